@@ -1,0 +1,63 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "ngomatch",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "ngomatch", targets: ["ngomatch"]),
+        .library(name: "NGOMatchCore", targets: ["NGOMatchCore"]),
+        .library(name: "NGOMatchStore", targets: ["NGOMatchStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // Pure domain: values in, values out. No I/O, no database.
+        .target(name: "NGOMatchCore", swiftSettings: strictSettings),
+        // The seed files in seeds/, compiled into the binary so an installed
+        // ngomatch needs no source checkout.
+        .target(
+            name: "NGOMatchSeeds",
+            swiftSettings: strictSettings,
+            plugins: [.plugin(name: "EmbedSeeds")]
+        ),
+        .executableTarget(name: "seed-embedder", path: "Plugins/SeedEmbedder"),
+        .plugin(name: "EmbedSeeds", capability: .buildTool(), dependencies: ["seed-embedder"]),
+        .target(
+            name: "NGOMatchStore",
+            dependencies: [
+                "NGOMatchCore",
+                "NGOMatchSeeds",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "ngomatch",
+            dependencies: [
+                "NGOMatchCore",
+                "NGOMatchStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "NGOMatchCoreTests",
+            dependencies: ["NGOMatchCore", "NGOMatchSeeds"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "NGOMatchStoreTests",
+            dependencies: ["NGOMatchStore", "NGOMatchCore", "NGOMatchSeeds"],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,185 @@
+import Foundation
+
+/// Reads the fields of one JSON object, collecting a problem for every field
+/// that is missing, of the wrong kind or out of range, instead of stopping at the first.
+///
+/// Values from CSV cells arrive as text, so numbers, booleans and lists are
+/// also accepted in their written forms ("450000", "yes", "children; women").
+public struct FieldReader {
+    private let fields: [String: JSONValue]
+    private let path: String
+    public private(set) var problems: [FieldProblem] = []
+
+    public init(_ value: JSONValue, path: String = "") {
+        self.path = path
+        if case .object(let fields) = value {
+            self.fields = fields
+        } else {
+            self.fields = [:]
+            problems.append(FieldProblem(field: path, message: "expected an object, got \(value.kindName)"))
+        }
+    }
+
+    public func has(_ key: String) -> Bool { value(key) != nil }
+
+    public func fieldPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    public mutating func report(_ key: String, _ message: String) {
+        problems.append(FieldProblem(field: fieldPath(key), message: message))
+    }
+
+    /// Records a problem whose field path is already complete.
+    public mutating func appendProblem(_ problem: FieldProblem) { problems.append(problem) }
+
+    /// Reports every field not in `known`, with the closest known name.
+    public mutating func rejectUnknownFields(known: [String]) {
+        for key in fields.keys.sorted() where !known.contains(key) {
+            report(key, "unknown field" + Suggestions.phrase(for: key, among: known))
+        }
+    }
+
+    public mutating func string(_ key: String, required: Bool = false) -> String? {
+        guard let value = value(key) else {
+            if required { report(key, "is required") }
+            return nil
+        }
+        switch value {
+        case .string(let text):
+            return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        case .number(let number):
+            return number.rounded() == number ? String(Int64(number)) : String(number)
+        default:
+            report(key, "expected text, got \(value.kindName)")
+            return nil
+        }
+    }
+
+    public mutating func number(_ key: String, required: Bool = false) -> Double? {
+        guard let value = value(key) else {
+            if required { report(key, "is required") }
+            return nil
+        }
+        switch value {
+        case .number(let number) where number.isFinite:
+            return number
+        case .string(let text):
+            let cleaned = text.filter { $0 != "," && $0 != "_" && $0 != " " }
+            if let number = Double(cleaned), number.isFinite { return number }
+            report(key, "expected a number, got '\(text)'")
+        default:
+            report(key, "expected a number, got \(value.kindName)")
+        }
+        return nil
+    }
+
+    public mutating func integer(_ key: String, required: Bool = false, in range: ClosedRange<Int>? = nil) -> Int? {
+        guard let number = number(key, required: required) else { return nil }
+        guard number.rounded() == number, abs(number) < 1e15 else {
+            report(key, "expected a whole number, got \(number)")
+            return nil
+        }
+        let whole = Int(number)
+        if let range, !range.contains(whole) {
+            report(key, "must be from \(range.lowerBound) to \(range.upperBound), got \(whole)")
+            return nil
+        }
+        return whole
+    }
+
+    public mutating func bool(_ key: String) -> Bool? {
+        guard let value = value(key) else { return nil }
+        switch value {
+        case .bool(let flag): return flag
+        case .string(let text):
+            switch NameKey.fold(text) {
+            case "true", "yes", "1", "co": return true
+            case "false", "no", "0", "khong": return false
+            default: report(key, "expected true or false, got '\(text)'")
+            }
+        default: report(key, "expected true or false, got \(value.kindName)")
+        }
+        return nil
+    }
+
+    public mutating func date(_ key: String, required: Bool = false) -> CalendarDate? {
+        guard let text = string(key, required: required) else { return nil }
+        guard let date = CalendarDate(text) else {
+            report(key, "expected a day as YYYY-MM-DD, got '\(text)'")
+            return nil
+        }
+        return date
+    }
+
+    /// A list of texts: a JSON array, or one text with items separated by `;`.
+    public mutating func list(_ key: String) -> [String] {
+        guard let value = value(key) else { return [] }
+        switch value {
+        case .string(let text):
+            return text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        case .array(let items):
+            var result: [String] = []
+            for (index, item) in items.enumerated() {
+                if case .string(let text) = item, !text.trimmingCharacters(in: .whitespaces).isEmpty {
+                    result.append(text.trimmingCharacters(in: .whitespaces))
+                } else {
+                    report("\(key)[\(index)]", "expected text, got \(item.kindName)")
+                }
+            }
+            return result
+        default:
+            report(key, "expected a list, got \(value.kindName)")
+            return []
+        }
+    }
+
+    /// Reads a nested object with `body`, keeping its problems under `key`.
+    public mutating func nested<T>(_ key: String, required: Bool = false, _ body: (inout FieldReader) -> T?) -> T? {
+        guard let value = value(key) else {
+            if required { report(key, "is required") }
+            return nil
+        }
+        var reader = FieldReader(value, path: fieldPath(key))
+        let result = body(&reader)
+        problems += reader.problems
+        return result
+    }
+
+    /// Pairs such as sectors with priorities: a JSON array of objects
+    /// `{"<nameKey>": …, "<levelKey>": …}`, or text `"health.primary-care:5; education:3"`.
+    public mutating func pairs(_ key: String, nameKey: String, levelKey: String) -> [(name: String, level: Int?, field: String)] {
+        guard let value = value(key) else { return [] }
+        switch value {
+        case .string(let text):
+            return text.split(separator: ";").enumerated().compactMap { index, item in
+                let parts = item.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard let name = parts.first, !name.isEmpty else { return nil }
+                let field = "\(fieldPath(key))[\(index)]"
+                guard parts.count == 2 else { return (name, nil, field) }
+                guard let level = Int(parts[1]) else {
+                    problems.append(FieldProblem(field: field, message: "expected '\(name):<\(levelKey) 1–5>', got '\(item)'"))
+                    return nil
+                }
+                return (name, level, field)
+            }
+        case .array(let items):
+            return items.enumerated().compactMap { index, item in
+                var reader = FieldReader(item, path: "\(fieldPath(key))[\(index)]")
+                reader.rejectUnknownFields(known: [nameKey, levelKey])
+                let name = reader.string(nameKey, required: true)
+                let level = reader.integer(levelKey)
+                problems += reader.problems
+                return name.map { ($0, level, "\(fieldPath(key))[\(index)]") }
+            }
+        default:
+            report(key, "expected a list, got \(value.kindName)")
+            return []
+        }
+    }
+
+    private func value(_ key: String) -> JSONValue? {
+        guard let value = fields[key] else { return nil }
+        if case .null = value { return nil }
+        if case .string(let text) = value, text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return nil }
+        return value
+    }
+}

@@ -1,0 +1,247 @@
+import Foundation
+
+/// Turns JSON objects into needs and NGOs, resolving names leniently and
+/// reporting every problem of a record at once.
+public struct RecordReader: Sendable {
+    public let reference: ReferenceData
+
+    public init(reference: ReferenceData) { self.reference = reference }
+
+    public static let needFields = [
+        "type", "id", "province", "title", "description", "sectors", "targetGroups", "localities",
+        "fundingGapUSD", "timeframe", "status", "contact", "source", "createdAt", "updatedAt",
+    ]
+    public static let ngoFields = [
+        "type", "id", "name", "acronym", "country", "registration", "sectors", "provinces", "targetGroups",
+        "grantRange", "capacity", "languages", "contact", "website", "optOut", "createdAt", "updatedAt",
+    ]
+
+    /// Reads a need. `makeID` names a need that comes without an id.
+    public func need(from value: JSONValue, makeID: (ProvinceID) -> NeedID) -> Result<Need, InvalidRecord> {
+        var reader = FieldReader(value)
+        reader.rejectUnknownFields(known: Self.needFields)
+        let id = readID(&reader, NeedID.self)
+        let province = reader.string("province", required: true).flatMap { resolveProvince($0, "province", &reader) }
+        let title = reader.string("title", required: true)
+        let description = reader.string("description") ?? ""
+        let sectorPairs = reader.pairs("sectors", nameKey: "sector", levelKey: "priority")
+        if sectorPairs.isEmpty, reader.problems.allSatisfy({ !$0.field.hasPrefix("sectors") }) {
+            reader.report("sectors", "at least one sector is required, e.g. [{\"sector\": \"health.primary-care\", \"priority\": 4}]")
+        }
+        var sectors: [Need.SectorPriority] = []
+        for pair in sectorPairs {
+            guard let sector = resolveSector(pair.name, field: pair.field, &reader) else { continue }
+            guard let priority = pair.level else {
+                reader.appendProblem(FieldProblem(field: pair.field + ".priority", message: "is required (1 low – 5 urgent)"))
+                continue
+            }
+            guard (1...5).contains(priority) else {
+                reader.appendProblem(FieldProblem(field: pair.field + ".priority", message: "must be from 1 to 5, got \(priority)"))
+                continue
+            }
+            if sectors.contains(where: { $0.sector == sector }) {
+                reader.appendProblem(FieldProblem(field: pair.field, message: "sector '\(sector)' is listed twice"))
+                continue
+            }
+            sectors.append(Need.SectorPriority(sector: sector, priority: priority))
+        }
+        let targetGroups = readTargetGroups(&reader)
+        let localities = reader.list("localities")
+        let fundingGap = reader.number("fundingGapUSD", required: true)
+        if let fundingGap, fundingGap < 0 { reader.report("fundingGapUSD", "must not be negative, got \(fundingGap)") }
+        let timeframe: Need.Timeframe? = reader.nested("timeframe", required: true) { inner in
+            inner.rejectUnknownFields(known: ["start", "end"])
+            let start = inner.date("start", required: true)
+            let end = inner.date("end", required: true)
+            guard let start, let end else { return nil }
+            guard start <= end else {
+                inner.report("end", "ends (\(end)) before it starts (\(start))")
+                return nil
+            }
+            return Need.Timeframe(start: start, end: end)
+        }
+        let status = readEnum(&reader, "status", Need.Status.self) ?? .open
+        let contact = readContact(&reader)
+        let source = reader.string("source")
+        let createdAt = reader.string("createdAt")
+        let updatedAt = reader.string("updatedAt")
+
+        guard reader.problems.isEmpty, let province, let title, let fundingGap, let timeframe else {
+            return .failure(InvalidRecord(problems: reader.problems))
+        }
+        return .success(
+            Need(
+                id: id ?? makeID(province), province: province, title: title, description: description,
+                sectors: sectors, targetGroups: targetGroups, localities: localities, fundingGapUSD: fundingGap,
+                timeframe: timeframe, status: status, contact: contact, source: source,
+                createdAt: createdAt, updatedAt: updatedAt))
+    }
+
+    /// Reads an NGO. Without an id, one is made from the acronym or the name.
+    public func ngo(from value: JSONValue) -> Result<NGO, InvalidRecord> {
+        var reader = FieldReader(value)
+        reader.rejectUnknownFields(known: Self.ngoFields)
+        let name = reader.string("name", required: true)
+        let acronym = reader.string("acronym")
+        let id = readID(&reader, NGOID.self) ?? (name.map { NGOID(Slug.make(from: acronym ?? $0)) })
+        let country = reader.string("country", required: true)
+        let registration: Registration? = reader.nested("registration") { readRegistration(&$0) }
+        var sectors: [NGO.SectorExpertise] = []
+        let pairs = reader.pairs("sectors", nameKey: "sector", levelKey: "expertise")
+        if pairs.isEmpty, reader.problems.allSatisfy({ !$0.field.hasPrefix("sectors") }) {
+            reader.report("sectors", "at least one sector is required, e.g. [{\"sector\": \"health\", \"expertise\": 4}]")
+        }
+        for pair in pairs {
+            guard let sector = resolveSector(pair.name, field: pair.field, &reader) else { continue }
+            let expertise = pair.level ?? 3
+            guard (1...5).contains(expertise) else {
+                reader.appendProblem(FieldProblem(field: pair.field + ".expertise", message: "must be from 1 to 5, got \(expertise)"))
+                continue
+            }
+            if sectors.contains(where: { $0.sector == sector }) {
+                reader.appendProblem(FieldProblem(field: pair.field, message: "sector '\(sector)' is listed twice"))
+                continue
+            }
+            sectors.append(NGO.SectorExpertise(sector: sector, expertise: expertise))
+        }
+        let presence =
+            reader.nested("provinces") { inner -> NGO.Presence? in
+                inner.rejectUnknownFields(known: ["current", "past", "nationwide"])
+                let current = resolveProvinces(inner.list("current"), "current", &inner)
+                let past = resolveProvinces(inner.list("past"), "past", &inner)
+                return NGO.Presence(current: current, past: past, nationwide: inner.bool("nationwide") ?? false)
+            } ?? NGO.Presence()
+        let targetGroups = readTargetGroups(&reader)
+        let grantRange: NGO.GrantRange? = reader.nested("grantRange") { inner in
+            inner.rejectUnknownFields(known: ["min", "max"])
+            let low = inner.number("min", required: true)
+            let high = inner.number("max", required: true)
+            guard let low, let high else { return nil }
+            if low < 0 { inner.report("min", "must not be negative, got \(low)") }
+            if high < low { inner.report("max", "is smaller than min (\(high) < \(low))") }
+            return NGO.GrantRange(min: low, max: high)
+        }
+        let capacity = reader.integer("capacity", in: 0...1000) ?? 1
+        let languages = reader.list("languages").map { $0.lowercased() }
+        let contact = readContact(&reader)
+        let website = reader.string("website")
+        let optOut: NGO.OptOut? = reader.nested("optOut") { inner in
+            inner.rejectUnknownFields(known: ["provinces", "sectors"])
+            let provinces = resolveProvinces(inner.list("provinces"), "provinces", &inner)
+            let sectors = inner.list("sectors").enumerated().compactMap { index, text in
+                resolveSector(text, field: inner.fieldPath("sectors[\(index)]"), &inner)
+            }
+            let optOut = NGO.OptOut(provinces: provinces, sectors: sectors)
+            return optOut.isEmpty ? nil : optOut
+        }
+        let createdAt = reader.string("createdAt")
+        let updatedAt = reader.string("updatedAt")
+
+        guard reader.problems.isEmpty, let id, let name, let country else { return .failure(InvalidRecord(problems: reader.problems)) }
+        return .success(
+            NGO(
+                id: id, name: name, acronym: acronym, country: country, registration: registration, sectors: sectors,
+                provinces: presence, targetGroups: targetGroups, grantRange: grantRange, capacity: capacity,
+                languages: languages, contact: contact, website: website, optOut: optOut,
+                createdAt: createdAt, updatedAt: updatedAt))
+    }
+
+    private func readRegistration(_ reader: inout FieldReader) -> Registration? {
+        reader.rejectUnknownFields(known: ["kind", "number", "issued", "expires", "areas", "fields"])
+        let kind = readEnum(&reader, "kind", Registration.Kind.self, required: true)
+        let number = reader.string("number")
+        let issued = reader.date("issued", required: true)
+        let expires = reader.date("expires", required: true)
+        let areas = reader.list("areas")
+        for (index, area) in areas.enumerated() {
+            do throws(LookupError) {
+                _ = try reference.provinces.resolve(area)
+            } catch {
+                reader.report("areas[\(index)]", error.description)
+            }
+        }
+        let fields = reader.list("fields").enumerated().compactMap { index, text in
+            resolveSector(text, field: reader.fieldPath("fields[\(index)]"), &reader)
+        }
+        guard let kind, let issued, let expires else { return nil }
+        if expires < issued {
+            reader.report("expires", "expires (\(expires)) before it was issued (\(issued))")
+        } else if expires > issued.adding(years: kind.maximumYears) {
+            reader.report(
+                "expires",
+                "an \(kind.rawValue) certificate is valid at most \(kind.maximumYears) years under Decree 58/2022/ND-CP; "
+                    + "issued \(issued), so it expires by \(issued.adding(years: kind.maximumYears)), not \(expires)")
+        }
+        return Registration(kind: kind, number: number, issued: issued, expires: expires, areas: areas, fields: fields)
+    }
+
+    private func readID<Tag>(_ reader: inout FieldReader, _: Identifier<Tag>.Type) -> Identifier<Tag>? {
+        guard let text = reader.string("id") else { return nil }
+        guard Slug.isValid(text) else {
+            reader.report("id", "'\(text)' is not a valid id; use lowercase letters, digits and '-', e.g. '\(Slug.make(from: text))'")
+            return nil
+        }
+        return Identifier(text)
+    }
+
+    private func readEnum<E: RawRepresentable & CaseIterable>(
+        _ reader: inout FieldReader, _ key: String, _: E.Type, required: Bool = false
+    ) -> E? where E.RawValue == String {
+        guard let text = reader.string(key, required: required) else { return nil }
+        if let value = E(rawValue: text.lowercased()) { return value }
+        let choices = E.allCases.map(\.rawValue)
+        reader.report(key, "'\(text)' is not one of \(choices.joined(separator: ", "))" + Suggestions.phrase(for: text, among: choices))
+        return nil
+    }
+
+    private func readTargetGroups(_ reader: inout FieldReader) -> [TargetGroup] {
+        var groups: [TargetGroup] = []
+        for (index, text) in reader.list("targetGroups").enumerated() {
+            do throws(LookupError) {
+                let group = try TargetGroup.resolve(text)
+                if !groups.contains(group) { groups.append(group) }
+            } catch {
+                reader.report("targetGroups[\(index)]", error.description)
+            }
+        }
+        return groups
+    }
+
+    private func readContact(_ reader: inout FieldReader) -> Contact? {
+        reader.nested("contact") { inner in
+            inner.rejectUnknownFields(known: ["name", "email", "phone"])
+            let contact = Contact(name: inner.string("name"), email: inner.string("email"), phone: inner.string("phone"))
+            if let email = contact.email, !email.contains("@") {
+                inner.report("email", "'\(email)' is not an email address")
+            }
+            return contact.isEmpty ? nil : contact
+        }
+    }
+
+    private func resolveProvince(_ text: String, _ key: String, _ reader: inout FieldReader) -> ProvinceID? {
+        do throws(LookupError) {
+            return try reference.provinces.resolve(text).province.id
+        } catch {
+            reader.report(key, error.description)
+            return nil
+        }
+    }
+
+    private func resolveProvinces(_ names: [String], _ key: String, _ reader: inout FieldReader) -> [ProvinceID] {
+        var ids: [ProvinceID] = []
+        for (index, name) in names.enumerated() {
+            if let id = resolveProvince(name, "\(key)[\(index)]", &reader), !ids.contains(id) { ids.append(id) }
+        }
+        return ids
+    }
+
+    /// `field` is the full path of the field the name came from.
+    private func resolveSector(_ text: String, field: String, _ reader: inout FieldReader) -> SectorID? {
+        do throws(LookupError) {
+            return try reference.taxonomy.resolve(text).id
+        } catch {
+            reader.appendProblem(FieldProblem(field: field, message: error.description))
+            return nil
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/// Finds NGOs by id, name or acronym, typed with or without diacritics.
+public struct NGODirectory: Sendable {
+    public struct Entry: Hashable, Sendable {
+        public let id: NGOID
+        public let name: String
+        public let acronym: String?
+
+        public init(id: NGOID, name: String, acronym: String?) {
+            self.id = id
+            self.name = name
+            self.acronym = acronym
+        }
+    }
+
+    private let entries: [Entry]
+    private let byKey: [String: [Int]]
+
+    public init(_ entries: [Entry]) {
+        self.entries = entries
+        var byKey: [String: [Int]] = [:]
+        for (index, entry) in entries.enumerated() {
+            let names = [entry.id.rawValue.replacingAll("-", with: " "), entry.name] + (entry.acronym.map { [$0] } ?? [])
+            for key in Set(names.map(NameKey.fold)) { byKey[key, default: []].append(index) }
+        }
+        self.byKey = byKey
+    }
+
+    /// - Throws: `LookupError` when nothing matches (with the closest names) or several NGOs do.
+    public func resolve(_ text: String) throws(LookupError) -> Entry {
+        if let exact = entries.first(where: { $0.id.rawValue == text }) { return exact }
+        if let hits = byKey[NameKey.fold(text)] {
+            if hits.count == 1 { return entries[hits[0]] }
+            throw LookupError(
+                kind: "NGO", input: text,
+                problem: .ambiguous(candidates: hits.map { "\(entries[$0].name) (\(entries[$0].id))" }))
+        }
+        let names = entries.flatMap { [$0.name] + ($0.acronym.map { [$0] } ?? []) }
+        throw LookupError(kind: "NGO", input: text, problem: .unknown(suggestions: Suggestions.closest(to: text, among: names)))
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// A provincial-level unit in force since 1 July 2025.
+public struct Province: Hashable, Sendable, Codable {
+    public enum Kind: String, Sendable, Codable {
+        /// Tỉnh.
+        case province
+        /// Thành phố trực thuộc trung ương: a centrally-run city.
+        case city
+    }
+
+    public let id: ProvinceID
+    public let name: LocalizedName
+    public let kind: Kind
+    public let region: RegionID
+    /// An approximate geographic centre, for distances between provinces.
+    public let latitude: Double
+    public let longitude: Double
+    /// Vietnamese names of the former provinces merged into this one on 1 July 2025.
+    public let mergedFrom: [String]
+    /// Other names people use: English spellings, abbreviations, names before
+    /// a change of status (Thừa Thiên Huế).
+    public let otherNames: [String]
+
+    public init(
+        id: ProvinceID, name: LocalizedName, kind: Kind, region: RegionID,
+        latitude: Double, longitude: Double, mergedFrom: [String] = [], otherNames: [String] = []
+    ) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.region = region
+        self.latitude = latitude
+        self.longitude = longitude
+        self.mergedFrom = mergedFrom
+        self.otherNames = otherNames
+    }
+
+    /// Great-circle distance in kilometres between the two centres.
+    public func distance(to other: Province) -> Double {
+        let radians = Double.pi / 180
+        let dLat = (other.latitude - latitude) * radians
+        let dLon = (other.longitude - longitude) * radians
+        let a =
+            sin(dLat / 2) * sin(dLat / 2)
+            + cos(latitude * radians) * cos(other.latitude * radians) * sin(dLon / 2) * sin(dLon / 2)
+        return 6371 * 2 * atan2(a.squareRoot(), (1 - a).squareRoot())
+    }
+}

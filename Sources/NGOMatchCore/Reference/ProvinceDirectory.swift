@@ -1,0 +1,80 @@
+import Foundation
+
+/// Finds provinces by any name a person might type.
+///
+/// Ids, Vietnamese names with or without diacritics, English names, other
+/// common names, and the names of provinces merged away in 2025 all resolve.
+public struct ProvinceDirectory: Sendable {
+    /// How a typed name led to its province.
+    public enum Route: Hashable, Sendable {
+        case current
+        /// The name of a former province, merged into the result on 1 July 2025.
+        case formerProvince(String)
+    }
+
+    public struct Match: Hashable, Sendable {
+        public let province: Province
+        public let route: Route
+    }
+
+    public let provinces: [Province]
+    public let regions: [Region]
+    private let byID: [ProvinceID: Int]
+    private let byKey: [String: [(index: Int, route: Route)]]
+    private let regionByID: [RegionID: Region]
+
+    public init(provinces: [Province], regions: [Region]) {
+        self.provinces = provinces
+        self.regions = regions
+        var byID: [ProvinceID: Int] = [:]
+        var byKey: [String: [(index: Int, route: Route)]] = [:]
+        func add(_ name: String, _ index: Int, _ route: Route) {
+            for key in Self.keys(for: name) where !(byKey[key]?.contains { $0.index == index } ?? false) {
+                byKey[key, default: []].append((index, route))
+            }
+        }
+        for (index, province) in provinces.enumerated() {
+            byID[province.id] = index
+            add(province.id.rawValue.replacingOccurrences(of: "-", with: " "), index, .current)
+            add(province.name.vi, index, .current)
+            add(province.name.en, index, .current)
+            for name in province.otherNames { add(name, index, .current) }
+            for name in province.mergedFrom { add(name, index, .formerProvince(name)) }
+        }
+        self.byID = byID
+        self.byKey = byKey
+        self.regionByID = Dictionary(uniqueKeysWithValues: regions.map { ($0.id, $0) })
+    }
+
+    public subscript(id: ProvinceID) -> Province? { byID[id].map { provinces[$0] } }
+
+    public func region(_ id: RegionID) -> Region? { regionByID[id] }
+
+    /// - Throws: `LookupError` when the name matches no province or several.
+    public func resolve(_ name: String) throws(LookupError) -> Match {
+        if let index = byID[ProvinceID(name)] { return Match(province: provinces[index], route: .current) }
+        for key in Self.keys(for: name) {
+            guard let hits = byKey[key] else { continue }
+            if hits.count == 1 { return Match(province: provinces[hits[0].index], route: hits[0].route) }
+            throw LookupError(
+                kind: "province", input: name,
+                problem: .ambiguous(candidates: hits.map { "\(provinces[$0.index].name.vi) (\(provinces[$0.index].id))" }))
+        }
+        let names = provinces.flatMap { [$0.name.vi] + $0.mergedFrom }
+        throw LookupError(
+            kind: "province", input: name, problem: .unknown(suggestions: Suggestions.closest(to: name, among: names)))
+    }
+
+    /// The folded name, and the folded name without a "province"/"city" prefix or suffix.
+    static func keys(for name: String) -> [String] {
+        let folded = NameKey.fold(name)
+        var keys = [folded]
+        for prefix in ["tinh ", "thanh pho ", "tp ", "province of "] where folded.hasPrefix(prefix) {
+            keys.append(String(folded.dropFirst(prefix.count)))
+        }
+        for suffix in [" province", " city"] where folded.hasSuffix(suffix) {
+            keys.append(String(folded.dropLast(suffix.count)))
+        }
+        return keys
+    }
+}

@@ -1,0 +1,47 @@
+/// "Did you mean …?" for names typed by people.
+public enum Suggestions {
+    /// The candidates closest to `input`, best first, close enough to be a likely typo.
+    public static func closest(to input: String, among candidates: [String], limit: Int = 3) -> [String] {
+        let key = NameKey.fold(input)
+        guard !key.isEmpty else { return [] }
+        let threshold = max(2, key.count / 3)
+        var scored: [(distance: Int, candidate: String)] = []
+        var seen: Set<String> = []
+        for candidate in candidates where seen.insert(candidate).inserted {
+            let candidateKey = NameKey.fold(candidate)
+            var distance = editDistance(key, candidateKey)
+            // A typed prefix ("maternal" for "health.maternal-child") is a strong hint.
+            if candidateKey.hasPrefix(key) || candidateKey.contains(" " + key) { distance = min(distance, 1) }
+            if distance <= threshold { scored.append((distance, candidate)) }
+        }
+        scored.sort { ($0.distance, $0.candidate) < ($1.distance, $1.candidate) }
+        return scored.prefix(limit).map(\.candidate)
+    }
+
+    /// " — did you mean 'a' or 'b'?" or an empty string.
+    public static func phrase(for input: String, among candidates: [String]) -> String {
+        let found = closest(to: input, among: candidates)
+        guard !found.isEmpty else { return "" }
+        let quoted = found.map { "'\($0)'" }
+        let list = quoted.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
+        return " — did you mean \(list)?"
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars)
+        let b = Array(b.unicodeScalars)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

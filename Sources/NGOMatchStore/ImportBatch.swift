@@ -1,0 +1,104 @@
+import GRDB
+import NGOMatchCore
+
+/// The records of one import, read and checked against the registry before anything is written.
+struct ImportBatch {
+    var needs: [Need] = []
+    var ngos: [NGO] = []
+
+    /// Reads every record, collecting every problem of every record.
+    /// - Throws: `ValidationFailure` listing all invalid records; nothing is written.
+    static func read(_ documents: [ImportDocument], reference: ReferenceData, _ db: Database) throws -> ImportBatch {
+        let reader = RecordReader(reference: reference)
+        var batch = ImportBatch()
+        var failures: [RecordProblems] = []
+        var needIDs = NeedIDAllocator(existing: try String.fetchAll(db, sql: "SELECT id FROM need"))
+        var seenNeeds: [NeedID: String] = [:]
+        var seenNGOs: [NGOID: String] = [:]
+        let stamp = Registry.now()
+
+        for record in documents.flatMap(\.records) {
+            switch ImportDocument.kind(of: record.value) {
+            case .need:
+                switch reader.need(from: record.value, makeID: { needIDs.next(for: $0) }) {
+                case .success(var need):
+                    if let duplicate = try duplicateMessage(need.id.rawValue, "need", seenNeeds[need.id], db) {
+                        failures.append(RecordProblems(location: record.location, record: "need '\(need.id)'", problems: [FieldProblem(field: "id", message: duplicate)]))
+                        continue
+                    }
+                    seenNeeds[need.id] = record.location
+                    needIDs.claim(need.id)
+                    need.createdAt = need.createdAt ?? stamp
+                    need.updatedAt = need.updatedAt ?? need.createdAt
+                    batch.needs.append(need)
+                case .failure(let invalid):
+                    failures.append(RecordProblems(location: record.location, record: label(record.value, "need"), problems: invalid.problems))
+                }
+            case .ngo:
+                switch reader.ngo(from: record.value) {
+                case .success(var ngo):
+                    if let duplicate = try duplicateMessage(ngo.id.rawValue, "ngo", seenNGOs[ngo.id], db) {
+                        failures.append(RecordProblems(location: record.location, record: "NGO '\(ngo.id)'", problems: [FieldProblem(field: "id", message: duplicate)]))
+                        continue
+                    }
+                    seenNGOs[ngo.id] = record.location
+                    ngo.createdAt = ngo.createdAt ?? stamp
+                    ngo.updatedAt = ngo.updatedAt ?? ngo.createdAt
+                    batch.ngos.append(ngo)
+                case .failure(let invalid):
+                    failures.append(RecordProblems(location: record.location, record: label(record.value, "NGO"), problems: invalid.problems))
+                }
+            case nil:
+                failures.append(
+                    RecordProblems(
+                        location: record.location, record: "",
+                        problems: [FieldProblem(field: "type", message: "cannot tell whether this is a need or an NGO; add \"type\": \"need\" or \"type\": \"ngo\"")]))
+            }
+        }
+        guard failures.isEmpty else { throw ValidationFailure(records: failures) }
+        return batch
+    }
+
+    func write(_ db: Database) throws {
+        for ngo in ngos { try Registry.insert(ngo, db) }
+        for need in needs { try Registry.insert(need, db) }
+    }
+
+    private static func duplicateMessage(_ id: String, _ table: String, _ seenAt: String?, _ db: Database) throws -> String? {
+        if let seenAt { return "duplicate id '\(id)': the same id is used at \(seenAt)" }
+        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)", arguments: [id]) == true {
+            let command = table == "need" ? "needs update" : "ngos update"
+            return "duplicate id '\(id)': already in the registry; change it with 'ngomatch \(command) \(id)' or give this record another id"
+        }
+        return nil
+    }
+
+    private static func label(_ value: JSONValue, _ kind: String) -> String {
+        for key in ["id", "name", "title"] {
+            if case .string(let text)? = value[key], !text.isEmpty { return "\(kind) '\(text)'" }
+        }
+        return kind
+    }
+}
+
+/// Names needs that arrive without an id: `<province>-<n>`, after the highest n in use.
+struct NeedIDAllocator {
+    private var highest: [String: Int] = [:]
+
+    init(existing: [String]) {
+        for id in existing { claim(NeedID(id)) }
+    }
+
+    mutating func claim(_ id: NeedID) {
+        guard let dash = id.rawValue.lastIndex(of: "-"), let number = Int(id.rawValue[id.rawValue.index(after: dash)...])
+        else { return }
+        let prefix = String(id.rawValue[..<dash])
+        highest[prefix] = max(highest[prefix] ?? 0, number)
+    }
+
+    mutating func next(for province: ProvinceID) -> NeedID {
+        let number = (highest[province.rawValue] ?? 0) + 1
+        highest[province.rawValue] = number
+        return NeedID("\(province.rawValue)-\(number)")
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import GRDB
+import NGOMatchCore
+
+/// Needs and NGOs are stored whole as JSON documents, with the columns that
+/// queries and foreign keys need kept beside them.
+extension Registry {
+    static func encode(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ document: String) throws -> T {
+        try JSONDecoder().decode(type, from: Data(document.utf8))
+    }
+
+    static func insert(_ need: Need, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO need (id, province_id, status, title, document, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                need.id.rawValue, need.province.rawValue, need.status.rawValue, need.title, try encode(need),
+                need.createdAt, need.updatedAt,
+            ])
+        for entry in need.sectors {
+            try db.execute(
+                sql: "INSERT INTO need_sector (need_id, sector_id, priority) VALUES (?, ?, ?)",
+                arguments: [need.id.rawValue, entry.sector.rawValue, entry.priority])
+        }
+    }
+
+    static func insert(_ ngo: NGO, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO ngo (id, name, acronym, document, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [ngo.id.rawValue, ngo.name, ngo.acronym, try encode(ngo), ngo.createdAt, ngo.updatedAt])
+        for entry in ngo.sectors {
+            try db.execute(
+                sql: "INSERT INTO ngo_sector (ngo_id, sector_id, expertise) VALUES (?, ?, ?)",
+                arguments: [ngo.id.rawValue, entry.sector.rawValue, entry.expertise])
+        }
+    }
+
+    static func fetchNeeds(_ db: Database, where condition: String = "1", arguments: StatementArguments = []) throws -> [Need] {
+        try String.fetchAll(db, sql: "SELECT document FROM need WHERE \(condition) ORDER BY id", arguments: arguments)
+            .map { try decode(Need.self, $0) }
+    }
+
+    static func fetchNGOs(_ db: Database, where condition: String = "1", arguments: StatementArguments = []) throws -> [NGO] {
+        try String.fetchAll(db, sql: "SELECT document FROM ngo WHERE \(condition) ORDER BY id", arguments: arguments)
+            .map { try decode(NGO.self, $0) }
+    }
+
+    static func ngoDirectory(_ db: Database) throws -> NGODirectory {
+        NGODirectory(
+            try Row.fetchAll(db, sql: "SELECT id, name, acronym FROM ngo ORDER BY id").map {
+                NGODirectory.Entry(id: NGOID($0["id"]), name: $0["name"], acronym: $0["acronym"])
+            })
+    }
+}
+
+extension Registry {
+    static func update(_ need: Need, _ db: Database) throws {
+        try db.execute(
+            sql: "UPDATE need SET province_id = ?, status = ?, title = ?, document = ?, updated_at = ? WHERE id = ?",
+            arguments: [
+                need.province.rawValue, need.status.rawValue, need.title, try encode(need), need.updatedAt, need.id.rawValue,
+            ])
+        try db.execute(sql: "DELETE FROM need_sector WHERE need_id = ?", arguments: [need.id.rawValue])
+        for entry in need.sectors {
+            try db.execute(
+                sql: "INSERT INTO need_sector (need_id, sector_id, priority) VALUES (?, ?, ?)",
+                arguments: [need.id.rawValue, entry.sector.rawValue, entry.priority])
+        }
+    }
+
+    static func update(_ ngo: NGO, _ db: Database) throws {
+        try db.execute(
+            sql: "UPDATE ngo SET name = ?, acronym = ?, document = ?, updated_at = ? WHERE id = ?",
+            arguments: [ngo.name, ngo.acronym, try encode(ngo), ngo.updatedAt, ngo.id.rawValue])
+        try db.execute(sql: "DELETE FROM ngo_sector WHERE ngo_id = ?", arguments: [ngo.id.rawValue])
+        for entry in ngo.sectors {
+            try db.execute(
+                sql: "INSERT INTO ngo_sector (ngo_id, sector_id, expertise) VALUES (?, ?, ?)",
+                arguments: [ngo.id.rawValue, entry.sector.rawValue, entry.expertise])
+        }
+    }
+}

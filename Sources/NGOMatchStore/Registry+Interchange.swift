@@ -1,0 +1,28 @@
+import GRDB
+import NGOMatchCore
+
+/// What an import did, or would do with `--check`.
+public struct ImportSummary: Hashable, Sendable {
+    public let needs: Int
+    public let ngos: Int
+}
+
+extension Registry {
+    /// Imports every record of every document in one transaction.
+    /// - Parameter checkOnly: validate against the registry without writing.
+    /// - Throws: `ValidationFailure` listing every invalid record; nothing is written.
+    public func importDocuments(_ documents: [ImportDocument], checkOnly: Bool = false) throws -> ImportSummary {
+        let run = { (db: Database) throws -> ImportSummary in
+            let batch = try ImportBatch.read(documents, reference: reference, db)
+            if !checkOnly { try batch.write(db) }
+            return ImportSummary(needs: batch.needs.count, ngos: batch.ngos.count)
+        }
+        return checkOnly ? try database.read(run) : try database.write(run)
+    }
+
+    /// Every NGO, then every need, in the import format, ordered by id.
+    public func exportRecords() throws -> [JSONValue] {
+        let (ngos, needs) = try database.read { db in (try Self.fetchNGOs(db), try Self.fetchNeeds(db)) }
+        return try ngos.map(ExportRecord.json) + needs.map(ExportRecord.json)
+    }
+}

@@ -1,0 +1,74 @@
+import GRDB
+import NGOMatchCore
+
+/// Which NGOs to list; every condition is optional.
+public struct NGOFilter: Sendable {
+    /// A sector or a top-level sector whose subsectors also count.
+    public var sector: SectorID?
+    /// NGOs working there now, or nationwide.
+    public var province: ProvinceID?
+    public var country: String?
+
+    public init(sector: SectorID? = nil, province: ProvinceID? = nil, country: String? = nil) {
+        self.sector = sector
+        self.province = province
+        self.country = country
+    }
+}
+
+extension Registry {
+    public func ngos(_ filter: NGOFilter = NGOFilter()) throws -> [NGO] {
+        var condition = "1"
+        var arguments: StatementArguments = []
+        if let sector = filter.sector {
+            condition =
+                "id IN (SELECT ngo_id FROM ngo_sector JOIN sector ON sector.id = sector_id WHERE sector.id = ? OR sector.parent_id = ?)"
+            arguments = [sector.rawValue, sector.rawValue]
+        }
+        let ngos = try database.read { try Self.fetchNGOs($0, where: condition, arguments: arguments) }
+        return ngos.filter { ngo in
+            (filter.province.map { ngo.provinces.nationwide || ngo.provinces.current.contains($0) } ?? true)
+                && (filter.country.map { NameKey.fold(ngo.country) == NameKey.fold($0) } ?? true)
+        }
+    }
+
+    /// Finds an NGO by id, name or acronym.
+    /// - Throws: `LookupError` when none or several match.
+    public func ngo(named name: String) throws -> NGO {
+        try database.read { db in
+            let entry = try Self.ngoDirectory(db).resolve(name)
+            return try Self.fetchNGOs(db, where: "id = ?", arguments: [entry.id.rawValue])[0]
+        }
+    }
+
+    /// Registers a new NGO from a record in the import format.
+    /// - Throws: `ValidationFailure` naming every bad field; nothing is written.
+    public func addNGO(_ record: JSONValue) throws -> NGO {
+        try database.write { db in
+            let batch = try ImportBatch.read([Self.single(record, type: "ngo")], reference: reference, db)
+            try batch.write(db)
+            return batch.ngos[0]
+        }
+    }
+
+    /// Changes the fields in `changes` of the NGO `name` resolves to.
+    public func updateNGO(_ name: String, changes: JSONValue) throws -> NGO {
+        try database.write { db in
+            let entry = try Self.ngoDirectory(db).resolve(name)
+            let existing = try Self.fetchNGOs(db, where: "id = ?", arguments: [entry.id.rawValue])[0]
+            if case .string(let newID)? = changes["id"], newID != existing.id.rawValue {
+                throw RegistryError.conflict("an NGO's id cannot change ('\(existing.id)' → '\(newID)')")
+            }
+            let merged = try JSONValue(encoding: existing).merging(changes)
+            switch RecordReader(reference: reference).ngo(from: merged) {
+            case .success(var ngo):
+                ngo.createdAt = existing.createdAt
+                ngo.updatedAt = Self.now()
+                try Self.update(ngo, db)
+                return ngo
+            case .failure(let invalid):
+                throw ValidationFailure(records: [RecordProblems(location: "", record: "NGO '\(existing.id)'", problems: invalid.problems)])
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import GRDB
+import NGOMatchCore
+
+/// Which needs to list; every condition is optional.
+public struct NeedFilter: Sendable {
+    public var province: ProvinceID?
+    public var status: Need.Status?
+    /// A sector or a top-level sector whose subsectors also count.
+    public var sector: SectorID?
+    public var region: RegionID?
+
+    public init(province: ProvinceID? = nil, status: Need.Status? = nil, sector: SectorID? = nil, region: RegionID? = nil) {
+        self.province = province
+        self.status = status
+        self.sector = sector
+        self.region = region
+    }
+}
+
+extension Registry {
+    public func needs(_ filter: NeedFilter = NeedFilter()) throws -> [Need] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let province = filter.province {
+            conditions.append("province_id = ?")
+            _ = arguments.append(contentsOf: [province.rawValue])
+        }
+        if let region = filter.region {
+            conditions.append("province_id IN (SELECT id FROM province WHERE region = ?)")
+            _ = arguments.append(contentsOf: [region.rawValue])
+        }
+        if let status = filter.status {
+            conditions.append("status = ?")
+            _ = arguments.append(contentsOf: [status.rawValue])
+        }
+        if let sector = filter.sector {
+            conditions.append(
+                "id IN (SELECT need_id FROM need_sector JOIN sector ON sector.id = sector_id WHERE sector.id = ? OR sector.parent_id = ?)")
+            _ = arguments.append(contentsOf: [sector.rawValue, sector.rawValue])
+        }
+        let condition = conditions.isEmpty ? "1" : conditions.joined(separator: " AND ")
+        return try database.read { try Self.fetchNeeds($0, where: condition, arguments: arguments) }
+    }
+
+    /// - Throws: `RegistryError.notFound` with the closest ids.
+    public func need(_ id: String) throws -> Need {
+        try database.read { try Self.need(id, $0) }
+    }
+
+    /// Registers a new need from a record in the import format.
+    /// - Throws: `ValidationFailure` naming every bad field; nothing is written.
+    public func addNeed(_ record: JSONValue) throws -> Need {
+        try database.write { db in
+            let batch = try ImportBatch.read([Self.single(record, type: "need")], reference: reference, db)
+            try batch.write(db)
+            return batch.needs[0]
+        }
+    }
+
+    /// Changes the fields in `changes` (same shape as a record; lists are replaced whole).
+    public func updateNeed(_ id: String, changes: JSONValue) throws -> Need {
+        try database.write { db in
+            let existing = try Self.need(id, db)
+            if case .string(let newID)? = changes["id"], newID != existing.id.rawValue {
+                throw RegistryError.conflict("a need's id cannot change ('\(existing.id)' → '\(newID)'); register a new need instead")
+            }
+            let merged = try JSONValue(encoding: existing).merging(changes)
+            switch RecordReader(reference: reference).need(from: merged, makeID: { _ in existing.id }) {
+            case .success(var need):
+                need.createdAt = existing.createdAt
+                need.updatedAt = Self.now()
+                try Self.update(need, db)
+                return need
+            case .failure(let invalid):
+                throw ValidationFailure(records: [RecordProblems(location: "", record: "need '\(id)'", problems: invalid.problems)])
+            }
+        }
+    }
+
+    static func need(_ id: String, _ db: Database) throws -> Need {
+        if let need = try fetchNeeds(db, where: "id = ?", arguments: [id]).first { return need }
+        let ids = try String.fetchAll(db, sql: "SELECT id FROM need")
+        throw RegistryError.notFound(kind: "need", id: id, suggestions: Suggestions.closest(to: id, among: ids))
+    }
+
+    static func single(_ record: JSONValue, type: String) -> ImportDocument {
+        var value = record
+        if case .object(var fields) = record {
+            fields["type"] = .string(type)
+            value = .object(fields)
+        }
+        return ImportDocument(records: [ImportDocument.RawRecord(location: "", value: value)])
+    }
+}

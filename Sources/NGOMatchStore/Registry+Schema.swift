@@ -1,0 +1,64 @@
+import GRDB
+
+extension Registry {
+    /// Every schema change, in order. Never edit a shipped migration: add one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-registry") { db in
+            try db.create(table: "registry_info") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .text).notNull()
+            }
+            // The seed files the registry was made from, kept whole so the
+            // registry carries its own reference data.
+            try db.create(table: "reference_file") { t in
+                t.primaryKey("name", .text)
+                t.column("content", .text).notNull()
+            }
+            try db.create(table: "province") { t in
+                t.primaryKey("id", .text)
+                t.column("name_vi", .text).notNull()
+                t.column("name_en", .text).notNull()
+                t.column("region", .text).notNull()
+            }
+            try db.create(table: "sector") { t in
+                t.primaryKey("id", .text)
+                t.column("parent_id", .text).references("sector")
+                t.column("name_vi", .text).notNull()
+                t.column("name_en", .text).notNull()
+            }
+            try db.create(table: "ngo") { t in
+                t.primaryKey("id", .text)
+                t.column("name", .text).notNull()
+                t.column("acronym", .text)
+                t.column("document", .jsonText).notNull()
+                t.column("created_at", .text).notNull()
+                t.column("updated_at", .text).notNull()
+            }
+            try db.create(table: "ngo_sector") { t in
+                t.column("ngo_id", .text).notNull().references("ngo", onDelete: .cascade)
+                t.column("sector_id", .text).notNull().references("sector")
+                t.column("expertise", .integer).notNull().check { (1...5).contains($0) }
+                t.primaryKey(["ngo_id", "sector_id"])
+            }
+            try db.create(table: "need") { t in
+                t.primaryKey("id", .text)
+                t.column("province_id", .text).notNull().references("province")
+                t.column("status", .text).notNull()
+                t.column("title", .text).notNull()
+                t.column("document", .jsonText).notNull()
+                t.column("created_at", .text).notNull()
+                t.column("updated_at", .text).notNull()
+            }
+            try db.create(index: "need_by_province", on: "need", columns: ["province_id", "status"])
+            try db.create(table: "need_sector") { t in
+                t.column("need_id", .text).notNull().references("need", onDelete: .cascade)
+                t.column("sector_id", .text).notNull().references("sector")
+                t.column("priority", .integer).notNull().check { (1...5).contains($0) }
+                t.primaryKey(["need_id", "sector_id"])
+            }
+            try db.create(index: "need_sector_by_sector", on: "need_sector", columns: ["sector_id"])
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import GRDB
+import NGOMatchCore
+import NGOMatchSeeds
+
+/// The registry of provinces, needs and NGOs: one SQLite file in WAL mode.
+///
+/// It owns the database connection, migrates it on open and offers one method
+/// per transaction; every write validates first and writes all or nothing.
+public struct Registry: Sendable {
+    /// What a new registry is filled with.
+    public enum Seeding: Sendable {
+        /// Provinces and sectors only.
+        case referenceOnly
+        /// Provinces, sectors and the illustrative demo NGOs and needs.
+        case demo
+    }
+
+    public let path: String
+    public let reference: ReferenceData
+    let database: DatabasePool
+
+    /// Opens the registry at `path`, creating and seeding it if there is none.
+    /// - Returns: the registry, and whether this call created it.
+    /// - Throws: `RegistryError` when the file cannot be opened or is from a newer ngomatch.
+    public static func open(at path: String, seeding: Seeding = .demo) throws -> (registry: Registry, created: Bool) {
+        let url = URL(fileURLWithPath: path)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw RegistryError.cannotOpen(path: path, reason: "cannot create its folder (\(error.localizedDescription))")
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.foreignKeysEnabled = true
+        let database: DatabasePool
+        do {
+            database = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw RegistryError.cannotOpen(path: path, reason: "\(error)")
+        }
+        do {
+            if try database.read({ try migrator.hasBeenSuperseded($0) }) { throw RegistryError.newerSchema(path: path) }
+            try migrator.migrate(database)
+            let created = try database.write { db in
+                guard try String.fetchOne(db, sql: "SELECT value FROM registry_info WHERE key = 'created_at'") == nil
+                else { return false }
+                try seed(db, with: seeding)
+                return true
+            }
+            let reference = try database.read { db in
+                try ReferenceData(
+                    provincesJSON: String.fetchOne(db, sql: "SELECT content FROM reference_file WHERE name = ?", arguments: [SeedFile.provinces]) ?? "",
+                    sectorsJSON: String.fetchOne(db, sql: "SELECT content FROM reference_file WHERE name = ?", arguments: [SeedFile.sectors]) ?? "")
+            }
+            return (Registry(path: path, reference: reference, database: database), created)
+        } catch let error as RegistryError {
+            throw error
+        } catch let error as ValidationFailure {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw RegistryError.cannotOpen(path: path, reason: "the file is not an ngomatch registry (not a SQLite database)")
+        } catch {
+            throw RegistryError.database("\(error)")
+        }
+    }
+
+    /// The number of records of each kind.
+    public func counts() throws -> (provinces: Int, sectors: Int, ngos: Int, needs: Int) {
+        try database.read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM province") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM sector") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM ngo") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM need") ?? 0
+            )
+        }
+    }
+
+    static func now() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: Date())
+    }
+}

@@ -1,0 +1,29 @@
+/// What can go wrong with the registry itself, in words a user can act on.
+public enum RegistryError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// No record with that id; the closest ids.
+    case notFound(kind: String, id: String, suggestions: [String])
+    /// The write would break a rule of the registry (a duplicate id, say).
+    case conflict(String)
+    /// The file was written by a newer ngomatch.
+    case newerSchema(path: String)
+    case cannotOpen(path: String, reason: String)
+    /// A database failure that is not the user's doing.
+    case database(String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let kind, let id, let suggestions):
+            var text = "no \(kind) with id '\(id)'"
+            if !suggestions.isEmpty { text += " — did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?" }
+            return text
+        case .conflict(let message):
+            return message
+        case .newerSchema(let path):
+            return "the registry at \(path) was written by a newer version of ngomatch; upgrade ngomatch to open it"
+        case .cannotOpen(let path, let reason):
+            return "cannot open the registry at \(path): \(reason)"
+        case .database(let message):
+            return "database error: \(message)"
+        }
+    }
+}
