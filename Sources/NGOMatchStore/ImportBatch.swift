@@ -8,7 +8,9 @@ struct ImportBatch {
 
     /// Reads every record, collecting every problem of every record.
     /// - Throws: `ValidationFailure` listing all invalid records; nothing is written.
-    static func read(_ documents: [ImportDocument], reference: ReferenceData, _ db: Database) throws -> ImportBatch {
+    static func read(
+        _ documents: [ImportDocument], reference: ReferenceData, _ db: Database, progress: (Int) -> Void = { _ in }
+    ) throws -> ImportBatch {
         let reader = RecordReader(reference: reference)
         var batch = ImportBatch()
         var failures: [RecordProblems] = []
@@ -17,7 +19,8 @@ struct ImportBatch {
         var seenNGOs: [NGOID: String] = [:]
         let stamp = Registry.now()
 
-        for record in documents.flatMap(\.records) {
+        for (index, record) in documents.flatMap(\.records).enumerated() {
+            progress(index + 1)
             switch ImportDocument.kind(of: record.value) {
             case .need:
                 switch reader.need(from: record.value, makeID: { needIDs.next(for: $0) }) {

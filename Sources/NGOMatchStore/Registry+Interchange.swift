@@ -11,9 +11,11 @@ extension Registry {
     /// Imports every record of every document in one transaction.
     /// - Parameter checkOnly: validate against the registry without writing.
     /// - Throws: `ValidationFailure` listing every invalid record; nothing is written.
-    public func importDocuments(_ documents: [ImportDocument], checkOnly: Bool = false) throws -> ImportSummary {
+    public func importDocuments(
+        _ documents: [ImportDocument], checkOnly: Bool = false, progress: (Int) -> Void = { _ in }
+    ) throws -> ImportSummary {
         let run = { (db: Database) throws -> ImportSummary in
-            let batch = try ImportBatch.read(documents, reference: reference, db)
+            let batch = try ImportBatch.read(documents, reference: reference, db, progress: progress)
             if !checkOnly { try batch.write(db) }
             return ImportSummary(needs: batch.needs.count, ngos: batch.ngos.count)
         }

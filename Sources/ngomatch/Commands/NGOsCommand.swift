@@ -1,0 +1,112 @@
+import ArgumentParser
+import NGOMatchCore
+import NGOMatchStore
+
+struct NGOsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ngos",
+        abstract: "Foreign NGOs and what they can do.",
+        subcommands: [Add.self, Update.self, List.self, Show.self]
+    )
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Register an NGO.",
+            discussion: """
+                Examples:
+                  ngomatch ngos add --name "Green Hands" --country Germany --sector environment.forests:4 \\
+                    --works-in "Lâm Đồng" --grant-min 20000 --grant-max 200000 --capacity 2 \\
+                    --cert-kind operation-registration --cert-issued 2025-01-01 --cert-expires 2027-12-31 \\
+                    --cert-area "Đắk Nông" --cert-field environment
+                  ngomatch ngos add --from ngo.json
+                """
+        )
+        @OptionGroup var registry: RegistryOptions
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var fields: NGOFields
+        @Option(help: "Id for the NGO (default: made from the acronym or name).") var id: String?
+        @Option(help: "A JSON file with the whole record; flags override its fields.") var from: String?
+
+        func run() throws {
+            let opened = try registry.open()
+            var record = (try from.map(RecordFile.read) ?? .object([:])).merging(fields.record)
+            if let id { record = record.merging(.object(["id": .string(id)])) }
+            let ngo = try opened.addNGO(record)
+            Terminal.note("Registered NGO \(ngo.id).")
+            try NGOsCommand.show(ngo, opened, output)
+        }
+    }
+
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change fields of an NGO; lists given replace the old ones.",
+            discussion: """
+                Examples:
+                  ngomatch ngos update WWF --capacity 5
+                  ngomatch ngos update wwf-vietnam --cert-expires 2028-08-31
+                """
+        )
+        @OptionGroup var registry: RegistryOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "The NGO's id, name or acronym.") var ngo: String
+        @OptionGroup var fields: NGOFields
+        @Option(help: "A JSON file with fields to set; flags override it.") var from: String?
+
+        func run() throws {
+            let opened = try registry.open()
+            let changes = (try from.map(RecordFile.read) ?? .object([:])).merging(fields.record)
+            guard case .object(let set) = changes, !set.isEmpty else {
+                throw UsageError("nothing to change: give flags such as --capacity or --cert-expires, or --from FILE")
+            }
+            let updated = try opened.updateNGO(ngo, changes: changes)
+            Terminal.note("Updated NGO \(updated.id).")
+            try NGOsCommand.show(updated, opened, output)
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List NGOs.",
+            discussion: "Examples:\n  ngomatch ngos list --sector mine-action\n  ngomatch ngos list --province \"Quảng Trị\" --format json"
+        )
+        @OptionGroup var registry: RegistryOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: "Sector id; a top-level sector includes its subsectors.") var sector: String?
+        @Option(help: "Province it works in now (or nationwide).") var province: String?
+        @Option(help: "Country of origin.") var country: String?
+
+        func run() throws {
+            let opened = try registry.open()
+            let filter = NGOFilter(
+                sector: try sector.map { try opened.reference.taxonomy.resolve($0).id },
+                province: try province.map { try opened.reference.provinces.resolve($0).province.id },
+                country: country)
+            let ngos = try opened.ngos(filter)
+            let views = RecordViews(reference: opened.reference, language: output.language)
+            try output.emit(
+                ngos, table: { views.ngosTable(ngos) }, csv: { RecordViews.csv(ngos.compactMap { try? ExportRecord.json($0) }) })
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show one NGO, by id, name or acronym.",
+            discussion: "Examples:\n  ngomatch ngos show WWF\n  ngomatch ngos show \"norwegian people's aid\""
+        )
+        @OptionGroup var registry: RegistryOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "The NGO's id, name or acronym.") var ngo: String
+
+        func run() throws {
+            let opened = try registry.open()
+            try NGOsCommand.show(try opened.ngo(named: ngo), opened, output)
+        }
+    }
+
+    static func show(_ ngo: NGO, _ registry: Registry, _ output: OutputOptions) throws {
+        let views = RecordViews(reference: registry.reference, language: output.language)
+        try output.emit(
+            [ngo], table: { views.ngoDetails(ngo, today: .today) },
+            csv: { RecordViews.csv([try? ExportRecord.json(ngo)].compactMap { $0 }) })
+    }
+}

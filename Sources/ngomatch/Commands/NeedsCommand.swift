@@ -1,0 +1,143 @@
+import ArgumentParser
+import NGOMatchCore
+import NGOMatchStore
+
+struct NeedsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "needs",
+        abstract: "Needs assessments registered by provinces.",
+        subcommands: [Add.self, Update.self, Close.self, List.self, Show.self]
+    )
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Register a need.",
+            discussion: """
+                Examples:
+                  ngomatch needs add --province "Cao Bằng" --title "Commune health stations" \\
+                    --sector health.primary-care:5 --sector health.workforce:3 \\
+                    --target-group ethnic-minorities --funding-gap 250000 --start 2026-03-01 --end 2027-12-31
+                  ngomatch needs add --from need.json
+                """
+        )
+        @OptionGroup var registry: RegistryOptions
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var fields: NeedFields
+        @Option(help: "Id for the need (default: <province>-<n>).") var id: String?
+        @Option(help: "A JSON file with the whole record; flags override its fields.") var from: String?
+
+        func run() throws {
+            let opened = try registry.open()
+            var record = try from.map(RecordFile.read) ?? .object([:])
+            record = record.merging(fields.record)
+            if let id { record = record.merging(.object(["id": .string(id)])) }
+            let need = try opened.addNeed(record)
+            Terminal.note("Registered need \(need.id).")
+            try NeedsCommand.show(need, opened, output)
+        }
+    }
+
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change fields of a need; lists given replace the old ones.",
+            discussion: """
+                Examples:
+                  ngomatch needs update cao-bang-1 --funding-gap 500000
+                  ngomatch needs update cao-bang-1 --sector health.maternal-child:5 --sector health.nutrition:4
+                  ngomatch needs update cao-bang-1 --from need.json
+                """
+        )
+        @OptionGroup var registry: RegistryOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "The need's id.") var id: String
+        @OptionGroup var fields: NeedFields
+        @Option(help: "A JSON file with fields to set; flags override it.") var from: String?
+
+        func run() throws {
+            let opened = try registry.open()
+            let changes = (try from.map(RecordFile.read) ?? .object([:])).merging(fields.record)
+            guard case .object(let set) = changes, !set.isEmpty else {
+                throw UsageError("nothing to change: give flags such as --title or --funding-gap, or --from FILE")
+            }
+            let need = try opened.updateNeed(id, changes: changes)
+            Terminal.note("Updated need \(need.id).")
+            try NeedsCommand.show(need, opened, output)
+        }
+    }
+
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Close a need, or mark it partnered.",
+            discussion: "Examples:\n  ngomatch needs close cao-bang-1\n  ngomatch needs close cao-bang-1 --status partnered"
+        )
+        @OptionGroup var registry: RegistryOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "The need's id.") var id: String
+        @Option(help: "closed or partnered.") var status: String = "closed"
+
+        func run() throws {
+            guard ["closed", "partnered"].contains(status) else {
+                throw UsageError("--status must be closed or partnered, got '\(status)'")
+            }
+            let opened = try registry.open()
+            let need = try opened.updateNeed(id, changes: .object(["status": .string(status)]))
+            Terminal.note("Need \(need.id) is now \(need.status.rawValue).")
+            try NeedsCommand.show(need, opened, output)
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List needs.",
+            discussion: """
+                Examples:
+                  ngomatch needs list --province "Cao Bằng"
+                  ngomatch needs list --sector health --status open --format csv > needs.csv
+                """
+        )
+        @OptionGroup var registry: RegistryOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: "Province id or name.") var province: String?
+        @Option(help: "Sector id; a top-level sector includes its subsectors.") var sector: String?
+        @Option(help: "Region id, e.g. northern-midlands-mountains.") var region: String?
+        @Option(help: "open, in-discussion, partnered or closed.") var status: String?
+
+        func run() throws {
+            let opened = try registry.open()
+            var filter = NeedFilter()
+            filter.province = try province.map { try opened.reference.provinces.resolve($0).province.id }
+            filter.sector = try sector.map { try opened.reference.taxonomy.resolve($0).id }
+            filter.region = region.map { RegionID($0) }
+            if let status {
+                guard let parsed = Need.Status(rawValue: status) else {
+                    throw UsageError("--status must be one of \(Need.Status.allCases.map(\.rawValue).joined(separator: ", ")), got '\(status)'")
+                }
+                filter.status = parsed
+            }
+            let needs = try opened.needs(filter)
+            let views = RecordViews(reference: opened.reference, language: output.language)
+            try output.emit(
+                needs, table: { views.needsTable(needs) },
+                csv: { RecordViews.csv(needs.compactMap { try? ExportRecord.json($0) }) })
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show one need.", discussion: "Example:\n  ngomatch needs show cao-bang-1 --lang vi")
+        @OptionGroup var registry: RegistryOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "The need's id.") var id: String
+
+        func run() throws {
+            let opened = try registry.open()
+            try NeedsCommand.show(try opened.need(id), opened, output)
+        }
+    }
+
+    static func show(_ need: Need, _ registry: Registry, _ output: OutputOptions) throws {
+        let views = RecordViews(reference: registry.reference, language: output.language)
+        try output.emit(
+            [need], table: { views.needDetails(need) }, csv: { RecordViews.csv([try? ExportRecord.json(need)].compactMap { $0 }) })
+    }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import NGOMatchCore
+import NGOMatchStore
+
+struct ProvincesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "provinces",
+        abstract: "The 34 provinces and centrally-run cities since 1 July 2025.",
+        subcommands: [List.self, Show.self]
+    )
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List provinces with the former provinces merged into each.",
+            discussion: "Examples:\n  ngomatch provinces list\n  ngomatch provinces list --region mekong-delta --lang vi"
+        )
+
+        @OptionGroup var registry: RegistryOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: "Only this region (id, e.g. mekong-delta).") var region: String?
+
+        func run() throws {
+            let directory = try registry.open().reference.provinces
+            var provinces = directory.provinces
+            if let region {
+                let ids = directory.regions.map(\.id.rawValue)
+                guard ids.contains(region) else {
+                    throw LookupError(kind: "region", input: region, problem: .unknown(suggestions: Suggestions.closest(to: region, among: ids)))
+                }
+                provinces = provinces.filter { $0.region.rawValue == region }
+            }
+            let language = output.language
+            try output.emit(
+                provinces,
+                table: {
+                    var table = Table(["id", "name", "kind", "region", "merged from (1 July 2025)"])
+                    for province in provinces {
+                        table.add([
+                            province.id.rawValue, province.name.in(language), province.kind.rawValue,
+                            directory.region(province.region)?.name.in(language) ?? province.region.rawValue,
+                            province.mergedFrom.joined(separator: ", "),
+                        ])
+                    }
+                    return table.render()
+                },
+                csv: {
+                    [CSVTable.line(["id", "nameVi", "nameEn", "kind", "region", "latitude", "longitude", "mergedFrom"])]
+                        + provinces.map {
+                            CSVTable.line([
+                                $0.id.rawValue, $0.name.vi, $0.name.en, $0.kind.rawValue, $0.region.rawValue,
+                                String($0.latitude), String($0.longitude), $0.mergedFrom.joined(separator: "; "),
+                            ])
+                        }
+                })
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show one province, found by any of its names or a former province's name.",
+            discussion: """
+                Examples:
+                  ngomatch provinces show "Cao Bằng"
+                  ngomatch provinces show "cao bang"
+                  ngomatch provinces show "ha giang"     # → Tuyên Quang, which Hà Giang merged into
+                """
+        )
+
+        @OptionGroup var registry: RegistryOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "Province id or name, with or without diacritics.") var name: String
+
+        func run() throws {
+            let opened = try registry.open()
+            let match = try opened.reference.provinces.resolve(name)
+            let province = match.province
+            if case .formerProvince(let former) = match.route {
+                Terminal.note("\(former) was merged into \(province.name.vi) on 1 July 2025.")
+            }
+            let language = output.language
+            let openNeeds = try opened.needs(NeedFilter(province: province.id, status: .open))
+            let working = try opened.ngos(NGOFilter(province: province.id))
+            try output.emit(
+                [province],
+                table: {
+                    var details = Details()
+                    details.add("id", province.id.rawValue)
+                    details.add("name", "\(province.name.vi) (\(province.name.en))")
+                    details.add("kind", province.kind == .city ? "centrally-run city" : "province")
+                    details.add("region", opened.reference.provinces.region(province.region)?.name.in(language))
+                    details.add("merged from", province.mergedFrom.isEmpty ? "(unchanged in 2025)" : province.mergedFrom.joined(separator: ", "))
+                    details.add("also known as", province.otherNames.joined(separator: ", "))
+                    details.add("centre (approx.)", "\(province.latitude)° N, \(province.longitude)° E")
+                    details.add("open needs", "\(openNeeds.count)")
+                    details.add("NGOs working here", "\(working.count)")
+                    return details.render()
+                })
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct NGOMatch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ngomatch",
+        abstract: "Links Vietnam's provinces with foreign NGOs: needs, capabilities, and who should meet whom.",
+        discussion: """
+            The registry lives at --db PATH, else $NGOMATCH_DB, else ~/.local/share/ngomatch/registry.sqlite.
+            The first command that finds no registry creates it and loads the seeds.
+
+            Examples:
+              ngomatch provinces show "ha giang"
+              ngomatch needs list --province "Cao Bằng"
+              ngomatch ngos show WWF
+              ngomatch import needs.csv --check
+            """,
+        subcommands: [
+            InitCommand.self, ProvincesCommand.self, SectorsCommand.self, NeedsCommand.self, NGOsCommand.self,
+            ImportCommand.self, ExportCommand.self,
+        ]
+    )
+
+    /// Runs the command and exits 0 on success, 2 for usage or validation errors, 1 for anything else.
+    static func main() {
+        let command: any ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            Terminal.error(fullMessage(for: error))
+            Foundation.exit(code == .validationFailure ? ExitStatus.usage : ExitStatus.failure)
+        }
+        do {
+            var runnable = command
+            try runnable.run()
+        } catch {
+            Foundation.exit(ExitStatus.report(error))
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import NGOMatchCore
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table
+    case json
+    case jsonl
+    case csv
+}
+
+extension Language: ExpressibleByArgument {}
+
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Output: table (for people), json, jsonl or csv (for programs and spreadsheets).")
+    var format: OutputFormat = .table
+
+    @Option(help: "Language of names: vi or en (default: $NGOMATCH_LANG, else en).")
+    var lang: Language?
+
+    var language: Language {
+        lang ?? ProcessInfo.processInfo.environment["NGOMATCH_LANG"].flatMap(Language.init(rawValue:)) ?? .en
+    }
+
+    /// Prints values as JSON (pretty), JSON Lines or, through `csv`, CSV.
+    func emit<T: Encodable>(_ values: [T], table: () -> String, csv: (() -> [String])? = nil) throws {
+        switch format {
+        case .table:
+            print(table())
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(values), as: UTF8.self))
+        case .jsonl:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            for value in values { print(String(decoding: try encoder.encode(value), as: UTF8.self)) }
+        case .csv:
+            guard let csv else { throw UsageError("this command has no CSV form; use --format json") }
+            for line in csv() { print(line) }
+        }
+    }
+}

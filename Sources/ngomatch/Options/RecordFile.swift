@@ -1,0 +1,30 @@
+import Foundation
+import NGOMatchCore
+
+/// A whole record read from a JSON file given with `--from`.
+enum RecordFile {
+    static func read(_ path: String) throws -> JSONValue {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw UsageError("cannot read '\(path)': no such file or not readable")
+        }
+        let document = try ImportDocument(bytes: Array(data), fileName: path, format: .json)
+        guard document.records.count == 1, let record = document.records.first else {
+            throw UsageError("'\(path)' holds \(document.records.count) records; --from takes one (use 'ngomatch import' for many)")
+        }
+        return record.value
+    }
+
+    /// The object with `fields` set where they have values.
+    static func object(_ fields: [String: JSONValue?]) -> JSONValue {
+        .object(fields.compactMapValues { $0 })
+    }
+}
+
+extension Optional where Wrapped == String {
+    var json: JSONValue? { map(JSONValue.string) }
+}
+
+extension Array where Element == String {
+    /// nil for an empty list, so an unset repeatable flag changes nothing.
+    var json: JSONValue? { isEmpty ? nil : .array(map(JSONValue.string)) }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import NGOMatchCore
+import NGOMatchStore
+
+/// The one place errors become exit statuses: 2 when the user can fix the input, 1 otherwise.
+enum ExitStatus {
+    static let usage: Int32 = 2
+    static let failure: Int32 = 1
+
+    /// Prints the error for a person and returns the status to exit with.
+    static func report(_ error: any Error) -> Int32 {
+        switch error {
+        case let failure as ValidationFailure:
+            Terminal.error(failure.description)
+            return usage
+        case let lookup as LookupError:
+            Terminal.error(lookup.description)
+            return usage
+        case let file as ImportDocument.FileError:
+            Terminal.error(file.description)
+            return usage
+        case let registry as RegistryError:
+            Terminal.error(registry.description)
+            switch registry {
+            case .notFound, .conflict: return usage
+            case .newerSchema, .cannotOpen, .database: return failure
+            }
+        case let usageError as UsageError:
+            Terminal.error(usageError.message)
+            return usage
+        case let exit as ExitCode:
+            return exit.rawValue
+        default:
+            Terminal.error("\(error)")
+            return failure
+        }
+    }
+}
+
+/// A mistake in how a command was called that the parser cannot see.
+struct UsageError: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
+}

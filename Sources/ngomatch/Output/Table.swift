@@ -1,0 +1,51 @@
+/// An aligned text table for people reading a terminal.
+struct Table {
+    var header: [String]
+    var rows: [[String]] = []
+
+    init(_ header: [String]) { self.header = header }
+
+    mutating func add(_ row: [String]) { rows.append(row) }
+
+    func render() -> String {
+        let cleanHeader = header.map(Self.clean)
+        let cleanRows = rows.map { $0.map(Self.clean) }
+        var widths = cleanHeader.map(\.count)
+        for row in cleanRows {
+            for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) }
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { index, cell in
+                index == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
+            }.joined(separator: "  ")
+        }
+        let rule = widths.map { String(repeating: "─", count: $0) }
+        return ([line(cleanHeader), line(rule)] + cleanRows.map(line)).joined(separator: "\n")
+    }
+
+    /// Text with control characters (terminal escapes, newlines) made harmless.
+    static func clean(_ text: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
+    }
+}
+
+/// `key: value` lines for one record.
+struct Details {
+    private var lines: [(String, String)] = []
+
+    mutating func add(_ key: String, _ value: String?) {
+        guard let value, !value.isEmpty else { return }
+        lines.append((key, value))
+    }
+
+    func render() -> String {
+        let width = lines.map(\.0.count).max() ?? 0
+        return lines.map { key, value in
+            let label = key.isEmpty ? " " : key + ":"
+            let pad = String(repeating: " ", count: width + 1 - label.count)
+            return "\(label)\(pad)  \(Table.clean(value))"
+        }.joined(separator: "\n")
+    }
+}
