@@ -1,3 +1,5 @@
+import NGOMatchCore
+
 /// What can go wrong with the registry itself, in words a user can act on.
 public enum RegistryError: Error, Hashable, Sendable, CustomStringConvertible {
     /// No record with that id; the closest ids.
@@ -13,9 +15,7 @@ public enum RegistryError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notFound(let kind, let id, let suggestions):
-            var text = "no \(kind) with id '\(id)'"
-            if !suggestions.isEmpty { text += " — did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?" }
-            return text
+            return "no \(kind) with id '\(id)'" + Suggestions.didYouMean(suggestions)
         case .conflict(let message):
             return message
         case .newerSchema(let path):

@@ -21,15 +21,7 @@ public struct LookupError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch problem {
         case .unknown(let suggestions):
-            var text = "unknown \(kind) '\(input)'"
-            if !suggestions.isEmpty {
-                let quoted = suggestions.map { "'\($0)'" }
-                text +=
-                    " — did you mean "
-                    + (quoted.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!)
-                    + "?"
-            }
-            return text
+            return "unknown \(kind) '\(input)'" + Suggestions.didYouMean(suggestions)
         case .ambiguous(let candidates):
             return "'\(input)' matches \(candidates.count) \(kind)s: \(candidates.joined(separator: "; ")) — use the id"
         }

@@ -38,8 +38,8 @@ public struct ProvinceDirectory: Sendable {
             add(province.id.rawValue.replacingOccurrences(of: "-", with: " "), index, .current)
             add(province.name.vi, index, .current)
             add(province.name.en, index, .current)
-            for name in province.otherNames { add(name, index, .current) }
             for name in province.mergedFrom { add(name, index, .formerProvince(name)) }
+            for name in province.otherNames { add(name, index, .current) }
         }
         self.byID = byID
         self.byKey = byKey

@@ -20,10 +20,14 @@ public enum Suggestions {
 
     /// " — did you mean 'a' or 'b'?" or an empty string.
     public static func phrase(for input: String, among candidates: [String]) -> String {
-        let found = closest(to: input, among: candidates)
-        guard !found.isEmpty else { return "" }
-        let quoted = found.map { "'\($0)'" }
-        let list = quoted.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
+        didYouMean(closest(to: input, among: candidates))
+    }
+
+    /// " — did you mean 'a', 'b' or 'c'?" for the given names, or an empty string.
+    public static func didYouMean(_ names: [String]) -> String {
+        guard let last = names.last else { return "" }
+        let quoted = names.map { "'\($0)'" }
+        let list = names.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " or '\(last)'"
         return " — did you mean \(list)?"
     }
 
