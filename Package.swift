@@ -54,6 +54,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "NGOMatchCLITests",
+            dependencies: ["ngomatch"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "NGOMatchStoreTests",
             dependencies: ["NGOMatchStore", "NGOMatchCore", "NGOMatchSeeds"],
             swiftSettings: strictSettings

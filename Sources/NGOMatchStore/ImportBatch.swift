@@ -26,7 +26,10 @@ struct ImportBatch {
                 switch reader.need(from: record.value, makeID: { needIDs.next(for: $0) }) {
                 case .success(var need):
                     if let duplicate = try duplicateMessage(need.id.rawValue, "need", seenNeeds[need.id], db) {
-                        failures.append(RecordProblems(location: record.location, record: "need '\(need.id)'", problems: [FieldProblem(field: "id", message: duplicate)]))
+                        failures.append(
+                            RecordProblems(
+                                location: record.location, record: "need '\(need.id)'",
+                                problems: [FieldProblem(field: "id", message: duplicate)]))
                         continue
                     }
                     seenNeeds[need.id] = record.location
@@ -35,13 +38,18 @@ struct ImportBatch {
                     need.updatedAt = need.updatedAt ?? need.createdAt
                     batch.needs.append(need)
                 case .failure(let invalid):
-                    failures.append(RecordProblems(location: record.location, record: label(record.value, "need"), problems: invalid.problems))
+                    failures.append(
+                        RecordProblems(
+                            location: record.location, record: label(record.value, "need"), problems: invalid.problems))
                 }
             case .ngo:
                 switch reader.ngo(from: record.value) {
                 case .success(var ngo):
                     if let duplicate = try duplicateMessage(ngo.id.rawValue, "ngo", seenNGOs[ngo.id], db) {
-                        failures.append(RecordProblems(location: record.location, record: "NGO '\(ngo.id)'", problems: [FieldProblem(field: "id", message: duplicate)]))
+                        failures.append(
+                            RecordProblems(
+                                location: record.location, record: "NGO '\(ngo.id)'",
+                                problems: [FieldProblem(field: "id", message: duplicate)]))
                         continue
                     }
                     seenNGOs[ngo.id] = record.location
@@ -49,13 +57,21 @@ struct ImportBatch {
                     ngo.updatedAt = ngo.updatedAt ?? ngo.createdAt
                     batch.ngos.append(ngo)
                 case .failure(let invalid):
-                    failures.append(RecordProblems(location: record.location, record: label(record.value, "NGO"), problems: invalid.problems))
+                    failures.append(
+                        RecordProblems(
+                            location: record.location, record: label(record.value, "NGO"), problems: invalid.problems))
                 }
             case nil:
                 failures.append(
                     RecordProblems(
                         location: record.location, record: "",
-                        problems: [FieldProblem(field: "type", message: "cannot tell whether this is a need or an NGO; add \"type\": \"need\" or \"type\": \"ngo\"")]))
+                        problems: [
+                            FieldProblem(
+                                field: "type",
+                                message:
+                                    "cannot tell whether this is a need or an NGO; add \"type\": \"need\" or \"type\": \"ngo\""
+                            )
+                        ]))
             }
         }
         guard failures.isEmpty else { throw ValidationFailure(records: failures) }
@@ -67,11 +83,14 @@ struct ImportBatch {
         for need in needs { try Registry.insert(need, db) }
     }
 
-    private static func duplicateMessage(_ id: String, _ table: String, _ seenAt: String?, _ db: Database) throws -> String? {
+    private static func duplicateMessage(_ id: String, _ table: String, _ seenAt: String?, _ db: Database) throws
+        -> String?
+    {
         if let seenAt { return "duplicate id '\(id)': the same id is used at \(seenAt)" }
         if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)", arguments: [id]) == true {
             let command = table == "need" ? "needs update" : "ngos update"
-            return "duplicate id '\(id)': already in the registry; change it with 'ngomatch \(command) \(id)' or give this record another id"
+            return
+                "duplicate id '\(id)': already in the registry; change it with 'ngomatch \(command) \(id)' or give this record another id"
         }
         return nil
     }
@@ -93,7 +112,8 @@ struct NeedIDAllocator {
     }
 
     mutating func claim(_ id: NeedID) {
-        guard let dash = id.rawValue.lastIndex(of: "-"), let number = Int(id.rawValue[id.rawValue.index(after: dash)...])
+        guard let dash = id.rawValue.lastIndex(of: "-"),
+            let number = Int(id.rawValue[id.rawValue.index(after: dash)...])
         else { return }
         let prefix = String(id.rawValue[..<dash])
         highest[prefix] = max(highest[prefix] ?? 0, number)

@@ -43,12 +43,16 @@ extension Registry {
         }
     }
 
-    static func fetchNeeds(_ db: Database, where condition: String = "1", arguments: StatementArguments = []) throws -> [Need] {
+    static func fetchNeeds(_ db: Database, where condition: String = "1", arguments: StatementArguments = []) throws
+        -> [Need]
+    {
         try String.fetchAll(db, sql: "SELECT document FROM need WHERE \(condition) ORDER BY id", arguments: arguments)
             .map { try decode(Need.self, $0) }
     }
 
-    static func fetchNGOs(_ db: Database, where condition: String = "1", arguments: StatementArguments = []) throws -> [NGO] {
+    static func fetchNGOs(_ db: Database, where condition: String = "1", arguments: StatementArguments = []) throws
+        -> [NGO]
+    {
         try String.fetchAll(db, sql: "SELECT document FROM ngo WHERE \(condition) ORDER BY id", arguments: arguments)
             .map { try decode(NGO.self, $0) }
     }
@@ -66,7 +70,8 @@ extension Registry {
         try db.execute(
             sql: "UPDATE need SET province_id = ?, status = ?, title = ?, document = ?, updated_at = ? WHERE id = ?",
             arguments: [
-                need.province.rawValue, need.status.rawValue, need.title, try encode(need), need.updatedAt, need.id.rawValue,
+                need.province.rawValue, need.status.rawValue, need.title, try encode(need), need.updatedAt,
+                need.id.rawValue,
             ])
         try db.execute(sql: "DELETE FROM need_sector WHERE need_id = ?", arguments: [need.id.rawValue])
         for entry in need.sectors {

@@ -67,7 +67,9 @@ extension Registry {
                 try Self.update(ngo, db)
                 return ngo
             case .failure(let invalid):
-                throw ValidationFailure(records: [RecordProblems(location: "", record: "NGO '\(existing.id)'", problems: invalid.problems)])
+                throw ValidationFailure(records: [
+                    RecordProblems(location: "", record: "NGO '\(existing.id)'", problems: invalid.problems)
+                ])
             }
         }
     }

@@ -9,7 +9,9 @@ public struct NeedFilter: Sendable {
     public var sector: SectorID?
     public var region: RegionID?
 
-    public init(province: ProvinceID? = nil, status: Need.Status? = nil, sector: SectorID? = nil, region: RegionID? = nil) {
+    public init(
+        province: ProvinceID? = nil, status: Need.Status? = nil, sector: SectorID? = nil, region: RegionID? = nil
+    ) {
         self.province = province
         self.status = status
         self.sector = sector
@@ -35,7 +37,8 @@ extension Registry {
         }
         if let sector = filter.sector {
             conditions.append(
-                "id IN (SELECT need_id FROM need_sector JOIN sector ON sector.id = sector_id WHERE sector.id = ? OR sector.parent_id = ?)")
+                "id IN (SELECT need_id FROM need_sector JOIN sector ON sector.id = sector_id WHERE sector.id = ? OR sector.parent_id = ?)"
+            )
             _ = arguments.append(contentsOf: [sector.rawValue, sector.rawValue])
         }
         let condition = conditions.isEmpty ? "1" : conditions.joined(separator: " AND ")
@@ -62,7 +65,8 @@ extension Registry {
         try database.write { db in
             let existing = try Self.need(id, db)
             if case .string(let newID)? = changes["id"], newID != existing.id.rawValue {
-                throw RegistryError.conflict("a need's id cannot change ('\(existing.id)' → '\(newID)'); register a new need instead")
+                throw RegistryError.conflict(
+                    "a need's id cannot change ('\(existing.id)' → '\(newID)'); register a new need instead")
             }
             let merged = try JSONValue(encoding: existing).merging(changes)
             switch RecordReader(reference: reference).need(from: merged, makeID: { _ in existing.id }) {
@@ -72,7 +76,9 @@ extension Registry {
                 try Self.update(need, db)
                 return need
             case .failure(let invalid):
-                throw ValidationFailure(records: [RecordProblems(location: "", record: "need '\(id)'", problems: invalid.problems)])
+                throw ValidationFailure(records: [
+                    RecordProblems(location: "", record: "need '\(id)'", problems: invalid.problems)
+                ])
             }
         }
     }

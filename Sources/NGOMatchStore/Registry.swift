@@ -26,9 +26,11 @@ public struct Registry: Sendable {
     public static func open(at path: String, seeding: Seeding = .demo) throws -> (registry: Registry, created: Bool) {
         let url = URL(fileURLWithPath: path)
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
-            throw RegistryError.cannotOpen(path: path, reason: "cannot create its folder (\(error.localizedDescription))")
+            throw RegistryError.cannotOpen(
+                path: path, reason: "cannot create its folder (\(error.localizedDescription))")
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
@@ -50,8 +52,12 @@ public struct Registry: Sendable {
             }
             let reference = try database.read { db in
                 try ReferenceData(
-                    provincesJSON: String.fetchOne(db, sql: "SELECT content FROM reference_file WHERE name = ?", arguments: [SeedFile.provinces]) ?? "",
-                    sectorsJSON: String.fetchOne(db, sql: "SELECT content FROM reference_file WHERE name = ?", arguments: [SeedFile.sectors]) ?? "")
+                    provincesJSON: String.fetchOne(
+                        db, sql: "SELECT content FROM reference_file WHERE name = ?", arguments: [SeedFile.provinces])
+                        ?? "",
+                    sectorsJSON: String.fetchOne(
+                        db, sql: "SELECT content FROM reference_file WHERE name = ?", arguments: [SeedFile.sectors])
+                        ?? "")
             }
             return (Registry(path: path, reference: reference, database: database), created)
         } catch let error as RegistryError {
@@ -59,7 +65,8 @@ public struct Registry: Sendable {
         } catch let error as ValidationFailure {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
-            throw RegistryError.cannotOpen(path: path, reason: "the file is not an ngomatch registry (not a SQLite database)")
+            throw RegistryError.cannotOpen(
+                path: path, reason: "the file is not an ngomatch registry (not a SQLite database)")
         } catch {
             throw RegistryError.database("\(error)")
         }

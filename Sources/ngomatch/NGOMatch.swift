@@ -24,21 +24,9 @@ struct NGOMatch: ParsableCommand {
 
     /// Runs the command and exits 0 on success, 2 for usage or validation errors, 1 for anything else.
     static func main() {
-        let command: any ParsableCommand
         do {
-            command = try parseAsRoot()
-        } catch {
-            let code = exitCode(for: error)
-            if code == .success {
-                print(fullMessage(for: error))
-                Foundation.exit(0)
-            }
-            Terminal.error(fullMessage(for: error))
-            Foundation.exit(code == .validationFailure ? ExitStatus.usage : ExitStatus.failure)
-        }
-        do {
-            var runnable = command
-            try runnable.run()
+            var command = try parseAsRoot()
+            try command.run()
         } catch {
             Foundation.exit(ExitStatus.report(error))
         }

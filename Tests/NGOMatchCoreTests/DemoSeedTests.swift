@@ -21,7 +21,9 @@ struct DemoSeedTests {
     }
 
     @Test func demoNeedsSpanEnoughProvinces() throws {
-        let needs = try records(SeedFile.demoNeeds).map { try Seeds.reader.need(from: $0, makeID: { _ in "unused" }).get() }
+        let needs = try records(SeedFile.demoNeeds).map {
+            try Seeds.reader.need(from: $0, makeID: { _ in "unused" }).get()
+        }
         #expect(needs.count >= 25)
         let provinces = Set(needs.map(\.province))
         #expect(provinces.count >= 15)

@@ -14,7 +14,11 @@ struct InterchangeTests {
             _ = try CSVTable(parsing: "a,b\n1,2,3\nok,fine\n4\n")
             Issue.record("malformed CSV accepted")
         } catch {
-            #expect(error.errors.map(\.description) == ["line 2: expected 2 fields like the header, found 3", "line 4: expected 2 fields like the header, found 1"])
+            #expect(
+                error.errors.map(\.description) == [
+                    "line 2: expected 2 fields like the header, found 3",
+                    "line 4: expected 2 fields like the header, found 1",
+                ])
         }
     }
 

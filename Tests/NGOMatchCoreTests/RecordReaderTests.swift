@@ -27,18 +27,29 @@ struct RecordReaderTests {
     }
 
     @Test(arguments: [
-        (["sectors": JSONValue.array([.object(["sector": .string("helth"), "priority": .number(3)])])],
-         "sectors[0]: unknown sector 'helth' — did you mean 'health'?"),
-        (["sectors": .array([.object(["sector": .string("health"), "priority": .number(9)])])],
-         "sectors[0].priority: must be from 1 to 5, got 9"),
+        (
+            ["sectors": JSONValue.array([.object(["sector": .string("helth"), "priority": .number(3)])])],
+            "sectors[0]: unknown sector 'helth' — did you mean 'health'?"
+        ),
+        (
+            ["sectors": .array([.object(["sector": .string("health"), "priority": .number(9)])])],
+            "sectors[0].priority: must be from 1 to 5, got 9"
+        ),
         (["fundingGapUSD": .number(-5)], "fundingGapUSD: must not be negative, got -5.0"),
-        (["timeframe": .object(["start": .string("2026-05-01"), "end": .string("2026-01-01")])],
-         "timeframe.end: ends (2026-01-01) before it starts (2026-05-01)"),
+        (
+            ["timeframe": .object(["start": .string("2026-05-01"), "end": .string("2026-01-01")])],
+            "timeframe.end: ends (2026-01-01) before it starts (2026-05-01)"
+        ),
         (["province": .string("Atlantis")], "province: unknown province 'Atlantis'"),
         (["fundingGap": .number(1)], "fundingGap: unknown field — did you mean 'fundingGapUSD'?"),
-        (["status": .string("opne")], "status: 'opne' is not one of open, in-discussion, partnered, closed — did you mean 'open'?"),
-        (["timeframe": .object(["start": .string("2026-02-30"), "end": .string("2026-12-31")])],
-         "timeframe.start: expected a day as YYYY-MM-DD, got '2026-02-30'"),
+        (
+            ["status": .string("opne")],
+            "status: 'opne' is not one of open, in-discussion, partnered, closed — did you mean 'open'?"
+        ),
+        (
+            ["timeframe": .object(["start": .string("2026-02-30"), "end": .string("2026-12-31")])],
+            "timeframe.start: expected a day as YYYY-MM-DD, got '2026-02-30'"
+        ),
         (["targetGroups": .string("kids")], "targetGroups[0]: unknown target group 'kids'"),
     ])
     func reportsWhatIsWrongAndWhere(change: [String: JSONValue], expected: String) {
@@ -72,7 +83,8 @@ struct RecordReaderTests {
         "sectors": .string("environment.forests:4"),
         "registration": .object([
             "kind": .string("operation-registration"), "issued": .string("2025-01-01"),
-            "expires": .string("2027-12-31"), "areas": .array([.string("Đắk Nông")]), "fields": .array([.string("environment")]),
+            "expires": .string("2027-12-31"), "areas": .array([.string("Đắk Nông")]),
+            "fields": .array([.string("environment")]),
         ]),
     ])
 

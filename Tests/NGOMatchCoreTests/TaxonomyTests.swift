@@ -37,7 +37,9 @@ struct TaxonomyTests {
         }
         #expect(active.count > 200)
         for sector in taxonomy.sectors {
-            for code in sector.dacCodes { #expect(active.contains(code), "\(sector.id): \(code) is not an active DAC code") }
+            for code in sector.dacCodes {
+                #expect(active.contains(code), "\(sector.id): \(code) is not an active DAC code")
+            }
         }
     }
 

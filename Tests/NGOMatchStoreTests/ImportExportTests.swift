@@ -25,10 +25,14 @@ struct ImportExportTests {
         } catch let failure as ValidationFailure {
             #expect(failure.records.map(\.location) == ["needs.csv line 3", "needs.csv line 4", "needs.csv line 5"])
             let text = failure.description
-            #expect(text.contains("needs.csv line 3, need 'bad-1': sectors[0]: unknown sector 'helth' — did you mean 'health'?"))
+            #expect(
+                text.contains(
+                    "needs.csv line 3, need 'bad-1': sectors[0]: unknown sector 'helth' — did you mean 'health'?"))
             #expect(text.contains("needs.csv line 4, need 'bad-2': sectors[0].priority: must be from 1 to 5, got 7"))
             #expect(text.contains("needs.csv line 5, need 'bad-3': fundingGapUSD: must not be negative"))
-            #expect(text.contains("needs.csv line 5, need 'bad-3': timeframe.end: ends (2026-06-30) before it starts (2026-09-01)"))
+            #expect(
+                text.contains(
+                    "needs.csv line 5, need 'bad-3': timeframe.end: ends (2026-06-30) before it starts (2026-09-01)"))
         }
         #expect(try registry.counts() == before)
         #expect(throws: RegistryError.self) { try registry.need("ok-1") }
@@ -47,7 +51,9 @@ struct ImportExportTests {
             Issue.record("duplicates imported")
         } catch let failure as ValidationFailure {
             #expect(failure.records.count == 2)
-            #expect(failure.records[0].description.contains("duplicate id 'twin': the same id is used at ngos.jsonl line 1"))
+            #expect(
+                failure.records[0].description.contains("duplicate id 'twin': the same id is used at ngos.jsonl line 1")
+            )
             #expect(failure.records[1].description.contains("duplicate id 'wwf-vietnam': already in the registry"))
         }
     }
@@ -65,13 +71,22 @@ struct ImportExportTests {
     func exportThenImportIntoAFreshRegistryGivesTheSameRegistry(format: String) throws {
         let folder = try TemporaryFolder()
         let original = try Registry.temporary(folder, "original.sqlite")
-        _ = try original.updateNeed("cao-bang-1", changes: .object(["contact": .object(["email": .string("a@b.vn")]), "description": .string("Quotes \" and, commas\nand newlines")]))
+        _ = try original.updateNeed(
+            "cao-bang-1",
+            changes: .object([
+                "contact": .object(["email": .string("a@b.vn")]),
+                "description": .string("Quotes \" and, commas\nand newlines"),
+            ]))
         let records = try original.exportRecords()
         let text: String
         switch format {
         case "json": text = String(decoding: try JSONEncoder().encode(records), as: UTF8.self)
-        case "csv": text = ([CSVTable.line(ExportRecord.csvColumns)] + records.map { CSVTable.line(ExportRecord.csvRow($0)) }).joined(separator: "\n")
-        default: text = try records.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }.joined(separator: "\n")
+        case "csv":
+            text = ([CSVTable.line(ExportRecord.csvColumns)] + records.map { CSVTable.line(ExportRecord.csvRow($0)) })
+                .joined(separator: "\n")
+        default:
+            text = try records.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }.joined(
+                separator: "\n")
         }
         let copy = try Registry.temporary(folder, "copy.sqlite", seeding: .referenceOnly)
         _ = try copy.importDocuments([try document(text, "export.\(format)")])

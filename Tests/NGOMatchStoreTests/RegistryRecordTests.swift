@@ -24,7 +24,9 @@ struct RegistryRecordTests {
         let folder = try TemporaryFolder()
         let registry = try Registry.temporary(folder, seeding: .referenceOnly)
         let added = try registry.addNeed(Self.need)
-        let updated = try registry.updateNeed(added.id.rawValue, changes: .object(["fundingGapUSD": .number(2500), "sectors": .string("health.nutrition:5")]))
+        let updated = try registry.updateNeed(
+            added.id.rawValue,
+            changes: .object(["fundingGapUSD": .number(2500), "sectors": .string("health.nutrition:5")]))
         #expect(updated.fundingGapUSD == 2500)
         #expect(updated.sectors == [Need.SectorPriority(sector: "health.nutrition", priority: 5)])
         #expect(updated.createdAt == added.createdAt)
@@ -70,12 +72,19 @@ struct RegistryRecordTests {
     @Test func addsAndUpdatesNGOs() throws {
         let folder = try TemporaryFolder()
         let registry = try Registry.temporary(folder, seeding: .referenceOnly)
-        let added = try registry.addNGO(.object([
-            "name": .string("Green Hands"), "acronym": .string("GH"), "country": .string("Germany"),
-            "sectors": .string("environment.forests:4"),
-        ]))
+        let added = try registry.addNGO(
+            .object([
+                "name": .string("Green Hands"), "acronym": .string("GH"), "country": .string("Germany"),
+                "sectors": .string("environment.forests:4"),
+            ]))
         #expect(added.id == "gh")
-        #expect(throws: ValidationFailure.self) { try registry.addNGO(.object(["name": .string("Green Hands 2"), "acronym": .string("GH"), "country": .string("Germany"), "sectors": .string("environment:3")])) }
+        #expect(throws: ValidationFailure.self) {
+            try registry.addNGO(
+                .object([
+                    "name": .string("Green Hands 2"), "acronym": .string("GH"), "country": .string("Germany"),
+                    "sectors": .string("environment:3"),
+                ]))
+        }
         let updated = try registry.updateNGO("green hands", changes: .object(["capacity": .number(6)]))
         #expect(updated.capacity == 6)
         #expect(try registry.ngos(NGOFilter(sector: "environment")).map(\.id) == ["gh"])

@@ -16,7 +16,9 @@ final class TemporaryFolder {
 }
 
 extension Registry {
-    static func temporary(_ folder: TemporaryFolder, _ name: String = "registry.sqlite", seeding: Seeding = .demo) throws -> Registry {
+    static func temporary(_ folder: TemporaryFolder, _ name: String = "registry.sqlite", seeding: Seeding = .demo)
+        throws -> Registry
+    {
         try open(at: folder.path(name), seeding: seeding).registry
     }
 }

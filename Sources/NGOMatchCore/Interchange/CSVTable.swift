@@ -57,7 +57,12 @@ public struct CSVTable: Sendable {
                 inQuotes = true
                 fieldWasQuoted = true
             case "\"":
-                errors.append(SyntaxError(line: line, message: "a quote inside an unquoted field; quote the whole field and double the inner quote (\"\")"))
+                errors.append(
+                    SyntaxError(
+                        line: line,
+                        message:
+                            "a quote inside an unquoted field; quote the whole field and double the inner quote (\"\")")
+                )
                 field.append(scalar)
             case ",":
                 fields.append(String(field))
@@ -77,7 +82,9 @@ public struct CSVTable: Sendable {
                 rowStart = line
             default:
                 if fieldWasQuoted {
-                    errors.append(SyntaxError(line: line, message: "text after a closing quote; a quoted field must end at the comma"))
+                    errors.append(
+                        SyntaxError(
+                            line: line, message: "text after a closing quote; a quoted field must end at the comma"))
                     fieldWasQuoted = false
                 }
                 field.append(scalar)
@@ -89,11 +96,15 @@ public struct CSVTable: Sendable {
         if !field.isEmpty || !fields.isEmpty { endRow() }
 
         guard let header = records.first else {
-            throw Errors(errors: errors.isEmpty ? [SyntaxError(line: 1, message: "the file is empty; expected a header row")] : errors)
+            throw Errors(
+                errors: errors.isEmpty
+                    ? [SyntaxError(line: 1, message: "the file is empty; expected a header row")] : errors)
         }
         let width = header.fields.count
         for row in records.dropFirst() where row.fields.count != width {
-            errors.append(SyntaxError(line: row.line, message: "expected \(width) fields like the header, found \(row.fields.count)"))
+            errors.append(
+                SyntaxError(
+                    line: row.line, message: "expected \(width) fields like the header, found \(row.fields.count)"))
         }
         guard errors.isEmpty else { throw Errors(errors: errors) }
         self.header = header.fields.map { $0.trimmingWhitespace() }

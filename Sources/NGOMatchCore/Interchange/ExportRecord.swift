@@ -36,7 +36,9 @@ public enum ExportRecord {
     private static func flatten(_ value: JSONValue, prefix: String, into cells: inout [String: String]) {
         switch value {
         case .object(let fields):
-            for (key, inner) in fields { flatten(inner, prefix: prefix.isEmpty ? key : "\(prefix).\(key)", into: &cells) }
+            for (key, inner) in fields {
+                flatten(inner, prefix: prefix.isEmpty ? key : "\(prefix).\(key)", into: &cells)
+            }
         case .array(let items):
             cells[prefix] = items.map(cell).joined(separator: "; ")
         default:
@@ -49,7 +51,8 @@ public enum ExportRecord {
         switch value {
         case .null: ""
         case .bool(let flag): flag ? "true" : "false"
-        case .number(let number): number.rounded() == number && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+        case .number(let number):
+            number.rounded() == number && abs(number) < 1e15 ? String(Int64(number)) : String(number)
         case .string(let text): text
         case .array(let items): items.map(cell).joined(separator: "; ")
         case .object(let fields):

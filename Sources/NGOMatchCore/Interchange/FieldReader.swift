@@ -146,7 +146,9 @@ public struct FieldReader {
 
     /// Pairs such as sectors with priorities: a JSON array of objects
     /// `{"<nameKey>": …, "<levelKey>": …}`, or text `"health.primary-care:5; education:3"`.
-    public mutating func pairs(_ key: String, nameKey: String, levelKey: String) -> [(name: String, level: Int?, field: String)] {
+    public mutating func pairs(_ key: String, nameKey: String, levelKey: String) -> [(
+        name: String, level: Int?, field: String
+    )] {
         guard let value = value(key) else { return [] }
         switch value {
         case .string(let text):
@@ -156,7 +158,8 @@ public struct FieldReader {
                 let field = "\(fieldPath(key))[\(index)]"
                 guard parts.count == 2 else { return (name, nil, field) }
                 guard let level = Int(parts[1]) else {
-                    problems.append(FieldProblem(field: field, message: "expected '\(name):<\(levelKey) 1–5>', got '\(item)'"))
+                    problems.append(
+                        FieldProblem(field: field, message: "expected '\(name):<\(levelKey) 1–5>', got '\(item)'"))
                     return nil
                 }
                 return (name, level, field)

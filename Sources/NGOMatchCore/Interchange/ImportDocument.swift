@@ -57,7 +57,9 @@ public struct ImportDocument: Sendable {
             let offset = Self.firstInvalidUTF8Offset(bytes)
             throw FileError(
                 file: fileName,
-                messages: ["is not UTF-8 text (invalid byte at offset \(offset)); save it as UTF-8 (in Excel: CSV UTF-8)"])
+                messages: [
+                    "is not UTF-8 text (invalid byte at offset \(offset)); save it as UTF-8 (in Excel: CSV UTF-8)"
+                ])
         }
         let format = format ?? Format(fileName: fileName) ?? Self.sniff(text)
         switch format {

@@ -26,17 +26,21 @@ public struct RecordReader: Sendable {
         let description = reader.string("description") ?? ""
         let sectorPairs = reader.pairs("sectors", nameKey: "sector", levelKey: "priority")
         if sectorPairs.isEmpty, reader.problems.allSatisfy({ !$0.field.hasPrefix("sectors") }) {
-            reader.report("sectors", "at least one sector is required, e.g. [{\"sector\": \"health.primary-care\", \"priority\": 4}]")
+            reader.report(
+                "sectors",
+                "at least one sector is required, e.g. [{\"sector\": \"health.primary-care\", \"priority\": 4}]")
         }
         var sectors: [Need.SectorPriority] = []
         for pair in sectorPairs {
             guard let sector = resolveSector(pair.name, field: pair.field, &reader) else { continue }
             guard let priority = pair.level else {
-                reader.appendProblem(FieldProblem(field: pair.field + ".priority", message: "is required (1 low – 5 urgent)"))
+                reader.appendProblem(
+                    FieldProblem(field: pair.field + ".priority", message: "is required (1 low – 5 urgent)"))
                 continue
             }
             guard (1...5).contains(priority) else {
-                reader.appendProblem(FieldProblem(field: pair.field + ".priority", message: "must be from 1 to 5, got \(priority)"))
+                reader.appendProblem(
+                    FieldProblem(field: pair.field + ".priority", message: "must be from 1 to 5, got \(priority)"))
                 continue
             }
             if sectors.contains(where: { $0.sector == sector }) {
@@ -89,13 +93,15 @@ public struct RecordReader: Sendable {
         var sectors: [NGO.SectorExpertise] = []
         let pairs = reader.pairs("sectors", nameKey: "sector", levelKey: "expertise")
         if pairs.isEmpty, reader.problems.allSatisfy({ !$0.field.hasPrefix("sectors") }) {
-            reader.report("sectors", "at least one sector is required, e.g. [{\"sector\": \"health\", \"expertise\": 4}]")
+            reader.report(
+                "sectors", "at least one sector is required, e.g. [{\"sector\": \"health\", \"expertise\": 4}]")
         }
         for pair in pairs {
             guard let sector = resolveSector(pair.name, field: pair.field, &reader) else { continue }
             let expertise = pair.level ?? 3
             guard (1...5).contains(expertise) else {
-                reader.appendProblem(FieldProblem(field: pair.field + ".expertise", message: "must be from 1 to 5, got \(expertise)"))
+                reader.appendProblem(
+                    FieldProblem(field: pair.field + ".expertise", message: "must be from 1 to 5, got \(expertise)"))
                 continue
             }
             if sectors.contains(where: { $0.sector == sector }) {
@@ -137,7 +143,9 @@ public struct RecordReader: Sendable {
         let createdAt = reader.string("createdAt")
         let updatedAt = reader.string("updatedAt")
 
-        guard reader.problems.isEmpty, let id, let name, let country else { return .failure(InvalidRecord(problems: reader.problems)) }
+        guard reader.problems.isEmpty, let id, let name, let country else {
+            return .failure(InvalidRecord(problems: reader.problems))
+        }
         return .success(
             NGO(
                 id: id, name: name, acronym: acronym, country: country, registration: registration, sectors: sectors,
@@ -178,7 +186,9 @@ public struct RecordReader: Sendable {
     private func readID<Tag>(_ reader: inout FieldReader, _: Identifier<Tag>.Type) -> Identifier<Tag>? {
         guard let text = reader.string("id") else { return nil }
         guard Slug.isValid(text) else {
-            reader.report("id", "'\(text)' is not a valid id; use lowercase letters, digits and '-', e.g. '\(Slug.make(from: text))'")
+            reader.report(
+                "id",
+                "'\(text)' is not a valid id; use lowercase letters, digits and '-', e.g. '\(Slug.make(from: text))'")
             return nil
         }
         return Identifier(text)
@@ -190,7 +200,10 @@ public struct RecordReader: Sendable {
         guard let text = reader.string(key, required: required) else { return nil }
         if let value = E(rawValue: text.lowercased()) { return value }
         let choices = E.allCases.map(\.rawValue)
-        reader.report(key, "'\(text)' is not one of \(choices.joined(separator: ", "))" + Suggestions.phrase(for: text, among: choices))
+        reader.report(
+            key,
+            "'\(text)' is not one of \(choices.joined(separator: ", "))" + Suggestions.phrase(for: text, among: choices)
+        )
         return nil
     }
 
@@ -210,7 +223,8 @@ public struct RecordReader: Sendable {
     private func readContact(_ reader: inout FieldReader) -> Contact? {
         reader.nested("contact") { inner in
             inner.rejectUnknownFields(known: ["name", "email", "phone"])
-            let contact = Contact(name: inner.string("name"), email: inner.string("email"), phone: inner.string("phone"))
+            let contact = Contact(
+                name: inner.string("name"), email: inner.string("email"), phone: inner.string("phone"))
             if let email = contact.email, !email.contains("@") {
                 inner.report("email", "'\(email)' is not an email address")
             }

@@ -19,7 +19,8 @@ public struct NGODirectory: Sendable {
         self.entries = entries
         var byKey: [String: [Int]] = [:]
         for (index, entry) in entries.enumerated() {
-            let names = [entry.id.rawValue.replacingAll("-", with: " "), entry.name] + (entry.acronym.map { [$0] } ?? [])
+            let names =
+                [entry.id.rawValue.replacingAll("-", with: " "), entry.name] + (entry.acronym.map { [$0] } ?? [])
             for key in Set(names.map(NameKey.fold)) { byKey[key, default: []].append(index) }
         }
         self.byKey = byKey
@@ -35,6 +36,7 @@ public struct NGODirectory: Sendable {
                 problem: .ambiguous(candidates: hits.map { "\(entries[$0].name) (\(entries[$0].id))" }))
         }
         let names = entries.flatMap { [$0.name] + ($0.acronym.map { [$0] } ?? []) }
-        throw LookupError(kind: "NGO", input: text, problem: .unknown(suggestions: Suggestions.closest(to: text, among: names)))
+        throw LookupError(
+            kind: "NGO", input: text, problem: .unknown(suggestions: Suggestions.closest(to: text, among: names)))
     }
 }

@@ -58,7 +58,8 @@ public struct ProvinceDirectory: Sendable {
             if hits.count == 1 { return Match(province: provinces[hits[0].index], route: hits[0].route) }
             throw LookupError(
                 kind: "province", input: name,
-                problem: .ambiguous(candidates: hits.map { "\(provinces[$0.index].name.vi) (\(provinces[$0.index].id))" }))
+                problem: .ambiguous(
+                    candidates: hits.map { "\(provinces[$0.index].name.vi) (\(provinces[$0.index].id))" }))
         }
         let names = provinces.flatMap { [$0.name.vi] + $0.mergedFrom }
         throw LookupError(

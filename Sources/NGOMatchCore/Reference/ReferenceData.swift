@@ -31,7 +31,8 @@ public struct ReferenceData: Sendable {
             for child in node.children ?? [] { add(child, parent: node.id) }
         }
         for node in sectorFile.sectors { add(node, parent: nil) }
-        self.init(provinces: ProvinceDirectory(provinces: provinces, regions: regions), taxonomy: Taxonomy(sectors: sectors))
+        self.init(
+            provinces: ProvinceDirectory(provinces: provinces, regions: regions), taxonomy: Taxonomy(sectors: sectors))
     }
 
     private struct ProvinceFile: Decodable {

@@ -43,6 +43,7 @@ public struct Taxonomy: Sendable {
         if tails.count == 1 { return tails[0] }
         if let id = idByKey[NameKey.fold(text)], let sector = self[id] { return sector }
         let ids = sectors.map(\.id.rawValue)
-        throw LookupError(kind: "sector", input: text, problem: .unknown(suggestions: Suggestions.closest(to: text, among: ids)))
+        throw LookupError(
+            kind: "sector", input: text, problem: .unknown(suggestions: Suggestions.closest(to: text, among: ids)))
     }
 }

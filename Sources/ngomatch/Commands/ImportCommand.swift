@@ -27,7 +27,9 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let opened = try registry.open()
         let forced = try format.map { name in
-            guard let parsed = ImportDocument.Format(rawValue: name) else { throw UsageError("--format must be json, jsonl or csv") }
+            guard let parsed = ImportDocument.Format(rawValue: name) else {
+                throw UsageError("--format must be json, jsonl or csv")
+            }
             return parsed
         }
         var documents: [ImportDocument] = []
@@ -50,10 +52,16 @@ struct ImportCommand: ParsableCommand {
         let showProgress = Terminal.stderrIsTerminal && total >= 1000
         do {
             let summary = try opened.importDocuments(documents, checkOnly: check) { done in
-                if showProgress, done % 500 == 0 || done == total { Terminal.progress(done, of: total, label: "checking") }
+                if showProgress, done % 500 == 0 || done == total {
+                    Terminal.progress(done, of: total, label: "checking")
+                }
             }
-            let counts = "\(summary.ngos) NGO\(summary.ngos == 1 ? "" : "s") and \(summary.needs) need\(summary.needs == 1 ? "" : "s")"
-            Terminal.note(check ? "All \(total) records are valid: \(counts) would be imported (nothing written)." : "Imported \(counts).")
+            let counts =
+                "\(summary.ngos) NGO\(summary.ngos == 1 ? "" : "s") and \(summary.needs) need\(summary.needs == 1 ? "" : "s")"
+            Terminal.note(
+                check
+                    ? "All \(total) records are valid: \(counts) would be imported (nothing written)."
+                    : "Imported \(counts).")
         } catch let failure as ValidationFailure {
             Terminal.error(failure.description + "\nNothing was imported.")
             throw ExitCode(ExitStatus.usage)

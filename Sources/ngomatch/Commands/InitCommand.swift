@@ -23,7 +23,9 @@ struct InitCommand: ParsableCommand {
             try registry.announceCreation(opened, demo: !empty)
         } else {
             let counts = try opened.counts()
-            Terminal.note("A registry already exists at \(opened.path) (\(counts.ngos) NGOs, \(counts.needs) needs); nothing changed.")
+            Terminal.note(
+                "A registry already exists at \(opened.path) (\(counts.ngos) NGOs, \(counts.needs) needs); nothing changed."
+            )
         }
     }
 }

@@ -67,7 +67,8 @@ struct NGOsCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List NGOs.",
-            discussion: "Examples:\n  ngomatch ngos list --sector mine-action\n  ngomatch ngos list --province \"Quảng Trị\" --format json"
+            discussion:
+                "Examples:\n  ngomatch ngos list --sector mine-action\n  ngomatch ngos list --province \"Quảng Trị\" --format json"
         )
         @OptionGroup var registry: RegistryOptions
         @OptionGroup var output: OutputOptions
@@ -84,7 +85,8 @@ struct NGOsCommand: ParsableCommand {
             let ngos = try opened.ngos(filter)
             let views = RecordViews(reference: opened.reference, language: output.language)
             try output.emit(
-                ngos, table: { views.ngosTable(ngos) }, csv: { RecordViews.csv(ngos.compactMap { try? ExportRecord.json($0) }) })
+                ngos, table: { views.ngosTable(ngos) },
+                csv: { RecordViews.csv(ngos.compactMap { try? ExportRecord.json($0) }) })
         }
     }
 

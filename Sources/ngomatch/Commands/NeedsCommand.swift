@@ -68,7 +68,8 @@ struct NeedsCommand: ParsableCommand {
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Close a need, or mark it partnered.",
-            discussion: "Examples:\n  ngomatch needs close cao-bang-1\n  ngomatch needs close cao-bang-1 --status partnered"
+            discussion:
+                "Examples:\n  ngomatch needs close cao-bang-1\n  ngomatch needs close cao-bang-1 --status partnered"
         )
         @OptionGroup var registry: RegistryOptions
         @OptionGroup var output: OutputOptions
@@ -110,7 +111,9 @@ struct NeedsCommand: ParsableCommand {
             filter.region = region.map { RegionID($0) }
             if let status {
                 guard let parsed = Need.Status(rawValue: status) else {
-                    throw UsageError("--status must be one of \(Need.Status.allCases.map(\.rawValue).joined(separator: ", ")), got '\(status)'")
+                    throw UsageError(
+                        "--status must be one of \(Need.Status.allCases.map(\.rawValue).joined(separator: ", ")), got '\(status)'"
+                    )
                 }
                 filter.status = parsed
             }
@@ -138,6 +141,7 @@ struct NeedsCommand: ParsableCommand {
     static func show(_ need: Need, _ registry: Registry, _ output: OutputOptions) throws {
         let views = RecordViews(reference: registry.reference, language: output.language)
         try output.emit(
-            [need], table: { views.needDetails(need) }, csv: { RecordViews.csv([try? ExportRecord.json(need)].compactMap { $0 }) })
+            [need], table: { views.needDetails(need) },
+            csv: { RecordViews.csv([try? ExportRecord.json(need)].compactMap { $0 }) })
     }
 }

@@ -12,7 +12,8 @@ struct ProvincesCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List provinces with the former provinces merged into each.",
-            discussion: "Examples:\n  ngomatch provinces list\n  ngomatch provinces list --region mekong-delta --lang vi"
+            discussion:
+                "Examples:\n  ngomatch provinces list\n  ngomatch provinces list --region mekong-delta --lang vi"
         )
 
         @OptionGroup var registry: RegistryOptions
@@ -25,7 +26,9 @@ struct ProvincesCommand: ParsableCommand {
             if let region {
                 let ids = directory.regions.map(\.id.rawValue)
                 guard ids.contains(region) else {
-                    throw LookupError(kind: "region", input: region, problem: .unknown(suggestions: Suggestions.closest(to: region, among: ids)))
+                    throw LookupError(
+                        kind: "region", input: region,
+                        problem: .unknown(suggestions: Suggestions.closest(to: region, among: ids)))
                 }
                 provinces = provinces.filter { $0.region.rawValue == region }
             }
@@ -44,7 +47,11 @@ struct ProvincesCommand: ParsableCommand {
                     return table.render()
                 },
                 csv: {
-                    [CSVTable.line(["id", "nameVi", "nameEn", "kind", "region", "latitude", "longitude", "mergedFrom"])]
+                    [
+                        CSVTable.line([
+                            "id", "nameVi", "nameEn", "kind", "region", "latitude", "longitude", "mergedFrom",
+                        ])
+                    ]
                         + provinces.map {
                             CSVTable.line([
                                 $0.id.rawValue, $0.name.vi, $0.name.en, $0.kind.rawValue, $0.region.rawValue,
@@ -88,7 +95,10 @@ struct ProvincesCommand: ParsableCommand {
                     details.add("name", "\(province.name.vi) (\(province.name.en))")
                     details.add("kind", province.kind == .city ? "centrally-run city" : "province")
                     details.add("region", opened.reference.provinces.region(province.region)?.name.in(language))
-                    details.add("merged from", province.mergedFrom.isEmpty ? "(unchanged in 2025)" : province.mergedFrom.joined(separator: ", "))
+                    details.add(
+                        "merged from",
+                        province.mergedFrom.isEmpty
+                            ? "(unchanged in 2025)" : province.mergedFrom.joined(separator: ", "))
                     details.add("also known as", province.otherNames.joined(separator: ", "))
                     details.add("centre (approx.)", "\(province.latitude)° N, \(province.longitude)° E")
                     details.add("open needs", "\(openNeeds.count)")

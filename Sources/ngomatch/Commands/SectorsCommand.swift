@@ -31,14 +31,17 @@ struct SectorsCommand: ParsableCommand {
                             let children = taxonomy.children(of: top.id)
                             let lines = children.enumerated().map { index, child in
                                 let branch = index == children.count - 1 ? "└─" : "├─"
-                                return "  \(branch) \(child.name.in(language)) [\(child.id)] DAC \(child.dacCodes.joined(separator: ", "))"
+                                return
+                                    "  \(branch) \(child.name.in(language)) [\(child.id)] DAC \(child.dacCodes.joined(separator: ", "))"
                             }
                             return (["\(top.name.in(language)) [\(top.id)]"] + lines).joined(separator: "\n")
                         }.joined(separator: "\n")
                     }
                     var table = Table(["id", "name", "DAC codes"])
                     for sector in taxonomy.sectors {
-                        table.add([sector.id.rawValue, sector.name.in(language), sector.dacCodes.joined(separator: ", ")])
+                        table.add([
+                            sector.id.rawValue, sector.name.in(language), sector.dacCodes.joined(separator: ", "),
+                        ])
                     }
                     return table.render()
                 },

@@ -6,22 +6,31 @@ struct NGOFields: ParsableArguments {
     @Option(help: "Full name.") var name: String?
     @Option(help: "Short name, e.g. WWF.") var acronym: String?
     @Option(help: "Country of origin, in English.") var country: String?
-    @Option(name: .customLong("sector"), help: ArgumentHelp("A sector with expertise 1–5, e.g. environment.biodiversity:5 (repeat for several).", valueName: "sector:expertise"))
+    @Option(
+        name: .customLong("sector"),
+        help: ArgumentHelp(
+            "A sector with expertise 1–5, e.g. environment.biodiversity:5 (repeat for several).",
+            valueName: "sector:expertise"))
     var sectors: [String] = []
     @Option(name: .customLong("works-in"), help: "A province it works in now (repeat).") var worksIn: [String] = []
-    @Option(name: .customLong("worked-in"), help: "A province it worked in before (repeat).") var workedIn: [String] = []
+    @Option(name: .customLong("worked-in"), help: "A province it worked in before (repeat).") var workedIn: [String] =
+        []
     @Option(help: "Works nationwide: true or false.") var nationwide: String?
     @Option(name: .customLong("target-group"), help: "e.g. children, farmers (repeat).") var targetGroups: [String] = []
     @Option(name: .customLong("grant-min"), help: "Smallest typical grant, USD.") var grantMin: String?
     @Option(name: .customLong("grant-max"), help: "Largest typical grant, USD.") var grantMax: String?
     @Option(help: "New partnerships it can take on per year.") var capacity: String?
     @Option(name: .customLong("language"), help: "Working language, e.g. vi, en (repeat).") var languages: [String] = []
-    @Option(name: .customLong("cert-kind"), help: "operation-registration (≤ 3 years) or representative-office (≤ 5 years).") var certKind: String?
+    @Option(
+        name: .customLong("cert-kind"), help: "operation-registration (≤ 3 years) or representative-office (≤ 5 years)."
+    ) var certKind: String?
     @Option(name: .customLong("cert-number")) var certNumber: String?
     @Option(name: .customLong("cert-issued"), help: "YYYY-MM-DD.") var certIssued: String?
     @Option(name: .customLong("cert-expires"), help: "YYYY-MM-DD.") var certExpires: String?
-    @Option(name: .customLong("cert-area"), help: "A province named on the certificate, old names welcome (repeat).") var certAreas: [String] = []
-    @Option(name: .customLong("cert-field"), help: "A sector named on the certificate (repeat).") var certFields: [String] = []
+    @Option(name: .customLong("cert-area"), help: "A province named on the certificate, old names welcome (repeat).")
+    var certAreas: [String] = []
+    @Option(name: .customLong("cert-field"), help: "A sector named on the certificate (repeat).") var certFields:
+        [String] = []
     @Option(help: "Web site.") var website: String?
     @Option(name: .customLong("contact-name")) var contactName: String?
     @Option(name: .customLong("contact-email")) var contactEmail: String?
@@ -36,19 +45,26 @@ struct NGOFields: ParsableArguments {
             "website": website.json,
         ]
         if !worksIn.isEmpty || !workedIn.isEmpty || nationwide != nil {
-            fields["provinces"] = RecordFile.object(["current": worksIn.json, "past": workedIn.json, "nationwide": nationwide.json])
+            fields["provinces"] = RecordFile.object([
+                "current": worksIn.json, "past": workedIn.json, "nationwide": nationwide.json,
+            ])
         }
         if grantMin != nil || grantMax != nil {
             fields["grantRange"] = RecordFile.object(["min": grantMin.json, "max": grantMax.json])
         }
-        if certKind != nil || certNumber != nil || certIssued != nil || certExpires != nil || !certAreas.isEmpty || !certFields.isEmpty {
+        if certKind != nil || certNumber != nil || certIssued != nil || certExpires != nil || !certAreas.isEmpty
+            || !certFields.isEmpty
+        {
             fields["registration"] = RecordFile.object([
-                "kind": certKind.json, "number": certNumber.json, "issued": certIssued.json, "expires": certExpires.json,
+                "kind": certKind.json, "number": certNumber.json, "issued": certIssued.json,
+                "expires": certExpires.json,
                 "areas": certAreas.json, "fields": certFields.json,
             ])
         }
         if contactName != nil || contactEmail != nil || contactPhone != nil {
-            fields["contact"] = RecordFile.object(["name": contactName.json, "email": contactEmail.json, "phone": contactPhone.json])
+            fields["contact"] = RecordFile.object([
+                "name": contactName.json, "email": contactEmail.json, "phone": contactPhone.json,
+            ])
         }
         return RecordFile.object(fields)
     }

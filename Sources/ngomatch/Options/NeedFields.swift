@@ -6,11 +6,16 @@ struct NeedFields: ParsableArguments {
     @Option(help: "Province: id or name, with or without diacritics; former names work.") var province: String?
     @Option(help: "Short title of the need.") var title: String?
     @Option(help: "What is needed and why.") var description: String?
-    @Option(name: .customLong("sector"), help: ArgumentHelp("A sector with its priority 1–5, e.g. health.maternal-child:5 (repeat for several).", valueName: "sector:priority"))
+    @Option(
+        name: .customLong("sector"),
+        help: ArgumentHelp(
+            "A sector with its priority 1–5, e.g. health.maternal-child:5 (repeat for several).",
+            valueName: "sector:priority"))
     var sectors: [String] = []
     @Option(name: .customLong("target-group"), help: "e.g. ethnic-minorities, children, women (repeat for several).")
     var targetGroups: [String] = []
-    @Option(name: .customLong("locality"), help: "A commune or area (repeat for several).") var localities: [String] = []
+    @Option(name: .customLong("locality"), help: "A commune or area (repeat for several).") var localities: [String] =
+        []
     @Option(name: .customLong("funding-gap"), help: "Funding gap in USD.") var fundingGap: String?
     @Option(help: "First day, YYYY-MM-DD.") var start: String?
     @Option(help: "Last day, YYYY-MM-DD.") var end: String?
@@ -28,9 +33,13 @@ struct NeedFields: ParsableArguments {
             "source": source.json, "fundingGapUSD": fundingGap.json,
             "sectors": sectors.isEmpty ? nil : .string(sectors.joined(separator: ";")),
         ]
-        if start != nil || end != nil { fields["timeframe"] = RecordFile.object(["start": start.json, "end": end.json]) }
+        if start != nil || end != nil {
+            fields["timeframe"] = RecordFile.object(["start": start.json, "end": end.json])
+        }
         if contactName != nil || contactEmail != nil || contactPhone != nil {
-            fields["contact"] = RecordFile.object(["name": contactName.json, "email": contactEmail.json, "phone": contactPhone.json])
+            fields["contact"] = RecordFile.object([
+                "name": contactName.json, "email": contactEmail.json, "phone": contactPhone.json,
+            ])
         }
         return RecordFile.object(fields)
     }

@@ -9,7 +9,8 @@ enum RecordFile {
         }
         let document = try ImportDocument(bytes: Array(data), fileName: path, format: .json)
         guard document.records.count == 1, let record = document.records.first else {
-            throw UsageError("'\(path)' holds \(document.records.count) records; --from takes one (use 'ngomatch import' for many)")
+            throw UsageError(
+                "'\(path)' holds \(document.records.count) records; --from takes one (use 'ngomatch import' for many)")
         }
         return record.value
     }

@@ -2,7 +2,10 @@ import ArgumentParser
 import NGOMatchStore
 
 struct RegistryOptions: ParsableArguments {
-    @Option(name: .customLong("db"), help: ArgumentHelp("Registry file (default: $NGOMATCH_DB, else ~/.local/share/ngomatch/registry.sqlite).", valueName: "path"))
+    @Option(
+        name: .customLong("db"),
+        help: ArgumentHelp(
+            "Registry file (default: $NGOMATCH_DB, else ~/.local/share/ngomatch/registry.sqlite).", valueName: "path"))
     var path: String?
 
     var resolvedPath: String { RegistryLocation.path(explicit: path) }

@@ -32,8 +32,15 @@ enum ExitStatus {
         case let exit as ExitCode:
             return exit.rawValue
         default:
-            Terminal.error("\(error)")
-            return failure
+            // The parser's own errors: help, version, bad flags.
+            let code = NGOMatch.exitCode(for: error)
+            let message = NGOMatch.fullMessage(for: error)
+            if code == .success {
+                print(message)
+                return 0
+            }
+            Terminal.note(message)
+            return code == .validationFailure ? usage : failure
         }
     }
 }

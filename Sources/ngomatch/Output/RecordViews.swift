@@ -43,7 +43,9 @@ struct RecordViews {
         details.add("title", need.title)
         details.add("description", need.description)
         for (index, entry) in need.sectors.enumerated() {
-            details.add(index == 0 ? "sectors" : "", "\(sectorName(entry.sector)) [\(entry.sector)] — priority \(entry.priority)/5")
+            details.add(
+                index == 0 ? "sectors" : "",
+                "\(sectorName(entry.sector)) [\(entry.sector)] — priority \(entry.priority)/5")
         }
         details.add("target groups", need.targetGroups.map { $0.name.in(language) }.joined(separator: ", "))
         details.add("localities", need.localities.joined(separator: ", "))
@@ -58,12 +60,15 @@ struct RecordViews {
     }
 
     func ngosTable(_ ngos: [NGO]) -> String {
-        var table = Table(["id", "name", "country", "sectors (expertise)", "works in", "grants (USD)", "certificate until"])
+        var table = Table([
+            "id", "name", "country", "sectors (expertise)", "works in", "grants (USD)", "certificate until",
+        ])
         for ngo in ngos {
             table.add([
                 ngo.id.rawValue, ngo.name, ngo.country,
                 ngo.sectors.map { "\($0.sector):\($0.expertise)" }.joined(separator: " "),
-                ngo.provinces.nationwide ? "nationwide" : ngo.provinces.current.map(provinceName).joined(separator: ", "),
+                ngo.provinces.nationwide
+                    ? "nationwide" : ngo.provinces.current.map(provinceName).joined(separator: ", "),
                 ngo.grantRange.map { "\(Self.usd($0.min))–\(Self.usd($0.max))" } ?? "",
                 ngo.registration.map { $0.expires.description } ?? "none",
             ])
@@ -77,27 +82,39 @@ struct RecordViews {
         details.add("name", ngo.name + (ngo.acronym.map { " (\($0))" } ?? ""))
         details.add("country of origin", ngo.country)
         if let registration = ngo.registration {
-            let state = registration.isValid(on: today) ? "valid" : (registration.expires < today ? "EXPIRED" : "not yet valid")
-            details.add("certificate", "\(registration.kind.rawValue) \(registration.number ?? "") — \(registration.issued) to \(registration.expires) (\(state))")
-            details.add("  areas", registration.areas.map { area in
-                guard let match = try? reference.provinces.resolve(area) else { return area }
-                return match.province.name.vi == area ? area : "\(area) → \(match.province.name.in(language))"
-            }.joined(separator: ", "))
+            let state =
+                registration.isValid(on: today) ? "valid" : (registration.expires < today ? "EXPIRED" : "not yet valid")
+            details.add(
+                "certificate",
+                "\(registration.kind.rawValue) \(registration.number ?? "") — \(registration.issued) to \(registration.expires) (\(state))"
+            )
+            details.add(
+                "  areas",
+                registration.areas.map { area in
+                    guard let match = try? reference.provinces.resolve(area) else { return area }
+                    return match.province.name.vi == area ? area : "\(area) → \(match.province.name.in(language))"
+                }.joined(separator: ", "))
             details.add("  fields", registration.fields.map(sectorName).joined(separator: ", "))
         } else {
             details.add("certificate", "none registered")
         }
         for (index, entry) in ngo.sectors.enumerated() {
-            details.add(index == 0 ? "sectors" : "", "\(sectorName(entry.sector)) [\(entry.sector)] — expertise \(entry.expertise)/5")
+            details.add(
+                index == 0 ? "sectors" : "",
+                "\(sectorName(entry.sector)) [\(entry.sector)] — expertise \(entry.expertise)/5")
         }
-        details.add("works in", ngo.provinces.nationwide ? "nationwide" : ngo.provinces.current.map(provinceName).joined(separator: ", "))
+        details.add(
+            "works in",
+            ngo.provinces.nationwide ? "nationwide" : ngo.provinces.current.map(provinceName).joined(separator: ", "))
         details.add("worked in", ngo.provinces.past.map(provinceName).joined(separator: ", "))
         details.add("target groups", ngo.targetGroups.map { $0.name.in(language) }.joined(separator: ", "))
         details.add("typical grant", ngo.grantRange.map { "\(Self.usd($0.min)) – \(Self.usd($0.max))" })
         details.add("capacity", "\(ngo.capacity) new partnerships a year")
         details.add("languages", ngo.languages.joined(separator: ", "))
         if let optOut = ngo.optOut {
-            details.add("not interested in", (optOut.provinces.map(provinceName) + optOut.sectors.map(sectorName)).joined(separator: ", "))
+            details.add(
+                "not interested in",
+                (optOut.provinces.map(provinceName) + optOut.sectors.map(sectorName)).joined(separator: ", "))
         }
         details.add("contact", contact(ngo.contact))
         details.add("website", ngo.website)

@@ -12,7 +12,9 @@ struct Table {
         let cleanRows = rows.map { $0.map(Self.clean) }
         var widths = cleanHeader.map(\.count)
         for row in cleanRows {
-            for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) }
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], cell.count)
+            }
         }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { index, cell in

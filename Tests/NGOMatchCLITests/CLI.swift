@@ -1,0 +1,67 @@
+import Foundation
+
+/// Runs the built `ngomatch` binary as a child process, as a user would.
+struct CLI {
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("ngomatch-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    var database: String { folder.appendingPathComponent("registry.sqlite").path }
+
+    func file(_ name: String, _ contents: String) throws -> String {
+        let url = folder.appendingPathComponent(name)
+        try Data(contents.utf8).write(to: url)
+        return url.path
+    }
+
+    func file(_ name: String, bytes: [UInt8]) throws -> String {
+        let url = folder.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    /// Runs `ngomatch arguments…` with the registry in this test's folder.
+    func run(_ arguments: String..., environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["NGOMATCH_DB"] = database
+        env["NGOMATCH_LANG"] = nil
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// The binary next to the test bundle, as SwiftPM builds them into one folder.
+    static let binary: URL = {
+        let candidates =
+            [
+                Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+            ] + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
+        for folder in candidates {
+            let url = folder.appendingPathComponent("ngomatch")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        fatalError("cannot find the ngomatch binary near \(candidates.map(\.path))")
+    }()
+}
