@@ -17,12 +17,17 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Pure domain: values in, values out. No I/O, no database.
-        .target(name: "NGOMatchCore", swiftSettings: strictSettings),
-        // The seed files in seeds/, compiled into the binary so an installed
-        // ngomatch needs no source checkout.
+        .target(
+            name: "NGOMatchCore",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        // The files in seeds/ and rules/, compiled into the binary so an
+        // installed ngomatch needs no source checkout.
         .target(
             name: "NGOMatchSeeds",
             swiftSettings: strictSettings,

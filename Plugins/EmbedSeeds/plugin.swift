@@ -1,18 +1,18 @@
 import Foundation
 import PackagePlugin
 
-/// Compiles the files under `seeds/` into the target as string constants.
+/// Compiles the files under `seeds/` and `rules/` into the target as string constants.
 @main
 struct EmbedSeeds: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {
-        let seeds = context.package.directoryURL.appending(path: "seeds")
-        let inputs = try seedFiles(under: seeds)
+        let root = context.package.directoryURL
+        let inputs = try seedFiles(under: root.appending(path: "seeds")) + seedFiles(under: root.appending(path: "rules"))
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedSeeds.swift")
         return [
             .buildCommand(
                 displayName: "Embedding \(inputs.count) seed files",
                 executable: try context.tool(named: "seed-embedder").url,
-                arguments: [output.path, seeds.path] + inputs.map(\.path),
+                arguments: [output.path, root.path] + inputs.map(\.path),
                 inputFiles: inputs,
                 outputFiles: [output]
             )
@@ -24,7 +24,7 @@ struct EmbedSeeds: BuildToolPlugin {
             return []
         }
         return walker.compactMap { $0 as? URL }
-            .filter { ["json", "jsonl"].contains($0.pathExtension) }
+            .filter { ["json", "jsonl", "yaml"].contains($0.pathExtension) }
             .sorted { $0.path < $1.path }
     }
 }

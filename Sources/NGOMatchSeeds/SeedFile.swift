@@ -1,10 +1,18 @@
-/// Names of the seed files a new registry starts from.
+/// The seed and rule files compiled into the binary.
 public enum SeedFile {
-    public static let provinces = "provinces.json"
-    public static let sectors = "sectors.json"
-    public static let demoNGOs = "demo/ngos.jsonl"
-    public static let demoNeeds = "demo/needs.jsonl"
+    public static let provinces = "seeds/provinces.json"
+    public static let sectors = "seeds/sectors.json"
+    public static let demoNGOs = "seeds/demo/ngos.jsonl"
+    public static let demoNeeds = "seeds/demo/needs.jsonl"
 
-    /// The text of a seed file compiled into the binary.
-    public static func text(_ name: String) -> String? { EmbeddedSeeds.files[name] }
+    /// The text of a compiled-in file, by its path in the package.
+    public static func text(_ path: String) -> String? { EmbeddedSeeds.files[path] }
+
+    /// The names of the shipped rule sets (`default`, …), from `rules/NAME.yaml`.
+    public static var ruleSetNames: [String] {
+        EmbeddedSeeds.files.keys.filter { $0.hasPrefix("rules/") && $0.hasSuffix(".yaml") }
+            .map { String($0.dropFirst("rules/".count).dropLast(".yaml".count)) }.sorted()
+    }
+
+    public static func ruleSet(_ name: String) -> String? { text("rules/\(name).yaml") }
 }

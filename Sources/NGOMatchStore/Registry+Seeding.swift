@@ -27,7 +27,7 @@ extension Registry {
         var documents: [ImportDocument] = []
         for name in [SeedFile.demoNGOs, SeedFile.demoNeeds] {
             guard let text = SeedFile.text(name) else { continue }
-            documents.append(try ImportDocument(bytes: Array(text.utf8), fileName: "seeds/" + name))
+            documents.append(try ImportDocument(bytes: Array(text.utf8), fileName: name))
         }
         let batch = try ImportBatch.read(documents, reference: reference, db)
         try batch.write(db)

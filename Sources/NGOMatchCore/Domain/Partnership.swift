@@ -1,0 +1,30 @@
+/// A recorded step between a need and an NGO: proposed, agreed, active, completed or declined.
+///
+/// Completed partnerships build an NGO's track record; open ones count against
+/// its yearly capacity; a declined pair is not suggested again unless asked.
+public struct Partnership: Hashable, Sendable, Codable {
+    public enum Status: String, CaseIterable, Hashable, Sendable, Codable {
+        case proposed
+        case agreed
+        case active
+        case completed
+        case declined
+
+        /// Whether the partnership still takes up the NGO's capacity.
+        public var isOpen: Bool { self == .proposed || self == .agreed || self == .active }
+    }
+
+    public var need: NeedID
+    public var ngo: NGOID
+    public var status: Status
+    public var note: String?
+    public var recordedAt: String?
+
+    public init(need: NeedID, ngo: NGOID, status: Status, note: String? = nil, recordedAt: String? = nil) {
+        self.need = need
+        self.ngo = ngo
+        self.status = status
+        self.note = note
+        self.recordedAt = recordedAt
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Where an NGO works, seen from the need's province: there now > there before >
+/// nearby (same region or close) > nationwide > elsewhere, fading with distance.
+public enum Geography {
+    public enum Tier: Hashable, Sendable {
+        case current
+        case past
+        /// The nearest province it works in, nearby.
+        case nearby(province: Int)
+        case nationwide
+        /// The nearest province it works in, and how far it is.
+        case elsewhere(province: Int, km: Double)
+        case unknown
+    }
+
+    public struct Result: Hashable, Sendable {
+        public var value: Double
+        public var tier: Tier
+    }
+
+    /// - Parameters:
+    ///   - province: the need's province
+    ///   - current, past: bit masks of provinces
+    ///   - sameRegion: whether two provinces share a region
+    ///   - distance: km between two provinces' centres
+    public static func evaluate(
+        province: Int, current: UInt64, past: UInt64, nationwide: Bool, rule: RuleSet.GeographyRule,
+        sameRegion: (Int, Int) -> Bool, distance: (Int, Int) -> Double
+    ) -> Result {
+        let bit: UInt64 = 1 << UInt64(province)
+        if current & bit != 0 { return Result(value: 1, tier: .current) }
+        var best = Result(value: 0, tier: .unknown)
+        if past & bit != 0 { best = Result(value: rule.past, tier: .past) }
+        var nearest = -1
+        var nearestKm = Double.infinity
+        var remaining = current
+        while remaining != 0 {
+            let other = remaining.trailingZeroBitCount
+            remaining &= remaining - 1
+            let km = distance(province, other)
+            let isNear = sameRegion(province, other) || km <= rule.nearbyKm
+            if isNear, rule.nearby > best.value { best = Result(value: rule.nearby, tier: .nearby(province: other)) }
+            if km < nearestKm {
+                nearestKm = km
+                nearest = other
+            }
+        }
+        if nationwide, rule.nationwide > best.value { best = Result(value: rule.nationwide, tier: .nationwide) }
+        if nearest >= 0 {
+            let faded = rule.elsewhere * exp(-nearestKm / rule.decayKm)
+            if faded > best.value { best = Result(value: faded, tier: .elsewhere(province: nearest, km: nearestKm)) }
+        }
+        return best
+    }
+}

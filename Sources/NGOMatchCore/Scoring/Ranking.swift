@@ -1,0 +1,186 @@
+import Foundation
+
+/// How to rank.
+public struct RankOptions: Sendable {
+    public var limit: Int
+    /// Also return candidates a hard filter removed, with the filter.
+    public var showExcluded: Bool
+    /// Suggest pairs that declined before.
+    public var includeDeclined: Bool
+    /// Spread suggestions so the same few NGOs do not top every list.
+    public var diversify: Bool
+
+    public init(limit: Int = 10, showExcluded: Bool = false, includeDeclined: Bool = false, diversify: Bool = false) {
+        self.limit = limit
+        self.showExcluded = showExcluded
+        self.includeDeclined = includeDeclined
+        self.diversify = diversify
+    }
+}
+
+/// A ranked list and, when asked, the candidates that were filtered out.
+public struct Ranking: Hashable, Sendable {
+    public var ranked: [Assessment]
+    public var excluded: [Assessment]
+}
+
+/// The best `capacity` items seen, best first: higher score, then smaller id.
+struct TopList {
+    let capacity: Int
+    private(set) var items: [(score: Double, id: String, position: Int)] = []
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    var threshold: Double? { items.count < capacity ? nil : items.last?.score }
+
+    mutating func offer(score: Double, id: String, position: Int) {
+        guard capacity > 0 else { return }
+        if items.count == capacity, let last = items.last, !(score > last.score || (score == last.score && id < last.id)) {
+            return
+        }
+        let index = items.firstIndex { score > $0.score || (score == $0.score && id < $0.id) } ?? items.count
+        items.insert((score, id, position), at: index)
+        if items.count > capacity { items.removeLast() }
+    }
+}
+
+extension MatchIndex {
+    /// NGOs ranked for one need.
+    public func suggest(needPosition: Int, rules: RuleSet, options: RankOptions) -> Ranking {
+        let need = compiledNeeds[needPosition]
+        let candidates = ngoCandidates(for: need, rules: rules, options: options)
+        let pool = options.diversify ? options.limit * 3 : options.limit
+        var top = TopList(capacity: pool)
+        var excluded = TopList(capacity: options.showExcluded ? max(options.limit, 20) : 0)
+        candidates.forEach { ngoPosition in
+            let id = ngos[ngoPosition].id.rawValue
+            let failed = !failedFilters(needPosition, ngoPosition, rules, includeDeclined: options.includeDeclined).isEmpty
+            let score = score(needPosition, ngoPosition, rules)
+            if failed || score < rules.minimumScore {
+                excluded.offer(score: score, id: id, position: ngoPosition)
+            } else {
+                top.offer(score: score, id: id, position: ngoPosition)
+            }
+        }
+        var ranked = top.items.map {
+            assess(needPosition: needPosition, ngoPosition: $0.position, rules: rules, includeDeclined: options.includeDeclined)
+        }
+        if options.diversify { ranked = Array(diversified(ranked, appearances: [:]).prefix(options.limit)) }
+        return Ranking(
+            ranked: ranked,
+            excluded: excluded.items.map {
+                assess(needPosition: needPosition, ngoPosition: $0.position, rules: rules, includeDeclined: options.includeDeclined)
+            })
+    }
+
+    /// NGOs ranked for each of several needs; with `diversify`, an NGO already
+    /// suggested for an earlier need is pushed down for the later ones.
+    public func suggest(needPositions: [Int], rules: RuleSet, options: RankOptions) -> [Ranking] {
+        guard options.diversify else {
+            return needPositions.map { suggest(needPosition: $0, rules: rules, options: options) }
+        }
+        var wider = options
+        wider.limit = options.limit * 3
+        wider.diversify = false
+        var appearances: [NGOID: Int] = [:]
+        return needPositions.map { position in
+            var ranking = suggest(needPosition: position, rules: rules, options: wider)
+            ranking.ranked = Array(diversified(ranking.ranked, appearances: appearances).prefix(options.limit))
+            ranking.excluded = Array(ranking.excluded.prefix(max(options.limit, 20)))
+            for assessment in ranking.ranked { appearances[assessment.ngo, default: 0] += 1 }
+            return ranking
+        }
+    }
+
+    /// Needs ranked for one NGO.
+    public func discover(
+        ngoPosition: Int, rules: RuleSet, options: RankOptions, sector: SectorID? = nil, region: RegionID? = nil
+    ) -> Ranking {
+        var candidates = needCandidates(for: compiledNGOs[ngoPosition], rules: rules, options: options)
+        if let sector, let node = sectorIndex[sector] {
+            let wantedTop = topBit[node]
+            var inSector = Bitset(count: needs.count)
+            needsByTopSector[wantedTop].forEach { position in
+                if compiledNeeds[position].sectors.contains(where: { $0.node == node || parent[$0.node] == node }) {
+                    inSector.insert(position)
+                }
+            }
+            candidates.formIntersection(inSector)
+        }
+        if let region {
+            var inRegion = Bitset(count: needs.count)
+            for (position, province) in reference.provinces.provinces.enumerated() where province.region == region {
+                inRegion.formUnion(needsByProvince[position])
+            }
+            candidates.formIntersection(inRegion)
+        }
+        var top = TopList(capacity: options.limit)
+        var excluded = TopList(capacity: options.showExcluded ? max(options.limit, 20) : 0)
+        candidates.forEach { needPosition in
+            let id = needs[needPosition].id.rawValue
+            let failed = !failedFilters(needPosition, ngoPosition, rules, includeDeclined: options.includeDeclined).isEmpty
+            let score = score(needPosition, ngoPosition, rules)
+            if failed || score < rules.minimumScore {
+                excluded.offer(score: score, id: id, position: needPosition)
+            } else {
+                top.offer(score: score, id: id, position: needPosition)
+            }
+        }
+        let assess = { (position: Int) in
+            self.assess(needPosition: position, ngoPosition: ngoPosition, rules: rules, includeDeclined: options.includeDeclined)
+        }
+        return Ranking(ranked: top.items.map { assess($0.position) }, excluded: excluded.items.map { assess($0.position) })
+    }
+
+    /// The NGOs worth scoring for a need: those sharing a top-level sector and,
+    /// unless excluded candidates are wanted, certified for its province.
+    func ngoCandidates(for need: CompiledNeed, rules: RuleSet, options: RankOptions) -> Bitset {
+        var candidates: Bitset
+        if rules.filters.sectorOverlap {
+            candidates = Bitset(count: ngos.count)
+            for top in ngosByTopSector.indices where need.topMask & (1 << UInt32(top)) != 0 {
+                candidates.formUnion(ngosByTopSector[top])
+            }
+        } else {
+            candidates = Bitset(count: ngos.count)
+            for position in ngos.indices { candidates.insert(position) }
+        }
+        if rules.filters.certificateArea && !options.showExcluded {
+            candidates.formIntersection(ngosByCertificateProvince[need.province])
+        }
+        return candidates
+    }
+
+    func needCandidates(for ngo: CompiledNGO, rules: RuleSet, options: RankOptions) -> Bitset {
+        var candidates = Bitset(count: needs.count)
+        if rules.filters.sectorOverlap {
+            for top in needsByTopSector.indices where ngo.topMask & (1 << UInt32(top)) != 0 {
+                candidates.formUnion(needsByTopSector[top])
+            }
+        } else {
+            for position in needs.indices { candidates.insert(position) }
+        }
+        guard !options.showExcluded else { return candidates }
+        if rules.filters.certificateArea, ngo.certificate != nil {
+            var covered = Bitset(count: needs.count)
+            for province in 0..<provinceCount where ngo.certificateArea & (1 << UInt64(province)) != 0 {
+                covered.formUnion(needsByProvince[province])
+            }
+            candidates.formIntersection(covered)
+        }
+        if rules.filters.needOpen { candidates.formIntersection(openNeeds) }
+        return candidates
+    }
+
+    /// Reorders by score × 0.85 per earlier appearance × (1 − 0.25 × the NGO's share of demand).
+    /// Scores shown stay the real ones; only the order changes.
+    func diversified(_ ranked: [Assessment], appearances: [NGOID: Int]) -> [Assessment] {
+        let maxDemand = max(1, demand.max() ?? 1)
+        func key(_ assessment: Assessment) -> Double {
+            let position = ngoIndex[assessment.ngo] ?? 0
+            let repeats = Double(appearances[assessment.ngo] ?? 0)
+            return assessment.score * pow(0.85, repeats) * (1 - 0.25 * Double(demand[position]) / Double(maxDemand))
+        }
+        return ranked.sorted { (key($0), $1.ngo.rawValue) > (key($1), $0.ngo.rawValue) }
+    }
+}
