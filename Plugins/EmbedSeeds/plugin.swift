@@ -6,7 +6,8 @@ import PackagePlugin
 struct EmbedSeeds: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {
         let root = context.package.directoryURL
-        let inputs = try seedFiles(under: root.appending(path: "seeds")) + seedFiles(under: root.appending(path: "rules"))
+        let inputs =
+            try seedFiles(under: root.appending(path: "seeds")) + seedFiles(under: root.appending(path: "rules"))
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedSeeds.swift")
         return [
             .buildCommand(

@@ -5,6 +5,7 @@ import NGOMatchCore
 struct ImportBatch {
     var needs: [Need] = []
     var ngos: [NGO] = []
+    var partnerships: [Partnership] = []
 
     /// Reads every record, collecting every problem of every record.
     /// - Throws: `ValidationFailure` listing all invalid records; nothing is written.
@@ -18,6 +19,7 @@ struct ImportBatch {
         var seenNeeds: [NeedID: String] = [:]
         var seenNGOs: [NGOID: String] = [:]
         let stamp = Registry.now()
+        var pendingPartnerships: [ImportDocument.RawRecord] = []
 
         for (index, record) in documents.flatMap(\.records).enumerated() {
             progress(index + 1)
@@ -61,6 +63,8 @@ struct ImportBatch {
                         RecordProblems(
                             location: record.location, record: label(record.value, "NGO"), problems: invalid.problems))
                 }
+            case .partnership:
+                pendingPartnerships.append(record)
             case nil:
                 failures.append(
                     RecordProblems(
@@ -74,6 +78,43 @@ struct ImportBatch {
                         ]))
             }
         }
+        if !pendingPartnerships.isEmpty {
+            let existingNGOs = try Registry.ngoDirectory(db)
+            let batchNGOs = NGODirectory(
+                batch.ngos.map { NGODirectory.Entry(id: $0.id, name: $0.name, acronym: $0.acronym) })
+            let existingNeeds = Set(try String.fetchAll(db, sql: "SELECT id FROM need"))
+            var seenPairs: Set<String> = []
+            for record in pendingPartnerships {
+                let result = reader.partnership(
+                    from: record.value,
+                    resolveNeed: { id in
+                        seenNeeds[NeedID(id)] != nil || existingNeeds.contains(id) ? NeedID(id) : nil
+                    },
+                    resolveNGO: { (text: String) throws(LookupError) -> NGOID in
+                        if let id = try? batchNGOs.resolve(text).id { return id }
+                        return try existingNGOs.resolve(text).id
+                    })
+                switch result {
+                case .success(var partnership):
+                    guard seenPairs.insert("\(partnership.need) \(partnership.ngo)").inserted else {
+                        failures.append(
+                            RecordProblems(
+                                location: record.location, record: "partnership",
+                                problems: [
+                                    FieldProblem(
+                                        field: "need",
+                                        message: "the pair \(partnership.need) / \(partnership.ngo) is listed twice")
+                                ]))
+                        continue
+                    }
+                    partnership.recordedAt = partnership.recordedAt ?? stamp
+                    batch.partnerships.append(partnership)
+                case .failure(let invalid):
+                    failures.append(
+                        RecordProblems(location: record.location, record: "partnership", problems: invalid.problems))
+                }
+            }
+        }
         guard failures.isEmpty else { throw ValidationFailure(records: failures) }
         return batch
     }
@@ -81,6 +122,18 @@ struct ImportBatch {
     func write(_ db: Database) throws {
         for ngo in ngos { try Registry.insert(ngo, db) }
         for need in needs { try Registry.insert(need, db) }
+        for partnership in partnerships {
+            try db.execute(
+                sql: """
+                    INSERT INTO partnership (need_id, ngo_id, status, note, recorded_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (need_id, ngo_id) DO UPDATE SET status = excluded.status, note = excluded.note,
+                      recorded_at = excluded.recorded_at
+                    """,
+                arguments: [
+                    partnership.need.rawValue, partnership.ngo.rawValue, partnership.status.rawValue, partnership.note,
+                    partnership.recordedAt,
+                ])
+        }
     }
 
     private static func duplicateMessage(_ id: String, _ table: String, _ seenAt: String?, _ db: Database) throws

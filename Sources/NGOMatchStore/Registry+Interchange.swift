@@ -5,6 +5,7 @@ import NGOMatchCore
 public struct ImportSummary: Hashable, Sendable {
     public let needs: Int
     public let ngos: Int
+    public let partnerships: Int
 }
 
 extension Registry {
@@ -17,14 +18,17 @@ extension Registry {
         let run = { (db: Database) throws -> ImportSummary in
             let batch = try ImportBatch.read(documents, reference: reference, db, progress: progress)
             if !checkOnly { try batch.write(db) }
-            return ImportSummary(needs: batch.needs.count, ngos: batch.ngos.count)
+            return ImportSummary(
+                needs: batch.needs.count, ngos: batch.ngos.count, partnerships: batch.partnerships.count)
         }
         return checkOnly ? try database.read(run) : try database.write(run)
     }
 
-    /// Every NGO, then every need, in the import format, ordered by id.
+    /// Every NGO, then every need, then every partnership, in the import format, ordered by id.
     public func exportRecords() throws -> [JSONValue] {
-        let (ngos, needs) = try database.read { db in (try Self.fetchNGOs(db), try Self.fetchNeeds(db)) }
-        return try ngos.map(ExportRecord.json) + needs.map(ExportRecord.json)
+        let (ngos, needs, partnerships) = try database.read { db in
+            (try Self.fetchNGOs(db), try Self.fetchNeeds(db), try Self.fetchPartnerships(db))
+        }
+        return try ngos.map(ExportRecord.json) + needs.map(ExportRecord.json) + partnerships.map(ExportRecord.json)
     }
 }

@@ -59,6 +59,17 @@ extension Registry {
             }
             try db.create(index: "need_sector_by_sector", on: "need_sector", columns: ["sector_id"])
         }
+        migrator.registerMigration("v2-partnerships") { db in
+            try db.create(table: "partnership") { t in
+                t.column("need_id", .text).notNull().references("need", onDelete: .cascade)
+                t.column("ngo_id", .text).notNull().references("ngo", onDelete: .cascade)
+                t.column("status", .text).notNull()
+                t.column("note", .text)
+                t.column("recorded_at", .text).notNull()
+                t.primaryKey(["need_id", "ngo_id"])
+            }
+            try db.create(index: "partnership_by_ngo", on: "partnership", columns: ["ngo_id"])
+        }
         return migrator
     }
 }

@@ -11,6 +11,10 @@ struct NGOMatch: ParsableCommand {
             The first command that finds no registry creates it and loads the seeds.
 
             Examples:
+              ngomatch suggest --province "Cao Bằng"
+              ngomatch discover --ngo WWF
+              ngomatch explain --need cao-bang-1 --ngo MCNV
+              ngomatch gaps
               ngomatch provinces show "ha giang"
               ngomatch needs list --province "Cao Bằng"
               ngomatch ngos show WWF
@@ -18,7 +22,8 @@ struct NGOMatch: ParsableCommand {
             """,
         subcommands: [
             InitCommand.self, ProvincesCommand.self, SectorsCommand.self, NeedsCommand.self, NGOsCommand.self,
-            ImportCommand.self, ExportCommand.self,
+            SuggestCommand.self, DiscoverCommand.self, ExplainCommand.self, PartnershipsCommand.self, GapsCommand.self,
+            RulesCommand.self, ImportCommand.self, ExportCommand.self,
         ]
     )
 

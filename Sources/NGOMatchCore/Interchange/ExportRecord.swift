@@ -3,6 +3,7 @@
 public enum ExportRecord {
     public static func json(_ need: Need) throws -> JSONValue { try tagged(need, "need") }
     public static func json(_ ngo: NGO) throws -> JSONValue { try tagged(ngo, "ngo") }
+    public static func json(_ partnership: Partnership) throws -> JSONValue { try tagged(partnership, "partnership") }
 
     /// CSV columns for needs and NGOs together; a row leaves the other kind's columns empty.
     public static let csvColumns: [String] = {
@@ -16,8 +17,9 @@ public enum ExportRecord {
             "provinces.nationwide", "grantRange.min", "grantRange.max", "capacity", "languages", "website",
             "optOut.provinces", "optOut.sectors",
         ]
+        let partnership = ["need", "ngo", "note", "recordedAt"]
         let shared = ["contact.name", "contact.email", "contact.phone", "createdAt", "updatedAt"]
-        return need + ngo + shared
+        return need + ngo + partnership + shared
     }()
 
     /// One CSV row under `csvColumns`.

@@ -25,6 +25,7 @@ public struct ImportDocument: Sendable {
     public enum Kind: String, Sendable, CaseIterable {
         case need
         case ngo
+        case partnership
     }
 
     public struct RawRecord: Sendable {
@@ -75,9 +76,11 @@ public struct ImportDocument: Sendable {
             switch NameKey.fold(type) {
             case "need", "needs": return .need
             case "ngo", "ngos": return .ngo
+            case "partnership", "partnerships": return .partnership
             default: return nil
             }
         }
+        if value["need"] != nil && value["ngo"] != nil { return .partnership }
         if value["province"] != nil || value["fundingGapUSD"] != nil { return .need }
         if value["country"] != nil || value["name"] != nil { return .ngo }
         return nil

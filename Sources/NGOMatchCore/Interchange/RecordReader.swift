@@ -16,6 +16,34 @@ public struct RecordReader: Sendable {
         "grantRange", "capacity", "languages", "contact", "website", "optOut", "createdAt", "updatedAt",
     ]
 
+    /// Reads a partnership; `resolveNeed` and `resolveNGO` find the records it links.
+    public func partnership(
+        from value: JSONValue, resolveNeed: (String) -> NeedID?, resolveNGO: (String) throws(LookupError) -> NGOID
+    ) -> Result<Partnership, InvalidRecord> {
+        var reader = FieldReader(value)
+        reader.rejectUnknownFields(known: ["type", "need", "ngo", "status", "note", "recordedAt"])
+        var need: NeedID?
+        if let text = reader.string("need", required: true) {
+            need = resolveNeed(text)
+            if need == nil { reader.report("need", "no need with id '\(text)' in the registry or this import") }
+        }
+        var ngo: NGOID?
+        if let text = reader.string("ngo", required: true) {
+            do throws(LookupError) {
+                ngo = try resolveNGO(text)
+            } catch {
+                reader.report("ngo", error.description)
+            }
+        }
+        let status = readEnum(&reader, "status", Partnership.Status.self, required: true)
+        let note = reader.string("note")
+        let recordedAt = reader.string("recordedAt")
+        guard reader.problems.isEmpty, let need, let ngo, let status else {
+            return .failure(InvalidRecord(problems: reader.problems))
+        }
+        return .success(Partnership(need: need, ngo: ngo, status: status, note: note, recordedAt: recordedAt))
+    }
+
     /// Reads a need. `makeID` names a need that comes without an id.
     public func need(from value: JSONValue, makeID: (ProvinceID) -> NeedID) -> Result<Need, InvalidRecord> {
         var reader = FieldReader(value)

@@ -18,7 +18,8 @@ extension MatchIndex {
         let ngo = compiledNGOs[ngoPosition]
         var results = FactorResults()
         if let rule = rules.sectorFit {
-            results.sector = SectorFit.evaluate(needSectors: need.sectors, ngoSectors: ngo.sectors, parent: parent, rule: rule)
+            results.sector = SectorFit.evaluate(
+                needSectors: need.sectors, ngoSectors: ngo.sectors, parent: parent, rule: rule)
         }
         if let rule = rules.geography {
             results.geography = Geography.evaluate(
@@ -26,9 +27,12 @@ extension MatchIndex {
                 sameRegion: sameRegion, distance: distance)
         }
         if rules.targetGroups != nil { results.targetGroups = TargetGroupFit.value(need: need.groups, ngo: ngo.groups) }
-        if rules.funding != nil { results.funding = FundingFit.evaluate(gap: need.gap, min: ngo.grantMin, max: ngo.grantMax) }
+        if rules.funding != nil {
+            results.funding = FundingFit.evaluate(gap: need.gap, min: ngo.grantMin, max: ngo.grantMax)
+        }
         if rules.timeframe != nil {
-            results.timeframe = TimeframeFit.value(needStart: need.start, needEnd: need.end, certificate: ngo.certificate)
+            results.timeframe = TimeframeFit.value(
+                needStart: need.start, needEnd: need.end, certificate: ngo.certificate)
         }
         if let rule = rules.trackRecord {
             let completed = ngo.completed.reduce(0) {
@@ -38,7 +42,8 @@ extension MatchIndex {
         }
         if rules.load != nil { results.load = Load.value(open: ngo.openPartnerships, capacity: ngo.capacity) }
         if let rule = rules.underservedProvince {
-            results.underserved = Underserved.value(ngosWorkingThere: ngosWorkingIn[need.province], saturation: rule.saturation)
+            results.underserved = Underserved.value(
+                ngosWorkingThere: ngosWorkingIn[need.province], saturation: rule.saturation)
         }
         if let rule = rules.sectorEmphasis {
             let emphasised = Set(rule.sectors.compactMap { sectorIndex[$0] })
@@ -74,7 +79,9 @@ extension MatchIndex {
     }
 
     /// The hard filters (other than the minimum score) the pair fails.
-    func failedFilters(_ needPosition: Int, _ ngoPosition: Int, _ rules: RuleSet, includeDeclined: Bool) -> [FilterFailure] {
+    func failedFilters(_ needPosition: Int, _ ngoPosition: Int, _ rules: RuleSet, includeDeclined: Bool)
+        -> [FilterFailure]
+    {
         let need = compiledNeeds[needPosition]
         let ngo = compiledNGOs[ngoPosition]
         let filters = rules.filters
@@ -82,9 +89,11 @@ extension MatchIndex {
         if filters.needOpen, !need.isOpen {
             failures.append(FilterFailure(filter: .needOpen, detail: .needNotOpen(needs[needPosition].status)))
         }
-        if filters.sectorOverlap, !need.sectors.contains(where: { wanted in
-            ngo.sectors.contains { SectorFit.tier(wanted.node, $0.node, parent) != .none }
-        }) {
+        if filters.sectorOverlap,
+            !need.sectors.contains(where: { wanted in
+                ngo.sectors.contains { SectorFit.tier(wanted.node, $0.node, parent) != .none }
+            })
+        {
             failures.append(FilterFailure(filter: .sectorOverlap, detail: .noSharedSector))
         }
         let provinceBit: UInt64 = 1 << UInt64(need.province)
@@ -93,10 +102,14 @@ extension MatchIndex {
             if let registration = ngos[ngoPosition].registration {
                 if registration.expires < start {
                     failures.append(
-                        FilterFailure(filter: .certificateValid, detail: .certificateExpired(expires: registration.expires, needStart: start)))
+                        FilterFailure(
+                            filter: .certificateValid,
+                            detail: .certificateExpired(expires: registration.expires, needStart: start)))
                 } else if registration.issued > start {
                     failures.append(
-                        FilterFailure(filter: .certificateValid, detail: .certificateNotYetValid(issued: registration.issued, needStart: start)))
+                        FilterFailure(
+                            filter: .certificateValid,
+                            detail: .certificateNotYetValid(issued: registration.issued, needStart: start)))
                 }
             } else {
                 failures.append(FilterFailure(filter: .certificateValid, detail: .noCertificate))
@@ -113,17 +126,22 @@ extension MatchIndex {
                 case .off: []
                 }
             let missing = required.filter { !ngo.certificateNodes[$0] }
-            let fails = filters.certificateFields == .any ? missing.count == required.count && !required.isEmpty : !missing.isEmpty
+            let fails =
+                filters.certificateFields == .any
+                ? missing.count == required.count && !required.isEmpty : !missing.isEmpty
             if fails {
                 let sectors = reference.taxonomy.sectors
-                failures.append(FilterFailure(filter: .certificateFields, detail: .fieldsMissing(missing.map { sectors[$0].id })))
+                failures.append(
+                    FilterFailure(filter: .certificateFields, detail: .fieldsMissing(missing.map { sectors[$0].id })))
             }
         }
         if filters.optOut {
             if ngo.optOutProvinces & provinceBit != 0 {
-                failures.append(FilterFailure(filter: .optOut, detail: .optedOutOfProvince(needs[needPosition].province)))
+                failures.append(
+                    FilterFailure(filter: .optOut, detail: .optedOutOfProvince(needs[needPosition].province)))
             } else if let node = need.sectors.first(where: { ngo.optOutNodes[$0.node] })?.node {
-                failures.append(FilterFailure(filter: .optOut, detail: .optedOutOfSector(reference.taxonomy.sectors[node].id)))
+                failures.append(
+                    FilterFailure(filter: .optOut, detail: .optedOutOfSector(reference.taxonomy.sectors[node].id)))
             }
         }
         if filters.declined, !includeDeclined, declined.contains(UInt64(needPosition) << 32 | UInt64(ngoPosition)) {
@@ -133,7 +151,8 @@ extension MatchIndex {
     }
 
     /// The pair scored, explained and filtered.
-    public func assess(needPosition: Int, ngoPosition: Int, rules: RuleSet, includeDeclined: Bool = false) -> Assessment {
+    public func assess(needPosition: Int, ngoPosition: Int, rules: RuleSet, includeDeclined: Bool = false) -> Assessment
+    {
         let results = factorResults(needPosition, ngoPosition, rules)
         let need = needs[needPosition]
         let ngo = ngos[ngoPosition]
@@ -162,7 +181,8 @@ extension MatchIndex {
                     shared: need.targetGroups.filter(ngo.targetGroups.contains), wanted: need.targetGroups.count)
             case .funding:
                 evidence = .funding(
-                    results.funding!.relation, gap: need.fundingGapUSD, min: ngo.grantRange?.min, max: ngo.grantRange?.max)
+                    results.funding!.relation, gap: need.fundingGapUSD, min: ngo.grantRange?.min,
+                    max: ngo.grantRange?.max)
             case .timeframe:
                 evidence = .timeframe(coveredShare: value, certificateExpires: ngo.registration?.expires)
             case .trackRecord: evidence = .trackRecord(completed: results.trackRecord!.completed)
@@ -171,12 +191,14 @@ extension MatchIndex {
                 evidence = .underserved(ngosWorkingThere: ngosWorkingIn[compiledNeeds[needPosition].province])
             case .sectorEmphasis: evidence = .sectorEmphasis(share: value)
             }
-            return Contribution(factor: factor, weight: weight, value: value, points: weight * value, evidence: evidence)
+            return Contribution(
+                factor: factor, weight: weight, value: value, points: weight * value, evidence: evidence)
         }
         let score = contributions.reduce(0) { $0 + $1.points }
         var failures = failedFilters(needPosition, ngoPosition, rules, includeDeclined: includeDeclined)
         if score < rules.minimumScore {
-            failures.append(FilterFailure(filter: .minimumScore, detail: .belowMinimum(score: score, minimum: rules.minimumScore)))
+            failures.append(
+                FilterFailure(filter: .minimumScore, detail: .belowMinimum(score: score, minimum: rules.minimumScore)))
         }
         return Assessment(need: need.id, ngo: ngo.id, score: score, contributions: contributions, failures: failures)
     }

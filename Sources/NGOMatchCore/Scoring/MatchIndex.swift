@@ -107,7 +107,10 @@ public struct MatchIndex: Sendable {
             if partnership.status == .completed {
                 let target = needs[need]
                 completedByNGO[ngo].append(
-                    (provinceIndex[target.province] ?? -1, topMask(target.sectors.compactMap { sectorIndex[$0.sector] })))
+                    (
+                        provinceIndex[target.province] ?? -1,
+                        topMask(target.sectors.compactMap { sectorIndex[$0.sector] })
+                    ))
             }
             if partnership.status == .declined { declined.insert(UInt64(need) << 32 | UInt64(ngo)) }
         }
@@ -125,11 +128,14 @@ public struct MatchIndex: Sendable {
             }
             return covered
         }
-        let groupBit = Dictionary(uniqueKeysWithValues: TargetGroup.allCases.enumerated().map { ($1, UInt32(1) << UInt32($0)) })
+        let groupBit = Dictionary(
+            uniqueKeysWithValues: TargetGroup.allCases.enumerated().map { ($1, UInt32(1) << UInt32($0)) })
         func groupMask(_ groups: [TargetGroup]) -> UInt32 { groups.reduce(0) { $0 | groupBit[$1]! } }
 
         compiledNeeds = needs.map { need in
-            let nodes = need.sectors.compactMap { entry in sectorIndex[entry.sector].map { (node: $0, priority: entry.priority) } }
+            let nodes = need.sectors.compactMap { entry in
+                sectorIndex[entry.sector].map { (node: $0, priority: entry.priority) }
+            }
             let top = nodes.map(\.priority).max() ?? 0
             return CompiledNeed(
                 province: provinceIndex[need.province] ?? 0, sectors: nodes, topMask: topMask(nodes.map(\.node)),
@@ -139,14 +145,20 @@ public struct MatchIndex: Sendable {
         }
         var ngosWorkingIn = [Int](repeating: 0, count: provinces.count)
         compiledNGOs = ngos.enumerated().map { position, ngo in
-            let nodes = ngo.sectors.compactMap { entry in sectorIndex[entry.sector].map { (node: $0, expertise: entry.expertise) } }
+            let nodes = ngo.sectors.compactMap { entry in
+                sectorIndex[entry.sector].map { (node: $0, expertise: entry.expertise) }
+            }
             let areas = ngo.registration?.areas.compactMap { try? reference.provinces.resolve($0).province.id } ?? []
             let current = provinceMask(ngo.provinces.current)
-            for province in 0..<provinces.count where current & (1 << UInt64(province)) != 0 { ngosWorkingIn[province] += 1 }
+            for province in 0..<provinces.count where current & (1 << UInt64(province)) != 0 {
+                ngosWorkingIn[province] += 1
+            }
             return CompiledNGO(
                 sectors: nodes, topMask: topMask(nodes.map(\.node)), current: current,
                 past: provinceMask(ngo.provinces.past), nationwide: ngo.provinces.nationwide,
-                certificate: ngo.registration.map { $0.issued.dayNumber...max($0.issued.dayNumber, $0.expires.dayNumber) },
+                certificate: ngo.registration.map {
+                    $0.issued.dayNumber...max($0.issued.dayNumber, $0.expires.dayNumber)
+                },
                 certificateArea: provinceMask(areas), certificateNodes: expanded(ngo.registration?.fields ?? []),
                 groups: groupMask(ngo.targetGroups), grantMin: ngo.grantRange?.min, grantMax: ngo.grantRange?.max,
                 capacity: ngo.capacity, optOutProvinces: provinceMask(ngo.optOut?.provinces ?? []),
@@ -158,7 +170,9 @@ public struct MatchIndex: Sendable {
         var ngosByTopSector = [Bitset](repeating: Bitset(count: ngos.count), count: topLevel.count)
         var ngosByCertificateProvince = [Bitset](repeating: Bitset(count: ngos.count), count: provinces.count)
         for (position, ngo) in compiledNGOs.enumerated() {
-            for top in 0..<topLevel.count where ngo.topMask & (1 << UInt32(top)) != 0 { ngosByTopSector[top].insert(position) }
+            for top in 0..<topLevel.count where ngo.topMask & (1 << UInt32(top)) != 0 {
+                ngosByTopSector[top].insert(position)
+            }
             for province in 0..<provinces.count where ngo.certificateArea & (1 << UInt64(province)) != 0 {
                 ngosByCertificateProvince[province].insert(position)
             }
@@ -169,7 +183,9 @@ public struct MatchIndex: Sendable {
         var needsByProvince = [Bitset](repeating: Bitset(count: needs.count), count: provinces.count)
         var openNeeds = Bitset(count: needs.count)
         for (position, need) in compiledNeeds.enumerated() {
-            for top in 0..<topLevel.count where need.topMask & (1 << UInt32(top)) != 0 { needsByTopSector[top].insert(position) }
+            for top in 0..<topLevel.count where need.topMask & (1 << UInt32(top)) != 0 {
+                needsByTopSector[top].insert(position)
+            }
             needsByProvince[need.province].insert(position)
             if need.isOpen { openNeeds.insert(position) }
         }
@@ -177,7 +193,8 @@ public struct MatchIndex: Sendable {
         self.needsByProvince = needsByProvince
         self.openNeeds = openNeeds
 
-        var openByProvinceAndTop = [[Int]](repeating: [Int](repeating: 0, count: topLevel.count), count: provinces.count)
+        var openByProvinceAndTop = [[Int]](
+            repeating: [Int](repeating: 0, count: topLevel.count), count: provinces.count)
         for need in compiledNeeds where need.isOpen {
             for top in 0..<topLevel.count where need.topMask & (1 << UInt32(top)) != 0 {
                 openByProvinceAndTop[need.province][top] += 1

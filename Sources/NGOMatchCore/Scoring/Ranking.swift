@@ -35,7 +35,9 @@ struct TopList {
 
     mutating func offer(score: Double, id: String, position: Int) {
         guard capacity > 0 else { return }
-        if items.count == capacity, let last = items.last, !(score > last.score || (score == last.score && id < last.id)) {
+        if items.count == capacity, let last = items.last,
+            !(score > last.score || (score == last.score && id < last.id))
+        {
             return
         }
         let index = items.firstIndex { score > $0.score || (score == $0.score && id < $0.id) } ?? items.count
@@ -54,7 +56,8 @@ extension MatchIndex {
         var excluded = TopList(capacity: options.showExcluded ? max(options.limit, 20) : 0)
         candidates.forEach { ngoPosition in
             let id = ngos[ngoPosition].id.rawValue
-            let failed = !failedFilters(needPosition, ngoPosition, rules, includeDeclined: options.includeDeclined).isEmpty
+            let failed = !failedFilters(needPosition, ngoPosition, rules, includeDeclined: options.includeDeclined)
+                .isEmpty
             let score = score(needPosition, ngoPosition, rules)
             if failed || score < rules.minimumScore {
                 excluded.offer(score: score, id: id, position: ngoPosition)
@@ -63,13 +66,17 @@ extension MatchIndex {
             }
         }
         var ranked = top.items.map {
-            assess(needPosition: needPosition, ngoPosition: $0.position, rules: rules, includeDeclined: options.includeDeclined)
+            assess(
+                needPosition: needPosition, ngoPosition: $0.position, rules: rules,
+                includeDeclined: options.includeDeclined)
         }
         if options.diversify { ranked = Array(diversified(ranked, appearances: [:]).prefix(options.limit)) }
         return Ranking(
             ranked: ranked,
             excluded: excluded.items.map {
-                assess(needPosition: needPosition, ngoPosition: $0.position, rules: rules, includeDeclined: options.includeDeclined)
+                assess(
+                    needPosition: needPosition, ngoPosition: $0.position, rules: rules,
+                    includeDeclined: options.includeDeclined)
             })
     }
 
@@ -118,7 +125,8 @@ extension MatchIndex {
         var excluded = TopList(capacity: options.showExcluded ? max(options.limit, 20) : 0)
         candidates.forEach { needPosition in
             let id = needs[needPosition].id.rawValue
-            let failed = !failedFilters(needPosition, ngoPosition, rules, includeDeclined: options.includeDeclined).isEmpty
+            let failed = !failedFilters(needPosition, ngoPosition, rules, includeDeclined: options.includeDeclined)
+                .isEmpty
             let score = score(needPosition, ngoPosition, rules)
             if failed || score < rules.minimumScore {
                 excluded.offer(score: score, id: id, position: needPosition)
@@ -127,9 +135,12 @@ extension MatchIndex {
             }
         }
         let assess = { (position: Int) in
-            self.assess(needPosition: position, ngoPosition: ngoPosition, rules: rules, includeDeclined: options.includeDeclined)
+            self.assess(
+                needPosition: position, ngoPosition: ngoPosition, rules: rules, includeDeclined: options.includeDeclined
+            )
         }
-        return Ranking(ranked: top.items.map { assess($0.position) }, excluded: excluded.items.map { assess($0.position) })
+        return Ranking(
+            ranked: top.items.map { assess($0.position) }, excluded: excluded.items.map { assess($0.position) })
     }
 
     /// The NGOs worth scoring for a need: those sharing a top-level sector and,

@@ -53,7 +53,8 @@ public struct RuleSetParser {
         if !rules.weights.isEmpty, abs(total - 100) > 1e-6 {
             report(
                 top["factors"],
-                "the weights add up to \(Self.format(total)), not 100; scores are the sum of weighted factors, so they must add up to 100")
+                "the weights add up to \(Self.format(total)), not 100; scores are the sum of weighted factors, so they must add up to 100"
+            )
         }
         return rules
     }
@@ -64,7 +65,8 @@ public struct RuleSetParser {
             guard let factor = FactorKind(rawValue: key) else {
                 report(
                     keyNode,
-                    "unknown factor '\(key)'" + Suggestions.phrase(for: key, among: FactorKind.allCases.map(\.rawValue)))
+                    "unknown factor '\(key)'" + Suggestions.phrase(for: key, among: FactorKind.allCases.map(\.rawValue))
+                )
                 continue
             }
             guard let fields = mapping(value, "factor '\(key)'") else { continue }
@@ -138,7 +140,11 @@ public struct RuleSetParser {
     private mutating func readFilters(_ map: Node.Mapping) -> RuleSet.Filters {
         var filters = RuleSet.Filters()
         known(
-            map, ["needOpen", "sectorOverlap", "certificateValid", "certificateArea", "certificateFields", "optOut", "declined"],
+            map,
+            [
+                "needOpen", "sectorOverlap", "certificateValid", "certificateArea", "certificateFields", "optOut",
+                "declined",
+            ],
             in: "filters")
         filters.needOpen = flag(map, "needOpen") ?? filters.needOpen
         filters.sectorOverlap = flag(map, "sectorOverlap") ?? filters.sectorOverlap

@@ -57,7 +57,8 @@ struct ImportCommand: ParsableCommand {
                 }
             }
             let counts =
-                "\(summary.ngos) NGO\(summary.ngos == 1 ? "" : "s") and \(summary.needs) need\(summary.needs == 1 ? "" : "s")"
+                "\(summary.ngos) NGO\(summary.ngos == 1 ? "" : "s"), \(summary.needs) need\(summary.needs == 1 ? "" : "s")"
+                + " and \(summary.partnerships) partnership\(summary.partnerships == 1 ? "" : "s")"
             Terminal.note(
                 check
                     ? "All \(total) records are valid: \(counts) would be imported (nothing written)."

@@ -14,6 +14,9 @@ enum ExitStatus {
         case let failure as ValidationFailure:
             Terminal.error(failure.description)
             return usage
+        case let rules as InvalidRuleSet:
+            Terminal.error(rules.description)
+            return usage
         case let lookup as LookupError:
             Terminal.error(lookup.description)
             return usage

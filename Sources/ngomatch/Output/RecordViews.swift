@@ -13,15 +13,7 @@ struct RecordViews {
         reference.taxonomy[id]?.name.in(language) ?? id.rawValue
     }
 
-    static func usd(_ amount: Double) -> String {
-        var digits = String(Int(amount.rounded()))
-        var grouped = ""
-        while digits.count > 3 {
-            grouped = "," + digits.suffix(3) + grouped
-            digits.removeLast(3)
-        }
-        return "$" + digits + grouped
-    }
+    static func usd(_ amount: Double) -> String { Explanation.usd(amount) }
 
     func needsTable(_ needs: [Need]) -> String {
         var table = Table(["id", "province", "title", "sectors (priority)", "gap (USD)", "from", "to", "status"])

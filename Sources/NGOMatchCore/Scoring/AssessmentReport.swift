@@ -1,0 +1,51 @@
+/// An assessment as people and programs read it: names, points and reasons in words.
+public struct AssessmentReport: Hashable, Sendable, Codable {
+    public struct Factor: Hashable, Sendable, Codable {
+        public let factor: FactorKind
+        public let name: String
+        public let weight: Double
+        public let value: Double
+        public let points: Double
+        public let explanation: String
+    }
+
+    public struct Filter: Hashable, Sendable, Codable {
+        public let filter: HardFilter
+        public let reason: String
+        public let remedy: String?
+    }
+
+    public let need: NeedID
+    public let needTitle: String
+    public let province: ProvinceID
+    public let ngo: NGOID
+    public let ngoName: String
+    public let score: Double
+    public let excluded: Bool
+    public let reasons: [String]
+    public let factors: [Factor]
+    public let failedFilters: [Filter]
+
+    public init(_ assessment: Assessment, index: MatchIndex, language: Language) {
+        let explanation = Explanation(reference: index.reference, language: language)
+        let need = index.needPosition(assessment.need).map { index.needs[$0] }
+        self.need = assessment.need
+        needTitle = need?.title ?? ""
+        province = need?.province ?? ""
+        ngo = assessment.ngo
+        ngoName = index.ngoPosition(assessment.ngo).map { index.ngos[$0].name } ?? assessment.ngo.rawValue
+        score = (assessment.score * 100).rounded() / 100
+        excluded = assessment.isExcluded
+        reasons = explanation.reasons(assessment)
+        factors = assessment.contributions.map {
+            Factor(
+                factor: $0.factor, name: $0.factor.name.in(language), weight: $0.weight,
+                value: ($0.value * 1000).rounded() / 1000,
+                points: ($0.points * 100).rounded() / 100, explanation: explanation.describe($0))
+        }
+        failedFilters = assessment.failures.map {
+            let (reason, remedy) = explanation.describe($0)
+            return Filter(filter: $0.filter, reason: reason, remedy: remedy)
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+
+/// What nobody serves: for ministry staff planning calls and meetings.
+public struct GapsReport: Hashable, Sendable, Codable {
+    /// An open need whose best candidate scores below the threshold (or has none).
+    public struct WeakNeed: Hashable, Sendable, Codable {
+        public let need: NeedID
+        public let province: ProvinceID
+        public let title: String
+        public let bestNGO: NGOID?
+        public let bestScore: Double
+    }
+
+    /// Demand for a top-level sector against what NGOs can supply.
+    public struct SectorBalance: Hashable, Sendable, Codable {
+        public let sector: SectorID
+        /// Σ over open needs of the funding gap × the share of the need's priority in this sector.
+        public let demandUSD: Double
+        /// Σ over certified NGOs of yearly capacity × typical grant midpoint × expertise / 5.
+        public let supplyUSD: Double
+        /// demand / supply; above 1, demand outstrips supply.
+        public let ratio: Double
+        public let openNeeds: Int
+        public let ngos: Int
+    }
+
+    /// A province's open needs and how many distinct NGOs pass every filter for at least one of them.
+    public struct ProvinceCoverage: Hashable, Sendable, Codable {
+        public let province: ProvinceID
+        public let openNeeds: Int
+        public let viablePartners: Int
+    }
+
+    public let threshold: Double
+    public let weakNeeds: [WeakNeed]
+    public let sectors: [SectorBalance]
+    public let provinces: [ProvinceCoverage]
+}
+
+extension MatchIndex {
+    /// Builds the gaps report over every open need, using both cores of the machine.
+    public func gaps(rules: RuleSet, threshold: Double) -> GapsReport {
+        let open = (0..<needs.count).filter { compiledNeeds[$0].isOpen }
+        // For each open need: the best viable NGO, and every viable NGO.
+        let results = ParallelMap.map(open) { needPosition -> (best: (Double, Int)?, viable: [Int]) in
+            var best: (Double, Int)? = nil
+            var viable: [Int] = []
+            ngoCandidates(for: compiledNeeds[needPosition], rules: rules, options: RankOptions()).forEach {
+                ngoPosition in
+                guard failedFilters(needPosition, ngoPosition, rules, includeDeclined: false).isEmpty else { return }
+                let score = score(needPosition, ngoPosition, rules)
+                guard score >= rules.minimumScore else { return }
+                viable.append(ngoPosition)
+                if best == nil || score > best!.0 || (score == best!.0 && ngos[ngoPosition].id < ngos[best!.1].id) {
+                    best = (score, ngoPosition)
+                }
+            }
+            return (best, viable)
+        }
+
+        var weakNeeds: [GapsReport.WeakNeed] = []
+        var viableByProvince = [Set<Int>](repeating: [], count: provinceCount)
+        var openByProvince = [Int](repeating: 0, count: provinceCount)
+        for (index, needPosition) in open.enumerated() {
+            let need = needs[needPosition]
+            let province = compiledNeeds[needPosition].province
+            openByProvince[province] += 1
+            viableByProvince[province].formUnion(results[index].viable)
+            let best = results[index].best
+            if (best?.0 ?? 0) < threshold {
+                weakNeeds.append(
+                    GapsReport.WeakNeed(
+                        need: need.id, province: need.province, title: need.title, bestNGO: best.map { ngos[$0.1].id },
+                        bestScore: best?.0 ?? 0))
+            }
+        }
+        weakNeeds.sort { ($0.bestScore, $0.need) < ($1.bestScore, $1.need) }
+
+        let provinces = reference.provinces.provinces
+        let coverage = provinces.indices.filter { openByProvince[$0] > 0 }.map {
+            GapsReport.ProvinceCoverage(
+                province: provinces[$0].id, openNeeds: openByProvince[$0], viablePartners: viableByProvince[$0].count)
+        }.sorted { ($0.viablePartners, $0.province) < ($1.viablePartners, $1.province) }
+
+        return GapsReport(
+            threshold: threshold, weakNeeds: weakNeeds, sectors: sectorBalances(open), provinces: coverage)
+    }
+
+    private func sectorBalances(_ open: [Int]) -> [GapsReport.SectorBalance] {
+        let taxonomy = reference.taxonomy.sectors
+        let topNodes = taxonomy.indices.filter { parent[$0] < 0 }
+        var demand = [Double](repeating: 0, count: topNodes.count)
+        var needCount = [Int](repeating: 0, count: topNodes.count)
+        for position in open {
+            let need = compiledNeeds[position]
+            let total = Double(need.sectors.reduce(0) { $0 + $1.priority })
+            guard total > 0 else { continue }
+            var touched = Set<Int>()
+            for entry in need.sectors {
+                demand[topBit[entry.node]] += need.gap * Double(entry.priority) / total
+                touched.insert(topBit[entry.node])
+            }
+            for top in touched { needCount[top] += 1 }
+        }
+        var supply = [Double](repeating: 0, count: topNodes.count)
+        var ngoCount = [Int](repeating: 0, count: topNodes.count)
+        let today = CalendarDate.today.dayNumber
+        for ngo in compiledNGOs {
+            guard let certificate = ngo.certificate, certificate.contains(today) else { continue }
+            let midpoint = ((ngo.grantMin ?? 0) + (ngo.grantMax ?? 0)) / 2
+            var bestExpertise = [Int](repeating: 0, count: topNodes.count)
+            for entry in ngo.sectors {
+                bestExpertise[topBit[entry.node]] = max(bestExpertise[topBit[entry.node]], entry.expertise)
+            }
+            for top in topNodes.indices where bestExpertise[top] > 0 {
+                supply[top] += Double(ngo.capacity) * midpoint * Double(bestExpertise[top]) / 5
+                ngoCount[top] += 1
+            }
+        }
+        return topNodes.indices.map { top in
+            GapsReport.SectorBalance(
+                sector: taxonomy[topNodes[top]].id, demandUSD: demand[top], supplyUSD: supply[top],
+                ratio: supply[top] > 0 ? demand[top] / supply[top] : (demand[top] > 0 ? .infinity : 0),
+                openNeeds: needCount[top], ngos: ngoCount[top])
+        }.sorted { ($0.ratio, $1.sector) > ($1.ratio, $0.sector) }
+    }
+}
+
+/// Maps over a collection on all cores, keeping the order.
+enum ParallelMap {
+    static func map<T: Sendable>(_ items: [Int], _ transform: @Sendable (Int) -> T) -> [T] {
+        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: items.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let chunks = max(1, min(items.count, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let box = ResultsBox(results)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var index = chunk
+            while index < items.count {
+                box.pointer[index] = transform(items[index])
+                index += chunks
+            }
+        }
+        return results.map { $0! }
+    }
+
+    /// Each index is written by exactly one iteration, so no two threads touch the same element.
+    private final class ResultsBox<T>: @unchecked Sendable {
+        let pointer: UnsafeMutableBufferPointer<T?>
+        init(_ pointer: UnsafeMutableBufferPointer<T?>) { self.pointer = pointer }
+    }
+}

@@ -1,0 +1,64 @@
+import GRDB
+import NGOMatchCore
+
+extension Registry {
+    /// Records the current step between a need and an NGO; a pair has one status at a time.
+    /// - Throws: `RegistryError.notFound` or `LookupError` for an unknown need or NGO.
+    public func recordPartnership(need: String, ngo: String, status: Partnership.Status, note: String? = nil) throws
+        -> Partnership
+    {
+        try database.write { db in
+            let needID = try Self.need(need, db).id
+            let ngoID = try Self.ngoDirectory(db).resolve(ngo).id
+            let partnership = Partnership(need: needID, ngo: ngoID, status: status, note: note, recordedAt: Self.now())
+            try db.execute(
+                sql: """
+                    INSERT INTO partnership (need_id, ngo_id, status, note, recorded_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (need_id, ngo_id) DO UPDATE SET status = excluded.status, note = excluded.note,
+                      recorded_at = excluded.recorded_at
+                    """,
+                arguments: [needID.rawValue, ngoID.rawValue, status.rawValue, note, partnership.recordedAt])
+            return partnership
+        }
+    }
+
+    /// Partnerships, optionally of one need or one NGO (by id, name or acronym).
+    public func partnerships(need: String? = nil, ngo: String? = nil) throws -> [Partnership] {
+        try database.read { db in
+            var conditions: [String] = []
+            var arguments: [any DatabaseValueConvertible] = []
+            if let need {
+                conditions.append("need_id = ?")
+                arguments.append(try Self.need(need, db).id.rawValue)
+            }
+            if let ngo {
+                conditions.append("ngo_id = ?")
+                arguments.append(try Self.ngoDirectory(db).resolve(ngo).id.rawValue)
+            }
+            return try Self.fetchPartnerships(
+                db, where: conditions.isEmpty ? "1" : conditions.joined(separator: " AND "),
+                arguments: StatementArguments(arguments))
+        }
+    }
+
+    static func fetchPartnerships(_ db: Database, where condition: String = "1", arguments: StatementArguments = [])
+        throws -> [Partnership]
+    {
+        try Row.fetchAll(
+            db, sql: "SELECT * FROM partnership WHERE \(condition) ORDER BY need_id, ngo_id", arguments: arguments
+        ).map { row in
+            Partnership(
+                need: NeedID(row["need_id"]), ngo: NGOID(row["ngo_id"]),
+                status: Partnership.Status(rawValue: row["status"]) ?? .proposed, note: row["note"],
+                recordedAt: row["recorded_at"])
+        }
+    }
+
+    /// Everything the scoring engine needs, read in one consistent snapshot.
+    public func matchIndex() throws -> MatchIndex {
+        let (needs, ngos, partnerships) = try database.read { db in
+            (try Self.fetchNeeds(db), try Self.fetchNGOs(db), try Self.fetchPartnerships(db))
+        }
+        return MatchIndex(reference: reference, needs: needs, ngos: ngos, partnerships: partnerships)
+    }
+}

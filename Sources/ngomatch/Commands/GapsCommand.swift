@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import NGOMatchCore
+import NGOMatchStore
+
+struct GapsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gaps",
+        abstract: "What nobody serves: weak needs, sectors short of supply, provinces with few viable partners.",
+        discussion: """
+            Weak needs: open needs whose best candidate scores below --threshold (or has none).
+            Sectors: demand (each open need's funding gap, shared among its sectors by priority)
+            against supply (each certified NGO's yearly capacity × typical grant midpoint × expertise/5);
+            a ratio above 1 means demand outstrips supply.
+            Provinces: how many distinct NGOs pass every filter for at least one open need there.
+
+            Examples:
+              ngomatch gaps
+              ngomatch gaps --threshold 60 --rules underserved --format json
+            """
+    )
+
+    @OptionGroup var registry: RegistryOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var scoring: ScoringOptions
+    @Option(help: "A need whose best candidate scores below this is weak.") var threshold: Double = 50
+
+    func run() throws {
+        let opened = try registry.open()
+        let rules = try scoring.ruleSet(opened)
+        let report = try opened.matchIndex().gaps(rules: rules, threshold: threshold)
+        let views = RecordViews(reference: opened.reference, language: output.language)
+        try output.emit(
+            [report],
+            table: {
+                var weak = Table(["need", "province", "title", "best NGO", "best score"])
+                for need in report.weakNeeds {
+                    weak.add([
+                        need.need.rawValue, views.provinceName(need.province), need.title,
+                        need.bestNGO?.rawValue ?? "none",
+                        Explanation.points(need.bestScore),
+                    ])
+                }
+                var sectors = Table(["sector", "demand (USD)", "supply (USD/yr)", "ratio", "open needs", "NGOs"])
+                for sector in report.sectors {
+                    sectors.add([
+                        views.sectorName(sector.sector), Explanation.usd(sector.demandUSD),
+                        Explanation.usd(sector.supplyUSD),
+                        sector.ratio.isFinite ? String(format: "%.2f", sector.ratio) : "no supply",
+                        "\(sector.openNeeds)", "\(sector.ngos)",
+                    ])
+                }
+                var provinces = Table(["province", "open needs", "viable partners"])
+                for province in report.provinces {
+                    provinces.add([
+                        views.provinceName(province.province), "\(province.openNeeds)", "\(province.viablePartners)",
+                    ])
+                }
+                return [
+                    "Needs whose best candidate scores below \(Explanation.points(threshold)) (rules: \(rules.name)):",
+                    report.weakNeeds.isEmpty ? "  none" : weak.render(), "", "Sectors, by demand against supply:",
+                    sectors.render(), "", "Provinces with open needs, fewest viable partners first:",
+                    provinces.render(),
+                ].joined(separator: "\n")
+            })
+    }
+}

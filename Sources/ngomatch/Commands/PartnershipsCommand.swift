@@ -1,0 +1,74 @@
+import ArgumentParser
+import NGOMatchCore
+import NGOMatchStore
+
+struct PartnershipsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "partnerships",
+        abstract:
+            "Record and list partnerships; they feed track record and load, and declined pairs are not suggested again.",
+        subcommands: [Record.self, List.self]
+    )
+
+    struct Record: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record the status of a need–NGO pair.",
+            discussion: """
+                Examples:
+                  ngomatch partnerships record --need cao-bang-1 --ngo MCNV --status agreed
+                  ngomatch partnerships record --need cao-bang-1 --ngo WVI --status declined --note "outside their plan"
+                """
+        )
+        @OptionGroup var registry: RegistryOptions
+        @Option(help: "The need's id.") var need: String
+        @Option(help: "The NGO: id, name or acronym.") var ngo: String
+        @Option(help: "proposed, agreed, active, completed or declined.") var status: String
+        @Option(help: "A note for the record.") var note: String?
+
+        func run() throws {
+            guard let parsed = Partnership.Status(rawValue: status) else {
+                let choices = Partnership.Status.allCases.map(\.rawValue)
+                throw UsageError(
+                    "--status must be one of \(choices.joined(separator: ", "))"
+                        + Suggestions.phrase(for: status, among: choices))
+            }
+            let recorded = try registry.open().recordPartnership(need: need, ngo: ngo, status: parsed, note: note)
+            print("\(recorded.need) — \(recorded.ngo): \(recorded.status.rawValue)")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List partnerships.",
+            discussion: "Examples:\n  ngomatch partnerships list\n  ngomatch partnerships list --ngo WWF")
+        @OptionGroup var registry: RegistryOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: "Only this need.") var need: String?
+        @Option(help: "Only this NGO.") var ngo: String?
+
+        func run() throws {
+            let list = try registry.open().partnerships(need: need, ngo: ngo)
+            try output.emit(
+                list,
+                table: {
+                    var table = Table(["need", "ngo", "status", "recorded", "note"])
+                    for item in list {
+                        table.add([
+                            item.need.rawValue, item.ngo.rawValue, item.status.rawValue, item.recordedAt ?? "",
+                            item.note ?? "",
+                        ])
+                    }
+                    return table.render()
+                },
+                csv: {
+                    [CSVTable.line(["need", "ngo", "status", "recordedAt", "note"])]
+                        + list.map {
+                            CSVTable.line([
+                                $0.need.rawValue, $0.ngo.rawValue, $0.status.rawValue, $0.recordedAt ?? "",
+                                $0.note ?? "",
+                            ])
+                        }
+                })
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import NGOMatchCore
+import NGOMatchStore
+
+/// How to score and rank, shared by suggest, discover, explain and gaps.
+struct ScoringOptions: ParsableArguments {
+    @Option(help: "Rule set: a shipped name (default, underserved, climate) or a rule file.")
+    var rules: String = "default"
+
+    func ruleSet(_ registry: Registry) throws -> RuleSet {
+        try RuleSetSource.load(rules, taxonomy: registry.reference.taxonomy)
+    }
+}
+
+struct RankingOptions: ParsableArguments {
+    @Option(help: "How many candidates to list.") var limit: Int = 10
+    @Flag(help: "Also list candidates a hard filter removed, with the filter and what would change it.")
+    var showExcluded = false
+    @Flag(help: "Suggest pairs that declined before.") var includeDeclined = false
+    @Flag(help: "Spread suggestions so the same few NGOs do not top every list.") var diversify = false
+
+    func validate() throws {
+        guard (1...1000).contains(limit) else { throw ValidationError("--limit must be from 1 to 1000") }
+    }
+
+    var options: RankOptions {
+        RankOptions(limit: limit, showExcluded: showExcluded, includeDeclined: includeDeclined, diversify: diversify)
+    }
+}

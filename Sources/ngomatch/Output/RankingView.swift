@@ -1,0 +1,48 @@
+import NGOMatchCore
+
+/// Ranked candidates as tables and CSV.
+enum RankingView {
+    static func table(
+        _ reports: [AssessmentReport], counterpart: KeyPath<AssessmentReport, String>,
+        id: KeyPath<AssessmentReport, String>
+    ) -> String {
+        var table = Table(["#", "score", "id", "name", "why"])
+        for (rank, report) in reports.enumerated() {
+            table.add([
+                "\(rank + 1)", Explanation.points(report.score), report[keyPath: id], report[keyPath: counterpart],
+                report.reasons.joined(separator: "; "),
+            ])
+        }
+        return table.render()
+    }
+
+    static func excludedTable(
+        _ reports: [AssessmentReport], counterpart: KeyPath<AssessmentReport, String>,
+        id: KeyPath<AssessmentReport, String>
+    ) -> String {
+        var table = Table(["score", "id", "name", "removed by", "what would change it"])
+        for report in reports {
+            table.add([
+                Explanation.points(report.score), report[keyPath: id], report[keyPath: counterpart],
+                report.failedFilters.map(\.reason).joined(separator: "; "),
+                report.failedFilters.compactMap(\.remedy).joined(separator: "; "),
+            ])
+        }
+        return table.render()
+    }
+
+    static let csvHeader = CSVTable.line(["need", "ngo", "ngoName", "score", "excluded", "reasons", "failedFilters"])
+
+    static func csvLine(_ report: AssessmentReport) -> String {
+        CSVTable.line([
+            report.need.rawValue, report.ngo.rawValue, report.ngoName, Explanation.points(report.score),
+            report.excluded ? "true" : "false", report.reasons.joined(separator: "; "),
+            report.failedFilters.map(\.filter.rawValue).joined(separator: "; "),
+        ])
+    }
+}
+
+extension AssessmentReport {
+    var ngoID: String { ngo.rawValue }
+    var needID: String { need.rawValue }
+}
