@@ -55,7 +55,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NGOMatchCoreTests",
-            dependencies: ["NGOMatchCore", "NGOMatchSeeds"],
+            dependencies: ["NGOMatchCore", "NGOMatchSeeds", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         .testTarget(

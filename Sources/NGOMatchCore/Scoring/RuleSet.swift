@@ -16,8 +16,16 @@ public struct RuleSet: Hashable, Sendable {
     public var sectorEmphasis: SectorEmphasisRule?
     public var filters: Filters
 
+    public init(name: String, description: String = "", minimumScore: Double = 0, filters: Filters = Filters()) {
+        self.name = name
+        self.description = description
+        self.minimumScore = minimumScore
+        self.filters = filters
+    }
+
     public struct WeightOnly: Hashable, Sendable {
         public var weight: Double
+        public init(weight: Double) { self.weight = weight }
     }
 
     public struct SectorFitRule: Hashable, Sendable {
@@ -27,6 +35,12 @@ public struct RuleSet: Hashable, Sendable {
         public var sameParent: Double = 0.6
         /// Value of another subsector of the same parent.
         public var sibling: Double = 0.35
+
+        public init(weight: Double, sameParent: Double = 0.6, sibling: Double = 0.35) {
+            self.weight = weight
+            self.sameParent = sameParent
+            self.sibling = sibling
+        }
     }
 
     public struct GeographyRule: Hashable, Sendable {
@@ -39,24 +53,32 @@ public struct RuleSet: Hashable, Sendable {
         /// Works elsewhere: this value, decaying with the distance to the nearest province it works in.
         public var elsewhere: Double = 0.25
         public var decayKm: Double = 500
+
+        public init(weight: Double) { self.weight = weight }
     }
 
     public struct TrackRecordRule: Hashable, Sendable {
         public var weight: Double
         /// Completed partnerships in the sector or province that earn the full value.
         public var saturation: Double = 3
+
+        public init(weight: Double) { self.weight = weight }
     }
 
     public struct UnderservedRule: Hashable, Sendable {
         public var weight: Double
         /// A province with this many NGOs working in it (or more) is not underserved.
         public var saturation: Double = 10
+
+        public init(weight: Double) { self.weight = weight }
     }
 
     public struct SectorEmphasisRule: Hashable, Sendable {
         public var weight: Double
         /// Sectors to favour; their subsectors count too.
         public var sectors: [SectorID] = []
+
+        public init(weight: Double) { self.weight = weight }
     }
 
     public struct Filters: Hashable, Sendable {
@@ -76,6 +98,8 @@ public struct RuleSet: Hashable, Sendable {
         public var certificateFields = FieldCoverage.primary
         public var optOut = true
         public var declined = true
+
+        public init() {}
     }
 
     /// The factors in use with their weights, in a fixed order.

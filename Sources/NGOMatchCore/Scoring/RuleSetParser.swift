@@ -39,7 +39,7 @@ public struct RuleSetParser {
         known(top, ["name", "description", "minimumScore", "factors", "filters"], in: "the rule set")
         var rules = RuleSet(
             name: string(top, "name") ?? "", description: string(top, "description") ?? "",
-            minimumScore: number(top, "minimumScore", in: 0...100) ?? 0, filters: RuleSet.Filters())
+            minimumScore: number(top, "minimumScore", in: 0...100) ?? 0)
         if rules.name.isEmpty { report(root, "'name' is required") }
         if let factors = top["factors"], let map = mapping(factors, "factors") {
             readFactors(map, factors, into: &rules)
@@ -122,7 +122,9 @@ public struct RuleSetParser {
                         rule.sectors.append(sector.id)
                     }
                 }
-                if rule.sectors.isEmpty { report(value, "sectorEmphasis needs 'sectors': a list of sector ids") }
+                if fields["sectors"]?.array().isEmpty ?? true {
+                    report(value, "sectorEmphasis needs 'sectors': a list of sector ids")
+                }
                 rules.sectorEmphasis = rule
             case .targetGroups, .funding, .timeframe, .load:
                 known(fields, ["weight"], in: key)
