@@ -41,19 +41,23 @@ extension MatchIndex {
     /// Builds the gaps report over every open need, using both cores of the machine.
     public func gaps(rules: RuleSet, threshold: Double) -> GapsReport {
         let open = (0..<needs.count).filter { compiledNeeds[$0].isOpen }
+        let compiled = CompiledRules(rules, index: self, includeDeclined: false)
         // For each open need: the best viable NGO, and every viable NGO.
-        let results = ParallelMap.map(open) { needPosition -> (best: (Double, Int)?, viable: [Int]) in
-            var best: (Double, Int)? = nil
+        let results = ParallelMap.map(open) { needPosition -> (best: (score: Double, ngo: Int)?, viable: [Int]) in
+            var best: (score: Double, ngo: Int)? = nil
             var viable: [Int] = []
             ngoCandidates(for: compiledNeeds[needPosition], rules: rules, options: RankOptions()).forEach {
                 ngoPosition in
-                guard failedFilters(needPosition, ngoPosition, rules, includeDeclined: false).isEmpty else { return }
-                let score = score(needPosition, ngoPosition, rules)
+                guard failureMask(needPosition, ngoPosition, compiled) == 0 else { return }
+                let score = score(needPosition, ngoPosition, compiled)
                 guard score >= rules.minimumScore else { return }
                 viable.append(ngoPosition)
-                if best == nil || score > best!.0 || (score == best!.0 && ngos[ngoPosition].id < ngos[best!.1].id) {
-                    best = (score, ngoPosition)
+                if let current = best,
+                    score < current.score || (score == current.score && ngoOrder[ngoPosition] > ngoOrder[current.ngo])
+                {
+                    return
                 }
+                best = (score, ngoPosition)
             }
             return (best, viable)
         }
@@ -63,15 +67,15 @@ extension MatchIndex {
         var openByProvince = [Int](repeating: 0, count: provinceCount)
         for (index, needPosition) in open.enumerated() {
             let need = needs[needPosition]
-            let province = compiledNeeds[needPosition].province
+            let province = Int(compiledNeeds[needPosition].province)
             openByProvince[province] += 1
             viableByProvince[province].formUnion(results[index].viable)
             let best = results[index].best
-            if (best?.0 ?? 0) < threshold {
+            if (best?.score ?? 0) < threshold {
                 weakNeeds.append(
                     GapsReport.WeakNeed(
-                        need: need.id, province: need.province, title: need.title, bestNGO: best.map { ngos[$0.1].id },
-                        bestScore: best?.0 ?? 0))
+                        need: need.id, province: need.province, title: need.title, bestNGO: best.map { ngos[$0.ngo].id },
+                        bestScore: best?.score ?? 0))
             }
         }
         weakNeeds.sort { ($0.bestScore, $0.need) < ($1.bestScore, $1.need) }
@@ -93,24 +97,25 @@ extension MatchIndex {
         var needCount = [Int](repeating: 0, count: topNodes.count)
         for position in open {
             let need = compiledNeeds[position]
-            let total = Double(need.sectors.reduce(0) { $0 + $1.priority })
+            let entries = sectors(of: need)
+            let total = Double(entries.reduce(0) { $0 + $1.level })
             guard total > 0 else { continue }
             var touched = Set<Int>()
-            for entry in need.sectors {
-                demand[topBit[entry.node]] += need.gap * Double(entry.priority) / total
-                touched.insert(topBit[entry.node])
+            for entry in entries {
+                demand[topBit[Int(entry.node)]] += need.gap * Double(entry.level) / total
+                touched.insert(topBit[Int(entry.node)])
             }
             for top in touched { needCount[top] += 1 }
         }
         var supply = [Double](repeating: 0, count: topNodes.count)
         var ngoCount = [Int](repeating: 0, count: topNodes.count)
-        let today = CalendarDate.today.dayNumber
+        let today = Int32(CalendarDate.today.dayNumber)
         for ngo in compiledNGOs {
-            guard let certificate = ngo.certificate, certificate.contains(today) else { continue }
-            let midpoint = ((ngo.grantMin ?? 0) + (ngo.grantMax ?? 0)) / 2
+            guard ngo.hasCertificate, ngo.issued <= today, today <= ngo.expires else { continue }
+            let midpoint = (ngo.grantMin + ngo.grantMax) / 2
             var bestExpertise = [Int](repeating: 0, count: topNodes.count)
-            for entry in ngo.sectors {
-                bestExpertise[topBit[entry.node]] = max(bestExpertise[topBit[entry.node]], entry.expertise)
+            for entry in sectors(of: ngo) {
+                bestExpertise[topBit[Int(entry.node)]] = max(bestExpertise[topBit[Int(entry.node)]], Int(entry.level))
             }
             for top in topNodes.indices where bestExpertise[top] > 0 {
                 supply[top] += Double(ngo.capacity) * midpoint * Double(bestExpertise[top]) / 5

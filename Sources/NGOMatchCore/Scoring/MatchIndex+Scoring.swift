@@ -1,5 +1,25 @@
-/// Scoring one pair. The fast path (`score`, `failedFilters`) and the explained
-/// path (`assess`) share `factorResults`, so a ranking and its explanation never disagree.
+import Foundation
+
+/// A rule set with what it needs precomputed against the index.
+struct CompiledRules {
+    let rules: RuleSet
+    let weights: [(factor: FactorKind, weight: Double)]
+    let emphasised: UInt128
+    let includeDeclined: Bool
+
+    init(_ rules: RuleSet, index: MatchIndex, includeDeclined: Bool) {
+        self.rules = rules
+        weights = rules.weights
+        emphasised = (rules.sectorEmphasis?.sectors ?? []).reduce(0) { mask, id in
+            index.sectorIndex[id].map { mask | index.nodeWithChildren[$0] } ?? mask
+        }
+        self.includeDeclined = includeDeclined
+    }
+}
+
+/// Scoring one pair. The fast path (`score`, `failureMask`) and the explained
+/// path (`assess`) share `factorResults` and `failureMask`, so a ranking and its
+/// explanation never disagree.
 extension MatchIndex {
     struct FactorResults {
         var sector: SectorFit.Result?
@@ -11,154 +31,161 @@ extension MatchIndex {
         var load: Double?
         var underserved: Double?
         var emphasis: Double?
+
+        func value(of factor: FactorKind) -> Double {
+            switch factor {
+            case .sectorFit: sector?.value ?? 0
+            case .geography: geography?.value ?? 0
+            case .targetGroups: targetGroups ?? 0
+            case .funding: funding?.value ?? 0
+            case .timeframe: timeframe ?? 0
+            case .trackRecord: trackRecord?.value ?? 0
+            case .load: load ?? 0
+            case .underservedProvince: underserved ?? 0
+            case .sectorEmphasis: emphasis ?? 0
+            }
+        }
     }
 
-    func factorResults(_ needPosition: Int, _ ngoPosition: Int, _ rules: RuleSet) -> FactorResults {
+    func factorResults(_ needPosition: Int, _ ngoPosition: Int, _ compiled: CompiledRules) -> FactorResults {
         let need = compiledNeeds[needPosition]
         let ngo = compiledNGOs[ngoPosition]
+        let rules = compiled.rules
         var results = FactorResults()
         if let rule = rules.sectorFit {
-            results.sector = SectorFit.evaluate(
-                needSectors: need.sectors, ngoSectors: ngo.sectors, parent: parent, rule: rule)
+            results.sector = SectorFit.evaluate(needSectors: sectors(of: need), ngoSectors: sectors(of: ngo), parent: parent, rule: rule)
         }
         if let rule = rules.geography {
+            let provinces = provinceCount
             results.geography = Geography.evaluate(
-                province: need.province, current: ngo.current, past: ngo.past, nationwide: ngo.nationwide, rule: rule,
-                sameRegion: sameRegion, distance: distance)
+                province: Int(need.province), current: ngo.current, past: ngo.past, nationwide: ngo.nationwide, rule: rule,
+                sameRegion: { region[$0] == region[$1] }, distance: { distanceKm[$0 * provinces + $1] })
         }
         if rules.targetGroups != nil { results.targetGroups = TargetGroupFit.value(need: need.groups, ngo: ngo.groups) }
         if rules.funding != nil {
-            results.funding = FundingFit.evaluate(gap: need.gap, min: ngo.grantMin, max: ngo.grantMax)
+            results.funding = FundingFit.evaluate(
+                gap: need.gap, min: ngo.hasGrantRange ? ngo.grantMin : nil, max: ngo.hasGrantRange ? ngo.grantMax : nil)
         }
         if rules.timeframe != nil {
             results.timeframe = TimeframeFit.value(
-                needStart: need.start, needEnd: need.end, certificate: ngo.certificate)
+                needStart: Int(need.start), needEnd: Int(need.end),
+                certificate: ngo.hasCertificate ? Int(ngo.issued)...Int(max(ngo.issued, ngo.expires)) : nil)
         }
         if let rule = rules.trackRecord {
-            let completed = ngo.completed.reduce(0) {
-                $0 + ($1.province == need.province || $1.topMask & need.topMask != 0 ? 1 : 0)
+            var count = 0
+            for item in completed[Int(ngo.completedStart)..<Int(ngo.completedStart + ngo.completedCount)]
+            where item.province == need.province || item.topMask & need.topMask != 0 {
+                count += 1
             }
-            results.trackRecord = (TrackRecord.value(completed: completed, saturation: rule.saturation), completed)
+            results.trackRecord = (TrackRecord.value(completed: count, saturation: rule.saturation), count)
         }
-        if rules.load != nil { results.load = Load.value(open: ngo.openPartnerships, capacity: ngo.capacity) }
+        if rules.load != nil { results.load = Load.value(open: Int(ngo.openPartnerships), capacity: Int(ngo.capacity)) }
         if let rule = rules.underservedProvince {
-            results.underserved = Underserved.value(
-                ngosWorkingThere: ngosWorkingIn[need.province], saturation: rule.saturation)
+            results.underserved = Underserved.value(ngosWorkingThere: ngosWorkingIn[Int(need.province)], saturation: rule.saturation)
         }
-        if let rule = rules.sectorEmphasis {
-            let emphasised = Set(rule.sectors.compactMap { sectorIndex[$0] })
-            results.emphasis = SectorEmphasis.value(needSectors: need.sectors) { node in
-                emphasised.contains(node) || emphasised.contains(parent[node])
-            }
+        if rules.sectorEmphasis != nil {
+            results.emphasis = SectorEmphasis.value(needSectors: sectors(of: need), emphasised: compiled.emphasised)
         }
         return results
     }
 
-    /// The points each factor gives, in the rule set's factor order.
-    func points(_ results: FactorResults, _ rules: RuleSet) -> [(factor: FactorKind, weight: Double, value: Double)] {
-        rules.weights.map { factor, weight in
-            let value: Double =
-                switch factor {
-                case .sectorFit: results.sector?.value ?? 0
-                case .geography: results.geography?.value ?? 0
-                case .targetGroups: results.targetGroups ?? 0
-                case .funding: results.funding?.value ?? 0
-                case .timeframe: results.timeframe ?? 0
-                case .trackRecord: results.trackRecord?.value ?? 0
-                case .load: results.load ?? 0
-                case .underservedProvince: results.underserved ?? 0
-                case .sectorEmphasis: results.emphasis ?? 0
-                }
-            return (factor, weight, value)
-        }
+    /// The pair's score, 0–100: the weighted factor values summed in the rule set's order.
+    func score(_ needPosition: Int, _ ngoPosition: Int, _ compiled: CompiledRules) -> Double {
+        let results = factorResults(needPosition, ngoPosition, compiled)
+        var total = 0.0
+        for (factor, weight) in compiled.weights { total += weight * results.value(of: factor) }
+        return total
     }
 
-    /// The pair's score, 0–100.
-    func score(_ needPosition: Int, _ ngoPosition: Int, _ rules: RuleSet) -> Double {
-        points(factorResults(needPosition, ngoPosition, rules), rules).reduce(0) { $0 + $1.weight * $1.value }
-    }
-
-    /// The hard filters (other than the minimum score) the pair fails.
-    func failedFilters(_ needPosition: Int, _ ngoPosition: Int, _ rules: RuleSet, includeDeclined: Bool)
-        -> [FilterFailure]
-    {
+    /// The hard filters (other than the minimum score) the pair fails, one bit per `HardFilter` case.
+    func failureMask(_ needPosition: Int, _ ngoPosition: Int, _ compiled: CompiledRules) -> UInt16 {
         let need = compiledNeeds[needPosition]
         let ngo = compiledNGOs[ngoPosition]
-        let filters = rules.filters
-        var failures: [FilterFailure] = []
-        if filters.needOpen, !need.isOpen {
-            failures.append(FilterFailure(filter: .needOpen, detail: .needNotOpen(needs[needPosition].status)))
+        let filters = compiled.rules.filters
+        var mask: UInt16 = 0
+        if filters.needOpen, !need.isOpen { mask |= HardFilter.needOpen.bit }
+        // Two sectors under the same top-level sector are at least siblings.
+        if filters.sectorOverlap, need.topMask & ngo.topMask == 0 { mask |= HardFilter.sectorOverlap.bit }
+        if filters.certificateValid, !ngo.hasCertificate || need.start < ngo.issued || need.start > ngo.expires {
+            mask |= HardFilter.certificateValid.bit
         }
-        if filters.sectorOverlap,
-            !need.sectors.contains(where: { wanted in
-                ngo.sectors.contains { SectorFit.tier(wanted.node, $0.node, parent) != .none }
-            })
-        {
-            failures.append(FilterFailure(filter: .sectorOverlap, detail: .noSharedSector))
+        if filters.certificateArea, ngo.hasCertificate, ngo.certificateArea & (1 << UInt64(need.province)) == 0 {
+            mask |= HardFilter.certificateArea.bit
         }
-        let provinceBit: UInt64 = 1 << UInt64(need.province)
-        if filters.certificateValid {
-            let start = needs[needPosition].timeframe.start
-            if let registration = ngos[ngoPosition].registration {
-                if registration.expires < start {
-                    failures.append(
-                        FilterFailure(
-                            filter: .certificateValid,
-                            detail: .certificateExpired(expires: registration.expires, needStart: start)))
-                } else if registration.issued > start {
-                    failures.append(
-                        FilterFailure(
-                            filter: .certificateValid,
-                            detail: .certificateNotYetValid(issued: registration.issued, needStart: start)))
-                }
-            } else {
-                failures.append(FilterFailure(filter: .certificateValid, detail: .noCertificate))
-            }
-        }
-        if filters.certificateArea, ngo.certificate != nil, ngo.certificateArea & provinceBit == 0 {
-            failures.append(FilterFailure(filter: .certificateArea, detail: .areaMissing(needs[needPosition].province)))
-        }
-        if filters.certificateFields != .off, ngo.certificate != nil {
-            let required: [Int] =
+        if ngo.hasCertificate {
+            let uncovered: (required: UInt128, missing: UInt128) =
                 switch filters.certificateFields {
-                case .primary: need.primaryNodes
-                case .all, .any: need.sectors.map(\.node)
-                case .off: []
+                case .primary: (need.primary, need.primary & ~ngo.certificateNodes)
+                case .all, .any: (need.nodes, need.nodes & ~ngo.certificateNodes)
+                case .off: (0, 0)
                 }
-            let missing = required.filter { !ngo.certificateNodes[$0] }
-            let fails =
-                filters.certificateFields == .any
-                ? missing.count == required.count && !required.isEmpty : !missing.isEmpty
-            if fails {
-                let sectors = reference.taxonomy.sectors
-                failures.append(
-                    FilterFailure(filter: .certificateFields, detail: .fieldsMissing(missing.map { sectors[$0].id })))
+            let fails = filters.certificateFields == .any ? uncovered.missing == uncovered.required && uncovered.required != 0 : uncovered.missing != 0
+            if fails { mask |= HardFilter.certificateFields.bit }
+        }
+        if filters.optOut, ngo.optOutProvinces & (1 << UInt64(need.province)) != 0 || ngo.optOutNodes & need.nodes != 0 {
+            mask |= HardFilter.optOut.bit
+        }
+        if filters.declined, !compiled.includeDeclined, !declined.isEmpty,
+            declined.contains(UInt64(needPosition) << 32 | UInt64(ngoPosition))
+        {
+            mask |= HardFilter.declined.bit
+        }
+        return mask
+    }
+
+    /// The failed filters of `mask`, with what each would need.
+    func failures(_ mask: UInt16, _ needPosition: Int, _ ngoPosition: Int, _ compiled: CompiledRules) -> [FilterFailure] {
+        let need = needs[needPosition]
+        let ngo = ngos[ngoPosition]
+        let compiledNeed = compiledNeeds[needPosition]
+        let sectors = reference.taxonomy.sectors
+        return HardFilter.allCases.filter { mask & $0.bit != 0 }.map { filter in
+            let detail: FilterFailure.Detail
+            switch filter {
+            case .needOpen: detail = .needNotOpen(need.status)
+            case .sectorOverlap: detail = .noSharedSector
+            case .certificateValid:
+                let start = need.timeframe.start
+                if let registration = ngo.registration {
+                    detail =
+                        registration.expires < start
+                        ? .certificateExpired(expires: registration.expires, needStart: start)
+                        : .certificateNotYetValid(issued: registration.issued, needStart: start)
+                } else {
+                    detail = .noCertificate
+                }
+            case .certificateArea: detail = .areaMissing(need.province)
+            case .certificateFields:
+                let required = compiled.rules.filters.certificateFields == .primary ? compiledNeed.primary : compiledNeed.nodes
+                let missing = required & ~compiledNGOs[ngoPosition].certificateNodes
+                detail = .fieldsMissing(sectors.indices.filter { missing & (1 << UInt128($0)) != 0 }.map { sectors[$0].id })
+            case .optOut:
+                if compiledNGOs[ngoPosition].optOutProvinces & (1 << UInt64(compiledNeed.province)) != 0 {
+                    detail = .optedOutOfProvince(need.province)
+                } else {
+                    let hit = compiledNGOs[ngoPosition].optOutNodes & compiledNeed.nodes
+                    detail = .optedOutOfSector(sectors[sectors.indices.first { hit & (1 << UInt128($0)) != 0 } ?? 0].id)
+                }
+            case .declined: detail = .declinedBefore
+            case .minimumScore: detail = .belowMinimum(score: 0, minimum: compiled.rules.minimumScore)
             }
+            return FilterFailure(filter: filter, detail: detail)
         }
-        if filters.optOut {
-            if ngo.optOutProvinces & provinceBit != 0 {
-                failures.append(
-                    FilterFailure(filter: .optOut, detail: .optedOutOfProvince(needs[needPosition].province)))
-            } else if let node = need.sectors.first(where: { ngo.optOutNodes[$0.node] })?.node {
-                failures.append(
-                    FilterFailure(filter: .optOut, detail: .optedOutOfSector(reference.taxonomy.sectors[node].id)))
-            }
-        }
-        if filters.declined, !includeDeclined, declined.contains(UInt64(needPosition) << 32 | UInt64(ngoPosition)) {
-            failures.append(FilterFailure(filter: .declined, detail: .declinedBefore))
-        }
-        return failures
     }
 
     /// The pair scored, explained and filtered.
-    public func assess(needPosition: Int, ngoPosition: Int, rules: RuleSet, includeDeclined: Bool = false) -> Assessment
-    {
-        let results = factorResults(needPosition, ngoPosition, rules)
+    public func assess(needPosition: Int, ngoPosition: Int, rules: RuleSet, includeDeclined: Bool = false) -> Assessment {
+        assess(needPosition, ngoPosition, CompiledRules(rules, index: self, includeDeclined: includeDeclined))
+    }
+
+    func assess(_ needPosition: Int, _ ngoPosition: Int, _ compiled: CompiledRules) -> Assessment {
+        let results = factorResults(needPosition, ngoPosition, compiled)
         let need = needs[needPosition]
         let ngo = ngos[ngoPosition]
         let sectors = reference.taxonomy.sectors
         let provinces = reference.provinces.provinces
-        let contributions = points(results, rules).map { factor, weight, value in
+        let contributions = compiled.weights.map { factor, weight in
+            let value = results.value(of: factor)
             let evidence: Evidence
             switch factor {
             case .sectorFit:
@@ -177,29 +204,40 @@ extension MatchIndex {
                     }
                 evidence = .geography(tier, province: need.province, via: via)
             case .targetGroups:
-                evidence = .targetGroups(
-                    shared: need.targetGroups.filter(ngo.targetGroups.contains), wanted: need.targetGroups.count)
+                evidence = .targetGroups(shared: need.targetGroups.filter(ngo.targetGroups.contains), wanted: need.targetGroups.count)
             case .funding:
-                evidence = .funding(
-                    results.funding!.relation, gap: need.fundingGapUSD, min: ngo.grantRange?.min,
-                    max: ngo.grantRange?.max)
+                evidence = .funding(results.funding!.relation, gap: need.fundingGapUSD, min: ngo.grantRange?.min, max: ngo.grantRange?.max)
             case .timeframe:
                 evidence = .timeframe(coveredShare: value, certificateExpires: ngo.registration?.expires)
             case .trackRecord: evidence = .trackRecord(completed: results.trackRecord!.completed)
-            case .load: evidence = .load(open: compiledNGOs[ngoPosition].openPartnerships, capacity: ngo.capacity)
+            case .load: evidence = .load(open: Int(compiledNGOs[ngoPosition].openPartnerships), capacity: ngo.capacity)
             case .underservedProvince:
-                evidence = .underserved(ngosWorkingThere: ngosWorkingIn[compiledNeeds[needPosition].province])
+                evidence = .underserved(ngosWorkingThere: ngosWorkingIn[Int(compiledNeeds[needPosition].province)])
             case .sectorEmphasis: evidence = .sectorEmphasis(share: value)
             }
-            return Contribution(
-                factor: factor, weight: weight, value: value, points: weight * value, evidence: evidence)
+            return Contribution(factor: factor, weight: weight, value: value, points: weight * value, evidence: evidence)
         }
         let score = contributions.reduce(0) { $0 + $1.points }
-        var failures = failedFilters(needPosition, ngoPosition, rules, includeDeclined: includeDeclined)
-        if score < rules.minimumScore {
+        var failures = failures(failureMask(needPosition, ngoPosition, compiled), needPosition, ngoPosition, compiled)
+        if score < compiled.rules.minimumScore {
             failures.append(
-                FilterFailure(filter: .minimumScore, detail: .belowMinimum(score: score, minimum: rules.minimumScore)))
+                FilterFailure(filter: .minimumScore, detail: .belowMinimum(score: score, minimum: compiled.rules.minimumScore)))
         }
         return Assessment(need: need.id, ngo: ngo.id, score: score, contributions: contributions, failures: failures)
+    }
+}
+
+extension HardFilter {
+    var bit: UInt16 {
+        switch self {
+        case .needOpen: 1 << 0
+        case .sectorOverlap: 1 << 1
+        case .certificateValid: 1 << 2
+        case .certificateArea: 1 << 3
+        case .certificateFields: 1 << 4
+        case .optOut: 1 << 5
+        case .declined: 1 << 6
+        case .minimumScore: 1 << 7
+        }
     }
 }

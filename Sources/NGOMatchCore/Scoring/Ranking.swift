@@ -27,21 +27,27 @@ public struct Ranking: Hashable, Sendable {
 /// The best `capacity` items seen, best first: higher score, then smaller id.
 struct TopList {
     let capacity: Int
-    private(set) var items: [(score: Double, id: String, position: Int)] = []
+    private(set) var items: [(score: Double, order: Int32, position: Int)] = []
 
-    init(capacity: Int) { self.capacity = capacity }
+    init(capacity: Int) {
+        self.capacity = capacity
+        items.reserveCapacity(capacity + 1)
+    }
 
-    var threshold: Double? { items.count < capacity ? nil : items.last?.score }
+    /// Whether an item with this score could still enter the list.
+    @inline(__always)
+    func admits(_ score: Double) -> Bool {
+        items.count < capacity || score >= items[items.count - 1].score
+    }
 
-    mutating func offer(score: Double, id: String, position: Int) {
+    mutating func offer(score: Double, order: Int32, position: Int) {
         guard capacity > 0 else { return }
-        if items.count == capacity, let last = items.last,
-            !(score > last.score || (score == last.score && id < last.id))
-        {
-            return
+        if items.count == capacity {
+            let last = items[items.count - 1]
+            guard score > last.score || (score == last.score && order < last.order) else { return }
         }
-        let index = items.firstIndex { score > $0.score || (score == $0.score && id < $0.id) } ?? items.count
-        items.insert((score, id, position), at: index)
+        let index = items.firstIndex { score > $0.score || (score == $0.score && order < $0.order) } ?? items.count
+        items.insert((score, order, position), at: index)
         if items.count > capacity { items.removeLast() }
     }
 }
@@ -49,35 +55,23 @@ struct TopList {
 extension MatchIndex {
     /// NGOs ranked for one need.
     public func suggest(needPosition: Int, rules: RuleSet, options: RankOptions) -> Ranking {
-        let need = compiledNeeds[needPosition]
-        let candidates = ngoCandidates(for: need, rules: rules, options: options)
-        let pool = options.diversify ? options.limit * 3 : options.limit
-        var top = TopList(capacity: pool)
+        let compiled = CompiledRules(rules, index: self, includeDeclined: options.includeDeclined)
+        var top = TopList(capacity: options.diversify ? options.limit * 3 : options.limit)
         var excluded = TopList(capacity: options.showExcluded ? max(options.limit, 20) : 0)
-        candidates.forEach { ngoPosition in
-            let id = ngos[ngoPosition].id.rawValue
-            let failed = !failedFilters(needPosition, ngoPosition, rules, includeDeclined: options.includeDeclined)
-                .isEmpty
-            let score = score(needPosition, ngoPosition, rules)
-            if failed || score < rules.minimumScore {
-                excluded.offer(score: score, id: id, position: ngoPosition)
+        let minimum = rules.minimumScore
+        ngoCandidates(for: compiledNeeds[needPosition], rules: rules, options: options).forEach { ngoPosition in
+            let failed = failureMask(needPosition, ngoPosition, compiled) != 0
+            if failed && !options.showExcluded { return }
+            let score = score(needPosition, ngoPosition, compiled)
+            if failed || score < minimum {
+                excluded.offer(score: score, order: ngoOrder[ngoPosition], position: ngoPosition)
             } else {
-                top.offer(score: score, id: id, position: ngoPosition)
+                top.offer(score: score, order: ngoOrder[ngoPosition], position: ngoPosition)
             }
         }
-        var ranked = top.items.map {
-            assess(
-                needPosition: needPosition, ngoPosition: $0.position, rules: rules,
-                includeDeclined: options.includeDeclined)
-        }
+        var ranked = top.items.map { assess(needPosition, $0.position, compiled) }
         if options.diversify { ranked = Array(diversified(ranked, appearances: [:]).prefix(options.limit)) }
-        return Ranking(
-            ranked: ranked,
-            excluded: excluded.items.map {
-                assess(
-                    needPosition: needPosition, ngoPosition: $0.position, rules: rules,
-                    includeDeclined: options.includeDeclined)
-            })
+        return Ranking(ranked: ranked, excluded: excluded.items.map { assess(needPosition, $0.position, compiled) })
     }
 
     /// NGOs ranked for each of several needs; with `diversify`, an NGO already
@@ -103,14 +97,13 @@ extension MatchIndex {
     public func discover(
         ngoPosition: Int, rules: RuleSet, options: RankOptions, sector: SectorID? = nil, region: RegionID? = nil
     ) -> Ranking {
+        let compiled = CompiledRules(rules, index: self, includeDeclined: options.includeDeclined)
         var candidates = needCandidates(for: compiledNGOs[ngoPosition], rules: rules, options: options)
         if let sector, let node = sectorIndex[sector] {
-            let wantedTop = topBit[node]
+            let wanted = nodeWithChildren[node]
             var inSector = Bitset(count: needs.count)
-            needsByTopSector[wantedTop].forEach { position in
-                if compiledNeeds[position].sectors.contains(where: { $0.node == node || parent[$0.node] == node }) {
-                    inSector.insert(position)
-                }
+            needsByTopSector[topBit[node]].forEach { position in
+                if compiledNeeds[position].nodes & wanted != 0 { inSector.insert(position) }
             }
             candidates.formIntersection(inSector)
         }
@@ -124,40 +117,33 @@ extension MatchIndex {
         var top = TopList(capacity: options.limit)
         var excluded = TopList(capacity: options.showExcluded ? max(options.limit, 20) : 0)
         candidates.forEach { needPosition in
-            let id = needs[needPosition].id.rawValue
-            let failed = !failedFilters(needPosition, ngoPosition, rules, includeDeclined: options.includeDeclined)
-                .isEmpty
-            let score = score(needPosition, ngoPosition, rules)
+            let failed = failureMask(needPosition, ngoPosition, compiled) != 0
+            if failed && !options.showExcluded { return }
+            let score = score(needPosition, ngoPosition, compiled)
             if failed || score < rules.minimumScore {
-                excluded.offer(score: score, id: id, position: needPosition)
+                excluded.offer(score: score, order: needOrder[needPosition], position: needPosition)
             } else {
-                top.offer(score: score, id: id, position: needPosition)
+                top.offer(score: score, order: needOrder[needPosition], position: needPosition)
             }
         }
-        let assess = { (position: Int) in
-            self.assess(
-                needPosition: position, ngoPosition: ngoPosition, rules: rules, includeDeclined: options.includeDeclined
-            )
-        }
         return Ranking(
-            ranked: top.items.map { assess($0.position) }, excluded: excluded.items.map { assess($0.position) })
+            ranked: top.items.map { assess($0.position, ngoPosition, compiled) },
+            excluded: excluded.items.map { assess($0.position, ngoPosition, compiled) })
     }
 
     /// The NGOs worth scoring for a need: those sharing a top-level sector and,
     /// unless excluded candidates are wanted, certified for its province.
     func ngoCandidates(for need: CompiledNeed, rules: RuleSet, options: RankOptions) -> Bitset {
-        var candidates: Bitset
+        var candidates = Bitset(count: ngos.count)
         if rules.filters.sectorOverlap {
-            candidates = Bitset(count: ngos.count)
             for top in ngosByTopSector.indices where need.topMask & (1 << UInt32(top)) != 0 {
                 candidates.formUnion(ngosByTopSector[top])
             }
         } else {
-            candidates = Bitset(count: ngos.count)
             for position in ngos.indices { candidates.insert(position) }
         }
         if rules.filters.certificateArea && !options.showExcluded {
-            candidates.formIntersection(ngosByCertificateProvince[need.province])
+            candidates.formIntersection(ngosByCertificateProvince[Int(need.province)])
         }
         return candidates
     }
@@ -172,7 +158,7 @@ extension MatchIndex {
             for position in needs.indices { candidates.insert(position) }
         }
         guard !options.showExcluded else { return candidates }
-        if rules.filters.certificateArea, ngo.certificate != nil {
+        if rules.filters.certificateArea, ngo.hasCertificate {
             var covered = Bitset(count: needs.count)
             for province in 0..<provinceCount where ngo.certificateArea & (1 << UInt64(province)) != 0 {
                 covered.formUnion(needsByProvince[province])

@@ -4,13 +4,15 @@ import Testing
 /// Each factor on its own, on values small enough to check by hand.
 struct FactorTests {
     // Nodes: 0 health, 1 health.a, 2 health.b, 3 education, 4 education.a
-    let parent = [-1, 0, 0, -1, 3]
+    let parent: [Int32] = [-1, 0, 0, -1, 3]
     let sectorRule = RuleSet.SectorFitRule(weight: 35, sameParent: 0.6, sibling: 0.35)
 
     @Test func sectorFitPrefersExactThenParentThenSibling() {
-        let wanted = [(node: 1, priority: 5)]
+        let wanted = [SectorEntry(node: 1, level: 5)]
         func value(_ offered: Int) -> Double {
-            SectorFit.evaluate(needSectors: wanted, ngoSectors: [(node: offered, expertise: 5)], parent: parent, rule: sectorRule).value
+            SectorFit.evaluate(
+                needSectors: wanted, ngoSectors: [SectorEntry(node: offered, level: 5)], parent: parent, rule: sectorRule
+            ).value
         }
         #expect(value(1) == 1)
         #expect(value(0) == 0.6)
@@ -20,7 +22,8 @@ struct FactorTests {
 
     @Test func sectorFitWeighsPriorityAndExpertise() {
         let result = SectorFit.evaluate(
-            needSectors: [(node: 1, priority: 4), (node: 4, priority: 1)], ngoSectors: [(node: 1, expertise: 3)], parent: parent,
+            needSectors: [SectorEntry(node: 1, level: 4), SectorEntry(node: 4, level: 1)],
+            ngoSectors: [SectorEntry(node: 1, level: 3)], parent: parent,
             rule: sectorRule)
         #expect(abs(result.value - (4 * 0.6) / 5) < 1e-12)
         #expect(result.tier == SectorFit.Tier.exact)
@@ -80,6 +83,7 @@ struct FactorTests {
     }
 
     @Test func sectorEmphasisIsTheShareOfPriority() {
-        #expect(SectorEmphasis.value(needSectors: [(node: 1, priority: 3), (node: 4, priority: 1)]) { $0 == 1 } == 0.75)
+        let sectors = [SectorEntry(node: 1, level: 3), SectorEntry(node: 4, level: 1)]
+        #expect(SectorEmphasis.value(needSectors: sectors, emphasised: 1 << 1) == 0.75)
     }
 }

@@ -17,21 +17,20 @@ public enum SectorFit {
     }
 
     /// - Parameters:
-    ///   - needSectors: (taxonomy node, priority 1–5)
-    ///   - ngoSectors: (taxonomy node, expertise 1–5)
+    ///   - needSectors: taxonomy node and priority 1–5 of each sector the need asks for
+    ///   - ngoSectors: taxonomy node and expertise 1–5 of each sector the NGO offers
     ///   - parent: each node's parent node, or -1 for a top-level sector
-    public static func evaluate(
-        needSectors: [(node: Int, priority: Int)], ngoSectors: [(node: Int, expertise: Int)], parent: [Int],
-        rule: RuleSet.SectorFitRule
+    public static func evaluate<Wanted: RandomAccessCollection<SectorEntry>, Offered: RandomAccessCollection<SectorEntry>>(
+        needSectors: Wanted, ngoSectors: Offered, parent: [Int32], rule: RuleSet.SectorFitRule
     ) -> Result {
         var weighted = 0.0
-        var prioritySum = 0
+        var prioritySum: Int32 = 0
         var best = Result(value: 0, needSector: -1, ngoSector: -1, tier: .none, expertise: 0)
         var bestContribution = -1.0
         for wanted in needSectors {
-            prioritySum += wanted.priority
+            prioritySum += wanted.level
             var sectorBest = 0.0
-            var sectorMatch = (node: -1, tier: Tier.none, expertise: 0)
+            var match = (node: Int32(-1), tier: Tier.none, expertise: Int32(0))
             for offered in ngoSectors {
                 let tier = tier(wanted.node, offered.node, parent)
                 let tierValue: Double
@@ -41,20 +40,20 @@ public enum SectorFit {
                 case .sibling: tierValue = rule.sibling
                 case .none: continue
                 }
-                let value = tierValue * Double(offered.expertise) / 5
+                let value = tierValue * Double(offered.level) / 5
                 if value > sectorBest {
                     sectorBest = value
-                    sectorMatch = (offered.node, tier, offered.expertise)
+                    match = (offered.node, tier, offered.level)
                 }
             }
-            weighted += sectorBest * Double(wanted.priority)
-            let contribution = sectorBest * Double(wanted.priority)
-            if contribution > bestContribution, sectorMatch.node >= 0 {
+            let contribution = sectorBest * Double(wanted.level)
+            weighted += contribution
+            if contribution > bestContribution, match.node >= 0 {
                 bestContribution = contribution
-                best.needSector = wanted.node
-                best.ngoSector = sectorMatch.node
-                best.tier = sectorMatch.tier
-                best.expertise = sectorMatch.expertise
+                best.needSector = Int(wanted.node)
+                best.ngoSector = Int(match.node)
+                best.tier = match.tier
+                best.expertise = Int(match.expertise)
             }
         }
         best.value = prioritySum > 0 ? weighted / Double(prioritySum) : 0
@@ -62,12 +61,24 @@ public enum SectorFit {
     }
 
     /// How `offered` relates to `wanted` in the taxonomy.
-    public static func tier(_ wanted: Int, _ offered: Int, _ parent: [Int]) -> Tier {
+    @inline(__always)
+    public static func tier(_ wanted: Int32, _ offered: Int32, _ parent: [Int32]) -> Tier {
         if wanted == offered { return .exact }
-        let wantedParent = parent[wanted]
-        let offeredParent = parent[offered]
+        let wantedParent = parent[Int(wanted)]
+        let offeredParent = parent[Int(offered)]
         if wantedParent == offered || offeredParent == wanted { return .sameParent }
         if wantedParent >= 0 && wantedParent == offeredParent { return .sibling }
         return .none
+    }
+}
+
+/// A sector of a need or an NGO, compiled: its taxonomy node and its priority or expertise (1–5).
+public struct SectorEntry: Hashable, Sendable {
+    public var node: Int32
+    public var level: Int32
+
+    public init(node: Int, level: Int) {
+        self.node = Int32(node)
+        self.level = Int32(level)
     }
 }

@@ -61,10 +61,13 @@ public enum Underserved {
 
 public enum SectorEmphasis {
     /// The share of the need's priority in the emphasised sectors.
-    public static func value(needSectors: [(node: Int, priority: Int)], emphasised: (Int) -> Bool) -> Double {
-        let total = needSectors.reduce(0) { $0 + $1.priority }
-        guard total > 0 else { return 0 }
-        let inside = needSectors.reduce(0) { $0 + (emphasised($1.node) ? $1.priority : 0) }
-        return Double(inside) / Double(total)
+    public static func value(needSectors: some Collection<SectorEntry>, emphasised: UInt128) -> Double {
+        var total: Int32 = 0
+        var inside: Int32 = 0
+        for entry in needSectors {
+            total += entry.level
+            if emphasised & (1 << UInt128(entry.node)) != 0 { inside += entry.level }
+        }
+        return total > 0 ? Double(inside) / Double(total) : 0
     }
 }
