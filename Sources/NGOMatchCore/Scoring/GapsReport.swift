@@ -42,49 +42,59 @@ extension MatchIndex {
     public func gaps(rules: RuleSet, threshold: Double) -> GapsReport {
         let open = (0..<needs.count).filter { compiledNeeds[$0].isOpen }
         let compiled = CompiledRules(rules, index: self, includeDeclined: false)
-        // For each open need: the best viable NGO, and every viable NGO.
-        let results = ParallelMap.map(open) { needPosition -> (best: (score: Double, ngo: Int)?, viable: [Int]) in
-            var best: (score: Double, ngo: Int)? = nil
-            var viable: [Int] = []
-            ngoCandidates(for: compiledNeeds[needPosition], rules: rules, options: RankOptions()).forEach {
-                ngoPosition in
-                guard failureMask(needPosition, ngoPosition, compiled) == 0 else { return }
-                let score = score(needPosition, ngoPosition, compiled)
-                guard score >= rules.minimumScore else { return }
-                viable.append(ngoPosition)
-                if let current = best,
-                    score < current.score || (score == current.score && ngoOrder[ngoPosition] > ngoOrder[current.ngo])
-                {
-                    return
+        let openByProvince = Dictionary(grouping: open) { Int(compiledNeeds[$0].province) }
+        let provinceOrder = openByProvince.keys.sorted { openByProvince[$0]!.count > openByProvince[$1]!.count }
+        // One task per province: the best viable NGO of each open need, and the
+        // distinct NGOs viable for at least one of them. NGO-major order, so each
+        // NGO's record is read once for all the province's needs.
+        let perProvince = ParallelMap.map(provinceOrder) { province -> (best: [(need: Int, score: Double, ngo: Int?)], viable: Int) in
+            let provinceNeeds = openByProvince[province]!
+            var best = provinceNeeds.map { (need: $0, score: 0.0, ngo: Int?.none) }
+            var viable = 0
+            var candidates = Bitset(count: ngos.count)
+            for need in provinceNeeds {
+                candidates.formUnion(ngoCandidates(for: compiledNeeds[need], rules: rules, options: RankOptions()))
+            }
+            candidates.forEach { ngoPosition in
+                let ngoTop = compiledNGOs[ngoPosition].topMask
+                var isViable = false
+                for slot in best.indices {
+                    let needPosition = best[slot].need
+                    if rules.filters.sectorOverlap, compiledNeeds[needPosition].topMask & ngoTop == 0 { continue }
+                    guard failureMask(needPosition, ngoPosition, compiled) == 0 else { continue }
+                    let score = score(needPosition, ngoPosition, compiled)
+                    guard score >= rules.minimumScore else { continue }
+                    isViable = true
+                    if let current = best[slot].ngo,
+                        score < best[slot].score || (score == best[slot].score && ngoOrder[ngoPosition] > ngoOrder[current])
+                    {
+                        continue
+                    }
+                    best[slot].score = score
+                    best[slot].ngo = ngoPosition
                 }
-                best = (score, ngoPosition)
+                if isViable { viable += 1 }
             }
             return (best, viable)
         }
 
         var weakNeeds: [GapsReport.WeakNeed] = []
-        var viableByProvince = [Set<Int>](repeating: [], count: provinceCount)
-        var openByProvince = [Int](repeating: 0, count: provinceCount)
-        for (index, needPosition) in open.enumerated() {
-            let need = needs[needPosition]
-            let province = Int(compiledNeeds[needPosition].province)
-            openByProvince[province] += 1
-            viableByProvince[province].formUnion(results[index].viable)
-            let best = results[index].best
-            if (best?.score ?? 0) < threshold {
+        var coverage: [GapsReport.ProvinceCoverage] = []
+        let provinces = reference.provinces.provinces
+        for (province, result) in zip(provinceOrder, perProvince) {
+            coverage.append(
+                GapsReport.ProvinceCoverage(
+                    province: provinces[province].id, openNeeds: openByProvince[province]!.count, viablePartners: result.viable))
+            for entry in result.best where entry.score < threshold {
+                let need = needs[entry.need]
                 weakNeeds.append(
                     GapsReport.WeakNeed(
-                        need: need.id, province: need.province, title: need.title, bestNGO: best.map { ngos[$0.ngo].id },
-                        bestScore: best?.score ?? 0))
+                        need: need.id, province: need.province, title: need.title, bestNGO: entry.ngo.map { ngos[$0].id },
+                        bestScore: entry.score))
             }
         }
+        coverage.sort { ($0.viablePartners, $0.province) < ($1.viablePartners, $1.province) }
         weakNeeds.sort { ($0.bestScore, $0.need) < ($1.bestScore, $1.need) }
-
-        let provinces = reference.provinces.provinces
-        let coverage = provinces.indices.filter { openByProvince[$0] > 0 }.map {
-            GapsReport.ProvinceCoverage(
-                province: provinces[$0].id, openNeeds: openByProvince[$0], viablePartners: viableByProvince[$0].count)
-        }.sorted { ($0.viablePartners, $0.province) < ($1.viablePartners, $1.province) }
 
         return GapsReport(
             threshold: threshold, weakNeeds: weakNeeds, sectors: sectorBalances(open), provinces: coverage)
