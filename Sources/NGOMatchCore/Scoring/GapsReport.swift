@@ -47,7 +47,8 @@ extension MatchIndex {
         // One task per province: the best viable NGO of each open need, and the
         // distinct NGOs viable for at least one of them. NGO-major order, so each
         // NGO's record is read once for all the province's needs.
-        let perProvince = ParallelMap.map(provinceOrder) { province -> (best: [(need: Int, score: Double, ngo: Int?)], viable: Int) in
+        let perProvince = ParallelMap.map(provinceOrder) {
+            province -> (best: [(need: Int, score: Double, ngo: Int?)], viable: Int) in
             let provinceNeeds = openByProvince[province]!
             var best = provinceNeeds.map { (need: $0, score: 0.0, ngo: Int?.none) }
             var viable = 0
@@ -66,7 +67,8 @@ extension MatchIndex {
                     guard score >= rules.minimumScore else { continue }
                     isViable = true
                     if let current = best[slot].ngo,
-                        score < best[slot].score || (score == best[slot].score && ngoOrder[ngoPosition] > ngoOrder[current])
+                        score < best[slot].score
+                            || (score == best[slot].score && ngoOrder[ngoPosition] > ngoOrder[current])
                     {
                         continue
                     }
@@ -84,12 +86,14 @@ extension MatchIndex {
         for (province, result) in zip(provinceOrder, perProvince) {
             coverage.append(
                 GapsReport.ProvinceCoverage(
-                    province: provinces[province].id, openNeeds: openByProvince[province]!.count, viablePartners: result.viable))
+                    province: provinces[province].id, openNeeds: openByProvince[province]!.count,
+                    viablePartners: result.viable))
             for entry in result.best where entry.score < threshold {
                 let need = needs[entry.need]
                 weakNeeds.append(
                     GapsReport.WeakNeed(
-                        need: need.id, province: need.province, title: need.title, bestNGO: entry.ngo.map { ngos[$0].id },
+                        need: need.id, province: need.province, title: need.title,
+                        bestNGO: entry.ngo.map { ngos[$0].id },
                         bestScore: entry.score))
             }
         }

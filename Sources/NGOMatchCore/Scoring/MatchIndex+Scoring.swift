@@ -53,12 +53,14 @@ extension MatchIndex {
         let rules = compiled.rules
         var results = FactorResults()
         if let rule = rules.sectorFit {
-            results.sector = SectorFit.evaluate(needSectors: sectors(of: need), ngoSectors: sectors(of: ngo), parent: parent, rule: rule)
+            results.sector = SectorFit.evaluate(
+                needSectors: sectors(of: need), ngoSectors: sectors(of: ngo), parent: parent, rule: rule)
         }
         if let rule = rules.geography {
             let provinces = provinceCount
             results.geography = Geography.evaluate(
-                province: Int(need.province), current: ngo.current, past: ngo.past, nationwide: ngo.nationwide, rule: rule,
+                province: Int(need.province), current: ngo.current, past: ngo.past, nationwide: ngo.nationwide,
+                rule: rule,
                 sameRegion: { region[$0] == region[$1] }, distance: { distanceKm[$0 * provinces + $1] })
         }
         if rules.targetGroups != nil { results.targetGroups = TargetGroupFit.value(need: need.groups, ngo: ngo.groups) }
@@ -81,7 +83,8 @@ extension MatchIndex {
         }
         if rules.load != nil { results.load = Load.value(open: Int(ngo.openPartnerships), capacity: Int(ngo.capacity)) }
         if let rule = rules.underservedProvince {
-            results.underserved = Underserved.value(ngosWorkingThere: ngosWorkingIn[Int(need.province)], saturation: rule.saturation)
+            results.underserved = Underserved.value(
+                ngosWorkingThere: ngosWorkingIn[Int(need.province)], saturation: rule.saturation)
         }
         if rules.sectorEmphasis != nil {
             results.emphasis = SectorEmphasis.value(needSectors: sectors(of: need), emphasised: compiled.emphasised)
@@ -112,17 +115,17 @@ extension MatchIndex {
         if filters.certificateArea, ngo.hasCertificate, ngo.certificateArea & (1 << UInt64(need.province)) == 0 {
             mask |= HardFilter.certificateArea.bit
         }
-        if ngo.hasCertificate {
-            let uncovered: (required: UInt128, missing: UInt128) =
-                switch filters.certificateFields {
-                case .primary: (need.primary, need.primary & ~ngo.certificateNodes)
-                case .all, .any: (need.nodes, need.nodes & ~ngo.certificateNodes)
-                case .off: (0, 0)
-                }
-            let fails = filters.certificateFields == .any ? uncovered.missing == uncovered.required && uncovered.required != 0 : uncovered.missing != 0
+        if ngo.hasCertificate, filters.certificateFields != .off {
+            let required =
+                filters.certificateFields == .all
+                ? need.nodes : (filters.certificateFields == .any ? need.nodes : need.primary)
+            let missing = required & ~ngo.certificateNodes
+            // `all` needs every sector covered; `primary` and `any` need at least one of theirs.
+            let fails = filters.certificateFields == .all ? missing != 0 : (missing == required && required != 0)
             if fails { mask |= HardFilter.certificateFields.bit }
         }
-        if filters.optOut, ngo.optOutProvinces & (1 << UInt64(need.province)) != 0 || ngo.optOutNodes & need.nodes != 0 {
+        if filters.optOut, ngo.optOutProvinces & (1 << UInt64(need.province)) != 0 || ngo.optOutNodes & need.nodes != 0
+        {
             mask |= HardFilter.optOut.bit
         }
         if filters.declined, !compiled.includeDeclined, !declined.isEmpty,
@@ -134,7 +137,8 @@ extension MatchIndex {
     }
 
     /// The failed filters of `mask`, with what each would need.
-    func failures(_ mask: UInt16, _ needPosition: Int, _ ngoPosition: Int, _ compiled: CompiledRules) -> [FilterFailure] {
+    func failures(_ mask: UInt16, _ needPosition: Int, _ ngoPosition: Int, _ compiled: CompiledRules) -> [FilterFailure]
+    {
         let need = needs[needPosition]
         let ngo = ngos[ngoPosition]
         let compiledNeed = compiledNeeds[needPosition]
@@ -156,9 +160,11 @@ extension MatchIndex {
                 }
             case .certificateArea: detail = .areaMissing(need.province)
             case .certificateFields:
-                let required = compiled.rules.filters.certificateFields == .primary ? compiledNeed.primary : compiledNeed.nodes
+                let required =
+                    compiled.rules.filters.certificateFields == .primary ? compiledNeed.primary : compiledNeed.nodes
                 let missing = required & ~compiledNGOs[ngoPosition].certificateNodes
-                detail = .fieldsMissing(sectors.indices.filter { missing & (1 << UInt128($0)) != 0 }.map { sectors[$0].id })
+                detail = .fieldsMissing(
+                    sectors.indices.filter { missing & (1 << UInt128($0)) != 0 }.map { sectors[$0].id })
             case .optOut:
                 if compiledNGOs[ngoPosition].optOutProvinces & (1 << UInt64(compiledNeed.province)) != 0 {
                     detail = .optedOutOfProvince(need.province)
@@ -174,7 +180,8 @@ extension MatchIndex {
     }
 
     /// The pair scored, explained and filtered.
-    public func assess(needPosition: Int, ngoPosition: Int, rules: RuleSet, includeDeclined: Bool = false) -> Assessment {
+    public func assess(needPosition: Int, ngoPosition: Int, rules: RuleSet, includeDeclined: Bool = false) -> Assessment
+    {
         assess(needPosition, ngoPosition, CompiledRules(rules, index: self, includeDeclined: includeDeclined))
     }
 
@@ -204,9 +211,12 @@ extension MatchIndex {
                     }
                 evidence = .geography(tier, province: need.province, via: via)
             case .targetGroups:
-                evidence = .targetGroups(shared: need.targetGroups.filter(ngo.targetGroups.contains), wanted: need.targetGroups.count)
+                evidence = .targetGroups(
+                    shared: need.targetGroups.filter(ngo.targetGroups.contains), wanted: need.targetGroups.count)
             case .funding:
-                evidence = .funding(results.funding!.relation, gap: need.fundingGapUSD, min: ngo.grantRange?.min, max: ngo.grantRange?.max)
+                evidence = .funding(
+                    results.funding!.relation, gap: need.fundingGapUSD, min: ngo.grantRange?.min,
+                    max: ngo.grantRange?.max)
             case .timeframe:
                 evidence = .timeframe(coveredShare: value, certificateExpires: ngo.registration?.expires)
             case .trackRecord: evidence = .trackRecord(completed: results.trackRecord!.completed)
@@ -215,13 +225,15 @@ extension MatchIndex {
                 evidence = .underserved(ngosWorkingThere: ngosWorkingIn[Int(compiledNeeds[needPosition].province)])
             case .sectorEmphasis: evidence = .sectorEmphasis(share: value)
             }
-            return Contribution(factor: factor, weight: weight, value: value, points: weight * value, evidence: evidence)
+            return Contribution(
+                factor: factor, weight: weight, value: value, points: weight * value, evidence: evidence)
         }
         let score = contributions.reduce(0) { $0 + $1.points }
         var failures = failures(failureMask(needPosition, ngoPosition, compiled), needPosition, ngoPosition, compiled)
         if score < compiled.rules.minimumScore {
             failures.append(
-                FilterFailure(filter: .minimumScore, detail: .belowMinimum(score: score, minimum: compiled.rules.minimumScore)))
+                FilterFailure(
+                    filter: .minimumScore, detail: .belowMinimum(score: score, minimum: compiled.rules.minimumScore)))
         }
         return Assessment(need: need.id, ngo: ngo.id, score: score, contributions: contributions, failures: failures)
     }

@@ -136,17 +136,21 @@ public struct MatchIndex: Sendable {
             }
         }
         func topMask(_ nodes: [Int]) -> UInt32 { nodes.reduce(0) { $0 | 1 << UInt32(topBit[$1]) } }
-        let groupBit = Dictionary(uniqueKeysWithValues: TargetGroup.allCases.enumerated().map { ($1, UInt32(1) << UInt32($0)) })
+        let groupBit = Dictionary(
+            uniqueKeysWithValues: TargetGroup.allCases.enumerated().map { ($1, UInt32(1) << UInt32($0)) })
         func groupMask(_ groups: [TargetGroup]) -> UInt32 { groups.reduce(0) { $0 | groupBit[$1]! } }
 
         var needSectors: [SectorEntry] = []
         compiledNeeds = needs.map { need in
-            let entries = need.sectors.compactMap { entry in sectorIndex[entry.sector].map { SectorEntry(node: $0, level: entry.priority) } }
+            let entries = need.sectors.compactMap { entry in
+                sectorIndex[entry.sector].map { SectorEntry(node: $0, level: entry.priority) }
+            }
             let start = needSectors.count
             needSectors += entries
             let top = entries.map(\.level).max() ?? 0
             return CompiledNeed(
-                province: Int32(provinceIndex[need.province] ?? 0), sectorStart: Int32(start), sectorCount: Int32(entries.count),
+                province: Int32(provinceIndex[need.province] ?? 0), sectorStart: Int32(start),
+                sectorCount: Int32(entries.count),
                 topMask: topMask(entries.map { Int($0.node) }),
                 nodes: entries.reduce(0) { $0 | UInt128(1) << UInt128($1.node) },
                 primary: entries.filter { $0.level == top }.reduce(0) { $0 | UInt128(1) << UInt128($1.node) },
@@ -163,7 +167,8 @@ public struct MatchIndex: Sendable {
             guard let ngo = ngoIndex[partnership.ngo], let need = needIndex[partnership.need] else { continue }
             if partnership.status.isOpen { openByNGO[ngo] += 1 }
             if partnership.status == .completed {
-                completedByNGO[ngo].append(Completed(province: compiledNeeds[need].province, topMask: compiledNeeds[need].topMask))
+                completedByNGO[ngo].append(
+                    Completed(province: compiledNeeds[need].province, topMask: compiledNeeds[need].topMask))
             }
             if partnership.status == .declined { declined.insert(UInt64(need) << 32 | UInt64(ngo)) }
         }
@@ -173,21 +178,28 @@ public struct MatchIndex: Sendable {
         var completed: [Completed] = []
         var ngosWorkingIn = [Int](repeating: 0, count: provinces.count)
         compiledNGOs = ngos.enumerated().map { position, ngo in
-            let entries = ngo.sectors.compactMap { entry in sectorIndex[entry.sector].map { SectorEntry(node: $0, level: entry.expertise) } }
+            let entries = ngo.sectors.compactMap { entry in
+                sectorIndex[entry.sector].map { SectorEntry(node: $0, level: entry.expertise) }
+            }
             let sectorStart = ngoSectors.count
             ngoSectors += entries
             let completedStart = completed.count
             completed += completedByNGO[position]
             let areas = ngo.registration?.areas.compactMap { try? reference.provinces.resolve($0).province.id } ?? []
             let current = provinceMask(ngo.provinces.current)
-            for province in 0..<provinces.count where current & (1 << UInt64(province)) != 0 { ngosWorkingIn[province] += 1 }
+            for province in 0..<provinces.count where current & (1 << UInt64(province)) != 0 {
+                ngosWorkingIn[province] += 1
+            }
             return CompiledNGO(
-                sectorStart: Int32(sectorStart), sectorCount: Int32(entries.count), topMask: topMask(entries.map { Int($0.node) }),
+                sectorStart: Int32(sectorStart), sectorCount: Int32(entries.count),
+                topMask: topMask(entries.map { Int($0.node) }),
                 current: current, past: provinceMask(ngo.provinces.past), nationwide: ngo.provinces.nationwide,
                 hasCertificate: ngo.registration != nil, issued: Int32(ngo.registration?.issued.dayNumber ?? 0),
                 expires: Int32(ngo.registration?.expires.dayNumber ?? 0), certificateArea: provinceMask(areas),
-                certificateNodes: nodeMask(ngo.registration?.fields ?? [], expand: true), groups: groupMask(ngo.targetGroups),
-                hasGrantRange: ngo.grantRange != nil, grantMin: ngo.grantRange?.min ?? 0, grantMax: ngo.grantRange?.max ?? 0,
+                certificateNodes: nodeMask(ngo.registration?.fields ?? [], expand: true),
+                groups: groupMask(ngo.targetGroups),
+                hasGrantRange: ngo.grantRange != nil, grantMin: ngo.grantRange?.min ?? 0,
+                grantMax: ngo.grantRange?.max ?? 0,
                 capacity: Int32(ngo.capacity), optOutProvinces: provinceMask(ngo.optOut?.provinces ?? []),
                 optOutNodes: nodeMask(ngo.optOut?.sectors ?? [], expand: true), openPartnerships: openByNGO[position],
                 completedStart: Int32(completedStart), completedCount: Int32(completedByNGO[position].count))
@@ -199,7 +211,9 @@ public struct MatchIndex: Sendable {
         var ngosByTopSector = [Bitset](repeating: Bitset(count: ngos.count), count: topLevel.count)
         var ngosByCertificateProvince = [Bitset](repeating: Bitset(count: ngos.count), count: provinces.count)
         for (position, ngo) in compiledNGOs.enumerated() {
-            for top in 0..<topLevel.count where ngo.topMask & (1 << UInt32(top)) != 0 { ngosByTopSector[top].insert(position) }
+            for top in 0..<topLevel.count where ngo.topMask & (1 << UInt32(top)) != 0 {
+                ngosByTopSector[top].insert(position)
+            }
             for province in 0..<provinces.count where ngo.certificateArea & (1 << UInt64(province)) != 0 {
                 ngosByCertificateProvince[province].insert(position)
             }
@@ -209,7 +223,8 @@ public struct MatchIndex: Sendable {
         var needsByTopSector = [Bitset](repeating: Bitset(count: needs.count), count: topLevel.count)
         var needsByProvince = [Bitset](repeating: Bitset(count: needs.count), count: provinces.count)
         var openNeeds = Bitset(count: needs.count)
-        var openByProvinceAndTop = [[Int]](repeating: [Int](repeating: 0, count: topLevel.count), count: provinces.count)
+        var openByProvinceAndTop = [[Int]](
+            repeating: [Int](repeating: 0, count: topLevel.count), count: provinces.count)
         for (position, need) in compiledNeeds.enumerated() {
             for top in 0..<topLevel.count where need.topMask & (1 << UInt32(top)) != 0 {
                 needsByTopSector[top].insert(position)
@@ -246,7 +261,9 @@ public struct MatchIndex: Sendable {
     /// Each item's rank when the items are sorted.
     private static func order(_ ids: [String]) -> [Int32] {
         var order = [Int32](repeating: 0, count: ids.count)
-        for (rank, position) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() { order[position] = Int32(rank) }
+        for (rank, position) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() {
+            order[position] = Int32(rank)
+        }
         return order
     }
 }

@@ -84,9 +84,11 @@ public struct RuleSet: Hashable, Sendable {
     public struct Filters: Hashable, Sendable {
         /// How much of the need the certificate's fields must cover.
         public enum FieldCoverage: String, CaseIterable, Hashable, Sendable {
-            /// The need's highest-priority sectors.
+            /// At least one of the need's highest-priority sectors.
             case primary
+            /// Every sector of the need.
             case all
+            /// At least one sector of the need.
             case any
             case off
         }

@@ -15,7 +15,8 @@ public struct SyntheticRegistry: Sendable {
         let children = Dictionary(uniqueKeysWithValues: topLevel.map { ($0.id, taxonomy.children(of: $0.id)) })
         let byRegion = Dictionary(grouping: provinces, by: \.region)
         let countries = [
-            "United States", "United Kingdom", "Germany", "France", "Netherlands", "Switzerland", "Japan", "South Korea",
+            "United States", "United Kingdom", "Germany", "France", "Netherlands", "Switzerland", "Japan",
+            "South Korea",
             "Australia", "Norway", "Sweden", "Denmark", "Belgium", "Canada", "Italy", "Spain", "Ireland", "Finland",
         ]
         let groups = TargetGroup.allCases
@@ -38,8 +39,12 @@ public struct SyntheticRegistry: Sendable {
             let tops = Array(topLevel.shuffled(using: &random).prefix(Int.random(in: 1...3, using: &random)))
             var sectors: [NGO.SectorExpertise] = []
             for top in tops {
-                let subs = children[top.id, default: []].shuffled(using: &random).prefix(Int.random(in: 1...3, using: &random))
-                for sub in subs { sectors.append(NGO.SectorExpertise(sector: sub.id, expertise: Int.random(in: 2...5, using: &random))) }
+                let subs = children[top.id, default: []].shuffled(using: &random).prefix(
+                    Int.random(in: 1...3, using: &random))
+                for sub in subs {
+                    sectors.append(
+                        NGO.SectorExpertise(sector: sub.id, expertise: Int.random(in: 2...5, using: &random)))
+                }
             }
             let home = pick(Array(byRegion.keys).sorted())
             let regional = byRegion[home, default: provinces].shuffled(using: &random)
@@ -69,16 +74,19 @@ public struct SyntheticRegistry: Sendable {
                         areas: areas, fields: fields),
                     sectors: sectors,
                     provinces: NGO.Presence(
-                        current: current.map(\.id), past: past.map(\.id).filter { id in !current.contains { $0.id == id } },
+                        current: current.map(\.id),
+                        past: past.map(\.id).filter { id in !current.contains { $0.id == id } },
                         nationwide: nationwide),
-                    targetGroups: Array(groups.shuffled(using: &random).prefix(Int.random(in: 1...4, using: &random))).sorted(),
+                    targetGroups: Array(groups.shuffled(using: &random).prefix(Int.random(in: 1...4, using: &random)))
+                        .sorted(),
                     grantRange: NGO.GrantRange(min: low, max: max(low, roundedAmount(low, low * 20))),
                     capacity: Int.random(in: 1...8, using: &random), languages: ["en", "vi"]))
         }
 
         // Mountain and delta regions ask more often, as they do in practice.
         let regionWeight: [RegionID: Int] = [
-            "northern-midlands-mountains": 4, "central-highlands": 3, "mekong-delta": 3, "north-central-central-coast": 2,
+            "northern-midlands-mountains": 4, "central-highlands": 3, "mekong-delta": 3,
+            "north-central-central-coast": 2,
         ]
         let weightedProvinces = provinces.flatMap { province in
             [Province](repeating: province, count: regionWeight[province.region] ?? 1)
@@ -88,7 +96,9 @@ public struct SyntheticRegistry: Sendable {
         for index in 0..<needCount {
             let province = pick(weightedProvinces)
             let top = pick(topLevel)
-            var nodes = children[top.id, default: []].shuffled(using: &random).prefix(Int.random(in: 1...3, using: &random)).map(\.id)
+            var nodes = children[top.id, default: []].shuffled(using: &random).prefix(
+                Int.random(in: 1...3, using: &random)
+            ).map(\.id)
             if chance(0.35) { nodes.append(pick(children[pick(topLevel).id, default: []]).id) }
             var seen: Set<SectorID> = []
             let sectors = nodes.filter { seen.insert($0).inserted }.map {
@@ -100,7 +110,8 @@ public struct SyntheticRegistry: Sendable {
                 Need(
                     id: NeedID(String(format: "need-%06d", index + 1)), province: province.id,
                     title: "Synthetic need \(index + 1): \(top.name.en.lowercased())", sectors: sectors,
-                    targetGroups: Array(groups.shuffled(using: &random).prefix(Int.random(in: 0...3, using: &random))).sorted(),
+                    targetGroups: Array(groups.shuffled(using: &random).prefix(Int.random(in: 0...3, using: &random)))
+                        .sorted(),
                     fundingGapUSD: roundedAmount(20_000, 3_000_000), timeframe: Need.Timeframe(start: start, end: end),
                     status: chance(0.85) ? .open : pick([.inDiscussion, .partnered, .closed]),
                     source: "Synthetic (ngomatch generate)"))

@@ -61,9 +61,13 @@ struct BenchCommand: ParsableCommand {
         }
         let lines = [
             "registry: \(ngos) NGOs, \(needs) needs (\(openNeeds.count) open), seed \(seed), rules \(ruleSet.name)",
-            String(format: "generate: %.0f ms; build index: %.0f ms", Self.milliseconds(generated), Self.milliseconds(built)),
-            Self.summary("suggest top-10 (one need)", suggestTimes) + " — avg \(suggestResults / max(1, samples)) results",
-            Self.summary("discover top-10 (one NGO)", discoverTimes) + " — avg \(discoverResults / max(1, samples)) results",
+            String(
+                format: "generate: %.0f ms; build index: %.0f ms", Self.milliseconds(generated),
+                Self.milliseconds(built)),
+            Self.summary("suggest top-10 (one need)", suggestTimes)
+                + " — avg \(suggestResults / max(1, samples)) results",
+            Self.summary("discover top-10 (one NGO)", discoverTimes)
+                + " — avg \(discoverResults / max(1, samples)) results",
             Self.summary("gaps (whole registry)", gapsTimes) + " — \(weak) weak needs",
             "peak resident memory: \(Self.peakResidentMB()) MB",
         ]

@@ -11,7 +11,8 @@ struct FactorTests {
         let wanted = [SectorEntry(node: 1, level: 5)]
         func value(_ offered: Int) -> Double {
             SectorFit.evaluate(
-                needSectors: wanted, ngoSectors: [SectorEntry(node: offered, level: 5)], parent: parent, rule: sectorRule
+                needSectors: wanted, ngoSectors: [SectorEntry(node: offered, level: 5)], parent: parent,
+                rule: sectorRule
             ).value
         }
         #expect(value(1) == 1)
@@ -32,7 +33,9 @@ struct FactorTests {
 
     let geographyRule = RuleSet.GeographyRule(weight: 20)
 
-    func geography(current: UInt64, past: UInt64 = 0, nationwide: Bool = false, km: Double = 1000, sameRegion: Bool = false)
+    func geography(
+        current: UInt64, past: UInt64 = 0, nationwide: Bool = false, km: Double = 1000, sameRegion: Bool = false
+    )
         -> Geography.Result
     {
         Geography.evaluate(

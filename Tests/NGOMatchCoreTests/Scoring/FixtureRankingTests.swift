@@ -28,10 +28,13 @@ struct FixtureRankingTests {
             needPosition: try #require(index.needPosition(NeedID(need))), rules: Seeds.rules("default"),
             options: RankOptions(limit: 10, showExcluded: true))
         #expect(ranking.ranked.map(\.ngo.rawValue) == expected.ranked)
-        let excluded = Dictionary(uniqueKeysWithValues: ranking.excluded.map { ($0.ngo.rawValue, $0.failures.map(\.filter.rawValue)) })
+        let excluded = Dictionary(
+            uniqueKeysWithValues: ranking.excluded.map { ($0.ngo.rawValue, $0.failures.map(\.filter.rawValue)) })
         #expect(excluded.mapValues { $0.joined(separator: ",") } == expected.excluded)
         for id in expected.absent {
-            #expect(!ranking.ranked.contains { $0.ngo.rawValue == id } && excluded[id] == nil, "\(id) should not be a candidate")
+            #expect(
+                !ranking.ranked.contains { $0.ngo.rawValue == id } && excluded[id] == nil,
+                "\(id) should not be a candidate")
         }
         for assessment in ranking.excluded { #expect(assessment.failsOnlyOnCertificate) }
     }
@@ -54,7 +57,10 @@ struct FixtureRankingTests {
         let index = try Seeds.index(try Seeds.fixture("scoring/registry.jsonl"), partnerships: [declined])
         let need = index.needPosition("cao-bang-1")!
         let rules = Seeds.rules("default")
-        #expect(!index.suggest(needPosition: need, rules: rules, options: RankOptions()).ranked.contains { $0.ngo == "exact-local" })
+        #expect(
+            !index.suggest(needPosition: need, rules: rules, options: RankOptions()).ranked.contains {
+                $0.ngo == "exact-local"
+            })
         let asked = index.suggest(needPosition: need, rules: rules, options: RankOptions(includeDeclined: true))
         #expect(asked.ranked.first?.ngo == "exact-local")
     }
@@ -79,7 +85,8 @@ struct FixtureRankingTests {
 
     @Test func discoverRanksNeedsForAnNGO() throws {
         let index = try Seeds.index(try Seeds.fixture("scoring/registry.jsonl"))
-        let ranking = index.discover(ngoPosition: index.ngoPosition("exact-local")!, rules: Seeds.rules("default"), options: RankOptions())
+        let ranking = index.discover(
+            ngoPosition: index.ngoPosition("exact-local")!, rules: Seeds.rules("default"), options: RankOptions())
         #expect(ranking.ranked.map(\.need) == ["cao-bang-1"])
     }
 }

@@ -94,12 +94,14 @@ struct RankingPropertyTests {
         let synthetic = registry(seed)
         var random = SplitMix64(seed: seed &* 31)
         let shuffled = MatchIndex(
-            reference: Seeds.reference, needs: synthetic.needs.shuffled(using: &random), ngos: synthetic.ngos.shuffled(using: &random))
+            reference: Seeds.reference, needs: synthetic.needs.shuffled(using: &random),
+            ngos: synthetic.ngos.shuffled(using: &random))
         let ordered = MatchIndex(reference: Seeds.reference, needs: synthetic.needs, ngos: synthetic.ngos)
         let rules = Seeds.rules("default")
         for need in synthetic.needs {
             let a = ordered.suggest(needPosition: ordered.needPosition(need.id)!, rules: rules, options: RankOptions())
-            let b = shuffled.suggest(needPosition: shuffled.needPosition(need.id)!, rules: rules, options: RankOptions())
+            let b = shuffled.suggest(
+                needPosition: shuffled.needPosition(need.id)!, rules: rules, options: RankOptions())
             #expect(a.ranked.map(\.ngo) == b.ranked.map(\.ngo))
             #expect(a.ranked.map(\.score) == b.ranked.map(\.score))
         }
@@ -115,7 +117,9 @@ struct RankingPropertyTests {
         let b = registry(9)
         #expect(a.ngos == b.ngos && a.needs == b.needs)
         for ngo in a.ngos.prefix(50) { _ = try Seeds.reader.ngo(from: ExportRecord.json(ngo)).get() }
-        for need in a.needs.prefix(50) { _ = try Seeds.reader.need(from: ExportRecord.json(need), makeID: { _ in "x" }).get() }
+        for need in a.needs.prefix(50) {
+            _ = try Seeds.reader.need(from: ExportRecord.json(need), makeID: { _ in "x" }).get()
+        }
     }
 
     @Test func gapsFindNeedsNobodyServes() throws {

@@ -35,7 +35,10 @@ struct RuleSetParserTests {
             let messages = error.problems.map(\.description)
             #expect(messages.contains("broken.yaml:4:3: unknown factor 'sectorFitt' — did you mean 'sectorFit'?"))
             #expect(messages.contains("broken.yaml:7:13: 'geography.weight' must not be negative, got -5"))
-            #expect(messages.contains { $0.hasPrefix("broken.yaml:10:15: unknown sector id 'climat' — did you mean 'climate'") })
+            #expect(
+                messages.contains {
+                    $0.hasPrefix("broken.yaml:10:15: unknown sector id 'climat' — did you mean 'climate'")
+                })
             #expect(messages.contains("broken.yaml:13:5: unknown field 'colour' in funding"))
             #expect(messages.contains("broken.yaml:15:22: certificateFields must be one of primary, all, any, off"))
             #expect(messages.contains { $0.contains("the weights add up to 50, not 100") })
@@ -47,6 +50,8 @@ struct RuleSetParserTests {
         #expect(throws: InvalidRuleSet.self) {
             try RuleSetParser.parse("name: [unclosed", file: "bad.yaml", taxonomy: Seeds.reference.taxonomy)
         }
-        #expect(throws: InvalidRuleSet.self) { try RuleSetParser.parse("", file: "empty.yaml", taxonomy: Seeds.reference.taxonomy) }
+        #expect(throws: InvalidRuleSet.self) {
+            try RuleSetParser.parse("", file: "empty.yaml", taxonomy: Seeds.reference.taxonomy)
+        }
     }
 }

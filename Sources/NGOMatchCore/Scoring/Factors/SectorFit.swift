@@ -20,7 +20,9 @@ public enum SectorFit {
     ///   - needSectors: taxonomy node and priority 1–5 of each sector the need asks for
     ///   - ngoSectors: taxonomy node and expertise 1–5 of each sector the NGO offers
     ///   - parent: each node's parent node, or -1 for a top-level sector
-    public static func evaluate<Wanted: RandomAccessCollection<SectorEntry>, Offered: RandomAccessCollection<SectorEntry>>(
+    public static func evaluate<
+        Wanted: RandomAccessCollection<SectorEntry>, Offered: RandomAccessCollection<SectorEntry>
+    >(
         needSectors: Wanted, ngoSectors: Offered, parent: [Int32], rule: RuleSet.SectorFitRule
     ) -> Result {
         var weighted = 0.0
