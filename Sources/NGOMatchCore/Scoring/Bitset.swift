@@ -19,7 +19,7 @@ struct Bitset: Sendable, Equatable {
     var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
 
     /// Calls `body` with each member in increasing order.
-    func forEach(_ body: (Int) -> Void) {
+    func forEachMember(_ body: (Int) -> Void) {
         for (wordIndex, word) in words.enumerated() {
             var remaining = word
             while remaining != 0 {

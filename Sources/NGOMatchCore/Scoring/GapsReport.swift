@@ -56,14 +56,28 @@ extension MatchIndex {
             for need in provinceNeeds {
                 candidates.formUnion(ngoCandidates(for: compiledNeeds[need], rules: rules, options: RankOptions()))
             }
-            candidates.forEach { ngoPosition in
-                let ngoTop = compiledNGOs[ngoPosition].topMask
+            let needRecords = provinceNeeds.map { compiledNeeds[$0] }
+            // Each taxonomy node any of the province's needs asks for, and, per NGO,
+            // the value of its best offer for that node: computed once, used for every need.
+            let askedNodes = Array(Set(provinceNeeds.flatMap { sectors(of: compiledNeeds[$0]).map(\.node) })).sorted()
+            var bestOffer = [Double](repeating: 0, count: reference.taxonomy.sectors.count)
+            candidates.forEachMember { ngoPosition in
+                let ngo = compiledNGOs[ngoPosition]
+                if let rule = rules.sectorFit {
+                    let offered = sectors(of: ngo)
+                    for node in askedNodes {
+                        bestOffer[Int(node)] =
+                            SectorFit.bestOffer(for: node, among: offered, parent: parent, rule: rule).value
+                    }
+                }
                 var isViable = false
                 for slot in best.indices {
                     let needPosition = best[slot].need
-                    if rules.filters.sectorOverlap, compiledNeeds[needPosition].topMask & ngoTop == 0 { continue }
-                    guard failureMask(needPosition, ngoPosition, compiled) == 0 else { continue }
-                    let score = score(needPosition, ngoPosition, compiled)
+                    let need = needRecords[slot]
+                    if rules.filters.sectorOverlap, need.topMask & ngo.topMask == 0 { continue }
+                    guard failureMask(need, ngo, needPosition, ngoPosition, compiled) == 0 else { continue }
+                    let sectorFit = SectorFit.value(needSectors: sectors(of: need)) { bestOffer[Int($0)] }
+                    let score = score(need, ngo, compiled, sectorFit: sectorFit)
                     guard score >= rules.minimumScore else { continue }
                     isViable = true
                     if let current = best[slot].ngo,

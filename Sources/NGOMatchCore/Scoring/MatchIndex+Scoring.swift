@@ -48,11 +48,19 @@ extension MatchIndex {
     }
 
     func factorResults(_ needPosition: Int, _ ngoPosition: Int, _ compiled: CompiledRules) -> FactorResults {
-        let need = compiledNeeds[needPosition]
-        let ngo = compiledNGOs[ngoPosition]
+        factorResults(compiledNeeds[needPosition], compiledNGOs[ngoPosition], compiled)
+    }
+
+    /// - Parameter known: the pair's sector fit when the caller has it already (see `SectorFitTable`).
+    @inline(__always)
+    func factorResults(
+        _ need: CompiledNeed, _ ngo: CompiledNGO, _ compiled: CompiledRules, sectorFit known: Double? = nil
+    ) -> FactorResults {
         let rules = compiled.rules
         var results = FactorResults()
-        if let rule = rules.sectorFit {
+        if let known, rules.sectorFit != nil {
+            results.sector = SectorFit.Result(value: known, needSector: -1, ngoSector: -1, tier: .none, expertise: 0)
+        } else if let rule = rules.sectorFit {
             results.sector = SectorFit.evaluate(
                 needSectors: sectors(of: need), ngoSectors: sectors(of: ngo), parent: parent, rule: rule)
         }
@@ -94,7 +102,14 @@ extension MatchIndex {
 
     /// The pair's score, 0–100: the weighted factor values summed in the rule set's order.
     func score(_ needPosition: Int, _ ngoPosition: Int, _ compiled: CompiledRules) -> Double {
-        let results = factorResults(needPosition, ngoPosition, compiled)
+        score(compiledNeeds[needPosition], compiledNGOs[ngoPosition], compiled)
+    }
+
+    @inline(__always)
+    func score(_ need: CompiledNeed, _ ngo: CompiledNGO, _ compiled: CompiledRules, sectorFit known: Double? = nil)
+        -> Double
+    {
+        let results = factorResults(need, ngo, compiled, sectorFit: known)
         var total = 0.0
         for (factor, weight) in compiled.weights { total += weight * results.value(of: factor) }
         return total
@@ -102,8 +117,13 @@ extension MatchIndex {
 
     /// The hard filters (other than the minimum score) the pair fails, one bit per `HardFilter` case.
     func failureMask(_ needPosition: Int, _ ngoPosition: Int, _ compiled: CompiledRules) -> UInt16 {
-        let need = compiledNeeds[needPosition]
-        let ngo = compiledNGOs[ngoPosition]
+        failureMask(compiledNeeds[needPosition], compiledNGOs[ngoPosition], needPosition, ngoPosition, compiled)
+    }
+
+    @inline(__always)
+    func failureMask(
+        _ need: CompiledNeed, _ ngo: CompiledNGO, _ needPosition: Int, _ ngoPosition: Int, _ compiled: CompiledRules
+    ) -> UInt16 {
         let filters = compiled.rules.filters
         var mask: UInt16 = 0
         if filters.needOpen, !need.isOpen { mask |= HardFilter.needOpen.bit }

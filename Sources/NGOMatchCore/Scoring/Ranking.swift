@@ -59,7 +59,7 @@ extension MatchIndex {
         var top = TopList(capacity: options.diversify ? options.limit * 3 : options.limit)
         var excluded = TopList(capacity: options.showExcluded ? max(options.limit, 20) : 0)
         let minimum = rules.minimumScore
-        ngoCandidates(for: compiledNeeds[needPosition], rules: rules, options: options).forEach { ngoPosition in
+        ngoCandidates(for: compiledNeeds[needPosition], rules: rules, options: options).forEachMember { ngoPosition in
             let failed = failureMask(needPosition, ngoPosition, compiled) != 0
             if failed && !options.showExcluded { return }
             let score = score(needPosition, ngoPosition, compiled)
@@ -102,7 +102,7 @@ extension MatchIndex {
         if let sector, let node = sectorIndex[sector] {
             let wanted = nodeWithChildren[node]
             var inSector = Bitset(count: needs.count)
-            needsByTopSector[topBit[node]].forEach { position in
+            needsByTopSector[topBit[node]].forEachMember { position in
                 if compiledNeeds[position].nodes & wanted != 0 { inSector.insert(position) }
             }
             candidates.formIntersection(inSector)
@@ -116,7 +116,7 @@ extension MatchIndex {
         }
         var top = TopList(capacity: options.limit)
         var excluded = TopList(capacity: options.showExcluded ? max(options.limit, 20) : 0)
-        candidates.forEach { needPosition in
+        candidates.forEachMember { needPosition in
             let failed = failureMask(needPosition, ngoPosition, compiled) != 0
             if failed && !options.showExcluded { return }
             let score = score(needPosition, ngoPosition, compiled)

@@ -112,6 +112,22 @@ struct RankingPropertyTests {
         }
     }
 
+    @Test(arguments: seeds)
+    func gapsAgreeWithSuggestOnEveryNeedsBestCandidate(seed: UInt64) {
+        let synthetic = registry(seed)
+        let index = MatchIndex(reference: Seeds.reference, needs: synthetic.needs, ngos: synthetic.ngos)
+        let rules = Seeds.rules("default")
+        // A threshold above 100 lists every open need with its best candidate.
+        let report = index.gaps(rules: rules, threshold: 101)
+        #expect(report.weakNeeds.count == synthetic.needs.filter { $0.status == .open }.count)
+        for weak in report.weakNeeds {
+            let top = index.suggest(
+                needPosition: index.needPosition(weak.need)!, rules: rules, options: RankOptions(limit: 1))
+            #expect(weak.bestNGO == top.ranked.first?.ngo)
+            #expect(weak.bestScore == (top.ranked.first?.score ?? 0))
+        }
+    }
+
     @Test func syntheticRegistriesAreDeterministicAndValid() throws {
         let a = registry(9)
         let b = registry(9)

@@ -31,34 +31,54 @@ public enum SectorFit {
         var bestContribution = -1.0
         for wanted in needSectors {
             prioritySum += wanted.level
-            var sectorBest = 0.0
-            var match = (node: Int32(-1), tier: Tier.none, expertise: Int32(0))
-            for offered in ngoSectors {
-                let tier = tier(wanted.node, offered.node, parent)
-                let tierValue: Double
-                switch tier {
-                case .exact: tierValue = 1
-                case .sameParent: tierValue = rule.sameParent
-                case .sibling: tierValue = rule.sibling
-                case .none: continue
-                }
-                let value = tierValue * Double(offered.level) / 5
-                if value > sectorBest {
-                    sectorBest = value
-                    match = (offered.node, tier, offered.level)
-                }
-            }
-            let contribution = sectorBest * Double(wanted.level)
+            let match = bestOffer(for: wanted.node, among: ngoSectors, parent: parent, rule: rule)
+            let contribution = match.value * Double(wanted.level)
             weighted += contribution
             if contribution > bestContribution, match.node >= 0 {
                 bestContribution = contribution
                 best.needSector = Int(wanted.node)
                 best.ngoSector = Int(match.node)
                 best.tier = match.tier
-                best.expertise = Int(match.expertise)
+                best.expertise = Int(match.level)
             }
         }
         best.value = prioritySum > 0 ? weighted / Double(prioritySum) : 0
+        return best
+    }
+
+    /// The sector fit from each wanted node's best offer, already known: the same
+    /// sum as `evaluate`, for callers that score one NGO against many needs.
+    @inline(__always)
+    public static func value<Wanted: RandomAccessCollection<SectorEntry>>(
+        needSectors: Wanted, bestOffer: (Int32) -> Double
+    ) -> Double {
+        var weighted = 0.0
+        var prioritySum: Int32 = 0
+        for wanted in needSectors {
+            prioritySum += wanted.level
+            weighted += bestOffer(wanted.node) * Double(wanted.level)
+        }
+        return prioritySum > 0 ? weighted / Double(prioritySum) : 0
+    }
+
+    /// The NGO sector that serves `wanted` best, and its value: the tier's value × expertise / 5.
+    @inline(__always)
+    public static func bestOffer<Offered: Collection<SectorEntry>>(
+        for wanted: Int32, among offered: Offered, parent: [Int32], rule: RuleSet.SectorFitRule
+    ) -> (value: Double, node: Int32, tier: Tier, level: Int32) {
+        var best = (value: 0.0, node: Int32(-1), tier: Tier.none, level: Int32(0))
+        for offer in offered {
+            let tier = tier(wanted, offer.node, parent)
+            let tierValue: Double
+            switch tier {
+            case .exact: tierValue = 1
+            case .sameParent: tierValue = rule.sameParent
+            case .sibling: tierValue = rule.sibling
+            case .none: continue
+            }
+            let value = tierValue * Double(offer.level) / 5
+            if value > best.value { best = (value, offer.node, tier, offer.level) }
+        }
         return best
     }
 
