@@ -8,7 +8,7 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "ngomatch",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ngomatch", targets: ["ngomatch"]),
         .library(name: "NGOMatchCore", targets: ["NGOMatchCore"]),
@@ -18,6 +18,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Pure domain: values in, values out. No I/O, no database.
@@ -41,6 +44,30 @@ let package = Package(
                 "NGOMatchCore",
                 "NGOMatchSeeds",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The operations both doors call: one table of methods over the registry.
+        .target(
+            name: "NGOMatchService",
+            dependencies: ["NGOMatchCore", "NGOMatchStore"],
+            swiftSettings: strictSettings
+        ),
+        // JSON-RPC 2.0 over newline-delimited JSON: framing, messages, dispatch. No sockets.
+        .target(
+            name: "NGOMatchProtocol",
+            dependencies: ["NGOMatchCore", "NGOMatchStore", "NGOMatchService"],
+            swiftSettings: strictSettings
+        ),
+        // The transports: stdio and TCP on SwiftNIO.
+        .target(
+            name: "NGOMatchServer",
+            dependencies: [
+                "NGOMatchProtocol", "NGOMatchService",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -49,7 +76,10 @@ let package = Package(
             dependencies: [
                 "NGOMatchCore",
                 "NGOMatchStore",
+                "NGOMatchService",
+                "NGOMatchServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

@@ -4,10 +4,10 @@ import NGOMatchCore
 extension Registry {
     /// Records the current step between a need and an NGO; a pair has one status at a time.
     /// - Throws: `RegistryError.notFound` or `LookupError` for an unknown need or NGO.
-    public func recordPartnership(need: String, ngo: String, status: Partnership.Status, note: String? = nil) throws
-        -> Partnership
-    {
-        try database.write { db in
+    public func recordPartnership(
+        need: String, ngo: String, status: Partnership.Status, note: String? = nil, audit: AuditEntry? = nil
+    ) throws -> Partnership {
+        try change(audit: audit, record: { "\($0.need) \($0.ngo)" }) { db in
             let needID = try Self.need(need, db).id
             let ngoID = try Self.ngoDirectory(db).resolve(ngo).id
             let partnership = Partnership(need: needID, ngo: ngoID, status: status, note: note, recordedAt: Self.now())
@@ -56,9 +56,14 @@ extension Registry {
 
     /// Everything the scoring engine needs, read in one consistent snapshot.
     public func matchIndex() throws -> MatchIndex {
-        let (needs, ngos, partnerships) = try database.read { db in
-            (try Self.fetchNeeds(db), try Self.fetchNGOs(db), try Self.fetchPartnerships(db))
+        try revisedMatchIndex().index
+    }
+
+    /// The index and the revision it was read at.
+    public func revisedMatchIndex() throws -> (index: MatchIndex, revision: Int) {
+        let (needs, ngos, partnerships, revision) = try database.read { db in
+            (try Self.fetchNeeds(db), try Self.fetchNGOs(db), try Self.fetchPartnerships(db), try Self.revision(db))
         }
-        return MatchIndex(reference: reference, needs: needs, ngos: ngos, partnerships: partnerships)
+        return (MatchIndex(reference: reference, needs: needs, ngos: ngos, partnerships: partnerships), revision)
     }
 }

@@ -70,6 +70,24 @@ extension Registry {
             }
             try db.create(index: "partnership_by_ngo", on: "partnership", columns: ["ngo_id"])
         }
+        migrator.registerMigration("v3-tokens-audit") { db in
+            try db.create(table: "token") { t in
+                t.primaryKey("id", .text)
+                // SHA-256 of the token; the token itself is shown once and never stored.
+                t.column("hash", .text).notNull().unique()
+                t.column("role", .text).notNull()
+                t.column("note", .text)
+                t.column("created_at", .text).notNull()
+                t.column("revoked_at", .text)
+            }
+            try db.create(table: "audit") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("at", .text).notNull()
+                t.column("actor", .text).notNull()
+                t.column("method", .text).notNull()
+                t.column("record", .text).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -1,0 +1,73 @@
+import NGOMatchCore
+import NGOMatchStore
+
+/// Who is calling an operation, and so what they may change.
+public enum Caller: Sendable, Hashable {
+    /// The local user: the CLI, or a client on stdio. Trusted.
+    case local(String)
+    /// A client that presented a token.
+    case token(id: String, role: Role)
+    /// A client on a server that requires tokens, before it authenticated.
+    case anonymous
+
+    /// Who to name in the audit trail.
+    public var actor: String {
+        switch self {
+        case .local(let name): name
+        case .token(let id, let role): "token:\(id) (\(role))"
+        case .anonymous: "anonymous"
+        }
+    }
+
+    func audit(_ method: String) -> AuditEntry { AuditEntry(actor: actor, method: method) }
+
+    /// - Throws: `ServiceError.forbidden` unless the caller may write needs of `province`.
+    func mayWriteNeed(of province: ProvinceID, _ method: String) throws {
+        switch self {
+        case .local, .token(_, .ministry): return
+        case .token(_, .province(let own)) where own == province: return
+        case .token(_, let role):
+            throw ServiceError.forbidden("\(method): a \(role) token cannot change needs of \(province)")
+        case .anonymous: throw ServiceError.unauthorized
+        }
+    }
+
+    /// - Throws: `ServiceError.forbidden` unless the caller may write the profile of `ngo`.
+    func mayWriteNGO(_ ngo: NGOID?, _ method: String) throws {
+        switch self {
+        case .local, .token(_, .ministry): return
+        case .token(_, .ngo(let own)) where ngo == nil || own == ngo: return
+        case .token(_, let role):
+            throw ServiceError.forbidden("\(method): a \(role) token cannot change the NGO \(ngo?.rawValue ?? "profile")")
+        case .anonymous: throw ServiceError.unauthorized
+        }
+    }
+
+    /// Partnerships concern a need and an NGO: the province or the NGO may record them.
+    func mayRecordPartnership(province: ProvinceID, ngo: NGOID, _ method: String) throws {
+        switch self {
+        case .local, .token(_, .ministry): return
+        case .token(_, .province(let own)) where own == province: return
+        case .token(_, .ngo(let own)) where own == ngo: return
+        case .token(_, let role):
+            throw ServiceError.forbidden("\(method): a \(role) token cannot record partnerships of \(province) with \(ngo)")
+        case .anonymous: throw ServiceError.unauthorized
+        }
+    }
+}
+
+/// Errors of the operations layer itself.
+public enum ServiceError: Error, Hashable, Sendable, CustomStringConvertible {
+    case unauthorized
+    case forbidden(String)
+    /// Parameters of the wrong shape: the field and what was expected.
+    case invalidParams(field: String, expected: String)
+
+    public var description: String {
+        switch self {
+        case .unauthorized: "authenticate first: call 'auth' with a token (ngomatch tokens create)"
+        case .forbidden(let message): message
+        case .invalidParams(let field, let expected): field.isEmpty ? expected : "\(field): \(expected)"
+        }
+    }
+}

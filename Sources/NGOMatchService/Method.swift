@@ -1,0 +1,116 @@
+import Foundation
+import NGOMatchCore
+
+/// One operation as a named method: what the protocol dispatches and the CLI's
+/// commands call. Every user-visible operation is defined here once.
+public struct Method: Sendable {
+    public let name: String
+    /// The CLI command that runs the same operation, e.g. `needs add`.
+    public let command: String
+    public let isWrite: Bool
+    public let summary: String
+    /// Decodes the parameters, runs the operation and encodes its result as JSON.
+    public let call: @Sendable (Service, JSONValue?, Caller) throws -> Data
+
+    static func make<Params: OperationParams, Output: Encodable & Sendable>(
+        _ name: String, command: String, write: Bool = false, _ summary: String,
+        _ run: @escaping @Sendable (Service, Params, Caller) throws -> Output
+    ) -> Method {
+        Method(name: name, command: command, isWrite: write, summary: summary) { service, params, caller in
+            try Self.encode(run(service, try Params.decode(params), caller))
+        }
+    }
+
+    /// A method whose parameters are a record in the import format, plus `key` naming an existing one.
+    static func record<Output: Encodable & Sendable>(
+        _ name: String, command: String, key: String?, _ summary: String,
+        _ run: @escaping @Sendable (Service, String?, JSONValue, Caller) throws -> Output
+    ) -> Method {
+        Method(name: name, command: command, isWrite: true, summary: summary) { service, params, caller in
+            guard case .object(var fields)? = params else {
+                throw ServiceError.invalidParams(field: "params", expected: "an object with the record's fields")
+            }
+            var target: String? = nil
+            if let key {
+                guard case .string(let value)? = fields.removeValue(forKey: key) else {
+                    throw ServiceError.invalidParams(field: key, expected: "is required (text)")
+                }
+                target = value
+            }
+            return try Self.encode(run(service, target, .object(fields), caller))
+        }
+    }
+
+    static func encode(_ value: some Encodable) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(value)
+    }
+}
+
+/// Every method, by name.
+public enum Methods {
+    public static let all: [Method] = [
+        .make("ping", command: "", "Checks the connection.") { (_, _: NoParams, _) in Pong() },
+        .make("sectors.list", command: "sectors list", "The sector taxonomy.") { (service, _: NoParams, _) in service.sectors() },
+        .make("provinces.list", command: "provinces list", "The 34 provinces.") { (service, params: ProvincesListParams, _) in
+            try service.provinces(params)
+        },
+        .make("provinces.get", command: "provinces show", "One province, by any name.") {
+            (service, params: ProvinceGetParams, _) in try service.province(params)
+        },
+        .record("needs.register", command: "needs add", key: nil, "Registers a need.") { service, _, record, caller in
+            try service.registerNeed(record, caller: caller)
+        },
+        .record("needs.update", command: "needs update", key: "id", "Changes fields of a need.") { service, id, changes, caller in
+            try service.updateNeed(id!, changes: changes, caller: caller)
+        },
+        .make("needs.close", command: "needs close", write: true, "Closes a need or marks it partnered.") {
+            (service, params: NeedCloseParams, caller) in try service.closeNeed(params, caller: caller)
+        },
+        .make("needs.get", command: "needs show", "One need.") { (service, params: NeedGetParams, _) in try service.need(params) },
+        .make("needs.list", command: "needs list", "Needs, filtered.") { (service, params: NeedsListParams, _) in
+            try service.needs(params)
+        },
+        .record("ngos.register", command: "ngos add", key: nil, "Registers an NGO.") { service, _, record, caller in
+            try service.registerNGO(record, caller: caller)
+        },
+        .record("ngos.update", command: "ngos update", key: "ngo", "Changes fields of an NGO.") { service, ngo, changes, caller in
+            try service.updateNGO(ngo!, changes: changes, caller: caller)
+        },
+        .make("ngos.get", command: "ngos show", "One NGO, by id, name or acronym.") { (service, params: NGOGetParams, _) in
+            try service.ngo(params)
+        },
+        .make("ngos.list", command: "ngos list", "NGOs, filtered.") { (service, params: NGOsListParams, _) in
+            try service.ngos(params)
+        },
+        .make("match.suggest", command: "suggest", "NGOs ranked for a need or a province's open needs.") {
+            (service, params: SuggestParams, _) in try service.suggest(params)
+        },
+        .make("match.discover", command: "discover", "Open needs ranked for an NGO.") { (service, params: DiscoverParams, _) in
+            try service.discover(params)
+        },
+        .make("match.explain", command: "explain", "A pair's full score breakdown.") { (service, params: ExplainParams, _) in
+            try service.explain(params)
+        },
+        .make("partnerships.record", command: "partnerships record", write: true, "Records a pair's status.") {
+            (service, params: PartnershipRecordParams, caller) in try service.recordPartnership(params, caller: caller)
+        },
+        .make("partnerships.list", command: "partnerships list", "Partnerships.") {
+            (service, params: PartnershipsListParams, _) in try service.partnerships(params)
+        },
+        .make("gaps.report", command: "gaps", "Weak needs, short sectors, provinces with few partners.") {
+            (service, params: GapsParams, _) in try service.gaps(params)
+        },
+        .make("rules.list", command: "rules list", "The shipped rule sets.") { (service, _: NoParams, _) in
+            try service.ruleSets()
+        },
+    ]
+
+    public static let byName: [String: Method] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+}
+
+struct Pong: Encodable, Sendable {
+    let pong = true
+    let service = "ngomatch"
+}

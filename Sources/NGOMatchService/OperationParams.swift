@@ -1,0 +1,89 @@
+import Foundation
+import NGOMatchCore
+
+/// Parameters of an operation: decoded strictly, so an unknown or misspelt field
+/// is an error that names it rather than a silently ignored value.
+public protocol OperationParams: Decodable, Sendable {
+    /// Every field the parameters may have.
+    static var fields: [String] { get }
+}
+
+extension OperationParams {
+    /// - Throws: `ServiceError.invalidParams` naming the field and what was expected.
+    public static func decode(_ value: JSONValue?) throws -> Self {
+        let object: JSONValue
+        switch value {
+        case nil, .null?: object = .object([:])
+        case .object?: object = value!
+        case let other?: throw ServiceError.invalidParams(field: "params", expected: "an object, got \(other.kindName)")
+        }
+        if case .object(let given) = object {
+            for key in given.keys.sorted() where !fields.contains(key) {
+                throw ServiceError.invalidParams(
+                    field: key,
+                    expected: "unknown field" + Suggestions.phrase(for: key, among: fields)
+                        + (fields.isEmpty ? "; this method takes no parameters" : "; known: \(fields.joined(separator: ", "))"))
+            }
+        }
+        do {
+            return try object.decode(Self.self)
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw ServiceError.invalidParams(field: path(context.codingPath + [key]), expected: "is required")
+        } catch let DecodingError.typeMismatch(type, context) {
+            throw ServiceError.invalidParams(field: path(context.codingPath), expected: "expected \(describe(type))")
+        } catch let DecodingError.valueNotFound(type, context) {
+            throw ServiceError.invalidParams(field: path(context.codingPath), expected: "expected \(describe(type)), got null")
+        } catch let DecodingError.dataCorrupted(context) {
+            throw ServiceError.invalidParams(field: path(context.codingPath), expected: context.debugDescription)
+        }
+    }
+
+    private static func path(_ keys: [any CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            .replacingOccurrences(of: ".[", with: "[")
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "text"
+        case is Int.Type: "a whole number"
+        case is Double.Type: "a number"
+        case is Bool.Type: "true or false"
+        default: "\(type)"
+        }
+    }
+}
+
+/// For methods that take no parameters.
+public struct NoParams: OperationParams {
+    public static let fields: [String] = []
+    public init() {}
+}
+
+/// Options shared by the ranking methods.
+public struct RankingParams: Sendable {
+    public var rules: String?
+    public var limit: Int?
+    public var showExcluded: Bool?
+    public var includeDeclined: Bool?
+    public var diversify: Bool?
+    public var lang: Language?
+
+    public init(
+        rules: String? = nil, limit: Int? = nil, showExcluded: Bool? = nil, includeDeclined: Bool? = nil,
+        diversify: Bool? = nil, lang: Language? = nil
+    ) {
+        self.rules = rules
+        self.limit = limit
+        self.showExcluded = showExcluded
+        self.includeDeclined = includeDeclined
+        self.diversify = diversify
+        self.lang = lang
+    }
+
+    var options: RankOptions {
+        RankOptions(
+            limit: limit ?? 10, showExcluded: showExcluded ?? false, includeDeclined: includeDeclined ?? false,
+            diversify: diversify ?? false)
+    }
+}

@@ -1,0 +1,233 @@
+import NGOMatchCore
+import NGOMatchStore
+
+public struct SuggestParams: OperationParams {
+    public static let fields = [
+        "need", "province", "sector", "rules", "limit", "showExcluded", "includeDeclined", "diversify", "lang",
+    ]
+    public var need: String?
+    public var province: String?
+    public var sector: String?
+    public var rules: String?
+    public var limit: Int?
+    public var showExcluded: Bool?
+    public var includeDeclined: Bool?
+    public var diversify: Bool?
+    public var lang: Language?
+
+    public init(need: String? = nil, province: String? = nil, sector: String? = nil, ranking: RankingParams = RankingParams()) {
+        self.need = need
+        self.province = province
+        self.sector = sector
+        rules = ranking.rules
+        limit = ranking.limit
+        showExcluded = ranking.showExcluded
+        includeDeclined = ranking.includeDeclined
+        diversify = ranking.diversify
+        lang = ranking.lang
+    }
+
+    var ranking: RankingParams {
+        RankingParams(
+            rules: rules, limit: limit, showExcluded: showExcluded, includeDeclined: includeDeclined, diversify: diversify,
+            lang: lang)
+    }
+}
+
+public struct DiscoverParams: OperationParams {
+    public static let fields = ["ngo", "sector", "region", "rules", "limit", "showExcluded", "includeDeclined", "lang"]
+    public var ngo: String
+    public var sector: String?
+    public var region: String?
+    public var rules: String?
+    public var limit: Int?
+    public var showExcluded: Bool?
+    public var includeDeclined: Bool?
+    public var lang: Language?
+
+    public init(ngo: String, sector: String? = nil, region: String? = nil, ranking: RankingParams = RankingParams()) {
+        self.ngo = ngo
+        self.sector = sector
+        self.region = region
+        rules = ranking.rules
+        limit = ranking.limit
+        showExcluded = ranking.showExcluded
+        includeDeclined = ranking.includeDeclined
+        lang = ranking.lang
+    }
+}
+
+public struct ExplainParams: OperationParams {
+    public static let fields = ["need", "ngo", "rules", "includeDeclined", "lang"]
+    public var need: String
+    public var ngo: String
+    public var rules: String?
+    public var includeDeclined: Bool?
+    public var lang: Language?
+
+    public init(need: String, ngo: String, rules: String? = nil, includeDeclined: Bool = false, lang: Language? = nil) {
+        self.need = need
+        self.ngo = ngo
+        self.rules = rules
+        self.includeDeclined = includeDeclined
+        self.lang = lang
+    }
+}
+
+public struct GapsParams: OperationParams {
+    public static let fields = ["threshold", "rules"]
+    public var threshold: Double?
+    public var rules: String?
+    public init(threshold: Double? = nil, rules: String? = nil) {
+        self.threshold = threshold
+        self.rules = rules
+    }
+}
+
+/// One need's ranked NGOs.
+public struct SuggestionList: Encodable, Sendable {
+    public let need: NeedID
+    public let title: String
+    public let province: ProvinceID
+    public let rules: String
+    public let ranked: [AssessmentReport]
+    public let excluded: [AssessmentReport]
+}
+
+/// What `match.suggest` returns: a list per need, and notes for the reader.
+public struct SuggestResult: Encodable, Sendable {
+    public let suggestions: [SuggestionList]
+    /// E.g. "Hà Giang was merged into Tuyên Quang on 1 July 2025."
+    public let notes: [String]
+}
+
+public struct DiscoverResult: Encodable, Sendable {
+    public let ngo: NGOID
+    public let name: String
+    public let rules: String
+    public let ranked: [AssessmentReport]
+    public let excluded: [AssessmentReport]
+}
+
+/// A pair's explanation with the rule set it was scored under.
+public struct ExplainedPair: Encodable, Sendable {
+    public let report: AssessmentReport
+    public let rules: String
+    public let minimumScore: Double
+    public let parameters: RuleParameters
+}
+
+/// A shipped rule set in brief.
+public struct RuleSetSummary: Encodable, Sendable {
+    public let name: String
+    public let description: String
+    public let minimumScore: Double
+    public let weights: [String: Double]
+}
+
+extension Service {
+    public func suggest(_ params: SuggestParams) throws -> SuggestResult {
+        guard (params.need == nil) != (params.province == nil) else {
+            throw ServiceError.invalidParams(field: "need", expected: "give either 'need' (an id) or 'province' (a name)")
+        }
+        if params.sector != nil && params.province == nil {
+            throw ServiceError.invalidParams(field: "sector", expected: "'sector' goes with 'province'")
+        }
+        let ranking = params.ranking
+        try Self.checkLimit(ranking.limit)
+        let rules = try rules(ranking.rules)
+        let index = try index()
+        var notes: [String] = []
+        var positions: [Int] = []
+        if let need = params.need {
+            let id = try registry.need(need).id
+            guard let position = index.needPosition(id) else { throw RegistryError.notFound(kind: "need", id: need, suggestions: []) }
+            positions = [position]
+        } else if let province = params.province {
+            let match = try reference.provinces.resolve(province)
+            if case .formerProvince(let former) = match.route {
+                notes.append("\(former) was merged into \(match.province.name.vi) on 1 July 2025.")
+            }
+            let sector = try params.sector.map { try reference.taxonomy.resolve($0) }
+            positions = index.needs.indices.filter { position in
+                let need = index.needs[position]
+                return need.province == match.province.id && need.status == .open
+                    && (sector.map { wanted in need.sectors.contains { reference.taxonomy.isWithin($0.sector, wanted.id) } } ?? true)
+            }.sorted { index.needs[$0].id < index.needs[$1].id }
+            if positions.isEmpty {
+                notes.append("\(match.province.name.vi) has no open needs\(sector.map { " in \($0.id)" } ?? "").")
+            }
+        }
+        let language = ranking.lang ?? .en
+        let rankings = index.suggest(needPositions: positions, rules: rules, options: ranking.options)
+        let lists = zip(positions, rankings).map { position, result in
+            SuggestionList(
+                need: index.needs[position].id, title: index.needs[position].title, province: index.needs[position].province,
+                rules: rules.name, ranked: result.ranked.map { AssessmentReport($0, index: index, language: language) },
+                excluded: result.excluded.map { AssessmentReport($0, index: index, language: language) })
+        }
+        return SuggestResult(suggestions: lists, notes: notes)
+    }
+
+    public func discover(_ params: DiscoverParams) throws -> DiscoverResult {
+        try Self.checkLimit(params.limit)
+        let rules = try rules(params.rules)
+        let found = try registry.ngo(named: params.ngo)
+        let sector = try params.sector.map { try reference.taxonomy.resolve($0).id }
+        if let region = params.region, !reference.provinces.regions.contains(where: { $0.id.rawValue == region }) {
+            let ids = reference.provinces.regions.map(\.id.rawValue)
+            throw LookupError(kind: "region", input: region, problem: .unknown(suggestions: Suggestions.closest(to: region, among: ids)))
+        }
+        let index = try index()
+        guard let position = index.ngoPosition(found.id) else {
+            throw RegistryError.notFound(kind: "NGO", id: params.ngo, suggestions: [])
+        }
+        let options = RankOptions(
+            limit: params.limit ?? 10, showExcluded: params.showExcluded ?? false, includeDeclined: params.includeDeclined ?? false)
+        let result = index.discover(
+            ngoPosition: position, rules: rules, options: options, sector: sector, region: params.region.map { RegionID($0) })
+        let language = params.lang ?? .en
+        return DiscoverResult(
+            ngo: found.id, name: found.name, rules: rules.name,
+            ranked: result.ranked.map { AssessmentReport($0, index: index, language: language) },
+            excluded: result.excluded.map { AssessmentReport($0, index: index, language: language) })
+    }
+
+    public func explain(_ params: ExplainParams) throws -> ExplainedPair {
+        let rules = try rules(params.rules)
+        let needID = try registry.need(params.need).id
+        let ngoID = try registry.ngo(named: params.ngo).id
+        let index = try index()
+        guard let needPosition = index.needPosition(needID), let ngoPosition = index.ngoPosition(ngoID) else {
+            throw RegistryError.notFound(kind: "need or NGO", id: "\(needID) / \(ngoID)", suggestions: [])
+        }
+        let assessment = index.assess(
+            needPosition: needPosition, ngoPosition: ngoPosition, rules: rules, includeDeclined: params.includeDeclined ?? false)
+        return ExplainedPair(
+            report: AssessmentReport(assessment, index: index, language: params.lang ?? .en), rules: rules.name,
+            minimumScore: rules.minimumScore, parameters: RuleParameters(rules))
+    }
+
+    public func gaps(_ params: GapsParams) throws -> GapsReport {
+        let threshold = params.threshold ?? 50
+        guard threshold.isFinite, (0...1000).contains(threshold) else {
+            throw ServiceError.invalidParams(field: "threshold", expected: "a number from 0 to 100")
+        }
+        return try index().gaps(rules: rules(params.rules), threshold: threshold)
+    }
+
+    public func ruleSets() throws -> [RuleSetSummary] {
+        try RuleSetSource.shippedNames.map { name in
+            let rules = try RuleSetSource.load(name, taxonomy: reference.taxonomy)
+            return RuleSetSummary(
+                name: rules.name, description: rules.description, minimumScore: rules.minimumScore,
+                weights: RuleParameters(rules).weights)
+        }
+    }
+
+    static func checkLimit(_ limit: Int?) throws {
+        if let limit, !(1...1000).contains(limit) {
+            throw ServiceError.invalidParams(field: "limit", expected: "a whole number from 1 to 1000, got \(limit)")
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import NGOMatchCore
+import NGOMatchStore
+
+public struct NGOGetParams: OperationParams {
+    public static let fields = ["ngo"]
+    public var ngo: String
+    public init(ngo: String) { self.ngo = ngo }
+}
+
+public struct NGOsListParams: OperationParams {
+    public static let fields = ["sector", "province", "country"]
+    public var sector: String?
+    public var province: String?
+    public var country: String?
+
+    public init(sector: String? = nil, province: String? = nil, country: String? = nil) {
+        self.sector = sector
+        self.province = province
+        self.country = country
+    }
+}
+
+extension Service {
+    public func ngo(_ params: NGOGetParams) throws -> NGO { try registry.ngo(named: params.ngo) }
+
+    public func ngos(_ params: NGOsListParams) throws -> [NGO] {
+        try registry.ngos(
+            NGOFilter(
+                sector: try params.sector.map { try reference.taxonomy.resolve($0).id },
+                province: try params.province.map { try reference.provinces.resolve($0).province.id },
+                country: params.country))
+    }
+
+    /// Registers an NGO from a record in the import format. An NGO token may
+    /// only register the profile its token names.
+    public func registerNGO(_ record: JSONValue, caller: Caller) throws -> NGO {
+        if case .token(_, .ngo(let own)) = caller {
+            guard case .string(let id)? = record["id"], NGOID(id) == own else {
+                throw ServiceError.forbidden("ngos.register: an ngo:\(own) token may only register the profile with id '\(own)'")
+            }
+        } else {
+            try caller.mayWriteNGO(nil, "ngos.register")
+        }
+        return try registry.addNGO(record, audit: caller.audit("ngos.register"))
+    }
+
+    /// Changes the fields given of the NGO `name` resolves to.
+    public func updateNGO(_ name: String, changes: JSONValue, caller: Caller) throws -> NGO {
+        let existing = try registry.ngo(named: name)
+        try caller.mayWriteNGO(existing.id, "ngos.update")
+        return try registry.updateNGO(existing.id.rawValue, changes: changes, audit: caller.audit("ngos.update"))
+    }
+}

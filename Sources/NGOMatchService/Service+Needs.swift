@@ -1,0 +1,88 @@
+import NGOMatchCore
+import NGOMatchStore
+
+public struct NeedGetParams: OperationParams {
+    public static let fields = ["id"]
+    public var id: String
+    public init(id: String) { self.id = id }
+}
+
+public struct NeedsListParams: OperationParams {
+    public static let fields = ["province", "sector", "region", "status"]
+    public var province: String?
+    public var sector: String?
+    public var region: String?
+    public var status: String?
+
+    public init(province: String? = nil, sector: String? = nil, region: String? = nil, status: String? = nil) {
+        self.province = province
+        self.sector = sector
+        self.region = region
+        self.status = status
+    }
+}
+
+public struct NeedCloseParams: OperationParams {
+    public static let fields = ["id", "status"]
+    public var id: String
+    public var status: String?
+    public init(id: String, status: String? = nil) {
+        self.id = id
+        self.status = status
+    }
+}
+
+extension Service {
+    public func need(_ params: NeedGetParams) throws -> Need { try registry.need(params.id) }
+
+    public func needs(_ params: NeedsListParams) throws -> [Need] {
+        var filter = NeedFilter()
+        filter.province = try params.province.map { try reference.provinces.resolve($0).province.id }
+        filter.sector = try params.sector.map { try reference.taxonomy.resolve($0).id }
+        if let region = params.region {
+            let ids = reference.provinces.regions.map(\.id.rawValue)
+            guard ids.contains(region) else {
+                throw LookupError(kind: "region", input: region, problem: .unknown(suggestions: Suggestions.closest(to: region, among: ids)))
+            }
+            filter.region = RegionID(region)
+        }
+        if let status = params.status {
+            guard let parsed = Need.Status(rawValue: status) else {
+                let choices = Need.Status.allCases.map(\.rawValue)
+                throw ServiceError.invalidParams(
+                    field: "status", expected: "one of \(choices.joined(separator: ", "))" + Suggestions.phrase(for: status, among: choices))
+            }
+            filter.status = parsed
+        }
+        return try registry.needs(filter)
+    }
+
+    /// Registers a need from a record in the import format.
+    public func registerNeed(_ record: JSONValue, caller: Caller, method: String = "needs.register") throws -> Need {
+        if case .string(let name)? = record["province"], let province = try? reference.provinces.resolve(name).province.id {
+            try caller.mayWriteNeed(of: province, method)
+        } else if case .anonymous = caller {
+            // An unknown or missing province is the registry's to report, as a validation error.
+            throw ServiceError.unauthorized
+        }
+        return try registry.addNeed(record, audit: caller.audit(method))
+    }
+
+    /// Changes the fields given; `id` names the need.
+    public func updateNeed(_ id: String, changes: JSONValue, caller: Caller, method: String = "needs.update") throws -> Need {
+        let existing = try registry.need(id)
+        try caller.mayWriteNeed(of: existing.province, method)
+        if case .string(let name)? = changes["province"], let moved = try? reference.provinces.resolve(name).province.id {
+            try caller.mayWriteNeed(of: moved, method)
+        }
+        return try registry.updateNeed(id, changes: changes, audit: caller.audit(method))
+    }
+
+    public func closeNeed(_ params: NeedCloseParams, caller: Caller) throws -> Need {
+        let status = params.status ?? "closed"
+        guard ["closed", "partnered"].contains(status) else {
+            throw ServiceError.invalidParams(field: "status", expected: "closed or partnered, got '\(status)'")
+        }
+        return try updateNeed(params.id, changes: .object(["status": .string(status)]), caller: caller, method: "needs.close")
+    }
+}

@@ -1,0 +1,49 @@
+import NGOMatchCore
+import NGOMatchStore
+
+public struct PartnershipRecordParams: OperationParams {
+    public static let fields = ["need", "ngo", "status", "note"]
+    public var need: String
+    public var ngo: String
+    public var status: String
+    public var note: String?
+
+    public init(need: String, ngo: String, status: String, note: String? = nil) {
+        self.need = need
+        self.ngo = ngo
+        self.status = status
+        self.note = note
+    }
+}
+
+public struct PartnershipsListParams: OperationParams {
+    public static let fields = ["need", "ngo"]
+    public var need: String?
+    public var ngo: String?
+
+    public init(need: String? = nil, ngo: String? = nil) {
+        self.need = need
+        self.ngo = ngo
+    }
+}
+
+extension Service {
+    public func recordPartnership(_ params: PartnershipRecordParams, caller: Caller) throws -> Partnership {
+        guard let status = Partnership.Status(rawValue: params.status) else {
+            let choices = Partnership.Status.allCases.map(\.rawValue)
+            throw ServiceError.invalidParams(
+                field: "status",
+                expected: "one of \(choices.joined(separator: ", "))" + Suggestions.phrase(for: params.status, among: choices))
+        }
+        let need = try registry.need(params.need)
+        let ngo = try registry.ngo(named: params.ngo)
+        try caller.mayRecordPartnership(province: need.province, ngo: ngo.id, "partnerships.record")
+        return try registry.recordPartnership(
+            need: need.id.rawValue, ngo: ngo.id.rawValue, status: status, note: params.note,
+            audit: caller.audit("partnerships.record"))
+    }
+
+    public func partnerships(_ params: PartnershipsListParams) throws -> [Partnership] {
+        try registry.partnerships(need: params.need, ngo: params.ngo)
+    }
+}

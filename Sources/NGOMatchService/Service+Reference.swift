@@ -1,0 +1,46 @@
+import NGOMatchCore
+
+public struct ProvincesListParams: OperationParams {
+    public static let fields = ["region"]
+    public var region: String?
+    public init(region: String? = nil) { self.region = region }
+}
+
+public struct ProvinceGetParams: OperationParams {
+    public static let fields = ["name"]
+    public var name: String
+    public init(name: String) { self.name = name }
+}
+
+/// A province found by a name, and, when it was a former province's name, which.
+public struct ProvinceFound: Encodable, Sendable {
+    public let province: Province
+    public let mergedFrom: String?
+    public let openNeeds: Int
+    public let ngosWorkingThere: Int
+}
+
+extension Service {
+    public func sectors() -> [Sector] { reference.taxonomy.sectors }
+
+    public func provinces(_ params: ProvincesListParams) throws -> [Province] {
+        let directory = reference.provinces
+        guard let region = params.region else { return directory.provinces }
+        let ids = directory.regions.map(\.id.rawValue)
+        guard ids.contains(region) else {
+            throw LookupError(kind: "region", input: region, problem: .unknown(suggestions: Suggestions.closest(to: region, among: ids)))
+        }
+        return directory.provinces.filter { $0.region.rawValue == region }
+    }
+
+    public func province(_ params: ProvinceGetParams) throws -> ProvinceFound {
+        let match = try reference.provinces.resolve(params.name)
+        var former: String? = nil
+        if case .formerProvince(let name) = match.route { former = name }
+        let index = try index()
+        return ProvinceFound(
+            province: match.province, mergedFrom: former,
+            openNeeds: index.needs.filter { $0.province == match.province.id && $0.status == .open }.count,
+            ngosWorkingThere: index.ngos.filter { $0.provinces.nationwide || $0.provinces.current.contains(match.province.id) }.count)
+    }
+}

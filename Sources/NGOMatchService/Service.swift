@@ -1,0 +1,33 @@
+import NGOMatchCore
+import NGOMatchStore
+import Synchronization
+
+/// The operations of ngomatch, over one registry. The CLI and the protocol both
+/// call these methods: one operation, two doors.
+///
+/// Reads share a compiled `MatchIndex`, rebuilt only when the registry's revision
+/// moves (a write here, or by another process on the same file).
+public final class Service: Sendable {
+    public let registry: Registry
+    private let cache = Mutex<(revision: Int, index: MatchIndex)?>(nil)
+
+    public init(registry: Registry) { self.registry = registry }
+
+    public var reference: ReferenceData { registry.reference }
+
+    /// The compiled index at the registry's current revision.
+    public func index() throws -> MatchIndex {
+        let revision = try registry.revision()
+        if let cached = cache.withLock({ $0 }), cached.revision == revision { return cached.index }
+        let fresh = try registry.revisedMatchIndex()
+        cache.withLock { current in
+            if current == nil || current!.revision < fresh.revision { current = (fresh.revision, fresh.index) }
+        }
+        return fresh.index
+    }
+
+    /// A rule set by shipped name or file.
+    func rules(_ name: String?) throws -> RuleSet {
+        try RuleSetSource.load(name ?? "default", taxonomy: reference.taxonomy)
+    }
+}

@@ -1,0 +1,58 @@
+import GRDB
+
+/// Who changed what: written in the same transaction as the change.
+public struct AuditEntry: Hashable, Sendable {
+    /// `cli`, `stdio`, or `token:<id>`.
+    public let actor: String
+    /// The protocol method or CLI command, e.g. `needs.register`.
+    public let method: String
+
+    public init(actor: String, method: String) {
+        self.actor = actor
+        self.method = method
+    }
+}
+
+/// Every change to the registry's records bumps a revision number, so that a
+/// process holding a compiled index can tell, cheaply, that another process
+/// (the CLI while a server runs, say) changed the registry; and every change
+/// is recorded in the audit table.
+extension Registry {
+    /// The registry's revision: it grows with every committed change.
+    public func revision() throws -> Int {
+        try database.read { try Self.revision($0) }
+    }
+
+    static func revision(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM registry_info WHERE key = 'revision'") ?? 0
+    }
+
+    /// Runs a write transaction that changes records: bumps the revision and,
+    /// with `audit`, records the change under the id `record` names.
+    func change<T>(audit: AuditEntry? = nil, record: (T) -> String = { _ in "" }, _ body: (Database) throws -> T)
+        throws -> T
+    {
+        try database.write { db in
+            let result = try body(db)
+            try db.execute(
+                sql: """
+                    INSERT INTO registry_info (key, value) VALUES ('revision', '1')
+                    ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1
+                    """)
+            if let audit {
+                try db.execute(
+                    sql: "INSERT INTO audit (at, actor, method, record) VALUES (?, ?, ?, ?)",
+                    arguments: [Self.now(), audit.actor, audit.method, record(result)])
+            }
+            return result
+        }
+    }
+
+    /// The audit trail, newest first.
+    public func auditTrail(limit: Int = 100) throws -> [(at: String, actor: String, method: String, record: String)] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT at, actor, method, record FROM audit ORDER BY id DESC LIMIT ?", arguments: [limit])
+                .map { ($0["at"], $0["actor"], $0["method"], $0["record"]) }
+        }
+    }
+}

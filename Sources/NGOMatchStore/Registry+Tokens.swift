@@ -1,0 +1,115 @@
+import Crypto
+import Foundation
+import GRDB
+import NGOMatchCore
+
+/// What a token may do.
+public enum Role: Hashable, Sendable, CustomStringConvertible {
+    /// Everything.
+    case ministry
+    /// Register and update the needs of one province.
+    case province(ProvinceID)
+    /// Update one NGO's own profile.
+    case ngo(NGOID)
+
+    /// `ministry`, `province:cao-bang` or `ngo:wwf-vietnam`.
+    public init?(_ text: String) {
+        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        switch (parts.first, parts.count) {
+        case ("ministry", 1): self = .ministry
+        case ("province", 2): self = .province(ProvinceID(parts[1]))
+        case ("ngo", 2): self = .ngo(NGOID(parts[1]))
+        default: return nil
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .ministry: "ministry"
+        case .province(let id): "province:\(id)"
+        case .ngo(let id): "ngo:\(id)"
+        }
+    }
+}
+
+/// A stored token: its id and role, never the token itself.
+public struct TokenInfo: Hashable, Sendable, Codable {
+    public let id: String
+    public let role: String
+    public let note: String?
+    public let createdAt: String
+    public let revokedAt: String?
+}
+
+extension Registry {
+    /// Creates a token for `role` and returns it; only its SHA-256 is stored.
+    /// - Throws: `RegistryError.notFound` when the role names an unknown province or NGO.
+    public func createToken(role: Role, note: String? = nil) throws -> (token: String, info: TokenInfo) {
+        switch role {
+        case .ministry: break
+        case .province(let id):
+            guard reference.provinces[id] != nil else {
+                throw RegistryError.notFound(
+                    kind: "province", id: id.rawValue,
+                    suggestions: Suggestions.closest(to: id.rawValue, among: reference.provinces.provinces.map(\.id.rawValue)))
+            }
+        case .ngo(let id):
+            _ = try database.read { db in
+                if try Self.fetchNGOs(db, where: "id = ?", arguments: [id.rawValue]).isEmpty {
+                    throw RegistryError.notFound(
+                        kind: "NGO", id: id.rawValue,
+                        suggestions: Suggestions.closest(to: id.rawValue, among: try String.fetchAll(db, sql: "SELECT id FROM ngo")))
+                }
+            }
+        }
+        var bytes = [UInt8](repeating: 0, count: 32)
+        var generator = SystemRandomNumberGenerator()
+        for index in bytes.indices { bytes[index] = generator.next() }
+        let secret = Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+        let id = String(secret.prefix(8))
+        let token = "ngm_\(secret)"
+        let info = TokenInfo(id: id, role: role.description, note: note, createdAt: Self.now(), revokedAt: nil)
+        try database.write { db in
+            try db.execute(
+                sql: "INSERT INTO token (id, hash, role, note, created_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [id, Self.hash(token), info.role, note, info.createdAt])
+        }
+        return (token, info)
+    }
+
+    /// The role of a valid, unrevoked token, or nil.
+    public func role(ofToken token: String) throws -> (id: String, role: Role)? {
+        try database.read { db in
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT id, role FROM token WHERE hash = ? AND revoked_at IS NULL", arguments: [Self.hash(token)]),
+                let role = Role(row["role"] as String)
+            else { return nil }
+            return (row["id"], role)
+        }
+    }
+
+    public func tokens() throws -> [TokenInfo] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM token ORDER BY created_at, id").map {
+                TokenInfo(id: $0["id"], role: $0["role"], note: $0["note"], createdAt: $0["created_at"], revokedAt: $0["revoked_at"])
+            }
+        }
+    }
+
+    /// Revokes a token by its id (the first 8 characters after `ngm_`).
+    public func revokeToken(id: String) throws {
+        try database.write { db in
+            try db.execute(sql: "UPDATE token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [Self.now(), id])
+            if db.changesCount == 0 {
+                let ids = try String.fetchAll(db, sql: "SELECT id FROM token WHERE revoked_at IS NULL")
+                throw RegistryError.notFound(kind: "active token", id: id, suggestions: Suggestions.closest(to: id, among: ids))
+            }
+        }
+    }
+
+    static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
