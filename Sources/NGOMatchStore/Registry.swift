@@ -90,3 +90,8 @@ public struct Registry: Sendable {
         return formatter.string(from: Date())
     }
 }
+
+extension Registry {
+    /// Closes the database: checkpoints the WAL so the file stands alone.
+    public func close() throws { try database.close() }
+}

@@ -23,7 +23,8 @@ struct NGOMatch: ParsableCommand {
         subcommands: [
             InitCommand.self, ProvincesCommand.self, SectorsCommand.self, NeedsCommand.self, NGOsCommand.self,
             SuggestCommand.self, DiscoverCommand.self, ExplainCommand.self, PartnershipsCommand.self, GapsCommand.self,
-            RulesCommand.self, ImportCommand.self, ExportCommand.self, GenerateCommand.self, BenchCommand.self,
+            RulesCommand.self, ImportCommand.self, ExportCommand.self, ServeCommand.self, TokensCommand.self,
+            GenerateCommand.self, BenchCommand.self,
         ]
     )
 

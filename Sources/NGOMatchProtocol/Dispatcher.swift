@@ -1,0 +1,194 @@
+import Foundation
+import NGOMatchCore
+import NGOMatchService
+import NGOMatchStore
+
+/// Turns one framed line into at most one reply line, whatever the line holds:
+/// every malformed message gets an error reply and nothing else changes.
+public struct Dispatcher: Sendable {
+    public let service: Service
+    public let hub: SubscriptionHub
+    public let log: @Sendable (String) -> Void
+
+    public init(service: Service, hub: SubscriptionHub = SubscriptionHub(), log: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.service = service
+        self.hub = hub
+        self.log = log
+    }
+
+    /// Methods handled here rather than in the operation table: they concern the connection.
+    public static let connectionMethods = ["auth", "needs.subscribe", "needs.unsubscribe"]
+
+    /// The reply to a frame, or nil for a notification (or a batch of them).
+    public func handle(_ frame: LineFramer.Frame, session: Session) -> Data? {
+        switch frame {
+        case .tooLong(let length):
+            return Envelope.error(
+                id: .null,
+                RPCError(
+                    code: RPCError.invalidRequest,
+                    message: "the line is longer than the limit (\(length) bytes or more); it was discarded up to its newline"))
+        case .line(let bytes):
+            return handle(line: bytes, session: session)
+        }
+    }
+
+    func handle(line bytes: [UInt8], session: Session) -> Data? {
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            return Envelope.error(id: .null, RPCError(code: RPCError.parseError, message: "parse error: the line is not valid UTF-8"))
+        }
+        guard JSONShape.depth(bytes) <= JSONShape.maximumDepth else {
+            return Envelope.error(
+                id: .null,
+                RPCError(code: RPCError.parseError, message: "parse error: nested more than \(JSONShape.maximumDepth) levels deep"))
+        }
+        let message: JSONValue
+        do {
+            message = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+        } catch {
+            return Envelope.error(id: .null, RPCError(code: RPCError.parseError, message: "parse error: not valid JSON"))
+        }
+        switch message {
+        case .array(let batch):
+            guard !batch.isEmpty else {
+                return Envelope.error(id: .null, RPCError(code: RPCError.invalidRequest, message: "invalid request: empty batch"))
+            }
+            let replies = batch.compactMap { request(.init($0), session: session) }
+            guard !replies.isEmpty else { return nil }
+            var line = Data("[".utf8)
+            for (index, reply) in replies.enumerated() {
+                if index > 0 { line.append(UInt8(ascii: ",")) }
+                line.append(reply)
+            }
+            line.append(UInt8(ascii: "]"))
+            return line
+        case .object:
+            return request(.init(message), session: session)
+        default:
+            return Envelope.error(
+                id: .null,
+                RPCError(code: RPCError.invalidRequest, message: "invalid request: a message must be a JSON object or an array of them"))
+        }
+    }
+
+    private struct Request {
+        let value: JSONValue
+        init(_ value: JSONValue) { self.value = value }
+    }
+
+    private func request(_ request: Request, session: Session) -> Data? {
+        guard case .object(let fields) = request.value else {
+            return Envelope.error(id: .null, RPCError(code: RPCError.invalidRequest, message: "invalid request: not an object"))
+        }
+        let isNotification = fields["id"] == nil
+        let id = fields["id"] ?? .null
+        switch id {
+        case .string, .number, .null: break
+        default:
+            return Envelope.error(
+                id: .null, RPCError(code: RPCError.invalidRequest, message: "invalid request: 'id' must be a string, a number or null"))
+        }
+        func fail(_ error: RPCError) -> Data? { isNotification ? nil : Envelope.error(id: id, error) }
+        guard fields["jsonrpc"] == .string("2.0") else {
+            return fail(RPCError(code: RPCError.invalidRequest, message: "invalid request: 'jsonrpc' must be \"2.0\""))
+        }
+        guard case .string(let name)? = fields["method"] else {
+            return fail(RPCError(code: RPCError.invalidRequest, message: "invalid request: 'method' must be a string"))
+        }
+        let params = fields["params"]
+        if let params {
+            switch params {
+            case .object, .null: break
+            case .array:
+                return fail(
+                    RPCError(
+                        code: RPCError.invalidParams, message: "invalid params: give params by name, as an object",
+                        data: .object(["field": .string("params"), "expected": .string("an object")])))
+            default:
+                return fail(RPCError(code: RPCError.invalidRequest, message: "invalid request: 'params' must be an object"))
+            }
+        }
+        if session.requiresAuth, session.caller == .anonymous, name != "ping", name != "auth" {
+            return fail(RPCError.from(ServiceError.unauthorized))
+        }
+        do {
+            let result: Data
+            if Self.connectionMethods.contains(name) {
+                result = try connectionMethod(name, params, session: session)
+            } else if let method = Methods.byName[name] {
+                if method.isWrite, session.caller == .anonymous { throw ServiceError.unauthorized }
+                result = try method.call(service, params, session.caller)
+                if name == "needs.register", case .object(let registered) = try JSONDecoder().decode(JSONValue.self, from: result),
+                    case .string(let needID)? = registered["id"]
+                {
+                    hub.needRegistered(NeedID(needID), service: service, log: log)
+                }
+            } else {
+                let known = Methods.all.map(\.name) + Self.connectionMethods
+                return fail(
+                    RPCError(
+                        code: RPCError.methodNotFound,
+                        message: "method not found: '\(name)'" + Suggestions.phrase(for: name, among: known),
+                        data: .object(["method": .string(name)])))
+            }
+            return isNotification ? nil : Envelope.result(id: id, result)
+        } catch {
+            return fail(RPCError.from(error, log: log))
+        }
+    }
+
+    private func connectionMethod(_ name: String, _ params: JSONValue?, session: Session) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        switch name {
+        case "auth":
+            let params = try AuthParams.decode(params)
+            guard let (id, role) = try service.registry.role(ofToken: params.token) else {
+                // Slow down guessing: a wrong token costs the client time, not the server.
+                Thread.sleep(forTimeInterval: 0.2)
+                throw ServiceError.unauthorized
+            }
+            session.authenticate(as: .token(id: id, role: role))
+            return try encoder.encode(["role": role.description, "token": id])
+        case "needs.subscribe":
+            let params = try SubscribeParams.decode(params)
+            let ngo = try service.registry.ngo(named: params.ngo)
+            if case .token(_, .ngo(let own)) = session.caller, own != ngo.id {
+                throw ServiceError.forbidden("needs.subscribe: an ngo:\(own) token may only subscribe for its own NGO")
+            }
+            let minScore = params.minScore ?? 50
+            guard minScore.isFinite, (0...100).contains(minScore) else {
+                throw ServiceError.invalidParams(field: "minScore", expected: "a number from 0 to 100")
+            }
+            if let rules = params.rules { _ = try RuleSetSource.load(rules, taxonomy: service.reference.taxonomy) }
+            let id = hub.subscribe(session: session, ngo: ngo.id, minScore: minScore, rules: params.rules)
+            return try encoder.encode(SubscribeResult(subscription: id, ngo: ngo.id.rawValue, minScore: minScore))
+        default:
+            let params = try UnsubscribeParams.decode(params)
+            return try encoder.encode(["unsubscribed": hub.unsubscribe(params.subscription, session: session)])
+        }
+    }
+}
+
+struct AuthParams: OperationParams {
+    static let fields = ["token"]
+    let token: String
+}
+
+struct SubscribeParams: OperationParams {
+    static let fields = ["ngo", "minScore", "rules"]
+    let ngo: String
+    let minScore: Double?
+    let rules: String?
+}
+
+struct UnsubscribeParams: OperationParams {
+    static let fields = ["subscription"]
+    let subscription: String
+}
+
+struct SubscribeResult: Encodable {
+    let subscription: String
+    let ngo: String
+    let minScore: Double
+}

@@ -1,0 +1,38 @@
+import Foundation
+import NGOMatchCore
+
+/// JSON-RPC 2.0 messages as bytes: results are spliced in already encoded.
+enum Envelope {
+    static func result(id: JSONValue, _ result: Data) -> Data {
+        var line = Data(#"{"jsonrpc":"2.0","id":"#.utf8)
+        line.append(encode(id))
+        line.append(Data(#","result":"#.utf8))
+        line.append(result)
+        line.append(UInt8(ascii: "}"))
+        return line
+    }
+
+    static func error(id: JSONValue, _ error: RPCError) -> Data {
+        var body: [String: JSONValue] = ["code": .number(Double(error.code)), "message": .string(error.message)]
+        if let data = error.data { body["data"] = data }
+        let message: JSONValue = .object(["jsonrpc": .string("2.0"), "id": id, "error": .object(body)])
+        return encode(message)
+    }
+
+    static func notification(_ method: String, params: some Encodable) throws -> Data {
+        var line = Data(#"{"jsonrpc":"2.0","method":"#.utf8)
+        line.append(encode(.string(method)))
+        line.append(Data(#","params":"#.utf8))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        line.append(try encoder.encode(params))
+        line.append(UInt8(ascii: "}"))
+        return line
+    }
+
+    static func encode(_ value: JSONValue) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(value)) ?? Data("null".utf8)
+    }
+}

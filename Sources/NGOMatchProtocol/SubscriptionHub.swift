@@ -1,0 +1,75 @@
+import Foundation
+import NGOMatchCore
+import NGOMatchService
+import NGOMatchStore
+import Synchronization
+
+/// Subscriptions of NGO offices to new needs: when any client registers a need
+/// that scores at or above a subscriber's minimum for its NGO, the subscriber
+/// gets a `needs.matched` notification.
+public final class SubscriptionHub: Sendable {
+    struct Subscription: Sendable {
+        let id: String
+        let session: Session
+        let ngo: NGOID
+        let minScore: Double
+        let rules: String?
+    }
+
+    private let subscriptions = Mutex<[String: Subscription]>([:])
+    private let counter = Atomic<Int>(0)
+
+    public init() {}
+
+    func subscribe(session: Session, ngo: NGOID, minScore: Double, rules: String?) -> String {
+        let id = "sub-\(counter.wrappingAdd(1, ordering: .relaxed).newValue)"
+        subscriptions.withLock { $0[id] = Subscription(id: id, session: session, ngo: ngo, minScore: minScore, rules: rules) }
+        return id
+    }
+
+    func unsubscribe(_ id: String, session: Session) -> Bool {
+        subscriptions.withLock { all in
+            guard all[id]?.session === session else { return false }
+            all[id] = nil
+            return true
+        }
+    }
+
+    /// Forgets a closed connection's subscriptions.
+    public func drop(_ session: Session) {
+        subscriptions.withLock { all in all = all.filter { $0.value.session !== session } }
+    }
+
+    public var count: Int { subscriptions.withLock { $0.count } }
+
+    /// Scores a newly registered need for every subscriber and notifies those it reaches.
+    func needRegistered(_ id: NeedID, service: Service, log: (String) -> Void) {
+        let current = subscriptions.withLock { Array($0.values) }
+        guard !current.isEmpty else { return }
+        do {
+            let index = try service.index()
+            guard let needPosition = index.needPosition(id) else { return }
+            for subscription in current.sorted(by: { $0.id < $1.id }) {
+                guard let ngoPosition = index.ngoPosition(subscription.ngo) else { continue }
+                let rules = try RuleSetSource.load(subscription.rules ?? "default", taxonomy: index.reference.taxonomy)
+                let assessment = index.assess(needPosition: needPosition, ngoPosition: ngoPosition, rules: rules)
+                guard !assessment.isExcluded, assessment.score >= subscription.minScore else { continue }
+                let report = AssessmentReport(assessment, index: index, language: .en)
+                let notification = Matched(
+                    subscription: subscription.id, ngo: subscription.ngo, need: index.needs[needPosition],
+                    score: report.score, reasons: report.reasons)
+                subscription.session.send(try Envelope.notification("needs.matched", params: notification))
+            }
+        } catch {
+            log("subscription notification failed: \(error)")
+        }
+    }
+
+    struct Matched: Encodable {
+        let subscription: String
+        let ngo: NGOID
+        let need: Need
+        let score: Double
+        let reasons: [String]
+    }
+}

@@ -1,0 +1,113 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Logging
+import NGOMatchProtocol
+import NGOMatchServer
+import NGOMatchService
+import NGOMatchStore
+
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the line-based JSON-RPC protocol on stdio or TCP (see docs/protocol.md).",
+        discussion: """
+            One JSON-RPC 2.0 message per line in, one reply per line out. Logs go to stderr.
+
+            Examples:
+              ngomatch serve --stdio
+              ngomatch serve --listen 127.0.0.1:7411
+              ngomatch serve --listen 0.0.0.0:7411 --auth      # other addresses require tokens
+              echo '{"jsonrpc":"2.0","id":1,"method":"ping"}' | ngomatch serve --stdio
+            """
+    )
+
+    @OptionGroup var registry: RegistryOptions
+    @Flag(help: "Serve one trusted client on stdin/stdout.") var stdio = false
+    @Option(help: ArgumentHelp("Listen on TCP at HOST:PORT (loopback unless --auth).", valueName: "host:port"))
+    var listen: String?
+    @Flag(help: "Require clients to call 'auth' with a token (ngomatch tokens create).") var auth = false
+    @Option(help: "Longest line accepted, in bytes.") var maxLine = ServerLimits().maximumLineLength
+    @Option(help: "Most connections at once.") var maxConnections = ServerLimits().maximumConnections
+    @Option(help: "Most requests running at once per connection.") var maxInFlight = ServerLimits().maximumInFlight
+    @Option(help: "Close a connection idle this many seconds (0: never).") var idleTimeout = ServerLimits().idleTimeoutSeconds
+
+    func validate() throws {
+        guard stdio != (listen != nil) else { throw ValidationError("give either --stdio or --listen HOST:PORT") }
+        if let listen {
+            let (host, _) = try Self.split(listen)
+            if !auth, !["127.0.0.1", "localhost", "::1"].contains(host), !host.hasPrefix("127.") {
+                throw ValidationError("listening on \(host) (not loopback) requires --auth")
+            }
+        }
+        guard maxLine >= 1024, maxConnections >= 1, maxInFlight >= 1, idleTimeout >= 0 else {
+            throw ValidationError("limits must be positive (--max-line at least 1024)")
+        }
+    }
+
+    static func split(_ address: String) throws -> (String, Int) {
+        guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]),
+            (0...65535).contains(port)
+        else { throw ValidationError("--listen wants HOST:PORT, e.g. 127.0.0.1:7411") }
+        var host = String(address[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        return (host, port)
+    }
+
+    func run() throws {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = ProcessInfo.processInfo.environment["NGOMATCH_LOG"] == "debug" ? .debug : .info
+            return handler
+        }
+        let logger = Logger(label: "ngomatch.serve")
+        let opened = try registry.open()
+        let service = Service(registry: opened)
+        let dispatcher = Dispatcher(service: service, hub: SubscriptionHub()) { message in logger.error("\(message)") }
+        var limits = ServerLimits()
+        limits.maximumLineLength = maxLine
+        limits.maximumConnections = maxConnections
+        limits.maximumInFlight = maxInFlight
+        limits.idleTimeoutSeconds = idleTimeout
+
+        let stopped = DispatchSemaphore(value: 0)
+        let signals = DispatchQueue(label: "ngomatch.signals")
+        var sources: [any DispatchSourceSignal] = []
+        func onSignal(_ body: @escaping @Sendable () -> Void) {
+            for number in [SIGINT, SIGTERM] {
+                signal(number, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: number, queue: signals)
+                source.setEventHandler(handler: body)
+                source.resume()
+                sources.append(source)
+            }
+        }
+
+        if stdio {
+            let server = StdioServer(dispatcher: dispatcher, limits: limits)
+            onSignal {
+                server.drain {
+                    try? opened.close()
+                    Foundation.exit(0)
+                }
+            }
+            logger.info("serving on stdio", metadata: ["registry": "\(opened.path)"])
+            server.run()
+            try? opened.close()
+            return
+        }
+        let (host, port) = try Self.split(listen!)
+        let server = TCPServer(dispatcher: dispatcher, limits: limits, requiresAuth: auth, logger: logger)
+        let address = try server.start(host: host, port: port)
+        Terminal.note("ngomatch serving JSON-RPC on \(address) (registry \(opened.path)); Ctrl-C to stop")
+        onSignal {
+            logger.info("stopping: finishing requests in flight")
+            server.shutdown()
+            try? opened.close()
+            stopped.signal()
+        }
+        try server.waitUntilClosed()
+        stopped.wait()
+        withExtendedLifetime(sources) {}
+    }
+}
