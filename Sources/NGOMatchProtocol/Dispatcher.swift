@@ -10,7 +10,9 @@ public struct Dispatcher: Sendable {
     public let hub: SubscriptionHub
     public let log: @Sendable (String) -> Void
 
-    public init(service: Service, hub: SubscriptionHub = SubscriptionHub(), log: @escaping @Sendable (String) -> Void = { _ in }) {
+    public init(
+        service: Service, hub: SubscriptionHub = SubscriptionHub(), log: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
         self.service = service
         self.hub = hub
         self.log = log
@@ -27,7 +29,9 @@ public struct Dispatcher: Sendable {
                 id: .null,
                 RPCError(
                     code: RPCError.invalidRequest,
-                    message: "the line is longer than the limit (\(length) bytes or more); it was discarded up to its newline"))
+                    message:
+                        "the line is longer than the limit (\(length) bytes or more); it was discarded up to its newline"
+                ))
         case .line(let bytes):
             return handle(line: bytes, session: session)
         }
@@ -35,23 +39,28 @@ public struct Dispatcher: Sendable {
 
     func handle(line bytes: [UInt8], session: Session) -> Data? {
         guard String(validating: bytes, as: UTF8.self) != nil else {
-            return Envelope.error(id: .null, RPCError(code: RPCError.parseError, message: "parse error: the line is not valid UTF-8"))
+            return Envelope.error(
+                id: .null, RPCError(code: RPCError.parseError, message: "parse error: the line is not valid UTF-8"))
         }
         guard JSONShape.depth(bytes) <= JSONShape.maximumDepth else {
             return Envelope.error(
                 id: .null,
-                RPCError(code: RPCError.parseError, message: "parse error: nested more than \(JSONShape.maximumDepth) levels deep"))
+                RPCError(
+                    code: RPCError.parseError,
+                    message: "parse error: nested more than \(JSONShape.maximumDepth) levels deep"))
         }
         let message: JSONValue
         do {
             message = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
         } catch {
-            return Envelope.error(id: .null, RPCError(code: RPCError.parseError, message: "parse error: not valid JSON"))
+            return Envelope.error(
+                id: .null, RPCError(code: RPCError.parseError, message: "parse error: not valid JSON"))
         }
         switch message {
         case .array(let batch):
             guard !batch.isEmpty else {
-                return Envelope.error(id: .null, RPCError(code: RPCError.invalidRequest, message: "invalid request: empty batch"))
+                return Envelope.error(
+                    id: .null, RPCError(code: RPCError.invalidRequest, message: "invalid request: empty batch"))
             }
             let replies = batch.compactMap { request(.init($0), session: session) }
             guard !replies.isEmpty else { return nil }
@@ -67,7 +76,9 @@ public struct Dispatcher: Sendable {
         default:
             return Envelope.error(
                 id: .null,
-                RPCError(code: RPCError.invalidRequest, message: "invalid request: a message must be a JSON object or an array of them"))
+                RPCError(
+                    code: RPCError.invalidRequest,
+                    message: "invalid request: a message must be a JSON object or an array of them"))
         }
     }
 
@@ -78,7 +89,8 @@ public struct Dispatcher: Sendable {
 
     private func request(_ request: Request, session: Session) -> Data? {
         guard case .object(let fields) = request.value else {
-            return Envelope.error(id: .null, RPCError(code: RPCError.invalidRequest, message: "invalid request: not an object"))
+            return Envelope.error(
+                id: .null, RPCError(code: RPCError.invalidRequest, message: "invalid request: not an object"))
         }
         let isNotification = fields["id"] == nil
         let id = fields["id"] ?? .null
@@ -86,7 +98,9 @@ public struct Dispatcher: Sendable {
         case .string, .number, .null: break
         default:
             return Envelope.error(
-                id: .null, RPCError(code: RPCError.invalidRequest, message: "invalid request: 'id' must be a string, a number or null"))
+                id: .null,
+                RPCError(
+                    code: RPCError.invalidRequest, message: "invalid request: 'id' must be a string, a number or null"))
         }
         func fail(_ error: RPCError) -> Data? { isNotification ? nil : Envelope.error(id: id, error) }
         guard fields["jsonrpc"] == .string("2.0") else {
@@ -105,7 +119,8 @@ public struct Dispatcher: Sendable {
                         code: RPCError.invalidParams, message: "invalid params: give params by name, as an object",
                         data: .object(["field": .string("params"), "expected": .string("an object")])))
             default:
-                return fail(RPCError(code: RPCError.invalidRequest, message: "invalid request: 'params' must be an object"))
+                return fail(
+                    RPCError(code: RPCError.invalidRequest, message: "invalid request: 'params' must be an object"))
             }
         }
         if session.requiresAuth, session.caller == .anonymous, name != "ping", name != "auth" {
@@ -118,7 +133,8 @@ public struct Dispatcher: Sendable {
             } else if let method = Methods.byName[name] {
                 if method.isWrite, session.caller == .anonymous { throw ServiceError.unauthorized }
                 result = try method.call(service, params, session.caller)
-                if name == "needs.register", case .object(let registered) = try JSONDecoder().decode(JSONValue.self, from: result),
+                if name == "needs.register",
+                    case .object(let registered) = try JSONDecoder().decode(JSONValue.self, from: result),
                     case .string(let needID)? = registered["id"]
                 {
                     hub.needRegistered(NeedID(needID), service: service, log: log)

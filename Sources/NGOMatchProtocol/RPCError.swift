@@ -52,7 +52,8 @@ public struct RPCError: Error, Sendable {
                         record.problems.map { .object(["field": .string($0.field), "message": .string($0.message)]) }),
                 ])
             }
-            return RPCError(code: validationFailed, message: error.description, data: .object(["records": .array(records)]))
+            return RPCError(
+                code: validationFailed, message: error.description, data: .object(["records": .array(records)]))
         case let error as LookupError:
             var data: [String: JSONValue] = ["kind": .string(error.kind), "input": .string(error.input)]
             switch error.problem {
@@ -66,7 +67,8 @@ public struct RPCError: Error, Sendable {
                 return RPCError(
                     code: notFound, message: error.description,
                     data: .object([
-                        "kind": .string(kind), "id": .string(id), "suggestions": .array(suggestions.map(JSONValue.string)),
+                        "kind": .string(kind), "id": .string(id),
+                        "suggestions": .array(suggestions.map(JSONValue.string)),
                     ]))
             case .conflict: return RPCError(code: conflict, message: error.description)
             case .newerSchema, .cannotOpen, .database:

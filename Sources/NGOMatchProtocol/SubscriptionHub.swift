@@ -23,7 +23,9 @@ public final class SubscriptionHub: Sendable {
 
     func subscribe(session: Session, ngo: NGOID, minScore: Double, rules: String?) -> String {
         let id = "sub-\(counter.wrappingAdd(1, ordering: .relaxed).newValue)"
-        subscriptions.withLock { $0[id] = Subscription(id: id, session: session, ngo: ngo, minScore: minScore, rules: rules) }
+        subscriptions.withLock {
+            $0[id] = Subscription(id: id, session: session, ngo: ngo, minScore: minScore, rules: rules)
+        }
         return id
     }
 

@@ -1,7 +1,7 @@
 import Foundation
+import Logging
 import NGOMatchProtocol
 import NGOMatchService
-import Logging
 import NIOCore
 import NIOPosix
 import Synchronization
@@ -32,8 +32,11 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         let count = server.connections.wrappingAdd(1, ordering: .relaxed).newValue
         accepted = true
         guard count <= server.limits.maximumConnections else {
-            let line = #"{"jsonrpc":"2.0","id":null,"error":{"code":-32029,"message":"too many connections; try again later"}}"#
-            context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: line + "\n"))).whenComplete { _ in channel.close(promise: nil) }
+            let line =
+                #"{"jsonrpc":"2.0","id":null,"error":{"code":-32029,"message":"too many connections; try again later"}}"#
+            context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: line + "\n"))).whenComplete { _ in
+                channel.close(promise: nil)
+            }
             return
         }
         let id = server.nextSession.wrappingAdd(1, ordering: .relaxed).newValue

@@ -38,7 +38,8 @@ public enum Caller: Sendable, Hashable {
         case .local, .token(_, .ministry): return
         case .token(_, .ngo(let own)) where ngo == nil || own == ngo: return
         case .token(_, let role):
-            throw ServiceError.forbidden("\(method): a \(role) token cannot change the NGO \(ngo?.rawValue ?? "profile")")
+            throw ServiceError.forbidden(
+                "\(method): a \(role) token cannot change the NGO \(ngo?.rawValue ?? "profile")")
         case .anonymous: throw ServiceError.unauthorized
         }
     }
@@ -50,7 +51,8 @@ public enum Caller: Sendable, Hashable {
         case .token(_, .province(let own)) where own == province: return
         case .token(_, .ngo(let own)) where own == ngo: return
         case .token(_, let role):
-            throw ServiceError.forbidden("\(method): a \(role) token cannot record partnerships of \(province) with \(ngo)")
+            throw ServiceError.forbidden(
+                "\(method): a \(role) token cannot record partnerships of \(province) with \(ngo)")
         case .anonymous: throw ServiceError.unauthorized
         }
     }

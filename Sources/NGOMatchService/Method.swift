@@ -52,8 +52,11 @@ public struct Method: Sendable {
 public enum Methods {
     public static let all: [Method] = [
         .make("ping", command: "", "Checks the connection.") { (_, _: NoParams, _) in Pong() },
-        .make("sectors.list", command: "sectors list", "The sector taxonomy.") { (service, _: NoParams, _) in service.sectors() },
-        .make("provinces.list", command: "provinces list", "The 34 provinces.") { (service, params: ProvincesListParams, _) in
+        .make("sectors.list", command: "sectors list", "The sector taxonomy.") { (service, _: NoParams, _) in
+            service.sectors()
+        },
+        .make("provinces.list", command: "provinces list", "The 34 provinces.") {
+            (service, params: ProvincesListParams, _) in
             try service.provinces(params)
         },
         .make("provinces.get", command: "provinces show", "One province, by any name.") {
@@ -62,23 +65,28 @@ public enum Methods {
         .record("needs.register", command: "needs add", key: nil, "Registers a need.") { service, _, record, caller in
             try service.registerNeed(record, caller: caller)
         },
-        .record("needs.update", command: "needs update", key: "id", "Changes fields of a need.") { service, id, changes, caller in
+        .record("needs.update", command: "needs update", key: "id", "Changes fields of a need.") {
+            service, id, changes, caller in
             try service.updateNeed(id!, changes: changes, caller: caller)
         },
         .make("needs.close", command: "needs close", write: true, "Closes a need or marks it partnered.") {
             (service, params: NeedCloseParams, caller) in try service.closeNeed(params, caller: caller)
         },
-        .make("needs.get", command: "needs show", "One need.") { (service, params: NeedGetParams, _) in try service.need(params) },
+        .make("needs.get", command: "needs show", "One need.") { (service, params: NeedGetParams, _) in
+            try service.need(params)
+        },
         .make("needs.list", command: "needs list", "Needs, filtered.") { (service, params: NeedsListParams, _) in
             try service.needs(params)
         },
         .record("ngos.register", command: "ngos add", key: nil, "Registers an NGO.") { service, _, record, caller in
             try service.registerNGO(record, caller: caller)
         },
-        .record("ngos.update", command: "ngos update", key: "ngo", "Changes fields of an NGO.") { service, ngo, changes, caller in
+        .record("ngos.update", command: "ngos update", key: "ngo", "Changes fields of an NGO.") {
+            service, ngo, changes, caller in
             try service.updateNGO(ngo!, changes: changes, caller: caller)
         },
-        .make("ngos.get", command: "ngos show", "One NGO, by id, name or acronym.") { (service, params: NGOGetParams, _) in
+        .make("ngos.get", command: "ngos show", "One NGO, by id, name or acronym.") {
+            (service, params: NGOGetParams, _) in
             try service.ngo(params)
         },
         .make("ngos.list", command: "ngos list", "NGOs, filtered.") { (service, params: NGOsListParams, _) in
@@ -87,10 +95,12 @@ public enum Methods {
         .make("match.suggest", command: "suggest", "NGOs ranked for a need or a province's open needs.") {
             (service, params: SuggestParams, _) in try service.suggest(params)
         },
-        .make("match.discover", command: "discover", "Open needs ranked for an NGO.") { (service, params: DiscoverParams, _) in
+        .make("match.discover", command: "discover", "Open needs ranked for an NGO.") {
+            (service, params: DiscoverParams, _) in
             try service.discover(params)
         },
-        .make("match.explain", command: "explain", "A pair's full score breakdown.") { (service, params: ExplainParams, _) in
+        .make("match.explain", command: "explain", "A pair's full score breakdown.") {
+            (service, params: ExplainParams, _) in
             try service.explain(params)
         },
         .make("partnerships.record", command: "partnerships record", write: true, "Records a pair's status.") {

@@ -22,7 +22,8 @@ extension OperationParams {
                 throw ServiceError.invalidParams(
                     field: key,
                     expected: "unknown field" + Suggestions.phrase(for: key, among: fields)
-                        + (fields.isEmpty ? "; this method takes no parameters" : "; known: \(fields.joined(separator: ", "))"))
+                        + (fields.isEmpty
+                            ? "; this method takes no parameters" : "; known: \(fields.joined(separator: ", "))"))
             }
         }
         do {
@@ -32,7 +33,8 @@ extension OperationParams {
         } catch let DecodingError.typeMismatch(type, context) {
             throw ServiceError.invalidParams(field: path(context.codingPath), expected: "expected \(describe(type))")
         } catch let DecodingError.valueNotFound(type, context) {
-            throw ServiceError.invalidParams(field: path(context.codingPath), expected: "expected \(describe(type)), got null")
+            throw ServiceError.invalidParams(
+                field: path(context.codingPath), expected: "expected \(describe(type)), got null")
         } catch let DecodingError.dataCorrupted(context) {
             throw ServiceError.invalidParams(field: path(context.codingPath), expected: context.debugDescription)
         }

@@ -26,7 +26,8 @@ public struct RuleParameters: Encodable, Sendable {
         self.settings = settings
         let f = rules.filters
         filters = [
-            "needOpen": "\(f.needOpen)", "sectorOverlap": "\(f.sectorOverlap)", "certificateValid": "\(f.certificateValid)",
+            "needOpen": "\(f.needOpen)", "sectorOverlap": "\(f.sectorOverlap)",
+            "certificateValid": "\(f.certificateValid)",
             "certificateArea": "\(f.certificateArea)", "certificateFields": f.certificateFields.rawValue,
             "optOut": "\(f.optOut)", "declined": "\(f.declined)",
         ]

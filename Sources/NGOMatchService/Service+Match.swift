@@ -15,7 +15,9 @@ public struct SuggestParams: OperationParams {
     public var diversify: Bool?
     public var lang: Language?
 
-    public init(need: String? = nil, province: String? = nil, sector: String? = nil, ranking: RankingParams = RankingParams()) {
+    public init(
+        need: String? = nil, province: String? = nil, sector: String? = nil, ranking: RankingParams = RankingParams()
+    ) {
         self.need = need
         self.province = province
         self.sector = sector
@@ -29,7 +31,8 @@ public struct SuggestParams: OperationParams {
 
     var ranking: RankingParams {
         RankingParams(
-            rules: rules, limit: limit, showExcluded: showExcluded, includeDeclined: includeDeclined, diversify: diversify,
+            rules: rules, limit: limit, showExcluded: showExcluded, includeDeclined: includeDeclined,
+            diversify: diversify,
             lang: lang)
     }
 }
@@ -128,7 +131,8 @@ public struct RuleSetSummary: Encodable, Sendable {
 extension Service {
     public func suggest(_ params: SuggestParams) throws -> SuggestResult {
         guard (params.need == nil) != (params.province == nil) else {
-            throw ServiceError.invalidParams(field: "need", expected: "give either 'need' (an id) or 'province' (a name)")
+            throw ServiceError.invalidParams(
+                field: "need", expected: "give either 'need' (an id) or 'province' (a name)")
         }
         if params.sector != nil && params.province == nil {
             throw ServiceError.invalidParams(field: "sector", expected: "'sector' goes with 'province'")
@@ -141,7 +145,9 @@ extension Service {
         var positions: [Int] = []
         if let need = params.need {
             let id = try registry.need(need).id
-            guard let position = index.needPosition(id) else { throw RegistryError.notFound(kind: "need", id: need, suggestions: []) }
+            guard let position = index.needPosition(id) else {
+                throw RegistryError.notFound(kind: "need", id: need, suggestions: [])
+            }
             positions = [position]
         } else if let province = params.province {
             let match = try reference.provinces.resolve(province)
@@ -152,7 +158,9 @@ extension Service {
             positions = index.needs.indices.filter { position in
                 let need = index.needs[position]
                 return need.province == match.province.id && need.status == .open
-                    && (sector.map { wanted in need.sectors.contains { reference.taxonomy.isWithin($0.sector, wanted.id) } } ?? true)
+                    && (sector.map { wanted in
+                        need.sectors.contains { reference.taxonomy.isWithin($0.sector, wanted.id) }
+                    } ?? true)
             }.sorted { index.needs[$0].id < index.needs[$1].id }
             if positions.isEmpty {
                 notes.append("\(match.province.name.vi) has no open needs\(sector.map { " in \($0.id)" } ?? "").")
@@ -162,7 +170,8 @@ extension Service {
         let rankings = index.suggest(needPositions: positions, rules: rules, options: ranking.options)
         let lists = zip(positions, rankings).map { position, result in
             SuggestionList(
-                need: index.needs[position].id, title: index.needs[position].title, province: index.needs[position].province,
+                need: index.needs[position].id, title: index.needs[position].title,
+                province: index.needs[position].province,
                 rules: rules.name, ranked: result.ranked.map { AssessmentReport($0, index: index, language: language) },
                 excluded: result.excluded.map { AssessmentReport($0, index: index, language: language) })
         }
@@ -176,16 +185,20 @@ extension Service {
         let sector = try params.sector.map { try reference.taxonomy.resolve($0).id }
         if let region = params.region, !reference.provinces.regions.contains(where: { $0.id.rawValue == region }) {
             let ids = reference.provinces.regions.map(\.id.rawValue)
-            throw LookupError(kind: "region", input: region, problem: .unknown(suggestions: Suggestions.closest(to: region, among: ids)))
+            throw LookupError(
+                kind: "region", input: region,
+                problem: .unknown(suggestions: Suggestions.closest(to: region, among: ids)))
         }
         let index = try index()
         guard let position = index.ngoPosition(found.id) else {
             throw RegistryError.notFound(kind: "NGO", id: params.ngo, suggestions: [])
         }
         let options = RankOptions(
-            limit: params.limit ?? 10, showExcluded: params.showExcluded ?? false, includeDeclined: params.includeDeclined ?? false)
+            limit: params.limit ?? 10, showExcluded: params.showExcluded ?? false,
+            includeDeclined: params.includeDeclined ?? false)
         let result = index.discover(
-            ngoPosition: position, rules: rules, options: options, sector: sector, region: params.region.map { RegionID($0) })
+            ngoPosition: position, rules: rules, options: options, sector: sector,
+            region: params.region.map { RegionID($0) })
         let language = params.lang ?? .en
         return DiscoverResult(
             ngo: found.id, name: found.name, rules: rules.name,
@@ -202,7 +215,8 @@ extension Service {
             throw RegistryError.notFound(kind: "need or NGO", id: "\(needID) / \(ngoID)", suggestions: [])
         }
         let assessment = index.assess(
-            needPosition: needPosition, ngoPosition: ngoPosition, rules: rules, includeDeclined: params.includeDeclined ?? false)
+            needPosition: needPosition, ngoPosition: ngoPosition, rules: rules,
+            includeDeclined: params.includeDeclined ?? false)
         return ExplainedPair(
             report: AssessmentReport(assessment, index: index, language: params.lang ?? .en), rules: rules.name,
             minimumScore: rules.minimumScore, parameters: RuleParameters(rules))

@@ -36,7 +36,8 @@ extension Service {
     public func registerNGO(_ record: JSONValue, caller: Caller) throws -> NGO {
         if case .token(_, .ngo(let own)) = caller {
             guard case .string(let id)? = record["id"], NGOID(id) == own else {
-                throw ServiceError.forbidden("ngos.register: an ngo:\(own) token may only register the profile with id '\(own)'")
+                throw ServiceError.forbidden(
+                    "ngos.register: an ngo:\(own) token may only register the profile with id '\(own)'")
             }
         } else {
             try caller.mayWriteNGO(nil, "ngos.register")

@@ -42,7 +42,9 @@ extension Service {
         if let region = params.region {
             let ids = reference.provinces.regions.map(\.id.rawValue)
             guard ids.contains(region) else {
-                throw LookupError(kind: "region", input: region, problem: .unknown(suggestions: Suggestions.closest(to: region, among: ids)))
+                throw LookupError(
+                    kind: "region", input: region,
+                    problem: .unknown(suggestions: Suggestions.closest(to: region, among: ids)))
             }
             filter.region = RegionID(region)
         }
@@ -50,7 +52,9 @@ extension Service {
             guard let parsed = Need.Status(rawValue: status) else {
                 let choices = Need.Status.allCases.map(\.rawValue)
                 throw ServiceError.invalidParams(
-                    field: "status", expected: "one of \(choices.joined(separator: ", "))" + Suggestions.phrase(for: status, among: choices))
+                    field: "status",
+                    expected: "one of \(choices.joined(separator: ", "))"
+                        + Suggestions.phrase(for: status, among: choices))
             }
             filter.status = parsed
         }
@@ -59,7 +63,9 @@ extension Service {
 
     /// Registers a need from a record in the import format.
     public func registerNeed(_ record: JSONValue, caller: Caller, method: String = "needs.register") throws -> Need {
-        if case .string(let name)? = record["province"], let province = try? reference.provinces.resolve(name).province.id {
+        if case .string(let name)? = record["province"],
+            let province = try? reference.provinces.resolve(name).province.id
+        {
             try caller.mayWriteNeed(of: province, method)
         } else if case .anonymous = caller {
             // An unknown or missing province is the registry's to report, as a validation error.
@@ -69,10 +75,13 @@ extension Service {
     }
 
     /// Changes the fields given; `id` names the need.
-    public func updateNeed(_ id: String, changes: JSONValue, caller: Caller, method: String = "needs.update") throws -> Need {
+    public func updateNeed(_ id: String, changes: JSONValue, caller: Caller, method: String = "needs.update") throws
+        -> Need
+    {
         let existing = try registry.need(id)
         try caller.mayWriteNeed(of: existing.province, method)
-        if case .string(let name)? = changes["province"], let moved = try? reference.provinces.resolve(name).province.id {
+        if case .string(let name)? = changes["province"], let moved = try? reference.provinces.resolve(name).province.id
+        {
             try caller.mayWriteNeed(of: moved, method)
         }
         return try registry.updateNeed(id, changes: changes, audit: caller.audit(method))
@@ -83,6 +92,7 @@ extension Service {
         guard ["closed", "partnered"].contains(status) else {
             throw ServiceError.invalidParams(field: "status", expected: "closed or partnered, got '\(status)'")
         }
-        return try updateNeed(params.id, changes: .object(["status": .string(status)]), caller: caller, method: "needs.close")
+        return try updateNeed(
+            params.id, changes: .object(["status": .string(status)]), caller: caller, method: "needs.close")
     }
 }

@@ -28,7 +28,9 @@ extension Service {
         guard let region = params.region else { return directory.provinces }
         let ids = directory.regions.map(\.id.rawValue)
         guard ids.contains(region) else {
-            throw LookupError(kind: "region", input: region, problem: .unknown(suggestions: Suggestions.closest(to: region, among: ids)))
+            throw LookupError(
+                kind: "region", input: region,
+                problem: .unknown(suggestions: Suggestions.closest(to: region, among: ids)))
         }
         return directory.provinces.filter { $0.region.rawValue == region }
     }
@@ -41,6 +43,8 @@ extension Service {
         return ProvinceFound(
             province: match.province, mergedFrom: former,
             openNeeds: index.needs.filter { $0.province == match.province.id && $0.status == .open }.count,
-            ngosWorkingThere: index.ngos.filter { $0.provinces.nationwide || $0.provinces.current.contains(match.province.id) }.count)
+            ngosWorkingThere: index.ngos.filter {
+                $0.provinces.nationwide || $0.provinces.current.contains(match.province.id)
+            }.count)
     }
 }

@@ -13,7 +13,8 @@ extension Registry {
     /// - Parameter checkOnly: validate against the registry without writing.
     /// - Throws: `ValidationFailure` listing every invalid record; nothing is written.
     public func importDocuments(
-        _ documents: [ImportDocument], checkOnly: Bool = false, audit: AuditEntry? = nil, progress: (Int) -> Void = { _ in }
+        _ documents: [ImportDocument], checkOnly: Bool = false, audit: AuditEntry? = nil,
+        progress: (Int) -> Void = { _ in }
     ) throws -> ImportSummary {
         let run = { (db: Database) throws -> ImportSummary in
             let batch = try ImportBatch.read(documents, reference: reference, db, progress: progress)
@@ -21,7 +22,10 @@ extension Registry {
             return ImportSummary(
                 needs: batch.needs.count, ngos: batch.ngos.count, partnerships: batch.partnerships.count)
         }
-        return checkOnly ? try database.read(run) : try change(audit: audit, record: { "\($0.ngos) NGOs, \($0.needs) needs, \($0.partnerships) partnerships" }, run)
+        return checkOnly
+            ? try database.read(run)
+            : try change(
+                audit: audit, record: { "\($0.ngos) NGOs, \($0.needs) needs, \($0.partnerships) partnerships" }, run)
     }
 
     /// Every NGO, then every need, then every partnership, in the import format, ordered by id.

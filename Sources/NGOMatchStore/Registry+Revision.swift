@@ -51,8 +51,10 @@ extension Registry {
     /// The audit trail, newest first.
     public func auditTrail(limit: Int = 100) throws -> [(at: String, actor: String, method: String, record: String)] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT at, actor, method, record FROM audit ORDER BY id DESC LIMIT ?", arguments: [limit])
-                .map { ($0["at"], $0["actor"], $0["method"], $0["record"]) }
+            try Row.fetchAll(
+                db, sql: "SELECT at, actor, method, record FROM audit ORDER BY id DESC LIMIT ?", arguments: [limit]
+            )
+            .map { ($0["at"], $0["actor"], $0["method"], $0["record"]) }
         }
     }
 }

@@ -51,14 +51,16 @@ extension Registry {
             guard reference.provinces[id] != nil else {
                 throw RegistryError.notFound(
                     kind: "province", id: id.rawValue,
-                    suggestions: Suggestions.closest(to: id.rawValue, among: reference.provinces.provinces.map(\.id.rawValue)))
+                    suggestions: Suggestions.closest(
+                        to: id.rawValue, among: reference.provinces.provinces.map(\.id.rawValue)))
             }
         case .ngo(let id):
             _ = try database.read { db in
                 if try Self.fetchNGOs(db, where: "id = ?", arguments: [id.rawValue]).isEmpty {
                     throw RegistryError.notFound(
                         kind: "NGO", id: id.rawValue,
-                        suggestions: Suggestions.closest(to: id.rawValue, among: try String.fetchAll(db, sql: "SELECT id FROM ngo")))
+                        suggestions: Suggestions.closest(
+                            to: id.rawValue, among: try String.fetchAll(db, sql: "SELECT id FROM ngo")))
                 }
             }
         }
@@ -82,8 +84,10 @@ extension Registry {
     /// The role of a valid, unrevoked token, or nil.
     public func role(ofToken token: String) throws -> (id: String, role: Role)? {
         try database.read { db in
-            guard let row = try Row.fetchOne(
-                db, sql: "SELECT id, role FROM token WHERE hash = ? AND revoked_at IS NULL", arguments: [Self.hash(token)]),
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT id, role FROM token WHERE hash = ? AND revoked_at IS NULL",
+                    arguments: [Self.hash(token)]),
                 let role = Role(row["role"] as String)
             else { return nil }
             return (row["id"], role)
@@ -93,7 +97,9 @@ extension Registry {
     public func tokens() throws -> [TokenInfo] {
         try database.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM token ORDER BY created_at, id").map {
-                TokenInfo(id: $0["id"], role: $0["role"], note: $0["note"], createdAt: $0["created_at"], revokedAt: $0["revoked_at"])
+                TokenInfo(
+                    id: $0["id"], role: $0["role"], note: $0["note"], createdAt: $0["created_at"],
+                    revokedAt: $0["revoked_at"])
             }
         }
     }
@@ -101,10 +107,12 @@ extension Registry {
     /// Revokes a token by its id (the first 8 characters after `ngm_`).
     public func revokeToken(id: String) throws {
         try database.write { db in
-            try db.execute(sql: "UPDATE token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [Self.now(), id])
+            try db.execute(
+                sql: "UPDATE token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [Self.now(), id])
             if db.changesCount == 0 {
                 let ids = try String.fetchAll(db, sql: "SELECT id FROM token WHERE revoked_at IS NULL")
-                throw RegistryError.notFound(kind: "active token", id: id, suggestions: Suggestions.closest(to: id, among: ids))
+                throw RegistryError.notFound(
+                    kind: "active token", id: id, suggestions: Suggestions.closest(to: id, among: ids))
             }
         }
     }

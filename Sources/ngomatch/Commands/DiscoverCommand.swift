@@ -1,5 +1,6 @@
 import ArgumentParser
 import NGOMatchCore
+import NGOMatchService
 import NGOMatchStore
 
 struct DiscoverCommand: ParsableCommand {
@@ -23,27 +24,14 @@ struct DiscoverCommand: ParsableCommand {
     @Option(help: "Only needs in this region (id, e.g. mekong-delta).") var region: String?
 
     func run() throws {
-        let opened = try registry.open()
-        let rules = try scoring.ruleSet(opened)
-        let found = try opened.ngo(named: ngo)
-        let sectorID = try sector.map { try opened.reference.taxonomy.resolve($0).id }
-        if let region, !opened.reference.provinces.regions.contains(where: { $0.id.rawValue == region }) {
-            let ids = opened.reference.provinces.regions.map(\.id.rawValue)
-            throw LookupError(
-                kind: "region", input: region,
-                problem: .unknown(suggestions: Suggestions.closest(to: region, among: ids)))
-        }
-        let index = try opened.matchIndex()
-        let result = index.discover(
-            ngoPosition: index.ngoPosition(found.id)!, rules: rules, options: ranking.options, sector: sectorID,
-            region: region.map { RegionID($0) })
-        let language = output.language
-        let ranked = result.ranked.map { AssessmentReport($0, index: index, language: language) }
-        let excluded = result.excluded.map { AssessmentReport($0, index: index, language: language) }
+        let result = try registry.service().discover(
+            DiscoverParams(ngo: ngo, sector: sector, region: region, ranking: ranking.params(scoring, output)))
+        let ranked = result.ranked
+        let excluded = result.excluded
         try output.emit(
             ranked + excluded,
             table: {
-                var text = "Needs \(found.name) could serve (rules: \(rules.name))\n"
+                var text = "Needs \(result.name) could serve (rules: \(result.rules))\n"
                 text +=
                     ranked.isEmpty
                     ? "  no open need passes the filters"

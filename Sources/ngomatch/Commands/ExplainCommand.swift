@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NGOMatchCore
+import NGOMatchService
 import NGOMatchStore
 
 struct ExplainCommand: ParsableCommand {
@@ -22,17 +23,12 @@ struct ExplainCommand: ParsableCommand {
     @Flag(help: "Do not apply the declined-pair filter.") var includeDeclined = false
 
     func run() throws {
-        let opened = try registry.open()
-        let rules = try scoring.ruleSet(opened)
-        let needID = try opened.need(need).id
-        let ngoID = try opened.ngo(named: ngo).id
-        let index = try opened.matchIndex()
-        let assessment = index.assess(
-            needPosition: index.needPosition(needID)!, ngoPosition: index.ngoPosition(ngoID)!, rules: rules,
-            includeDeclined: includeDeclined)
-        let report = AssessmentReport(assessment, index: index, language: output.language)
-        let explained = ExplainedPair(
-            report: report, rules: rules.name, minimumScore: rules.minimumScore, parameters: RuleParameters(rules))
+        let service = try registry.service()
+        let explained = try service.explain(
+            ExplainParams(
+                need: need, ngo: ngo, rules: scoring.rules, includeDeclined: includeDeclined, lang: output.language))
+        let report = explained.report
+        let rules = try scoring.ruleSet(service.registry)
         try output.emit(
             [explained],
             table: {
@@ -62,66 +58,5 @@ struct ExplainCommand: ParsableCommand {
                 text += "\n\nParameters: " + RuleParameters(rules).summary
                 return text
             })
-    }
-}
-
-/// A pair's explanation with the rule set it was scored under.
-struct ExplainedPair: Encodable {
-    let report: AssessmentReport
-    let rules: String
-    let minimumScore: Double
-    let parameters: RuleParameters
-}
-
-/// The parameters of a rule set, for printing next to a score.
-struct RuleParameters: Encodable {
-    let weights: [String: Double]
-    let settings: [String: Double]
-    let filters: [String: String]
-
-    init(_ rules: RuleSet) {
-        weights = Dictionary(uniqueKeysWithValues: rules.weights.map { ($0.factor.rawValue, $0.weight) })
-        var settings: [String: Double] = [:]
-        if let rule = rules.sectorFit {
-            settings["sectorFit.sameParent"] = rule.sameParent
-            settings["sectorFit.sibling"] = rule.sibling
-        }
-        if let rule = rules.geography {
-            settings["geography.past"] = rule.past
-            settings["geography.nearby"] = rule.nearby
-            settings["geography.nearbyKm"] = rule.nearbyKm
-            settings["geography.nationwide"] = rule.nationwide
-            settings["geography.elsewhere"] = rule.elsewhere
-            settings["geography.decayKm"] = rule.decayKm
-        }
-        if let rule = rules.trackRecord { settings["trackRecord.saturation"] = rule.saturation }
-        if let rule = rules.underservedProvince { settings["underservedProvince.saturation"] = rule.saturation }
-        self.settings = settings
-        let f = rules.filters
-        filters = [
-            "needOpen": "\(f.needOpen)", "sectorOverlap": "\(f.sectorOverlap)",
-            "certificateValid": "\(f.certificateValid)",
-            "certificateArea": "\(f.certificateArea)", "certificateFields": f.certificateFields.rawValue,
-            "optOut": "\(f.optOut)", "declined": "\(f.declined)",
-        ]
-    }
-
-    var summary: String {
-        (weights.sorted { $0.key < $1.key }.map { "\($0.key)=\(Explanation.points($0.value))" }
-            + settings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }).joined(separator: ", ")
-    }
-
-    static func isApplied(_ filter: HardFilter, _ rules: RuleSet) -> Bool {
-        let f = rules.filters
-        switch filter {
-        case .needOpen: return f.needOpen
-        case .sectorOverlap: return f.sectorOverlap
-        case .certificateValid: return f.certificateValid
-        case .certificateArea: return f.certificateArea
-        case .certificateFields: return f.certificateFields != .off
-        case .optOut: return f.optOut
-        case .declined: return f.declined
-        case .minimumScore: return true
-        }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NGOMatchCore
+import NGOMatchService
 import NGOMatchStore
 
 struct GapsCommand: ParsableCommand {
@@ -26,10 +27,10 @@ struct GapsCommand: ParsableCommand {
     @Option(help: "A need whose best candidate scores below this is weak.") var threshold: Double = 50
 
     func run() throws {
-        let opened = try registry.open()
-        let rules = try scoring.ruleSet(opened)
-        let report = try opened.matchIndex().gaps(rules: rules, threshold: threshold)
-        let views = RecordViews(reference: opened.reference, language: output.language)
+        let service = try registry.service()
+        let report = try service.gaps(GapsParams(threshold: threshold, rules: scoring.rules))
+        let rules = try scoring.ruleSet(service.registry)
+        let views = RecordViews(reference: service.reference, language: output.language)
         try output.emit(
             [report],
             table: {

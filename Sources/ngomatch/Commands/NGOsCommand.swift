@@ -1,5 +1,6 @@
 import ArgumentParser
 import NGOMatchCore
+import NGOMatchService
 import NGOMatchStore
 
 struct NGOsCommand: ParsableCommand {
@@ -28,12 +29,12 @@ struct NGOsCommand: ParsableCommand {
         @Option(help: "A JSON file with the whole record; flags override its fields.") var from: String?
 
         func run() throws {
-            let opened = try registry.open()
+            let service = try registry.service()
             var record = (try from.map(RecordFile.read) ?? .object([:])).merging(fields.record)
             if let id { record = record.merging(.object(["id": .string(id)])) }
-            let ngo = try opened.addNGO(record)
+            let ngo = try service.registerNGO(record, caller: .local("cli"))
             Terminal.note("Registered NGO \(ngo.id).")
-            try NGOsCommand.show(ngo, opened, output)
+            try NGOsCommand.show(ngo, service, output)
         }
     }
 
@@ -53,14 +54,14 @@ struct NGOsCommand: ParsableCommand {
         @Option(help: "A JSON file with fields to set; flags override it.") var from: String?
 
         func run() throws {
-            let opened = try registry.open()
+            let service = try registry.service()
             let changes = (try from.map(RecordFile.read) ?? .object([:])).merging(fields.record)
             guard case .object(let set) = changes, !set.isEmpty else {
                 throw UsageError("nothing to change: give flags such as --capacity or --cert-expires, or --from FILE")
             }
-            let updated = try opened.updateNGO(ngo, changes: changes)
+            let updated = try service.updateNGO(ngo, changes: changes, caller: .local("cli"))
             Terminal.note("Updated NGO \(updated.id).")
-            try NGOsCommand.show(updated, opened, output)
+            try NGOsCommand.show(updated, service, output)
         }
     }
 
@@ -77,13 +78,9 @@ struct NGOsCommand: ParsableCommand {
         @Option(help: "Country of origin.") var country: String?
 
         func run() throws {
-            let opened = try registry.open()
-            let filter = NGOFilter(
-                sector: try sector.map { try opened.reference.taxonomy.resolve($0).id },
-                province: try province.map { try opened.reference.provinces.resolve($0).province.id },
-                country: country)
-            let ngos = try opened.ngos(filter)
-            let views = RecordViews(reference: opened.reference, language: output.language)
+            let service = try registry.service()
+            let ngos = try service.ngos(NGOsListParams(sector: sector, province: province, country: country))
+            let views = RecordViews(reference: service.reference, language: output.language)
             try output.emit(
                 ngos, table: { views.ngosTable(ngos) },
                 csv: { RecordViews.csv(ngos.compactMap { try? ExportRecord.json($0) }) })
@@ -100,13 +97,13 @@ struct NGOsCommand: ParsableCommand {
         @Argument(help: "The NGO's id, name or acronym.") var ngo: String
 
         func run() throws {
-            let opened = try registry.open()
-            try NGOsCommand.show(try opened.ngo(named: ngo), opened, output)
+            let service = try registry.service()
+            try NGOsCommand.show(try service.ngo(NGOGetParams(ngo: ngo)), service, output)
         }
     }
 
-    static func show(_ ngo: NGO, _ registry: Registry, _ output: OutputOptions) throws {
-        let views = RecordViews(reference: registry.reference, language: output.language)
+    static func show(_ ngo: NGO, _ service: Service, _ output: OutputOptions) throws {
+        let views = RecordViews(reference: service.reference, language: output.language)
         try output.emit(
             [ngo], table: { views.ngoDetails(ngo, today: .today) },
             csv: { RecordViews.csv([try? ExportRecord.json(ngo)].compactMap { $0 }) })

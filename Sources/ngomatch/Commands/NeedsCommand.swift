@@ -1,5 +1,6 @@
 import ArgumentParser
 import NGOMatchCore
+import NGOMatchService
 import NGOMatchStore
 
 struct NeedsCommand: ParsableCommand {
@@ -27,13 +28,13 @@ struct NeedsCommand: ParsableCommand {
         @Option(help: "A JSON file with the whole record; flags override its fields.") var from: String?
 
         func run() throws {
-            let opened = try registry.open()
+            let service = try registry.service()
             var record = try from.map(RecordFile.read) ?? .object([:])
             record = record.merging(fields.record)
             if let id { record = record.merging(.object(["id": .string(id)])) }
-            let need = try opened.addNeed(record)
+            let need = try service.registerNeed(record, caller: .local("cli"))
             Terminal.note("Registered need \(need.id).")
-            try NeedsCommand.show(need, opened, output)
+            try NeedsCommand.show(need, service, output)
         }
     }
 
@@ -54,14 +55,14 @@ struct NeedsCommand: ParsableCommand {
         @Option(help: "A JSON file with fields to set; flags override it.") var from: String?
 
         func run() throws {
-            let opened = try registry.open()
+            let service = try registry.service()
             let changes = (try from.map(RecordFile.read) ?? .object([:])).merging(fields.record)
             guard case .object(let set) = changes, !set.isEmpty else {
                 throw UsageError("nothing to change: give flags such as --title or --funding-gap, or --from FILE")
             }
-            let need = try opened.updateNeed(id, changes: changes)
+            let need = try service.updateNeed(id, changes: changes, caller: .local("cli"))
             Terminal.note("Updated need \(need.id).")
-            try NeedsCommand.show(need, opened, output)
+            try NeedsCommand.show(need, service, output)
         }
     }
 
@@ -77,13 +78,10 @@ struct NeedsCommand: ParsableCommand {
         @Option(help: "closed or partnered.") var status: String = "closed"
 
         func run() throws {
-            guard ["closed", "partnered"].contains(status) else {
-                throw UsageError("--status must be closed or partnered, got '\(status)'")
-            }
-            let opened = try registry.open()
-            let need = try opened.updateNeed(id, changes: .object(["status": .string(status)]))
+            let service = try registry.service()
+            let need = try service.closeNeed(NeedCloseParams(id: id, status: status), caller: .local("cli"))
             Terminal.note("Need \(need.id) is now \(need.status.rawValue).")
-            try NeedsCommand.show(need, opened, output)
+            try NeedsCommand.show(need, service, output)
         }
     }
 
@@ -104,21 +102,10 @@ struct NeedsCommand: ParsableCommand {
         @Option(help: "open, in-discussion, partnered or closed.") var status: String?
 
         func run() throws {
-            let opened = try registry.open()
-            var filter = NeedFilter()
-            filter.province = try province.map { try opened.reference.provinces.resolve($0).province.id }
-            filter.sector = try sector.map { try opened.reference.taxonomy.resolve($0).id }
-            filter.region = region.map { RegionID($0) }
-            if let status {
-                guard let parsed = Need.Status(rawValue: status) else {
-                    throw UsageError(
-                        "--status must be one of \(Need.Status.allCases.map(\.rawValue).joined(separator: ", ")), got '\(status)'"
-                    )
-                }
-                filter.status = parsed
-            }
-            let needs = try opened.needs(filter)
-            let views = RecordViews(reference: opened.reference, language: output.language)
+            let service = try registry.service()
+            let needs = try service.needs(
+                NeedsListParams(province: province, sector: sector, region: region, status: status))
+            let views = RecordViews(reference: service.reference, language: output.language)
             try output.emit(
                 needs, table: { views.needsTable(needs) },
                 csv: { RecordViews.csv(needs.compactMap { try? ExportRecord.json($0) }) })
@@ -133,13 +120,13 @@ struct NeedsCommand: ParsableCommand {
         @Argument(help: "The need's id.") var id: String
 
         func run() throws {
-            let opened = try registry.open()
-            try NeedsCommand.show(try opened.need(id), opened, output)
+            let service = try registry.service()
+            try NeedsCommand.show(try service.need(NeedGetParams(id: id)), service, output)
         }
     }
 
-    static func show(_ need: Need, _ registry: Registry, _ output: OutputOptions) throws {
-        let views = RecordViews(reference: registry.reference, language: output.language)
+    static func show(_ need: Need, _ service: Service, _ output: OutputOptions) throws {
+        let views = RecordViews(reference: service.reference, language: output.language)
         try output.emit(
             [need], table: { views.needDetails(need) },
             csv: { RecordViews.csv([try? ExportRecord.json(need)].compactMap { $0 }) })

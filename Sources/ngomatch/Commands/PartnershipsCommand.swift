@@ -1,5 +1,6 @@
 import ArgumentParser
 import NGOMatchCore
+import NGOMatchService
 import NGOMatchStore
 
 struct PartnershipsCommand: ParsableCommand {
@@ -26,13 +27,8 @@ struct PartnershipsCommand: ParsableCommand {
         @Option(help: "A note for the record.") var note: String?
 
         func run() throws {
-            guard let parsed = Partnership.Status(rawValue: status) else {
-                let choices = Partnership.Status.allCases.map(\.rawValue)
-                throw UsageError(
-                    "--status must be one of \(choices.joined(separator: ", "))"
-                        + Suggestions.phrase(for: status, among: choices))
-            }
-            let recorded = try registry.open().recordPartnership(need: need, ngo: ngo, status: parsed, note: note)
+            let recorded = try registry.service().recordPartnership(
+                PartnershipRecordParams(need: need, ngo: ngo, status: status, note: note), caller: .local("cli"))
             print("\(recorded.need) — \(recorded.ngo): \(recorded.status.rawValue)")
         }
     }
@@ -47,7 +43,7 @@ struct PartnershipsCommand: ParsableCommand {
         @Option(help: "Only this NGO.") var ngo: String?
 
         func run() throws {
-            let list = try registry.open().partnerships(need: need, ngo: ngo)
+            let list = try registry.service().partnerships(PartnershipsListParams(need: need, ngo: ngo))
             try output.emit(
                 list,
                 table: {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import NGOMatchCore
+import NGOMatchService
 import NGOMatchStore
 
 struct ProvincesCommand: ParsableCommand {
@@ -21,17 +22,9 @@ struct ProvincesCommand: ParsableCommand {
         @Option(help: "Only this region (id, e.g. mekong-delta).") var region: String?
 
         func run() throws {
-            let directory = try registry.open().reference.provinces
-            var provinces = directory.provinces
-            if let region {
-                let ids = directory.regions.map(\.id.rawValue)
-                guard ids.contains(region) else {
-                    throw LookupError(
-                        kind: "region", input: region,
-                        problem: .unknown(suggestions: Suggestions.closest(to: region, among: ids)))
-                }
-                provinces = provinces.filter { $0.region.rawValue == region }
-            }
+            let service = try registry.service()
+            let directory = service.reference.provinces
+            let provinces = try service.provinces(ProvincesListParams(region: region))
             let language = output.language
             try output.emit(
                 provinces,
@@ -78,15 +71,13 @@ struct ProvincesCommand: ParsableCommand {
         @Argument(help: "Province id or name, with or without diacritics.") var name: String
 
         func run() throws {
-            let opened = try registry.open()
-            let match = try opened.reference.provinces.resolve(name)
-            let province = match.province
-            if case .formerProvince(let former) = match.route {
+            let service = try registry.service()
+            let found = try service.province(ProvinceGetParams(name: name))
+            let province = found.province
+            if let former = found.mergedFrom {
                 Terminal.note("\(former) was merged into \(province.name.vi) on 1 July 2025.")
             }
             let language = output.language
-            let openNeeds = try opened.needs(NeedFilter(province: province.id, status: .open))
-            let working = try opened.ngos(NGOFilter(province: province.id))
             try output.emit(
                 [province],
                 table: {
@@ -94,15 +85,15 @@ struct ProvincesCommand: ParsableCommand {
                     details.add("id", province.id.rawValue)
                     details.add("name", "\(province.name.vi) (\(province.name.en))")
                     details.add("kind", province.kind == .city ? "centrally-run city" : "province")
-                    details.add("region", opened.reference.provinces.region(province.region)?.name.in(language))
+                    details.add("region", service.reference.provinces.region(province.region)?.name.in(language))
                     details.add(
                         "merged from",
                         province.mergedFrom.isEmpty
                             ? "(unchanged in 2025)" : province.mergedFrom.joined(separator: ", "))
                     details.add("also known as", province.otherNames.joined(separator: ", "))
                     details.add("centre (approx.)", "\(province.latitude)° N, \(province.longitude)° E")
-                    details.add("open needs", "\(openNeeds.count)")
-                    details.add("NGOs working here", "\(working.count)")
+                    details.add("open needs", "\(found.openNeeds)")
+                    details.add("NGOs working here", "\(found.ngosWorkingThere)")
                     return details.render()
                 })
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NGOMatchCore
+import NGOMatchService
 import NGOMatchStore
 
 struct RulesCommand: ParsableCommand {
@@ -16,22 +17,16 @@ struct RulesCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let taxonomy = try registry.open().reference.taxonomy
-            let sets = try RuleSetSource.shippedNames.map { try RuleSetSource.load($0, taxonomy: taxonomy) }
-            let summaries = sets.map {
-                RuleSetSummary(
-                    name: $0.name, description: $0.description, minimumScore: $0.minimumScore,
-                    weights: RuleParameters($0).weights)
-            }
+            let summaries = try registry.service().ruleSets()
             try output.emit(
                 summaries,
                 table: {
                     var table = Table(["name", "minimum", "weights", "description"])
-                    for rules in sets {
+                    for rules in summaries {
                         table.add([
                             rules.name, Explanation.points(rules.minimumScore),
-                            rules.weights.map { "\($0.factor.rawValue) \(Explanation.points($0.weight))" }.joined(
-                                separator: ", "),
+                            rules.weights.sorted { $0.key < $1.key }.map { "\($0.key) \(Explanation.points($0.value))" }
+                                .joined(separator: ", "),
                             rules.description.trimmingCharacters(in: .whitespacesAndNewlines),
                         ])
                     }
@@ -73,11 +68,4 @@ struct RulesCommand: ParsableCommand {
             )
         }
     }
-}
-
-struct RuleSetSummary: Encodable {
-    let name: String
-    let description: String
-    let minimumScore: Double
-    let weights: [String: Double]
 }

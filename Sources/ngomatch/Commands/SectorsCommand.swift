@@ -1,5 +1,6 @@
 import ArgumentParser
 import NGOMatchCore
+import NGOMatchService
 import NGOMatchStore
 
 struct SectorsCommand: ParsableCommand {
@@ -21,10 +22,12 @@ struct SectorsCommand: ParsableCommand {
         @Flag(help: "Show the hierarchy, subsectors indented under their sector.") var tree = false
 
         func run() throws {
-            let taxonomy = try registry.open().reference.taxonomy
+            let service = try registry.service()
+            let taxonomy = service.reference.taxonomy
+            let sectors = service.sectors()
             let language = output.language
             try output.emit(
-                taxonomy.sectors,
+                sectors,
                 table: {
                     if tree {
                         return taxonomy.topLevel.map { top in

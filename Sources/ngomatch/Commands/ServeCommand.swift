@@ -30,7 +30,8 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Longest line accepted, in bytes.") var maxLine = ServerLimits().maximumLineLength
     @Option(help: "Most connections at once.") var maxConnections = ServerLimits().maximumConnections
     @Option(help: "Most requests running at once per connection.") var maxInFlight = ServerLimits().maximumInFlight
-    @Option(help: "Close a connection idle this many seconds (0: never).") var idleTimeout = ServerLimits().idleTimeoutSeconds
+    @Option(help: "Close a connection idle this many seconds (0: never).") var idleTimeout = ServerLimits()
+        .idleTimeoutSeconds
 
     func validate() throws {
         guard stdio != (listen != nil) else { throw ValidationError("give either --stdio or --listen HOST:PORT") }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NGOMatchCore
+import NGOMatchService
 import NGOMatchStore
 
 struct SuggestCommand: ParsableCommand {
@@ -35,42 +36,19 @@ struct SuggestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try registry.open()
-        let rules = try scoring.ruleSet(opened)
-        let index = try opened.matchIndex()
-        var positions: [Int] = []
-        if let need {
-            let id = try opened.need(need).id
-            positions = [index.needPosition(id)!]
-        } else if let province {
-            let match = try opened.reference.provinces.resolve(province)
-            if case .formerProvince(let former) = match.route {
-                Terminal.note("\(former) was merged into \(match.province.name.vi) on 1 July 2025.")
-            }
-            let filter = NeedFilter(
-                province: match.province.id, status: .open,
-                sector: try sector.map { try opened.reference.taxonomy.resolve($0).id })
-            positions = try opened.needs(filter).compactMap { index.needPosition($0.id) }
-            if positions.isEmpty {
-                Terminal.note("\(match.province.name.vi) has no open needs\(sector.map { " in \($0)" } ?? "").")
-            }
-        }
-        let rankings = index.suggest(needPositions: positions, rules: rules, options: ranking.options)
+        let service = try registry.service()
+        let result = try service.suggest(
+            SuggestParams(need: need, province: province, sector: sector, ranking: ranking.params(scoring, output)))
+        for note in result.notes { Terminal.note(note) }
+        let results = result.suggestions
         let language = output.language
-        let results = zip(positions, rankings).map { position, ranking in
-            SuggestionList(
-                need: index.needs[position].id, title: index.needs[position].title,
-                province: index.needs[position].province,
-                ranked: ranking.ranked.map { AssessmentReport($0, index: index, language: language) },
-                excluded: ranking.excluded.map { AssessmentReport($0, index: index, language: language) })
-        }
-        let views = RecordViews(reference: opened.reference, language: language)
+        let views = RecordViews(reference: service.reference, language: language)
         try output.emit(
             results,
             table: {
                 results.map { list in
                     var text =
-                        "\(list.need) — \(list.title) (\(views.provinceName(list.province))), rules: \(rules.name)\n"
+                        "\(list.need) — \(list.title) (\(views.provinceName(list.province))), rules: \(list.rules)\n"
                     text +=
                         list.ranked.isEmpty
                         ? "  no NGO passes the filters"
@@ -85,13 +63,4 @@ struct SuggestCommand: ParsableCommand {
             },
             csv: { [RankingView.csvHeader] + results.flatMap { ($0.ranked + $0.excluded).map(RankingView.csvLine) } })
     }
-}
-
-/// One need's ranked NGOs, as printed.
-struct SuggestionList: Encodable {
-    let need: NeedID
-    let title: String
-    let province: ProvinceID
-    let ranked: [AssessmentReport]
-    let excluded: [AssessmentReport]
 }

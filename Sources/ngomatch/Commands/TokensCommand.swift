@@ -32,7 +32,9 @@ struct TokensCommand: ParsableCommand {
             }
             let opened = try registry.open()
             var resolved = parsed
-            if case .province(let id) = parsed { resolved = .province(try opened.reference.provinces.resolve(id.rawValue).province.id) }
+            if case .province(let id) = parsed {
+                resolved = .province(try opened.reference.provinces.resolve(id.rawValue).province.id)
+            }
             if case .ngo(let id) = parsed { resolved = .ngo(try opened.ngo(named: id.rawValue).id) }
             let (token, info) = try opened.createToken(role: resolved, note: note)
             print(token)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import NGOMatchService
 import NGOMatchStore
 
 struct RegistryOptions: ParsableArguments {
@@ -16,6 +17,9 @@ struct RegistryOptions: ParsableArguments {
         if created { try announceCreation(registry, demo: true) }
         return registry
     }
+
+    /// The operations, as the local user: the same ones the protocol calls.
+    func service() throws -> Service { Service(registry: try open()) }
 
     func announceCreation(_ registry: Registry, demo: Bool) throws {
         let counts = try registry.counts()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import NGOMatchCore
+import NGOMatchService
 import NGOMatchStore
 
 /// How to score and rank, shared by suggest, discover, explain and gaps.
@@ -23,7 +24,10 @@ struct RankingOptions: ParsableArguments {
         guard (1...1000).contains(limit) else { throw ValidationError("--limit must be from 1 to 1000") }
     }
 
-    var options: RankOptions {
-        RankOptions(limit: limit, showExcluded: showExcluded, includeDeclined: includeDeclined, diversify: diversify)
+    /// The ranking flags as the operation's parameters.
+    func params(_ scoring: ScoringOptions, _ output: OutputOptions) -> RankingParams {
+        RankingParams(
+            rules: scoring.rules, limit: limit, showExcluded: showExcluded, includeDeclined: includeDeclined,
+            diversify: diversify, lang: output.language)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NGOMatchCore
+import NGOMatchService
 import NGOMatchStore
 
 /// The one place errors become exit statuses: 2 when the user can fix the input, 1 otherwise.
@@ -13,6 +14,9 @@ enum ExitStatus {
         switch error {
         case let failure as ValidationFailure:
             Terminal.error(failure.description)
+            return usage
+        case let service as ServiceError:
+            Terminal.error(service.description)
             return usage
         case let rules as InvalidRuleSet:
             Terminal.error(rules.description)
