@@ -24,8 +24,7 @@ extension Registry {
         }
         return checkOnly
             ? try database.read(run)
-            : try change(
-                audit: audit, record: { "\($0.ngos) NGOs, \($0.needs) needs, \($0.partnerships) partnerships" }, run)
+            : try change(audit: audit, run)
     }
 
     /// Every NGO, then every need, then every partnership, in the import format, ordered by id.

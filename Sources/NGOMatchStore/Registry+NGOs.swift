@@ -44,7 +44,7 @@ extension Registry {
     /// Registers a new NGO from a record in the import format.
     /// - Throws: `ValidationFailure` naming every bad field; nothing is written.
     public func addNGO(_ record: JSONValue, audit: AuditEntry? = nil) throws -> NGO {
-        try change(audit: audit, record: { $0.id.rawValue }) { db in
+        try change(audit: audit) { db in
             let batch = try ImportBatch.read([Self.single(record, type: "ngo")], reference: reference, db)
             try batch.write(db)
             return batch.ngos[0]
@@ -53,7 +53,7 @@ extension Registry {
 
     /// Changes the fields in `changes` of the NGO `name` resolves to.
     public func updateNGO(_ name: String, changes: JSONValue, audit: AuditEntry? = nil) throws -> NGO {
-        try change(audit: audit, record: { $0.id.rawValue }) { db in
+        try change(audit: audit) { db in
             let entry = try Self.ngoDirectory(db).resolve(name)
             let existing = try Self.fetchNGOs(db, where: "id = ?", arguments: [entry.id.rawValue])[0]
             if case .string(let newID)? = changes["id"], newID != existing.id.rawValue {

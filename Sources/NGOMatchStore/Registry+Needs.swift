@@ -53,7 +53,7 @@ extension Registry {
     /// Registers a new need from a record in the import format.
     /// - Throws: `ValidationFailure` naming every bad field; nothing is written.
     public func addNeed(_ record: JSONValue, audit: AuditEntry? = nil) throws -> Need {
-        try change(audit: audit, record: { $0.id.rawValue }) { db in
+        try change(audit: audit) { db in
             let batch = try ImportBatch.read([Self.single(record, type: "need")], reference: reference, db)
             try batch.write(db)
             return batch.needs[0]
@@ -62,7 +62,7 @@ extension Registry {
 
     /// Changes the fields in `changes` (same shape as a record; lists are replaced whole).
     public func updateNeed(_ id: String, changes: JSONValue, audit: AuditEntry? = nil) throws -> Need {
-        try change(audit: audit, record: { $0.id.rawValue }) { db in
+        try change(audit: audit) { db in
             let existing = try Self.need(id, db)
             if case .string(let newID)? = changes["id"], newID != existing.id.rawValue {
                 throw RegistryError.conflict(

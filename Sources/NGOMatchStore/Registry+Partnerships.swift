@@ -7,7 +7,7 @@ extension Registry {
     public func recordPartnership(
         need: String, ngo: String, status: Partnership.Status, note: String? = nil, audit: AuditEntry? = nil
     ) throws -> Partnership {
-        try change(audit: audit, record: { "\($0.need) \($0.ngo)" }) { db in
+        try change(audit: audit) { db in
             let needID = try Self.need(need, db).id
             let ngoID = try Self.ngoDirectory(db).resolve(ngo).id
             let partnership = Partnership(need: needID, ngo: ngoID, status: status, note: note, recordedAt: Self.now())

@@ -1,4 +1,5 @@
 import GRDB
+import NGOMatchCore
 
 /// Who changed what: written in the same transaction as the change.
 public struct AuditEntry: Hashable, Sendable {
@@ -28,10 +29,8 @@ extension Registry {
     }
 
     /// Runs a write transaction that changes records: bumps the revision and,
-    /// with `audit`, records the change under the id `record` names.
-    func change<T>(audit: AuditEntry? = nil, record: (T) -> String = { _ in "" }, _ body: (Database) throws -> T)
-        throws -> T
-    {
+    /// with `audit`, records the change under the record's name.
+    func change<T: AuditedRecord>(audit: AuditEntry? = nil, _ body: (Database) throws -> T) throws -> T {
         try database.write { db in
             let result = try body(db)
             try db.execute(
@@ -42,7 +41,7 @@ extension Registry {
             if let audit {
                 try db.execute(
                     sql: "INSERT INTO audit (at, actor, method, record) VALUES (?, ?, ?, ?)",
-                    arguments: [Self.now(), audit.actor, audit.method, record(result)])
+                    arguments: [Self.now(), audit.actor, audit.method, result.auditName])
             }
             return result
         }
@@ -57,4 +56,25 @@ extension Registry {
             .map { ($0["at"], $0["actor"], $0["method"], $0["record"]) }
         }
     }
+}
+
+/// A record that a change produces, named in the audit trail.
+protocol AuditedRecord {
+    var auditName: String { get }
+}
+
+extension Need: AuditedRecord {
+    var auditName: String { id.rawValue }
+}
+
+extension NGO: AuditedRecord {
+    var auditName: String { id.rawValue }
+}
+
+extension Partnership: AuditedRecord {
+    var auditName: String { "\(need) \(ngo)" }
+}
+
+extension ImportSummary: AuditedRecord {
+    var auditName: String { "\(ngos) NGOs, \(needs) needs, \(partnerships) partnerships" }
 }
