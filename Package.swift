@@ -94,6 +94,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "NGOMatchProtocolTests",
+            dependencies: ["NGOMatchProtocol", "NGOMatchService", "NGOMatchStore", "NGOMatchCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "NGOMatchStoreTests",
             dependencies: ["NGOMatchStore", "NGOMatchCore", "NGOMatchSeeds"],
             swiftSettings: strictSettings

@@ -24,14 +24,12 @@ public struct Dispatcher: Sendable {
     /// The reply to a frame, or nil for a notification (or a batch of them).
     public func handle(_ frame: LineFramer.Frame, session: Session) -> Data? {
         switch frame {
-        case .tooLong(let length):
+        case .tooLong:
             return Envelope.error(
                 id: .null,
                 RPCError(
                     code: RPCError.invalidRequest,
-                    message:
-                        "the line is longer than the limit (\(length) bytes or more); it was discarded up to its newline"
-                ))
+                    message: "invalid request: the line is longer than the server's limit; it was discarded up to its newline"))
         case .line(let bytes):
             return handle(line: bytes, session: session)
         }

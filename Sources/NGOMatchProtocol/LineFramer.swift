@@ -6,14 +6,13 @@
 public struct LineFramer: Sendable {
     public enum Frame: Equatable, Sendable {
         case line([UInt8])
-        /// A line over the limit was dropped; its length so far.
-        case tooLong(Int)
+        /// A line over the limit was dropped.
+        case tooLong
     }
 
     public let maximumLength: Int
     private var buffer: [UInt8] = []
     private var discarding = false
-    private var discarded = 0
 
     public init(maximumLength: Int = 1 << 20) { self.maximumLength = maximumLength }
 
@@ -25,19 +24,17 @@ public struct LineFramer: Sendable {
             let newline = bytes[start...].firstIndex(of: 0x0A)
             let chunk = bytes[start..<(newline ?? bytes.endIndex)]
             if discarding {
-                discarded += chunk.count
+                // Dropped: the rest of an over-long line.
             } else if buffer.count + chunk.count > maximumLength {
                 discarding = true
-                discarded = buffer.count + chunk.count
                 buffer.removeAll(keepingCapacity: false)
-                frames.append(.tooLong(discarded))
+                frames.append(.tooLong)
             } else {
                 buffer.append(contentsOf: chunk)
             }
             guard let newline else { break }
             if discarding {
                 discarding = false
-                discarded = 0
             } else {
                 if buffer.last == 0x0D { buffer.removeLast() }
                 if !buffer.isEmpty { frames.append(.line(buffer)) }
