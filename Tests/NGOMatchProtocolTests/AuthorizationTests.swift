@@ -1,0 +1,111 @@
+import Foundation
+import NGOMatchCore
+import NGOMatchProtocol
+import NGOMatchService
+import NGOMatchStore
+import Testing
+
+/// Each write method with each role: a token can do exactly what its role allows.
+struct AuthorizationTests {
+    let harness: Harness
+
+    init() throws { harness = try Harness() }
+
+    func authenticated(_ role: Role) throws -> Session {
+        let (token, _) = try harness.service.registry.createToken(role: role)
+        let (session, _) = harness.session(.anonymous, requiresAuth: true)
+        let reply = harness.call("auth", #"{"token":"\#(token)"}"#, on: session)
+        #expect(reply?["result"]?["role"] == .string(role.description))
+        return session
+    }
+
+    static let newNeed = #"{"province":"cao-bang","title":"t","sectors":"health:3","fundingGapUSD":1,"timeframe":{"start":"2026-01-01","end":"2026-06-30"}}"#
+    static let otherNeed = #"{"province":"dong-nai","title":"t","sectors":"health:3","fundingGapUSD":1,"timeframe":{"start":"2026-01-01","end":"2026-06-30"}}"#
+
+    /// (method, params, allowed for ministry, province:cao-bang, ngo:wwf-vietnam)
+    static let cases: [(String, String, [Bool])] = [
+        ("needs.register", newNeed, [true, true, false]),
+        ("needs.register", otherNeed, [true, false, false]),
+        ("needs.update", #"{"id":"cao-bang-1","fundingGapUSD":5}"#, [true, true, false]),
+        ("needs.update", #"{"id":"dong-nai-1","fundingGapUSD":5}"#, [true, false, false]),
+        ("needs.update", #"{"id":"cao-bang-1","province":"dong-nai"}"#, [true, false, false]),
+        ("needs.close", #"{"id":"cao-bang-2"}"#, [true, true, false]),
+        ("needs.close", #"{"id":"dong-nai-2"}"#, [true, false, false]),
+        ("ngos.update", #"{"ngo":"wwf-vietnam","capacity":5}"#, [true, false, true]),
+        ("ngos.update", #"{"ngo":"npa","capacity":5}"#, [true, false, false]),
+        ("ngos.register", #"{"id":"new-one","name":"New One","country":"Japan","sectors":"water:3"}"#, [true, false, false]),
+        ("partnerships.record", #"{"need":"cao-bang-3","ngo":"wwf-vietnam","status":"proposed"}"#, [true, true, true]),
+        ("partnerships.record", #"{"need":"dong-nai-3","ngo":"npa","status":"proposed"}"#, [true, false, false]),
+    ]
+
+    @Test func everyWriteMethodWithEveryRole() throws {
+        let roles: [Role] = [.ministry, .province("cao-bang"), .ngo("wwf-vietnam")]
+        for (roleIndex, role) in roles.enumerated() {
+            // A fresh registry per role, so that one role's writes do not change another's case.
+            let harness = try Harness()
+            let (token, _) = try harness.service.registry.createToken(role: role)
+            let (session, _) = harness.session(.anonymous, requiresAuth: true)
+            _ = harness.call("auth", #"{"token":"\#(token)"}"#, on: session)
+            for (method, params, allowed) in Self.cases {
+                let reply = harness.call(method, params, on: session)
+                if allowed[roleIndex] {
+                    #expect(reply?["result"] != nil, "\(role) \(method) \(params) → \(String(describing: reply))")
+                } else {
+                    #expect(reply?.errorCode == -32003, "\(role) \(method) \(params) → \(String(describing: reply))")
+                }
+            }
+        }
+    }
+
+    @Test func readsNeedAnyTokenAndAnonymousClientsOnlyPing() throws {
+        let (anonymous, _) = harness.session(.anonymous, requiresAuth: true)
+        #expect(harness.call("ping", on: anonymous)?["result"] != nil)
+        #expect(harness.call("needs.list", on: anonymous)?.errorCode == -32001)
+        #expect(harness.call("needs.register", Self.newNeed, on: anonymous)?.errorCode == -32001)
+        let ngo = try authenticated(.ngo("wwf-vietnam"))
+        #expect(harness.call("needs.list", on: ngo)?["result"] != nil)
+        #expect(harness.call("match.suggest", #"{"need":"cao-bang-1"}"#, on: ngo)?["result"] != nil)
+    }
+
+    @Test func revokedAndMalformedTokensAreRefusedAndSlowed() throws {
+        let (token, info) = try harness.service.registry.createToken(role: .ministry)
+        try harness.service.registry.revokeToken(id: info.id)
+        let (session, _) = harness.session(.anonymous, requiresAuth: true)
+        let started = Date()
+        #expect(harness.call("auth", #"{"token":"\#(token)"}"#, on: session)?.errorCode == -32001)
+        #expect(harness.call("auth", #"{"token":"ngm_guess"}"#, on: session)?.errorCode == -32001)
+        #expect(harness.call("auth", #"{"token":17}"#, on: session)?.errorCode == -32602)
+        #expect(Date().timeIntervalSince(started) >= 0.4)
+        #expect(harness.call("needs.list", on: session)?.errorCode == -32001)
+    }
+
+    @Test func everyWriteIsAudited() throws {
+        let ministry = try authenticated(.ministry)
+        _ = harness.call("needs.update", #"{"id":"cao-bang-1","fundingGapUSD":7}"#, on: ministry)
+        let trail = try harness.service.registry.auditTrail(limit: 1)
+        #expect(trail.first?.method == "needs.update")
+        #expect(trail.first?.record == "cao-bang-1")
+        #expect(trail.first?.actor.hasPrefix("token:") == true)
+    }
+
+    @Test func subscribersHearOfNewNeedsThatScoreHighEnough() throws {
+        let (office, inbox) = harness.session()
+        let subscribed = harness.call("needs.subscribe", #"{"ngo":"MCNV","minScore":40}"#, on: office)
+        #expect(subscribed?["result"]?["ngo"] == .string("mcnv"))
+        let (planner, _) = harness.session()
+        _ = harness.call(
+            "needs.register",
+            #"{"province":"Cao Bằng","title":"Midwives","sectors":"health.maternal-child:5","targetGroups":"women","fundingGapUSD":200000,"timeframe":{"start":"2026-06-01","end":"2027-06-30"}}"#,
+            on: planner)
+        _ = harness.call(
+            "needs.register",
+            #"{"province":"Cà Mau","title":"Fish ponds","sectors":"agriculture.fisheries:5","fundingGapUSD":200000,"timeframe":{"start":"2026-06-01","end":"2027-06-30"}}"#,
+            on: planner)
+        #expect(inbox.all.count == 1)
+        let notification = try JSONDecoder().decode(JSONValue.self, from: Data(try #require(inbox.all.first).utf8))
+        #expect(notification["method"] == .string("needs.matched"))
+        #expect(notification["params"]?["need"]?["title"] == .string("Midwives"))
+        harness.dispatcher.hub.drop(office)
+        #expect(harness.dispatcher.hub.count == 0)
+    }
+}
