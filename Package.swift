@@ -90,7 +90,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NGOMatchCLITests",
-            dependencies: ["ngomatch"],
+            dependencies: ["ngomatch", "NGOMatchService"],
             swiftSettings: strictSettings
         ),
         .testTarget(

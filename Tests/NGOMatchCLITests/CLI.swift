@@ -31,6 +31,10 @@ struct CLI {
 
     /// Runs `ngomatch arguments…` with the registry in this test's folder.
     func run(_ arguments: String..., environment: [String: String] = [:]) throws -> Result {
+        try run(arguments: arguments, environment: environment)
+    }
+
+    func run(arguments: [String], environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments

@@ -1,0 +1,56 @@
+import Foundation
+import NGOMatchService
+import Testing
+
+/// Every operation has two doors: a CLI command and a protocol method.
+struct TwoDoorsTests {
+    /// Commands that act on the local machine rather than the registry's records, and why.
+    static let localOnly: [String: String] = [
+        "init": "creates the registry file itself",
+        "import": "reads files on the user's disk (a client sends records with needs.register / ngos.register)",
+        "export": "writes files on the user's disk (a client reads with needs.list / ngos.list)",
+        "serve": "is the server",
+        "tokens create": "issuing credentials is the administrator's act at the machine",
+        "tokens list": "administration at the machine",
+        "tokens revoke": "administration at the machine",
+        "rules show": "prints a rule file from the local disk",
+        "rules check": "checks a rule file on the local disk",
+        "generate": "a tool for benchmarks and tests",
+        "bench": "a tool for benchmarks",
+    ]
+
+    /// The CLI's leaf commands, read from its own --help.
+    func leafCommands(_ cli: CLI, _ path: [String] = []) throws -> [String] {
+        let help = try cli.run(path + ["--help"]).stdout
+        guard path.count < 3, let section = help.range(of: "SUBCOMMANDS:\n") else { return [path.joined(separator: " ")] }
+        // The section lists "  name   summary" lines and ends at the first blank line.
+        let lines = help[section.upperBound...].split(separator: "\n", omittingEmptySubsequences: false)
+            .prefix { !$0.isEmpty }
+        let names = lines.compactMap { line -> String? in
+            guard line.hasPrefix("  "), !line.hasPrefix("   "),
+                let name = line.split(separator: " ").first, name.allSatisfy({ $0.isLowercase || $0 == "-" })
+            else { return nil }
+            return String(name)
+        }
+        return try names.flatMap { try leafCommands(cli, path + [$0]) }
+    }
+
+    @Test func everyCLIOperationHasItsMethodAndEveryMethodItsCommand() throws {
+        let cli = try CLI()
+        let leaves = try leafCommands(cli)
+        #expect(leaves.count > 20)
+        let commands = Set(Methods.all.map(\.command))
+        for leaf in leaves where Self.localOnly[leaf] == nil {
+            #expect(commands.contains(leaf), "the CLI command '\(leaf)' has no protocol method")
+        }
+        for method in Methods.all where !method.command.isEmpty {
+            #expect(leaves.contains(method.command), "the method \(method.name) names a missing command '\(method.command)'")
+        }
+    }
+}
+
+extension CLI {
+    func run(_ arguments: [String]) throws -> Result {
+        try run(arguments: arguments)
+    }
+}
