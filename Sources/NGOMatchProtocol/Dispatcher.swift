@@ -29,7 +29,9 @@ public struct Dispatcher: Sendable {
                 id: .null,
                 RPCError(
                     code: RPCError.invalidRequest,
-                    message: "invalid request: the line is longer than the server's limit; it was discarded up to its newline"))
+                    message:
+                        "invalid request: the line is longer than the server's limit; it was discarded up to its newline"
+                ))
         case .line(let bytes):
             return handle(line: bytes, session: session)
         }

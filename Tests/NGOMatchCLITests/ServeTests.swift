@@ -72,7 +72,8 @@ struct ServeTests {
         let planner = try LineClient(port: server.port)
         let registered = try planner.call(
             "needs.register",
-            #"{"province":"Cao Bằng","title":"Midwives","sectors":"health.maternal-child:5","fundingGapUSD":200000,"timeframe":{"start":"2026-06-01","end":"2027-06-30"}}"#)
+            #"{"province":"Cao Bằng","title":"Midwives","sectors":"health.maternal-child:5","fundingGapUSD":200000,"timeframe":{"start":"2026-06-01","end":"2027-06-30"}}"#
+        )
         #expect(registered["result"] != nil)
         let notification = try #require(watcher.readLine())
         #expect(notification.contains(#""method":"needs.matched""#))
@@ -119,9 +120,13 @@ struct ServeTests {
         let server = try ServerProcess(cli: cli, arguments: ["--auth"])
         let client = try LineClient(port: server.port)
         #expect(((try client.call("needs.list")["error"] as? [String: Any])?["code"] as? Int) == -32001)
-        #expect(((try client.call("auth", #"{"token":"\#(token)"}"#)["result"] as? [String: Any])?["role"] as? String) == "province:cao-bang")
+        #expect(
+            ((try client.call("auth", #"{"token":"\#(token)"}"#)["result"] as? [String: Any])?["role"] as? String)
+                == "province:cao-bang")
         #expect(try client.call("needs.update", #"{"id":"cao-bang-1","fundingGapUSD":1}"#)["result"] != nil)
-        #expect(((try client.call("needs.update", #"{"id":"dong-nai-1","fundingGapUSD":1}"#)["error"] as? [String: Any])?["code"] as? Int) == -32003)
+        #expect(
+            ((try client.call("needs.update", #"{"id":"dong-nai-1","fundingGapUSD":1}"#)["error"] as? [String: Any])?[
+                "code"] as? Int) == -32003)
         #expect(server.stop() == 0)
         #expect(try cli.run("tokens", "list").stdout.contains("province:cao-bang"))
     }

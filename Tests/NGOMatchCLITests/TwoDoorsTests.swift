@@ -22,7 +22,9 @@ struct TwoDoorsTests {
     /// The CLI's leaf commands, read from its own --help.
     func leafCommands(_ cli: CLI, _ path: [String] = []) throws -> [String] {
         let help = try cli.run(path + ["--help"]).stdout
-        guard path.count < 3, let section = help.range(of: "SUBCOMMANDS:\n") else { return [path.joined(separator: " ")] }
+        guard path.count < 3, let section = help.range(of: "SUBCOMMANDS:\n") else {
+            return [path.joined(separator: " ")]
+        }
         // The section lists "  name   summary" lines and ends at the first blank line.
         let lines = help[section.upperBound...].split(separator: "\n", omittingEmptySubsequences: false)
             .prefix { !$0.isEmpty }
@@ -44,7 +46,9 @@ struct TwoDoorsTests {
             #expect(commands.contains(leaf), "the CLI command '\(leaf)' has no protocol method")
         }
         for method in Methods.all where !method.command.isEmpty {
-            #expect(leaves.contains(method.command), "the method \(method.name) names a missing command '\(method.command)'")
+            #expect(
+                leaves.contains(method.command), "the method \(method.name) names a missing command '\(method.command)'"
+            )
         }
     }
 }

@@ -19,8 +19,10 @@ struct AuthorizationTests {
         return session
     }
 
-    static let newNeed = #"{"province":"cao-bang","title":"t","sectors":"health:3","fundingGapUSD":1,"timeframe":{"start":"2026-01-01","end":"2026-06-30"}}"#
-    static let otherNeed = #"{"province":"dong-nai","title":"t","sectors":"health:3","fundingGapUSD":1,"timeframe":{"start":"2026-01-01","end":"2026-06-30"}}"#
+    static let newNeed =
+        #"{"province":"cao-bang","title":"t","sectors":"health:3","fundingGapUSD":1,"timeframe":{"start":"2026-01-01","end":"2026-06-30"}}"#
+    static let otherNeed =
+        #"{"province":"dong-nai","title":"t","sectors":"health:3","fundingGapUSD":1,"timeframe":{"start":"2026-01-01","end":"2026-06-30"}}"#
 
     /// (method, params, allowed for ministry, province:cao-bang, ngo:wwf-vietnam)
     static let cases: [(String, String, [Bool])] = [
@@ -33,7 +35,10 @@ struct AuthorizationTests {
         ("needs.close", #"{"id":"dong-nai-2"}"#, [true, false, false]),
         ("ngos.update", #"{"ngo":"wwf-vietnam","capacity":5}"#, [true, false, true]),
         ("ngos.update", #"{"ngo":"npa","capacity":5}"#, [true, false, false]),
-        ("ngos.register", #"{"id":"new-one","name":"New One","country":"Japan","sectors":"water:3"}"#, [true, false, false]),
+        (
+            "ngos.register", #"{"id":"new-one","name":"New One","country":"Japan","sectors":"water:3"}"#,
+            [true, false, false]
+        ),
         ("partnerships.record", #"{"need":"cao-bang-3","ngo":"wwf-vietnam","status":"proposed"}"#, [true, true, true]),
         ("partnerships.record", #"{"need":"dong-nai-3","ngo":"npa","status":"proposed"}"#, [true, false, false]),
     ]

@@ -52,14 +52,17 @@ struct HostileInputTests {
 
     @Test func invalidUTF8DeepNestingAndBinaryGarbageAreParseErrors() {
         let (session, _) = harness.session()
-        let invalid: [UInt8] = Array(#"{"jsonrpc":"2.0","id":1,"method":"ping","x":""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8)
+        let invalid: [UInt8] =
+            Array(#"{"jsonrpc":"2.0","id":1,"method":"ping","x":""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8)
         #expect(harness.send(bytes: invalid, session)?.errorCode == -32700)
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         #expect(harness.send(deep, session)?.errorCode == -32700)
         var random = SplitMix64(seed: 7)
         for _ in 0..<200 {
-            let garbage = (0..<Int.random(in: 1...300, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
-                .filter { $0 != 0x0A }
+            let garbage = (0..<Int.random(in: 1...300, using: &random)).map { _ in
+                UInt8.random(in: 0...255, using: &random)
+            }
+            .filter { $0 != 0x0A }
             guard !garbage.isEmpty else { continue }
             #expect(harness.send(bytes: garbage, session)?.errorCode != nil)
         }
@@ -100,7 +103,8 @@ struct HostileInputTests {
         let (session, _) = harness.session()
         let before = try harness.service.registry.counts()
         let reply = harness.call(
-            "needs.register", #"{"province":"Cao Bangg","title":"x","sectors":"helth:3","fundingGapUSD":-1}"#, on: session)
+            "needs.register", #"{"province":"Cao Bangg","title":"x","sectors":"helth:3","fundingGapUSD":-1}"#,
+            on: session)
         #expect(reply?.errorCode == -32010)
         if case .array(let records)? = reply?["error"]?["data"]?["records"] {
             #expect(records.count == 1)
@@ -117,7 +121,9 @@ struct HostileInputTests {
             on: session)
         let id = try #require(reply?["result"]?["id"]?.string)
         let stored = harness.call("needs.get", #"{"id":"\#(id)"}"#, on: session)
-        #expect(stored?["result"]?["title"]?.string == "Robert'); DROP TABLE need;-- <script>alert(1)</script> \u{1b}[31mred")
+        #expect(
+            stored?["result"]?["title"]?.string
+                == "Robert'); DROP TABLE need;-- <script>alert(1)</script> \u{1b}[31mred")
         #expect(try harness.service.registry.counts().needs > 0)
     }
 }
