@@ -106,7 +106,9 @@ final class ServerProcess {
         }
         self.port = port
         // Keep draining the server's log so it never blocks on a full pipe.
-        handle.readabilityHandler = { $0.availableData.isEmpty ? $0.readabilityHandler = nil : () }
+        handle.readabilityHandler = { handle in
+            if handle.availableData.isEmpty { handle.readabilityHandler = nil }
+        }
     }
 
     /// Sends SIGTERM and waits; returns the exit status.
