@@ -24,7 +24,7 @@ struct NGOMatch: ParsableCommand {
             InitCommand.self, ProvincesCommand.self, SectorsCommand.self, NeedsCommand.self, NGOsCommand.self,
             SuggestCommand.self, DiscoverCommand.self, ExplainCommand.self, PartnershipsCommand.self, GapsCommand.self,
             RulesCommand.self, ImportCommand.self, ExportCommand.self, ServeCommand.self, TokensCommand.self,
-            GenerateCommand.self, BenchCommand.self,
+            GenerateCommand.self, BenchCommand.self, LoadCommand.self,
         ]
     )
 

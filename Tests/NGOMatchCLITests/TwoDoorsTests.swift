@@ -17,6 +17,7 @@ struct TwoDoorsTests {
         "rules check": "checks a rule file on the local disk",
         "generate": "a tool for benchmarks and tests",
         "bench": "a tool for benchmarks",
+        "load": "a load generator for a running server",
     ]
 
     /// The CLI's leaf commands, read from its own --help.
