@@ -176,7 +176,7 @@ public struct Dispatcher: Sendable {
             guard minScore.isFinite, (0...100).contains(minScore) else {
                 throw ServiceError.invalidParams(field: "minScore", expected: "a number from 0 to 100")
             }
-            if let rules = params.rules { _ = try RuleSetSource.load(rules, taxonomy: service.reference.taxonomy) }
+            if let rules = params.rules { _ = try service.rules(rules) }
             let id = hub.subscribe(session: session, ngo: ngo.id, minScore: minScore, rules: params.rules)
             return try encoder.encode(SubscribeResult(subscription: id, ngo: ngo.id.rawValue, minScore: minScore))
         default:

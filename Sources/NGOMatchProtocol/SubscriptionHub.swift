@@ -53,7 +53,7 @@ public final class SubscriptionHub: Sendable {
             guard let needPosition = index.needPosition(id) else { return }
             for subscription in current.sorted(by: { $0.id < $1.id }) {
                 guard let ngoPosition = index.ngoPosition(subscription.ngo) else { continue }
-                let rules = try RuleSetSource.load(subscription.rules ?? "default", taxonomy: index.reference.taxonomy)
+                let rules = try service.rules(subscription.rules)
                 let assessment = index.assess(needPosition: needPosition, ngoPosition: ngoPosition, rules: rules)
                 guard !assessment.isExcluded, assessment.score >= subscription.minScore else { continue }
                 let report = AssessmentReport(assessment, index: index, language: .en)

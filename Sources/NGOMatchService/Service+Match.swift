@@ -144,8 +144,9 @@ extension Service {
         var notes: [String] = []
         var positions: [Int] = []
         if let need = params.need {
-            let id = try registry.need(need).id
-            guard let position = index.needPosition(id) else {
+            // The index holds every need; the registry is asked only to explain a miss.
+            guard let position = index.needPosition(NeedID(need)) else {
+                _ = try registry.need(need)
                 throw RegistryError.notFound(kind: "need", id: need, suggestions: [])
             }
             positions = [position]
@@ -232,7 +233,7 @@ extension Service {
 
     public func ruleSets() throws -> [RuleSetSummary] {
         try RuleSetSource.shippedNames.map { name in
-            let rules = try RuleSetSource.load(name, taxonomy: reference.taxonomy)
+            let rules = try rules(name)
             return RuleSetSummary(
                 name: rules.name, description: rules.description, minimumScore: rules.minimumScore,
                 weights: RuleParameters(rules).weights)

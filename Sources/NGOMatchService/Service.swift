@@ -10,6 +10,9 @@ import Synchronization
 public final class Service: Sendable {
     public let registry: Registry
     private let cache = Mutex<(revision: Int, index: MatchIndex)?>(nil)
+    /// Parsed rule sets by name or by file and modification time: parsing YAML
+    /// costs far more than a ranking.
+    private let ruleCache = Mutex<[String: RuleSet]>([:])
 
     public init(registry: Registry) { self.registry = registry }
 
@@ -27,7 +30,12 @@ public final class Service: Sendable {
     }
 
     /// A rule set by shipped name or file.
-    func rules(_ name: String?) throws -> RuleSet {
-        try RuleSetSource.load(name ?? "default", taxonomy: reference.taxonomy)
+    public func rules(_ name: String?) throws -> RuleSet {
+        let name = name ?? "default"
+        let key = RuleSetSource.cacheKey(name)
+        if let cached = ruleCache.withLock({ $0[key] }) { return cached }
+        let rules = try RuleSetSource.load(name, taxonomy: reference.taxonomy)
+        ruleCache.withLock { $0[key] = rules }
+        return rules
     }
 }

@@ -23,6 +23,14 @@ public enum RuleSetSource {
             problem: .unknown(suggestions: Suggestions.closest(to: nameOrFile, among: shippedNames)))
     }
 
+    /// What identifies a rule set's content: a file's path and modification time, or a shipped name.
+    public static func cacheKey(_ nameOrFile: String) -> String {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: nameOrFile),
+            let modified = attributes[.modificationDate] as? Date
+        else { return "shipped:" + nameOrFile }
+        return "file:\(nameOrFile)@\(modified.timeIntervalSince1970)"
+    }
+
     /// Reads and checks a rule set.
     /// - Throws: `InvalidRuleSet` listing every problem, or `LookupError`.
     public static func load(_ nameOrFile: String, taxonomy: Taxonomy) throws -> RuleSet {

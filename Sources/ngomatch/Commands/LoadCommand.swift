@@ -73,11 +73,15 @@ struct LoadCommand: ParsableCommand {
         let elapsed = Date().timeIntervalSince(started)
         let (latencies, errors, failures) = results.withLock { $0 }
         let sorted = latencies.sorted()
-        func percentile(_ p: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
+        func percentile(_ p: Double) -> Double {
+            sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
+        }
         print(
             String(
-                format: "%@: %d clients × window %d, %.1f s: %d replies, %.0f/s; latency p50 %.3f ms, p99 %.3f ms, max %.3f ms; %d error replies",
-                method, clients, window, elapsed, sorted.count, Double(sorted.count) / elapsed, percentile(0.5), percentile(0.99),
+                format:
+                    "%@: %d clients × window %d, %.1f s: %d replies, %.0f/s; latency p50 %.3f ms, p99 %.3f ms, max %.3f ms; %d error replies",
+                method, clients, window, elapsed, sorted.count, Double(sorted.count) / elapsed, percentile(0.5),
+                percentile(0.99),
                 sorted.last ?? 0, errors))
         if !failures.isEmpty { throw UsageError("connections failed: \(failures.joined(separator: "; "))") }
     }
@@ -106,7 +110,9 @@ final class LoadConnection {
         var noDelay: Int32 = 1
         setsockopt(socket, Int32(IPPROTO_TCP), TCP_NODELAY, &noDelay, socklen_t(MemoryLayout<Int32>.size))
         let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard socket >= 0, result == 0 else { throw Failure.connect }
     }
