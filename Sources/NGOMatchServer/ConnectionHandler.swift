@@ -21,6 +21,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     private var readPaused = false
     private var inputClosed = false
     private var accepted = false
+    private var needsFlush = false
 
     init(server: TCPServer) {
         self.server = server
@@ -64,6 +65,14 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         let buffer = unwrapInboundIn(data)
         let frames = buffer.withUnsafeReadableBytes { framer.feed($0) }
         for frame in frames { run(frame, context: context) }
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        if needsFlush {
+            needsFlush = false
+            context.flush()
+        }
+        context.fireChannelReadComplete()
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
@@ -111,7 +120,15 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
             }
         }
         if case .line(let bytes) = frame, Self.isPing(bytes) {
-            finish(dispatcher.handle(frame, session: session))
+            // Answered on the event loop and flushed once per read, so pipelined pings share writes.
+            if let reply = dispatcher.handle(frame, session: session) {
+                var buffer = context.channel.allocator.buffer(capacity: reply.count + 1)
+                buffer.writeBytes(reply)
+                buffer.writeInteger(UInt8(0x0A))
+                context.write(wrapOutboundOut(buffer), promise: nil)
+                needsFlush = true
+            }
+            finished(context: context)
             return
         }
         server.pool.submit { state in
@@ -131,7 +148,9 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     private func closeIfDone(context: ChannelHandlerContext) {
-        if inputClosed, running == 0 { context.close(promise: nil) }
+        guard inputClosed, running == 0 else { return }
+        context.flush()
+        context.close(promise: nil)
     }
 
     private func updateReading(context: ChannelHandlerContext) {
