@@ -71,6 +71,7 @@ public struct RPCError: Error, Sendable {
                         "suggestions": .array(suggestions.map(JSONValue.string)),
                     ]))
             case .conflict: return RPCError(code: conflict, message: error.description)
+            case .notARegistry: return RPCError(code: invalidParams, message: error.description)
             case .newerSchema, .cannotOpen, .database:
                 log("registry error: \(error)")
                 return RPCError(code: internalError, message: "internal error")

@@ -9,6 +9,8 @@ public enum RegistryError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The file was written by a newer ngomatch.
     case newerSchema(path: String)
     case cannotOpen(path: String, reason: String)
+    /// A file given as a registry (to restore, say) is not one.
+    case notARegistry(path: String, reason: String)
     /// A database failure that is not the user's doing.
     case database(String)
 
@@ -22,6 +24,8 @@ public enum RegistryError: Error, Hashable, Sendable, CustomStringConvertible {
             return "the registry at \(path) was written by a newer version of ngomatch; upgrade ngomatch to open it"
         case .cannotOpen(let path, let reason):
             return "cannot open the registry at \(path): \(reason)"
+        case .notARegistry(let path, let reason):
+            return "\(path) is not an ngomatch registry backup: \(reason)"
         case .database(let message):
             return "database error: \(message)"
         }

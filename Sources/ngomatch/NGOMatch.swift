@@ -23,7 +23,8 @@ struct NGOMatch: ParsableCommand {
         subcommands: [
             InitCommand.self, ProvincesCommand.self, SectorsCommand.self, NeedsCommand.self, NGOsCommand.self,
             SuggestCommand.self, DiscoverCommand.self, ExplainCommand.self, PartnershipsCommand.self, GapsCommand.self,
-            RulesCommand.self, ImportCommand.self, ExportCommand.self, ServeCommand.self, TokensCommand.self,
+            RulesCommand.self, ImportCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self,
+            ServeCommand.self, TokensCommand.self,
             GenerateCommand.self, BenchCommand.self, LoadCommand.self,
         ]
     )

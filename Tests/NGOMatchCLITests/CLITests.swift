@@ -120,3 +120,21 @@ struct CLITests {
         #expect(try cli.run("export", "--db", copy, "--format", "csv").stdout == exported.stdout)
     }
 }
+
+struct BackupCLITests {
+    @Test func backupAndRestoreFromTheCommandLine() throws {
+        let cli = try CLI()
+        let before = try cli.run("export").stdout
+        let backup = cli.folder.appendingPathComponent("backup.sqlite").path
+        #expect(try cli.run("backup", backup).status == 0)
+        #expect(try cli.run("needs", "close", "cao-bang-1").status == 0)
+        #expect(try cli.run("restore", backup).status == 2)
+        let restored = try cli.run("restore", backup, "--yes")
+        #expect(restored.status == 0, "\(restored.stderr)")
+        #expect(try cli.run("export").stdout == before)
+        let junk = try cli.file("junk.sqlite", "junk")
+        let refused = try cli.run("restore", junk, "--yes")
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("is not an ngomatch registry backup"))
+    }
+}

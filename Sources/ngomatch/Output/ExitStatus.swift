@@ -30,7 +30,7 @@ enum ExitStatus {
         case let registry as RegistryError:
             Terminal.error(registry.description)
             switch registry {
-            case .notFound, .conflict: return usage
+            case .notFound, .conflict, .notARegistry: return usage
             case .newerSchema, .cannotOpen, .database: return failure
             }
         case let usageError as UsageError:
