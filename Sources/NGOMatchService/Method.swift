@@ -42,9 +42,7 @@ public struct Method: Sendable {
     }
 
     static func encode(_ value: some Encodable) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(value)
+        try StreamingJSONEncoder.encode(value)
     }
 }
 

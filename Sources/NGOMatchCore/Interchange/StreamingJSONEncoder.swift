@@ -1,0 +1,199 @@
+import Foundation
+
+/// Encodes `Encodable` values straight into JSON bytes, without the intermediate
+/// tree Foundation's `JSONEncoder` builds: the protocol server's replies are
+/// mostly encoding. Keys come in the order the type encodes them; slashes are not
+/// escaped; non-finite numbers are refused.
+public enum StreamingJSONEncoder {
+    public struct Unsupported: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public static func encode(_ value: some Encodable) throws -> Data {
+        let writer = Writer()
+        try writer.encodeValue(value)
+        writer.closeAll(to: 0)
+        return Data(writer.bytes)
+    }
+
+    final class Writer: Encoder {
+        var bytes: [UInt8] = []
+        /// Open containers, innermost last: whether each is an object, and whether it has members yet.
+        var open: [(isObject: Bool, hasMembers: Bool)] = []
+        var codingPath: [any CodingKey] = []
+        var userInfo: [CodingUserInfoKey: Any] = [:]
+
+        init() { bytes.reserveCapacity(4096) }
+
+        func encodeValue(_ value: some Encodable) throws {
+            let depth = open.count
+            switch value {
+            case let text as String: string(text)
+            case let number as Double: try double(number)
+            case let number as Int: literal(String(number))
+            case let flag as Bool: literal(flag ? "true" : "false")
+            default:
+                try value.encode(to: self)
+                closeAll(to: depth)
+            }
+        }
+
+        /// Closes the containers opened deeper than `depth`.
+        func closeAll(to depth: Int) {
+            while open.count > depth {
+                bytes.append(open.removeLast().isObject ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+            }
+        }
+
+        /// Prepares to write a member of the container at `depth`: closes deeper ones, adds a comma.
+        func beginMember(at depth: Int) {
+            closeAll(to: depth + 1)
+            if open[depth].hasMembers { bytes.append(UInt8(ascii: ",")) }
+            open[depth].hasMembers = true
+        }
+
+        func openContainer(isObject: Bool) -> Int {
+            bytes.append(isObject ? UInt8(ascii: "{") : UInt8(ascii: "["))
+            open.append((isObject, false))
+            return open.count - 1
+        }
+
+        func literal(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+        func double(_ number: Double) throws {
+            guard number.isFinite else { throw Unsupported(description: "\(number) is not a JSON number") }
+            if number.rounded() == number, abs(number) < 1e15 {
+                literal(String(Int64(number)))
+            } else {
+                literal("\(number)")
+            }
+        }
+
+        func string(_ text: String) {
+            bytes.append(UInt8(ascii: "\""))
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+                case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+                case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+                case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+                case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+                case 0..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    bytes.append(contentsOf: Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                default: bytes.append(byte)
+                }
+            }
+            bytes.append(UInt8(ascii: "\""))
+        }
+
+        func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+            KeyedEncodingContainer(KeyedContainer<Key>(writer: self, depth: openContainer(isObject: true)))
+        }
+
+        func unkeyedContainer() -> any UnkeyedEncodingContainer {
+            UnkeyedContainer(writer: self, depth: openContainer(isObject: false))
+        }
+
+        func singleValueContainer() -> any SingleValueEncodingContainer { SingleValue(writer: self) }
+    }
+
+    struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        let writer: Writer
+        let depth: Int
+        var codingPath: [any CodingKey] { [] }
+
+        private func key(_ key: Key) {
+            writer.beginMember(at: depth)
+            writer.string(key.stringValue)
+            writer.bytes.append(UInt8(ascii: ":"))
+        }
+
+        mutating func encodeNil(forKey key: Key) throws {
+            self.key(key)
+            writer.literal("null")
+        }
+
+        mutating func encode(_ value: some Encodable, forKey key: Key) throws {
+            self.key(key)
+            try writer.encodeValue(value)
+        }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key)
+            -> KeyedEncodingContainer<NestedKey>
+        {
+            self.key(key)
+            return KeyedEncodingContainer(KeyedContainer<NestedKey>(writer: writer, depth: writer.openContainer(isObject: true)))
+        }
+
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+            self.key(key)
+            return UnkeyedContainer(writer: writer, depth: writer.openContainer(isObject: false))
+        }
+
+        mutating func superEncoder() -> any Encoder { writer }
+        mutating func superEncoder(forKey key: Key) -> any Encoder {
+            self.key(key)
+            return writer
+        }
+    }
+
+    struct UnkeyedContainer: UnkeyedEncodingContainer {
+        let writer: Writer
+        let depth: Int
+        var codingPath: [any CodingKey] { [] }
+        var count = 0
+
+        mutating func encodeNil() throws {
+            writer.beginMember(at: depth)
+            writer.literal("null")
+            count += 1
+        }
+
+        mutating func encode(_ value: some Encodable) throws {
+            writer.beginMember(at: depth)
+            try writer.encodeValue(value)
+            count += 1
+        }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+            writer.beginMember(at: depth)
+            count += 1
+            return KeyedEncodingContainer(KeyedContainer<NestedKey>(writer: writer, depth: writer.openContainer(isObject: true)))
+        }
+
+        mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+            writer.beginMember(at: depth)
+            count += 1
+            return UnkeyedContainer(writer: writer, depth: writer.openContainer(isObject: false))
+        }
+
+        mutating func superEncoder() -> any Encoder {
+            writer.beginMember(at: depth)
+            count += 1
+            return writer
+        }
+    }
+
+    struct SingleValue: SingleValueEncodingContainer {
+        let writer: Writer
+        var codingPath: [any CodingKey] { [] }
+
+        mutating func encodeNil() throws { writer.literal("null") }
+        mutating func encode(_ value: Bool) throws { writer.literal(value ? "true" : "false") }
+        mutating func encode(_ value: String) throws { writer.string(value) }
+        mutating func encode(_ value: Double) throws { try writer.double(value) }
+        mutating func encode(_ value: Float) throws { try writer.double(Double(value)) }
+        mutating func encode(_ value: Int) throws { writer.literal(String(value)) }
+        mutating func encode(_ value: Int8) throws { writer.literal(String(value)) }
+        mutating func encode(_ value: Int16) throws { writer.literal(String(value)) }
+        mutating func encode(_ value: Int32) throws { writer.literal(String(value)) }
+        mutating func encode(_ value: Int64) throws { writer.literal(String(value)) }
+        mutating func encode(_ value: UInt) throws { writer.literal(String(value)) }
+        mutating func encode(_ value: UInt8) throws { writer.literal(String(value)) }
+        mutating func encode(_ value: UInt16) throws { writer.literal(String(value)) }
+        mutating func encode(_ value: UInt32) throws { writer.literal(String(value)) }
+        mutating func encode(_ value: UInt64) throws { writer.literal(String(value)) }
+        mutating func encode(_ value: some Encodable) throws { try writer.encodeValue(value) }
+    }
+}
