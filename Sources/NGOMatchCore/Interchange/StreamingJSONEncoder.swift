@@ -23,6 +23,8 @@ public enum StreamingJSONEncoder {
         var codingPath: [any CodingKey] = []
         var userInfo: [CodingUserInfoKey: Any] = [:]
 
+        static let hexDigits = Array("0123456789abcdef".utf8)
+
         init() { bytes.reserveCapacity(4096) }
 
         func encodeValue(_ value: some Encodable) throws {
@@ -71,6 +73,12 @@ public enum StreamingJSONEncoder {
 
         func string(_ text: String) {
             bytes.append(UInt8(ascii: "\""))
+            // Most text needs no escaping: copy it whole.
+            if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+                bytes.append(contentsOf: text.utf8)
+                bytes.append(UInt8(ascii: "\""))
+                return
+            }
             for byte in text.utf8 {
                 switch byte {
                 case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
@@ -79,8 +87,9 @@ public enum StreamingJSONEncoder {
                 case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
                 case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
                 case 0..<0x20:
-                    let hex = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                    bytes.append(contentsOf: "\\u00".utf8)
+                    bytes.append(Self.hexDigits[Int(byte >> 4)])
+                    bytes.append(Self.hexDigits[Int(byte & 0xF)])
                 default: bytes.append(byte)
                 }
             }
