@@ -27,7 +27,8 @@ struct StreamingJSONEncoderTests {
 
     @Test func textIsEscapedAndNumbersKeepTheirValue() throws {
         let text: JSONValue = .object([
-            "quote": .string("say \"hi\" \\ back/slash"), "control": .string("a\u{01}b\nc\td\r"), "viet": .string("Đồng Nai"),
+            "quote": .string("say \"hi\" \\ back/slash"), "control": .string("a\u{01}b\nc\td\r"),
+            "viet": .string("Đồng Nai"),
             "numbers": .array([.number(0.1), .number(28), .number(-3.5e-7), .number(1e20), .number(74.25)]),
             "empty": .object([:]), "list": .array([]), "nothing": .null, "flag": .bool(false),
         ])

@@ -132,7 +132,8 @@ public enum StreamingJSONEncoder {
             -> KeyedEncodingContainer<NestedKey>
         {
             self.key(key)
-            return KeyedEncodingContainer(KeyedContainer<NestedKey>(writer: writer, depth: writer.openContainer(isObject: true)))
+            return KeyedEncodingContainer(
+                KeyedContainer<NestedKey>(writer: writer, depth: writer.openContainer(isObject: true)))
         }
 
         mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
@@ -165,10 +166,13 @@ public enum StreamingJSONEncoder {
             count += 1
         }
 
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) -> KeyedEncodingContainer<
+            NestedKey
+        > {
             writer.beginMember(at: depth)
             count += 1
-            return KeyedEncodingContainer(KeyedContainer<NestedKey>(writer: writer, depth: writer.openContainer(isObject: true)))
+            return KeyedEncodingContainer(
+                KeyedContainer<NestedKey>(writer: writer, depth: writer.openContainer(isObject: true)))
         }
 
         mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
