@@ -5,6 +5,54 @@ import Foundation
 /// mostly encoding. Keys come in the order the type encodes them; slashes are not
 /// escaped; non-finite numbers are refused.
 public enum StreamingJSONEncoder {
+    /// Writes an object member by member: `member("key") { … }` for each, in order.
+    public struct ObjectWriter {
+        let writer: Writer
+        let depth: Int
+
+        public func member(_ key: String, _ value: String) {
+            name(key)
+            writer.string(value)
+        }
+
+        public func member(_ key: String, _ value: Double) {
+            name(key)
+            // Finite by construction in the types that write themselves.
+            try? writer.double(value)
+        }
+
+        public func member(_ key: String, _ value: Bool) {
+            name(key)
+            writer.literal(value ? "true" : "false")
+        }
+
+        public func member(_ key: String, _ value: [String]) {
+            name(key)
+            writer.bytes.append(UInt8(ascii: "["))
+            for (index, item) in value.enumerated() {
+                if index > 0 { writer.bytes.append(UInt8(ascii: ",")) }
+                writer.string(item)
+            }
+            writer.bytes.append(UInt8(ascii: "]"))
+        }
+
+        public func member(_ key: String, _ values: [some JSONWritable]) {
+            name(key)
+            writer.bytes.append(UInt8(ascii: "["))
+            for (index, item) in values.enumerated() {
+                if index > 0 { writer.bytes.append(UInt8(ascii: ",")) }
+                item.writeJSON(to: writer)
+            }
+            writer.bytes.append(UInt8(ascii: "]"))
+        }
+
+        private func name(_ key: String) {
+            writer.beginMember(at: depth)
+            writer.string(key)
+            writer.bytes.append(UInt8(ascii: ":"))
+        }
+    }
+
     public struct Unsupported: Error, CustomStringConvertible {
         public let description: String
     }
@@ -16,12 +64,19 @@ public enum StreamingJSONEncoder {
         return Data(writer.bytes)
     }
 
-    final class Writer: Encoder {
+    public final class Writer: Encoder {
+        /// Writes one object with `body`; for types that write themselves.
+        public func object(_ body: (ObjectWriter) -> Void) {
+            let depth = openContainer(isObject: true)
+            body(ObjectWriter(writer: self, depth: depth))
+            closeAll(to: depth)
+        }
+
         var bytes: [UInt8] = []
         /// Open containers, innermost last: whether each is an object, and whether it has members yet.
         var open: [(isObject: Bool, hasMembers: Bool)] = []
-        var codingPath: [any CodingKey] = []
-        var userInfo: [CodingUserInfoKey: Any] = [:]
+        public var codingPath: [any CodingKey] = []
+        public var userInfo: [CodingUserInfoKey: Any] = [:]
 
         static let hexDigits = Array("0123456789abcdef".utf8)
 
@@ -30,6 +85,9 @@ public enum StreamingJSONEncoder {
         func encodeValue(_ value: some Encodable) throws {
             let depth = open.count
             switch value {
+            case let writable as any JSONWritable:
+                writable.writeJSON(to: self)
+                closeAll(to: depth)
             case let text as String: string(text)
             case let number as Double: try double(number)
             case let number as Int: literal(String(number))
@@ -96,15 +154,15 @@ public enum StreamingJSONEncoder {
             bytes.append(UInt8(ascii: "\""))
         }
 
-        func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        public func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
             KeyedEncodingContainer(KeyedContainer<Key>(writer: self, depth: openContainer(isObject: true)))
         }
 
-        func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        public func unkeyedContainer() -> any UnkeyedEncodingContainer {
             UnkeyedContainer(writer: self, depth: openContainer(isObject: false))
         }
 
-        func singleValueContainer() -> any SingleValueEncodingContainer { SingleValue(writer: self) }
+        public func singleValueContainer() -> any SingleValueEncodingContainer { SingleValue(writer: self) }
     }
 
     struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
@@ -209,4 +267,10 @@ public enum StreamingJSONEncoder {
         mutating func encode(_ value: UInt64) throws { writer.literal(String(value)) }
         mutating func encode(_ value: some Encodable) throws { try writer.encodeValue(value) }
     }
+}
+
+/// A type on the protocol's hot path that writes its own JSON, the same JSON its
+/// `Encodable` conformance gives, without the generic encoding machinery.
+public protocol JSONWritable: Encodable {
+    func writeJSON(to writer: StreamingJSONEncoder.Writer)
 }

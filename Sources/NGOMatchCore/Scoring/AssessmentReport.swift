@@ -49,3 +49,43 @@ public struct AssessmentReport: Hashable, Sendable, Codable {
         }
     }
 }
+
+extension AssessmentReport: JSONWritable {
+    public func writeJSON(to writer: StreamingJSONEncoder.Writer) {
+        writer.object { object in
+            object.member("need", need.rawValue)
+            object.member("needTitle", needTitle)
+            object.member("province", province.rawValue)
+            object.member("ngo", ngo.rawValue)
+            object.member("ngoName", ngoName)
+            object.member("score", score)
+            object.member("excluded", excluded)
+            object.member("reasons", reasons)
+            object.member("factors", factors)
+            object.member("failedFilters", failedFilters)
+        }
+    }
+}
+
+extension AssessmentReport.Factor: JSONWritable {
+    public func writeJSON(to writer: StreamingJSONEncoder.Writer) {
+        writer.object { object in
+            object.member("factor", factor.rawValue)
+            object.member("name", name)
+            object.member("weight", weight)
+            object.member("value", value)
+            object.member("points", points)
+            object.member("explanation", explanation)
+        }
+    }
+}
+
+extension AssessmentReport.Filter: JSONWritable {
+    public func writeJSON(to writer: StreamingJSONEncoder.Writer) {
+        writer.object { object in
+            object.member("filter", filter.rawValue)
+            object.member("reason", reason)
+            if let remedy { object.member("remedy", remedy) }
+        }
+    }
+}
