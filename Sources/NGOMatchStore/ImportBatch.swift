@@ -122,18 +122,7 @@ struct ImportBatch {
     func write(_ db: Database) throws {
         for ngo in ngos { try Registry.insert(ngo, db) }
         for need in needs { try Registry.insert(need, db) }
-        for partnership in partnerships {
-            try db.execute(
-                sql: """
-                    INSERT INTO partnership (need_id, ngo_id, status, note, recorded_at) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (need_id, ngo_id) DO UPDATE SET status = excluded.status, note = excluded.note,
-                      recorded_at = excluded.recorded_at
-                    """,
-                arguments: [
-                    partnership.need.rawValue, partnership.ngo.rawValue, partnership.status.rawValue, partnership.note,
-                    partnership.recordedAt,
-                ])
-        }
+        for partnership in partnerships { try Registry.upsert(partnership, db) }
     }
 
     private static func duplicateMessage(_ id: String, _ table: String, _ seenAt: String?, _ db: Database) throws

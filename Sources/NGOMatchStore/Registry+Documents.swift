@@ -25,6 +25,18 @@ extension Registry {
                 need.id.rawValue, need.province.rawValue, need.status.rawValue, need.title, try encode(need),
                 need.createdAt, need.updatedAt,
             ])
+        try writeSectors(of: need, db)
+    }
+
+    static func insert(_ ngo: NGO, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO ngo (id, name, acronym, document, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [ngo.id.rawValue, ngo.name, ngo.acronym, try encode(ngo), ngo.createdAt, ngo.updatedAt])
+        try writeSectors(of: ngo, db)
+    }
+
+    /// The sector rows that let queries and foreign keys see inside the document.
+    private static func writeSectors(of need: Need, _ db: Database) throws {
         for entry in need.sectors {
             try db.execute(
                 sql: "INSERT INTO need_sector (need_id, sector_id, priority) VALUES (?, ?, ?)",
@@ -32,10 +44,7 @@ extension Registry {
         }
     }
 
-    static func insert(_ ngo: NGO, _ db: Database) throws {
-        try db.execute(
-            sql: "INSERT INTO ngo (id, name, acronym, document, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [ngo.id.rawValue, ngo.name, ngo.acronym, try encode(ngo), ngo.createdAt, ngo.updatedAt])
+    private static func writeSectors(of ngo: NGO, _ db: Database) throws {
         for entry in ngo.sectors {
             try db.execute(
                 sql: "INSERT INTO ngo_sector (ngo_id, sector_id, expertise) VALUES (?, ?, ?)",
@@ -74,11 +83,7 @@ extension Registry {
                 need.id.rawValue,
             ])
         try db.execute(sql: "DELETE FROM need_sector WHERE need_id = ?", arguments: [need.id.rawValue])
-        for entry in need.sectors {
-            try db.execute(
-                sql: "INSERT INTO need_sector (need_id, sector_id, priority) VALUES (?, ?, ?)",
-                arguments: [need.id.rawValue, entry.sector.rawValue, entry.priority])
-        }
+        try writeSectors(of: need, db)
     }
 
     static func update(_ ngo: NGO, _ db: Database) throws {
@@ -86,10 +91,6 @@ extension Registry {
             sql: "UPDATE ngo SET name = ?, acronym = ?, document = ?, updated_at = ? WHERE id = ?",
             arguments: [ngo.name, ngo.acronym, try encode(ngo), ngo.updatedAt, ngo.id.rawValue])
         try db.execute(sql: "DELETE FROM ngo_sector WHERE ngo_id = ?", arguments: [ngo.id.rawValue])
-        for entry in ngo.sectors {
-            try db.execute(
-                sql: "INSERT INTO ngo_sector (ngo_id, sector_id, expertise) VALUES (?, ?, ?)",
-                arguments: [ngo.id.rawValue, entry.sector.rawValue, entry.expertise])
-        }
+        try writeSectors(of: ngo, db)
     }
 }

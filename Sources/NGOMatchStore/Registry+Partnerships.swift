@@ -11,13 +11,7 @@ extension Registry {
             let needID = try Self.need(need, db).id
             let ngoID = try Self.ngoDirectory(db).resolve(ngo).id
             let partnership = Partnership(need: needID, ngo: ngoID, status: status, note: note, recordedAt: Self.now())
-            try db.execute(
-                sql: """
-                    INSERT INTO partnership (need_id, ngo_id, status, note, recorded_at) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (need_id, ngo_id) DO UPDATE SET status = excluded.status, note = excluded.note,
-                      recorded_at = excluded.recorded_at
-                    """,
-                arguments: [needID.rawValue, ngoID.rawValue, status.rawValue, note, partnership.recordedAt])
+            try Self.upsert(partnership, db)
             return partnership
         }
     }
@@ -39,6 +33,20 @@ extension Registry {
                 db, where: conditions.isEmpty ? "1" : conditions.joined(separator: " AND "),
                 arguments: StatementArguments(arguments))
         }
+    }
+
+    /// A pair has one status at a time: a new record replaces the old.
+    static func upsert(_ partnership: Partnership, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO partnership (need_id, ngo_id, status, note, recorded_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (need_id, ngo_id) DO UPDATE SET status = excluded.status, note = excluded.note,
+                  recorded_at = excluded.recorded_at
+                """,
+            arguments: [
+                partnership.need.rawValue, partnership.ngo.rawValue, partnership.status.rawValue, partnership.note,
+                partnership.recordedAt,
+            ])
     }
 
     static func fetchPartnerships(_ db: Database, where condition: String = "1", arguments: StatementArguments = [])
