@@ -16,6 +16,11 @@ public struct Dispatcher: Sendable {
         self.service = service
         self.hub = hub
         self.log = log
+        // Subscribers hear of needs registered by any client of this service.
+        service.observeRegisteredNeeds { [weak service] id in
+            guard let service else { return }
+            hub.needRegistered(id, service: service, log: log)
+        }
     }
 
     /// Methods handled here rather than in the operation table: they concern the connection.
@@ -133,12 +138,6 @@ public struct Dispatcher: Sendable {
             } else if let method = Methods.byName[name] {
                 if method.isWrite, session.caller == .anonymous { throw ServiceError.unauthorized }
                 result = try method.call(service, params, session.caller)
-                if name == "needs.register",
-                    case .object(let registered) = try JSONDecoder().decode(JSONValue.self, from: result),
-                    case .string(let needID)? = registered["id"]
-                {
-                    hub.needRegistered(NeedID(needID), service: service, log: log)
-                }
             } else {
                 let known = Methods.all.map(\.name) + Self.connectionMethods
                 return fail(

@@ -71,7 +71,9 @@ extension Service {
             // An unknown or missing province is the registry's to report, as a validation error.
             throw ServiceError.unauthorized
         }
-        return try registry.addNeed(record, audit: caller.audit(method))
+        let need = try registry.addNeed(record, audit: caller.audit(method))
+        needRegistered(need.id)
+        return need
     }
 
     /// Changes the fields given; `id` names the need.

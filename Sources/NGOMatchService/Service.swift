@@ -13,6 +13,8 @@ public final class Service: Sendable {
     /// Parsed rule sets by name or by file and modification time: parsing YAML
     /// costs far more than a ranking.
     private let ruleCache = Mutex<[String: RuleSet]>([:])
+    /// Told of every need registered through this service, after it is stored.
+    private let needObservers = Mutex<[@Sendable (NeedID) -> Void]>([])
 
     public init(registry: Registry) { self.registry = registry }
 
@@ -27,6 +29,15 @@ public final class Service: Sendable {
             if current == nil || current!.revision < fresh.revision { current = (fresh.revision, fresh.index) }
         }
         return fresh.index
+    }
+
+    /// Calls `observer` with the id of each need registered from now on (subscriptions use it).
+    public func observeRegisteredNeeds(_ observer: @escaping @Sendable (NeedID) -> Void) {
+        needObservers.withLock { $0.append(observer) }
+    }
+
+    func needRegistered(_ id: NeedID) {
+        for observer in needObservers.withLock({ $0 }) { observer(id) }
     }
 
     /// A rule set by shipped name or file.

@@ -62,12 +62,7 @@ extension Registry {
         }
     }
 
-    /// Everything the scoring engine needs, read in one consistent snapshot.
-    public func matchIndex() throws -> MatchIndex {
-        try revisedMatchIndex().index
-    }
-
-    /// The index and the revision it was read at.
+    /// Everything the scoring engine needs, read in one consistent snapshot, and the revision it was read at.
     public func revisedMatchIndex() throws -> (index: MatchIndex, revision: Int) {
         let (needs, ngos, partnerships, revision) = try database.read { db in
             (try Self.fetchNeeds(db), try Self.fetchNGOs(db), try Self.fetchPartnerships(db), try Self.revision(db))

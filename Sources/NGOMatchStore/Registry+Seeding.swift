@@ -6,10 +6,9 @@ extension Registry {
     /// Fills a new registry with the reference data compiled into the binary,
     /// and the demo records when asked.
     static func seed(_ db: Database, with seeding: Seeding) throws {
-        let provincesJSON = SeedFile.text(SeedFile.provinces) ?? ""
-        let sectorsJSON = SeedFile.text(SeedFile.sectors) ?? ""
-        let reference = try ReferenceData(provincesJSON: provincesJSON, sectorsJSON: sectorsJSON)
-        for (name, content) in [(SeedFile.provinces, provincesJSON), (SeedFile.sectors, sectorsJSON)] {
+        let reference = try ReferenceData.embedded()
+        for name in [SeedFile.provinces, SeedFile.sectors] {
+            let content = SeedFile.text(name) ?? ""
             try db.execute(sql: "INSERT INTO reference_file (name, content) VALUES (?, ?)", arguments: [name, content])
         }
         for province in reference.provinces.provinces {

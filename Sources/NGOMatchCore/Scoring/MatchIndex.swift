@@ -6,7 +6,6 @@ public struct MatchIndex: Sendable {
     public let reference: ReferenceData
     public let needs: [Need]
     public let ngos: [NGO]
-    public let partnerships: [Partnership]
 
     let sectorIndex: [SectorID: Int]
     /// Each taxonomy node's parent node, or -1.
@@ -93,7 +92,6 @@ public struct MatchIndex: Sendable {
         self.reference = reference
         self.needs = needs
         self.ngos = ngos
-        self.partnerships = partnerships
         let provinces = reference.provinces.provinces
         precondition(provinces.count <= 64, "province sets are 64-bit masks")
         provinceCount = provinces.count

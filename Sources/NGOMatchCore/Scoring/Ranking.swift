@@ -34,12 +34,6 @@ struct TopList {
         items.reserveCapacity(capacity + 1)
     }
 
-    /// Whether an item with this score could still enter the list.
-    @inline(__always)
-    func admits(_ score: Double) -> Bool {
-        items.count < capacity || score >= items[items.count - 1].score
-    }
-
     mutating func offer(score: Double, order: Int32, position: Int) {
         guard capacity > 0 else { return }
         if items.count == capacity {

@@ -28,7 +28,7 @@ struct ExplainCommand: ParsableCommand {
             ExplainParams(
                 need: need, ngo: ngo, rules: scoring.rules, includeDeclined: includeDeclined, lang: output.language))
         let report = explained.report
-        let rules = try scoring.ruleSet(service.registry)
+        let rules = try service.rules(scoring.rules)
         try output.emit(
             [explained],
             table: {

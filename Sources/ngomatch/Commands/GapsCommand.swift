@@ -29,7 +29,7 @@ struct GapsCommand: ParsableCommand {
     func run() throws {
         let service = try registry.service()
         let report = try service.gaps(GapsParams(threshold: threshold, rules: scoring.rules))
-        let rules = try scoring.ruleSet(service.registry)
+        let rules = try service.rules(scoring.rules)
         let views = RecordViews(reference: service.reference, language: output.language)
         try output.emit(
             [report],

@@ -7,10 +7,6 @@ import NGOMatchStore
 struct ScoringOptions: ParsableArguments {
     @Option(help: "Rule set: a shipped name (default, underserved, climate) or a rule file.")
     var rules: String = "default"
-
-    func ruleSet(_ registry: Registry) throws -> RuleSet {
-        try RuleSetSource.load(rules, taxonomy: registry.reference.taxonomy)
-    }
 }
 
 struct RankingOptions: ParsableArguments {
@@ -19,10 +15,6 @@ struct RankingOptions: ParsableArguments {
     var showExcluded = false
     @Flag(help: "Suggest pairs that declined before.") var includeDeclined = false
     @Flag(help: "Spread suggestions so the same few NGOs do not top every list.") var diversify = false
-
-    func validate() throws {
-        guard (1...1000).contains(limit) else { throw ValidationError("--limit must be from 1 to 1000") }
-    }
 
     /// The ranking flags as the operation's parameters.
     func params(_ scoring: ScoringOptions, _ output: OutputOptions) -> RankingParams {
