@@ -113,6 +113,14 @@ public enum Methods {
         .make("rules.list", command: "rules list", "The shipped rule sets.") { (service, _: NoParams, _) in
             try service.ruleSets()
         },
+        Method(
+            name: "pairing.plan", command: "pair", isWrite: false,
+            summary: "A schedule of bilateral meetings for an event."
+        ) { service, params, _ in
+            let request = try PlanRequest.read(params)
+            let rules = request.event.scores == nil ? request.rules ?? "default" : nil
+            return try Method.encode(PlanReport(service.plan(request), rules: rules))
+        },
     ]
 
     public static let byName: [String: Method] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })

@@ -94,3 +94,10 @@ extension Registry {
         try writeSectors(of: ngo, db)
     }
 }
+
+extension Registry {
+    /// Every NGO's id, name and acronym, to resolve many names with one read.
+    public func ngoDirectory() throws -> NGODirectory {
+        try database.read { db in try Self.ngoDirectory(db) }
+    }
+}

@@ -132,6 +132,37 @@ public struct FieldReader {
         }
     }
 
+    /// The items of a JSON array with their paths (`key[3]`), for reading one by one.
+    public mutating func elements(_ key: String, required: Bool = false) -> [(path: String, value: JSONValue)] {
+        guard let value = value(key) else {
+            if required { report(key, "is required") }
+            return []
+        }
+        guard case .array(let items) = value else {
+            report(key, "expected a list, got \(value.kindName)")
+            return []
+        }
+        return items.enumerated().map { ("\(fieldPath(key))[\($0.offset)]", $0.element) }
+    }
+
+    /// A list of whole numbers, each within `range`.
+    public mutating func integers(_ key: String, in range: ClosedRange<Int>) -> [Int] {
+        elements(key).compactMap { path, item in
+            guard case .number(let number) = item, number.rounded() == number, abs(number) < 1e15 else {
+                problems.append(FieldProblem(field: path, message: "expected a whole number, got \(item.kindName)"))
+                return nil
+            }
+            guard range.contains(Int(number)) else {
+                problems.append(
+                    FieldProblem(
+                        field: path,
+                        message: "must be from \(range.lowerBound) to \(range.upperBound), got \(Int(number))"))
+                return nil
+            }
+            return Int(number)
+        }
+    }
+
     /// Reads a nested object with `body`, keeping its problems under `key`.
     public mutating func nested<T>(_ key: String, required: Bool = false, _ body: (inout FieldReader) -> T?) -> T? {
         guard let value = value(key) else {

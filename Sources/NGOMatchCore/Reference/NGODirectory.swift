@@ -26,6 +26,13 @@ public struct NGODirectory: Sendable {
         self.byKey = byKey
     }
 
+    /// The one NGO the text names, or nil; cheaper than `resolve` when a miss is expected.
+    public func find(_ text: String) -> Entry? {
+        if let exact = entries.first(where: { $0.id.rawValue == text }) { return exact }
+        guard let hits = byKey[NameKey.fold(text)], hits.count == 1 else { return nil }
+        return entries[hits[0]]
+    }
+
     /// - Throws: `LookupError` when nothing matches (with the closest names) or several NGOs do.
     public func resolve(_ text: String) throws(LookupError) -> Entry {
         if let exact = entries.first(where: { $0.id.rawValue == text }) { return exact }

@@ -50,6 +50,15 @@ public struct ProvinceDirectory: Sendable {
 
     public func region(_ id: RegionID) -> Region? { regionByID[id] }
 
+    /// The one province the name stands for, or nil; cheaper than `resolve` when a miss is expected.
+    public func find(_ name: String) -> Province? {
+        if let index = byID[ProvinceID(name)] { return provinces[index] }
+        for key in Self.keys(for: name) {
+            if let hits = byKey[key] { return hits.count == 1 ? provinces[hits[0].index] : nil }
+        }
+        return nil
+    }
+
     /// - Throws: `LookupError` when the name matches no province or several.
     public func resolve(_ name: String) throws(LookupError) -> Match {
         if let index = byID[ProvinceID(name)] { return Match(province: provinces[index], route: .current) }

@@ -29,3 +29,18 @@ extension Array where Element == String {
     /// nil for an empty list, so an unset repeatable flag changes nothing.
     var json: JSONValue? { isEmpty ? nil : .array(map(JSONValue.string)) }
 }
+
+/// A JSON document read whole (an event file, an earlier plan), with a clear error when it is not JSON.
+enum JSONFile {
+    static func read(_ path: String) throws -> JSONValue {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw UsageError("cannot read '\(path)': no such file or not readable")
+        }
+        do {
+            return try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch DecodingError.dataCorrupted(let context) {
+            let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+            throw UsageError("'\(path)' is not valid JSON: \(detail ?? context.debugDescription)")
+        }
+    }
+}

@@ -1,0 +1,81 @@
+/// A plan read participant by participant: what each delegation prints and takes along.
+public struct AgendaBook: Sendable {
+    public enum Side: String, Sendable {
+        case province, ngo
+    }
+
+    /// One participant's day.
+    public struct Agenda: Sendable {
+        public let side: Side
+        public let id: String
+        public let name: String
+        /// By slot.
+        public let meetings: [PlanReport.Meeting]
+        public let minMeetings: Int
+
+        /// The other party of a meeting, by name.
+        public func counterpart(_ meeting: PlanReport.Meeting) -> String {
+            side == .province ? meeting.ngoName : meeting.provinceName
+        }
+    }
+
+    public let report: PlanReport
+    public let event: Event
+    public let provinces: [Agenda]
+    public let ngos: [Agenda]
+
+    public init(_ report: PlanReport, event: Event) {
+        self.report = report
+        self.event = event
+        let byProvince = Dictionary(grouping: report.meetings, by: \.province)
+        let byNGO = Dictionary(grouping: report.meetings, by: \.ngo)
+        provinces = report.participants.provinces.map { party in
+            Agenda(
+                side: .province, id: party.id, name: party.name,
+                meetings: (byProvince[party.id] ?? []).sorted { $0.slot < $1.slot }, minMeetings: party.minMeetings)
+        }
+        ngos = report.participants.ngos.map { party in
+            Agenda(
+                side: .ngo, id: party.id, name: party.name,
+                meetings: (byNGO[party.id] ?? []).sorted { $0.slot < $1.slot }, minMeetings: 0)
+        }
+    }
+
+    public var everyone: [Agenda] { provinces + ngos }
+
+    /// The master grid: one row per slot, one column per table, "province — NGO" in each cell.
+    public var grid: (header: [String], rows: [[String]]) {
+        let tableCount = max(event.tables ?? 0, (report.meetings.map(\.table).max() ?? -1) + 1)
+        let header = ["Time"] + (0..<tableCount).map(event.tableLabel)
+        let bySlot = Dictionary(grouping: report.meetings, by: \.slot)
+        let rows = (0..<event.slots).map { slot -> [String] in
+            var cells = [String](repeating: "", count: tableCount)
+            for meeting in bySlot[slot] ?? [] { cells[meeting.table] = "\(meeting.provinceName) — \(meeting.ngoName)" }
+            return [event.slotLabel(slot)] + cells
+        }
+        return (header, rows)
+    }
+
+    /// A file name for a participant that is safe on every system.
+    public static func fileName(_ id: String) -> String {
+        let kept = id.unicodeScalars.map { scalar -> Character in
+            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
+                ? Character(scalar) : "-"
+        }
+        let name = String(kept).trimmingPrefix(while: { $0 == "-" })
+        return name.isEmpty ? "participant" : String(name.prefix(80))
+    }
+
+    /// Text with control characters (terminal escapes, newlines) made harmless.
+    public static func clean(_ text: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
+    }
+}
+
+extension String {
+    fileprivate func trimmingPrefix(while predicate: (Character) -> Bool) -> Substring {
+        self[(firstIndex { !predicate($0) } ?? endIndex)...]
+    }
+}

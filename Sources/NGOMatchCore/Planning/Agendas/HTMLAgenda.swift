@@ -1,0 +1,90 @@
+/// Self-contained HTML pages (no scripts, no outside files) that print well:
+/// the master grid followed by every agenda, one per printed page, or one agenda alone.
+public enum HTMLAgenda {
+    public static func master(_ book: AgendaBook) -> String {
+        let report = book.report
+        var body = ["<h1>\(escape(book.event.name))</h1>"]
+        var facts: [String] = []
+        if let date = book.event.date { facts.append("\(date)") }
+        facts.append("\(report.meetingCount) meetings")
+        facts.append(
+            "total score \(MarkdownAgenda.score(report.totalScore)) of at most \(MarkdownAgenda.score(report.upperBound))"
+                + " (\(MarkdownAgenda.percent(report.quality)))")
+        body.append("<p>\(escape(facts.joined(separator: " · ")))</p>")
+        let grid = book.grid
+        body.append("<table class=\"grid\"><thead><tr>")
+        body.append(grid.header.map { "<th>\(escape($0))</th>" }.joined())
+        body.append("</tr></thead><tbody>")
+        for row in grid.rows {
+            body.append(
+                "<tr><th>\(escape(row[0]))</th>" + row.dropFirst().map { "<td>\(escape($0))</td>" }.joined() + "</tr>")
+        }
+        body.append("</tbody></table>")
+        if !report.conflicts.isEmpty {
+            body.append("<h2>What could not be done</h2><ul>")
+            body += report.conflicts.map { "<li>\(escape($0.message))</li>" }
+            body.append("</ul>")
+        }
+        for agenda in book.everyone where !agenda.meetings.isEmpty {
+            body.append("<section class=\"agenda\">" + section(agenda, book) + "</section>")
+        }
+        return page(title: book.event.name, body: body)
+    }
+
+    public static func agenda(_ agenda: AgendaBook.Agenda, in book: AgendaBook) -> String {
+        page(title: "\(agenda.name) — \(book.event.name)", body: [section(agenda, book)])
+    }
+
+    private static func section(_ agenda: AgendaBook.Agenda, _ book: AgendaBook) -> String {
+        var html = "<h2>\(escape(agenda.name))</h2><p>\(escape(MarkdownAgenda.summary(agenda, book)))</p>"
+        guard !agenda.meetings.isEmpty else { return html + "<p>No meetings are scheduled.</p>" }
+        html +=
+            "<table><thead><tr><th>Time</th><th>Table</th><th>Meets</th><th>Score</th><th>Why</th></tr></thead><tbody>"
+        for meeting in agenda.meetings {
+            let reasons = meeting.reasons.prefix(3).map { "<li>\(escape($0))</li>" }.joined()
+            html +=
+                "<tr><td>\(escape(book.event.slotLabel(meeting.slot)))</td><td>\(escape(meeting.tableLabel))</td>"
+                + "<td>\(escape(agenda.counterpart(meeting)))</td><td>\(MarkdownAgenda.score(meeting.score))</td>"
+                + "<td><ul>\(reasons)</ul></td></tr>"
+        }
+        return html + "</tbody></table>"
+    }
+
+    private static func page(title: String, body: [String]) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="vi"><head><meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title))</title>
+        <style>
+        body { font-family: system-ui, sans-serif; margin: 2em; color: #111; }
+        table { border-collapse: collapse; margin: 1em 0; }
+        th, td { border: 1px solid #999; padding: 0.3em 0.6em; text-align: left; vertical-align: top; }
+        th { background: #eee; }
+        td ul { margin: 0; padding-left: 1.2em; }
+        .grid td { font-size: 0.85em; }
+        .agenda { page-break-before: always; }
+        </style></head><body>
+        \(body.joined(separator: "\n"))
+        </body></html>
+
+        """
+    }
+
+    /// Names and free text are shown as text, never run as markup.
+    public static func escape(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for scalar in AgendaBook.clean(text).unicodeScalars {
+            switch scalar {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+}

@@ -1,0 +1,72 @@
+/// Agendas and the master grid as Markdown, for printing or pasting into a message.
+public enum MarkdownAgenda {
+    public static func agenda(_ agenda: AgendaBook.Agenda, in book: AgendaBook) -> String {
+        var lines = ["# \(cell(agenda.name)) — \(cell(book.event.name))", ""]
+        lines.append(summary(agenda, book))
+        lines.append("")
+        guard !agenda.meetings.isEmpty else {
+            return (lines + ["No meetings are scheduled.", ""]).joined(separator: "\n")
+        }
+        lines.append("| Time | Table | Meets | Score | Why |")
+        lines.append("|---|---|---|---|---|")
+        for meeting in agenda.meetings {
+            let why = meeting.reasons.prefix(3).joined(separator: "; ")
+            lines.append(
+                "| \(book.event.slotLabel(meeting.slot)) | \(cell(meeting.tableLabel)) | \(cell(agenda.counterpart(meeting)))"
+                    + " | \(score(meeting.score)) | \(cell(why)) |")
+        }
+        return (lines + [""]).joined(separator: "\n")
+    }
+
+    public static func master(_ book: AgendaBook) -> String {
+        let report = book.report
+        var lines = ["# \(cell(book.event.name)) — all meetings", ""]
+        if let date = book.event.date { lines.append("Date: \(date)") }
+        lines.append(
+            "\(report.meetingCount) meetings; total score \(score(report.totalScore)); "
+                + "upper bound \(score(report.upperBound)) (\(percent(report.quality)) reached).")
+        lines.append("")
+        let grid = book.grid
+        lines.append("| " + grid.header.map(cell).joined(separator: " | ") + " |")
+        lines.append("|" + String(repeating: "---|", count: grid.header.count))
+        for row in grid.rows { lines.append("| " + row.map(cell).joined(separator: " | ") + " |") }
+        if !report.conflicts.isEmpty {
+            lines += ["", "## What could not be done", ""]
+            lines += report.conflicts.map { "- " + cell($0.message) }
+        }
+        if !report.waitlist.isEmpty {
+            lines += ["", "## Waitlist: valuable pairs that did not fit", ""]
+            lines += report.waitlist.map {
+                "- \(cell($0.province)) — \(cell($0.ngo)) (\(score($0.score))): \(cell($0.reason))"
+            }
+        }
+        return (lines + [""]).joined(separator: "\n")
+    }
+
+    static func summary(_ agenda: AgendaBook.Agenda, _ book: AgendaBook) -> String {
+        var parts: [String] = []
+        if let date = book.event.date { parts.append("\(date)") }
+        let count = agenda.meetings.count
+        var meetings = "\(count) meeting\(count == 1 ? "" : "s")"
+        if agenda.minMeetings > 0 { meetings += " (minimum \(agenda.minMeetings))" }
+        parts.append(meetings)
+        return parts.joined(separator: " · ")
+    }
+
+    public static func score(_ value: Double) -> String {
+        let thousandths = Int((value * 1000).rounded())
+        let digits = String(abs(thousandths) % 1000)
+        return (thousandths < 0 ? "-" : "") + "\(abs(thousandths) / 1000)."
+            + String(repeating: "0", count: 3 - digits.count) + digits
+    }
+
+    public static func percent(_ share: Double) -> String {
+        let tenths = Int((share * 1000).rounded(.down))
+        return "\(tenths / 10).\(tenths % 10)%"
+    }
+
+    /// A table cell's text: no control characters, and no `|` to break the table.
+    static func cell(_ text: String) -> String {
+        AgendaBook.clean(text).replacingAll("|", with: "\\|")
+    }
+}

@@ -1,0 +1,142 @@
+/// A plan as programs and files receive it (`pair --format json`, `pairing.plan`).
+public struct PlanReport: Encodable, Sendable {
+    public struct Meeting: Encodable, Hashable, Sendable {
+        public let slot: Int
+        /// "14:00–14:20", or "slot 0" when the event has no clock times.
+        public let time: String
+        public let table: Int
+        public let tableLabel: String
+        public let province: String
+        public let provinceName: String
+        public let ngo: String
+        public let ngoName: String
+        public let score: Double
+        public let value: Double
+        public let mustMeet: Bool
+        public let wish: Wishes.Kind?
+        public let reasons: [String]
+    }
+
+    public struct Conflict: Encodable, Hashable, Sendable {
+        public let kind: String
+        public let message: String
+    }
+
+    public struct Waiting: Encodable, Hashable, Sendable {
+        public let province: String
+        public let ngo: String
+        public let score: Double
+        public let value: Double
+        public let reason: String
+    }
+
+    public struct Attendance: Encodable, Hashable, Sendable {
+        public let id: String
+        public let name: String
+        public let meetings: Int
+        public let minMeetings: Int
+        public let maxMeetings: Int
+        public let freeSlots: Int
+    }
+
+    public struct Participants: Encodable, Hashable, Sendable {
+        public let provinces: [Attendance]
+        public let ngos: [Attendance]
+    }
+
+    public struct Replan: Encodable, Hashable, Sendable {
+        public struct Confirmed: Encodable, Hashable, Sendable {
+            public let province: String
+            public let ngo: String
+            public let slot: Int
+            public let table: Int?
+            public let newTable: Int?
+            public let reason: String?
+        }
+
+        /// Confirmed meetings in the same slot and at the same table.
+        public let kept: [Confirmed]
+        /// Confirmed meetings in the same slot at another table.
+        public let tableChanged: [Confirmed]
+        /// Confirmed meetings that could not be kept, each with its reason.
+        public let dropped: [Confirmed]
+        /// Meetings that were not confirmed before.
+        public let added: [Meeting]
+    }
+
+    public let event: String
+    public let rules: String?
+    public let meetings: [Meeting]
+    public let meetingCount: Int
+    public let totalScore: Double
+    public let totalValue: Double
+    /// No valid schedule has a greater total value (the best choice of pairs when slots are ignored).
+    public let upperBound: Double
+    /// totalValue ÷ upperBound.
+    public let quality: Double
+    public let conflicts: [Conflict]
+    public let waitlist: [Waiting]
+    public let participants: Participants
+    public let replan: Replan?
+
+    public init(_ plan: Plan, rules: String?) {
+        let problem = plan.problem
+        let event = problem.event
+        func meeting(_ meeting: Plan.Meeting) -> Meeting {
+            let candidate = problem.candidates[meeting.candidate]
+            let province = problem.provinces[meeting.province]
+            let ngo = problem.ngos[meeting.ngo]
+            return Meeting(
+                slot: meeting.slot, time: event.slotLabel(meeting.slot), table: meeting.table,
+                tableLabel: event.tableLabel(meeting.table), province: province.id, provinceName: province.name,
+                ngo: ngo.id, ngoName: ngo.name, score: candidate.score, value: Self.round(candidate.value),
+                mustMeet: candidate.mustMeet, wish: candidate.wish, reasons: candidate.reasons)
+        }
+        self.event = event.name
+        self.rules = rules
+        meetings = plan.meetings.map(meeting)
+        meetingCount = plan.meetings.count
+        totalScore = Self.round(plan.totalScore)
+        totalValue = Self.round(plan.totalValue)
+        upperBound = Self.round(plan.upperBound)
+        quality = (plan.quality * 100_000).rounded(.down) / 100_000
+        conflicts = plan.conflicts.map { Conflict(kind: $0.kind, message: $0.description) }
+        waitlist = plan.waitlist.map { waiting in
+            let candidate = problem.candidates[waiting.candidate]
+            return Waiting(
+                province: problem.provinces[candidate.province].id, ngo: problem.ngos[candidate.ngo].id,
+                score: candidate.score, value: Self.round(candidate.value), reason: waiting.reason)
+        }
+        var provinceCount = [Int](repeating: 0, count: problem.provinces.count)
+        var ngoCount = [Int](repeating: 0, count: problem.ngos.count)
+        for meeting in plan.meetings {
+            provinceCount[meeting.province] += 1
+            ngoCount[meeting.ngo] += 1
+        }
+        func attendance(_ parties: [PlanningProblem.Party], _ counts: [Int]) -> [Attendance] {
+            zip(parties, counts).map { party, count in
+                Attendance(
+                    id: party.id, name: party.name, meetings: count, minMeetings: party.minMeetings,
+                    maxMeetings: party.maxMeetings, freeSlots: party.freeSlots)
+            }
+        }
+        participants = Participants(
+            provinces: attendance(problem.provinces, provinceCount), ngos: attendance(problem.ngos, ngoCount))
+        replan = plan.replan.map { report in
+            let added = plan.meetings.filter { !plan.confirmed.contains($0.candidate) }
+            func confirmed(_ kept: KeptMeeting, newTable: Int? = nil, reason: String? = nil) -> Replan.Confirmed {
+                Replan.Confirmed(
+                    province: kept.province, ngo: kept.ngo, slot: kept.slot, table: kept.table, newTable: newTable,
+                    reason: reason)
+            }
+            return Replan(
+                kept: report.kept.map { confirmed($0) },
+                tableChanged: report.tableChanged.map { confirmed($0.meeting, newTable: $0.table) },
+                dropped: report.dropped.map { confirmed($0.meeting, reason: $0.reason) },
+                added: added.map(meeting))
+        }
+    }
+
+    /// Sums of many scores drift in the last digits; six decimals is more than any score has.
+    static func round(_ value: Double) -> Double { (value * 1_000_000).rounded() / 1_000_000 }
+}

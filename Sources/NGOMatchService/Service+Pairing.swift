@@ -1,0 +1,131 @@
+import NGOMatchCore
+import NGOMatchStore
+
+/// What `pairing.plan` and `ngomatch pair` take: an event, and optionally the rule
+/// set to score it with and the confirmed meetings of an earlier plan.
+public struct PlanRequest: Sendable {
+    public var event: Event
+    public var rules: String?
+    public var keep: [KeptMeeting]
+    public var language: Language
+    /// Where the event came from, for error messages ("event.json").
+    public var source: String
+
+    public init(
+        event: Event, rules: String? = nil, keep: [KeptMeeting] = [], language: Language = .en,
+        source: String = "event"
+    ) {
+        self.event = event
+        self.rules = rules
+        self.keep = keep
+        self.language = language
+        self.source = source
+    }
+
+    /// The protocol's params: the event object itself, plus `rules`, `keep` and `lang`.
+    public static func read(_ params: JSONValue?) throws -> PlanRequest {
+        guard let params, case .object(let fields) = params else {
+            throw ServiceError.invalidParams(field: "params", expected: "the event object (see docs/protocol.md)")
+        }
+        let event = try Event.read(params, source: "params", ignoring: ["rules", "keep", "lang"])
+        var reader = FieldReader(params)
+        let rules = reader.string("rules")
+        let lang = reader.string("lang")
+        let language = lang.flatMap(Language.init(rawValue:))
+        if lang != nil && language == nil { reader.report("lang", "expected 'vi' or 'en', got '\(lang!)'") }
+        let keep = fields["keep"].map { readKeep($0, reader: &reader) } ?? []
+        guard reader.problems.isEmpty else {
+            throw ValidationFailure(records: [
+                RecordProblems(location: "params", record: "event '\(event.name)'", problems: reader.problems)
+            ])
+        }
+        return PlanRequest(event: event, rules: rules, keep: keep, language: language ?? .en, source: "params")
+    }
+
+    /// Confirmed meetings: a list of `{province, ngo, slot, table}`, or an earlier plan with such `meetings`.
+    public static func readKeep(_ value: JSONValue, reader: inout FieldReader) -> [KeptMeeting] {
+        var list = FieldReader(.object(["keep": value]))
+        var items = list.elements("keep")
+        if case .object(let plan) = value, let meetings = plan["meetings"] {
+            list = FieldReader(.object(["keep.meetings": meetings]))
+            items = list.elements("keep.meetings")
+        } else if case .object = value {
+            reader.report("keep", "expected a list of meetings or an earlier plan with 'meetings'")
+        }
+        for problem in list.problems { reader.appendProblem(problem) }
+        return items.compactMap { path, item in
+            var meeting = FieldReader(item, path: path)
+            let province = meeting.string("province", required: true)
+            let ngo = meeting.string("ngo", required: true)
+            let slot = meeting.integer("slot", required: true, in: 0...(Event.maximumSlots - 1))
+            let table = meeting.integer("table", in: 0...1_000_000)
+            for problem in meeting.problems { reader.appendProblem(problem) }
+            guard let province, let ngo, let slot else { return nil }
+            return KeptMeeting(province: province, ngo: ngo, slot: slot, table: table)
+        }
+    }
+}
+
+extension Service {
+    /// Plans the event's meetings. Without scores in the event, every province–NGO
+    /// pair is scored from the registry: the province's best open need for that NGO.
+    public func plan(_ request: PlanRequest) throws -> Plan {
+        let scored = request.event.scores != nil
+        let directory = try registry.ngoDirectory()
+        let resolved = try ResolvedEvent.resolve(
+            request.event, source: request.source,
+            province: { name in
+                // An event with its own scores may name participants the registry does not know.
+                if scored {
+                    let found = self.reference.provinces.find(name)
+                    return ResolvedParticipant(id: found?.id.rawValue ?? name, name: found?.name.vi ?? name)
+                }
+                let match = try self.reference.provinces.resolve(name)
+                return ResolvedParticipant(id: match.province.id.rawValue, name: match.province.name.vi)
+            },
+            ngo: { name in
+                if scored {
+                    let found = directory.find(name)
+                    return ResolvedParticipant(id: found?.id.rawValue ?? name, name: found?.name ?? name)
+                }
+                let ngo = try directory.resolve(name)
+                return ResolvedParticipant(id: ngo.id.rawValue, name: ngo.name)
+            })
+        let scores: [ScoredPair]
+        if let given = resolved.givenScores {
+            scores = given
+        } else {
+            scores = try registryScores(resolved, rules: rules(request.rules), language: request.language)
+        }
+        return Planner.plan(PlanningProblem(resolved, scores: scores), keep: request.keep)
+    }
+
+    /// A province's score with an NGO: its best open need's score for that NGO,
+    /// from 0 to 1, with that need's strongest reasons.
+    func registryScores(_ resolved: ResolvedEvent, rules: RuleSet, language: Language) throws -> [ScoredPair] {
+        let index = try index()
+        let explanation = Explanation(reference: reference, language: language)
+        var scores: [ScoredPair] = []
+        let ngoPositions = resolved.ngos.map { index.ngoPosition(NGOID($0.id)) }
+        for (province, participant) in resolved.provinces.enumerated() {
+            let needs = index.needs.indices.filter {
+                index.needs[$0].province.rawValue == participant.id && index.needs[$0].status == .open
+            }
+            for (ngo, position) in ngoPositions.enumerated() {
+                guard let position else { continue }
+                var best: Assessment? = nil
+                for need in needs {
+                    let assessment = index.assess(needPosition: need, ngoPosition: position, rules: rules)
+                    if !assessment.isExcluded && assessment.score > (best?.score ?? 0) { best = assessment }
+                }
+                guard let best, let need = index.needPosition(best.need) else { continue }
+                let title = index.needs[need].title
+                scores.append(
+                    ScoredPair(
+                        province: province, ngo: ngo, score: (best.score * 10).rounded() / 1000,
+                        reasons: ["for “\(title)”"] + explanation.reasons(best, count: 2)))
+            }
+        }
+        return scores
+    }
+}
