@@ -5,6 +5,11 @@ public struct ResolvedEvent: Sendable {
     public struct Position: Hashable, Sendable {
         public let province: Int
         public let ngo: Int
+
+        public init(province: Int, ngo: Int) {
+            self.province = province
+            self.ngo = ngo
+        }
     }
 
     public struct Wish: Hashable, Sendable {
@@ -12,6 +17,13 @@ public struct ResolvedEvent: Sendable {
         public let ngo: Int
         public let fromProvince: Bool
         public let weight: Double
+
+        public init(province: Int, ngo: Int, fromProvince: Bool, weight: Double) {
+            self.province = province
+            self.ngo = ngo
+            self.fromProvince = fromProvince
+            self.weight = weight
+        }
     }
 
     public let event: Event

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import NGOMatchCore
+
+struct BenchPlannerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-planner",
+        abstract: "Measure the meeting planner on generated events (run it in a release build).",
+        discussion: """
+            For each size and seed: the median planning time over --runs, the plan's value, the
+            upper bound it proves, and greedy-by-score for comparison. Events are generated as
+            'generate-event' writes them; compare with an exact solver via scripts/exact-plan.py.
+
+            Example (the figures in BENCHMARKS.md):
+              swift run -c release ngomatch bench-planner --size all --seeds 3
+            """
+    )
+
+    enum Size: String, ExpressibleByArgument, CaseIterable {
+        case small, medium, large, all
+    }
+
+    @Option(help: "small (34×60×8), medium (100×300×12), large (300×1000×16) or all.") var size: Size = .all
+    @Option(help: "Seeds 1…N for each size.") var seeds: Int = 3
+    @Option(help: "Timed runs per event.") var runs: Int = 5
+
+    func run() throws {
+        #if DEBUG
+            Terminal.note("warning: this is a debug build; measure with 'swift run -c release ngomatch bench-planner'")
+        #endif
+        let shapes: [(String, Int, Int, Int)] = [
+            ("small", 34, 60, 8), ("medium", 100, 300, 12), ("large", 300, 1000, 16),
+        ].filter { size == .all || $0.0 == size.rawValue }
+        print("size    seed  pairs   meetings  median ms  value       bound       of bound  greedy of bound")
+        for (name, provinces, ngos, slots) in shapes {
+            for seed in 1...max(1, seeds) {
+                let event = EventGenerator(provinces: provinces, ngos: ngos, slots: slots, seed: UInt64(seed)).event()
+                let resolved = try ResolvedEvent.resolve(
+                    event, province: { ResolvedParticipant(id: $0, name: $0) },
+                    ngo: { ResolvedParticipant(id: $0, name: $0) })
+                var times: [Double] = []
+                var plan: Plan? = nil
+                for _ in 0..<max(1, runs) {
+                    let start = ContinuousClock.now
+                    let problem = PlanningProblem(resolved, scores: resolved.givenScores ?? [])
+                    plan = Planner.plan(problem)
+                    times.append(BenchCommand.milliseconds(ContinuousClock.now - start))
+                }
+                guard let plan else { continue }
+                let greedy = GreedyPlanner.totalValue(plan.problem)
+                let median = times.sorted()[times.count / 2]
+                print(
+                    [
+                        name.padding(toLength: 7, withPad: " ", startingAt: 0), "\(seed)".padding(toLength: 5, withPad: " ", startingAt: 0),
+                        "\(plan.problem.candidates.count)".padding(toLength: 7, withPad: " ", startingAt: 0),
+                        "\(plan.meetings.count)".padding(toLength: 9, withPad: " ", startingAt: 0),
+                        String(format: "%-10.1f %-11.3f %-11.3f %-9.4f %.4f", median, plan.totalValue, plan.upperBound,
+                            plan.quality, greedy / plan.upperBound),
+                    ].joined(separator: " "))
+            }
+        }
+        print("peak resident memory: \(BenchCommand.peakResidentMB()) MB")
+    }
+}
