@@ -25,7 +25,8 @@ struct NGOMatch: ParsableCommand {
             SuggestCommand.self, DiscoverCommand.self, ExplainCommand.self, PartnershipsCommand.self, GapsCommand.self,
             RulesCommand.self, ImportCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self,
             ServeCommand.self, TokensCommand.self,
-            PairCommand.self, GenerateCommand.self, GenerateEventCommand.self, BenchCommand.self, BenchPlannerCommand.self, LoadCommand.self,
+            PairCommand.self, GenerateCommand.self, GenerateEventCommand.self, BenchCommand.self,
+            BenchPlannerCommand.self, LoadCommand.self,
         ]
     )
 

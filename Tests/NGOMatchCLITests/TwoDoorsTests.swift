@@ -19,6 +19,8 @@ struct TwoDoorsTests {
         "rules check": "checks a rule file on the local disk",
         "generate": "a tool for benchmarks and tests",
         "bench": "a tool for benchmarks",
+        "generate-event": "a tool for benchmarks and tests (writes an event file a client can send to pairing.plan)",
+        "bench-planner": "a tool for benchmarks",
         "load": "a load generator for a running server",
     ]
 

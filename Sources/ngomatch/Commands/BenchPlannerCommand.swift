@@ -51,10 +51,12 @@ struct BenchPlannerCommand: ParsableCommand {
                 let median = times.sorted()[times.count / 2]
                 print(
                     [
-                        name.padding(toLength: 7, withPad: " ", startingAt: 0), "\(seed)".padding(toLength: 5, withPad: " ", startingAt: 0),
+                        name.padding(toLength: 7, withPad: " ", startingAt: 0),
+                        "\(seed)".padding(toLength: 5, withPad: " ", startingAt: 0),
                         "\(plan.problem.candidates.count)".padding(toLength: 7, withPad: " ", startingAt: 0),
                         "\(plan.meetings.count)".padding(toLength: 9, withPad: " ", startingAt: 0),
-                        String(format: "%-10.1f %-11.3f %-11.3f %-9.4f %.4f", median, plan.totalValue, plan.upperBound,
+                        String(
+                            format: "%-10.1f %-11.3f %-11.3f %-9.4f %.4f", median, plan.totalValue, plan.upperBound,
                             plan.quality, greedy / plan.upperBound),
                     ].joined(separator: " "))
             }

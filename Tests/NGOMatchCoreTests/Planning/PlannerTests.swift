@@ -16,7 +16,8 @@ struct PlannerTests {
         #expect(ScheduleValidator.problems(plan, event: event).isEmpty)
         #expect(abs(plan.totalScore - 1.65) < 1e-9)
         #expect(abs(plan.upperBound - 1.65) < 1e-9)
-        let pairs = Set(plan.meetings.map { "\(plan.problem.provinces[$0.province].id)\(plan.problem.ngos[$0.ngo].id)" })
+        let pairs = Set(
+            plan.meetings.map { "\(plan.problem.provinces[$0.province].id)\(plan.problem.ngos[$0.ngo].id)" })
         #expect(pairs == ["AY", "BX"])
     }
 
@@ -47,7 +48,8 @@ struct PlannerTests {
             mustMeet: [.init(province: "B", ngo: "Y")], avoid: [.init(province: "A", ngo: "X")])
         let plan = try event.planned()
         #expect(ScheduleValidator.problems(plan, event: event).isEmpty)
-        let pairs = Set(plan.meetings.map { "\(plan.problem.provinces[$0.province].id)\(plan.problem.ngos[$0.ngo].id)" })
+        let pairs = Set(
+            plan.meetings.map { "\(plan.problem.provinces[$0.province].id)\(plan.problem.ngos[$0.ngo].id)" })
         #expect(pairs == ["AY", "BX", "BY"])
         #expect(plan.conflicts.isEmpty)
     }
