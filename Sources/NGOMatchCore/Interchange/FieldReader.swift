@@ -45,7 +45,7 @@ public struct FieldReader {
         }
         switch value {
         case .string(let text):
-            return text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return text.trimmingWhitespace()
         case .number(let number):
             return number.rounded() == number ? String(Int64(number)) : String(number)
         default:
