@@ -90,7 +90,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NGOMatchCLITests",
-            dependencies: ["ngomatch", "NGOMatchService"],
+            dependencies: ["ngomatch", "NGOMatchService", "NGOMatchStore", "NGOMatchCore"],
             swiftSettings: strictSettings
         ),
         .testTarget(
