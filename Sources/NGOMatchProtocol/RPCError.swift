@@ -72,6 +72,9 @@ public struct RPCError: Error, Sendable {
                     ]))
             case .conflict: return RPCError(code: conflict, message: error.description)
             case .notARegistry: return RPCError(code: invalidParams, message: error.description)
+            case .cannotWrite:
+                log("registry error: \(error)")
+                return RPCError(code: internalError, message: error.description)
             case .newerSchema, .cannotOpen, .database:
                 log("registry error: \(error)")
                 return RPCError(code: internalError, message: "internal error")

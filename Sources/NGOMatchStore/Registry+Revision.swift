@@ -31,6 +31,33 @@ extension Registry {
     /// Runs a write transaction that changes records: bumps the revision and,
     /// with `audit`, records the change under the record's name.
     func change<T: AuditedRecord>(audit: AuditEntry? = nil, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try write(audit: audit, body)
+        } catch let error as DatabaseError {
+            throw Self.refusedWrite(error, path: path) ?? error
+        }
+    }
+
+    /// The user-facing error for a write the disk or the file refused, or nil for any other failure.
+    static func refusedWrite(_ error: DatabaseError, path: String) -> RegistryError? {
+        let sqlite = error.message ?? "\(error.resultCode)"
+        switch error.resultCode {
+        case .SQLITE_FULL, .SQLITE_IOERR:
+            return .cannotWrite(
+                path: path,
+                reason: "the disk is full or the file may not grow (SQLite: \(sqlite)); free some space and try again")
+        case .SQLITE_READONLY:
+            return .cannotWrite(
+                path: path, reason: "the file or its folder is read-only (SQLite: \(sqlite)); check its permissions")
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return .cannotWrite(
+                path: path, reason: "another program kept the registry busy for over 10 seconds; try again")
+        default:
+            return nil
+        }
+    }
+
+    private func write<T: AuditedRecord>(audit: AuditEntry?, _ body: (Database) throws -> T) throws -> T {
         try database.write { db in
             let result = try body(db)
             try db.execute(

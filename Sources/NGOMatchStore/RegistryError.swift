@@ -11,6 +11,8 @@ public enum RegistryError: Error, Hashable, Sendable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     /// A file given as a registry (to restore, say) is not one.
     case notARegistry(path: String, reason: String)
+    /// A write that the disk or the file refused (full, read-only, locked too long); nothing was changed.
+    case cannotWrite(path: String, reason: String)
     /// A database failure that is not the user's doing.
     case database(String)
 
@@ -26,6 +28,8 @@ public enum RegistryError: Error, Hashable, Sendable, CustomStringConvertible {
             return "cannot open the registry at \(path): \(reason)"
         case .notARegistry(let path, let reason):
             return "\(path) is not an ngomatch registry backup: \(reason)"
+        case .cannotWrite(let path, let reason):
+            return "cannot write to the registry at \(path): \(reason). Nothing was changed."
         case .database(let message):
             return "database error: \(message)"
         }

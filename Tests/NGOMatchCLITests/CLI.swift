@@ -34,10 +34,16 @@ struct CLI {
         try run(arguments: arguments, environment: environment)
     }
 
-    func run(arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    /// - Parameter shell: a command line for `/bin/sh` to run instead of the binary (to set limits, say).
+    func run(arguments: [String], environment: [String: String] = [:], shell: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
+        if let shell {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", shell]
+        } else {
+            process.executableURL = Self.binary
+            process.arguments = arguments
+        }
         var env = ProcessInfo.processInfo.environment
         env["NGOMATCH_DB"] = database
         env["NGOMATCH_LANG"] = nil

@@ -31,7 +31,7 @@ enum ExitStatus {
             Terminal.error(registry.description)
             switch registry {
             case .notFound, .conflict, .notARegistry: return usage
-            case .newerSchema, .cannotOpen, .database: return failure
+            case .newerSchema, .cannotOpen, .cannotWrite, .database: return failure
             }
         case let usageError as UsageError:
             Terminal.error(usageError.message)
