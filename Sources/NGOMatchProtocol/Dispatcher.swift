@@ -108,11 +108,14 @@ public struct Dispatcher: Sendable {
                     code: RPCError.invalidRequest, message: "invalid request: 'id' must be a string, a number or null"))
         }
         func fail(_ error: RPCError) -> Data? { isNotification ? nil : Envelope.error(id: id, error) }
+        // Without "jsonrpc" and a method it is no request at all, so not a notification either: it gets its error.
         guard fields["jsonrpc"] == .string("2.0") else {
-            return fail(RPCError(code: RPCError.invalidRequest, message: "invalid request: 'jsonrpc' must be \"2.0\""))
+            return Envelope.error(
+                id: id, RPCError(code: RPCError.invalidRequest, message: "invalid request: 'jsonrpc' must be \"2.0\""))
         }
         guard case .string(let name)? = fields["method"] else {
-            return fail(RPCError(code: RPCError.invalidRequest, message: "invalid request: 'method' must be a string"))
+            return Envelope.error(
+                id: id, RPCError(code: RPCError.invalidRequest, message: "invalid request: 'method' must be a string"))
         }
         let params = fields["params"]
         if let params {
