@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs the built `ngomatch` binary as a child process, as a user would.
 struct CLI {
@@ -54,8 +55,16 @@ struct CLI {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // Both pipes at once: a child that fills one while the other is read would wait forever.
+        let errors = Mutex(Data())
+        let drained = DispatchGroup()
+        DispatchQueue.global().async(group: drained) {
+            let data = err.fileHandleForReading.readDataToEndOfFile()
+            errors.withLock { $0 = data }
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        drained.wait()
+        let stderr = errors.withLock { $0 }
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),

@@ -54,3 +54,31 @@ struct InjectionTests {
         #expect(!csv.stdout.contains(",=HYPERLINK"))
     }
 }
+
+/// Hostile import files beyond the core's own tests: the same id in two files of one import,
+/// and a report of thousands of bad records kept readable.
+struct HostileImportTests {
+    @Test func theSameIdInTwoFilesOfOneImportIsRefusedAndNothingIsWritten() throws {
+        let cli = try CLI()
+        #expect(try cli.run("init").status == 0)
+        let need =
+            #"{"type":"need","id":"twin-need","province":"Cao Bằng","title":"x","sectors":"health:3","fundingGapUSD":1000,"timeframe":{"start":"2026-09-01","end":"2027-08-31"}}"#
+        let first = try cli.file("first.jsonl", need + "\n")
+        let second = try cli.file("second.jsonl", need + "\n")
+        let before = try cli.run("export", "--format", "jsonl").stdout
+        let result = try cli.run("import", first, second)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("duplicate id 'twin-need'"), "\(result.stderr)")
+        #expect(try cli.run("export", "--format", "jsonl").stdout == before)
+    }
+
+    @Test func thousandsOfBadRecordsAreSummarised() throws {
+        let cli = try CLI()
+        let lines = (0..<2000).map { #"{"type":"ngo","id":"bad-\#($0)","name":"x"}"# }.joined(separator: "\n")
+        let result = try cli.run("import", try cli.file("bad.jsonl", lines))
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("2000 records are not valid"))
+        #expect(result.stderr.contains("more lines like these."))
+        #expect(result.stderr.split(separator: "\n").count < 70)
+    }
+}

@@ -64,7 +64,7 @@ struct ImportCommand: ParsableCommand {
                     ? "All \(total) records are valid: \(counts) would be imported (nothing written)."
                     : "Imported \(counts).")
         } catch let failure as ValidationFailure {
-            Terminal.error(failure.description + "\nNothing was imported.")
+            Terminal.error(shortened(failure.description) + "\nNothing was imported.")
             throw ExitCode(ExitStatus.usage)
         }
     }

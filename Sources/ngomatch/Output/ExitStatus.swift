@@ -13,7 +13,7 @@ enum ExitStatus {
     static func report(_ error: any Error) -> Int32 {
         switch error {
         case let failure as ValidationFailure:
-            Terminal.error(failure.description)
+            Terminal.error(shortened(failure.description))
             return usage
         case let service as ServiceError:
             Terminal.error(service.description)
@@ -53,6 +53,14 @@ enum ExitStatus {
 }
 
 /// A mistake in how a command was called that the parser cannot see.
+/// The first lines of a long report and how many more there are: an import of 100,000 bad
+/// records should not scroll 200,000 lines past the reader.
+func shortened(_ report: String, lines limit: Int = 60) -> String {
+    let lines = report.split(separator: "\n", omittingEmptySubsequences: false)
+    guard lines.count > limit else { return report }
+    return (lines.prefix(limit) + ["… and \(lines.count - limit) more lines like these."]).joined(separator: "\n")
+}
+
 struct UsageError: Error {
     let message: String
     init(_ message: String) { self.message = message }
