@@ -35,7 +35,7 @@ struct CrashTests {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            Thread.sleep(forTimeInterval: Double.random(in: 0.05...(duration * 1.1)))
+            Thread.sleep(forTimeInterval: Double.random(in: 0.05...(duration * 1.5)))
             Foundation.kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let registry = try Registry.open(at: path, seeding: .referenceOnly).registry

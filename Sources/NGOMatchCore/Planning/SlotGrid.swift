@@ -162,11 +162,12 @@ struct SlotGrid {
         for a in provinceFree {
             for b in ngoFree {
                 // Chain from the NGO through slots a, b, a, …; or from the province through b, a, b, ….
-                if let chain = chain(fromNGO: pair.ngo, first: a, second: b), apply(chain, candidate: candidate, at: a)
+                if let chain = chain(from: pair.ngo, isNGO: true, first: a, second: b),
+                    apply(chain, candidate: candidate, at: a)
                 {
                     return true
                 }
-                if let chain = chain(fromProvince: pair.province, first: b, second: a),
+                if let chain = chain(from: pair.province, isNGO: false, first: b, second: a),
                     apply(chain, candidate: candidate, at: b)
                 {
                     return true
@@ -176,11 +177,15 @@ struct SlotGrid {
         return false
     }
 
-    /// The meetings of the alternating chain starting at `ngo`'s meeting in slot `first`.
-    private func chain(fromNGO ngo: Int, first: Int, second: Int) -> [(candidate: Int, from: Int, to: Int)]? {
+    /// The meetings of the alternating chain that starts at the party's meeting in slot `first`
+    /// and alternates between `first` and `second`; nil if one of them cannot move.
+    private func chain(from party: Int, isNGO: Bool, first: Int, second: Int) -> [(
+        candidate: Int, from: Int, to: Int
+    )]? {
         var chain: [(Int, Int, Int)] = []
-        var current = ngoMeeting(ngo, first)
-        var atProvince = true
+        var current = isNGO ? ngoMeeting(party, first) : provinceMeeting(party, first)
+        // From an NGO's meeting the chain goes on at its province, and back.
+        var atProvince = isNGO
         var slot = first
         while current >= 0 {
             guard !pinned[current], chain.count <= 2 * slots + 2 else { return nil }
@@ -190,24 +195,6 @@ struct SlotGrid {
             let pair = problem.candidates[current]
             current = atProvince ? provinceMeeting(pair.province, other) : ngoMeeting(pair.ngo, other)
             atProvince.toggle()
-            slot = other
-        }
-        return chain
-    }
-
-    private func chain(fromProvince province: Int, first: Int, second: Int) -> [(candidate: Int, from: Int, to: Int)]? {
-        var chain: [(Int, Int, Int)] = []
-        var current = provinceMeeting(province, first)
-        var atNGO = true
-        var slot = first
-        while current >= 0 {
-            guard !pinned[current], chain.count <= 2 * slots + 2 else { return nil }
-            let other = slot == first ? second : first
-            guard problem.candidates[current].slots & (1 << UInt64(other)) != 0 else { return nil }
-            chain.append((current, slot, other))
-            let pair = problem.candidates[current]
-            current = atNGO ? ngoMeeting(pair.ngo, other) : provinceMeeting(pair.province, other)
-            atNGO.toggle()
             slot = other
         }
         return chain
