@@ -118,8 +118,7 @@ public enum Methods {
             summary: "A schedule of bilateral meetings for an event."
         ) { service, params, _ in
             let request = try PlanRequest.read(params)
-            let rules = request.event.scores == nil ? request.rules ?? "default" : nil
-            return try Method.encode(PlanReport(service.plan(request), rules: rules))
+            return try Method.encode(PlanReport(service.plan(request), rules: request.scoringRules))
         },
     ]
 

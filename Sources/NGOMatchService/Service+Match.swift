@@ -194,9 +194,9 @@ extension Service {
         guard let position = index.ngoPosition(found.id) else {
             throw RegistryError.notFound(kind: "NGO", id: params.ngo, suggestions: [])
         }
-        let options = RankOptions(
-            limit: params.limit ?? 10, showExcluded: params.showExcluded ?? false,
-            includeDeclined: params.includeDeclined ?? false)
+        let options = RankingParams(
+            limit: params.limit, showExcluded: params.showExcluded, includeDeclined: params.includeDeclined
+        ).options
         let result = index.discover(
             ngoPosition: position, rules: rules, options: options, sector: sector,
             region: params.region.map { RegionID($0) })

@@ -11,6 +11,9 @@ public struct PlanRequest: Sendable {
     /// Where the event came from, for error messages ("event.json").
     public var source: String
 
+    /// The rule set that scored the pairs, or nil when the event brought its own scores.
+    public var scoringRules: String? { event.scores == nil ? rules ?? "default" : nil }
+
     public init(
         event: Event, rules: String? = nil, keep: [KeptMeeting] = [], language: Language = .en,
         source: String = "event"
@@ -44,15 +47,15 @@ public struct PlanRequest: Sendable {
 
     /// Confirmed meetings: a list of `{province, ngo, slot, table}`, or an earlier plan with such `meetings`.
     public static func readKeep(_ value: JSONValue, reader: inout FieldReader) -> [KeptMeeting] {
-        var list = FieldReader(.object(["keep": value]))
-        var items = list.elements("keep")
-        if case .object(let plan) = value, let meetings = plan["meetings"] {
-            list = FieldReader(.object(["keep.meetings": meetings]))
-            items = list.elements("keep.meetings")
-        } else if case .object = value {
-            reader.report("keep", "expected a list of meetings or an earlier plan with 'meetings'")
+        // An earlier plan is read for its meetings; a list is the meetings themselves.
+        var container = FieldReader(.object(["keep": value]))
+        var key = "keep"
+        if case .object = value {
+            container = FieldReader(value, path: "keep")
+            key = "meetings"
         }
-        for problem in list.problems { reader.appendProblem(problem) }
+        let items = container.elements(key, required: true)
+        for problem in container.problems { reader.appendProblem(problem) }
         return items.compactMap { path, item in
             var meeting = FieldReader(item, path: path)
             let province = meeting.string("province", required: true)
@@ -112,13 +115,9 @@ extension Service {
                 index.needs[$0].province.rawValue == participant.id && index.needs[$0].status == .open
             }
             for (ngo, position) in ngoPositions.enumerated() {
-                guard let position else { continue }
-                var best: Assessment? = nil
-                for need in needs {
-                    let assessment = index.assess(needPosition: need, ngoPosition: position, rules: rules)
-                    if !assessment.isExcluded && assessment.score > (best?.score ?? 0) { best = assessment }
-                }
-                guard let best, let need = index.needPosition(best.need) else { continue }
+                guard let position, let best = index.bestNeed(forNGO: position, among: needs, rules: rules),
+                    let need = index.needPosition(best.need)
+                else { continue }
                 let title = index.needs[need].title
                 scores.append(
                     ScoredPair(

@@ -42,7 +42,10 @@ public struct Plan: Sendable {
         var moved: [(entry: Int, table: Int)] = []
         var meetings: [Meeting] = []
         for slot in 0..<grid.slots {
-            let here = problem.provinces.indices.map { grid.provinceMeeting($0, slot) }.filter { $0 >= 0 }
+            // By province, so that tables are handed out in the same order every time.
+            let here = grid.members[slot].map(Int.init).sorted {
+                problem.candidates[$0].province < problem.candidates[$1].province
+            }
             var taken = Set<Int>()
             var table: [Int: Int] = [:]
             for candidate in here where grid.pinned[candidate] {
@@ -76,7 +79,7 @@ public struct Plan: Sendable {
         self.conflicts = conflicts
         var report = replan
         if var changed = report, !moved.isEmpty {
-            changed.tableChanged = moved.map { (changed.kept[$0.entry], $0.table) }
+            changed.tableChanged = moved.map { .init(meeting: changed.kept[$0.entry], table: $0.table) }
             let entries = Set(moved.map(\.entry))
             changed.kept = changed.kept.enumerated().filter { !entries.contains($0.offset) }.map(\.element)
             report = changed

@@ -6,7 +6,6 @@ public enum PlanConflict: Hashable, Sendable, CustomStringConvertible {
     case tooManyMustMeets(party: String, count: Int, limit: Int)
     case minimumUnreachable(province: String, wanted: Int, reason: String)
     case minimumNotMet(province: String, wanted: Int, got: Int)
-    case keptMeetingDropped(province: String, ngo: String, slot: Int, reason: String)
 
     public var description: String {
         switch self {
@@ -23,8 +22,6 @@ public enum PlanConflict: Hashable, Sendable, CustomStringConvertible {
         case .minimumNotMet(let province, let wanted, let got):
             "\(province) wants \(wanted) meeting\(wanted == 1 ? "" : "s") but got \(got): its possible partners"
                 + " are taken or not free when it is"
-        case .keptMeetingDropped(let province, let ngo, let slot, let reason):
-            "the confirmed meeting of \(province) with \(ngo) in slot \(slot) was dropped: \(reason)"
         }
     }
 
@@ -37,7 +34,6 @@ public enum PlanConflict: Hashable, Sendable, CustomStringConvertible {
         case .tooManyMustMeets: "tooManyMustMeets"
         case .minimumUnreachable: "minimumUnreachable"
         case .minimumNotMet: "minimumNotMet"
-        case .keptMeetingDropped: "keptMeetingDropped"
         }
     }
 }

@@ -73,8 +73,6 @@ public enum Planner {
         {
             if grid.isPlaced(position) { fixed.place(position, grid.slotOf[position]) }
         }
-        let open = problem.candidates.indices.map { !fixed.isPlaced($0) }
-        let values = problem.candidates.indices.map { open[$0] ? problem.candidates[$0].value : 0 }
         let provinceCapacity = problem.provinces.indices.map { position in
             let party = problem.provinces[position]
             return max(0, min(party.maxMeetings, party.freeSlots) - fixed.provinceMeetings[position])
@@ -88,17 +86,13 @@ public enum Planner {
         }
         let placed = fixed.load.reduce(0, +)
         let total = problem.tables.map { max(0, $0 * problem.slotCount - placed) } ?? Int.max
-        var candidates: [PlanningProblem.Candidate] = []
-        var kept: [Int] = []
-        for position in problem.candidates.indices where open[position] {
-            candidates.append(problem.candidates[position])
-            kept.append(position)
-        }
+        let open = problem.candidates.indices.filter { !fixed.isPlaced($0) }
+        let candidates = open.map { problem.candidates[$0] }
         let solved = Relaxation(
-            candidates: candidates, values: kept.map { values[$0] }, provinceCapacity: provinceCapacity,
+            candidates: candidates, provinceCapacity: provinceCapacity,
             ngoCapacity: ngoCapacity, provinceMinimum: minimum, total: total)
         var chosen = [Bool](repeating: false, count: problem.candidates.count)
-        for (offset, position) in kept.enumerated() where solved.chosen[offset] { chosen[position] = true }
+        for (offset, position) in open.enumerated() where solved.chosen[offset] { chosen[position] = true }
         return Relaxation(bound: solved.bound, chosen: chosen)
     }
 

@@ -17,12 +17,12 @@ struct Relaxation {
     }
 
     /// - Parameters:
-    ///   - candidates: pairs that may meet, with `values[i]` each.
+    ///   - candidates: pairs that may meet.
     ///   - provinceCapacity, ngoCapacity: meetings each party may still have.
     ///   - provinceMinimum: meetings to prefer above all value, per province (0 to ignore).
     ///   - total: meetings that fit in all, at most.
     init(
-        candidates: [PlanningProblem.Candidate], values: [Double], provinceCapacity: [Int], ngoCapacity: [Int],
+        candidates: [PlanningProblem.Candidate], provinceCapacity: [Int], ngoCapacity: [Int],
         provinceMinimum: [Int], total: Int
     ) {
         let provinceCount = provinceCapacity.count
@@ -32,7 +32,7 @@ struct Relaxation {
         let firstNGO = 2 + provinceCount
         var graph = FlowGraph(nodes: 2 + provinceCount + ngoCapacity.count)
         // Minimums come first: a path through one is worth more than any value can be.
-        let premium = values.reduce(1, +) * 2 + 1
+        let premium = candidates.reduce(1) { $0 + $1.value } * 2 + 1
         for (province, capacity) in provinceCapacity.enumerated() where capacity > 0 {
             let wanted = min(provinceMinimum[province], capacity)
             if wanted > 0 { graph.addArc(source, firstProvince + province, capacity: wanted, cost: -premium) }
@@ -40,12 +40,9 @@ struct Relaxation {
                 graph.addArc(source, firstProvince + province, capacity: capacity - wanted, cost: 0)
             }
         }
-        var pairArcs: [Int] = []
-        pairArcs.reserveCapacity(candidates.count)
-        for (position, candidate) in candidates.enumerated() {
-            pairArcs.append(
-                graph.addArc(
-                    firstProvince + candidate.province, firstNGO + candidate.ngo, capacity: 1, cost: -values[position]))
+        let pairArcs = candidates.map { candidate in
+            graph.addArc(
+                firstProvince + candidate.province, firstNGO + candidate.ngo, capacity: 1, cost: -candidate.value)
         }
         for (ngo, capacity) in ngoCapacity.enumerated() where capacity > 0 {
             graph.addArc(firstNGO + ngo, sink, capacity: capacity, cost: 0)
@@ -55,7 +52,7 @@ struct Relaxation {
         var bound = 0.0
         for (position, arc) in pairArcs.enumerated() where graph.capacity[graph.placed[arc]] == 0 {
             chosen[position] = true
-            bound += values[position]
+            bound += candidates[position].value
         }
         self.chosen = chosen
         self.bound = bound

@@ -20,22 +20,16 @@ public struct ReplanReport: Hashable, Sendable {
         public let reason: String
     }
 
+    /// A confirmed meeting kept in its slot but at another table.
+    public struct Moved: Hashable, Sendable {
+        public let meeting: KeptMeeting
+        public let table: Int
+    }
+
     /// Confirmed meetings kept in their slot (and table, unless `tableChanged`).
     public var kept: [KeptMeeting] = []
-    /// Kept in their slot but at another table, with the new table.
-    public var tableChanged: [(meeting: KeptMeeting, table: Int)] = []
+    public var tableChanged: [Moved] = []
     public var dropped: [Dropped] = []
-
-    public static func == (lhs: ReplanReport, rhs: ReplanReport) -> Bool {
-        lhs.kept == rhs.kept && lhs.dropped == rhs.dropped
-            && lhs.tableChanged.map(\.meeting) == rhs.tableChanged.map(\.meeting)
-            && lhs.tableChanged.map(\.table) == rhs.tableChanged.map(\.table)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(kept)
-        hasher.combine(dropped)
-    }
 }
 
 extension Planner {

@@ -35,6 +35,13 @@ public struct ResolvedEvent: Sendable {
     /// The event's own scores, when it has them.
     public let givenScores: [ScoredPair]?
 
+    /// The event with every participant taken as named: for events that carry their own scores
+    /// and are planned without a registry (benchmarks, tests).
+    public static func asWritten(_ event: Event) throws(ValidationFailure) -> ResolvedEvent {
+        try resolve(
+            event, province: { ResolvedParticipant(id: $0, name: $0) }, ngo: { ResolvedParticipant(id: $0, name: $0) })
+    }
+
     /// Matches every name in the event, reporting each one that matches nothing or
     /// a participant twice (two former provinces now one, say).
     ///

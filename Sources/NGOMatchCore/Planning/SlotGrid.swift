@@ -243,7 +243,7 @@ struct SlotGrid {
                 }
             }
             if moved.count == blockers.count {
-                if load[slot] >= tables, !makeTableFree(in: slot, keeping: pair) {
+                if load[slot] >= tables, !makeTableFree(in: slot) {
                     undo(moved)
                     continue
                 }
@@ -275,7 +275,7 @@ struct SlotGrid {
     }
 
     /// Moves some meeting out of a full slot to another slot that has a table free.
-    private mutating func makeTableFree(in slot: Int, keeping pair: PlanningProblem.Candidate) -> Bool {
+    private mutating func makeTableFree(in slot: Int) -> Bool {
         guard hasFreeTable(besides: slot) else { return false }
         for member in members[slot] {
             let meeting = Int(member)

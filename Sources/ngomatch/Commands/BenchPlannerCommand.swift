@@ -35,9 +35,7 @@ struct BenchPlannerCommand: ParsableCommand {
         for (name, provinces, ngos, slots) in shapes {
             for seed in 1...max(1, seeds) {
                 let event = EventGenerator(provinces: provinces, ngos: ngos, slots: slots, seed: UInt64(seed)).event()
-                let resolved = try ResolvedEvent.resolve(
-                    event, province: { ResolvedParticipant(id: $0, name: $0) },
-                    ngo: { ResolvedParticipant(id: $0, name: $0) })
+                let resolved = try ResolvedEvent.asWritten(event)
                 var times: [Double] = []
                 var plan: Plan? = nil
                 for _ in 0..<max(1, runs) {

@@ -55,10 +55,8 @@ struct NGOsCommand: ParsableCommand {
 
         func run() throws {
             let service = try registry.service()
-            let changes = (try from.map(RecordFile.read) ?? .object([:])).merging(fields.record)
-            guard case .object(let set) = changes, !set.isEmpty else {
-                throw UsageError("nothing to change: give flags such as --capacity or --cert-expires, or --from FILE")
-            }
+            let changes = try RecordFile.changes(
+                from: from, flags: fields.record, examples: "--capacity or --cert-expires")
             let updated = try service.updateNGO(ngo, changes: changes, caller: .local("cli"))
             Terminal.note("Updated NGO \(updated.id).")
             try NGOsCommand.show(updated, service, output)

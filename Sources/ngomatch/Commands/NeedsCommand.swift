@@ -56,10 +56,8 @@ struct NeedsCommand: ParsableCommand {
 
         func run() throws {
             let service = try registry.service()
-            let changes = (try from.map(RecordFile.read) ?? .object([:])).merging(fields.record)
-            guard case .object(let set) = changes, !set.isEmpty else {
-                throw UsageError("nothing to change: give flags such as --title or --funding-gap, or --from FILE")
-            }
+            let changes = try RecordFile.changes(
+                from: from, flags: fields.record, examples: "--title or --funding-gap")
             let need = try service.updateNeed(id, changes: changes, caller: .local("cli"))
             Terminal.note("Updated need \(need.id).")
             try NeedsCommand.show(need, service, output)

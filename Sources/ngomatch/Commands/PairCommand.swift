@@ -53,7 +53,7 @@ struct PairCommand: ParsableCommand {
         let service = try registry.service()
         let request = PlanRequest(event: parsed, rules: rules, keep: keptMeetings, language: lang, source: event)
         let plan = try service.plan(request)
-        let report = PlanReport(plan, rules: parsed.scores == nil ? rules ?? "default" : nil)
+        let report = PlanReport(plan, rules: request.scoringRules)
         let book = AgendaBook(report, event: parsed)
         if let out {
             let written = try AgendaFiles(book: book, format: format).write(to: out)

@@ -15,6 +15,16 @@ enum RecordFile {
         return record.value
     }
 
+    /// What an `update` command changes: the fields of `--from FILE`, overridden by the flags given.
+    /// - Throws: when there is nothing to change, naming `examples` of flags.
+    static func changes(from path: String?, flags: JSONValue, examples: String) throws -> JSONValue {
+        let changes = (try path.map(read) ?? .object([:])).merging(flags)
+        guard case .object(let set) = changes, !set.isEmpty else {
+            throw UsageError("nothing to change: give flags such as \(examples), or --from FILE")
+        }
+        return changes
+    }
+
     /// The object with `fields` set where they have values.
     static func object(_ fields: [String: JSONValue?]) -> JSONValue {
         .object(fields.compactMapValues { $0 })

@@ -1,3 +1,5 @@
+import NGOMatchCore
+
 /// An aligned text table for people reading a terminal.
 struct Table {
     var header: [String]
@@ -26,11 +28,7 @@ struct Table {
     }
 
     /// Text with control characters (terminal escapes, newlines) made harmless.
-    static func clean(_ text: String) -> String {
-        String(
-            String.UnicodeScalarView(
-                text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
-    }
+    static func clean(_ text: String) -> String { PlainText.clean(text) }
 }
 
 /// `key: value` lines for one record.

@@ -86,14 +86,8 @@ enum ScheduleValidator {
 }
 
 extension Event {
-    /// The event resolved with participants named exactly as written, as when an event carries its own scores.
-    func resolvedAsWritten() throws -> ResolvedEvent {
-        try ResolvedEvent.resolve(
-            self, province: { ResolvedParticipant(id: $0, name: $0) }, ngo: { ResolvedParticipant(id: $0, name: $0) })
-    }
-
     func planned(keep: [KeptMeeting] = []) throws -> Plan {
-        let resolved = try resolvedAsWritten()
+        let resolved = try ResolvedEvent.asWritten(self)
         return Planner.plan(PlanningProblem(resolved, scores: resolved.givenScores ?? []), keep: keep)
     }
 }

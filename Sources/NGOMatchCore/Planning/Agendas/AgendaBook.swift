@@ -66,12 +66,6 @@ public struct AgendaBook: Sendable {
         return name.isEmpty ? "participant" : String(name.prefix(80))
     }
 
-    /// Text with control characters (terminal escapes, newlines) made harmless.
-    public static func clean(_ text: String) -> String {
-        String(
-            String.UnicodeScalarView(
-                text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
-    }
 }
 
 extension String {

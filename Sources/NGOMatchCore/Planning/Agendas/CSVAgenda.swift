@@ -39,7 +39,7 @@ public enum CSVAgenda {
 
     /// No control characters, and no leading `=`, `+`, `-` or `@` that a spreadsheet would run as a formula.
     static func safe(_ text: String) -> String {
-        let clean = AgendaBook.clean(text)
+        let clean = PlainText.clean(text)
         guard let first = clean.first, "=+-@".contains(first), Double(clean) == nil else { return clean }
         return "'" + clean
     }

@@ -75,7 +75,7 @@ public enum HTMLAgenda {
     public static func escape(_ text: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
-        for scalar in AgendaBook.clean(text).unicodeScalars {
+        for scalar in PlainText.clean(text).unicodeScalars {
             switch scalar {
             case "&": escaped += "&amp;"
             case "<": escaped += "&lt;"

@@ -67,6 +67,6 @@ public enum MarkdownAgenda {
 
     /// A table cell's text: no control characters, and no `|` to break the table.
     static func cell(_ text: String) -> String {
-        AgendaBook.clean(text).replacingAll("|", with: "\\|")
+        PlainText.clean(text).replacingAll("|", with: "\\|")
     }
 }
