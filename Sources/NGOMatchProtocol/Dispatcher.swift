@@ -23,6 +23,9 @@ public struct Dispatcher: Sendable {
         }
     }
 
+    /// Deeper than any request needs; the parser stops there rather than recursing on.
+    static let maximumDepth = 64
+
     /// Methods handled here rather than in the operation table: they concern the connection.
     public static let connectionMethods = ["auth", "needs.subscribe", "needs.unsubscribe"]
 
@@ -43,23 +46,15 @@ public struct Dispatcher: Sendable {
     }
 
     func handle(line bytes: [UInt8], session: Session) -> Data? {
-        guard String(validating: bytes, as: UTF8.self) != nil else {
-            return Envelope.error(
-                id: .null, RPCError(code: RPCError.parseError, message: "parse error: the line is not valid UTF-8"))
-        }
-        guard JSONShape.depth(bytes) <= JSONShape.maximumDepth else {
+        let message: JSONValue
+        do {
+            message = try JSONParser.parse(bytes, maximumDepth: Self.maximumDepth)
+        } catch {
             return Envelope.error(
                 id: .null,
                 RPCError(
-                    code: RPCError.parseError,
-                    message: "parse error: nested more than \(JSONShape.maximumDepth) levels deep"))
-        }
-        let message: JSONValue
-        do {
-            message = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
-        } catch {
-            return Envelope.error(
-                id: .null, RPCError(code: RPCError.parseError, message: "parse error: not valid JSON"))
+                    code: RPCError.parseError, message: "parse error: not valid JSON: \(error.reason)",
+                    data: .object(["column": .number(Double(error.column))])))
         }
         switch message {
         case .array(let batch):

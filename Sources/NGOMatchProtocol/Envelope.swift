@@ -4,9 +4,10 @@ import NGOMatchCore
 /// JSON-RPC 2.0 messages as bytes: results are spliced in already encoded.
 enum Envelope {
     static func result(id: JSONValue, _ result: Data) -> Data {
-        var line = Data(#"{"jsonrpc":"2.0","id":"#.utf8)
-        line.append(encode(id))
-        line.append(Data(#","result":"#.utf8))
+        var line = Data(capacity: result.count + 48)
+        line.append(contentsOf: #"{"jsonrpc":"2.0","id":"#.utf8)
+        line.append(contentsOf: StreamingJSONEncoder.bytes(of: id))
+        line.append(contentsOf: #","result":"#.utf8)
         line.append(result)
         line.append(UInt8(ascii: "}"))
         return line
@@ -23,16 +24,12 @@ enum Envelope {
         var line = Data(#"{"jsonrpc":"2.0","method":"#.utf8)
         line.append(encode(.string(method)))
         line.append(Data(#","params":"#.utf8))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        line.append(try encoder.encode(params))
+        line.append(try StreamingJSONEncoder.encode(params))
         line.append(UInt8(ascii: "}"))
         return line
     }
 
     static func encode(_ value: JSONValue) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(value)) ?? Data("null".utf8)
+        Data(StreamingJSONEncoder.bytes(of: value))
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Splits a byte stream into lines, one JSON-RPC message each, with a limit.
 ///
 /// A line longer than `maximumLength` is not kept in memory: the framer reports
@@ -18,17 +24,34 @@ public struct LineFramer: Sendable {
 
     /// Feeds bytes; returns the complete frames they finish.
     public mutating func feed(_ bytes: some Collection<UInt8>) -> [Frame] {
+        if let frames = bytes.withContiguousStorageIfAvailable({ feed(UnsafeRawBufferPointer($0)) }) {
+            return frames
+        }
+        return Array(bytes).withUnsafeBytes { feed($0) }
+    }
+
+    /// Feeds bytes in place; newlines are found with `memchr`, the framer's whole cost under pipelined load.
+    public mutating func feed(_ bytes: UnsafeRawBufferPointer) -> [Frame] {
         var frames: [Frame] = []
-        var start = bytes.startIndex
-        while start != bytes.endIndex {
-            let newline = bytes[start...].firstIndex(of: 0x0A)
-            let chunk = bytes[start..<(newline ?? bytes.endIndex)]
+        var start = 0
+        while start < bytes.count {
+            let rest = bytes.count - start
+            let found = memchr(bytes.baseAddress! + start, 0x0A, rest)
+            let newline = found.map { bytes.baseAddress!.distance(to: UnsafeRawPointer($0)) }
+            let chunk = UnsafeRawBufferPointer(rebasing: bytes[start..<(newline ?? bytes.count)])
             if discarding {
                 // Dropped: the rest of an over-long line.
             } else if buffer.count + chunk.count > maximumLength {
                 discarding = true
                 buffer.removeAll(keepingCapacity: false)
                 frames.append(.tooLong)
+            } else if buffer.isEmpty, let newline {
+                // The whole line is in this read: copied once, without the buffer.
+                var line = Array(chunk)
+                if line.last == 0x0D { line.removeLast() }
+                if !line.isEmpty { frames.append(.line(line)) }
+                start = newline + 1
+                continue
             } else {
                 buffer.append(contentsOf: chunk)
             }
@@ -40,7 +63,7 @@ public struct LineFramer: Sendable {
                 if !buffer.isEmpty { frames.append(.line(buffer)) }
                 buffer.removeAll(keepingCapacity: true)
             }
-            start = bytes.index(after: newline)
+            start = newline + 1
         }
         return frames
     }

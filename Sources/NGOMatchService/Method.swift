@@ -125,7 +125,14 @@ public enum Methods {
     public static let byName: [String: Method] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
 }
 
-struct Pong: Encodable, Sendable {
+struct Pong: JSONWritable, Sendable {
     let pong = true
     let service = "ngomatch"
+
+    func writeJSON(to writer: StreamingJSONEncoder.Writer) {
+        writer.object { object in
+            object.member("pong", pong)
+            object.member("service", service)
+        }
+    }
 }

@@ -99,9 +99,9 @@ public struct ImportDocument: Sendable {
     private static func parseJSON(_ text: String, _ file: String) throws(FileError) -> [RawRecord] {
         let value: JSONValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+            value = try JSONParser.parse(text)
         } catch {
-            throw FileError(file: file, messages: ["is not valid JSON (\(describe(error)))"])
+            throw FileError(file: file, messages: ["is not valid JSON (\(error))"])
         }
         func numbered(_ items: [JSONValue], _ label: String) -> [RawRecord] {
             items.enumerated().map { RawRecord(location: "\(file) \(label) \($0.offset + 1)", value: $0.element) }
@@ -139,9 +139,9 @@ public struct ImportDocument: Sendable {
                 records.append(
                     RawRecord(
                         location: "\(file) line \(index + 1)",
-                        value: try JSONDecoder().decode(JSONValue.self, from: Data(trimmed.utf8))))
+                        value: try JSONParser.parse(String(trimmed))))
             } catch {
-                messages.append("line \(index + 1): not valid JSON (\(describe(error)))")
+                messages.append("line \(index + 1): not valid JSON (\(error))")
             }
         }
         guard messages.isEmpty else { throw FileError(file: file, messages: messages) }
@@ -187,13 +187,5 @@ public struct ImportDocument: Sendable {
             case .emptyInput: return offset
             }
         }
-    }
-
-    static func describe(_ error: any Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error {
-            return (context.underlyingError.map { "\($0)" } ?? context.debugDescription)
-                .replacingOccurrences(of: "The given data was not valid JSON.", with: "")
-        }
-        return "\(error)"
     }
 }

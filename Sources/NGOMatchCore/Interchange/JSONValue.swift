@@ -29,13 +29,12 @@ public enum JSONValue: Hashable, Sendable {
 
     /// Encodes any `Encodable` value through JSON.
     public init(encoding value: some Encodable) throws {
-        let data = try JSONEncoder().encode(value)
-        self = try JSONDecoder().decode(JSONValue.self, from: data)
+        self = try JSONParser.parse([UInt8](JSONEncoder().encode(value)))
     }
 
     /// Decodes a value of `type` from this JSON.
     public func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try JSONDecoder().decode(type, from: JSONEncoder().encode(self))
+        try T(from: JSONValueDecoder(value: self, codingPath: []))
     }
 
     /// A copy with `overlay`'s fields set on this object, recursively for nested objects.

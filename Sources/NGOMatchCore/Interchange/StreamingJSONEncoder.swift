@@ -64,6 +64,13 @@ public enum StreamingJSONEncoder {
         return Data(writer.bytes)
     }
 
+    /// A `JSONValue` as JSON bytes, keys sorted so equal values give equal bytes.
+    public static func bytes(of value: JSONValue) -> [UInt8] {
+        let writer = Writer()
+        writer.value(value)
+        return writer.bytes
+    }
+
     public final class Writer: Encoder {
         /// Writes one object with `body`; for types that write themselves.
         public func object(_ body: (ObjectWriter) -> Void) {
@@ -90,7 +97,7 @@ public enum StreamingJSONEncoder {
                 closeAll(to: depth)
             case let text as String: string(text)
             case let number as Double: try double(number)
-            case let number as Int: literal(String(number))
+            case let number as Int: integer(Int64(number))
             case let flag as Bool: literal(flag ? "true" : "false")
             default:
                 try value.encode(to: self)
@@ -120,10 +127,53 @@ public enum StreamingJSONEncoder {
 
         func literal(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
+        /// Writes any JSON value; non-finite numbers, which `JSONValue` should never hold, as null.
+        public func value(_ json: JSONValue) {
+            switch json {
+            case .null: literal("null")
+            case .bool(let flag): literal(flag ? "true" : "false")
+            case .number(let number):
+                if (try? double(number)) == nil { literal("null") }
+            case .string(let text): string(text)
+            case .array(let items):
+                bytes.append(UInt8(ascii: "["))
+                for (index, item) in items.enumerated() {
+                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                    value(item)
+                }
+                bytes.append(UInt8(ascii: "]"))
+            case .object(let fields):
+                bytes.append(UInt8(ascii: "{"))
+                for (index, key) in fields.keys.sorted().enumerated() {
+                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                    string(key)
+                    bytes.append(UInt8(ascii: ":"))
+                    value(fields[key]!)
+                }
+                bytes.append(UInt8(ascii: "}"))
+            }
+        }
+
+        /// Digits written in place: formatting through `String` was a visible cost in replies.
+        func integer(_ number: Int64) {
+            if number < 0 { bytes.append(UInt8(ascii: "-")) }
+            var magnitude = number.magnitude
+            var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+            var count = 0
+            withUnsafeMutableBytes(of: &digits) { buffer in
+                repeat {
+                    buffer[23 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                    magnitude /= 10
+                    count += 1
+                } while magnitude > 0
+                bytes.append(contentsOf: buffer[(24 - count)...])
+            }
+        }
+
         func double(_ number: Double) throws {
             guard number.isFinite else { throw Unsupported(description: "\(number) is not a JSON number") }
             if number.rounded() == number, abs(number) < 1e15 {
-                literal(String(Int64(number)))
+                integer(Int64(number))
             } else {
                 literal("\(number)")
             }
@@ -255,7 +305,7 @@ public enum StreamingJSONEncoder {
         mutating func encode(_ value: String) throws { writer.string(value) }
         mutating func encode(_ value: Double) throws { try writer.double(value) }
         mutating func encode(_ value: Float) throws { try writer.double(Double(value)) }
-        mutating func encode(_ value: Int) throws { writer.literal(String(value)) }
+        mutating func encode(_ value: Int) throws { writer.integer(Int64(value)) }
         mutating func encode(_ value: Int8) throws { writer.literal(String(value)) }
         mutating func encode(_ value: Int16) throws { writer.literal(String(value)) }
         mutating func encode(_ value: Int32) throws { writer.literal(String(value)) }

@@ -35,32 +35,41 @@ struct LoadCommand: ParsableCommand {
 
     func run() throws {
         let results = Mutex<(latencies: [Double], errors: Int, failures: [String])>(([], 0, []))
-        let deadline = Date().addingTimeInterval(seconds)
-        let started = Date()
-        let template = #"{"jsonrpc":"2.0","method":"\#(method)","params":\#(params),"id":"#
+        let duration = UInt64(seconds * 1e9)
+        let started = DispatchTime.now().uptimeNanoseconds
+        let deadline = started + duration
+        let prefix = Array(#"{"jsonrpc":"2.0","method":"\#(method)","params":\#(params),"id":"#.utf8)
         DispatchQueue.concurrentPerform(iterations: clients) { _ in
             do {
                 let connection = try LoadConnection(host: host, port: port)
                 var latencies: [Double] = []
+                latencies.reserveCapacity(1 << 16)
                 var errors = 0
                 var sent: [Int: UInt64] = [:]
                 var nextID = 0
-                while Date() < deadline || !sent.isEmpty {
-                    var batch = Data()
-                    while sent.count < window, Date() < deadline {
-                        batch.append(Data((template + "\(nextID)}\n").utf8))
-                        sent[nextID] = DispatchTime.now().uptimeNanoseconds
+                var batch: [UInt8] = []
+                var now = DispatchTime.now().uptimeNanoseconds
+                while now < deadline || !sent.isEmpty {
+                    batch.removeAll(keepingCapacity: true)
+                    while sent.count < window, now < deadline {
+                        batch += prefix
+                        Self.appendDecimal(nextID, to: &batch)
+                        batch += [UInt8(ascii: "}"), 0x0A]
+                        sent[nextID] = now
                         nextID += 1
                     }
                     if !batch.isEmpty { try connection.send(batch) }
-                    guard let line = connection.readLine() else { throw LoadConnection.Failure.closed }
-                    let now = DispatchTime.now().uptimeNanoseconds
-                    guard let id = Self.id(in: line), let start = sent.removeValue(forKey: id) else {
-                        errors += 1
-                        continue
-                    }
-                    if line.contains(#""error":"#) { errors += 1 }
-                    latencies.append(Double(now - start) / 1e6)
+                    // Every reply already received is taken before sending more: pipelining as a client would.
+                    repeat {
+                        guard let reply = try connection.nextReply() else { throw LoadConnection.Failure.closed }
+                        now = DispatchTime.now().uptimeNanoseconds
+                        guard let start = sent.removeValue(forKey: reply.id) else {
+                            errors += 1
+                            continue
+                        }
+                        if reply.isError { errors += 1 }
+                        latencies.append(Double(now - start) / 1e6)
+                    } while connection.hasBufferedReply
                 }
                 results.withLock {
                     $0.latencies += latencies
@@ -70,7 +79,7 @@ struct LoadCommand: ParsableCommand {
                 results.withLock { $0.failures.append("\(error)") }
             }
         }
-        let elapsed = Date().timeIntervalSince(started)
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let (latencies, errors, failures) = results.withLock { $0 }
         let sorted = latencies.sorted()
         func percentile(_ p: Double) -> Double {
@@ -86,20 +95,35 @@ struct LoadCommand: ParsableCommand {
         if !failures.isEmpty { throw UsageError("connections failed: \(failures.joined(separator: "; "))") }
     }
 
-    /// The numeric id of a reply, read without parsing the whole line.
-    static func id(in line: String) -> Int? {
-        guard let range = line.range(of: #""id":"#) else { return nil }
-        return Int(line[range.upperBound...].prefix { $0.isNumber })
+    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        var digits: [UInt8] = []
+        var rest = value
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        bytes += digits.reversed()
     }
 }
 
-/// A blocking line-oriented TCP connection for the load generator.
+/// A blocking TCP connection for the load generator that reads replies as bytes:
+/// only the id and whether it is an error are looked at, so the generator costs
+/// little next to the server it measures.
 final class LoadConnection {
-    enum Failure: Error { case connect, send, closed }
+    enum Failure: Error {
+        case connect, send, closed
+        case unreadableReply(String)
+    }
+
+    struct Reply {
+        let id: Int
+        let isError: Bool
+    }
 
     private let socket: Int32
     private var pending: [UInt8] = []
-    private var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    private var start = 0
+    private var scanned = 0
 
     init(host: String, port: Int) throws {
         socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -119,8 +143,8 @@ final class LoadConnection {
 
     deinit { close(socket) }
 
-    func send(_ data: Data) throws {
-        try data.withUnsafeBytes { raw in
+    func send(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
                 let written = Glibc.send(socket, raw.baseAddress! + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
@@ -130,16 +154,60 @@ final class LoadConnection {
         }
     }
 
-    func readLine() -> String? {
+    /// Whether a whole reply is already buffered, so reading it will not block.
+    var hasBufferedReply: Bool {
+        pending[scanned...].contains(0x0A)
+    }
+
+    func nextReply() throws -> Reply? {
         while true {
-            if let newline = pending.firstIndex(of: 0x0A) {
-                let line = String(decoding: pending[..<newline], as: UTF8.self)
-                pending.removeSubrange(...newline)
-                return line
+            if let newline = pending[scanned...].firstIndex(of: 0x0A) {
+                let reply = try Self.read(pending[start..<newline])
+                start = newline + 1
+                scanned = start
+                return reply
             }
-            let count = buffer.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
+            scanned = pending.count
+            if start > 1 << 16 {
+                pending.removeSubrange(0..<start)
+                scanned -= start
+                start = 0
+            }
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            let count = chunk.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
             guard count > 0 else { return nil }
-            pending += buffer[0..<count]
+            pending += chunk[0..<count]
         }
+    }
+
+    private static let resultPrefix = Array(#"{"jsonrpc":"2.0","id":"#.utf8)
+    private static let idKey = Array(#""id":"#.utf8)
+
+    /// The id and kind of a reply line, from its first bytes: results start with the
+    /// id; error replies are short enough to search.
+    static func read(_ line: ArraySlice<UInt8>) throws -> Reply {
+        if line.starts(with: resultPrefix) {
+            let (id, end) = number(line, from: line.startIndex + resultPrefix.count)
+            let isResult = line[end...].starts(with: Array(#","result":"#.utf8))
+            return Reply(id: id, isError: !isResult)
+        }
+        var index = line.startIndex
+        while index + idKey.count <= line.endIndex {
+            if line[index..<index + idKey.count].elementsEqual(idKey) {
+                return Reply(id: number(line, from: index + idKey.count).value, isError: true)
+            }
+            index += 1
+        }
+        throw Failure.unreadableReply(String(decoding: line.prefix(200), as: UTF8.self))
+    }
+
+    private static func number(_ line: ArraySlice<UInt8>, from index: Int) -> (value: Int, end: Int) {
+        var value = 0
+        var index = index
+        while index < line.endIndex, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(line[index]) {
+            value = value * 10 + Int(line[index] - UInt8(ascii: "0"))
+            index += 1
+        }
+        return (index == line.startIndex ? -1 : value, index)
     }
 }

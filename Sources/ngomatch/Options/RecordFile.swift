@@ -47,10 +47,9 @@ enum JSONFile {
             throw UsageError("cannot read '\(path)': no such file or not readable")
         }
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch DecodingError.dataCorrupted(let context) {
-            let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            throw UsageError("'\(path)' is not valid JSON: \(detail ?? context.debugDescription)")
+            return try JSONParser.parse([UInt8](data))
+        } catch {
+            throw UsageError("'\(path)' is not valid JSON: \(error)")
         }
     }
 }
