@@ -29,40 +29,78 @@ public struct Dispatcher: Sendable {
     /// Methods handled here rather than in the operation table: they concern the connection.
     public static let connectionMethods = ["auth", "needs.subscribe", "needs.unsubscribe"]
 
+    /// What the quick path made of a frame.
+    public enum QuickOutcome: Sendable {
+        /// The reply (nil for a notification), ready to send.
+        case answered(Data?)
+        /// The parsed message needs a thread that may wait: pass it to `handle(message:session:)`.
+        case needsWork(JSONValue)
+    }
+
     /// The reply to a frame, or nil for a notification (or a batch of them).
     public func handle(_ frame: LineFramer.Frame, session: Session) -> Data? {
-        switch frame {
-        case .tooLong:
-            return Envelope.error(
-                id: .null,
-                RPCError(
-                    code: RPCError.invalidRequest,
-                    message:
-                        "invalid request: the line is longer than the server's limit; it was discarded up to its newline"
-                ))
-        case .line(let bytes):
-            return handle(line: bytes, session: session)
+        switch handleQuickly(frame, session: session) {
+        case .answered(let reply): reply
+        case .needsWork(let message): handle(message: message, session: session)
         }
     }
 
-    func handle(line bytes: [UInt8], session: Session) -> Data? {
+    /// Answers what needs neither the registry nor much CPU: malformed lines, pings,
+    /// and reads whose result is cached at a revision that can be trusted. A server
+    /// calls this on its network thread and sends the rest to its workers.
+    public func handleQuickly(_ frame: LineFramer.Frame, session: Session) -> QuickOutcome {
+        let bytes: [UInt8]
+        switch frame {
+        case .tooLong:
+            return .answered(
+                Envelope.error(
+                    id: .null,
+                    RPCError(
+                        code: RPCError.invalidRequest,
+                        message:
+                            "invalid request: the line is longer than the server's limit; it was discarded up to its newline"
+                    )))
+        case .line(let line): bytes = line
+        }
         let message: JSONValue
         do {
             message = try JSONParser.parse(bytes, maximumDepth: Self.maximumDepth)
         } catch {
-            return Envelope.error(
-                id: .null,
-                RPCError(
-                    code: RPCError.parseError, message: "parse error: not valid JSON: \(error.reason)",
-                    data: .object(["column": .number(Double(error.column))])))
+            return .answered(
+                Envelope.error(
+                    id: .null,
+                    RPCError(
+                        code: RPCError.parseError, message: "parse error: not valid JSON: \(error.reason)",
+                        data: .object(["column": .number(Double(error.column))]))))
         }
+        do throws(WouldWait) {
+            return .answered(try reply(to: message, session: session, waiting: false))
+        } catch {
+            return .needsWork(message)
+        }
+    }
+
+    /// The reply to a parsed message, running whatever it asks.
+    public func handle(message: JSONValue, session: Session) -> Data? {
+        do throws(WouldWait) {
+            return try reply(to: message, session: session, waiting: true)
+        } catch {
+            preconditionFailure("a call that may wait never reports that it would")
+        }
+    }
+
+    /// Thrown on the quick path when the answer needs the registry or real work.
+    struct WouldWait: Error {}
+
+    private func reply(to message: JSONValue, session: Session, waiting: Bool) throws(WouldWait) -> Data? {
         switch message {
         case .array(let batch):
             guard !batch.isEmpty else {
                 return Envelope.error(
                     id: .null, RPCError(code: RPCError.invalidRequest, message: "invalid request: empty batch"))
             }
-            let replies = batch.compactMap { request(.init($0), session: session) }
+            guard waiting else { throw WouldWait() }
+            let replies = batch.compactMap { try? request(.init($0), session: session, waiting: true) }
             guard !replies.isEmpty else { return nil }
             var line = Data("[".utf8)
             for (index, reply) in replies.enumerated() {
@@ -72,7 +110,7 @@ public struct Dispatcher: Sendable {
             line.append(UInt8(ascii: "]"))
             return line
         case .object:
-            return request(.init(message), session: session)
+            return try request(.init(message), session: session, waiting: waiting)
         default:
             return Envelope.error(
                 id: .null,
@@ -87,7 +125,7 @@ public struct Dispatcher: Sendable {
         init(_ value: JSONValue) { self.value = value }
     }
 
-    private func request(_ request: Request, session: Session) -> Data? {
+    private func request(_ request: Request, session: Session, waiting: Bool) throws(WouldWait) -> Data? {
         guard case .object(let fields) = request.value else {
             return Envelope.error(
                 id: .null, RPCError(code: RPCError.invalidRequest, message: "invalid request: not an object"))
@@ -132,10 +170,18 @@ public struct Dispatcher: Sendable {
         do {
             let result: Data
             if Self.connectionMethods.contains(name) {
+                guard waiting else { throw WouldWait() }
                 result = try connectionMethod(name, params, session: session)
             } else if let method = Methods.byName[name] {
                 if method.isWrite, session.caller == .anonymous { throw ServiceError.unauthorized }
-                result = try method.call(service, params, session.caller)
+                if waiting {
+                    result = try method.call(service, params, session.caller)
+                } else {
+                    guard let ready = try method.resultWithoutWaiting(service, params, session.caller) else {
+                        throw WouldWait()
+                    }
+                    result = ready
+                }
             } else {
                 let known = Methods.all.map(\.name) + Self.connectionMethods
                 return fail(
@@ -145,6 +191,8 @@ public struct Dispatcher: Sendable {
                         data: .object(["method": .string(name)])))
             }
             return isNotification ? nil : Envelope.result(id: id, result)
+        } catch let wait as WouldWait {
+            throw wait
         } catch {
             return fail(RPCError.from(error, log: log))
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NGOMatchCore
 import NGOMatchProtocol
 import NGOMatchService
 import NIOCore
@@ -101,43 +102,44 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     private func run(_ frame: LineFramer.Frame, context: ChannelHandlerContext) {
         guard let session else { return }
+        let dispatcher = server.dispatcher
+        let message: JSONValue
+        switch dispatcher.handleQuickly(frame, session: session) {
+        case .answered(let reply):
+            // Answered on the event loop and flushed once per read, so pipelined requests share writes.
+            if let reply {
+                context.write(wrapOutboundOut(Self.line(reply, allocator: context.channel.allocator)), promise: nil)
+            }
+            needsFlush = true
+            return
+        case .needsWork(let parsed): message = parsed
+        }
         running += 1
         _ = server.inFlight.wrappingAdd(1, ordering: .relaxed)
         updateReading(context: context)
-        let dispatcher = server.dispatcher
         let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
         let channel = context.channel
         let finish: @Sendable (Data?) -> Void = { reply in
-            if let reply {
-                var buffer = channel.allocator.buffer(capacity: reply.count + 1)
-                buffer.writeBytes(reply)
-                buffer.writeInteger(UInt8(0x0A))
-                channel.writeAndFlush(buffer, promise: nil)
-            }
+            if let reply { channel.writeAndFlush(Self.line(reply, allocator: channel.allocator), promise: nil) }
             channel.eventLoop.execute {
                 let (handler, context) = loopBound.value
                 handler.finished(context: context)
             }
-        }
-        if case .line(let bytes) = frame, Self.isPing(bytes) {
-            // Answered on the event loop and flushed once per read, so pipelined pings share writes.
-            if let reply = dispatcher.handle(frame, session: session) {
-                var buffer = context.channel.allocator.buffer(capacity: reply.count + 1)
-                buffer.writeBytes(reply)
-                buffer.writeInteger(UInt8(0x0A))
-                context.write(wrapOutboundOut(buffer), promise: nil)
-                needsFlush = true
-            }
-            finished(context: context)
-            return
         }
         server.pool.submit { state in
             guard case .active = state else {
                 finish(nil)
                 return
             }
-            finish(dispatcher.handle(frame, session: session))
+            finish(dispatcher.handle(message: message, session: session))
         }
+    }
+
+    private static func line(_ reply: Data, allocator: ByteBufferAllocator) -> ByteBuffer {
+        var buffer = allocator.buffer(capacity: reply.count + 1)
+        buffer.writeBytes(reply)
+        buffer.writeInteger(UInt8(0x0A))
+        return buffer
     }
 
     private func finished(context: ChannelHandlerContext) {
@@ -158,10 +160,5 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         guard shouldPause != readPaused else { return }
         readPaused = shouldPause
         _ = context.channel.setOption(.autoRead, value: !shouldPause)
-    }
-
-    /// A ping needs no thread hop: answered on the event loop.
-    private static func isPing(_ bytes: [UInt8]) -> Bool {
-        bytes.count < 200 && bytes.starts(with: Array(#"{"jsonrpc":"2.0","method":"ping""#.utf8))
     }
 }

@@ -1,24 +1,55 @@
 import Foundation
 import NGOMatchCore
+import NGOMatchStore
 
 /// One operation as a named method: what the protocol dispatches and the CLI's
 /// commands call. Every user-visible operation is defined here once.
 public struct Method: Sendable {
+    /// What a call costs, which decides where a server may run it.
+    public enum Cost: Sendable {
+        /// Answered at once from memory (`ping`).
+        case immediate
+        /// A read of the registry: its result is kept per revision and served again while it holds.
+        case cached
+        /// A write, or a read too large to keep (`pairing.plan`).
+        case uncached
+    }
+
     public let name: String
     /// The CLI command that runs the same operation, e.g. `needs add`.
     public let command: String
     public let isWrite: Bool
+    public let cost: Cost
     public let summary: String
     /// Decodes the parameters, runs the operation and encodes its result as JSON.
     public let call: @Sendable (Service, JSONValue?, Caller) throws -> Data
 
     static func make<Params: OperationParams, Output: Encodable & Sendable>(
-        _ name: String, command: String, write: Bool = false, _ summary: String,
+        _ name: String, command: String, write: Bool = false, cost: Cost? = nil, _ summary: String,
         _ run: @escaping @Sendable (Service, Params, Caller) throws -> Output
     ) -> Method {
-        Method(name: name, command: command, isWrite: write, summary: summary) { service, params, caller in
-            try Self.encode(run(service, try Params.decode(params), caller))
+        let cost = cost ?? (write ? .uncached : .cached)
+        return Method(name: name, command: command, isWrite: write, cost: cost, summary: summary) {
+            service, params, caller in
+            let compute = { try Self.encode(run(service, try Params.decode(params), caller)) }
+            guard cost == .cached, let key = cacheKey(name, params) else { return try compute() }
+            return try service.cachedResult(key, compute: compute)
         }
+    }
+
+    /// The result if it is at hand without waiting for the registry or the CPU: nil means "run `call`".
+    public func resultWithoutWaiting(_ service: Service, _ params: JSONValue?, _ caller: Caller) throws -> Data? {
+        switch cost {
+        case .immediate: try call(service, params, caller)
+        case .cached: Self.cacheKey(name, params).flatMap { service.cachedResultWithoutWaiting($0) }
+        case .uncached: nil
+        }
+    }
+
+    /// Results under a rule file are not kept: the file may change under the same name.
+    private static func cacheKey(_ name: String, _ params: JSONValue?) -> [UInt8]? {
+        if case .string(let rules)? = params?["rules"], !RuleSetSource.shippedNames.contains(rules) { return nil }
+        return ReplyCache.key(method: name, params: params)
     }
 
     /// A method whose parameters are a record in the import format, plus `key` naming an existing one.
@@ -26,7 +57,8 @@ public struct Method: Sendable {
         _ name: String, command: String, key: String?, _ summary: String,
         _ run: @escaping @Sendable (Service, String?, JSONValue, Caller) throws -> Output
     ) -> Method {
-        Method(name: name, command: command, isWrite: true, summary: summary) { service, params, caller in
+        Method(name: name, command: command, isWrite: true, cost: .uncached, summary: summary) {
+            service, params, caller in
             guard case .object(var fields)? = params else {
                 throw ServiceError.invalidParams(field: "params", expected: "an object with the record's fields")
             }
@@ -49,7 +81,7 @@ public struct Method: Sendable {
 /// Every method, by name.
 public enum Methods {
     public static let all: [Method] = [
-        .make("ping", command: "", "Checks the connection.") { (_, _: NoParams, _) in Pong() },
+        .make("ping", command: "", cost: .immediate, "Checks the connection.") { (_, _: NoParams, _) in Pong() },
         .make("sectors.list", command: "sectors list", "The sector taxonomy.") { (service, _: NoParams, _) in
             service.sectors()
         },
@@ -114,7 +146,7 @@ public enum Methods {
             try service.ruleSets()
         },
         Method(
-            name: "pairing.plan", command: "pair", isWrite: false,
+            name: "pairing.plan", command: "pair", isWrite: false, cost: .uncached,
             summary: "A schedule of bilateral meetings for an event."
         ) { service, params, _ in
             let request = try PlanRequest.read(params)

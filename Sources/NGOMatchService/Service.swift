@@ -1,3 +1,4 @@
+import Foundation
 import NGOMatchCore
 import NGOMatchStore
 import Synchronization
@@ -10,6 +11,9 @@ import Synchronization
 public final class Service: Sendable {
     public let registry: Registry
     private let cache = Mutex<(revision: Int, index: MatchIndex)?>(nil)
+    /// The revision last read, with when and at which count of this process's own changes.
+    private let revisionSeen = Mutex<(revision: Int, changes: Int, at: ContinuousClock.Instant)?>(nil)
+    private let replies = Mutex(ReplyCache())
     /// Parsed rule sets by name or by file and modification time: parsing YAML
     /// costs far more than a ranking.
     private let ruleCache = Mutex<[String: RuleSet]>([:])
@@ -20,9 +24,47 @@ public final class Service: Sendable {
 
     public var reference: ReferenceData { registry.reference }
 
+    /// How long a revision read from the file is trusted. Changes made through this
+    /// service are seen at once; changes by another process (the CLI while a server
+    /// runs) within this time. Reading it on every request cost a tenth of a reply.
+    public static let revisionTrust: Duration = .milliseconds(2)
+
+    /// The registry's revision, read again only when this process changed it or the last reading is old.
+    public func revision() throws -> Int {
+        if let revision = trustedRevision() { return revision }
+        let changes = registry.changesCommittedHere
+        let now = ContinuousClock.now
+        let revision = try registry.revision()
+        revisionSeen.withLock { $0 = (revision, changes, now) }
+        return revision
+    }
+
+    /// The revision if it can be known without reading the file.
+    func trustedRevision() -> Int? {
+        guard let seen = revisionSeen.withLock({ $0 }), seen.changes == registry.changesCommittedHere,
+            ContinuousClock.now - seen.at < Self.revisionTrust
+        else { return nil }
+        return seen.revision
+    }
+
+    /// A read method's encoded result from the cache, or computed and kept.
+    func cachedResult(_ key: [UInt8], compute: () throws -> Data) throws -> Data {
+        let revision = try revision()
+        if let result = replies.withLock({ $0.result(for: key, at: revision) }) { return result }
+        let result = try compute()
+        replies.withLock { $0.store(result, for: key, at: revision) }
+        return result
+    }
+
+    /// A cached result, only if it is there and the revision can be trusted without reading the file.
+    func cachedResultWithoutWaiting(_ key: [UInt8]) -> Data? {
+        guard let revision = trustedRevision() else { return nil }
+        return replies.withLock { $0.result(for: key, at: revision) }
+    }
+
     /// The compiled index at the registry's current revision.
     public func index() throws -> MatchIndex {
-        let revision = try registry.revision()
+        let revision = try revision()
         if let cached = cache.withLock({ $0 }), cached.revision == revision { return cached.index }
         let fresh = try registry.revisedMatchIndex()
         cache.withLock { current in

@@ -58,7 +58,8 @@ extension Registry {
     }
 
     private func write<T: AuditedRecord>(audit: AuditEntry?, _ body: (Database) throws -> T) throws -> T {
-        try database.write { db in
+        defer { changesHere.increment() }
+        return try database.write { db in
             let result = try body(db)
             try db.execute(
                 sql: """

@@ -19,6 +19,11 @@ public struct Registry: Sendable {
     public let path: String
     public let reference: ReferenceData
     let database: DatabasePool
+    let changesHere = ChangeCounter()
+
+    /// How many changes were committed through this registry (and its copies) since it was opened:
+    /// a reader that saw this number unchanged knows no change of this process came in between.
+    public var changesCommittedHere: Int { changesHere.count }
 
     /// Opens the registry at `path`, creating and seeding it if there is none.
     /// - Returns: the registry, and whether this call created it.
