@@ -14,6 +14,7 @@ public final class Service: Sendable {
     /// The revision last read, with when and at which count of this process's own changes.
     private let revisionSeen = Mutex<(revision: Int, changes: Int, at: ContinuousClock.Instant)?>(nil)
     private let replies = Mutex(ReplyCache())
+    private let rebuilding = Mutex(())
     /// Parsed rule sets by name or by file and modification time: parsing YAML
     /// costs far more than a ranking.
     private let ruleCache = Mutex<[String: RuleSet]>([:])
@@ -66,11 +67,13 @@ public final class Service: Sendable {
     public func index() throws -> MatchIndex {
         let revision = try revision()
         if let cached = cache.withLock({ $0 }), cached.revision == revision { return cached.index }
-        let fresh = try registry.revisedMatchIndex()
-        cache.withLock { current in
-            if current == nil || current!.revision < fresh.revision { current = (fresh.revision, fresh.index) }
+        // One rebuild at a time: after a write, every worker would otherwise read and compile the same registry.
+        return try rebuilding.withLock { _ in
+            if let cached = cache.withLock({ $0 }), cached.revision == revision { return cached.index }
+            let fresh = try registry.revisedMatchIndex()
+            cache.withLock { $0 = (fresh.revision, fresh.index) }
+            return fresh.index
         }
-        return fresh.index
     }
 
     /// Calls `observer` with the id of each need registered from now on (subscriptions use it).

@@ -65,7 +65,10 @@ extension Registry {
     /// Everything the scoring engine needs, read in one consistent snapshot, and the revision it was read at.
     public func revisedMatchIndex() throws -> (index: MatchIndex, revision: Int) {
         let (needs, ngos, partnerships, revision) = try database.read { db in
-            (try Self.fetchNeeds(db), try Self.fetchNGOs(db), try Self.fetchPartnerships(db), try Self.revision(db))
+            (
+                try decodedNeeds.all(from: "need", db), try decodedNGOs.all(from: "ngo", db),
+                try Self.fetchPartnerships(db), try Self.revision(db)
+            )
         }
         return (MatchIndex(reference: reference, needs: needs, ngos: ngos, partnerships: partnerships), revision)
     }

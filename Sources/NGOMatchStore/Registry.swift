@@ -20,6 +20,8 @@ public struct Registry: Sendable {
     public let reference: ReferenceData
     let database: DatabasePool
     let changesHere = ChangeCounter()
+    let decodedNeeds = DecodedDocuments<Need>()
+    let decodedNGOs = DecodedDocuments<NGO>()
 
     /// How many changes were committed through this registry (and its copies) since it was opened:
     /// a reader that saw this number unchanged knows no change of this process came in between.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NGOMatchCore
 import Synchronization
 
 #if canImport(Glibc)
@@ -13,9 +14,15 @@ struct LoadCommand: ParsableCommand {
         discussion: """
             Each client is one TCP connection that keeps --window requests in flight.
 
+            Several --params (or a --params-file, one JSON object a line) are sent in turn,
+            each connection starting at its own place in the list.
+
             Examples (the figures in BENCHMARKS.md):
               ngomatch load --port 7411 --clients 8 --window 4 --method match.suggest --params '{"need":"cao-bang-1"}'
+              ngomatch load --port 7411 --clients 8 --window 4 --method match.suggest --params-file needs.jsonl
               ngomatch load --port 7411 --clients 1 --window 512 --method ping
+              ngomatch load --port 7411 --clients 1 --window 1 --rate 10 --method needs.update \
+                --params '{"id":"cao-bang-1","fundingGapUSD":250000}'
             """
     )
 
@@ -25,12 +32,34 @@ struct LoadCommand: ParsableCommand {
     @Option(help: "Requests each connection keeps in flight.") var window = 4
     @Option(help: "How long to run, in seconds.") var seconds = 10.0
     @Option(help: "The method to call.") var method = "ping"
-    @Option(help: "Its params, as a JSON object.") var params = "{}"
+    @Option(help: "Its params, as a JSON object; repeat to send several in turn.") var params: [String] = []
+    @Option(help: "A file of params, one JSON object a line, sent in turn.") var paramsFile: String?
+    @Option(help: "At most this many requests a second on each connection (default: as fast as replies come).")
+    var rate: Double?
 
     func validate() throws {
         guard clients >= 1, clients <= 256, window >= 1, window <= 4096, seconds > 0, seconds <= 3600 else {
             throw ValidationError("--clients 1–256, --window 1–4096, --seconds up to 3600")
         }
+        if let rate, !(rate > 0) { throw ValidationError("--rate must be above 0") }
+    }
+
+    /// Each request's bytes up to its id, one per params object.
+    private func prefixes() throws -> [[UInt8]] {
+        var objects = params
+        if let paramsFile {
+            guard let text = try? String(contentsOfFile: paramsFile, encoding: .utf8) else {
+                throw ValidationError("cannot read --params-file '\(paramsFile)'")
+            }
+            objects += text.split(separator: "\n").map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }
+        }
+        if objects.isEmpty { objects = ["{}"] }
+        for (index, object) in objects.enumerated() {
+            guard case .object? = try? JSONParser.parse(object) else {
+                throw ValidationError("params \(index + 1) is not a JSON object: \(object.prefix(80))")
+            }
+        }
+        return objects.map { Array(#"{"jsonrpc":"2.0","method":"\#(method)","params":\#($0),"id":"#.utf8) }
     }
 
     func run() throws {
@@ -38,8 +67,9 @@ struct LoadCommand: ParsableCommand {
         let duration = UInt64(seconds * 1e9)
         let started = DispatchTime.now().uptimeNanoseconds
         let deadline = started + duration
-        let prefix = Array(#"{"jsonrpc":"2.0","method":"\#(method)","params":\#(params),"id":"#.utf8)
-        DispatchQueue.concurrentPerform(iterations: clients) { _ in
+        let prefixes = try prefixes()
+        let spacing = rate.map { UInt64(1e9 / $0) } ?? 0
+        DispatchQueue.concurrentPerform(iterations: clients) { client in
             do {
                 let connection = try LoadConnection(host: host, port: port)
                 var latencies: [Double] = []
@@ -47,18 +77,26 @@ struct LoadCommand: ParsableCommand {
                 var errors = 0
                 var sent: [Int: UInt64] = [:]
                 var nextID = 0
+                var nextSend = started
                 var batch: [UInt8] = []
                 var now = DispatchTime.now().uptimeNanoseconds
                 while now < deadline || !sent.isEmpty {
                     batch.removeAll(keepingCapacity: true)
-                    while sent.count < window, now < deadline {
-                        batch += prefix
+                    while sent.count < window, now < deadline, now >= nextSend {
+                        batch += prefixes[(client + nextID) % prefixes.count]
+                        nextSend += spacing
                         Self.appendDecimal(nextID, to: &batch)
                         batch += [UInt8(ascii: "}"), 0x0A]
                         sent[nextID] = now
                         nextID += 1
                     }
                     if !batch.isEmpty { try connection.send(batch) }
+                    if sent.isEmpty {
+                        // Paced by --rate: nothing in flight until the next send is due.
+                        usleep(useconds_t(min(nextSend &- now, 100_000) / 1000))
+                        now = DispatchTime.now().uptimeNanoseconds
+                        continue
+                    }
                     // Every reply already received is taken before sending more: pipelining as a client would.
                     repeat {
                         guard let reply = try connection.nextReply() else { throw LoadConnection.Failure.closed }
