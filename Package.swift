@@ -13,6 +13,9 @@ let package = Package(
         .executable(name: "ngomatch", targets: ["ngomatch"]),
         .library(name: "NGOMatchCore", targets: ["NGOMatchCore"]),
         .library(name: "NGOMatchStore", targets: ["NGOMatchStore"]),
+        // For programs built beside the project, such as the fuzz targets in Fuzz/.
+        .library(name: "NGOMatchService", targets: ["NGOMatchService"]),
+        .library(name: "NGOMatchProtocol", targets: ["NGOMatchProtocol"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -45,6 +45,8 @@ public struct Registry: Sendable {
         let database: DatabasePool
         do {
             database = try DatabasePool(path: path, configuration: configuration)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+            throw RegistryError.cannotOpen(path: path, reason: readOnlyReason(error))
         } catch {
             throw RegistryError.cannotOpen(path: path, reason: "\(error)")
         }
@@ -71,12 +73,21 @@ public struct Registry: Sendable {
             throw error
         } catch let error as ValidationFailure {
             throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+            throw RegistryError.cannotOpen(path: path, reason: readOnlyReason(error))
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw RegistryError.cannotOpen(
                 path: path, reason: "the file is not an ngomatch registry (not a SQLite database)")
         } catch {
             throw RegistryError.database("\(error)")
         }
+    }
+
+    /// SQLite in WAL mode writes beside the file even to read, so a read-only file or folder stops it opening.
+    private static func readOnlyReason(_ error: DatabaseError) -> String {
+        "the file or its folder is read-only for this user (SQLite: \(error.message ?? "read-only"));"
+            + " ngomatch needs to write to the file and to its folder (for its -wal and -shm files):"
+            + " check their permissions, or work on a copy. Nothing was changed"
     }
 
     /// The number of records of each kind.

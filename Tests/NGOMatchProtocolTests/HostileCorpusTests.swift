@@ -46,6 +46,34 @@ struct HostileCorpusTests {
         #expect(try harness.service.registry.counts().needs == 32)
     }
 
+    /// Inputs that once broke a libFuzzer target (`scripts/fuzz.sh`), kept in
+    /// `fixtures/fuzz/<target>/`: each is replayed as bytes on a connection.
+    @Test func inputsFoundByLibFuzzerStayHarmless() throws {
+        let folder = Self.folder.deletingLastPathComponent().appendingPathComponent("fuzz")
+        let files = (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? [])
+            .filter { !$0.hasSuffix(".md") && !$0.hasPrefix(".") }
+        let harness = try Harness()
+        let (session, _) = harness.session()
+        var replayed = 0
+        for name in files.sorted() {
+            var isFolder: ObjCBool = false
+            let path = folder.appendingPathComponent(name).path
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {
+                continue
+            }
+            var framer = LineFramer(maximumLength: 4096)
+            var frames = framer.feed(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+            if let last = framer.finish() { frames.append(last) }
+            for frame in frames {
+                guard let reply = harness.dispatcher.handle(frame, session: session) else { continue }
+                #expect((try? JSONParser.parse([UInt8](reply))) != nil, "\(name): the reply is not JSON")
+            }
+            replayed += 1
+        }
+        #expect(harness.call("ping", on: session)?["result"]?["pong"] == .bool(true))
+        print("fuzz regressions: \(replayed) inputs replayed")
+    }
+
     /// A property-based fuzzer: corpus lines and valid requests, mutated at random
     /// (bytes flipped, cut, repeated, spliced, special characters), into the dispatcher.
     /// Every reply must be one JSON-RPC message; the seed is printed to replay a failure.

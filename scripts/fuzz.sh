@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# libFuzzer over the protocol's line decoder and request parser (issue 6).
+#
+#   scripts/fuzz.sh                  # both targets, 60 s each
+#   scripts/fuzz.sh dispatcher 600   # one target, ten minutes
+#
+# Targets (sources in Fuzz/): json — the JSON reader every line and file goes
+# through, checked to read back what it writes; dispatcher — bytes framed into
+# lines and dispatched against a real registry, every reply checked to be one
+# JSON-RPC message. The corpus starts from fixtures/hostile and grows in
+# .build-fuzz/corpus; a crashing input is copied into fixtures/fuzz/<target>/,
+# where `swift test` replays it (HostileCorpusTests) once it is fixed.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+targets=${1:-json dispatcher}
+seconds=${2:-60}
+build="$root/.build-fuzz"
+package="$build/package"
+dependency=$(basename "$root" | tr '[:upper:]' '[:lower:]')
+mkdir -p "$package/Sources/FuzzJSONParser" "$package/Sources/FuzzDispatcher"
+cp "$root/Fuzz/FuzzJSONParser.swift" "$package/Sources/FuzzJSONParser/"
+cp "$root/Fuzz/FuzzDispatcher.swift" "$package/Sources/FuzzDispatcher/"
+# A package of its own, so the fuzzing flags never reach the project's normal build.
+cat >"$package/Package.swift" <<SWIFT
+// swift-tools-version: 5.4
+import PackageDescription
+
+let package = Package(
+    name: "ngomatch-fuzz",
+    dependencies: [.package(path: "$root")],
+    targets: [
+        .executableTarget(
+            name: "FuzzJSONParser",
+            dependencies: [.product(name: "NGOMatchCore", package: "$dependency")],
+            swiftSettings: [.unsafeFlags(["-parse-as-library", "-sanitize=fuzzer"])],
+            linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]
+        ),
+        .executableTarget(
+            name: "FuzzDispatcher",
+            dependencies: [
+                .product(name: "NGOMatchCore", package: "$dependency"),
+                .product(name: "NGOMatchStore", package: "$dependency"),
+                .product(name: "NGOMatchService", package: "$dependency"),
+                .product(name: "NGOMatchProtocol", package: "$dependency"),
+            ],
+            swiftSettings: [.unsafeFlags(["-parse-as-library", "-sanitize=fuzzer"])],
+            linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]
+        ),
+    ]
+)
+SWIFT
+swift build -c release --package-path "$package" --scratch-path "$build/scratch" \
+    -Xswiftc -sanitize-coverage=edge,trace-cmp -Xswiftc -sanitize=fuzzer
+for target in $targets; do
+    case $target in
+    json) binary=FuzzJSONParser ;;
+    dispatcher) binary=FuzzDispatcher ;;
+    *) echo "unknown target '$target' (json or dispatcher)" >&2; exit 2 ;;
+    esac
+    corpus="$build/corpus/$target"
+    crashes="$root/fixtures/fuzz/$target"
+    mkdir -p "$corpus" "$crashes"
+    # Seeds: each hostile line on its own, and the binary files.
+    awk -F'\t' '!/^#/ && NF > 1 { sub(/^[^\t]*\t/, ""); print > ("'"$corpus"'/seed-" NR) }' \
+        "$root/fixtures/hostile/protocol-lines.txt"
+    cp "$root"/fixtures/hostile/*.bin "$corpus/"
+    echo "== $target: $seconds s"
+    "$build/scratch/release/$binary" "$corpus" -max_total_time="$seconds" -max_len=4096 -timeout=10 \
+        -artifact_prefix="$crashes/" -print_final_stats=1 2>&1 | grep -E "^(#|stat::|==|INFO: (Loaded|seed))" | tail -12
+done
