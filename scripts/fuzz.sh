@@ -21,6 +21,8 @@ mkdir -p "$package/Sources/FuzzJSONParser" "$package/Sources/FuzzDispatcher"
 cp "$root/Fuzz/FuzzJSONParser.swift" "$package/Sources/FuzzJSONParser/"
 cp "$root/Fuzz/FuzzDispatcher.swift" "$package/Sources/FuzzDispatcher/"
 # A package of its own, so the fuzzing flags never reach the project's normal build.
+# Everything is built with AddressSanitizer and coverage (libFuzzer's guide); only the
+# fuzz targets link libFuzzer itself, as the build tool that embeds the seeds has a main of its own.
 cat >"$package/Package.swift" <<SWIFT
 // swift-tools-version: 5.4
 import PackageDescription
@@ -50,7 +52,7 @@ let package = Package(
 )
 SWIFT
 swift build -c release --package-path "$package" --scratch-path "$build/scratch" \
-    -Xswiftc -sanitize-coverage=edge,trace-cmp -Xswiftc -sanitize=fuzzer
+    -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,trace-cmp
 for target in $targets; do
     case $target in
     json) binary=FuzzJSONParser ;;

@@ -8,6 +8,7 @@ import NGOMatchStore
 public struct Dispatcher: Sendable {
     public let service: Service
     public let hub: SubscriptionHub
+    let authThrottle = AuthThrottle()
     public let log: @Sendable (String) -> Void
 
     public init(
@@ -198,15 +199,28 @@ public struct Dispatcher: Sendable {
         }
     }
 
+    private static func tooSoon(_ wait: Duration, _ why: String) -> RPCError {
+        let milliseconds = Int((wait / .milliseconds(1)).rounded(.up))
+        return RPCError(
+            code: RPCError.unauthorized, message: "unauthorized: \(why); try again in \(milliseconds) ms",
+            data: .object(["retryAfterMs": .number(Double(milliseconds))]))
+    }
+
     private func connectionMethod(_ name: String, _ params: JSONValue?, session: Session) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         switch name {
         case "auth":
             let params = try AuthParams.decode(params)
+            if let wait = session.authWait() {
+                throw Self.tooSoon(wait, "after a wrong token this connection must wait before trying again")
+            }
+            if let wait = authThrottle.mayCheck() {
+                throw Self.tooSoon(wait, "the server has refused many wrong tokens just now")
+            }
             guard let (id, role) = try service.registry.role(ofToken: params.token) else {
-                // Slow down guessing: a wrong token costs the client time, not the server.
-                Thread.sleep(forTimeInterval: 0.2)
+                session.authFailed()
+                authThrottle.failed()
                 throw ServiceError.unauthorized
             }
             session.authenticate(as: .token(id: id, role: role))

@@ -9,6 +9,8 @@ public final class Session: Sendable {
     /// Whether the client must call `auth` before anything but `ping`.
     public let requiresAuth: Bool
     private let callerState: Mutex<Caller>
+    /// Failed `auth` calls in a row, and when the next may be tried.
+    private let authFailures = Mutex<(count: Int, retryAt: ContinuousClock.Instant?)>((0, nil))
     private let sender: @Sendable (Data) -> Void
 
     /// - Parameter send: writes one line (without its newline) to the client.
@@ -21,7 +23,23 @@ public final class Session: Sendable {
 
     public var caller: Caller { callerState.withLock { $0 } }
 
-    func authenticate(as caller: Caller) { callerState.withLock { $0 = caller } }
+    func authenticate(as caller: Caller) {
+        callerState.withLock { $0 = caller }
+        authFailures.withLock { $0 = (0, nil) }
+    }
+
+    /// How long this connection must still wait before its next `auth`, if at all.
+    func authWait(now: ContinuousClock.Instant = .now) -> Duration? {
+        guard let retryAt = authFailures.withLock({ $0.retryAt }), retryAt > now else { return nil }
+        return retryAt - now
+    }
+
+    func authFailed(now: ContinuousClock.Instant = .now) {
+        authFailures.withLock { state in
+            state.count += 1
+            state.retryAt = now + AuthThrottle.pause(afterFailures: state.count)
+        }
+    }
 
     func send(_ line: Data) { sender(line) }
 }

@@ -37,7 +37,8 @@ struct ReadOnlyTests {
             "health:4", "--funding-gap", "20000", "--start", "2026-09-01", "--end", "2027-08-31",
         ]
         // The folder closed to the user (as root: owned by root, 0755; else 0555), then only the file.
-        let cases: [(folder: Int, file: Int)] = Self.isRoot ? [(0o755, 0o644), (0o777, 0o644)] : [(0o555, 0o644), (0o755, 0o444)]
+        let cases: [(folder: Int, file: Int)] =
+            Self.isRoot ? [(0o755, 0o644), (0o777, 0o644)] : [(0o555, 0o644), (0o755, 0o444)]
         for (folderMode, fileMode) in cases {
             try Self.setPermissions(folderMode, folder)
             try Self.setPermissions(fileMode, cli.database)

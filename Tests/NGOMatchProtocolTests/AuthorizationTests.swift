@@ -75,13 +75,43 @@ struct AuthorizationTests {
     @Test func revokedAndMalformedTokensAreRefusedAndSlowed() throws {
         let (token, info) = try harness.service.registry.createToken(role: .ministry)
         try harness.service.registry.revokeToken(id: info.id)
+        let (good, _) = try harness.service.registry.createToken(role: .ministry)
         let (session, _) = harness.session(.anonymous, requiresAuth: true)
-        let started = Date()
         #expect(harness.call("auth", #"{"token":"\#(token)"}"#, on: session)?.errorCode == -32001)
+        // Straight after a failure even the right token is not looked at: the connection must wait.
+        let tooSoon = harness.call("auth", #"{"token":"\#(good)"}"#, on: session)
+        #expect(tooSoon?.errorCode == -32001)
+        guard case .number(let wait)? = tooSoon?["error"]?["data"]?["retryAfterMs"] else {
+            Issue.record("no retryAfterMs in \(String(describing: tooSoon))")
+            return
+        }
+        #expect(wait > 0 && wait <= 200)
+        Thread.sleep(forTimeInterval: 0.25)
         #expect(harness.call("auth", #"{"token":"ngm_guess"}"#, on: session)?.errorCode == -32001)
         #expect(harness.call("auth", #"{"token":17}"#, on: session)?.errorCode == -32602)
-        #expect(Date().timeIntervalSince(started) >= 0.4)
+        // The second failure doubles the wait.
+        Thread.sleep(forTimeInterval: 0.25)
+        #expect(harness.call("auth", #"{"token":"\#(good)"}"#, on: session)?.errorCode == -32001)
         #expect(harness.call("needs.list", on: session)?.errorCode == -32001)
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect(harness.call("auth", #"{"token":"\#(good)"}"#, on: session)?["result"]?["role"] == .string("ministry"))
+        #expect(harness.call("needs.list", on: session)?["result"] != nil)
+    }
+
+    @Test func guessingFromManyConnectionsIsSlowedServerWideWithoutWaitingThreads() throws {
+        let started = Date()
+        var refusedUnchecked = 0
+        for guess in 0..<40 {
+            let (session, _) = harness.session(.anonymous, requiresAuth: true)
+            let reply = harness.call("auth", #"{"token":"ngm_guess\#(guess)"}"#, on: session)
+            #expect(reply?.errorCode == -32001)
+            if case .string(let message)? = reply?["error"]?["message"], message.contains("many wrong tokens") {
+                refusedUnchecked += 1
+            }
+        }
+        // A burst of 20 is checked; the rest are refused at once until the budget refills.
+        #expect(refusedUnchecked >= 15)
+        #expect(Date().timeIntervalSince(started) < 1.5)
     }
 
     @Test func everyWriteIsAudited() throws {
