@@ -29,7 +29,8 @@ public func fuzzDispatcher(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         switch message {
         case .object(let fields) where fields["jsonrpc"] == .string("2.0"): break
         case .array(let items) where !items.isEmpty: break
-        default: fatalError("a reply that is no JSON-RPC message: \(String(decoding: reply, as: UTF8.self).prefix(300))")
+        default:
+            fatalError("a reply that is no JSON-RPC message: \(String(decoding: reply, as: UTF8.self).prefix(300))")
         }
     }
     return 0
