@@ -207,8 +207,6 @@ public struct Dispatcher: Sendable {
     }
 
     private func connectionMethod(_ name: String, _ params: JSONValue?, session: Session) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         switch name {
         case "auth":
             let params = try AuthParams.decode(params)
@@ -224,7 +222,7 @@ public struct Dispatcher: Sendable {
                 throw ServiceError.unauthorized
             }
             session.authenticate(as: .token(id: id, role: role))
-            return try encoder.encode(["role": role.description, "token": id])
+            return Envelope.encode(.object(["role": .string(role.description), "token": .string(id)]))
         case "needs.subscribe":
             let params = try SubscribeParams.decode(params)
             let ngo = try service.registry.ngo(named: params.ngo)
@@ -237,10 +235,12 @@ public struct Dispatcher: Sendable {
             }
             if let rules = params.rules { _ = try service.rules(rules) }
             let id = hub.subscribe(session: session, ngo: ngo.id, minScore: minScore, rules: params.rules)
-            return try encoder.encode(SubscribeResult(subscription: id, ngo: ngo.id.rawValue, minScore: minScore))
+            return try StreamingJSONEncoder.encode(
+                SubscribeResult(subscription: id, ngo: ngo.id.rawValue, minScore: minScore))
         default:
             let params = try UnsubscribeParams.decode(params)
-            return try encoder.encode(["unsubscribed": hub.unsubscribe(params.subscription, session: session)])
+            return Envelope.encode(
+                .object(["unsubscribed": .bool(hub.unsubscribe(params.subscription, session: session))]))
         }
     }
 }

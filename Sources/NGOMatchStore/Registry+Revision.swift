@@ -47,14 +47,21 @@ extension Registry {
                 path: path,
                 reason: "the disk is full or the file may not grow (SQLite: \(sqlite)); free some space and try again")
         case .SQLITE_READONLY:
-            return .cannotWrite(
-                path: path, reason: "the file or its folder is read-only (SQLite: \(sqlite)); check its permissions")
+            return .cannotWrite(path: path, reason: readOnlyReason(error))
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return .cannotWrite(
                 path: path, reason: "another program kept the registry busy for over 10 seconds; try again")
         default:
             return nil
         }
+    }
+
+    /// One explanation whether a read-only file stops the registry opening or a write: SQLite in
+    /// WAL mode writes beside the file even to read, so the folder matters as much as the file.
+    static func readOnlyReason(_ error: DatabaseError) -> String {
+        "the file or its folder is read-only for this user (SQLite: \(error.message ?? "read-only"));"
+            + " ngomatch needs to write to the file and to its folder (for its -wal and -shm files):"
+            + " check their permissions, or work on a copy"
     }
 
     private func write<T: AuditedRecord>(audit: AuditEntry?, _ body: (Database) throws -> T) throws -> T {

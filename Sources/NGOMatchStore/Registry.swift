@@ -46,7 +46,7 @@ public struct Registry: Sendable {
         do {
             database = try DatabasePool(path: path, configuration: configuration)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
-            throw RegistryError.cannotOpen(path: path, reason: readOnlyReason(error))
+            throw RegistryError.cannotOpen(path: path, reason: readOnlyReason(error) + ". Nothing was changed")
         } catch {
             throw RegistryError.cannotOpen(path: path, reason: "\(error)")
         }
@@ -74,20 +74,13 @@ public struct Registry: Sendable {
         } catch let error as ValidationFailure {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
-            throw RegistryError.cannotOpen(path: path, reason: readOnlyReason(error))
+            throw RegistryError.cannotOpen(path: path, reason: readOnlyReason(error) + ". Nothing was changed")
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw RegistryError.cannotOpen(
                 path: path, reason: "the file is not an ngomatch registry (not a SQLite database)")
         } catch {
             throw RegistryError.database("\(error)")
         }
-    }
-
-    /// SQLite in WAL mode writes beside the file even to read, so a read-only file or folder stops it opening.
-    private static func readOnlyReason(_ error: DatabaseError) -> String {
-        "the file or its folder is read-only for this user (SQLite: \(error.message ?? "read-only"));"
-            + " ngomatch needs to write to the file and to its folder (for its -wal and -shm files):"
-            + " check their permissions, or work on a copy. Nothing was changed"
     }
 
     /// The number of records of each kind.

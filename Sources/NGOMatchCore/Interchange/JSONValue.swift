@@ -29,7 +29,7 @@ public enum JSONValue: Hashable, Sendable {
 
     /// Encodes any `Encodable` value through JSON.
     public init(encoding value: some Encodable) throws {
-        self = try JSONParser.parse([UInt8](JSONEncoder().encode(value)))
+        self = try JSONParser.parse([UInt8](StreamingJSONEncoder.encode(value)))
     }
 
     /// Decodes a value of `type` from this JSON.

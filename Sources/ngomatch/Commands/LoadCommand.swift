@@ -160,6 +160,7 @@ final class LoadConnection {
 
     private let socket: Int32
     private var pending: [UInt8] = []
+    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
     private var start = 0
     private var scanned = 0
 
@@ -193,25 +194,31 @@ final class LoadConnection {
     }
 
     /// Whether a whole reply is already buffered, so reading it will not block.
-    var hasBufferedReply: Bool {
-        pending[scanned...].contains(0x0A)
+    var hasBufferedReply: Bool { bufferedNewline() != nil }
+
+    /// The end of the next buffered reply; bytes already searched are not searched again.
+    private func bufferedNewline() -> Int? {
+        guard let newline = pending[scanned...].firstIndex(of: 0x0A) else {
+            scanned = pending.count
+            return nil
+        }
+        scanned = newline
+        return newline
     }
 
     func nextReply() throws -> Reply? {
         while true {
-            if let newline = pending[scanned...].firstIndex(of: 0x0A) {
+            if let newline = bufferedNewline() {
                 let reply = try Self.read(pending[start..<newline])
                 start = newline + 1
                 scanned = start
                 return reply
             }
-            scanned = pending.count
             if start > 1 << 16 {
                 pending.removeSubrange(0..<start)
                 scanned -= start
                 start = 0
             }
-            var chunk = [UInt8](repeating: 0, count: 1 << 16)
             let count = chunk.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
             guard count > 0 else { return nil }
             pending += chunk[0..<count]
@@ -239,13 +246,13 @@ final class LoadConnection {
         throw Failure.unreadableReply(String(decoding: line.prefix(200), as: UTF8.self))
     }
 
-    private static func number(_ line: ArraySlice<UInt8>, from index: Int) -> (value: Int, end: Int) {
+    private static func number(_ line: ArraySlice<UInt8>, from start: Int) -> (value: Int, end: Int) {
         var value = 0
-        var index = index
+        var index = start
         while index < line.endIndex, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(line[index]) {
             value = value * 10 + Int(line[index] - UInt8(ascii: "0"))
             index += 1
         }
-        return (index == line.startIndex ? -1 : value, index)
+        return (index == start ? -1 : value, index)
     }
 }
