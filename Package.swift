@@ -13,7 +13,7 @@ let package = Package(
         .executable(name: "ngomatch", targets: ["ngomatch"]),
         .library(name: "NGOMatchCore", targets: ["NGOMatchCore"]),
         .library(name: "NGOMatchStore", targets: ["NGOMatchStore"]),
-        // For programs built beside the project, such as the fuzz targets in Fuzz/.
+        // For programs built beside the project, such as the fuzz targets in scripts/fuzz/.
         .library(name: "NGOMatchService", targets: ["NGOMatchService"]),
         .library(name: "NGOMatchProtocol", targets: ["NGOMatchProtocol"]),
     ],
@@ -39,8 +39,9 @@ let package = Package(
             swiftSettings: strictSettings,
             plugins: [.plugin(name: "EmbedSeeds")]
         ),
-        .executableTarget(name: "seed-embedder", path: "Plugins/SeedEmbedder"),
-        .plugin(name: "EmbedSeeds", capability: .buildTool(), dependencies: ["seed-embedder"]),
+        .executableTarget(name: "seed-embedder"),
+        .plugin(
+            name: "EmbedSeeds", capability: .buildTool(), dependencies: ["seed-embedder"], path: "Sources/EmbedSeeds"),
         .target(
             name: "NGOMatchStore",
             dependencies: [

@@ -4,7 +4,7 @@
 #   scripts/fuzz.sh                  # both targets, 60 s each
 #   scripts/fuzz.sh dispatcher 600   # one target, ten minutes
 #
-# Targets (sources in Fuzz/): json — the JSON reader every line and file goes
+# Targets (sources in scripts/fuzz/): json — the JSON reader every line and file goes
 # through, checked to read back what it writes; dispatcher — bytes framed into
 # lines and dispatched against a real registry, every reply checked to be one
 # JSON-RPC message. The corpus starts from fixtures/hostile and grows in
@@ -23,8 +23,8 @@ build="$root/.build-fuzz"
 package="$build/package"
 dependency=$(basename "$root" | tr '[:upper:]' '[:lower:]')
 mkdir -p "$package/Sources/FuzzJSONParser" "$package/Sources/FuzzDispatcher"
-cp "$root/Fuzz/FuzzJSONParser.swift" "$package/Sources/FuzzJSONParser/"
-cp "$root/Fuzz/FuzzDispatcher.swift" "$package/Sources/FuzzDispatcher/"
+cp "$root/scripts/fuzz/FuzzJSONParser.swift" "$package/Sources/FuzzJSONParser/"
+cp "$root/scripts/fuzz/FuzzDispatcher.swift" "$package/Sources/FuzzDispatcher/"
 # A package of its own, so the fuzzing flags never reach the project's normal build.
 # Everything is built with AddressSanitizer and coverage (libFuzzer's guide); only the
 # fuzz targets link libFuzzer itself, as the build tool that embeds the seeds has a main of its own.
@@ -62,6 +62,8 @@ if [ "$(cat "$build/flags" 2>/dev/null)" != "$flags" ]; then rm -rf "$build/scra
 echo "$flags" >"$build/flags"
 # shellcheck disable=SC2086
 swift build -c release --package-path "$package" --scratch-path "$build/scratch" $flags
+# Anything libFuzzer writes without the prefix below lands in the build folder, not the repository's root.
+cd "$build"
 for target in $targets; do
     case $target in
     json) binary=FuzzJSONParser ;;

@@ -35,7 +35,7 @@ public struct Dispatcher: Sendable {
         /// The reply (nil for a notification), ready to send.
         case answered(Data?)
         /// The parsed message needs a thread that may wait: pass it to `handle(message:session:)`.
-        case needsWork(JSONValue)
+        case needsWork(JSONParser.Message)
     }
 
     /// The reply to a frame, or nil for a notification (or a batch of them).
@@ -63,9 +63,9 @@ public struct Dispatcher: Sendable {
                     )))
         case .line(let line): bytes = line
         }
-        let message: JSONValue
+        let message: JSONParser.Message
         do {
-            message = try JSONParser.parse(bytes, maximumDepth: Self.maximumDepth)
+            message = try JSONParser.parseMessage(bytes, maximumDepth: Self.maximumDepth)
         } catch {
             return .answered(
                 Envelope.error(
@@ -82,7 +82,7 @@ public struct Dispatcher: Sendable {
     }
 
     /// The reply to a parsed message, running whatever it asks.
-    public func handle(message: JSONValue, session: Session) -> Data? {
+    public func handle(message: JSONParser.Message, session: Session) -> Data? {
         do throws(WouldWait) {
             return try reply(to: message, session: session, waiting: true)
         } catch {
@@ -93,15 +93,17 @@ public struct Dispatcher: Sendable {
     /// Thrown on the quick path when the answer needs the registry or real work.
     struct WouldWait: Error {}
 
-    private func reply(to message: JSONValue, session: Session, waiting: Bool) throws(WouldWait) -> Data? {
-        switch message {
+    private func reply(to message: JSONParser.Message, session: Session, waiting: Bool) throws(WouldWait) -> Data? {
+        switch message.value {
         case .array(let batch):
             guard !batch.isEmpty else {
                 return Envelope.error(
                     id: .null, RPCError(code: RPCError.invalidRequest, message: "invalid request: empty batch"))
             }
             guard waiting else { throw WouldWait() }
-            let replies = batch.compactMap { try? request(.init($0), session: session, waiting: true) }
+            let replies = batch.enumerated().compactMap {
+                try? request(.init($0.element, idText: message.numberIDs[$0.offset]), session: session, waiting: true)
+            }
             guard !replies.isEmpty else { return nil }
             var line = Data("[".utf8)
             for (index, reply) in replies.enumerated() {
@@ -111,7 +113,7 @@ public struct Dispatcher: Sendable {
             line.append(UInt8(ascii: "]"))
             return line
         case .object:
-            return try request(.init(message), session: session, waiting: waiting)
+            return try request(.init(message.value, idText: message.numberIDs[0]), session: session, waiting: waiting)
         default:
             return Envelope.error(
                 id: .null,
@@ -123,7 +125,12 @@ public struct Dispatcher: Sendable {
 
     private struct Request {
         let value: JSONValue
-        init(_ value: JSONValue) { self.value = value }
+        /// The exact text of a number id.
+        let idText: String?
+        init(_ value: JSONValue, idText: String?) {
+            self.value = value
+            self.idText = idText
+        }
     }
 
     private func request(_ request: Request, session: Session, waiting: Bool) throws(WouldWait) -> Data? {
@@ -132,10 +139,7 @@ public struct Dispatcher: Sendable {
                 id: .null, RPCError(code: RPCError.invalidRequest, message: "invalid request: not an object"))
         }
         let isNotification = fields["id"] == nil
-        let id = fields["id"] ?? .null
-        switch id {
-        case .string, .number, .null: break
-        default:
+        guard let id = RequestID(fields["id"], numberText: request.idText) else {
             return Envelope.error(
                 id: .null,
                 RPCError(
@@ -154,7 +158,13 @@ public struct Dispatcher: Sendable {
         let params = fields["params"]
         if let params {
             switch params {
-            case .object, .null: break
+            case .object: break
+            case .null:
+                return fail(
+                    RPCError(
+                        code: RPCError.invalidRequest,
+                        message: "invalid request: 'params' is null; leave it out, or give an object",
+                        data: .object(["field": .string("params"), "expected": .string("an object")])))
             case .array:
                 return fail(
                     RPCError(

@@ -3,21 +3,25 @@ import NGOMatchCore
 
 /// JSON-RPC 2.0 messages as bytes: results are spliced in already encoded.
 enum Envelope {
-    static func result(id: JSONValue, _ result: Data) -> Data {
+    static func result(id: RequestID, _ result: Data) -> Data {
         var line = Data(capacity: result.count + 48)
         line.append(contentsOf: #"{"jsonrpc":"2.0","id":"#.utf8)
-        line.append(contentsOf: StreamingJSONEncoder.bytes(of: id))
+        line.append(contentsOf: id.bytes)
         line.append(contentsOf: #","result":"#.utf8)
         line.append(result)
         line.append(UInt8(ascii: "}"))
         return line
     }
 
-    static func error(id: JSONValue, _ error: RPCError) -> Data {
+    static func error(id: RequestID, _ error: RPCError) -> Data {
         var body: [String: JSONValue] = ["code": .number(Double(error.code)), "message": .string(error.message)]
         if let data = error.data { body["data"] = data }
-        let message: JSONValue = .object(["jsonrpc": .string("2.0"), "id": id, "error": .object(body)])
-        return encode(message)
+        var line = Data(#"{"jsonrpc":"2.0","id":"#.utf8)
+        line.append(contentsOf: id.bytes)
+        line.append(contentsOf: #","error":"#.utf8)
+        line.append(encode(.object(body)))
+        line.append(UInt8(ascii: "}"))
+        return line
     }
 
     static func notification(_ method: String, params: some Encodable) throws -> Data {

@@ -103,7 +103,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     private func run(_ frame: LineFramer.Frame, context: ChannelHandlerContext) {
         guard let session else { return }
         let dispatcher = server.dispatcher
-        let message: JSONValue
+        let message: JSONParser.Message
         switch dispatcher.handleQuickly(frame, session: session) {
         case .answered(let reply):
             // Answered on the event loop and flushed once per read, so pipelined requests share writes.

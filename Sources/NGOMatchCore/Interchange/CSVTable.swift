@@ -29,7 +29,7 @@ public struct CSVTable: Sendable {
         var pending: Unicode.Scalar? = nil
 
         func endRow() {
-            fields.append(String(field))
+            fields.append(SpreadsheetCell.restored(String(field)))
             field = String.UnicodeScalarView()
             if !(fields.count == 1 && fields[0].isEmpty) { records.append(Row(line: rowStart, fields: fields)) }
             fields = []
@@ -65,7 +65,7 @@ public struct CSVTable: Sendable {
                 )
                 field.append(scalar)
             case ",":
-                fields.append(String(field))
+                fields.append(SpreadsheetCell.restored(String(field)))
                 field = String.UnicodeScalarView()
                 fieldWasQuoted = false
             case "\r":
@@ -115,13 +115,34 @@ public struct CSVTable: Sendable {
         public let errors: [SyntaxError]
     }
 
-    /// Writes one row, quoting the fields that need it.
+    /// RFC 4180 ends every row with CRLF; the reader takes LF and CR too.
+    public static let lineEnd = "\r\n"
+
+    /// Writes one row (without its line end), quoting the fields that need it and
+    /// neutralising those a spreadsheet would run as a formula.
+    ///
+    /// Quoting is decided on Unicode scalars: `\r\n`, or a comma followed by a
+    /// combining mark, is one `Character` and would otherwise slip through unquoted.
     public static func line(_ fields: [String]) -> String {
         fields.map { field in
-            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + field.replacingAll("\"", with: "\"\"") + "\""
-                : field
+            let cell = SpreadsheetCell.neutralised(field)
+            guard cell.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+                return cell
+            }
+            var quoted = String.UnicodeScalarView()
+            quoted.append("\"")
+            for scalar in cell.unicodeScalars {
+                if scalar == "\"" { quoted.append("\"") }
+                quoted.append(scalar)
+            }
+            quoted.append("\"")
+            return String(quoted)
         }.joined(separator: ",")
+    }
+
+    /// Rows as a whole CSV text, each ended by CRLF.
+    public static func text(_ rows: [[String]]) -> String {
+        rows.map { line($0) + lineEnd }.joined()
     }
 }
 
@@ -136,9 +157,12 @@ extension StringProtocol {
 }
 
 extension String {
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var result = ""
-        for character in self { if character == target { result += replacement } else { result.append(character) } }
-        return result
+    /// Replaces a scalar wherever it occurs, even where a combining mark joins it to the next one.
+    func replacingAll(_ target: Unicode.Scalar, with replacement: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            if scalar == target { result.append(contentsOf: replacement.unicodeScalars) } else { result.append(scalar) }
+        }
+        return String(result)
     }
 }

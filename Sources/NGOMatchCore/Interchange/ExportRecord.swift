@@ -42,7 +42,7 @@ public enum ExportRecord {
                 flatten(inner, prefix: prefix.isEmpty ? key : "\(prefix).\(key)", into: &cells)
             }
         case .array(let items):
-            cells[prefix] = items.map(cell).joined(separator: "; ")
+            cells[prefix] = ListCell.join(items.map(cell))
         default:
             cells[prefix] = cell(value)
         }
@@ -56,7 +56,7 @@ public enum ExportRecord {
         case .number(let number):
             number.rounded() == number && abs(number) < 1e15 ? String(Int64(number)) : String(number)
         case .string(let text): text
-        case .array(let items): items.map(cell).joined(separator: "; ")
+        case .array(let items): ListCell.join(items.map(cell))
         case .object(let fields):
             if case .string(let sector)? = fields["sector"],
                 let level = fields.first(where: { $0.key != "sector" })?.value

@@ -110,12 +110,12 @@ public struct FieldReader {
         return date
     }
 
-    /// A list of texts: a JSON array, or one text with items separated by `;`.
+    /// A list of texts: a JSON array, or one text with items separated by `;` (`ListCell`).
     public mutating func list(_ key: String) -> [String] {
         guard let value = value(key) else { return [] }
         switch value {
         case .string(let text):
-            return text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            return ListCell.split(text)
         case .array(let items):
             var result: [String] = []
             for (index, item) in items.enumerated() {
@@ -183,7 +183,7 @@ public struct FieldReader {
         guard let value = value(key) else { return [] }
         switch value {
         case .string(let text):
-            return text.split(separator: ";").enumerated().compactMap { index, item in
+            return ListCell.split(text).enumerated().compactMap { index, item in
                 let parts = item.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 guard let name = parts.first, !name.isEmpty else { return nil }
                 let field = "\(fieldPath(key))[\(index)]"

@@ -32,6 +32,31 @@ public struct JSONParser {
         return try result.get()
     }
 
+    /// A JSON-RPC message with the exact text of each number `id`, which a `Double`
+    /// would round (`9007199254740993`): by the top-level object's position, 0 for a
+    /// lone message, the element's index in a batch.
+    public struct Message: Sendable {
+        public let value: JSONValue
+        public let numberIDs: [Int: String]
+    }
+
+    /// Parses one whole document, keeping the text of number ids as `Message` says.
+    public static func parseMessage(_ bytes: [UInt8], maximumDepth: Int = defaultMaximumDepth) throws(Failure)
+        -> Message
+    {
+        let result = bytes.withUnsafeBytes { raw -> Result<Message, Failure> in
+            var parser = JSONParser(raw, maximumDepth: maximumDepth)
+            parser.keepsIDText = true
+            do throws(Failure) {
+                let value = try parser.document()
+                return .success(Message(value: value, numberIDs: parser.idTexts))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
     /// Parses a document given as text.
     public static func parse(_ text: String, maximumDepth: Int = defaultMaximumDepth) throws(Failure) -> JSONValue {
         try parse(Array(text.utf8), maximumDepth: maximumDepth)
@@ -42,6 +67,10 @@ public struct JSONParser {
     private var position = 0
     private var depth = 0
     private var scratch: [UInt8] = []
+    private var keepsIDText = false
+    private var topLevelIsArray = false
+    private var topLevelIndex = 0
+    private var idTexts: [Int: String] = [:]
 
     private init(_ bytes: UnsafeRawBufferPointer, maximumDepth: Int) {
         self.bytes = bytes
@@ -97,7 +126,11 @@ public struct JSONParser {
             guard peek(UInt8(ascii: ":")) else { throw failure("unexpected \(describe(at: position)), expected ':'") }
             position += 1
             skipWhitespace()
+            let valueStart = position
             fields[key] = try value()
+            if keepsIDText, key == "id", depth == (topLevelIsArray ? 2 : 1), case .number? = fields[key] {
+                idTexts[topLevelIndex] = String(decoding: bytes[valueStart..<position], as: UTF8.self)
+            }
             skipWhitespace()
             if peek(UInt8(ascii: ",")) {
                 position += 1
@@ -113,6 +146,7 @@ public struct JSONParser {
 
     private mutating func array() throws(Failure) -> JSONValue {
         try enter()
+        if depth == 1 { topLevelIsArray = true }
         position += 1
         var items: [JSONValue] = []
         skipWhitespace()
@@ -123,6 +157,7 @@ public struct JSONParser {
         }
         while true {
             skipWhitespace()
+            if depth == 1 { topLevelIndex = items.count }
             items.append(try value())
             skipWhitespace()
             if peek(UInt8(ascii: ",")) {

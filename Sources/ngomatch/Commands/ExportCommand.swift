@@ -38,7 +38,7 @@ struct ExportCommand: ParsableCommand {
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             text = try records.map { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }.joined()
         case .csv:
-            text = RecordViews.csv(records).map { $0 + "\n" }.joined()
+            text = RecordViews.csv(records).map { $0 + CSVTable.lineEnd }.joined()
         }
         if let out {
             try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)

@@ -48,7 +48,7 @@ struct ProvincesCommand: ParsableCommand {
                         + provinces.map {
                             CSVTable.line([
                                 $0.id.rawValue, $0.name.vi, $0.name.en, $0.kind.rawValue, $0.region.rawValue,
-                                String($0.latitude), String($0.longitude), $0.mergedFrom.joined(separator: "; "),
+                                String($0.latitude), String($0.longitude), ListCell.join($0.mergedFrom),
                             ])
                         }
                 })

@@ -53,7 +53,7 @@ struct SectorsCommand: ParsableCommand {
                         + taxonomy.sectors.map {
                             CSVTable.line([
                                 $0.id.rawValue, $0.parent?.rawValue ?? "", $0.name.vi, $0.name.en,
-                                $0.dacCodes.joined(separator: "; "), $0.policyMarkers.joined(separator: "; "),
+                                ListCell.join($0.dacCodes), ListCell.join($0.policyMarkers),
                             ])
                         }
                 })

@@ -37,7 +37,7 @@ struct OutputOptions: ParsableArguments {
             for value in values { print(String(decoding: try encoder.encode(value), as: UTF8.self)) }
         case .csv:
             guard let csv else { throw UsageError("this command has no CSV form; use --format json") }
-            for line in csv() { print(line) }
+            for line in csv() { print(line, terminator: CSVTable.lineEnd) }
         }
     }
 }

@@ -15,9 +15,11 @@ struct AgendaFiles {
             ("plan.json", try PairCommand.master(book, .json)),
             ("master.\(agendaFormat.rawValue)", try PairCommand.master(book, agendaFormat)),
         ]
+        var provinceNames = AgendaBook.FileNames()
+        var ngoNames = AgendaBook.FileNames()
         for agenda in book.everyone {
             let folder = agenda.side == .province ? "provinces" : "ngos"
-            let name = AgendaBook.fileName(agenda.id)
+            let name = agenda.side == .province ? provinceNames.claim(agenda.id) : ngoNames.claim(agenda.id)
             let text: String
             switch agendaFormat {
             case .md, .json: text = MarkdownAgenda.agenda(agenda, in: book)

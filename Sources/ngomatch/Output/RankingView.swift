@@ -10,7 +10,7 @@ enum RankingView {
         for (rank, report) in reports.enumerated() {
             table.add([
                 "\(rank + 1)", Explanation.points(report.score), report[keyPath: id], report[keyPath: counterpart],
-                report.reasons.joined(separator: "; "),
+                ListCell.join(report.reasons),
             ])
         }
         return table.render()
@@ -36,8 +36,8 @@ enum RankingView {
     static func csvLine(_ report: AssessmentReport) -> String {
         CSVTable.line([
             report.need.rawValue, report.ngo.rawValue, report.ngoName, Explanation.points(report.score),
-            report.excluded ? "true" : "false", report.reasons.joined(separator: "; "),
-            report.failedFilters.map(\.filter.rawValue).joined(separator: "; "),
+            report.excluded ? "true" : "false", ListCell.join(report.reasons),
+            ListCell.join(report.failedFilters.map(\.filter.rawValue)),
         ])
     }
 }

@@ -56,7 +56,8 @@ public struct AgendaBook: Sendable {
         return (header, rows)
     }
 
-    /// A file name for a participant that is safe on every system.
+    /// A file name for a participant that is safe on every system; two ids may give the
+    /// same one, so a folder's names come from `FileNames`.
     public static func fileName(_ id: String) -> String {
         let kept = id.unicodeScalars.map { scalar -> Character in
             scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
@@ -66,6 +67,25 @@ public struct AgendaBook: Sendable {
         return name.isEmpty ? "participant" : String(name.prefix(80))
     }
 
+    /// Names for one folder's files, distinct even where ids differ only in what a file
+    /// name cannot hold (`Ngo, With Comma` and `Ngo; With Comma`) or in case, so no file
+    /// of a run overwrites another.
+    public struct FileNames: Sendable {
+        private var taken: Set<String> = []
+
+        public init() {}
+
+        public mutating func claim(_ id: String) -> String {
+            let base = AgendaBook.fileName(id)
+            var name = base
+            var number = 2
+            while !taken.insert(name.lowercased()).inserted {
+                name = "\(base)-\(number)"
+                number += 1
+            }
+            return name
+        }
+    }
 }
 
 extension String {

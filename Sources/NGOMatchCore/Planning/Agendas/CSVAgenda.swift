@@ -8,10 +8,10 @@ public enum CSVAgenda {
                     [
                         book.event.slotLabel(meeting.slot), "\(meeting.slot)", meeting.tableLabel,
                         agenda.counterpart(meeting), agenda.side == .province ? meeting.ngo : meeting.province,
-                        MarkdownAgenda.score(meeting.score), meeting.reasons.joined(separator: "; "),
+                        MarkdownAgenda.score(meeting.score), ListCell.join(meeting.reasons),
                     ].map(safe)))
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map { $0 + CSVTable.lineEnd }.joined()
     }
 
     /// Every meeting, one per row.
@@ -31,16 +31,12 @@ public enum CSVAgenda {
                         meeting.provinceName, meeting.ngo, meeting.ngoName, MarkdownAgenda.score(meeting.score),
                         MarkdownAgenda.score(meeting.value), meeting.mustMeet ? "yes" : "",
                         meeting.wish?.rawValue ?? "",
-                        meeting.reasons.joined(separator: "; "),
+                        ListCell.join(meeting.reasons),
                     ].map(safe)))
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map { $0 + CSVTable.lineEnd }.joined()
     }
 
-    /// No control characters, and no leading `=`, `+`, `-` or `@` that a spreadsheet would run as a formula.
-    static func safe(_ text: String) -> String {
-        let clean = PlainText.clean(text)
-        guard let first = clean.first, "=+-@".contains(first), Double(clean) == nil else { return clean }
-        return "'" + clean
-    }
+    /// No control characters: agendas are read by people. `CSVTable.line` keeps formulas from running.
+    static func safe(_ text: String) -> String { PlainText.clean(text) }
 }
