@@ -74,7 +74,8 @@ public struct RPCError: Error, Sendable {
             case .notARegistry: return RPCError(code: invalidParams, message: error.description)
             case .cannotWrite:
                 log("registry error: \(error)")
-                return RPCError(code: internalError, message: error.description)
+                // The reason helps the client; the server's file path is for the server's log only.
+                return RPCError(code: internalError, message: error.descriptionWithoutPath)
             case .newerSchema, .cannotOpen, .database:
                 log("registry error: \(error)")
                 return RPCError(code: internalError, message: "internal error")

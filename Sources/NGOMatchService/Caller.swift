@@ -44,6 +44,16 @@ public enum Caller: Sendable, Hashable {
         }
     }
 
+    /// Rule sets are the ministry's to publish: they change how everyone is ranked.
+    func mayManageRuleSets(_ method: String) throws {
+        switch self {
+        case .local, .token(_, .ministry): return
+        case .token(_, let role):
+            throw ServiceError.forbidden("\(method): only the ministry adds or removes rule sets, not a \(role) token")
+        case .anonymous: throw ServiceError.unauthorized
+        }
+    }
+
     /// Partnerships concern a need and an NGO: the province or the NGO may record them.
     func mayRecordPartnership(province: ProvinceID, ngo: NGOID, _ method: String) throws {
         switch self {

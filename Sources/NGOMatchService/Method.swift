@@ -46,10 +46,18 @@ public struct Method: Sendable {
         }
     }
 
-    /// Results under a rule file are not kept: the file may change under the same name.
+    /// Results under a rule file are not kept: the file may change under the same name. Those
+    /// under a registry rule set are, as adding a version moves the registry's revision.
     private static func cacheKey(_ name: String, _ params: JSONValue?) -> [UInt8]? {
-        if case .string(let rules)? = params?["rules"], !RuleSetSource.shippedNames.contains(rules) { return nil }
-        return ReplyCache.key(method: name, params: params)
+        switch params?["rules"] {
+        case .string(let rules)? where RuleSetSource.looksLikePath(rules): return nil
+        case .array(let items)?
+        where items.contains(where: {
+            if case .string(let rules) = $0 { RuleSetSource.looksLikePath(rules) } else { false }
+        }):
+            return nil
+        default: return ReplyCache.key(method: name, params: params)
+        }
     }
 
     /// A method whose parameters are a record in the import format, plus `key` naming an existing one.
@@ -142,8 +150,20 @@ public enum Methods {
         .make("gaps.report", command: "gaps", "Weak needs, short sectors, provinces with few partners.") {
             (service, params: GapsParams, _) in try service.gaps(params)
         },
-        .make("rules.list", command: "rules list", "The shipped rule sets.") { (service, _: NoParams, _) in
-            try service.ruleSets()
+        .make("rules.list", command: "rules list", "The shipped rule sets and those added to the registry.") {
+            (service, _: NoParams, _) in try service.ruleSets()
+        },
+        .make("rules.get", command: "rules show", "One rule set with its text; name@2 for a version.") {
+            (service, params: RuleSetGetParams, _) in try service.ruleSet(params)
+        },
+        .make("rules.add", command: "rules add", write: true, "Adds a rule set, or a new version of one (ministry).") {
+            (service, params: RuleSetAddParams, caller) in try service.addRuleSet(params, caller: caller)
+        },
+        .make("rules.remove", command: "rules remove", write: true, "Stops a rule set name resolving (ministry).") {
+            (service, params: RuleSetGetParams, caller) in try service.removeRuleSet(params, caller: caller)
+        },
+        .make("match.compare", command: "suggest --compare-rules", "A ranking under two rule sets, side by side.") {
+            (service, params: CompareParams, _) in try service.compare(params)
         },
         Method(
             name: "pairing.plan", command: "pair", isWrite: false, cost: .uncached,

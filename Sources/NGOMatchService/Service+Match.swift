@@ -120,14 +120,6 @@ public struct ExplainedPair: Encodable, Sendable {
     public let parameters: RuleParameters
 }
 
-/// A shipped rule set in brief.
-public struct RuleSetSummary: Encodable, Sendable {
-    public let name: String
-    public let description: String
-    public let minimumScore: Double
-    public let weights: [String: Double]
-}
-
 extension Service {
     public func suggest(_ params: SuggestParams) throws -> SuggestResult {
         guard (params.need == nil) != (params.province == nil) else {
@@ -229,15 +221,6 @@ extension Service {
             throw ServiceError.invalidParams(field: "threshold", expected: "a number from 0 to 100")
         }
         return try index().gaps(rules: rules(params.rules), threshold: threshold)
-    }
-
-    public func ruleSets() throws -> [RuleSetSummary] {
-        try RuleSetSource.shippedNames.map { name in
-            let rules = try rules(name)
-            return RuleSetSummary(
-                name: rules.name, description: rules.description, minimumScore: rules.minimumScore,
-                weights: RuleParameters(rules).weights)
-        }
     }
 
     static func checkLimit(_ limit: Int?) throws {

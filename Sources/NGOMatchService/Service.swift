@@ -15,13 +15,28 @@ public final class Service: Sendable {
     private let revisionSeen = Mutex<(revision: Int, changes: Int, at: ContinuousClock.Instant)?>(nil)
     private let replies = Mutex(ReplyCache())
     private let rebuilding = Mutex(())
-    /// Parsed rule sets by name or by file and modification time: parsing YAML
-    /// costs far more than a ranking.
-    private let ruleCache = Mutex<[String: RuleSet]>([:])
+    /// Parsed rule sets by shipped name, registry name and version, or file and
+    /// modification time: parsing YAML costs far more than a ranking.
+    let ruleCache = Mutex<[String: RuleSet]>([:])
+    /// The version a bare registry name stood for, at the revision it was read.
+    let ruleVersions = Mutex<(revision: Int, versions: [String: Int])>((-1, [:]))
+    /// Whether a `rules` value may name a file: only for the local user of the CLI.
+    public let ruleFiles: RuleFiles
     /// Told of every need registered through this service, after it is stored.
     private let needObservers = Mutex<[@Sendable (NeedID) -> Void]>([])
 
-    public init(registry: Registry) { self.registry = registry }
+    /// Rule files on this machine, by path.
+    public enum RuleFiles: Sendable {
+        /// The CLI's local user may score with a rule file they point to.
+        case readable
+        /// Protocol clients may not: a path would let them probe the server's files.
+        case refused
+    }
+
+    public init(registry: Registry, ruleFiles: RuleFiles = .refused) {
+        self.registry = registry
+        self.ruleFiles = ruleFiles
+    }
 
     public var reference: ReferenceData { registry.reference }
 
@@ -83,15 +98,5 @@ public final class Service: Sendable {
 
     func needRegistered(_ id: NeedID) {
         for observer in needObservers.withLock({ $0 }) { observer(id) }
-    }
-
-    /// A rule set by shipped name or file.
-    public func rules(_ name: String?) throws -> RuleSet {
-        let name = name ?? "default"
-        let key = RuleSetSource.cacheKey(name)
-        if let cached = ruleCache.withLock({ $0[key] }) { return cached }
-        let rules = try RuleSetSource.load(name, taxonomy: reference.taxonomy)
-        ruleCache.withLock { $0[key] = rules }
-        return rules
     }
 }

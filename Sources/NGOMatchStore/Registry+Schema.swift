@@ -88,6 +88,19 @@ extension Registry {
                 t.column("record", .text).notNull()
             }
         }
+        migrator.registerMigration("v4-rule-sets") { db in
+            // Rule sets the ministry publishes by name. Versions are kept, never edited,
+            // so a ranking made under `name@2` can be explained after `name@3` exists.
+            try db.create(table: "rule_set") { t in
+                t.column("name", .text).notNull()
+                t.column("version", .integer).notNull()
+                t.column("text", .text).notNull()
+                t.column("added_by", .text).notNull()
+                t.column("added_at", .text).notNull()
+                t.column("removed_at", .text)
+                t.primaryKey(["name", "version"])
+            }
+        }
         return migrator
     }
 }

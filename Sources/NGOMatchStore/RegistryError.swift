@@ -35,3 +35,16 @@ public enum RegistryError: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension RegistryError {
+    /// The message for a remote client, who must not learn where the server keeps its files.
+    public var descriptionWithoutPath: String {
+        switch self {
+        case .newerSchema: "the registry was written by a newer version of ngomatch"
+        case .cannotOpen(_, let reason): "cannot open the registry: \(reason)"
+        case .notARegistry(_, let reason): "not an ngomatch registry backup: \(reason)"
+        case .cannotWrite(_, let reason): "cannot write to the registry: \(reason). Nothing was changed."
+        case .notFound, .conflict, .database: description
+        }
+    }
+}

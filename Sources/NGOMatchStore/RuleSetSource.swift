@@ -2,39 +2,82 @@ import Foundation
 import NGOMatchCore
 import NGOMatchSeeds
 
-/// Finds a rule set by the name of a shipped one (`default`, `climate`, …) or by a file path.
+/// Where a rule set named in a request comes from: a shipped one, one added to the
+/// registry (`rules add`), or, for the CLI only, a file.
 public enum RuleSetSource {
     public static var shippedNames: [String] { SeedFile.ruleSetNames }
 
-    /// The rule file's text and a label for messages.
-    /// - Throws: `LookupError` for an unknown name that is not a file either.
-    public static func text(_ nameOrFile: String) throws -> (text: String, file: String) {
-        if FileManager.default.fileExists(atPath: nameOrFile),
-            let data = FileManager.default.contents(atPath: nameOrFile)
-        {
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw RegistryError.cannotOpen(path: nameOrFile, reason: "the rule file is not UTF-8 text")
+    /// What a `rules` value names. Shipped names come first and a path must look like
+    /// one, so a file called `default` in the working directory never replaces the shipped set.
+    public enum Reference: Hashable, Sendable {
+        case shipped(String)
+        /// `name`, or `name@2` for one version.
+        case registry(name: String, version: Int?)
+        case file(String)
+
+        public init(_ input: String) {
+            if RuleSetSource.shippedNames.contains(input) {
+                self = .shipped(input)
+            } else if RuleSetSource.looksLikePath(input) {
+                self = .file(input)
+            } else if let at = input.lastIndex(of: "@") {
+                let number = input[input.index(after: at)...].drop { $0 == "v" }
+                self = .registry(name: String(input[..<at]), version: Int(number))
+            } else {
+                self = .registry(name: input, version: nil)
             }
-            return (text, nameOrFile)
         }
-        if let text = SeedFile.ruleSet(nameOrFile) { return (text, "rules/\(nameOrFile).yaml") }
-        throw LookupError(
-            kind: "rule set (or rule file)", input: nameOrFile,
-            problem: .unknown(suggestions: Suggestions.closest(to: nameOrFile, among: shippedNames)))
     }
 
-    /// What identifies a rule set's content: a file's path and modification time, or a shipped name.
-    public static func cacheKey(_ nameOrFile: String) -> String {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: nameOrFile),
-            let modified = attributes[.modificationDate] as? Date
-        else { return "shipped:" + nameOrFile }
-        return "file:\(nameOrFile)@\(modified.timeIntervalSince1970)"
+    /// `./mine.yaml`, `/etc/x.yaml`, `rules/mine.yml`, `mine.yaml`: not a name.
+    public static func looksLikePath(_ input: String) -> Bool {
+        input.contains("/") || input.contains("\\") || input.hasPrefix("~") || input.hasSuffix(".yaml")
+            || input.hasSuffix(".yml")
     }
 
-    /// Reads and checks a rule set.
+    /// A name the registry may give a rule set: lowercase letters, digits and `-`, not a shipped name.
+    public static func problemWithName(_ name: String) -> String? {
+        if shippedNames.contains(name) {
+            return "'\(name)' is a shipped rule set; choose another name (e.g. '\(name)-2026')"
+        }
+        guard (1...64).contains(name.count), name.first != "-",
+            name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" })
+        else {
+            return "'\(name)' is not a valid rule set name; use lowercase letters, digits and '-',"
+                + " e.g. '\(Slug.make(from: name))'"
+        }
+        return nil
+    }
+
+    /// A shipped rule set's text.
+    public static func shippedText(_ name: String) -> String? { SeedFile.ruleSet(name) }
+
+    /// A rule file's text, read by the local user.
+    /// - Throws: `LookupError` when there is no such file.
+    public static func fileText(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LookupError(
+                kind: "rule file", input: path,
+                problem: .unknown(suggestions: Suggestions.closest(to: path, among: shippedNames)))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw RegistryError.cannotOpen(path: path, reason: "the rule file is not UTF-8 text")
+        }
+        return text
+    }
+
+    /// What identifies a file's content: its path and modification time.
+    public static func fileCacheKey(_ path: String) -> String {
+        let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+        return "file:\(path)@\(modified?.timeIntervalSince1970 ?? 0)"
+    }
+
+    /// Reads and checks a shipped rule set or a rule file (for `rules check`).
     /// - Throws: `InvalidRuleSet` listing every problem, or `LookupError`.
     public static func load(_ nameOrFile: String, taxonomy: Taxonomy) throws -> RuleSet {
-        let (text, file) = try text(nameOrFile)
-        return try RuleSetParser.parse(text, file: file, taxonomy: taxonomy)
+        if let text = shippedText(nameOrFile) {
+            return try RuleSetParser.parse(text, file: "rules/\(nameOrFile).yaml", taxonomy: taxonomy)
+        }
+        return try RuleSetParser.parse(fileText(nameOrFile), file: nameOrFile, taxonomy: taxonomy)
     }
 }

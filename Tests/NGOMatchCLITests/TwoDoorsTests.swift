@@ -15,7 +15,6 @@ struct TwoDoorsTests {
         "tokens create": "issuing credentials is the administrator's act at the machine",
         "tokens list": "administration at the machine",
         "tokens revoke": "administration at the machine",
-        "rules show": "prints a rule file from the local disk",
         "rules check": "checks a rule file on the local disk",
         "generate": "a tool for benchmarks and tests",
         "bench": "a tool for benchmarks",
@@ -51,9 +50,9 @@ struct TwoDoorsTests {
             #expect(commands.contains(leaf), "the CLI command '\(leaf)' has no protocol method")
         }
         for method in Methods.all where !method.command.isEmpty {
-            #expect(
-                leaves.contains(method.command), "the method \(method.name) names a missing command '\(method.command)'"
-            )
+            // `suggest --compare-rules`: a command with an option of its own.
+            let command = method.command.components(separatedBy: " --")[0]
+            #expect(leaves.contains(command), "the method \(method.name) names a missing command '\(method.command)'")
         }
     }
 }

@@ -51,6 +51,14 @@ final class Harness: Sendable {
 }
 
 extension JSONValue {
+    /// A list's items; none for anything else.
+    var items: [JSONValue] {
+        if case .array(let items) = self { return items }
+        return []
+    }
+
+    var first: JSONValue? { items.first }
+
     var errorCode: Int? {
         if case .number(let code)? = self["error"]?["code"] { return Int(code) }
         return nil

@@ -32,9 +32,15 @@ struct HostileCorpusTests {
         let (session, _) = harness.session()
         let corpus = try Self.lines()
         #expect(corpus.count >= 45)
+        // Where the server keeps its files: no reply may tell a client.
+        let serverPaths = [harness.folder.path, FileManager.default.currentDirectoryPath, NSHomeDirectory()]
         for (code, line) in corpus {
             let reply = harness.send(line, session)
             #expect(reply?.errorCode == code, "\(line.debugDescription) → \(String(describing: reply))")
+            let text = reply.map { String(describing: $0) } ?? ""
+            for path in serverPaths where path.count > 1 {
+                #expect(!text.contains(path), "\(line.debugDescription) → a reply naming \(path): \(text)")
+            }
             #expect(harness.call("ping", on: session)?["result"]?["pong"] == .bool(true))
         }
         for (name, bytes) in try Self.binaries() {

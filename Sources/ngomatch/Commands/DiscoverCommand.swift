@@ -12,6 +12,7 @@ struct DiscoverCommand: ParsableCommand {
               ngomatch discover --ngo WWF
               ngomatch discover --ngo "Save the Children International" --sector education --region northern-midlands-mountains
               ngomatch discover --ngo npa --rules underserved --format csv
+              ngomatch discover --ngo WWF --compare-rules default,climate
             """
     )
 
@@ -19,11 +20,18 @@ struct DiscoverCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var scoring: ScoringOptions
     @OptionGroup var ranking: RankingOptions
+    @OptionGroup var compare: CompareOptions
     @Option(help: "The NGO: id, name or acronym.") var ngo: String
     @Option(help: "Only needs in this sector (a top-level sector includes its subsectors).") var sector: String?
     @Option(help: "Only needs in this region (id, e.g. mekong-delta).") var region: String?
 
     func run() throws {
+        if let rules = try compare.pair() {
+            let params = CompareParams(
+                sector: sector, ngo: ngo, region: region, rules: rules, limit: ranking.limit,
+                includeDeclined: ranking.includeDeclined, lang: output.language)
+            return try compare.run(params, registry: registry, output: output)
+        }
         let result = try registry.service().discover(
             DiscoverParams(ngo: ngo, sector: sector, region: region, ranking: ranking.params(scoring, output)))
         let ranked = result.ranked

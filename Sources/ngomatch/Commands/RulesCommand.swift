@@ -7,12 +7,19 @@ import NGOMatchStore
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "The rule sets that score partnerships: list, show, check.",
-        subcommands: [List.self, Show.self, Check.self]
+        abstract: "The rule sets that score partnerships: list, show, check, add, remove.",
+        discussion: """
+            Shipped rule sets (default, underserved, climate) come with ngomatch. The ministry adds
+            its own to the registry by name, so every client can use them: adding a name again
+            makes a new version, and 'name@2' names one version, so an earlier ranking can still be
+            explained by the rules it used.
+            """,
+        subcommands: [List.self, Show.self, Check.self, Add.self, Remove.self]
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the shipped rule sets.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the shipped rule sets and those added to the registry.")
         @OptionGroup var registry: RegistryOptions
         @OptionGroup var output: OutputOptions
 
@@ -21,10 +28,13 @@ struct RulesCommand: ParsableCommand {
             try output.emit(
                 summaries,
                 table: {
-                    var table = Table(["name", "minimum", "weights", "description"])
+                    var table = Table(["name", "source", "minimum", "weights", "description"])
                     for rules in summaries {
+                        let source =
+                            rules.version.map { "registry v\($0), \(rules.addedBy ?? ""), \(day(rules.addedAt))" }
+                            ?? "shipped"
                         table.add([
-                            rules.name, Explanation.points(rules.minimumScore),
+                            rules.name, source, Explanation.points(rules.minimumScore),
                             rules.weights.sorted { $0.key < $1.key }.map { "\($0.key) \(Explanation.points($0.value))" }
                                 .joined(separator: ", "),
                             rules.description.trimmingCharacters(in: .whitespacesAndNewlines),
@@ -33,16 +43,29 @@ struct RulesCommand: ParsableCommand {
                     return table.render()
                 })
         }
+
+        private func day(_ timestamp: String?) -> String { String((timestamp ?? "").prefix(10)) }
     }
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print a rule set's file, with its comments.",
-            discussion: "Example:\n  ngomatch rules show default")
-        @Argument(help: "A shipped rule set's name or a rule file.") var rules: String
+            abstract: "Print a rule set with its comments: shipped, added (name or name@2), or a file.",
+            discussion: "Examples:\n  ngomatch rules show default\n  ngomatch rules show climate-2026@1")
+        @OptionGroup var registry: RegistryOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "A rule set's name, name@version, or a rule file.") var rules: String
 
         func run() throws {
-            print(try RuleSetSource.text(rules).text, terminator: "")
+            let detail = try registry.service().ruleSet(RuleSetGetParams(name: rules))
+            try output.emit(
+                [detail],
+                table: {
+                    var header = "# \(detail.label)"
+                    if let removed = detail.removedAt { header += " (removed \(removed.prefix(10)))" }
+                    let versions = detail.versions.map { "#   v\($0.version): \($0.addedBy), \($0.addedAt.prefix(10))" }
+                    return ([header] + versions + [detail.text.trimmingCharacters(in: .newlines)]).joined(
+                        separator: "\n")
+                })
         }
     }
 
@@ -53,7 +76,7 @@ struct RulesCommand: ParsableCommand {
                 Example:
                   ngomatch rules show default > mine.yaml   # edit, then:
                   ngomatch rules check mine.yaml
-                  ngomatch suggest --province "Cao Bằng" --rules mine.yaml
+                  ngomatch suggest --province "Cao Bằng" --rules ./mine.yaml
                 """
         )
         @OptionGroup var registry: RegistryOptions
@@ -66,6 +89,43 @@ struct RulesCommand: ParsableCommand {
             print(
                 "\(file): ok — rule set '\(rules.name)', minimum score \(Explanation.points(rules.minimumScore)); \(weights)"
             )
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a rule file to the registry under a name, or a new version of that name.",
+            discussion: """
+                The file is checked as 'rules check' does; if anything is wrong, nothing is added.
+                Every client can then use the name (--rules NAME, or "rules": "NAME" over the protocol).
+
+                Example:
+                  ngomatch rules show climate > climate-2026.yaml   # edit, then:
+                  ngomatch rules add climate-2026 climate-2026.yaml
+                  ngomatch suggest --need cao-bang-1 --compare-rules climate,climate-2026
+                """
+        )
+        @OptionGroup var registry: RegistryOptions
+        @Argument(help: "The name: lowercase letters, digits and '-'.") var name: String
+        @Argument(help: "The rule file (YAML).") var file: String
+
+        func run() throws {
+            let text = try RuleSetSource.fileText(file)
+            let detail = try registry.service().addRuleSet(
+                RuleSetAddParams(name: name, text: text), caller: .local("cli"))
+            Terminal.note("Added rule set \(detail.label); use it as --rules \(name).")
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Stop a rule set's name resolving; its versions stay readable as name@version.")
+        @OptionGroup var registry: RegistryOptions
+        @Argument(help: "The name of a rule set added to the registry.") var name: String
+
+        func run() throws {
+            let detail = try registry.service().removeRuleSet(RuleSetGetParams(name: name), caller: .local("cli"))
+            Terminal.note("Removed rule set \(name); \(detail.label) can still be shown and named for old rankings.")
         }
     }
 }

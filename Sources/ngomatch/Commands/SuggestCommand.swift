@@ -17,6 +17,7 @@ struct SuggestCommand: ParsableCommand {
               ngomatch suggest --need cao-bang-1 --show-excluded
               ngomatch suggest --province "ha giang" --sector health --lang vi
               ngomatch suggest --province "Đồng Nai" --diversify --rules climate --format json
+              ngomatch suggest --need cao-bang-1 --compare-rules default,climate
             """
     )
 
@@ -24,6 +25,7 @@ struct SuggestCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var scoring: ScoringOptions
     @OptionGroup var ranking: RankingOptions
+    @OptionGroup var compare: CompareOptions
     @Option(help: "The need's id.") var need: String?
     @Option(help: "A province: all its open needs.") var province: String?
     @Option(help: "With --province: only needs in this sector.") var sector: String?
@@ -36,6 +38,12 @@ struct SuggestCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let rules = try compare.pair() {
+            let params = CompareParams(
+                need: need, province: province, sector: sector, rules: rules, limit: ranking.limit,
+                includeDeclined: ranking.includeDeclined, lang: output.language)
+            return try compare.run(params, registry: registry, output: output)
+        }
         let service = try registry.service()
         let result = try service.suggest(
             SuggestParams(need: need, province: province, sector: sector, ranking: ranking.params(scoring, output)))

@@ -1,12 +1,42 @@
 import ArgumentParser
+import Foundation
 import NGOMatchCore
 import NGOMatchService
 import NGOMatchStore
 
 /// How to score and rank, shared by suggest, discover, explain and gaps.
 struct ScoringOptions: ParsableArguments {
-    @Option(help: "Rule set: a shipped name (default, underserved, climate) or a rule file.")
+    @Option(
+        help:
+            "Rule set: a shipped name (default, underserved, climate), one added with 'rules add' (name or name@2), or a rule file (./mine.yaml)."
+    )
     var rules: String = "default"
+}
+
+/// What-if: the same ranking under two rule sets.
+struct CompareOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "Show the ranking under two rule sets side by side, e.g. default,climate.", valueName: "before,after"))
+    var compareRules: String?
+
+    /// The two rule sets, or nil when no comparison was asked for.
+    func pair() throws -> [String]? {
+        guard let compareRules else { return nil }
+        let names = compareRules.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard names.count == 2, !names.contains(where: \.isEmpty) else {
+            throw ValidationError("--compare-rules takes two rule sets, e.g. --compare-rules default,climate")
+        }
+        return names
+    }
+
+    /// Runs the comparison and prints it.
+    func run(_ params: CompareParams, registry: RegistryOptions, output: OutputOptions) throws {
+        let result = try registry.service().compare(params)
+        for note in result.notes { Terminal.note(note) }
+        try output.emit(
+            result.comparisons, table: { ComparisonView.table(result) }, csv: { ComparisonView.csv(result) })
+    }
 }
 
 struct RankingOptions: ParsableArguments {

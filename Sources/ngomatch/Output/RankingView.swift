@@ -10,7 +10,7 @@ enum RankingView {
         for (rank, report) in reports.enumerated() {
             table.add([
                 "\(rank + 1)", Explanation.points(report.score), report[keyPath: id], report[keyPath: counterpart],
-                ListCell.join(report.reasons),
+                report.reasons.joined(separator: "; "),
             ])
         }
         return table.render()
