@@ -1,4 +1,5 @@
 import Foundation
+import NGOMatchCore
 import Testing
 
 /// Agenda and calendar files as other programs read them: one file per participant,
@@ -77,6 +78,18 @@ struct CalendarTests {
         let unfolded = String(decoding: calendar, as: UTF8.self).replacingOccurrences(of: "\r\n ", with: "")
         #expect(unfolded.unicodeScalars.filter { $0 == "\u{301}" }.count == 40)
         #expect(unfolded.contains("\\; \"side\" meetings\\, Hà Nội\r\n"))
+    }
+
+    @Test func theMasterCSVReadsBackWithEveryNameExact() throws {
+        let (_, out) = try Self.writeAgendas()
+        let text = try String(contentsOf: out.appendingPathComponent("master.csv"), encoding: .utf8)
+        #expect(text.hasSuffix("\r\n"))
+        let table = try CSVTable(parsing: text)
+        let column = try #require(table.header.firstIndex(of: "ngo_name"))
+        let province = try #require(table.header.firstIndex(of: "province_name"))
+        #expect(Set(table.rows.map { $0.fields[column] }) == ["Ngo, With Comma", "Ngo; With Comma", "NGO, with comma"])
+        #expect(
+            table.rows.contains { $0.fields[province].unicodeScalars.elementsEqual(Self.stackedMarks.unicodeScalars) })
     }
 
     @Test func aParticipantWithoutMeetingsGetsTheDayItself() throws {
