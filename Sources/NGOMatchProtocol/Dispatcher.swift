@@ -9,6 +9,7 @@ public struct Dispatcher: Sendable {
     public let service: Service
     public let hub: SubscriptionHub
     let authThrottle = AuthThrottle()
+    let replies = KeptReplies()
     public let log: @Sendable (String) -> Void
 
     public init(
@@ -185,14 +186,7 @@ public struct Dispatcher: Sendable {
                 result = try connectionMethod(name, params, session: session)
             } else if let method = Methods.byName[name] {
                 if method.isWrite, session.caller == .anonymous { throw ServiceError.unauthorized }
-                if waiting {
-                    result = try method.call(service, params, session.caller)
-                } else {
-                    guard let ready = try method.resultWithoutWaiting(service, params, session.caller) else {
-                        throw WouldWait()
-                    }
-                    result = ready
-                }
+                result = try run(method, params, caller: session.caller, waiting: waiting)
             } else {
                 let known = Methods.all.map(\.name) + Self.connectionMethods
                 return fail(
@@ -206,6 +200,34 @@ public struct Dispatcher: Sendable {
             throw wait
         } catch {
             return fail(RPCError.from(error, log: log))
+        }
+    }
+
+    /// Runs a method, or answers a read from the replies kept at the registry's revision. On
+    /// the quick path (not `waiting`) only what needs neither the registry nor real work.
+    private func run(_ method: Method, _ params: JSONValue?, caller: Caller, waiting: Bool) throws -> Data {
+        switch method.cost {
+        case .immediate:
+            return try method.call(service, params, caller)
+        case .uncached:
+            guard waiting else { throw WouldWait() }
+            return try method.call(service, params, caller)
+        case .cached:
+            guard let key = KeptReplies.key(method.name, params) else {
+                guard waiting else { throw WouldWait() }
+                return try method.call(service, params, caller)
+            }
+            guard waiting else {
+                guard let revision = service.trustedRevision(), let kept = replies.result(for: key, at: revision) else {
+                    throw WouldWait()
+                }
+                return kept
+            }
+            let revision = try service.revision()
+            if let kept = replies.result(for: key, at: revision) { return kept }
+            let result = try method.call(service, params, caller)
+            replies.store(result, for: key, at: revision)
+            return result
         }
     }
 
@@ -256,19 +278,22 @@ public struct Dispatcher: Sendable {
 }
 
 struct AuthParams: OperationParams {
-    static let fields = ["token"]
+    static let parameters = [Parameter("token", .text, required: true, "A token from ngomatch tokens create.")]
     let token: String
 }
 
 struct SubscribeParams: OperationParams {
-    static let fields = ["ngo", "minScore", "rules"]
+    static let parameters = [
+        Parameter.ngo, Parameter("minScore", .number, "Notify of needs scoring at least this, 0–100 (default 50)."),
+        Parameter.rules,
+    ]
     let ngo: String
     let minScore: Double?
     let rules: String?
 }
 
 struct UnsubscribeParams: OperationParams {
-    static let fields = ["subscription"]
+    static let parameters = [Parameter("subscription", .text, required: true, "The id needs.subscribe returned.")]
     let subscription: String
 }
 

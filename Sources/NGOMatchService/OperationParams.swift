@@ -4,8 +4,20 @@ import NGOMatchCore
 /// Parameters of an operation: decoded strictly, so an unknown or misspelt field
 /// is an error that names it rather than a silently ignored value.
 public protocol OperationParams: Decodable, Sendable {
-    /// Every field the parameters may have.
-    static var fields: [String] { get }
+    /// Every field the parameters may have, with its type and meaning.
+    static var parameters: [Parameter] { get }
+    /// Whether fields beyond `parameters` are passed on (a record's own fields, checked by the registry).
+    static var isOpen: Bool { get }
+
+    /// - Throws: `ServiceError.invalidParams` naming the field and what was expected.
+    static func decode(_ value: JSONValue?) throws -> Self
+}
+
+extension OperationParams {
+    public static var isOpen: Bool { false }
+    public static var fields: [String] { parameters.map(\.name) }
+    /// The parameters as a JSON Schema, for MCP tools and the docs.
+    public static var schema: JSONValue { Parameter.schema(parameters, open: isOpen) }
 }
 
 extension OperationParams {
@@ -58,7 +70,7 @@ extension OperationParams {
 
 /// For methods that take no parameters.
 public struct NoParams: OperationParams {
-    public static let fields: [String] = []
+    public static let parameters: [Parameter] = []
     public init() {}
 }
 

@@ -3,8 +3,16 @@ import NGOMatchStore
 
 /// What-if: the same ranking under two rule sets, for a need, a province's open needs, or an NGO.
 public struct CompareParams: OperationParams {
-    public static let fields = [
-        "need", "province", "sector", "ngo", "region", "rules", "limit", "includeDeclined", "lang",
+    public static let parameters = [
+        Parameter("need", .text, "A need's id: compare its ranking of NGOs."),
+        Parameter("province", .text, "A province: compare the ranking for each of its open needs (any name)."),
+        Parameter("sector", .text, "With province or ngo: only needs in this sector."),
+        Parameter("ngo", .text, "An NGO (id, name or acronym): compare its ranking of open needs instead."),
+        Parameter("region", .text, "With ngo: only needs in this region."),
+        Parameter(
+            "rules", .textList, required: true, "Two rule set names, before and after, e.g. [\"default\", \"climate\"]."
+        ),
+        Parameter.limit, Parameter.includeDeclined, Parameter.lang,
     ]
     public var need: String?
     public var province: String?

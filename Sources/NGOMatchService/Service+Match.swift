@@ -2,8 +2,11 @@ import NGOMatchCore
 import NGOMatchStore
 
 public struct SuggestParams: OperationParams {
-    public static let fields = [
-        "need", "province", "sector", "rules", "limit", "showExcluded", "includeDeclined", "diversify", "lang",
+    public static let parameters = [
+        Parameter("need", .text, "A need's id (e.g. cao-bang-1): rank NGOs for this need. Give need or province."),
+        Parameter.province, Parameter("sector", .text, "With province: only its needs in this sector."),
+        Parameter.rules, Parameter.limit, Parameter.showExcluded, Parameter.includeDeclined, Parameter.diversify,
+        Parameter.lang,
     ]
     public var need: String?
     public var province: String?
@@ -38,7 +41,11 @@ public struct SuggestParams: OperationParams {
 }
 
 public struct DiscoverParams: OperationParams {
-    public static let fields = ["ngo", "sector", "region", "rules", "limit", "showExcluded", "includeDeclined", "lang"]
+    public static let parameters = [
+        Parameter.ngo, Parameter("sector", .text, "Only needs in this sector (a sector includes its subsectors)."),
+        Parameter("region", .text, "Only needs in this region (id, e.g. mekong-delta)."), Parameter.rules,
+        Parameter.limit, Parameter.showExcluded, Parameter.includeDeclined, Parameter.lang,
+    ]
     public var ngo: String
     public var sector: String?
     public var region: String?
@@ -61,7 +68,10 @@ public struct DiscoverParams: OperationParams {
 }
 
 public struct ExplainParams: OperationParams {
-    public static let fields = ["need", "ngo", "rules", "includeDeclined", "lang"]
+    public static let parameters = [
+        Parameter("need", .text, required: true, "The need's id."), Parameter.ngo, Parameter.rules,
+        Parameter.includeDeclined, Parameter.lang,
+    ]
     public var need: String
     public var ngo: String
     public var rules: String?
@@ -78,7 +88,11 @@ public struct ExplainParams: OperationParams {
 }
 
 public struct GapsParams: OperationParams {
-    public static let fields = ["threshold", "rules"]
+    public static let parameters = [
+        Parameter(
+            "threshold", .number, "A need is weak when its best candidate scores below this, 0–100 (default 50)."),
+        Parameter.rules,
+    ]
     public var threshold: Double?
     public var rules: String?
     public init(threshold: Double? = nil, rules: String? = nil) {

@@ -2,13 +2,17 @@ import NGOMatchCore
 import NGOMatchStore
 
 public struct NGOGetParams: OperationParams {
-    public static let fields = ["ngo"]
+    public static let parameters = [Parameter.ngo]
     public var ngo: String
     public init(ngo: String) { self.ngo = ngo }
 }
 
 public struct NGOsListParams: OperationParams {
-    public static let fields = ["sector", "province", "country"]
+    public static let parameters = [
+        Parameter("sector", .text, "Only NGOs offering this sector (or a subsector of it)."),
+        Parameter("province", .text, "Only NGOs working in this province now (any name, former names too)."),
+        Parameter("country", .text, "Only NGOs from this country (e.g. Germany)."),
+    ]
     public var sector: String?
     public var province: String?
     public var country: String?

@@ -2,13 +2,16 @@ import NGOMatchCore
 import NGOMatchStore
 
 public struct NeedGetParams: OperationParams {
-    public static let fields = ["id"]
+    public static let parameters = [Parameter("id", .text, required: true, "The need's id, e.g. cao-bang-1.")]
     public var id: String
     public init(id: String) { self.id = id }
 }
 
 public struct NeedsListParams: OperationParams {
-    public static let fields = ["province", "sector", "region", "status"]
+    public static let parameters = [
+        Parameter.province, Parameter.sector, Parameter.region,
+        Parameter("status", .choice(["open", "partnered", "closed"]), "Only needs with this status."),
+    ]
     public var province: String?
     public var sector: String?
     public var region: String?
@@ -23,7 +26,10 @@ public struct NeedsListParams: OperationParams {
 }
 
 public struct NeedCloseParams: OperationParams {
-    public static let fields = ["id", "status"]
+    public static let parameters = [
+        Parameter("id", .text, required: true, "The need's id."),
+        Parameter("status", .choice(["closed", "partnered"]), "closed (the default) or partnered."),
+    ]
     public var id: String
     public var status: String?
     public init(id: String, status: String? = nil) {

@@ -2,7 +2,13 @@ import NGOMatchCore
 import NGOMatchStore
 
 public struct PartnershipRecordParams: OperationParams {
-    public static let fields = ["need", "ngo", "status", "note"]
+    public static let parameters = [
+        Parameter("need", .text, required: true, "The need's id."), Parameter.ngo,
+        Parameter(
+            "status", .choice(["proposed", "agreed", "active", "completed", "declined"]), required: true,
+            "Where the partnership stands."),
+        Parameter("note", .text, "A short note (who was contacted, what was agreed)."),
+    ]
     public var need: String
     public var ngo: String
     public var status: String
@@ -17,7 +23,10 @@ public struct PartnershipRecordParams: OperationParams {
 }
 
 public struct PartnershipsListParams: OperationParams {
-    public static let fields = ["need", "ngo"]
+    public static let parameters = [
+        Parameter("need", .text, "Only this need's partnerships."),
+        Parameter("ngo", .text, "Only this NGO's partnerships."),
+    ]
     public var need: String?
     public var ngo: String?
 

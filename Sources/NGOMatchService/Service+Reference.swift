@@ -1,13 +1,18 @@
 import NGOMatchCore
 
 public struct ProvincesListParams: OperationParams {
-    public static let fields = ["region"]
+    public static let parameters = [Parameter("region", .text, "Only provinces of this region (id).")]
     public var region: String?
     public init(region: String? = nil) { self.region = region }
 }
 
 public struct ProvinceGetParams: OperationParams {
-    public static let fields = ["name"]
+    public static let parameters = [
+        Parameter(
+            "name", .text, required: true,
+            "Any name of a province or centrally-run city, with or without diacritics, Vietnamese or English, former names too."
+        )
+    ]
     public var name: String
     public init(name: String) { self.name = name }
 }

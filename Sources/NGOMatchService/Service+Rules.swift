@@ -37,13 +37,18 @@ public struct RuleSetVersion: Encodable, Sendable {
 }
 
 public struct RuleSetGetParams: OperationParams {
-    public static let fields = ["name"]
+    public static let parameters = [
+        Parameter("name", .text, required: true, "A rule set's name (default, climate, …), or name@2 for one version.")
+    ]
     public let name: String
     public init(name: String) { self.name = name }
 }
 
 public struct RuleSetAddParams: OperationParams {
-    public static let fields = ["name", "text"]
+    public static let parameters = [
+        Parameter("name", .text, required: true, "The name: lowercase letters, digits and '-', not a shipped name."),
+        Parameter("text", .text, required: true, "The rule set as YAML, as rules.get returns a shipped one's text."),
+    ]
     public let name: String
     /// The rule set as YAML, as `rules show default` prints it.
     public let text: String

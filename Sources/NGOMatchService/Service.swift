@@ -13,7 +13,6 @@ public final class Service: Sendable {
     private let cache = Mutex<(revision: Int, index: MatchIndex)?>(nil)
     /// The revision last read, with when and at which count of this process's own changes.
     private let revisionSeen = Mutex<(revision: Int, changes: Int, at: ContinuousClock.Instant)?>(nil)
-    private let replies = Mutex(ReplyCache())
     private let rebuilding = Mutex(())
     /// Parsed rule sets by shipped name, registry name and version, or file and
     /// modification time: parsing YAML costs far more than a ranking.
@@ -56,26 +55,11 @@ public final class Service: Sendable {
     }
 
     /// The revision if it can be known without reading the file.
-    func trustedRevision() -> Int? {
+    public func trustedRevision() -> Int? {
         guard let seen = revisionSeen.withLock({ $0 }), seen.changes == registry.changesCommittedHere,
             ContinuousClock.now - seen.at < Self.revisionTrust
         else { return nil }
         return seen.revision
-    }
-
-    /// A read method's encoded result from the cache, or computed and kept.
-    func cachedResult(_ key: [UInt8], compute: () throws -> Data) throws -> Data {
-        let revision = try revision()
-        if let result = replies.withLock({ $0.result(for: key, at: revision) }) { return result }
-        let result = try compute()
-        replies.withLock { $0.store(result, for: key, at: revision) }
-        return result
-    }
-
-    /// A cached result, only if it is there and the revision can be trusted without reading the file.
-    func cachedResultWithoutWaiting(_ key: [UInt8]) -> Data? {
-        guard let revision = trustedRevision() else { return nil }
-        return replies.withLock { $0.result(for: key, at: revision) }
     }
 
     /// The compiled index at the registry's current revision.

@@ -1,5 +1,7 @@
 import Foundation
 import NGOMatchCore
+import NGOMatchStore
+import Synchronization
 
 /// Encoded results of read methods at one registry revision.
 ///
@@ -43,5 +45,33 @@ struct ReplyCache: Sendable {
         self.revision = revision
         entries.removeAll(keepingCapacity: true)
         bytes = 0
+    }
+}
+
+/// The reply cache shared by a server's connections: the protocol keeps encoded replies,
+/// the operations below it never see them.
+final class KeptReplies: Sendable {
+    private let cache = Mutex(ReplyCache())
+
+    func result(for key: [UInt8], at revision: Int) -> Data? {
+        cache.withLock { $0.result(for: key, at: revision) }
+    }
+
+    func store(_ result: Data, for key: [UInt8], at revision: Int) {
+        cache.withLock { $0.store(result, for: key, at: revision) }
+    }
+
+    /// The key of a call whose result may be kept: not one under a rule file, which may
+    /// change under the same name (the protocol refuses those anyway; stdio's local user may not).
+    static func key(_ method: String, _ params: JSONValue?) -> [UInt8]? {
+        func isPath(_ value: JSONValue) -> Bool {
+            if case .string(let rules) = value { return RuleSetSource.looksLikePath(rules) }
+            return false
+        }
+        switch params?["rules"] {
+        case let rules? where isPath(rules): return nil
+        case .array(let items)? where items.contains(where: isPath): return nil
+        default: return ReplyCache.key(method: method, params: params)
+        }
     }
 }

@@ -1,0 +1,66 @@
+import NGOMatchCore
+
+public enum SuggestOperation: Operation {
+    public static let name = "match.suggest"
+    public static let command = "suggest"
+    public static let access = Access.read
+    public static let summary = "NGOs ranked for a need or a province's open needs."
+    public static let guidance =
+        "Which NGOs should a province approach? Ranks NGOs for one need (need) or for each open need of a province (province, optionally one sector), best first, each with a score 0–100, the reasons that weigh most, and every factor's points. Use it for questions like 'Which NGOs should Cao Bằng approach for maternal health?'."
+    public static let example = #"{"province":"Cao Bằng","limit":3}"#
+    public static func run(_ service: Service, _ params: SuggestParams, caller: Caller) throws -> SuggestResult {
+        try service.suggest(params)
+    }
+}
+
+public enum DiscoverOperation: Operation {
+    public static let name = "match.discover"
+    public static let command = "discover"
+    public static let access = Access.read
+    public static let summary = "Open needs ranked for an NGO."
+    public static let guidance =
+        "Where are the needs an NGO could serve? Ranks open needs for one NGO, best first, with scores and reasons; filter by sector or region."
+    public static let example = #"{"ngo":"WWF","limit":3}"#
+    public static func run(_ service: Service, _ params: DiscoverParams, caller: Caller) throws -> DiscoverResult {
+        try service.discover(params)
+    }
+}
+
+public enum ExplainOperation: Operation {
+    public static let name = "match.explain"
+    public static let command = "explain"
+    public static let access = Access.read
+    public static let summary = "A pair's full score breakdown."
+    public static let guidance =
+        "Why does this NGO score what it does for this need? Every factor with its weight, value, points and explanation, every hard filter, and the rule set's parameters."
+    public static let example = #"{"need":"cao-bang-1","ngo":"MCNV"}"#
+    public static func run(_ service: Service, _ params: ExplainParams, caller: Caller) throws -> ExplainedPair {
+        try service.explain(params)
+    }
+}
+
+public enum CompareOperation: Operation {
+    public static let name = "match.compare"
+    public static let command = "suggest --compare-rules"
+    public static let access = Access.read
+    public static let summary = "A ranking under two rule sets, side by side."
+    public static let guidance =
+        "What if we scored differently? The same ranking (for a need, a province's open needs, or an NGO) under two rule sets: each candidate's rank and score under both, how far it moved, and the factors whose points changed most."
+    public static let example = #"{"need":"cao-bang-1","rules":["default","climate"],"limit":3}"#
+    public static func run(_ service: Service, _ params: CompareParams, caller: Caller) throws -> CompareResult {
+        try service.compare(params)
+    }
+}
+
+public enum GapsOperation: Operation {
+    public static let name = "gaps.report"
+    public static let command = "gaps"
+    public static let access = Access.read
+    public static let summary = "Weak needs, short sectors, provinces with few partners."
+    public static let guidance =
+        "Which needs does nobody serve? Open needs whose best candidate scores below the threshold (with why), sectors where demand exceeds supply, and provinces with few viable partners."
+    public static let example = #"{"threshold":50}"#
+    public static func run(_ service: Service, _ params: GapsParams, caller: Caller) throws -> GapsReport {
+        try service.gaps(params)
+    }
+}

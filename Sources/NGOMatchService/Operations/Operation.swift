@@ -1,0 +1,48 @@
+import Foundation
+import NGOMatchCore
+
+/// Who may call an operation.
+public enum Access: Sendable, Equatable {
+    /// Any caller who may read (every token; the local user).
+    case read
+    /// A change to the registry; the text says who may make it, for docs and tool descriptions.
+    case write(String)
+}
+
+/// One operation of ngomatch, declared once. The protocol's method, the CLI command's
+/// JSON output and the MCP tool are all made from this declaration, so they decode the
+/// same parameters, run the same code and encode the same result.
+public protocol Operation: Sendable {
+    associatedtype Params: OperationParams
+    associatedtype Result: Encodable & Sendable
+
+    /// The protocol method and MCP tool name, e.g. `match.suggest`.
+    static var name: String { get }
+    /// The CLI command that runs it, e.g. `suggest`; empty when there is none.
+    static var command: String { get }
+    static var access: Access { get }
+    /// One line, for lists and `--help`.
+    static var summary: String { get }
+    /// What it answers and when to use it, written for a person or a model choosing a tool.
+    static var guidance: String { get }
+    /// Parameters that work on the demo registry, as JSON.
+    static var example: String { get }
+    /// Where a server may run it.
+    static var cost: Method.Cost { get }
+
+    static func run(_ service: Service, _ params: Params, caller: Caller) throws -> Result
+}
+
+extension Operation {
+    public static var cost: Method.Cost { access == .read ? .cached : .uncached }
+    public static var isWrite: Bool { access != .read }
+
+    /// The result as every door sends it: the protocol's `result`, the CLI's `--format json`,
+    /// MCP's structured content.
+    public static func encode(_ result: Result) throws -> Data { try StreamingJSONEncoder.encode(result) }
+
+    /// Decodes, runs and encodes: the whole operation from JSON to JSON.
+    public static func call(_ service: Service, _ params: JSONValue?, caller: Caller) throws -> Data {
+        try encode(run(service, Params.decode(params), caller: caller))
+    }
+}

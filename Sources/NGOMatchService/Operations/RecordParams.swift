@@ -1,0 +1,116 @@
+import NGOMatchCore
+
+/// A whole record in the import format: its fields are checked by the registry, which
+/// names every problem, so they are passed on rather than refused here.
+public struct NeedRecordParams: OperationParams {
+    public static let isOpen = true
+    public static let parameters = [
+        Parameter.province.asRequired(),
+        Parameter("title", .text, required: true, "A short title, e.g. 'Commune health stations'."),
+        Parameter("description", .text, "What is needed, for whom, where."),
+        Parameter(
+            "sectors", .objectList, required: true,
+            "Sectors with priorities 1–5: [{\"sector\": \"health.primary-care\", \"priority\": 5}], or text 'health.primary-care:5; education:3'."
+        ),
+        Parameter("targetGroups", .textList, "Who benefits, e.g. ethnic-minorities, women, children."),
+        Parameter("localities", .textList, "Communes or places the need concerns."),
+        Parameter("fundingGapUSD", .number, required: true, "The funding still needed, in US dollars."),
+        Parameter("timeframe", .object, required: true, "{\"start\": \"2026-03-01\", \"end\": \"2027-12-31\"}."),
+        Parameter("source", .text, "Where the need was stated, e.g. 'Meeting with foreign NGOs 2025'."),
+        Parameter("id", .text, "An id; by default <province>-<n>."),
+    ]
+    public let record: JSONValue
+
+    public init(record: JSONValue) { self.record = record }
+
+    public init(from decoder: any Decoder) throws { record = try JSONValue(from: decoder) }
+
+    public static func decode(_ value: JSONValue?) throws -> Self {
+        guard case .object? = value else {
+            throw ServiceError.invalidParams(field: "params", expected: "an object with the record's fields")
+        }
+        return Self(record: value!)
+    }
+}
+
+public struct NGORecordParams: OperationParams {
+    public static let isOpen = true
+    public static let parameters = [
+        Parameter("name", .text, required: true, "The NGO's name."),
+        Parameter("acronym", .text, "A short name, e.g. MCNV."),
+        Parameter("country", .text, required: true, "Where it is based."),
+        Parameter(
+            "sectors", .objectList, required: true,
+            "Sectors with expertise 1–5: [{\"sector\": \"environment.forests\", \"expertise\": 4}], or text."),
+        Parameter(
+            "provinces", .object,
+            "{\"current\": [...], \"past\": [...], \"nationwide\": false}: where it works and worked."),
+        Parameter(
+            "registration", .object,
+            "Its certificate under Decree 58/2022/ND-CP: kind, number, issued, expires, areas, fields."),
+        Parameter("grantRange", .object, "{\"min\": 20000, \"max\": 200000} in US dollars."),
+        Parameter("capacity", .integer, "How many partnerships it can take on a year."),
+        Parameter("id", .text, "An id; by default made from the name."),
+    ]
+    public let record: JSONValue
+
+    public init(record: JSONValue) { self.record = record }
+
+    public init(from decoder: any Decoder) throws { record = try JSONValue(from: decoder) }
+
+    public static func decode(_ value: JSONValue?) throws -> Self {
+        guard case .object? = value else {
+            throw ServiceError.invalidParams(field: "params", expected: "an object with the record's fields")
+        }
+        return Self(record: value!)
+    }
+}
+
+/// Changes to a record: `key` names it, the other fields are the changes.
+public struct RecordChangeParams<Key: RecordKey>: OperationParams {
+    public static var isOpen: Bool { true }
+    public static var parameters: [Parameter] {
+        [Parameter(Key.name, .text, required: true, Key.description)]
+    }
+    public let target: String
+    public let changes: JSONValue
+
+    public init(target: String, changes: JSONValue) {
+        self.target = target
+        self.changes = changes
+    }
+
+    public init(from decoder: any Decoder) throws {
+        self = try Self.decode(try JSONValue(from: decoder))
+    }
+
+    public static func decode(_ value: JSONValue?) throws -> Self {
+        guard case .object(var fields)? = value else {
+            throw ServiceError.invalidParams(field: "params", expected: "an object with the record's fields")
+        }
+        guard case .string(let target)? = fields.removeValue(forKey: Key.name) else {
+            throw ServiceError.invalidParams(field: Key.name, expected: "is required (text)")
+        }
+        return Self(target: target, changes: .object(fields))
+    }
+}
+
+/// The field that names the record a change is for.
+public protocol RecordKey: Sendable {
+    static var name: String { get }
+    static var description: String { get }
+}
+
+public enum NeedKey: RecordKey {
+    public static let name = "id"
+    public static let description = "The need's id; the other fields given are changed."
+}
+
+public enum NGOKey: RecordKey {
+    public static let name = "ngo"
+    public static let description = "The NGO (id, name or acronym); the other fields given are changed."
+}
+
+extension Parameter {
+    func asRequired() -> Parameter { Parameter(name, kind, required: true, description) }
+}
