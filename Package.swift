@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
     ],
     targets: [
         // Pure domain: values in, values out. No I/O, no database.
@@ -68,9 +69,19 @@ let package = Package(
         .target(
             name: "NGOMatchServer",
             dependencies: [
-                "NGOMatchProtocol", "NGOMatchService",
+                "NGOMatchCore", "NGOMatchProtocol", "NGOMatchService",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The Model Context Protocol door: the operation table as tools for assistants.
+        .target(
+            name: "NGOMatchMCP",
+            dependencies: [
+                "NGOMatchCore", "NGOMatchService", "NGOMatchProtocol",
+                .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -81,8 +92,11 @@ let package = Package(
                 "NGOMatchCore",
                 "NGOMatchStore",
                 "NGOMatchService",
+                "NGOMatchProtocol",
                 "NGOMatchServer",
+                "NGOMatchMCP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -104,7 +118,9 @@ let package = Package(
         ),
         .testTarget(
             name: "NGOMatchStoreTests",
-            dependencies: ["NGOMatchStore", "NGOMatchCore", "NGOMatchSeeds"],
+            dependencies: [
+                "NGOMatchStore", "NGOMatchCore", "NGOMatchSeeds", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
     ],

@@ -248,7 +248,7 @@ public struct Dispatcher: Sendable {
             if let wait = authThrottle.mayCheck() {
                 throw Self.tooSoon(wait, "the server has refused many wrong tokens just now")
             }
-            guard let (id, role) = try service.registry.role(ofToken: params.token) else {
+            guard let (id, role) = try service.role(ofToken: params.token) else {
                 session.authFailed()
                 authThrottle.failed()
                 throw ServiceError.unauthorized
@@ -257,7 +257,7 @@ public struct Dispatcher: Sendable {
             return Envelope.encode(.object(["role": .string(role.description), "token": .string(id)]))
         case "needs.subscribe":
             let params = try SubscribeParams.decode(params)
-            let ngo = try service.registry.ngo(named: params.ngo)
+            let ngo = try service.ngo(NGOGetParams(ngo: params.ngo))
             if case .token(_, .ngo(let own)) = session.caller, own != ngo.id {
                 throw ServiceError.forbidden("needs.subscribe: an ngo:\(own) token may only subscribe for its own NGO")
             }

@@ -68,6 +68,13 @@ public enum Caller: Sendable, Hashable {
     }
 }
 
+extension Service {
+    /// The token's id and role, or nil when no such token is in use.
+    public func role(ofToken token: String) throws -> (id: String, role: Role)? {
+        try registry.role(ofToken: token)
+    }
+}
+
 /// Errors of the operations layer itself.
 public enum ServiceError: Error, Hashable, Sendable, CustomStringConvertible {
     case unauthorized

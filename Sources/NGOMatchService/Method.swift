@@ -3,7 +3,7 @@ import NGOMatchCore
 import NGOMatchStore
 
 /// An operation seen by name, as the doors that dispatch on text need it: the protocol
-/// and MCP. Made only from an `Operation`'s declaration.
+/// and MCP. Made only from a `ServiceOperation`'s declaration.
 public struct Method: Sendable {
     /// What a call costs, which decides where a server may run it.
     public enum Cost: Sendable {
@@ -26,12 +26,14 @@ public struct Method: Sendable {
     public let parameters: [Parameter]
     /// The parameters as a JSON Schema.
     public let schema: JSONValue
+    /// Whether the result is a list (`needs.list`) rather than one object.
+    public let resultIsList: Bool
     /// Decodes the parameters, runs the operation and encodes its result as JSON.
     public let call: @Sendable (Service, JSONValue?, Caller) throws -> Data
 
     public var isWrite: Bool { access != .read }
 
-    public init<Op: Operation>(_ operation: Op.Type) {
+    public init<Op: ServiceOperation>(_ operation: Op.Type) {
         name = Op.name
         command = Op.command
         access = Op.access
@@ -41,13 +43,14 @@ public struct Method: Sendable {
         example = Op.example
         parameters = Op.Params.parameters
         schema = Op.Params.schema
+        resultIsList = Op.Result.self is any Collection.Type
         call = { service, params, caller in try Op.call(service, params, caller: caller) }
     }
 }
 
 /// Every operation, by name: the one table the doors are made from.
 public enum Methods {
-    public static let operations: [any Operation.Type] = [
+    public static let operations: [any ServiceOperation.Type] = [
         PingOperation.self, SectorsListOperation.self, ProvincesListOperation.self, ProvinceGetOperation.self,
         NeedRegisterOperation.self, NeedUpdateOperation.self, NeedCloseOperation.self, NeedGetOperation.self,
         NeedsListOperation.self, NGORegisterOperation.self, NGOUpdateOperation.self, NGOGetOperation.self,

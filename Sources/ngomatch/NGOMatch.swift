@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 @main
-struct NGOMatch: ParsableCommand {
+struct NGOMatch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ngomatch",
         abstract: "Links Vietnam's provinces with foreign NGOs: needs, capabilities, and who should meet whom.",
@@ -24,17 +24,21 @@ struct NGOMatch: ParsableCommand {
             InitCommand.self, ProvincesCommand.self, SectorsCommand.self, NeedsCommand.self, NGOsCommand.self,
             SuggestCommand.self, DiscoverCommand.self, ExplainCommand.self, PartnershipsCommand.self, GapsCommand.self,
             RulesCommand.self, ImportCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self,
-            ServeCommand.self, TokensCommand.self,
+            ServeCommand.self, MCPCommand.self, TokensCommand.self,
             PairCommand.self, GenerateCommand.self, GenerateEventCommand.self, BenchCommand.self,
             BenchPlannerCommand.self, LoadCommand.self,
         ]
     )
 
     /// Runs the command and exits 0 on success, 2 for usage or validation errors, 1 for anything else.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch {
             Foundation.exit(ExitStatus.report(error))
         }

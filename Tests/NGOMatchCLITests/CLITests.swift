@@ -74,7 +74,7 @@ struct CLITests {
             "education.school-facilities:4", "--target-group", "children", "--funding-gap", "150000", "--start",
             "2026-02-01", "--end", "2026-12-31", "--format", "json")
         #expect(added.status == 0, "\(added.stderr)")
-        #expect(added.stdout.contains("\"province\" : \"dong-nai\""))
+        #expect(added.stdout.contains("\"province\":\"dong-nai\""))
         #expect(added.stderr.contains("Registered need dong-nai-4"))
         let updated = try cli.run("needs", "update", "dong-nai-4", "--funding-gap", "175000")
         #expect(updated.status == 0)
@@ -106,7 +106,7 @@ struct CLITests {
         #expect(added.status == 0, "\(added.stderr)")
         #expect(added.stdout.contains("Đắk Nông → Lam Dong"))
         let shown = try cli.run("ngos", "show", "green hands", "--format", "json")
-        #expect(shown.stdout.contains("\"id\" : \"green-hands\""))
+        #expect(shown.stdout.contains("\"id\":\"green-hands\""))
     }
 
     @Test func exportThenImportIntoAnEmptyRegistryRoundTrips() throws {

@@ -36,8 +36,8 @@ struct RulesCLITests {
 
         let json = try cli.run(
             "suggest", "--need", "cao-bang-1", "--compare-rules", "default,climate-2026", "--format", "json")
-        let comparisons = try #require(
-            try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let comparisons = try #require(object["comparisons"] as? [[String: Any]])
         let rows = try #require(comparisons.first?["rows"] as? [[String: Any]])
         #expect(!rows.isEmpty)
         #expect(rows.allSatisfy { $0["before"] != nil || $0["after"] != nil })

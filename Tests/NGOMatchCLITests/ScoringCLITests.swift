@@ -15,7 +15,9 @@ struct ScoringCLITests {
         let cli = try CLI()
         let result = try cli.run("suggest", "--need", "cao-bang-1", "--format", "json", "--lang", "vi")
         #expect(result.status == 0)
-        let lists = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        // The protocol's result: {suggestions: [{need, ranked, …}], notes}.
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let lists = try #require(object["suggestions"] as? [[String: Any]])
         let ranked = try #require(lists.first?["ranked"] as? [[String: Any]])
         #expect(!ranked.isEmpty && ranked.count <= 10)
         var previous = Double.infinity
@@ -106,8 +108,7 @@ struct ScoringCLITests {
         let cli = try CLI()
         let result = try cli.run("gaps", "--threshold", "70", "--format", "json")
         #expect(result.status == 0)
-        let reports = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
-        let report = try #require(reports.first)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect((report["sectors"] as? [Any])?.count == 11)
         #expect((report["provinces"] as? [Any])?.isEmpty == false)
         #expect(try cli.run("gaps").stdout.contains("fewest viable partners"))

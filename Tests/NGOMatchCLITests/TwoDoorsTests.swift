@@ -10,6 +10,7 @@ struct TwoDoorsTests {
         "import": "reads files on the user's disk (a client sends records with needs.register / ngos.register)",
         "export": "writes files on the user's disk (a client reads with needs.list / ngos.list)",
         "serve": "is the server",
+        "mcp": "is the MCP server",
         "backup": "writes a file on the server's disk; an administrator's act",
         "restore": "replaces the registry file itself; an administrator's act",
         "tokens create": "issuing credentials is the administrator's act at the machine",

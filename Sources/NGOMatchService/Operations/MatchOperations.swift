@@ -1,6 +1,6 @@
 import NGOMatchCore
 
-public enum SuggestOperation: Operation {
+public enum SuggestOperation: ServiceOperation {
     public static let name = "match.suggest"
     public static let command = "suggest"
     public static let access = Access.read
@@ -13,7 +13,7 @@ public enum SuggestOperation: Operation {
     }
 }
 
-public enum DiscoverOperation: Operation {
+public enum DiscoverOperation: ServiceOperation {
     public static let name = "match.discover"
     public static let command = "discover"
     public static let access = Access.read
@@ -26,7 +26,7 @@ public enum DiscoverOperation: Operation {
     }
 }
 
-public enum ExplainOperation: Operation {
+public enum ExplainOperation: ServiceOperation {
     public static let name = "match.explain"
     public static let command = "explain"
     public static let access = Access.read
@@ -39,7 +39,7 @@ public enum ExplainOperation: Operation {
     }
 }
 
-public enum CompareOperation: Operation {
+public enum CompareOperation: ServiceOperation {
     public static let name = "match.compare"
     public static let command = "suggest --compare-rules"
     public static let access = Access.read
@@ -52,7 +52,7 @@ public enum CompareOperation: Operation {
     }
 }
 
-public enum GapsOperation: Operation {
+public enum GapsOperation: ServiceOperation {
     public static let name = "gaps.report"
     public static let command = "gaps"
     public static let access = Access.read

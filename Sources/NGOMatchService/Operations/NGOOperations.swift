@@ -1,6 +1,6 @@
 import NGOMatchCore
 
-public enum NGORegisterOperation: Operation {
+public enum NGORegisterOperation: ServiceOperation {
     public static let name = "ngos.register"
     public static let command = "ngos add"
     public static let access = Access.write("the ministry, or an NGO token for the profile with its own id")
@@ -14,7 +14,7 @@ public enum NGORegisterOperation: Operation {
     }
 }
 
-public enum NGOUpdateOperation: Operation {
+public enum NGOUpdateOperation: ServiceOperation {
     public static let name = "ngos.update"
     public static let command = "ngos update"
     public static let access = Access.write("the ministry, or an NGO token for its own profile")
@@ -26,7 +26,7 @@ public enum NGOUpdateOperation: Operation {
     }
 }
 
-public enum NGOGetOperation: Operation {
+public enum NGOGetOperation: ServiceOperation {
     public static let name = "ngos.get"
     public static let command = "ngos show"
     public static let access = Access.read
@@ -39,7 +39,7 @@ public enum NGOGetOperation: Operation {
     }
 }
 
-public enum NGOsListOperation: Operation {
+public enum NGOsListOperation: ServiceOperation {
     public static let name = "ngos.list"
     public static let command = "ngos list"
     public static let access = Access.read

@@ -1,6 +1,6 @@
 import NGOMatchCore
 
-public enum NeedRegisterOperation: Operation {
+public enum NeedRegisterOperation: ServiceOperation {
     public static let name = "needs.register"
     public static let command = "needs add"
     public static let access = Access.write("the ministry, or a province token for its own province")
@@ -14,7 +14,7 @@ public enum NeedRegisterOperation: Operation {
     }
 }
 
-public enum NeedUpdateOperation: Operation {
+public enum NeedUpdateOperation: ServiceOperation {
     public static let name = "needs.update"
     public static let command = "needs update"
     public static let access = Access.write("the ministry, or a province token for its own needs")
@@ -26,7 +26,7 @@ public enum NeedUpdateOperation: Operation {
     }
 }
 
-public enum NeedCloseOperation: Operation {
+public enum NeedCloseOperation: ServiceOperation {
     public static let name = "needs.close"
     public static let command = "needs close"
     public static let access = Access.write("the ministry, or a province token for its own needs")
@@ -39,7 +39,7 @@ public enum NeedCloseOperation: Operation {
     }
 }
 
-public enum NeedGetOperation: Operation {
+public enum NeedGetOperation: ServiceOperation {
     public static let name = "needs.get"
     public static let command = "needs show"
     public static let access = Access.read
@@ -51,7 +51,7 @@ public enum NeedGetOperation: Operation {
     }
 }
 
-public enum NeedsListOperation: Operation {
+public enum NeedsListOperation: ServiceOperation {
     public static let name = "needs.list"
     public static let command = "needs list"
     public static let access = Access.read

@@ -12,7 +12,7 @@ public enum Access: Sendable, Equatable {
 /// One operation of ngomatch, declared once. The protocol's method, the CLI command's
 /// JSON output and the MCP tool are all made from this declaration, so they decode the
 /// same parameters, run the same code and encode the same result.
-public protocol Operation: Sendable {
+public protocol ServiceOperation: Sendable {
     associatedtype Params: OperationParams
     associatedtype Result: Encodable & Sendable
 
@@ -33,7 +33,7 @@ public protocol Operation: Sendable {
     static func run(_ service: Service, _ params: Params, caller: Caller) throws -> Result
 }
 
-extension Operation {
+extension ServiceOperation {
     public static var cost: Method.Cost { access == .read ? .cached : .uncached }
     public static var isWrite: Bool { access != .read }
 

@@ -1,6 +1,6 @@
 import NGOMatchCore
 
-public enum PartnershipRecordOperation: Operation {
+public enum PartnershipRecordOperation: ServiceOperation {
     public static let name = "partnerships.record"
     public static let command = "partnerships record"
     public static let access = Access.write(
@@ -16,7 +16,7 @@ public enum PartnershipRecordOperation: Operation {
     }
 }
 
-public enum PartnershipsListOperation: Operation {
+public enum PartnershipsListOperation: ServiceOperation {
     public static let name = "partnerships.list"
     public static let command = "partnerships list"
     public static let access = Access.read

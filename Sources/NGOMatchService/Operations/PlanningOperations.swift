@@ -34,7 +34,7 @@ public struct PlanParams: OperationParams {
     public static func decode(_ value: JSONValue?) throws -> Self { Self(request: try PlanRequest.read(value)) }
 }
 
-public enum PlanOperation: Operation {
+public enum PlanOperation: ServiceOperation {
     public static let name = "pairing.plan"
     public static let command = "pair"
     public static let access = Access.read

@@ -1,6 +1,6 @@
 import NGOMatchCore
 
-public enum PingOperation: Operation {
+public enum PingOperation: ServiceOperation {
     public static let name = "ping"
     public static let command = ""
     public static let access = Access.read
@@ -11,7 +11,7 @@ public enum PingOperation: Operation {
     public static func run(_ service: Service, _ params: NoParams, caller: Caller) -> Pong { Pong() }
 }
 
-public enum SectorsListOperation: Operation {
+public enum SectorsListOperation: ServiceOperation {
     public static let name = "sectors.list"
     public static let command = "sectors list"
     public static let access = Access.read
@@ -22,7 +22,7 @@ public enum SectorsListOperation: Operation {
     public static func run(_ service: Service, _ params: NoParams, caller: Caller) -> [Sector] { service.sectors() }
 }
 
-public enum ProvincesListOperation: Operation {
+public enum ProvincesListOperation: ServiceOperation {
     public static let name = "provinces.list"
     public static let command = "provinces list"
     public static let access = Access.read
@@ -35,7 +35,7 @@ public enum ProvincesListOperation: Operation {
     }
 }
 
-public enum ProvinceGetOperation: Operation {
+public enum ProvinceGetOperation: ServiceOperation {
     public static let name = "provinces.get"
     public static let command = "provinces show"
     public static let access = Access.read

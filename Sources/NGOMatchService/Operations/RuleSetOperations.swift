@@ -1,6 +1,6 @@
 import NGOMatchCore
 
-public enum RulesListOperation: Operation {
+public enum RulesListOperation: ServiceOperation {
     public static let name = "rules.list"
     public static let command = "rules list"
     public static let access = Access.read
@@ -13,7 +13,7 @@ public enum RulesListOperation: Operation {
     }
 }
 
-public enum RulesGetOperation: Operation {
+public enum RulesGetOperation: ServiceOperation {
     public static let name = "rules.get"
     public static let command = "rules show"
     public static let access = Access.read
@@ -25,7 +25,7 @@ public enum RulesGetOperation: Operation {
     }
 }
 
-public enum RulesAddOperation: Operation {
+public enum RulesAddOperation: ServiceOperation {
     public static let name = "rules.add"
     public static let command = "rules add"
     public static let access = Access.write("the ministry")
@@ -39,7 +39,7 @@ public enum RulesAddOperation: Operation {
     }
 }
 
-public enum RulesRemoveOperation: Operation {
+public enum RulesRemoveOperation: ServiceOperation {
     public static let name = "rules.remove"
     public static let command = "rules remove"
     public static let access = Access.write("the ministry")

@@ -32,12 +32,14 @@ struct DiscoverCommand: ParsableCommand {
                 includeDeclined: ranking.includeDeclined, lang: output.language)
             return try compare.run(params, registry: registry, output: output)
         }
-        let result = try registry.service().discover(
-            DiscoverParams(ngo: ngo, sector: sector, region: region, ranking: ranking.params(scoring, output)))
+        let result = try DiscoverOperation.run(
+            registry.service(),
+            DiscoverParams(ngo: ngo, sector: sector, region: region, ranking: ranking.params(scoring, output)),
+            caller: .local("cli"))
         let ranked = result.ranked
         let excluded = result.excluded
         try output.emit(
-            ranked + excluded,
+            DiscoverOperation.self, result,
             table: {
                 var text = "Needs \(result.name) could serve (rules: \(result.rules))\n"
                 text +=

@@ -24,13 +24,15 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let service = try registry.service()
-        let explained = try service.explain(
+        let explained = try ExplainOperation.run(
+            service,
             ExplainParams(
-                need: need, ngo: ngo, rules: scoring.rules, includeDeclined: includeDeclined, lang: output.language))
+                need: need, ngo: ngo, rules: scoring.rules, includeDeclined: includeDeclined, lang: output.language),
+            caller: .local("cli"))
         let report = explained.report
         let rules = try service.rules(scoring.rules)
         try output.emit(
-            [explained],
+            ExplainOperation.self, explained,
             table: {
                 var text = "\(report.ngoName) for \(report.need) — \(report.needTitle)\n"
                 text +=

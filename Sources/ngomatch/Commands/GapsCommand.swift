@@ -28,11 +28,12 @@ struct GapsCommand: ParsableCommand {
 
     func run() throws {
         let service = try registry.service()
-        let report = try service.gaps(GapsParams(threshold: threshold, rules: scoring.rules))
+        let report = try GapsOperation.run(
+            service, GapsParams(threshold: threshold, rules: scoring.rules), caller: .local("cli"))
         let rules = try service.rules(scoring.rules)
         let views = RecordViews(reference: service.reference, language: output.language)
         try output.emit(
-            [report],
+            GapsOperation.self, report,
             table: {
                 var weak = Table(["need", "province", "title", "best NGO", "best score"])
                 for need in report.weakNeeds {

@@ -32,9 +32,9 @@ struct NGOsCommand: ParsableCommand {
             let service = try registry.service()
             var record = (try from.map(RecordFile.read) ?? .object([:])).merging(fields.record)
             if let id { record = record.merging(.object(["id": .string(id)])) }
-            let ngo = try service.registerNGO(record, caller: .local("cli"))
+            let ngo = try NGORegisterOperation.run(service, NGORecordParams(record: record), caller: .local("cli"))
             Terminal.note("Registered NGO \(ngo.id).")
-            try NGOsCommand.show(ngo, service, output)
+            try NGOsCommand.show(NGORegisterOperation.self, ngo, service, output)
         }
     }
 
@@ -57,9 +57,10 @@ struct NGOsCommand: ParsableCommand {
             let service = try registry.service()
             let changes = try RecordFile.changes(
                 from: from, flags: fields.record, examples: "--capacity or --cert-expires")
-            let updated = try service.updateNGO(ngo, changes: changes, caller: .local("cli"))
+            let updated = try NGOUpdateOperation.run(
+                service, RecordChangeParams(target: ngo, changes: changes), caller: .local("cli"))
             Terminal.note("Updated NGO \(updated.id).")
-            try NGOsCommand.show(updated, service, output)
+            try NGOsCommand.show(NGOUpdateOperation.self, updated, service, output)
         }
     }
 
@@ -77,10 +78,11 @@ struct NGOsCommand: ParsableCommand {
 
         func run() throws {
             let service = try registry.service()
-            let ngos = try service.ngos(NGOsListParams(sector: sector, province: province, country: country))
+            let ngos = try NGOsListOperation.run(
+                service, NGOsListParams(sector: sector, province: province, country: country), caller: .local("cli"))
             let views = RecordViews(reference: service.reference, language: output.language)
             try output.emit(
-                ngos, table: { views.ngosTable(ngos) },
+                NGOsListOperation.self, ngos, table: { views.ngosTable(ngos) },
                 csv: { RecordViews.csv(ngos.compactMap { try? ExportRecord.json($0) }) })
         }
     }
@@ -96,14 +98,19 @@ struct NGOsCommand: ParsableCommand {
 
         func run() throws {
             let service = try registry.service()
-            try NGOsCommand.show(try service.ngo(NGOGetParams(ngo: ngo)), service, output)
+            let found = try NGOGetOperation.run(service, NGOGetParams(ngo: ngo), caller: .local("cli"))
+            try NGOsCommand.show(NGOGetOperation.self, found, service, output)
         }
     }
 
-    static func show(_ ngo: NGO, _ service: Service, _ output: OutputOptions) throws {
+    static func show<Op: ServiceOperation>(
+        _ operation: Op.Type, _ ngo: NGO, _ service: Service, _ output: OutputOptions
+    )
+        throws where Op.Result == NGO
+    {
         let views = RecordViews(reference: service.reference, language: output.language)
         try output.emit(
-            [ngo], table: { views.ngoDetails(ngo, today: .today) },
+            operation, ngo, table: { views.ngoDetails(ngo, today: .today) },
             csv: { RecordViews.csv([try? ExportRecord.json(ngo)].compactMap { $0 }) })
     }
 }

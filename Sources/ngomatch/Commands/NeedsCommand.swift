@@ -32,9 +32,9 @@ struct NeedsCommand: ParsableCommand {
             var record = try from.map(RecordFile.read) ?? .object([:])
             record = record.merging(fields.record)
             if let id { record = record.merging(.object(["id": .string(id)])) }
-            let need = try service.registerNeed(record, caller: .local("cli"))
+            let need = try NeedRegisterOperation.run(service, NeedRecordParams(record: record), caller: .local("cli"))
             Terminal.note("Registered need \(need.id).")
-            try NeedsCommand.show(need, service, output)
+            try NeedsCommand.show(NeedRegisterOperation.self, need, service, output)
         }
     }
 
@@ -58,9 +58,10 @@ struct NeedsCommand: ParsableCommand {
             let service = try registry.service()
             let changes = try RecordFile.changes(
                 from: from, flags: fields.record, examples: "--title or --funding-gap")
-            let need = try service.updateNeed(id, changes: changes, caller: .local("cli"))
+            let need = try NeedUpdateOperation.run(
+                service, RecordChangeParams(target: id, changes: changes), caller: .local("cli"))
             Terminal.note("Updated need \(need.id).")
-            try NeedsCommand.show(need, service, output)
+            try NeedsCommand.show(NeedUpdateOperation.self, need, service, output)
         }
     }
 
@@ -77,9 +78,10 @@ struct NeedsCommand: ParsableCommand {
 
         func run() throws {
             let service = try registry.service()
-            let need = try service.closeNeed(NeedCloseParams(id: id, status: status), caller: .local("cli"))
+            let need = try NeedCloseOperation.run(
+                service, NeedCloseParams(id: id, status: status), caller: .local("cli"))
             Terminal.note("Need \(need.id) is now \(need.status.rawValue).")
-            try NeedsCommand.show(need, service, output)
+            try NeedsCommand.show(NeedCloseOperation.self, need, service, output)
         }
     }
 
@@ -101,11 +103,12 @@ struct NeedsCommand: ParsableCommand {
 
         func run() throws {
             let service = try registry.service()
-            let needs = try service.needs(
-                NeedsListParams(province: province, sector: sector, region: region, status: status))
+            let needs = try NeedsListOperation.run(
+                service, NeedsListParams(province: province, sector: sector, region: region, status: status),
+                caller: .local("cli"))
             let views = RecordViews(reference: service.reference, language: output.language)
             try output.emit(
-                needs, table: { views.needsTable(needs) },
+                NeedsListOperation.self, needs, table: { views.needsTable(needs) },
                 csv: { RecordViews.csv(needs.compactMap { try? ExportRecord.json($0) }) })
         }
     }
@@ -119,14 +122,19 @@ struct NeedsCommand: ParsableCommand {
 
         func run() throws {
             let service = try registry.service()
-            try NeedsCommand.show(try service.need(NeedGetParams(id: id)), service, output)
+            let need = try NeedGetOperation.run(service, NeedGetParams(id: id), caller: .local("cli"))
+            try NeedsCommand.show(NeedGetOperation.self, need, service, output)
         }
     }
 
-    static func show(_ need: Need, _ service: Service, _ output: OutputOptions) throws {
+    static func show<Op: ServiceOperation>(
+        _ operation: Op.Type, _ need: Need, _ service: Service, _ output: OutputOptions
+    )
+        throws where Op.Result == Need
+    {
         let views = RecordViews(reference: service.reference, language: output.language)
         try output.emit(
-            [need], table: { views.needDetails(need) },
+            operation, need, table: { views.needDetails(need) },
             csv: { RecordViews.csv([try? ExportRecord.json(need)].compactMap { $0 }) })
     }
 }

@@ -21,15 +21,19 @@ struct PartnershipsCommand: ParsableCommand {
                 """
         )
         @OptionGroup var registry: RegistryOptions
+        @OptionGroup var output: OutputOptions
         @Option(help: "The need's id.") var need: String
         @Option(help: "The NGO: id, name or acronym.") var ngo: String
         @Option(help: "proposed, agreed, active, completed or declined.") var status: String
         @Option(help: "A note for the record.") var note: String?
 
         func run() throws {
-            let recorded = try registry.service().recordPartnership(
-                PartnershipRecordParams(need: need, ngo: ngo, status: status, note: note), caller: .local("cli"))
-            print("\(recorded.need) — \(recorded.ngo): \(recorded.status.rawValue)")
+            let recorded = try PartnershipRecordOperation.run(
+                registry.service(), PartnershipRecordParams(need: need, ngo: ngo, status: status, note: note),
+                caller: .local("cli"))
+            try output.emit(
+                PartnershipRecordOperation.self, recorded,
+                table: { "\(recorded.need) — \(recorded.ngo): \(recorded.status.rawValue)" })
         }
     }
 
@@ -43,9 +47,10 @@ struct PartnershipsCommand: ParsableCommand {
         @Option(help: "Only this NGO.") var ngo: String?
 
         func run() throws {
-            let list = try registry.service().partnerships(PartnershipsListParams(need: need, ngo: ngo))
+            let list = try PartnershipsListOperation.run(
+                registry.service(), PartnershipsListParams(need: need, ngo: ngo), caller: .local("cli"))
             try output.emit(
-                list,
+                PartnershipsListOperation.self, list,
                 table: {
                     var table = Table(["need", "ngo", "status", "recorded", "note"])
                     for item in list {

@@ -24,10 +24,11 @@ struct ProvincesCommand: ParsableCommand {
         func run() throws {
             let service = try registry.service()
             let directory = service.reference.provinces
-            let provinces = try service.provinces(ProvincesListParams(region: region))
+            let provinces = try ProvincesListOperation.run(
+                service, ProvincesListParams(region: region), caller: .local("cli"))
             let language = output.language
             try output.emit(
-                provinces,
+                ProvincesListOperation.self, provinces,
                 table: {
                     var table = Table(["id", "name", "kind", "region", "merged from (1 July 2025)"])
                     for province in provinces {
@@ -72,14 +73,14 @@ struct ProvincesCommand: ParsableCommand {
 
         func run() throws {
             let service = try registry.service()
-            let found = try service.province(ProvinceGetParams(name: name))
+            let found = try ProvinceGetOperation.run(service, ProvinceGetParams(name: name), caller: .local("cli"))
             let province = found.province
             if let former = found.mergedFrom {
                 Terminal.note("\(former) was merged into \(province.name.vi) on 1 July 2025.")
             }
             let language = output.language
             try output.emit(
-                [province],
+                ProvinceGetOperation.self, found,
                 table: {
                     var details = Details()
                     details.add("id", province.id.rawValue)

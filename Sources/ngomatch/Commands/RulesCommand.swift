@@ -24,9 +24,9 @@ struct RulesCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let summaries = try registry.service().ruleSets()
+            let summaries = try RulesListOperation.run(registry.service(), NoParams(), caller: .local("cli"))
             try output.emit(
-                summaries,
+                RulesListOperation.self, summaries,
                 table: {
                     var table = Table(["name", "source", "minimum", "weights", "description"])
                     for rules in summaries {
@@ -56,9 +56,10 @@ struct RulesCommand: ParsableCommand {
         @Argument(help: "A rule set's name, name@version, or a rule file.") var rules: String
 
         func run() throws {
-            let detail = try registry.service().ruleSet(RuleSetGetParams(name: rules))
+            let detail = try RulesGetOperation.run(
+                registry.service(), RuleSetGetParams(name: rules), caller: .local("cli"))
             try output.emit(
-                [detail],
+                RulesGetOperation.self, detail,
                 table: {
                     var header = "# \(detail.label)"
                     if let removed = detail.removedAt { header += " (removed \(removed.prefix(10)))" }
@@ -111,8 +112,8 @@ struct RulesCommand: ParsableCommand {
 
         func run() throws {
             let text = try RuleSetSource.fileText(file)
-            let detail = try registry.service().addRuleSet(
-                RuleSetAddParams(name: name, text: text), caller: .local("cli"))
+            let detail = try RulesAddOperation.run(
+                registry.service(), RuleSetAddParams(name: name, text: text), caller: .local("cli"))
             Terminal.note("Added rule set \(detail.label); use it as --rules \(name).")
         }
     }
@@ -124,7 +125,8 @@ struct RulesCommand: ParsableCommand {
         @Argument(help: "The name of a rule set added to the registry.") var name: String
 
         func run() throws {
-            let detail = try registry.service().removeRuleSet(RuleSetGetParams(name: name), caller: .local("cli"))
+            let detail = try RulesRemoveOperation.run(
+                registry.service(), RuleSetGetParams(name: name), caller: .local("cli"))
             Terminal.note("Removed rule set \(name); \(detail.label) can still be shown and named for old rankings.")
         }
     }

@@ -24,10 +24,10 @@ struct SectorsCommand: ParsableCommand {
         func run() throws {
             let service = try registry.service()
             let taxonomy = service.reference.taxonomy
-            let sectors = service.sectors()
+            let sectors = SectorsListOperation.run(service, NoParams(), caller: .local("cli"))
             let language = output.language
             try output.emit(
-                sectors,
+                SectorsListOperation.self, sectors,
                 table: {
                     if tree {
                         return taxonomy.topLevel.map { top in

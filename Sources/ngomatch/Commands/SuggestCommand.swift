@@ -45,14 +45,16 @@ struct SuggestCommand: ParsableCommand {
             return try compare.run(params, registry: registry, output: output)
         }
         let service = try registry.service()
-        let result = try service.suggest(
-            SuggestParams(need: need, province: province, sector: sector, ranking: ranking.params(scoring, output)))
+        let result = try SuggestOperation.run(
+            service,
+            SuggestParams(need: need, province: province, sector: sector, ranking: ranking.params(scoring, output)),
+            caller: .local("cli"))
         for note in result.notes { Terminal.note(note) }
         let results = result.suggestions
         let language = output.language
         let views = RecordViews(reference: service.reference, language: language)
         try output.emit(
-            results,
+            SuggestOperation.self, result,
             table: {
                 results.map { list in
                     var text =

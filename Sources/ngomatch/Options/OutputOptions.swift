@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NGOMatchCore
+import NGOMatchService
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table
@@ -22,7 +23,28 @@ struct OutputOptions: ParsableArguments {
         lang ?? ProcessInfo.processInfo.environment["NGOMATCH_LANG"].flatMap(Language.init(rawValue:)) ?? .en
     }
 
-    /// Prints values as JSON (pretty), JSON Lines or, through `csv`, CSV.
+    /// Prints an operation's result: `--format json` exactly as the protocol's `result` (and
+    /// MCP's structured content) for the same parameters; JSON Lines one item of a list a
+    /// line; tables and CSV are the CLI's own views.
+    func emit<Op: ServiceOperation>(
+        _ operation: Op.Type, _ result: Op.Result, table: () -> String, csv: (() -> [String])? = nil
+    ) throws {
+        switch format {
+        case .table:
+            print(table())
+        case .json:
+            print(String(decoding: try Op.encode(result), as: UTF8.self))
+        case .jsonl:
+            let value = try JSONParser.parse([UInt8](try Op.encode(result)))
+            let items: [JSONValue] = if case .array(let items) = value { items } else { [value] }
+            for item in items { print(String(decoding: StreamingJSONEncoder.bytes(of: item), as: UTF8.self)) }
+        case .csv:
+            guard let csv else { throw UsageError("this command has no CSV form; use --format json") }
+            for line in csv() { print(line, terminator: CSVTable.lineEnd) }
+        }
+    }
+
+    /// Prints values as JSON (pretty), JSON Lines or, through `csv`, CSV: for commands that are no operation.
     func emit<T: Encodable>(_ values: [T], table: () -> String, csv: (() -> [String])? = nil) throws {
         switch format {
         case .table:

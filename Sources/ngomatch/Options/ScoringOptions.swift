@@ -32,10 +32,10 @@ struct CompareOptions: ParsableArguments {
 
     /// Runs the comparison and prints it.
     func run(_ params: CompareParams, registry: RegistryOptions, output: OutputOptions) throws {
-        let result = try registry.service().compare(params)
+        let result = try CompareOperation.run(registry.service(), params, caller: .local("cli"))
         for note in result.notes { Terminal.note(note) }
         try output.emit(
-            result.comparisons, table: { ComparisonView.table(result) }, csv: { ComparisonView.csv(result) })
+            CompareOperation.self, result, table: { ComparisonView.table(result) }, csv: { ComparisonView.csv(result) })
     }
 }
 

@@ -1,0 +1,52 @@
+import Foundation
+import MCP
+import NGOMatchCore
+import NGOMatchService
+
+/// The operation table as MCP tools: each method's name, a description written for a
+/// model, its parameters' JSON Schema, and what its result holds.
+public struct ToolCatalog: Sendable {
+    public let methods: [NGOMatchService.Method]
+
+    /// - Parameter writes: whether tools that change the registry are offered.
+    public init(writes: Bool) {
+        methods = Methods.all.filter { $0.name != "ping" && (writes || !$0.isWrite) }
+    }
+
+    public func method(named name: String) -> NGOMatchService.Method? { methods.first { $0.name == name } }
+
+    public var tools: [Tool] {
+        methods.map { method in
+            var description = "\(method.summary) \(method.guidance)"
+            if case .write(let who) = method.access { description += " Changes the registry; allowed for \(who)." }
+            description += "\nExample arguments: \(method.example)"
+            if !method.command.isEmpty { description += "\nThe same as the command `ngomatch \(method.command)`." }
+            return Tool(
+                name: method.name, title: method.summary, description: description,
+                inputSchema: MCP.Value(method.schema),
+                annotations: .init(
+                    readOnlyHint: !method.isWrite, destructiveHint: method.isWrite ? false : nil,
+                    idempotentHint: !method.isWrite, openWorldHint: false),
+                outputSchema: MCP.Value(Self.outputSchema(method)))
+        }
+    }
+
+    /// Structured content must be an object: a list result comes as `{"items": […]}`.
+    static func outputSchema(_ method: NGOMatchService.Method) -> JSONValue {
+        let about = "The same JSON as the protocol method \(method.name) returns (docs/protocol.md)."
+        guard method.resultIsList else {
+            return .object(["type": .string("object"), "description": .string(about)])
+        }
+        return .object([
+            "type": .string("object"), "description": .string(about + " The list is under `items`."),
+            "properties": .object(["items": .object(["type": .string("array")])]),
+            "required": .array([.string("items")]),
+        ])
+    }
+
+    /// A result as structured content: the protocol's `result`, a list wrapped in `items`.
+    static func structured(_ result: JSONValue) -> JSONValue {
+        if case .array = result { return .object(["items": result]) }
+        return result
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import Logging
+import MCP
+import NGOMatchMCP
+import NGOMatchService
+import NGOMatchStore
+
+struct MCPCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mcp",
+        abstract: "Serve the Model Context Protocol on stdio, so an assistant can use ngomatch.",
+        discussion: """
+            stdout carries only MCP messages (JSON-RPC, one a line); logs go to stderr. Every
+            read operation is a tool (match.suggest, match.explain, gaps.report, …); the sector
+            taxonomy, the provinces and the rule sets are resources. Tools that change the registry
+            are offered with --allow-writes (as the local user) or with NGOMATCH_TOKEN set to a
+            token (ngomatch tokens create), and then limited by the token's role.
+
+            An assistant's configuration:
+              {"mcpServers": {"ngomatch": {"command": "ngomatch", "args": ["mcp"],
+                                            "env": {"NGOMATCH_DB": "/path/to/registry.sqlite"}}}}
+            """
+    )
+
+    @OptionGroup var registry: RegistryOptions
+    @Flag(help: "Offer the tools that change the registry, as the local user.") var allowWrites = false
+
+    func run() async throws {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = ProcessInfo.processInfo.environment["NGOMATCH_LOG"] == "debug" ? .debug : .warning
+            return handler
+        }
+        let service = Service(registry: try registry.open())
+        var caller = Caller.local("mcp")
+        var writes = allowWrites
+        if let token = ProcessInfo.processInfo.environment["NGOMATCH_TOKEN"], !token.isEmpty {
+            guard let (id, role) = try service.role(ofToken: token) else {
+                throw UsageError(
+                    "NGOMATCH_TOKEN is not a token of this registry (or it was revoked); see ngomatch tokens list")
+            }
+            caller = .token(id: id, role: role)
+            writes = true
+        }
+        let door = AssistantDoor(service: service, writes: writes, caller: caller)
+        let server = await door.makeServer()
+        let transport = StdioLineTransport()
+        try await server.start(transport: transport)
+        await server.waitUntilCompleted()
+        // The input has ended: answer what was asked before going.
+        await transport.drain()
+        await server.stop()
+        try? service.registry.close()
+    }
+}
