@@ -117,6 +117,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "NGOMatchMCPTests",
+            dependencies: [
+                "NGOMatchMCP", "NGOMatchService", "NGOMatchStore", "NGOMatchCore",
+                .product(name: "MCP", package: "swift-sdk"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "NGOMatchStoreTests",
             dependencies: [
                 "NGOMatchStore", "NGOMatchCore", "NGOMatchSeeds", .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,0 +1,126 @@
+import Foundation
+import MCP
+import NGOMatchCore
+import NGOMatchMCP
+import NGOMatchService
+import NGOMatchStore
+import Testing
+
+/// The MCP door over the SDK's in-memory transport, on a real registry.
+struct AssistantDoorTests {
+    final class Folder {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ngomatch-mcp-\(UUID().uuidString)")
+        deinit { try? FileManager.default.removeItem(at: url) }
+    }
+
+    let folder = Folder()
+    let service: Service
+
+    init() throws {
+        try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
+        service = Service(registry: try Registry.open(at: folder.url.appendingPathComponent("r.sqlite").path).registry)
+    }
+
+    func connect(writes: Bool = false, caller: Caller = .local("mcp")) async throws -> (Client, Server) {
+        let door = AssistantDoor(service: service, writes: writes, caller: caller)
+        let server = await door.makeServer()
+        let (clientSide, serverSide) = await InMemoryTransport.createConnectedPair()
+        try await server.start(transport: serverSide)
+        let client = Client(name: "test", version: "1")
+        _ = try await client.connect(transport: clientSide)
+        return (client, server)
+    }
+
+    func call(_ client: Client, _ name: String, _ arguments: [String: Value]) async throws -> CallTool.Result {
+        try await client.send(CallTool.request(.init(name: name, arguments: arguments))).value
+    }
+
+    @Test func everyReadOperationIsAToolWithASchemaAndWritesOnlyWhenAllowed() async throws {
+        let (client, server) = try await connect()
+        let tools = try await client.listTools().tools
+        let reads = Methods.all.filter { !$0.isWrite && $0.name != "ping" }.map(\.name)
+        #expect(Set(tools.map(\.name)) == Set(reads))
+        for tool in tools {
+            #expect((tool.description ?? "").count > 80, "\(tool.name) needs a description a model can use")
+            #expect(tool.inputSchema.objectValue?["type"] == .string("object"))
+            #expect(tool.outputSchema?.objectValue?["type"] == .string("object"))
+            #expect(tool.annotations.readOnlyHint == true)
+        }
+        let suggest = try #require(tools.first { $0.name == "match.suggest" })
+        let properties = try #require(suggest.inputSchema.objectValue?["properties"]?.objectValue)
+        #expect(properties["lang"]?.objectValue?["enum"] == .array([.string("vi"), .string("en")]))
+        await server.stop()
+
+        let (writer, writingServer) = try await connect(writes: true)
+        let all = try await writer.listTools().tools.map(\.name)
+        #expect(all.contains("needs.register") && all.contains("rules.add"))
+        await writingServer.stop()
+    }
+
+    @Test func suggestForCaoBangGivesTheProtocolsResultAsStructuredContent() async throws {
+        let (client, server) = try await connect()
+        let result = try await call(client, "match.suggest", ["province": "cao bang", "limit": 2])
+        #expect(result.isError != true)
+        let structured = try #require(result.structuredContent?.objectValue)
+        let lists = try #require(structured["suggestions"]?.arrayValue)
+        #expect(lists.count >= 1)
+        let first = try #require(lists.first?.objectValue?["ranked"]?.arrayValue?.first?.objectValue)
+        #expect(first["score"]?.doubleValue != nil || first["score"]?.intValue != nil)
+        // The text is the same JSON, for clients that read text only.
+        guard case .text(let text, _, _)? = result.content.first else {
+            Issue.record("no text content")
+            return
+        }
+        let protocolResult = try SuggestOperation.encode(
+            SuggestOperation.run(
+                service, SuggestParams(province: "cao bang", ranking: .init(limit: 2)), caller: .local("t")))
+        #expect(text == String(decoding: protocolResult, as: UTF8.self))
+        await server.stop()
+    }
+
+    @Test func aFailureIsAnErrorResultWithTheCLIsMessage() async throws {
+        let (client, server) = try await connect()
+        let unknown = try await call(client, "needs.get", ["id": "cao-bang-9"])
+        #expect(unknown.isError == true)
+        guard case .text(let message, _, _)? = unknown.content.first else { return }
+        #expect(message.contains("no need with id 'cao-bang-9'") && message.contains("did you mean"), "\(message)")
+
+        let wrongField = try await call(client, "needs.list", ["provnce": "Cao Bằng"])
+        #expect(wrongField.isError == true)
+        guard case .text(let field, _, _)? = wrongField.content.first else { return }
+        #expect(field.contains("did you mean 'province'"), "\(field)")
+
+        let write = try await call(client, "needs.close", ["id": "cao-bang-1"])
+        #expect(write.isError == true)
+        guard case .text(let refusal, _, _)? = write.content.first else { return }
+        #expect(refusal.contains("--allow-writes"))
+        #expect(try service.need(NeedGetParams(id: "cao-bang-1")).status == .open)
+        await server.stop()
+    }
+
+    @Test func aTokensRoleLimitsTheWrites() async throws {
+        let (_, info) = try service.registry.createToken(role: .province("cao-bang"))
+        let (client, server) = try await connect(
+            writes: true, caller: .token(id: info.id, role: .province("cao-bang")))
+        let own = try await call(client, "needs.update", ["id": "cao-bang-1", "fundingGapUSD": 123456])
+        #expect(own.isError != true)
+        let other = try await call(client, "needs.update", ["id": "dong-nai-1", "fundingGapUSD": 1])
+        #expect(other.isError == true)
+        #expect(try service.need(NeedGetParams(id: "cao-bang-1")).fundingGapUSD == 123456)
+        #expect(try service.registry.auditTrail().first?.actor.hasPrefix("token:") == true)
+        await server.stop()
+    }
+
+    @Test func resourcesHoldTheTaxonomyProvincesAndRuleSets() async throws {
+        let (client, server) = try await connect()
+        let resources = try await client.listResources().resources.map(\.uri)
+        #expect(resources.contains("ngomatch://sectors") && resources.contains("ngomatch://provinces"))
+        #expect(resources.contains("ngomatch://rules/default"))
+        let provinces = try await client.readResource(uri: "ngomatch://provinces")
+        let text = try #require(provinces.first?.text)
+        #expect(text.contains("Tuyên Quang") && text.contains("Hà Giang"))
+        let rules = try await client.readResource(uri: "ngomatch://rules/climate")
+        #expect(rules.first?.text?.contains("sectorFit") == true)
+        await server.stop()
+    }
+}
