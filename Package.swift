@@ -108,7 +108,10 @@ let package = Package(
         ),
         .testTarget(
             name: "NGOMatchCLITests",
-            dependencies: ["ngomatch", "NGOMatchService", "NGOMatchStore", "NGOMatchCore"],
+            dependencies: [
+                "ngomatch", "NGOMatchService", "NGOMatchStore", "NGOMatchCore", "NGOMatchProtocol", "NGOMatchMCP",
+                .product(name: "MCP", package: "swift-sdk"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -23,6 +23,7 @@ public struct Method: Sendable {
     public let summary: String
     public let guidance: String
     public let example: String
+    public let commandExample: [String]
     public let parameters: [Parameter]
     /// The parameters as a JSON Schema.
     public let schema: JSONValue
@@ -41,6 +42,7 @@ public struct Method: Sendable {
         summary = Op.summary
         guidance = Op.guidance
         example = Op.example
+        commandExample = Op.commandExample
         parameters = Op.Params.parameters
         schema = Op.Params.schema
         resultIsList = Op.Result.self is any Collection.Type

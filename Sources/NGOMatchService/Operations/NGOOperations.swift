@@ -9,6 +9,10 @@ public enum NGORegisterOperation: ServiceOperation {
         "Registers a foreign NGO's profile: sectors with expertise, where it works, grant range, capacity and its registration certificate under Decree 58/2022/ND-CP."
     public static let example =
         #"{"name":"Green Hands","acronym":"GH","country":"Germany","sectors":"environment.forests:4"}"#
+    public static let commandExample = [
+        "ngos", "add", "--name", "Green Hands", "--acronym", "GH", "--country", "Germany", "--sector",
+        "environment.forests:4",
+    ]
     public static func run(_ service: Service, _ params: NGORecordParams, caller: Caller) throws -> NGO {
         try service.registerNGO(params.record, caller: caller)
     }
@@ -21,6 +25,7 @@ public enum NGOUpdateOperation: ServiceOperation {
     public static let summary = "Changes fields of an NGO."
     public static let guidance = "Changes the fields given of one NGO's profile; the others stay as they are."
     public static let example = #"{"ngo":"WWF","capacity":4}"#
+    public static let commandExample = ["ngos", "update", "WWF", "--capacity", "4"]
     public static func run(_ service: Service, _ params: RecordChangeParams<NGOKey>, caller: Caller) throws -> NGO {
         try service.updateNGO(params.target, changes: params.changes, caller: caller)
     }
@@ -34,6 +39,7 @@ public enum NGOGetOperation: ServiceOperation {
     public static let guidance =
         "One NGO's profile: sectors and expertise, where it works, grants, capacity and certificate. Finds it by id, name or acronym (WWF, MCNV)."
     public static let example = #"{"ngo":"MCNV"}"#
+    public static let commandExample = ["ngos", "show", "MCNV"]
     public static func run(_ service: Service, _ params: NGOGetParams, caller: Caller) throws -> NGO {
         try service.ngo(params)
     }
@@ -46,6 +52,7 @@ public enum NGOsListOperation: ServiceOperation {
     public static let summary = "NGOs, filtered."
     public static let guidance = "The registered NGOs, filtered by sector, province where they work, and country."
     public static let example = #"{"sector":"health"}"#
+    public static let commandExample = ["ngos", "list", "--sector", "health"]
     public static func run(_ service: Service, _ params: NGOsListParams, caller: Caller) throws -> [NGO] {
         try service.ngos(params)
     }

@@ -27,6 +27,9 @@ public protocol ServiceOperation: Sendable {
     static var guidance: String { get }
     /// Parameters that work on the demo registry, as JSON.
     static var example: String { get }
+    /// The CLI arguments that do what `example` does (`{file}`: a file holding the example's
+    /// text or event); a test runs both and compares.
+    static var commandExample: [String] { get }
     /// Where a server may run it.
     static var cost: Method.Cost { get }
 

@@ -9,6 +9,9 @@ public enum PartnershipRecordOperation: ServiceOperation {
     public static let guidance =
         "Records where a need–NGO pair stands: proposed, agreed, active, completed or declined. Completed partnerships count as track record; a declined pair is not suggested again."
     public static let example = #"{"need":"cao-bang-3","ngo":"WWF","status":"proposed"}"#
+    public static let commandExample = [
+        "partnerships", "record", "--need", "cao-bang-3", "--ngo", "WWF", "--status", "proposed",
+    ]
     public static func run(_ service: Service, _ params: PartnershipRecordParams, caller: Caller) throws
         -> Partnership
     {
@@ -23,6 +26,7 @@ public enum PartnershipsListOperation: ServiceOperation {
     public static let summary = "Partnerships."
     public static let guidance = "Recorded partnerships, for a need, an NGO, or all."
     public static let example = #"{"ngo":"WWF"}"#
+    public static let commandExample = ["partnerships", "list", "--ngo", "WWF"]
     public static func run(_ service: Service, _ params: PartnershipsListParams, caller: Caller) throws
         -> [Partnership]
     {

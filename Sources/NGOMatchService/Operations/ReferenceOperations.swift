@@ -8,6 +8,7 @@ public enum PingOperation: ServiceOperation {
     public static let summary = "Checks the connection."
     public static let guidance = "Answers {pong: true}; use it to check that the server is there."
     public static let example = "{}"
+    public static let commandExample: [String] = []
     public static func run(_ service: Service, _ params: NoParams, caller: Caller) -> Pong { Pong() }
 }
 
@@ -19,6 +20,7 @@ public enum SectorsListOperation: ServiceOperation {
     public static let guidance =
         "The sectors needs and NGOs are described with (health, education, climate, …), each with its subsectors, Vietnamese and English names and OECD DAC purpose codes. Use it to find the id of a sector a person names."
     public static let example = "{}"
+    public static let commandExample = ["sectors", "list"]
     public static func run(_ service: Service, _ params: NoParams, caller: Caller) -> [Sector] { service.sectors() }
 }
 
@@ -30,6 +32,7 @@ public enum ProvincesListOperation: ServiceOperation {
     public static let guidance =
         "Vietnam's 34 provincial-level units since the 1 July 2025 merger, each with its region and the former provinces merged into it."
     public static let example = #"{"region":"mekong-delta"}"#
+    public static let commandExample = ["provinces", "list", "--region", "mekong-delta"]
     public static func run(_ service: Service, _ params: ProvincesListParams, caller: Caller) throws -> [Province] {
         try service.provinces(params)
     }
@@ -43,6 +46,7 @@ public enum ProvinceGetOperation: ServiceOperation {
     public static let guidance =
         "Finds a province by any name a person types: with or without diacritics, Vietnamese or English, or a former province's name ('ha giang' is Tuyên Quang since 2025). Says which former province a name was, and how many open needs and NGOs it has."
     public static let example = #"{"name":"ha giang"}"#
+    public static let commandExample = ["provinces", "show", "ha giang"]
     public static func run(_ service: Service, _ params: ProvinceGetParams, caller: Caller) throws -> ProvinceFound {
         try service.province(params)
     }

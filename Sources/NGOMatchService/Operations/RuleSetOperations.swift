@@ -8,6 +8,7 @@ public enum RulesListOperation: ServiceOperation {
     public static let guidance =
         "The rule sets a ranking can use: their names, weights per factor, minimum score, and for added ones who added which version when."
     public static let example = "{}"
+    public static let commandExample = ["rules", "list"]
     public static func run(_ service: Service, _ params: NoParams, caller: Caller) throws -> [RuleSetSummary] {
         try service.ruleSets()
     }
@@ -20,6 +21,7 @@ public enum RulesGetOperation: ServiceOperation {
     public static let summary = "One rule set with its text; name@2 for a version."
     public static let guidance = "One rule set whole: its YAML with comments, and its versions."
     public static let example = #"{"name":"climate"}"#
+    public static let commandExample = ["rules", "show", "climate"]
     public static func run(_ service: Service, _ params: RuleSetGetParams, caller: Caller) throws -> RuleSetDetail {
         try service.ruleSet(params)
     }
@@ -34,6 +36,7 @@ public enum RulesAddOperation: ServiceOperation {
         "Publishes a way of scoring under a name every client can use; adding the name again makes a new version."
     public static let example =
         #"{"name":"water-first","text":"name: water-first\nminimumScore: 20\nfactors:\n  sectorFit:\n    weight: 70\n  geography:\n    weight: 30\n"}"#
+    public static let commandExample = ["rules", "add", "water-first", "{file}"]
     public static func run(_ service: Service, _ params: RuleSetAddParams, caller: Caller) throws -> RuleSetDetail {
         try service.addRuleSet(params, caller: caller)
     }
@@ -46,6 +49,7 @@ public enum RulesRemoveOperation: ServiceOperation {
     public static let summary = "Stops a rule set name resolving (ministry)."
     public static let guidance = "Retires a rule set's name; name@version still explains old rankings."
     public static let example = #"{"name":"water-first"}"#
+    public static let commandExample = ["rules", "remove", "water-first"]
     public static func run(_ service: Service, _ params: RuleSetGetParams, caller: Caller) throws -> RuleSetDetail {
         try service.removeRuleSet(params, caller: caller)
     }

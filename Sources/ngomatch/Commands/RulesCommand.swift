@@ -58,15 +58,15 @@ struct RulesCommand: ParsableCommand {
         func run() throws {
             let detail = try RulesGetOperation.run(
                 registry.service(), RuleSetGetParams(name: rules), caller: .local("cli"))
-            try output.emit(
-                RulesGetOperation.self, detail,
-                table: {
-                    var header = "# \(detail.label)"
-                    if let removed = detail.removedAt { header += " (removed \(removed.prefix(10)))" }
-                    let versions = detail.versions.map { "#   v\($0.version): \($0.addedBy), \($0.addedAt.prefix(10))" }
-                    return ([header] + versions + [detail.text.trimmingCharacters(in: .newlines)]).joined(
-                        separator: "\n")
-                })
+            try output.emit(RulesGetOperation.self, detail, table: { Self.render(detail) })
+        }
+
+        /// The rule set's text under a comment naming its version, so the output is a rule file again.
+        static func render(_ detail: RuleSetDetail) -> String {
+            var header = "# \(detail.label)"
+            if let removed = detail.removedAt { header += " (removed \(removed.prefix(10)))" }
+            let versions = detail.versions.map { "#   v\($0.version): \($0.addedBy), \($0.addedAt.prefix(10))" }
+            return ([header] + versions + [detail.text.trimmingCharacters(in: .newlines)]).joined(separator: "\n")
         }
     }
 
@@ -107,6 +107,7 @@ struct RulesCommand: ParsableCommand {
                 """
         )
         @OptionGroup var registry: RegistryOptions
+        @OptionGroup var output: OutputOptions
         @Argument(help: "The name: lowercase letters, digits and '-'.") var name: String
         @Argument(help: "The rule file (YAML).") var file: String
 
@@ -115,6 +116,7 @@ struct RulesCommand: ParsableCommand {
             let detail = try RulesAddOperation.run(
                 registry.service(), RuleSetAddParams(name: name, text: text), caller: .local("cli"))
             Terminal.note("Added rule set \(detail.label); use it as --rules \(name).")
+            try output.emit(RulesAddOperation.self, detail, table: { detail.label })
         }
     }
 
@@ -122,12 +124,14 @@ struct RulesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Stop a rule set's name resolving; its versions stay readable as name@version.")
         @OptionGroup var registry: RegistryOptions
+        @OptionGroup var output: OutputOptions
         @Argument(help: "The name of a rule set added to the registry.") var name: String
 
         func run() throws {
             let detail = try RulesRemoveOperation.run(
                 registry.service(), RuleSetGetParams(name: name), caller: .local("cli"))
             Terminal.note("Removed rule set \(name); \(detail.label) can still be shown and named for old rankings.")
+            if output.format != .table { try output.emit(RulesRemoveOperation.self, detail, table: { "" }) }
         }
     }
 }

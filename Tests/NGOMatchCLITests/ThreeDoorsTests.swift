@@ -1,0 +1,129 @@
+import Foundation
+import MCP
+import NGOMatchCore
+import NGOMatchMCP
+import NGOMatchProtocol
+import NGOMatchService
+import NGOMatchStore
+import Testing
+
+/// One operation, every door: for each operation of the table, its example through the
+/// protocol, the CLI's `--format json` and an MCP tool call gives the same result.
+struct ThreeDoorsTests {
+    /// When a change was made and by whom differ by door and by moment; nothing else may.
+    static func normalised(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let fields):
+            var kept: [String: JSONValue] = [:]
+            for (key, inner) in fields where !key.hasSuffix("At") && key != "addedBy" { kept[key] = normalised(inner) }
+            return .object(kept)
+        case .array(let items): return .array(items.map(normalised))
+        default: return value
+        }
+    }
+
+    static func viaProtocol(_ method: NGOMatchService.Method, registry path: String) throws -> JSONValue {
+        let dispatcher = Dispatcher(service: Service(registry: try Registry.open(at: path).registry))
+        let session = Session(id: 1, caller: .local("stdio"), requiresAuth: false) { _ in }
+        let line = #"{"jsonrpc":"2.0","id":1,"method":"\#(method.name)","params":\#(method.example)}"#
+        let reply = try #require(dispatcher.handle(.line(Array(line.utf8)), session: session))
+        let message = try JSONParser.parse([UInt8](reply))
+        return try #require(message["result"], "\(method.name): \(message)")
+    }
+
+    static func viaCLI(_ method: NGOMatchService.Method, registry path: String, cli: CLI) throws -> JSONValue {
+        let example = try JSONParser.parse(method.example)
+        var file = ""
+        if method.commandExample.contains("{file}") {
+            // A rule set's text, or the whole event.
+            if case .string(let text)? = example["text"] {
+                file = try cli.file("\(method.name).yaml", text)
+            } else {
+                file = try cli.file("\(method.name).json", method.example)
+            }
+        }
+        var arguments = method.commandExample.map { $0 == "{file}" ? file : $0 } + ["--db", path]
+        if !arguments.contains("--format") { arguments += ["--format", "json"] }
+        let result = try cli.run(arguments: arguments)
+        #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        return try JSONParser.parse(result.stdout.trimmingCharacters(in: .newlines))
+    }
+
+    static func viaMCP(_ method: NGOMatchService.Method, registry path: String) async throws -> JSONValue {
+        let service = Service(registry: try Registry.open(at: path).registry)
+        let server = await AssistantDoor(service: service, writes: true, caller: .local("mcp")).makeServer()
+        let (clientSide, serverSide) = await InMemoryTransport.createConnectedPair()
+        try await server.start(transport: serverSide)
+        let client = Client(name: "three-doors", version: "1")
+        _ = try await client.connect(transport: clientSide)
+        defer { Task { await server.stop() } }
+        guard case .object(let arguments) = try JSONParser.parse(method.example) else { return .null }
+        let result = try await client.send(
+            CallTool.request(.init(name: method.name, arguments: arguments.mapValues(JSONValue.toMCP)))
+        ).value
+        #expect(result.isError != true, "\(method.name): \(result.content)")
+        let structured = JSONValue.fromMCP(try #require(result.structuredContent))
+        // A list comes wrapped, as structured content must be an object.
+        return method.resultIsList ? (structured["items"] ?? .null) : structured
+    }
+
+    @Test func everyOperationGivesTheSameResultThroughEveryDoor() async throws {
+        let cli = try CLI()
+        #expect(try cli.run("init").status == 0)
+        let template = try Registry.open(at: cli.database).registry
+        var compared = 0
+        for method in Methods.all where !method.commandExample.isEmpty {
+            // Reads share the registry; each door writes to a copy of its own.
+            var paths = [cli.database, cli.database, cli.database]
+            if method.isWrite {
+                paths = try ["protocol", "cli", "mcp"].map { door in
+                    let path = cli.folder.appendingPathComponent("\(method.name)-\(door).sqlite").path
+                    try template.backup(to: path)
+                    if method.name == "rules.remove" {
+                        let service = Service(registry: try Registry.open(at: path).registry)
+                        let text = RuleSetSource.shippedText("default")!
+                        _ = try service.addRuleSet(
+                            RuleSetAddParams(name: "water-first", text: text), caller: .local("t"))
+                    }
+                    return path
+                }
+            }
+            let results = [
+                Self.normalised(try Self.viaProtocol(method, registry: paths[0])),
+                Self.normalised(try Self.viaCLI(method, registry: paths[1], cli: cli)),
+                Self.normalised(try await Self.viaMCP(method, registry: paths[2])),
+            ]
+            #expect(results[0] != .null, "\(method.name) gave no result")
+            #expect(results[0] == results[1], "\(method.name): the CLI's JSON differs from the protocol's result")
+            #expect(results[0] == results[2], "\(method.name): the MCP tool's result differs from the protocol's")
+            compared += 1
+        }
+        #expect(compared == Methods.all.count - 1, "every operation but ping has a command")
+    }
+}
+
+extension JSONValue {
+    static func toMCP(_ value: JSONValue) -> MCP.Value {
+        switch value {
+        case .null: .null
+        case .bool(let flag): .bool(flag)
+        case .number(let number): number.rounded() == number ? .int(Int(number)) : .double(number)
+        case .string(let text): .string(text)
+        case .array(let items): .array(items.map(toMCP))
+        case .object(let fields): .object(fields.mapValues(toMCP))
+        }
+    }
+
+    static func fromMCP(_ value: MCP.Value) -> JSONValue {
+        switch value {
+        case .null: .null
+        case .bool(let flag): .bool(flag)
+        case .int(let number): .number(Double(number))
+        case .double(let number): .number(number)
+        case .string(let text): .string(text)
+        case .data(_, let data): .string(data.base64EncodedString())
+        case .array(let items): .array(items.map(fromMCP))
+        case .object(let fields): .object(fields.mapValues(fromMCP))
+        }
+    }
+}
