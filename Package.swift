@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Pure domain: values in, values out. No I/O, no database.
@@ -73,6 +74,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),
@@ -83,6 +85,7 @@ let package = Package(
                 "NGOMatchCore", "NGOMatchService", "NGOMatchProtocol",
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),
@@ -96,8 +99,9 @@ let package = Package(
                 "NGOMatchServer",
                 "NGOMatchMCP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),
@@ -110,6 +114,7 @@ let package = Package(
             name: "NGOMatchCLITests",
             dependencies: [
                 "ngomatch", "NGOMatchService", "NGOMatchStore", "NGOMatchCore", "NGOMatchProtocol", "NGOMatchMCP",
+                "NGOMatchServer",
                 .product(name: "MCP", package: "swift-sdk"),
             ],
             swiftSettings: strictSettings

@@ -115,7 +115,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         case .needsWork(let parsed): message = parsed
         }
         running += 1
-        _ = server.inFlight.wrappingAdd(1, ordering: .relaxed)
+        server.inFlight.started()
         updateReading(context: context)
         let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
         let channel = context.channel
@@ -144,7 +144,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     private func finished(context: ChannelHandlerContext) {
         running -= 1
-        _ = server.inFlight.wrappingSubtract(1, ordering: .relaxed)
+        server.inFlight.finished()
         updateReading(context: context)
         closeIfDone(context: context)
     }

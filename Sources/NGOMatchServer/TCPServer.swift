@@ -4,12 +4,17 @@ import NGOMatchProtocol
 import NGOMatchService
 import NIOCore
 import NIOPosix
+import ServiceLifecycle
 import Synchronization
 
 /// Serves many clients over TCP on SwiftNIO. Requests run on a thread pool, so
 /// reads go in parallel; writes serialise in the registry; a slow or stalled
 /// client only stops its own connection from being read.
-public final class TCPServer: Sendable {
+///
+/// A lifecycle service: `start` binds, `run` serves until a graceful shutdown
+/// (SIGTERM, SIGINT through a `ServiceGroup`), then stops accepting, lets the
+/// requests in flight finish and write their replies, and closes every connection.
+public final class TCPServer: ServiceLifecycle.Service, Sendable {
     let dispatcher: Dispatcher
     let limits: ServerLimits
     let requiresAuth: Bool
@@ -17,7 +22,7 @@ public final class TCPServer: Sendable {
     let group: MultiThreadedEventLoopGroup
     let pool: NIOThreadPool
     let connections = Atomic<Int>(0)
-    let inFlight = Atomic<Int>(0)
+    let inFlight = InFlight()
     let nextSession = Atomic<Int>(0)
     let children = Mutex<[ObjectIdentifier: any Channel]>([:])
     private let serverChannel = Mutex<(any Channel)?>(nil)
@@ -33,7 +38,7 @@ public final class TCPServer: Sendable {
     }
 
     /// Binds and starts accepting; returns the bound address (useful with port 0).
-    public func start(host: String, port: Int) throws -> SocketAddress {
+    public func start(host: String, port: Int) async throws -> SocketAddress {
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -48,29 +53,31 @@ public final class TCPServer: Sendable {
                     try channel.pipeline.syncOperations.addHandler(ConnectionHandler(server: self))
                 }
             }
-        let channel = try bootstrap.bind(host: host, port: port).wait()
+        let channel = try await bootstrap.bind(host: host, port: port).get()
         serverChannel.withLock { $0 = channel }
         guard let address = channel.localAddress else { throw ServerError.noAddress }
         logger.info("listening", metadata: ["server.address": "\(address)", "server.auth": "\(requiresAuth)"])
         return address
     }
 
-    /// Blocks until the server channel closes.
-    public func waitUntilClosed() throws {
-        try serverChannel.withLock { $0 }?.closeFuture.wait()
-    }
-
-    /// Stops accepting, lets requests in flight finish (up to the drain limit),
-    /// flushes and closes every connection, and stops the threads.
-    public func shutdown() {
-        try? serverChannel.withLock { $0 }?.close().wait()
-        let deadline = Date().addingTimeInterval(Double(limits.drainSeconds))
-        while inFlight.load(ordering: .acquiring) > 0, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
-        for channel in children.withLock({ Array($0.values) }) { try? channel.close().wait() }
-        try? pool.syncShutdownGracefully()
-        try? group.syncShutdownGracefully()
+    /// Serves until a graceful shutdown, then drains (up to the drain limit) and stops the threads.
+    public func run() async throws {
+        guard let channel = serverChannel.withLock({ $0 }) else { throw ServerError.notStarted }
+        try await withGracefulShutdownHandler {
+            try await channel.closeFuture.get()
+        } onGracefulShutdown: {
+            channel.close(promise: nil)
+        }
+        logger.info("stopping: finishing requests in flight", metadata: ["requests": "\(inFlight.count)"])
+        await inFlight.idle(limit: .seconds(limits.drainSeconds))
+        for child in children.withLock({ Array($0.values) }) { try? await child.close() }
+        try? await pool.shutdownGracefully()
+        try? await group.shutdownGracefully()
         logger.info("stopped")
     }
 
-    enum ServerError: Error { case noAddress }
+    enum ServerError: Error {
+        case noAddress
+        case notStarted
+    }
 }

@@ -1,62 +1,32 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import NGOMatchServer
 
 /// A plain blocking TCP client speaking one line per message, for end-to-end tests.
 final class LineClient {
-    private let socket: Int32
+    private let socket: BlockingSocket
     private var pending: [UInt8] = []
 
     init(port: Int, timeoutSeconds: Int = 20) throws {
-        socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { throw ClientError.socket }
-        var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
-        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard result == 0 else {
-            close(socket)
-            throw ClientError.connect
-        }
+        socket = try BlockingSocket(host: "127.0.0.1", port: port, receiveTimeoutSeconds: timeoutSeconds)
     }
-
-    deinit { close(socket) }
 
     func send(_ text: String) throws { try send(bytes: Array(text.utf8)) }
 
-    func send(bytes: [UInt8]) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes {
-                Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
-            }
-            guard written > 0 else { throw ClientError.send }
-            offset += written
-        }
-    }
+    func send(bytes: [UInt8]) throws { try socket.send(bytes) }
 
     /// Closes the sending side: the server sees end of input.
-    func finishSending() { shutdown(socket, Int32(SHUT_WR)) }
+    func finishSending() { socket.finishSending() }
 
     /// The next line, or nil at end of stream or timeout.
     func readLine() -> String? {
+        var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
             if let newline = pending.firstIndex(of: 0x0A) {
                 let line = String(decoding: pending[..<newline], as: UTF8.self)
                 pending.removeSubrange(...newline)
                 return line
             }
-            var chunk = [UInt8](repeating: 0, count: 65536)
-            let count = chunk.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
+            let count = chunk.withUnsafeMutableBytes { socket.receive(into: $0) }
             guard count > 0 else { return nil }
             pending += chunk[0..<count]
         }
@@ -73,7 +43,7 @@ final class LineClient {
         return object
     }
 
-    enum ClientError: Error { case socket, connect, send, reply }
+    enum ClientError: Error { case reply }
 }
 
 /// `ngomatch serve` as a child process, on a fresh registry.

@@ -1,11 +1,8 @@
 import ArgumentParser
 import Foundation
 import NGOMatchCore
+import NGOMatchServer
 import Synchronization
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 struct LoadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -158,39 +155,22 @@ final class LoadConnection {
         let isError: Bool
     }
 
-    private let socket: Int32
+    private let socket: BlockingSocket
     private var pending: [UInt8] = []
     private var chunk = [UInt8](repeating: 0, count: 1 << 16)
     private var start = 0
     private var scanned = 0
 
     init(host: String, port: Int) throws {
-        socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr(host)
-        var noDelay: Int32 = 1
-        setsockopt(socket, Int32(IPPROTO_TCP), TCP_NODELAY, &noDelay, socklen_t(MemoryLayout<Int32>.size))
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
+        do {
+            socket = try BlockingSocket(host: host, port: port)
+        } catch {
+            throw Failure.connect
         }
-        guard socket >= 0, result == 0 else { throw Failure.connect }
     }
 
-    deinit { close(socket) }
-
     func send(_ bytes: [UInt8]) throws {
-        try bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = Glibc.send(socket, raw.baseAddress! + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
-                guard written > 0 else { throw Failure.send }
-                offset += written
-            }
-        }
+        do { try socket.send(bytes) } catch { throw Failure.send }
     }
 
     /// Whether a whole reply is already buffered, so reading it will not block.
@@ -219,7 +199,7 @@ final class LoadConnection {
                 scanned -= start
                 start = 0
             }
-            let count = chunk.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
+            let count = chunk.withUnsafeMutableBytes { socket.receive(into: $0) }
             guard count > 0 else { return nil }
             pending += chunk[0..<count]
         }

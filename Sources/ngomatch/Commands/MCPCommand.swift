@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
 import Logging
-import MCP
 import NGOMatchMCP
 import NGOMatchService
 import NGOMatchStore
+import ServiceLifecycle
+import UnixSignals
 
 struct MCPCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,13 +45,13 @@ struct MCPCommand: AsyncParsableCommand {
             writes = true
         }
         let door = AssistantDoor(service: service, writes: writes, caller: caller)
-        let server = await door.makeServer()
-        let transport = StdioLineTransport()
-        try await server.start(transport: transport)
-        await server.waitUntilCompleted()
-        // The input has ended: answer what was asked before going.
-        await transport.drain()
-        await server.stop()
-        try? service.registry.close()
+        defer { try? service.registry.close() }
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [
+                    .init(service: AssistantService(door: door), successTerminationBehavior: .gracefullyShutdownGroup)
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: Logger(label: "ngomatch.mcp")))
+        try await group.run()
     }
 }

@@ -1,13 +1,14 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import Logging
 import NGOMatchProtocol
 import NGOMatchServer
 import NGOMatchService
 import NGOMatchStore
+import ServiceLifecycle
+import UnixSignals
 
-struct ServeCommand: ParsableCommand {
+struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the line-based JSON-RPC protocol on stdio or TCP (see docs/protocol.md).",
@@ -55,7 +56,7 @@ struct ServeCommand: ParsableCommand {
         return (host, port)
     }
 
-    func run() throws {
+    func run() async throws {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = ProcessInfo.processInfo.environment["NGOMATCH_LOG"] == "debug" ? .debug : .info
@@ -63,6 +64,7 @@ struct ServeCommand: ParsableCommand {
         }
         let logger = Logger(label: "ngomatch.serve")
         let opened = try registry.open()
+        defer { try? opened.close() }
         let service = Service(registry: opened)
         let dispatcher = Dispatcher(service: service, hub: SubscriptionHub()) { message in logger.error("\(message)") }
         var limits = ServerLimits()
@@ -71,44 +73,22 @@ struct ServeCommand: ParsableCommand {
         limits.maximumInFlight = maxInFlight
         limits.idleTimeoutSeconds = idleTimeout
 
-        let stopped = DispatchSemaphore(value: 0)
-        let signals = DispatchQueue(label: "ngomatch.signals")
-        var sources: [any DispatchSourceSignal] = []
-        func onSignal(_ body: @escaping @Sendable () -> Void) {
-            for number in [SIGINT, SIGTERM] {
-                signal(number, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: number, queue: signals)
-                source.setEventHandler(handler: body)
-                source.resume()
-                sources.append(source)
-            }
-        }
-
+        let server: any ServiceLifecycle.Service
         if stdio {
-            let server = StdioServer(dispatcher: dispatcher, limits: limits)
-            onSignal {
-                server.drain {
-                    try? opened.close()
-                    Foundation.exit(0)
-                }
-            }
+            server = StdioServer(dispatcher: dispatcher, limits: limits)
             logger.info("serving on stdio", metadata: ["registry": "\(opened.path)"])
-            server.run()
-            try? opened.close()
-            return
+        } else {
+            let (host, port) = try Self.split(listen!)
+            let tcp = TCPServer(dispatcher: dispatcher, limits: limits, requiresAuth: auth, logger: logger)
+            let address = try await tcp.start(host: host, port: port)
+            Terminal.note("ngomatch serving JSON-RPC on \(address) (registry \(opened.path)); Ctrl-C to stop")
+            server = tcp
         }
-        let (host, port) = try Self.split(listen!)
-        let server = TCPServer(dispatcher: dispatcher, limits: limits, requiresAuth: auth, logger: logger)
-        let address = try server.start(host: host, port: port)
-        Terminal.note("ngomatch serving JSON-RPC on \(address) (registry \(opened.path)); Ctrl-C to stop")
-        onSignal {
-            logger.info("stopping: finishing requests in flight")
-            server.shutdown()
-            try? opened.close()
-            stopped.signal()
-        }
-        try server.waitUntilClosed()
-        stopped.wait()
-        withExtendedLifetime(sources) {}
+        // SIGTERM and SIGINT stop the server gracefully: requests in flight finish and are answered.
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [.init(service: server, successTerminationBehavior: .gracefullyShutdownGroup)],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
     }
 }
