@@ -74,8 +74,14 @@ public struct NoParams: OperationParams {
     public init() {}
 }
 
-/// Options shared by the ranking methods.
-public struct RankingParams: Sendable {
+/// Options shared by the ranking methods, declared once: suggest, discover and their
+/// commands take them beside their own parameters.
+public struct RankingParams: Sendable, Decodable {
+    public static let parameters = [
+        Parameter.rules, Parameter.limit, Parameter.showExcluded, Parameter.includeDeclined, Parameter.diversify,
+        Parameter.lang,
+    ]
+
     public var rules: String?
     public var limit: Int?
     public var showExcluded: Bool?

@@ -2,21 +2,15 @@ import NGOMatchCore
 import NGOMatchStore
 
 public struct SuggestParams: OperationParams {
-    public static let parameters = [
-        Parameter("need", .text, "A need's id (e.g. cao-bang-1): rank NGOs for this need. Give need or province."),
-        Parameter.province, Parameter("sector", .text, "With province: only its needs in this sector."),
-        Parameter.rules, Parameter.limit, Parameter.showExcluded, Parameter.includeDeclined, Parameter.diversify,
-        Parameter.lang,
-    ]
+    public static let parameters =
+        [
+            Parameter("need", .text, "A need's id (e.g. cao-bang-1): rank NGOs for this need. Give need or province."),
+            Parameter.province, Parameter("sector", .text, "With province: only its needs in this sector."),
+        ] + RankingParams.parameters
     public var need: String?
     public var province: String?
     public var sector: String?
-    public var rules: String?
-    public var limit: Int?
-    public var showExcluded: Bool?
-    public var includeDeclined: Bool?
-    public var diversify: Bool?
-    public var lang: Language?
+    public var ranking: RankingParams
 
     public init(
         need: String? = nil, province: String? = nil, sector: String? = nil, ranking: RankingParams = RankingParams()
@@ -24,46 +18,48 @@ public struct SuggestParams: OperationParams {
         self.need = need
         self.province = province
         self.sector = sector
-        rules = ranking.rules
-        limit = ranking.limit
-        showExcluded = ranking.showExcluded
-        includeDeclined = ranking.includeDeclined
-        diversify = ranking.diversify
-        lang = ranking.lang
+        self.ranking = ranking
     }
 
-    var ranking: RankingParams {
-        RankingParams(
-            rules: rules, limit: limit, showExcluded: showExcluded, includeDeclined: includeDeclined,
-            diversify: diversify,
-            lang: lang)
+    private enum CodingKeys: String, CodingKey { case need, province, sector }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        need = try container.decodeIfPresent(String.self, forKey: .need)
+        province = try container.decodeIfPresent(String.self, forKey: .province)
+        sector = try container.decodeIfPresent(String.self, forKey: .sector)
+        // The ranking options sit beside the other parameters, as every door gives them.
+        ranking = try RankingParams(from: decoder)
     }
 }
 
 public struct DiscoverParams: OperationParams {
-    public static let parameters = [
-        Parameter.ngo, Parameter("sector", .text, "Only needs in this sector (a sector includes its subsectors)."),
-        Parameter("region", .text, "Only needs in this region (id, e.g. mekong-delta)."), Parameter.rules,
-        Parameter.limit, Parameter.showExcluded, Parameter.includeDeclined, Parameter.lang,
-    ]
+    /// Spreading is for one need's list of NGOs; an NGO's list of needs has nothing to spread.
+    public static let parameters =
+        [
+            Parameter.ngo, Parameter("sector", .text, "Only needs in this sector (a sector includes its subsectors)."),
+            Parameter("region", .text, "Only needs in this region (id, e.g. mekong-delta)."),
+        ] + RankingParams.parameters.filter { $0.name != "diversify" }
     public var ngo: String
     public var sector: String?
     public var region: String?
-    public var rules: String?
-    public var limit: Int?
-    public var showExcluded: Bool?
-    public var includeDeclined: Bool?
-    public var lang: Language?
+    public var ranking: RankingParams
 
     public init(ngo: String, sector: String? = nil, region: String? = nil, ranking: RankingParams = RankingParams()) {
         self.ngo = ngo
         self.sector = sector
         self.region = region
-        rules = ranking.rules
-        limit = ranking.limit
-        showExcluded = ranking.showExcluded
-        includeDeclined = ranking.includeDeclined
-        lang = ranking.lang
+        self.ranking = ranking
+    }
+
+    private enum CodingKeys: String, CodingKey { case ngo, sector, region }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        ngo = try container.decode(String.self, forKey: .ngo)
+        sector = try container.decodeIfPresent(String.self, forKey: .sector)
+        region = try container.decodeIfPresent(String.self, forKey: .region)
+        ranking = try RankingParams(from: decoder)
     }
 }
 
@@ -186,8 +182,8 @@ extension Service {
     }
 
     public func discover(_ params: DiscoverParams) throws -> DiscoverResult {
-        try Self.checkLimit(params.limit)
-        let rules = try rules(params.rules)
+        try Self.checkLimit(params.ranking.limit)
+        let rules = try rules(params.ranking.rules)
         let found = try registry.ngo(named: params.ngo)
         let sector = try params.sector.map { try reference.taxonomy.resolve($0).id }
         if let region = params.region, !reference.provinces.regions.contains(where: { $0.id.rawValue == region }) {
@@ -200,13 +196,13 @@ extension Service {
         guard let position = index.ngoPosition(found.id) else {
             throw RegistryError.notFound(kind: "NGO", id: params.ngo, suggestions: [])
         }
-        let options = RankingParams(
-            limit: params.limit, showExcluded: params.showExcluded, includeDeclined: params.includeDeclined
-        ).options
+        var ranking = params.ranking
+        ranking.diversify = nil
+        let options = ranking.options
         let result = index.discover(
             ngoPosition: position, rules: rules, options: options, sector: sector,
             region: params.region.map { RegionID($0) })
-        let language = params.lang ?? .en
+        let language = params.ranking.lang ?? .en
         return DiscoverResult(
             ngo: found.id, name: found.name, rules: rules.name,
             ranked: result.ranked.map { AssessmentReport($0, index: index, language: language) },

@@ -107,7 +107,7 @@ extension Service {
         }
         let revision = try self.revision()
         guard let stored = try registry.ruleSet(name: name, version: version) else {
-            if let version, try registry.ruleSet(name: name) != nil {
+            if version != nil, try registry.ruleSet(name: name) != nil {
                 throw LookupError(
                     kind: "rule set version", input: input,
                     problem: .unknown(
