@@ -13,7 +13,7 @@ public enum NGORegisterOperation: ServiceOperation {
         "ngos", "add", "--name", "Green Hands", "--acronym", "GH", "--country", "Germany", "--sector",
         "environment.forests:4",
     ]
-    public static func run(_ service: Service, _ params: NGORecordParams, caller: Caller) throws -> NGO {
+    public static func run(_ service: Service, _ params: RecordParams<NGORecord>, caller: Caller) throws -> NGO {
         try service.registerNGO(params.record, caller: caller)
     }
 }

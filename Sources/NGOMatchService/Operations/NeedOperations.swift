@@ -13,7 +13,7 @@ public enum NeedRegisterOperation: ServiceOperation {
         "needs", "add", "--province", "Cao Bằng", "--title", "Commune health stations", "--sector",
         "health.primary-care:5", "--funding-gap", "250000", "--start", "2026-03-01", "--end", "2027-12-31",
     ]
-    public static func run(_ service: Service, _ params: NeedRecordParams, caller: Caller) throws -> Need {
+    public static func run(_ service: Service, _ params: RecordParams<NeedRecord>, caller: Caller) throws -> Need {
         try service.registerNeed(params.record, caller: caller)
     }
 }

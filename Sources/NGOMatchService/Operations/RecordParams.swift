@@ -2,9 +2,30 @@ import NGOMatchCore
 
 /// A whole record in the import format: its fields are checked by the registry, which
 /// names every problem, so they are passed on rather than refused here.
-public struct NeedRecordParams: OperationParams {
-    public static let isOpen = true
-    public static let parameters = [
+public struct RecordParams<Kind: RecordKind>: OperationParams {
+    public static var isOpen: Bool { true }
+    public static var parameters: [Parameter] { Kind.fields }
+    public let record: JSONValue
+
+    public init(record: JSONValue) { self.record = record }
+
+    public init(from decoder: any Decoder) throws { self = try Self.decode(try JSONValue(from: decoder)) }
+
+    public static func decode(_ value: JSONValue?) throws -> Self {
+        guard case .object? = value else {
+            throw ServiceError.invalidParams(field: "params", expected: "an object with the record's fields")
+        }
+        return Self(record: value!)
+    }
+}
+
+/// A kind of record, with the fields a person or a model most needs to know of.
+public protocol RecordKind: Sendable {
+    static var fields: [Parameter] { get }
+}
+
+public enum NeedRecord: RecordKind {
+    public static let fields = [
         Parameter.province.asRequired(),
         Parameter("title", .text, required: true, "A short title, e.g. 'Commune health stations'."),
         Parameter("description", .text, "What is needed, for whom, where."),
@@ -19,23 +40,10 @@ public struct NeedRecordParams: OperationParams {
         Parameter("source", .text, "Where the need was stated, e.g. 'Meeting with foreign NGOs 2025'."),
         Parameter("id", .text, "An id; by default <province>-<n>."),
     ]
-    public let record: JSONValue
-
-    public init(record: JSONValue) { self.record = record }
-
-    public init(from decoder: any Decoder) throws { record = try JSONValue(from: decoder) }
-
-    public static func decode(_ value: JSONValue?) throws -> Self {
-        guard case .object? = value else {
-            throw ServiceError.invalidParams(field: "params", expected: "an object with the record's fields")
-        }
-        return Self(record: value!)
-    }
 }
 
-public struct NGORecordParams: OperationParams {
-    public static let isOpen = true
-    public static let parameters = [
+public enum NGORecord: RecordKind {
+    public static let fields = [
         Parameter("name", .text, required: true, "The NGO's name."),
         Parameter("acronym", .text, "A short name, e.g. MCNV."),
         Parameter("country", .text, required: true, "Where it is based."),
@@ -43,8 +51,7 @@ public struct NGORecordParams: OperationParams {
             "sectors", .objectList, required: true,
             "Sectors with expertise 1–5: [{\"sector\": \"environment.forests\", \"expertise\": 4}], or text."),
         Parameter(
-            "provinces", .object,
-            "{\"current\": [...], \"past\": [...], \"nationwide\": false}: where it works and worked."),
+            "provinces", .object, "{\"current\": [...], \"past\": [...], \"nationwide\": false}: where it works and worked."),
         Parameter(
             "registration", .object,
             "Its certificate under Decree 58/2022/ND-CP: kind, number, issued, expires, areas, fields."),
@@ -52,18 +59,6 @@ public struct NGORecordParams: OperationParams {
         Parameter("capacity", .integer, "How many partnerships it can take on a year."),
         Parameter("id", .text, "An id; by default made from the name."),
     ]
-    public let record: JSONValue
-
-    public init(record: JSONValue) { self.record = record }
-
-    public init(from decoder: any Decoder) throws { record = try JSONValue(from: decoder) }
-
-    public static func decode(_ value: JSONValue?) throws -> Self {
-        guard case .object? = value else {
-            throw ServiceError.invalidParams(field: "params", expected: "an object with the record's fields")
-        }
-        return Self(record: value!)
-    }
 }
 
 /// Changes to a record: `key` names it, the other fields are the changes.

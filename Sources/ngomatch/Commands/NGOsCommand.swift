@@ -32,7 +32,7 @@ struct NGOsCommand: ParsableCommand {
             let service = try registry.service()
             var record = (try from.map(RecordFile.read) ?? .object([:])).merging(fields.record)
             if let id { record = record.merging(.object(["id": .string(id)])) }
-            let ngo = try NGORegisterOperation.run(service, NGORecordParams(record: record), caller: .local("cli"))
+            let ngo = try NGORegisterOperation.run(service, RecordParams<NGORecord>(record: record), caller: .local("cli"))
             Terminal.note("Registered NGO \(ngo.id).")
             try NGOsCommand.show(NGORegisterOperation.self, ngo, service, output)
         }

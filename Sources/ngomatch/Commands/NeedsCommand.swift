@@ -32,7 +32,7 @@ struct NeedsCommand: ParsableCommand {
             var record = try from.map(RecordFile.read) ?? .object([:])
             record = record.merging(fields.record)
             if let id { record = record.merging(.object(["id": .string(id)])) }
-            let need = try NeedRegisterOperation.run(service, NeedRecordParams(record: record), caller: .local("cli"))
+            let need = try NeedRegisterOperation.run(service, RecordParams<NeedRecord>(record: record), caller: .local("cli"))
             Terminal.note("Registered need \(need.id).")
             try NeedsCommand.show(NeedRegisterOperation.self, need, service, output)
         }
