@@ -51,7 +51,8 @@ public enum NGORecord: RecordKind {
             "sectors", .objectList, required: true,
             "Sectors with expertise 1–5: [{\"sector\": \"environment.forests\", \"expertise\": 4}], or text."),
         Parameter(
-            "provinces", .object, "{\"current\": [...], \"past\": [...], \"nationwide\": false}: where it works and worked."),
+            "provinces", .object,
+            "{\"current\": [...], \"past\": [...], \"nationwide\": false}: where it works and worked."),
         Parameter(
             "registration", .object,
             "Its certificate under Decree 58/2022/ND-CP: kind, number, issued, expires, areas, fields."),

@@ -30,9 +30,9 @@ struct NGOsCommand: ParsableCommand {
 
         func run() throws {
             let service = try registry.service()
-            var record = (try from.map(RecordFile.read) ?? .object([:])).merging(fields.record)
-            if let id { record = record.merging(.object(["id": .string(id)])) }
-            let ngo = try NGORegisterOperation.run(service, RecordParams<NGORecord>(record: record), caller: .local("cli"))
+            let record = try RecordOutput.newRecord(from: from, flags: fields.record, id: id)
+            let ngo = try NGORegisterOperation.run(
+                service, RecordParams<NGORecord>(record: record), caller: .local("cli"))
             Terminal.note("Registered NGO \(ngo.id).")
             try NGOsCommand.show(NGORegisterOperation.self, ngo, service, output)
         }
@@ -105,12 +105,8 @@ struct NGOsCommand: ParsableCommand {
 
     static func show<Op: ServiceOperation>(
         _ operation: Op.Type, _ ngo: NGO, _ service: Service, _ output: OutputOptions
-    )
-        throws where Op.Result == NGO
-    {
+    ) throws where Op.Result == NGO {
         let views = RecordViews(reference: service.reference, language: output.language)
-        try output.emit(
-            operation, ngo, table: { views.ngoDetails(ngo, today: .today) },
-            csv: { RecordViews.csv([try? ExportRecord.json(ngo)].compactMap { $0 }) })
+        try RecordOutput.show(operation, ngo, output) { views.ngoDetails(ngo, today: .today) }
     }
 }

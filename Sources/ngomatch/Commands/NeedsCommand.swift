@@ -29,10 +29,9 @@ struct NeedsCommand: ParsableCommand {
 
         func run() throws {
             let service = try registry.service()
-            var record = try from.map(RecordFile.read) ?? .object([:])
-            record = record.merging(fields.record)
-            if let id { record = record.merging(.object(["id": .string(id)])) }
-            let need = try NeedRegisterOperation.run(service, RecordParams<NeedRecord>(record: record), caller: .local("cli"))
+            let record = try RecordOutput.newRecord(from: from, flags: fields.record, id: id)
+            let need = try NeedRegisterOperation.run(
+                service, RecordParams<NeedRecord>(record: record), caller: .local("cli"))
             Terminal.note("Registered need \(need.id).")
             try NeedsCommand.show(NeedRegisterOperation.self, need, service, output)
         }
@@ -129,12 +128,8 @@ struct NeedsCommand: ParsableCommand {
 
     static func show<Op: ServiceOperation>(
         _ operation: Op.Type, _ need: Need, _ service: Service, _ output: OutputOptions
-    )
-        throws where Op.Result == Need
-    {
+    ) throws where Op.Result == Need {
         let views = RecordViews(reference: service.reference, language: output.language)
-        try output.emit(
-            operation, need, table: { views.needDetails(need) },
-            csv: { RecordViews.csv([try? ExportRecord.json(need)].compactMap { $0 }) })
+        try RecordOutput.show(operation, need, output) { views.needDetails(need) }
     }
 }
