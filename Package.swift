@@ -26,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Pure domain: values in, values out. No I/O, no database.
@@ -89,6 +91,20 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The web app for people: pages over the same operations, on Hummingbird.
+        .target(
+            name: "NGOMatchWeb",
+            dependencies: [
+                "NGOMatchCore", "NGOMatchService", "NGOMatchProtocol", "NGOMatchStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            exclude: ["Assets"],
+            swiftSettings: strictSettings,
+            plugins: [.plugin(name: "EmbedSeeds")]
+        ),
         .executableTarget(
             name: "ngomatch",
             dependencies: [
@@ -98,6 +114,7 @@ let package = Package(
                 "NGOMatchProtocol",
                 "NGOMatchServer",
                 "NGOMatchMCP",
+                "NGOMatchWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

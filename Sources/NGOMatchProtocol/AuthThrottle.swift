@@ -15,7 +15,7 @@ public final class AuthThrottle: Sendable {
     public init() {}
 
     /// Whether a token may be checked now; if not, how long to wait.
-    func mayCheck(now: ContinuousClock.Instant = .now) -> Duration? {
+    public func mayCheck(now: ContinuousClock.Instant = .now) -> Duration? {
         bucket.withLock { state in
             state.tokens = min(Self.burst, state.tokens + (now - state.at) / .seconds(1) * Self.perSecond)
             state.at = now
@@ -25,12 +25,12 @@ public final class AuthThrottle: Sendable {
     }
 
     /// Spends one check of the server's budget on a wrong token.
-    func failed() {
+    public func failed() {
         bucket.withLock { $0.tokens -= 1 }
     }
 
     /// How long a connection waits after `failures` failed tries in a row.
-    static func pause(afterFailures failures: Int) -> Duration {
+    public static func pause(afterFailures failures: Int) -> Duration {
         min(.milliseconds(200) * (1 << min(failures - 1, 6)), .seconds(10))
     }
 }

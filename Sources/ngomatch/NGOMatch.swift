@@ -24,7 +24,7 @@ struct NGOMatch: AsyncParsableCommand {
             InitCommand.self, ProvincesCommand.self, SectorsCommand.self, NeedsCommand.self, NGOsCommand.self,
             SuggestCommand.self, DiscoverCommand.self, ExplainCommand.self, PartnershipsCommand.self, GapsCommand.self,
             RulesCommand.self, ImportCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self,
-            ServeCommand.self, MCPCommand.self, TokensCommand.self,
+            ServeCommand.self, WebCommand.self, MCPCommand.self, TokensCommand.self,
             PairCommand.self, GenerateCommand.self, GenerateEventCommand.self, BenchCommand.self,
             BenchPlannerCommand.self, LoadCommand.self,
         ]

@@ -1,0 +1,66 @@
+import Foundation
+
+/// A submitted `application/x-www-form-urlencoded` form, or a query string: fields in
+/// order, a name may repeat (checkboxes).
+struct FormData: Sendable {
+    let fields: [(name: String, value: String)]
+
+    init(_ encoded: String) {
+        fields = encoded.split(separator: "&", omittingEmptySubsequences: true).map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return (Self.decode(parts[0]), parts.count > 1 ? Self.decode(parts[1]) : "")
+        }
+    }
+
+    init(fields: [(name: String, value: String)]) { self.fields = fields }
+
+    subscript(name: String) -> String? { fields.first { $0.name == name }?.value }
+
+    /// The value, or nil when it is absent or blank.
+    func text(_ name: String) -> String? {
+        guard let value = self[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
+            return nil
+        }
+        return value
+    }
+
+    func all(_ name: String) -> [String] { fields.filter { $0.name == name }.map(\.value) }
+
+    /// Fields whose names start with `prefix`, with the prefix removed (`sector.health` → `health`).
+    func prefixed(_ prefix: String) -> [(key: String, value: String)] {
+        fields.filter { $0.name.hasPrefix(prefix) }.map { (String($0.name.dropFirst(prefix.count)), $0.value) }
+    }
+
+    /// Percent-decoding, `+` as a space; invalid sequences are kept as written.
+    static func decode(_ text: Substring) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var iterator = text.utf8.makeIterator()
+        while let byte = iterator.next() {
+            switch byte {
+            case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
+            case UInt8(ascii: "%"):
+                guard let high = iterator.next(), let low = iterator.next(), let value = hex(high, low) else {
+                    bytes.append(byte)
+                    continue
+                }
+                bytes.append(value)
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func hex(_ high: UInt8, _ low: UInt8) -> UInt8? {
+        func digit(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+            default: nil
+            }
+        }
+        guard let h = digit(high), let l = digit(low) else { return nil }
+        return h << 4 | l
+    }
+}

@@ -1,0 +1,101 @@
+import NGOMatchCore
+
+/// What a record form shows: its fields with what was typed and the problem next to each,
+/// the sectors as a two-level choice with levels, and groups of checkboxes.
+struct FormView {
+    struct Field {
+        enum Kind {
+            case input(String)
+            case select([(value: String, label: String)])
+            case textArea
+        }
+        let name: String
+        let label: String
+        let kind: Kind
+        var value: String
+        var required = false
+        var hint: String? = nil
+    }
+
+    struct CheckGroup {
+        let name: String
+        let legend: String
+        let options: [(value: String, label: String)]
+        var checked: Set<String>
+    }
+
+    var fields: [Field]
+    var checkGroups: [CheckGroup]
+    /// Sector id → level (1–5) chosen.
+    var sectorLevels: [String: String]
+    /// Problems by field name; those that belong to no field are listed at the top.
+    var problems: [String: String] = [:]
+    var otherProblems: [String] = []
+
+    /// Places each problem of a refused record next to the field it concerns.
+    mutating func place(_ problems: [FieldProblem], fieldFor: (String) -> String?) {
+        for problem in problems {
+            if let field = fieldFor(problem.field), self.problems[field] == nil {
+                self.problems[field] = problem.message
+            } else {
+                otherProblems.append("\(problem.field): \(problem.message)")
+            }
+        }
+    }
+
+    var problemCount: Int { problems.count + otherProblems.count }
+
+    func values(taxonomy: Taxonomy, language: Language, sectorError: String?) -> [String: Any] {
+        let levels = [("", WebText.text("choose", language))] + (1...5).map { (String($0), String($0)) }
+        return [
+            "fields": fields.map { field -> [String: Any] in
+                var values: [String: Any] = [
+                    "name": field.name, "label": field.label, "value": field.value, "required": field.required,
+                    "error": problems[field.name] as Any, "hint": field.hint as Any,
+                ]
+                switch field.kind {
+                case .input(let type):
+                    values["isInput"] = true
+                    values["type"] = type
+                case .select(let choices):
+                    values["isSelect"] = true
+                    values["choices"] = WebApp.choices(choices, selected: field.value)
+                case .textArea: values["isTextArea"] = true
+                }
+                return values
+            },
+            "sectorGroups": taxonomy.topLevel.map { top -> [String: Any] in
+                let members = [top] + taxonomy.children(of: top.id)
+                return [
+                    "name": top.name.in(language),
+                    "open": members.contains { sectorLevels[$0.id.rawValue] != nil },
+                    "sectors": members.map { sector -> [String: Any] in
+                        [
+                            "id": sector.id.rawValue,
+                            "name": sector.parent == nil
+                                ? "\(sector.name.in(language)) (\(WebText.text("allOf", language)))"
+                                : sector.name.in(language),
+                            "levels": WebApp.choices(levels, selected: sectorLevels[sector.id.rawValue] ?? ""),
+                        ]
+                    },
+                ]
+            },
+            "sectorError": (sectorError ?? problems["sectors"]) as Any,
+            "checkGroups": checkGroups.map { group -> [String: Any] in
+                [
+                    "legend": group.legend, "error": problems[group.name] as Any,
+                    "options": group.options.map {
+                        [
+                            "name": group.name, "value": $0.value, "label": $0.label,
+                            "checked": group.checked.contains($0.value),
+                        ]
+                    },
+                ]
+            },
+            "problemCount": problemCount > 0,
+            "problemSummary": problemCount == 1
+                ? WebText.text("oneProblem", language) : WebText.text("problems", language, String(problemCount)),
+            "otherProblems": otherProblems,
+        ]
+    }
+}

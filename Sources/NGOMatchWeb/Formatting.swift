@@ -1,0 +1,83 @@
+import Foundation
+import NGOMatchCore
+import NGOMatchService
+import NGOMatchStore
+
+/// Numbers, money, dates and names as each language writes them on a page.
+struct Formatting {
+    let language: Language
+    let reference: ReferenceData
+
+    /// `$250,000` or `250.000 USD`.
+    func money(_ amount: Double) -> String {
+        let grouped = Self.grouped(Int(amount.rounded()), separator: language == .vi ? "." : ",")
+        return language == .vi ? "\(grouped) USD" : "$\(grouped)"
+    }
+
+    /// `2028-03-14` or `14/03/2028`.
+    func date(_ date: CalendarDate) -> String {
+        guard language == .vi else { return date.description }
+        func two(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
+        return "\(two(date.day))/\(two(date.month))/\(date.year)"
+    }
+
+    func timeframe(_ timeframe: Need.Timeframe) -> String { "\(date(timeframe.start)) – \(date(timeframe.end))" }
+
+    /// Proper names as the registry holds them, diacritics included, in both languages.
+    func province(_ id: ProvinceID) -> String { reference.provinces[id]?.name.vi ?? id.rawValue }
+
+    func sector(_ id: SectorID) -> String { reference.taxonomy[id]?.name.in(language) ?? id.rawValue }
+
+    func score(_ value: Double) -> String {
+        let text = Explanation.points(value)
+        return language == .vi ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    func status(_ status: Need.Status) -> String {
+        switch status {
+        case .open: WebText.text("statusOpen", language)
+        case .inDiscussion: WebText.text("statusInDiscussion", language)
+        case .partnered: WebText.text("statusPartnered", language)
+        case .closed: WebText.text("statusClosed", language)
+        }
+    }
+
+    func partnership(_ status: Partnership.Status) -> String {
+        WebText.text("partnership" + status.rawValue.prefix(1).uppercased() + status.rawValue.dropFirst(), language)
+    }
+
+    func needSectors(_ need: Need) -> String {
+        need.sectors.map { "\(sector($0.sector)) (\($0.priority))" }.joined(separator: ", ")
+    }
+
+    static func grouped(_ number: Int, separator: String) -> String {
+        var digits = String(number.magnitude)
+        var parts: [String] = []
+        while digits.count > 3 {
+            parts.insert(String(digits.suffix(3)), at: 0)
+            digits.removeLast(3)
+        }
+        parts.insert(digits, at: 0)
+        return (number < 0 ? "-" : "") + parts.joined(separator: separator)
+    }
+}
+
+extension WebSession {
+    /// The local user and ministry tokens see and may change everything.
+    var isMinistry: Bool {
+        switch caller {
+        case .local, .token(_, .ministry): true
+        default: false
+        }
+    }
+
+    var ownProvince: ProvinceID? {
+        if case .token(_, .province(let id)) = caller { return id }
+        return nil
+    }
+
+    var ownNGO: NGOID? {
+        if case .token(_, .ngo(let id)) = caller { return id }
+        return nil
+    }
+}

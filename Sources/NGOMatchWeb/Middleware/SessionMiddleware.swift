@@ -1,0 +1,65 @@
+import Foundation
+import Hummingbird
+import NGOMatchCore
+import NGOMatchService
+
+/// Finds the reader's language and session, and gives every response the security headers. On a server that trusts its local user, a new
+/// browser gets a session as the ministry; with `--auth` it gets one with no rights, which
+/// only carries the sign-in form's token, and every other page sends it to sign in.
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+    static let sessionCookie = "ngomatch_session"
+    static let languageCookie = "ngomatch_lang"
+
+    let sessions: SessionStore
+    let requiresAuth: Bool
+    let secureCookies: Bool
+    let reference: ReferenceData
+
+    func handle(
+        _ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response
+    ) async throws -> Response {
+        var context = context
+        context.language = Self.language(request)
+        var created: WebSession?
+        if let id = request.cookies[Self.sessionCookie]?.value, let session = sessions.session(id) {
+            context.session = session
+        } else {
+            created = sessions.create(for: requiresAuth ? .anonymous : .local("web"))
+            context.session = created
+        }
+        context.who = context.session.flatMap {
+            Navigation.who($0.caller, reference: reference, language: context.language)
+        }
+        let path = request.uri.path
+        let open = path == "/signin" || path.hasPrefix("/static/") || path.hasPrefix("/language/")
+        var response: Response
+        if !open, context.session?.caller == .anonymous {
+            response = Pages.redirect("/signin?back=\(Pages.percentEncoded(path))")
+        } else {
+            response = try await next(request, context)
+        }
+        if let created { response.setCookie(cookie(created.id)) }
+        ErrorPageMiddleware.secure(&response.headers)
+        return response
+    }
+
+    func cookie(_ value: String, maxAge: Int = Int(SessionStore.lifetime)) -> Cookie {
+        Cookie(
+            name: Self.sessionCookie, value: value, maxAge: maxAge, path: "/", secure: secureCookies, httpOnly: true,
+            sameSite: .strict)
+    }
+
+    /// The language chosen on a page, else the browser's first of Vietnamese or English.
+    static func language(_ request: Request) -> Language {
+        if let chosen = request.cookies[languageCookie].flatMap({ Language(rawValue: $0.value) }) { return chosen }
+        let accepted = request.headers[.acceptLanguage] ?? ""
+        for part in accepted.split(separator: ",") {
+            let tag =
+                part.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+            if tag.hasPrefix("vi") { return .vi }
+            if tag.hasPrefix("en") { return .en }
+        }
+        return .en
+    }
+}

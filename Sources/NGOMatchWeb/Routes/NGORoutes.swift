@@ -1,0 +1,180 @@
+import Foundation
+import Hummingbird
+import NGOMatchCore
+import NGOMatchService
+import NGOMatchStore
+
+/// An NGO's pages: its profile, the open needs it could serve (and those its certificate
+/// keeps it from), and the needs registered since its last visit.
+struct NGORoutes {
+    let app: WebApp
+
+    func add(to router: Router<WebContext>) {
+        router.get("/ngos") { request, context in try search(request, context) }
+        router.get("/ngos/:id") { request, context in try profile(request, context) }
+        router.get("/ngos/:id/needs") { request, context in try discover(request, context) }
+        router.get("/ngos/:id/new") { request, context in try newNeeds(request, context) }
+    }
+
+    func loadNGO(_ context: WebContext) throws -> NGO {
+        let id = try context.parameters.require("id")
+        do {
+            return try app.service.ngo(NGOGetParams(ngo: id))
+        } catch {
+            throw WebError(kind: .notFound, message: app.text("noSuchNGO", context, id))
+        }
+    }
+
+    /// Any name an NGO goes by, with or without diacritics; one match goes straight to it.
+    private func search(_ request: Request, _ context: WebContext) throws -> Response {
+        let query = app.query(request).text("q") ?? ""
+        if !query.isEmpty, let found = try? app.service.ngo(NGOGetParams(ngo: query)) {
+            return Pages.redirect("/ngos/\(found.id)")
+        }
+        let key = NameKey.fold(query)
+        let format = app.formatting(context)
+        let ngos = try app.service.ngos(NGOsListParams()).filter { ngo in
+            key.isEmpty || [ngo.name, ngo.acronym ?? "", ngo.id.rawValue].contains { NameKey.fold($0).contains(key) }
+        }
+        return app.render(
+            "ngos", title: app.text("ngosHeading", context),
+            [
+                "heading": app.text("ngosHeading", context), "query": query,
+                "ngos": ngos.map {
+                    [
+                        "id": $0.id.rawValue, "name": $0.name, "country": $0.country,
+                        "sectors": Set(
+                            $0.sectors.map {
+                                format.sector(app.service.reference.taxonomy[$0.sector]?.topLevel ?? $0.sector)
+                            }
+                        )
+                        .sorted().joined(separator: ", "),
+                    ]
+                },
+            ], request, context)
+    }
+
+    private func profile(_ request: Request, _ context: WebContext) throws -> Response {
+        let ngo = try loadNGO(context)
+        let format = app.formatting(context)
+        let session = context.session!
+        let certificate = ngo.registration.map { registration in
+            app.text(
+                "certificateText", context,
+                registration.kind == .operationRegistration
+                    ? app.text("certOperation", context) : app.text("certOffice", context),
+                registration.number ?? "—", format.date(registration.issued), format.date(registration.expires),
+                registration.areas.joined(separator: ", "))
+        }
+        let worksIn =
+            ngo.provinces.current.map(format.province).joined(separator: ", ")
+            + (ngo.provinces.nationwide ? " (\(app.text("nationwide", context)))" : "")
+        return app.render(
+            "ngo", title: ngo.name,
+            [
+                "id": ngo.id.rawValue, "name": ngo.name, "acronym": ngo.acronym as Any, "country": ngo.country,
+                "sectors": ngo.sectors.map { "\(format.sector($0.sector)) (\($0.expertise))" }.joined(separator: ", "),
+                "worksIn": worksIn, "workedIn": ngo.provinces.past.map(format.province).joined(separator: ", "),
+                "targetGroups": ngo.targetGroups.map { $0.name.in(context.language) }.joined(separator: ", "),
+                "grants": ngo.grantRange.map { "\(format.money($0.min)) – \(format.money($0.max))" } as Any,
+                "capacity": String(ngo.capacity),
+                "certificate": certificate ?? app.text("noCertificate", context), "website": ngo.website as Any,
+                "canEdit": session.isMinistry || session.ownNGO == ngo.id,
+            ], request, context)
+    }
+
+    private func discover(_ request: Request, _ context: WebContext) throws -> Response {
+        let ngo = try loadNGO(context)
+        let format = app.formatting(context)
+        let query = app.query(request)
+        let sector = query.text("sector")
+        let region = query.text("region")
+        var province: Province?
+        var problem: String?
+        if let text = query.text("province") {
+            do { province = try app.service.reference.provinces.resolve(text).province } catch {
+                problem = error.description
+            }
+        }
+        let result = try app.service.discover(
+            DiscoverParams(
+                ngo: ngo.id.rawValue, sector: sector, region: region,
+                ranking: RankingParams(limit: 50, showExcluded: true, lang: context.language)))
+        func inProvince(_ report: AssessmentReport) -> Bool { province.map { report.province == $0.id } ?? true }
+        let ranked = result.ranked.filter(inProvince).map { report -> [String: Any] in
+            [
+                "needID": report.need.rawValue, "ngoID": ngo.id.rawValue, "title": report.needTitle,
+                "score": format.score(report.score), "province": format.province(report.province),
+                "reasons": Array(report.reasons.prefix(3)),
+            ]
+        }
+        // Needs the certificate rules (Decree 58/2022) keep the NGO from, with the change that would allow them.
+        let certificateFilters: Set<HardFilter> = [.certificateValid, .certificateArea, .certificateFields]
+        let blocked = result.excluded.filter(inProvince).filter { report in
+            report.failedFilters.contains { certificateFilters.contains($0.filter) }
+        }.map { report -> [String: Any] in
+            [
+                "needID": report.need.rawValue, "title": report.needTitle, "province": format.province(report.province),
+                "reason": report.failedFilters.map(\.reason).joined(separator: "; "),
+                "remedy": report.failedFilters.compactMap(\.remedy).joined(separator: "; "),
+            ]
+        }
+        let reference = app.service.reference
+        let sectors =
+            [("", app.text("anySector", context))]
+            + reference.taxonomy.topLevel.map { ($0.id.rawValue, $0.name.in(context.language)) }
+        let regions =
+            [("", app.text("anyRegion", context))]
+            + reference.provinces.regions.map { ($0.id.rawValue, $0.name.in(context.language)) }
+        let heading = app.text("needsWeCouldServe", context)
+        return app.render(
+            "discover", title: heading,
+            [
+                "heading": heading, "ngoID": ngo.id.rawValue, "ngoName": ngo.name,
+                "sectorChoices": WebApp.choices(sectors, selected: sector ?? ""),
+                "regionChoices": WebApp.choices(regions, selected: region ?? ""),
+                "provinceText": province?.name.vi ?? query.text("province") ?? "",
+                "provinceNames": reference.provinces.provinces.map(\.name.vi).sorted {
+                    NameKey.fold($0) < NameKey.fold($1)
+                }, "problem": problem as Any,
+                "ranked": ranked, "blocked": blocked, "hasBlocked": !blocked.isEmpty,
+            ], request, context)
+    }
+
+    /// What `needs.subscribe` would have sent: needs registered since the last visit scoring at least the minimum.
+    private func newNeeds(_ request: Request, _ context: WebContext) throws -> Response {
+        let ngo = try loadNGO(context)
+        let format = app.formatting(context)
+        let minimum = min(100, max(0, Double(app.query(request)["min"] ?? "") ?? 50))
+        let visitor = "\(context.session!.caller.actor) \(ngo.id)"
+        let lastVisit = app.sessions.visit(visitor)
+        let since = lastVisit ?? Date().addingTimeInterval(-30 * 24 * 3600)
+        let stamp = ISO8601DateFormatter().string(from: since)
+        let fresh = Dictionary(
+            try app.service.needs(NeedsListParams(status: "open")).filter { ($0.createdAt ?? "") > stamp }
+                .map { ($0.id, $0) }, uniquingKeysWith: { $1 })
+        let result = try app.service.discover(
+            DiscoverParams(ngo: ngo.id.rawValue, ranking: RankingParams(limit: 1000, lang: context.language)))
+        let needs = result.ranked.filter { fresh[$0.need] != nil && $0.score >= minimum }.map {
+            report -> [String: Any] in
+            [
+                "needID": report.need.rawValue, "title": report.needTitle, "score": format.score(report.score),
+                "province": format.province(report.province),
+                "registered": String((fresh[report.need]?.createdAt ?? "").prefix(10)),
+                "reasons": Array(report.reasons.prefix(3)),
+            ]
+        }
+        let sinceText =
+            lastVisit == nil
+            ? app.text("sinceFirst", context, format.score(minimum), ngo.name)
+            : app.text(
+                "since", context, String(stamp.prefix(16)).replacingOccurrences(of: "T", with: " "),
+                format.score(minimum), ngo.name)
+        return app.render(
+            "newneeds", title: app.text("newMatchingNeeds", context),
+            [
+                "ngoID": ngo.id.rawValue, "ngoName": ngo.name, "since": sinceText, "minimum": Int(minimum),
+                "needs": needs,
+            ], request, context)
+    }
+}

@@ -1,0 +1,212 @@
+import Foundation
+import Hummingbird
+import NGOMatchCore
+import NGOMatchService
+import NGOMatchStore
+
+/// Registering and editing a need: one form, checked whole by the registry; nothing is
+/// saved until everything is valid, and the page keeps what was typed.
+struct NeedFormRoutes {
+    let app: WebApp
+
+    func add(to router: Router<WebContext>) {
+        router.get("/needs/new") { request, context in try newForm(request, context) }
+        router.post("/needs/new") { request, context in try await register(request, context) }
+        router.get("/needs/:id/edit") { request, context in try editForm(request, context) }
+        router.post("/needs/:id/edit") { request, context in try await update(request, context) }
+    }
+
+    private var needs: NeedRoutes { NeedRoutes(app: app) }
+
+    private func newForm(_ request: Request, _ context: WebContext) throws -> Response {
+        let session = context.session!
+        guard session.isMinistry || session.ownProvince != nil else {
+            throw WebError(kind: .forbidden, message: app.text("forbiddenMinistry", context, context.who ?? ""))
+        }
+        let province = session.ownProvince?.rawValue ?? app.query(request).text("province") ?? ""
+        let form = FormData(fields: [("province", province)])
+        return page(
+            form: view(form, context), heading: app.text("newNeedHeading", context), action: "/needs/new",
+            submit: app.text("registerSubmit", context), cancel: "/needs", updatedAt: nil, request, context)
+    }
+
+    private func register(_ request: Request, _ context: WebContext) async throws -> Response {
+        var form = try await app.form(request, context)
+        let session = context.session!
+        if let own = session.ownProvince {
+            // A province registers for itself, whatever the form says.
+            form = FormData(fields: form.fields.filter { $0.name != "province" } + [("province", own.rawValue)])
+        }
+        do {
+            let need = try app.service.registerNeed(Self.record(form), caller: session.caller)
+            app.notice(app.text("registered", context, need.id.rawValue), for: context)
+            return Pages.redirect("/needs/\(need.id)")
+        } catch let failure as ValidationFailure {
+            var formView = view(form, context)
+            formView.place(failure.records.flatMap(\.problems), fieldFor: Self.field)
+            return page(
+                form: formView, heading: app.text("newNeedHeading", context), action: "/needs/new",
+                submit: app.text("registerSubmit", context), cancel: "/needs", updatedAt: nil, request, context,
+                status: .unprocessableContent)
+        } catch let error as ServiceError {
+            throw WebError(kind: .forbidden, message: error.description)
+        }
+    }
+
+    private func editForm(_ request: Request, _ context: WebContext) throws -> Response {
+        let need = try needs.loadNeed(context)
+        try needs.mayWrite(need, context)
+        return page(
+            form: view(Self.form(need), context), heading: app.text("editNeedHeading", context, need.title),
+            action: "/needs/\(need.id)/edit", submit: app.text("save", context), cancel: "/needs/\(need.id)",
+            updatedAt: need.updatedAt, request, context)
+    }
+
+    private func update(_ request: Request, _ context: WebContext) async throws -> Response {
+        let form = try await app.form(request, context)
+        let need = try needs.loadNeed(context)
+        try needs.mayWrite(need, context)
+        let heading = app.text("editNeedHeading", context, need.title)
+        // Someone saved since this form was opened: show their change, keep the reader's, save nothing.
+        if let seen = form["updatedAt"], let current = need.updatedAt, seen != current {
+            let stale = app.text("staleForm", context, app.text("staleSaved", context, String(current.prefix(16))))
+            return page(
+                form: view(form, context), heading: heading, action: "/needs/\(need.id)/edit",
+                submit: app.text("save", context), cancel: "/needs/\(need.id)", updatedAt: current, request, context,
+                stale: stale, status: .conflict)
+        }
+        do {
+            _ = try app.service.updateNeed(
+                need.id.rawValue, changes: Self.record(form), caller: context.session!.caller)
+            app.notice(app.text("updated", context), for: context)
+            return Pages.redirect("/needs/\(need.id)")
+        } catch let failure as ValidationFailure {
+            var formView = view(form, context)
+            formView.place(failure.records.flatMap(\.problems), fieldFor: Self.field)
+            return page(
+                form: formView, heading: heading, action: "/needs/\(need.id)/edit",
+                submit: app.text("save", context), cancel: "/needs/\(need.id)", updatedAt: need.updatedAt, request,
+                context, status: .unprocessableContent)
+        } catch let error as ServiceError {
+            throw WebError(kind: .forbidden, message: error.description)
+        }
+    }
+
+    /// The form's fields as a record in the import format, for the registry to check.
+    static func record(_ form: FormData) -> JSONValue {
+        let sectors = form.prefixed("sector.").compactMap { sector, level -> JSONValue? in
+            guard let priority = Int(level) else { return nil }
+            return .object(["sector": .string(sector), "priority": .number(Double(priority))])
+        }
+        var fields: [String: JSONValue] = [
+            "sectors": .array(sectors),
+            "targetGroups": .array(form.all("targetGroups").map(JSONValue.string)),
+            "localities": .array(
+                (form["localities"] ?? "").split(whereSeparator: \.isNewline).map {
+                    .string($0.trimmingCharacters(in: .whitespaces))
+                }.filter { $0 != .string("") }),
+        ]
+        for name in ["province", "title", "description", "fundingGapUSD", "source"] {
+            fields[name] = form.text(name).map(JSONValue.string) ?? (name == "description" ? .string("") : .null)
+        }
+        var timeframe: [String: JSONValue] = [:]
+        if let start = form.text("start") { timeframe["start"] = .string(start) }
+        if let end = form.text("end") { timeframe["end"] = .string(end) }
+        fields["timeframe"] = timeframe.isEmpty ? .null : .object(timeframe)
+        return .object(fields)
+    }
+
+    /// A stored need as the form's fields.
+    static func form(_ need: Need) -> FormData {
+        var fields: [(name: String, value: String)] = [
+            ("province", need.province.rawValue), ("title", need.title), ("description", need.description),
+            ("fundingGapUSD", String(Int(need.fundingGapUSD))), ("start", need.timeframe.start.description),
+            ("end", need.timeframe.end.description), ("source", need.source ?? ""),
+            ("localities", need.localities.joined(separator: "\n")),
+        ]
+        fields += need.sectors.map { ("sector.\($0.sector)", String($0.priority)) }
+        fields += need.targetGroups.map { ("targetGroups", $0.rawValue) }
+        return FormData(fields: fields)
+    }
+
+    /// Which form field a problem of the record concerns.
+    static func field(_ path: String) -> String? {
+        let head = String(path.prefix { $0 != "." && $0 != "[" })
+        switch head {
+        case "timeframe": return path.hasSuffix("end") ? "end" : "start"
+        case "province", "title", "description", "fundingGapUSD", "source", "localities", "sectors", "targetGroups":
+            return head
+        default: return nil
+        }
+    }
+
+    private func view(_ form: FormData, _ context: WebContext) -> FormView {
+        let language = context.language
+        let session = context.session!
+        let provinces = app.service.reference.provinces.provinces.sorted {
+            NameKey.fold($0.name.vi) < NameKey.fold($1.name.vi)
+        }
+        .map { ($0.id.rawValue, $0.name.vi) }
+        var provinceValue = form["province"] ?? ""
+        if let match = try? app.service.reference.provinces.resolve(provinceValue) {
+            provinceValue = match.province.id.rawValue
+        }
+        let ownProvince = session.ownProvince.flatMap { id in provinces.first { $0.0 == id.rawValue } }
+        func text(_ key: String) -> String { WebText.text(key, language) }
+        return FormView(
+            fields: [
+                .init(
+                    name: "province", label: text("province"),
+                    kind: .select(ownProvince.map { [$0] } ?? [("", text("choose"))] + provinces),
+                    value: provinceValue, required: true),
+                .init(
+                    name: "title", label: text("title"), kind: .input("text"), value: form["title"] ?? "",
+                    required: true),
+                .init(
+                    name: "description", label: text("description"), kind: .textArea, value: form["description"] ?? ""),
+                .init(
+                    name: "fundingGapUSD", label: text("fundingGapUSD"), kind: .input("text"),
+                    value: form["fundingGapUSD"] ?? "", required: true),
+                .init(
+                    name: "start", label: text("start"), kind: .input("date"), value: form["start"] ?? "",
+                    required: true),
+                .init(name: "end", label: text("end"), kind: .input("date"), value: form["end"] ?? "", required: true),
+                .init(
+                    name: "localities", label: text("localities"), kind: .textArea, value: form["localities"] ?? "",
+                    hint: text("localitiesHint")),
+                .init(
+                    name: "source", label: text("source"), kind: .input("text"), value: form["source"] ?? "",
+                    hint: text("sourceHint")),
+            ],
+            checkGroups: [
+                .init(
+                    name: "targetGroups", legend: text("targetGroups"),
+                    options: TargetGroup.allCases.map { ($0.rawValue, $0.name.in(language)) },
+                    checked: Set(form.all("targetGroups")))
+            ],
+            sectorLevels: Dictionary(
+                form.prefixed("sector.").filter { !$0.value.isEmpty }.map { ($0.key, $0.value) },
+                uniquingKeysWith: { $1 }))
+    }
+
+    private func page(
+        form: FormView, heading: String, action: String, submit: String, cancel: String, updatedAt: String?,
+        _ request: Request, _ context: WebContext, stale: String? = nil, status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let sectorError = form.problems["sectors"].map { message in
+            message.contains("at least one sector") ? app.text("sectorRequired", context) : message
+        }
+        var values = form.values(
+            taxonomy: app.service.reference.taxonomy, language: context.language,
+            sectorError: sectorError)
+        values["heading"] = heading
+        values["action"] = action
+        values["submit"] = submit
+        values["cancelHref"] = cancel
+        values["updatedAt"] = updatedAt as Any
+        values["stale"] = stale as Any
+        values["sectorLegend"] = app.text("sectorLegendNeed", context)
+        values["sectorHint"] = app.text("sectorHintNeed", context)
+        return app.render("needform", title: heading, values, request, context, status: status)
+    }
+}

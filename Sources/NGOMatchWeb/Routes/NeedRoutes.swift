@@ -1,0 +1,234 @@
+import Foundation
+import Hummingbird
+import NGOMatchCore
+import NGOMatchService
+
+/// A province's needs with their best NGOs, one need with its ranking explained, and the
+/// actions on a need: close it, record a partnership.
+struct NeedRoutes {
+    let app: WebApp
+    static let pageSize = 20
+
+    func add(to router: Router<WebContext>) {
+        router.get("/needs") { request, context in try needs(request, context) }
+        router.get("/needs/:id") { request, context in try need(request, context) }
+        router.post("/needs/:id/close") { request, context in try await close(request, context) }
+        router.post("/needs/:id/partnerships") { request, context in try await record(request, context) }
+    }
+
+    private func needs(_ request: Request, _ context: WebContext) throws -> Response {
+        let session = context.session!
+        let format = app.formatting(context)
+        let query = app.query(request)
+        let directory = app.service.reference.provinces
+        var province: Province?
+        var mergedNote: String?
+        var problem: String?
+        if let own = session.ownProvince {
+            province = directory[own]
+        } else if let text = query.text("province") {
+            do {
+                let match = try directory.resolve(text)
+                province = match.province
+                if case .formerProvince(let former) = match.route {
+                    mergedNote = app.text("mergedNote", context, former, match.province.name.vi)
+                }
+            } catch {
+                problem = error.description
+            }
+        }
+        let status = query.text("status") ?? "open"
+        let sector = query.text("sector")
+        var found = try app.service.needs(
+            NeedsListParams(
+                province: province?.id.rawValue, sector: sector, status: status == "any" ? nil : status))
+        // Open needs first: they are the ones to act on.
+        found.sort { ($0.status == .open ? 0 : 1, $0.id.rawValue) < ($1.status == .open ? 0 : 1, $1.id.rawValue) }
+        let pageCount = max(1, (found.count + Self.pageSize - 1) / Self.pageSize)
+        let page = min(max(1, Int(query["page"] ?? "") ?? 1), pageCount)
+        let shown = found.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize)
+        let rows = try shown.map { need -> [String: Any] in
+            var best: [[String: Any]] = []
+            if need.status == .open {
+                let list = try app.service.suggest(
+                    SuggestParams(need: need.id.rawValue, ranking: RankingParams(limit: 3, lang: context.language)))
+                best = (list.suggestions.first?.ranked ?? []).map {
+                    [
+                        "needID": need.id.rawValue, "ngoID": $0.ngo.rawValue, "name": $0.ngoName,
+                        "score": format.score($0.score), "reason": $0.reasons.first ?? "",
+                    ]
+                }
+            }
+            return [
+                "id": need.id.rawValue, "title": need.title, "status": format.status(need.status),
+                "statusValue": need.status.rawValue, "province": format.province(need.province),
+                "sectors": format.needSectors(need), "funding": format.money(need.fundingGapUSD),
+                "timeframe": format.timeframe(need.timeframe), "best": best, "hasBest": !best.isEmpty,
+                "noneEligible": need.status == .open && best.isEmpty,
+            ]
+        }
+        func link(_ page: Int) -> String {
+            var parts = ["page=\(page)", "status=\(status)"]
+            if let province { parts.append("province=\(province.id)") }
+            if let sector { parts.append("sector=\(Pages.percentEncoded(sector))") }
+            return "/needs?" + parts.joined(separator: "&")
+        }
+        let statuses: [(String, String)] =
+            [
+                ("open", format.status(.open)), ("in-discussion", format.status(.inDiscussion)),
+                ("partnered", format.status(.partnered)), ("closed", format.status(.closed)),
+                ("any", app.text("anyStatus", context)),
+            ]
+        let sectors =
+            [("", app.text("anySector", context))]
+            + app.service.reference.taxonomy.topLevel.map { ($0.id.rawValue, $0.name.in(context.language)) }
+        let heading = province.map { app.text("needsOf", context, $0.name.vi) } ?? app.text("allNeeds", context)
+        let canRegister = session.isMinistry || session.ownProvince != nil
+        return app.render(
+            "needs", title: heading,
+            [
+                "heading": heading, "mergedNote": (mergedNote ?? problem) as Any,
+                "choosesProvince": session.ownProvince == nil,
+                "provinceText": province?.name.vi ?? query.text("province") ?? "",
+                "provinceNames": directory.provinces.map(\.name.vi).sorted { NameKey.fold($0) < NameKey.fold($1) },
+                "provinceID": province?.id.rawValue as Any,
+                "statuses": WebApp.choices(statuses, selected: status),
+                "sectorChoices": WebApp.choices(sectors, selected: sector ?? ""), "canRegister": canRegister,
+                "needs": rows, "pageLabel": app.text("page", context, String(page), String(pageCount)),
+                "previous": (page > 1 ? link(page - 1) : nil) as Any,
+                "next": (page < pageCount ? link(page + 1) : nil) as Any,
+            ], request, context)
+    }
+
+    private func need(_ request: Request, _ context: WebContext) throws -> Response {
+        let session = context.session!
+        let format = app.formatting(context)
+        let need = try loadNeed(context)
+        let rulesName = app.query(request).text("rules") ?? "default"
+        let rules = try rulesFor(rulesName, context)
+        let result = try app.service.suggest(
+            SuggestParams(
+                need: need.id.rawValue,
+                ranking: RankingParams(rules: rules.name, limit: 10, showExcluded: true, lang: context.language)))
+        let list = result.suggestions.first
+        let recorded = Dictionary(
+            try app.service.partnerships(PartnershipsListParams(need: need.id.rawValue)).map { ($0.ngo, $0) },
+            uniquingKeysWith: { $1 })
+        let mayEdit = session.isMinistry || session.ownProvince == need.province
+        let ranked = (list?.ranked ?? []).map { report -> [String: Any] in
+            var x = 0.0
+            let segments = report.factors.filter { $0.points > 0 }.map { factor -> [String: Any] in
+                defer { x += factor.points }
+                return [
+                    "x": Explanation.points(x), "width": Explanation.points(factor.points),
+                    "factor": factor.factor.rawValue, "label": "\(factor.name): \(format.score(factor.points))",
+                ]
+            }
+            let current = recorded[report.ngo]
+            let mayRecord = mayEdit || session.ownNGO == report.ngo
+            let statuses = Partnership.Status.allCases.map { ($0.rawValue, format.partnership($0)) }
+            return [
+                "needID": need.id.rawValue, "ngoID": report.ngo.rawValue, "name": report.ngoName,
+                "score": format.score(report.score), "segments": segments,
+                "barLabel": report.factors.map { "\($0.name) \(format.score($0.points))" }.joined(separator: ", "),
+                "reasons": Array(report.reasons.prefix(3)),
+                "factors": report.factors.map {
+                    [
+                        "factor": $0.factor.rawValue, "name": $0.name, "points": format.score($0.points),
+                        "weight": format.score($0.weight), "explanation": $0.explanation,
+                    ]
+                },
+                "canRecord": mayRecord, "csrf": session.csrf,
+                "statusChoices": WebApp.choices(statuses, selected: current?.status.rawValue ?? "proposed"),
+                "partnership": current.map {
+                    app.text(
+                        "partnershipNow", context, format.partnership($0.status),
+                        String(($0.recordedAt ?? "").prefix(10)))
+                } as Any,
+            ]
+        }
+        let excluded = (list?.excluded ?? []).map { report -> [String: Any] in
+            [
+                "ngoID": report.ngo.rawValue, "name": report.ngoName,
+                "reason": report.failedFilters.map(\.reason).joined(separator: "; "),
+                "remedy": report.failedFilters.compactMap(\.remedy).joined(separator: "; "),
+            ]
+        }
+        let ruleSets = try app.service.ruleSets().map { ($0.name, $0.name) }
+        let weights = RuleParameters(rules).weights.sorted { $0.value > $1.value }
+            .map { "\($0.key) \(format.score($0.value))" }.joined(separator: ", ")
+        return app.render(
+            "need", title: need.title,
+            [
+                "id": need.id.rawValue, "title": need.title, "status": format.status(need.status),
+                "statusValue": need.status.rawValue, "province": format.province(need.province),
+                "provinceID": need.province.rawValue, "sectors": format.needSectors(need),
+                "targetGroups": need.targetGroups.map { $0.name.in(context.language) }.joined(separator: ", "),
+                "localities": need.localities.joined(separator: "; "), "funding": format.money(need.fundingGapUSD),
+                "timeframe": format.timeframe(need.timeframe), "source": need.source as Any,
+                "description": need.description, "canEdit": mayEdit && need.status != .closed,
+                "ruleSets": WebApp.choices(ruleSets, selected: rulesName),
+                "rulesSummary": app.text("ruleSummary", context, rules.name, weights, format.score(rules.minimumScore)),
+                "ranked": ranked, "excluded": excluded, "hasExcluded": !excluded.isEmpty,
+            ], request, context)
+    }
+
+    private func close(_ request: Request, _ context: WebContext) async throws -> Response {
+        let form = try await app.form(request, context)
+        let need = try loadNeed(context)
+        try mayWrite(need, context)
+        let closed = try app.service.closeNeed(
+            NeedCloseParams(id: need.id.rawValue, status: form.text("status") ?? "closed"),
+            caller: context.session!.caller)
+        app.notice(app.text("closed", context, app.formatting(context).status(closed.status)), for: context)
+        return Pages.redirect("/needs/\(need.id)")
+    }
+
+    private func record(_ request: Request, _ context: WebContext) async throws -> Response {
+        let form = try await app.form(request, context)
+        let need = try loadNeed(context)
+        guard let ngo = form.text("ngo"), let status = form.text("status") else {
+            throw WebError(kind: .badRequest, message: app.text("error", context))
+        }
+        do {
+            let recorded = try app.service.recordPartnership(
+                PartnershipRecordParams(need: need.id.rawValue, ngo: ngo, status: status, note: form.text("note")),
+                caller: context.session!.caller)
+            app.notice(
+                app.text(
+                    "recorded", context, need.title, recorded.ngo.rawValue,
+                    app.formatting(context).partnership(recorded.status)), for: context)
+        } catch let error as ServiceError {
+            throw WebError(kind: .forbidden, message: error.description)
+        }
+        return Pages.redirect("/needs/\(need.id)#ngo-\(ngo)")
+    }
+
+    func loadNeed(_ context: WebContext) throws -> Need {
+        let id = try context.parameters.require("id")
+        do {
+            return try app.service.need(NeedGetParams(id: id))
+        } catch {
+            throw WebError(kind: .notFound, message: app.text("noSuchNeed", context, id))
+        }
+    }
+
+    /// - Throws: a forbidden page naming whose need it is and who the reader is.
+    func mayWrite(_ need: Need, _ context: WebContext) throws {
+        let session = context.session!
+        guard session.isMinistry || session.ownProvince == need.province else {
+            throw WebError(
+                kind: .forbidden,
+                message: app.text(
+                    "forbiddenNeed", context, app.formatting(context).province(need.province), context.who ?? ""))
+        }
+    }
+
+    private func rulesFor(_ name: String, _ context: WebContext) throws -> RuleSet {
+        do {
+            return try app.service.rules(name)
+        } catch {
+            throw WebError(kind: .notFound, message: String(describing: error))
+        }
+    }
+}

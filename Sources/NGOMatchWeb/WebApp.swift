@@ -1,0 +1,114 @@
+import Foundation
+import Hummingbird
+import Logging
+import NGOMatchCore
+import NGOMatchProtocol
+import NGOMatchService
+
+/// How `ngomatch web` serves.
+public struct WebOptions: Sendable {
+    public var host: String
+    public var port: Int
+    /// Sign-in with a token required; otherwise the local user is trusted as the ministry.
+    public var requiresAuth: Bool
+    /// Cookies only over HTTPS, for a server behind a TLS proxy.
+    public var secureCookies: Bool
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, requiresAuth: Bool = false, secureCookies: Bool = false) {
+        self.host = host
+        self.port = port
+        self.requiresAuth = requiresAuth
+        self.secureCookies = secureCookies
+    }
+}
+
+/// The web app: pages for provincial planners and NGO offices over the same operations as
+/// the CLI, the protocol and MCP. No SQL here; every read and write goes through `Service`.
+public struct WebApp: Sendable {
+    let service: Service
+    let options: WebOptions
+    let pages: Pages
+    let sessions = SessionStore()
+    let signIns = SignInGuard()
+
+    public init(service: Service, options: WebOptions) throws {
+        self.service = service
+        self.options = options
+        pages = try Pages()
+    }
+
+    /// The application, a lifecycle service; `onRunning` hears the port it bound.
+    public func application(logger: Logger, onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
+        -> some ApplicationProtocol
+    {
+        Application(
+            router: router(),
+            configuration: .init(address: .hostname(options.host, port: options.port), serverName: "ngomatch"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+            logger: logger)
+    }
+
+    func router() -> Router<WebContext> {
+        let router = Router(context: WebContext.self)
+        router.add(
+            middleware: SessionMiddleware(
+                sessions: sessions, requiresAuth: options.requiresAuth, secureCookies: options.secureCookies,
+                reference: service.reference))
+        router.add(middleware: ErrorPageMiddleware(pages: pages))
+        if !options.requiresAuth { router.add(middleware: HostCheckMiddleware()) }
+        StaticRoutes(pages: pages).add(to: router)
+        AccountRoutes(app: self).add(to: router)
+        NeedRoutes(app: self).add(to: router)
+        NeedFormRoutes(app: self).add(to: router)
+        NGORoutes(app: self).add(to: router)
+        NGOFormRoutes(app: self).add(to: router)
+        return router
+    }
+
+    func formatting(_ context: WebContext) -> Formatting {
+        Formatting(language: context.language, reference: service.reference)
+    }
+
+    func text(_ key: String, _ context: WebContext, _ values: String...) -> String {
+        var text = WebText.text(key, context.language)
+        for (index, value) in values.enumerated() { text = text.replacingOccurrences(of: "{\(index)}", with: value) }
+        return text
+    }
+
+    /// A submitted form whose CSRF token matches the session's.
+    /// - Throws: `WebError.csrf` otherwise.
+    func form(_ request: Request, _ context: WebContext) async throws -> FormData {
+        let body = try await request.body.collect(upTo: 1 << 20)
+        let form = FormData(String(buffer: body))
+        guard let session = context.session, let token = form["csrf"], SessionStore.sameSecret(token, session.csrf)
+        else {
+            throw WebError(kind: .csrf, message: text("csrf", context))
+        }
+        return form
+    }
+
+    func query(_ request: Request) -> FormData { FormData(request.uri.query ?? "") }
+
+    /// A one-time message for the next page the session sees ("Saved.").
+    func notice(_ text: String, for context: WebContext) {
+        if let session = context.session { sessions.setNotice(text, for: session.id) }
+    }
+
+    func takeNotice(_ context: WebContext) -> String? {
+        context.session.flatMap { sessions.takeNotice($0.id) }
+    }
+
+    func render(
+        _ template: String, title: String, _ values: [String: Any], _ request: Request, _ context: WebContext,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        pages.render(
+            template, title: title, values, context: context, request: request, notice: takeNotice(context),
+            status: status)
+    }
+
+    /// A choice list for a `<select>`, with the current value selected.
+    static func choices(_ pairs: [(value: String, label: String)], selected: String?) -> [[String: Any]] {
+        pairs.map { ["value": $0.value, "label": $0.label, "selected": $0.value == selected] }
+    }
+}

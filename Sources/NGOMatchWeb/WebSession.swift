@@ -1,0 +1,80 @@
+import Foundation
+import NGOMatchService
+import Synchronization
+
+/// A signed-in browser: who it acts as, the token it guards forms with, and until when.
+struct WebSession: Sendable {
+    let id: String
+    let caller: Caller
+    /// Every form carries it; a write without it is refused (cross-site request forgery).
+    let csrf: String
+    var expires: Date
+}
+
+/// Sessions kept in memory: a restart signs everyone out, which a token sign-in makes cheap.
+final class SessionStore: Sendable {
+    static let lifetime: TimeInterval = 8 * 60 * 60
+    private let sessions = Mutex<[String: WebSession]>([:])
+    /// When each caller last looked at "new matching needs", so the page shows what came since.
+    private let visits = Mutex<[String: Date]>([:])
+    /// A message for the next page a session sees, after a redirect ("Saved.").
+    private let notices = Mutex<[String: String]>([:])
+
+    func setNotice(_ text: String, for id: String) { notices.withLock { $0[id] = text } }
+
+    func takeNotice(_ id: String) -> String? { notices.withLock { $0.removeValue(forKey: id) } }
+
+    func create(for caller: Caller, now: Date = Date()) -> WebSession {
+        let session = WebSession(
+            id: Self.randomToken(), caller: caller, csrf: Self.randomToken(),
+            expires: now.addingTimeInterval(Self.lifetime))
+        sessions.withLock { sessions in
+            // Forget expired sessions as new ones come, so memory follows the people signed in.
+            if sessions.count > 1024 { sessions = sessions.filter { $0.value.expires > now } }
+            sessions[session.id] = session
+        }
+        return session
+    }
+
+    /// The session, its expiry moved on; nil when unknown or expired.
+    func session(_ id: String, now: Date = Date()) -> WebSession? {
+        sessions.withLock { sessions in
+            guard var session = sessions[id], session.expires > now else {
+                sessions[id] = nil
+                return nil
+            }
+            session.expires = now.addingTimeInterval(Self.lifetime)
+            sessions[id] = session
+            return session
+        }
+    }
+
+    func end(_ id: String) {
+        sessions.withLock { $0[id] = nil }
+        _ = takeNotice(id)
+    }
+
+    /// The last visit recorded for `key`, replaced by `now`.
+    func visit(_ key: String, now: Date = Date()) -> Date? {
+        visits.withLock { visits in
+            defer { visits[key] = now }
+            return visits[key]
+        }
+    }
+
+    /// 32 random bytes as URL-safe base64: the session id and the CSRF token.
+    static func randomToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    /// Compares in time that does not depend on where the texts differ.
+    static func sameSecret(_ a: String, _ b: String) -> Bool {
+        let left = Array(a.utf8)
+        let right = Array(b.utf8)
+        guard left.count == right.count else { return false }
+        return zip(left, right).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

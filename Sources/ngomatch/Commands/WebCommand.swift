@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import Logging
+import NGOMatchService
+import NGOMatchStore
+import NGOMatchWeb
+import ServiceLifecycle
+import UnixSignals
+
+struct WebCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "web",
+        abstract: "Serve the web app for provincial planners, NGO offices and ministry staff.",
+        discussion: """
+            Open the printed address in a browser. On this computer (loopback) without --auth the
+            local user is trusted as the ministry; any other address needs --auth, and people sign
+            in with a token (ngomatch tokens create --role province:cao-bang). Logs go to stderr;
+            SIGTERM or Ctrl-C lets the pages being made finish, then exits.
+
+            Examples:
+              ngomatch web
+              ngomatch web --listen 127.0.0.1:8090 --auth
+              ngomatch web --listen 0.0.0.0:8080 --auth --secure-cookies   # behind an HTTPS proxy
+            """
+    )
+
+    @OptionGroup var registry: RegistryOptions
+    @Option(help: ArgumentHelp("Listen on HOST:PORT.", valueName: "host:port")) var listen = "127.0.0.1:8080"
+    @Flag(help: "Require signing in with a token.") var auth = false
+    @Flag(help: "Send cookies over HTTPS only (when a TLS proxy stands in front).") var secureCookies = false
+
+    func validate() throws {
+        let (host, _) = try ServeCommand.split(listen)
+        if !auth, !["127.0.0.1", "localhost", "::1"].contains(host), !host.hasPrefix("127.") {
+            throw ValidationError("listening on \(host) (not loopback) requires --auth")
+        }
+    }
+
+    func run() async throws {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = ProcessInfo.processInfo.environment["NGOMATCH_LOG"] == "debug" ? .debug : .info
+            return handler
+        }
+        let logger = Logger(label: "ngomatch.web")
+        let opened = try registry.open()
+        defer { try? opened.close() }
+        let (host, port) = try ServeCommand.split(listen)
+        let web = try WebApp(
+            service: Service(registry: opened),
+            options: WebOptions(host: host, port: port, requiresAuth: auth, secureCookies: secureCookies))
+        let shown = host.contains(":") ? "[\(host)]" : host
+        let application = web.application(logger: logger) { port in
+            Terminal.note("ngomatch web app on http://\(shown):\(port)/ (registry \(opened.path)); Ctrl-C to stop")
+        }
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [.init(service: application, successTerminationBehavior: .gracefullyShutdownGroup)],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+}
