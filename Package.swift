@@ -150,6 +150,17 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "NGOMatchWebTests",
+            dependencies: [
+                "NGOMatchWeb", "NGOMatchService", "NGOMatchStore", "NGOMatchCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "NGOMatchStoreTests",
             dependencies: [
                 "NGOMatchStore", "NGOMatchCore", "NGOMatchSeeds", .product(name: "GRDB", package: "GRDB.swift"),

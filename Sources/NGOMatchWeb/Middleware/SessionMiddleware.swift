@@ -50,8 +50,10 @@ struct SessionMiddleware: RouterMiddleware {
             sameSite: .strict)
     }
 
-    /// The language chosen on a page, else the browser's first of Vietnamese or English.
+    /// The language a link asks for (`?lang=vi`), else the one chosen on a page, else the
+    /// browser's first of Vietnamese or English.
     static func language(_ request: Request) -> Language {
+        if let asked = request.uri.queryParameters["lang"].flatMap({ Language(rawValue: String($0)) }) { return asked }
         if let chosen = request.cookies[languageCookie].flatMap({ Language(rawValue: $0.value) }) { return chosen }
         let accepted = request.headers[.acceptLanguage] ?? ""
         for part in accepted.split(separator: ",") {

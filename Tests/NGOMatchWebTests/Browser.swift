@@ -1,0 +1,87 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NGOMatchService
+import NGOMatchStore
+import NGOMatchWeb
+import NIOCore
+
+/// A registry in a temporary folder and the web app on it.
+final class WebFixture: Sendable {
+    let folder: URL
+    let service: Service
+    let app: WebApp
+
+    init(auth: Bool = false) throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("ngomatch-web-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        service = Service(registry: try Registry.open(at: folder.appendingPathComponent("r.sqlite").path).registry)
+        app = try WebApp(service: service, options: WebOptions(port: 0, requiresAuth: auth))
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    /// Runs `body` with a browser-like client on the app, in process.
+    func browse(_ body: @Sendable (Browser) async throws -> Void) async throws {
+        try await app.application(logger: .init(label: "test")).test(.router) { client in
+            try await body(Browser(client: client))
+        }
+    }
+}
+
+/// Keeps the session cookie and the last page's CSRF token, as a browser would.
+final class Browser: @unchecked Sendable {
+    // A test drives one browser from one task: no lock needed.
+    let client: any TestClientProtocol
+    var cookie: String?
+    var csrf: String?
+
+    init(client: any TestClientProtocol) { self.client = client }
+
+    struct Page {
+        let status: HTTPResponse.Status
+        let headers: HTTPFields
+        let html: String
+    }
+
+    @discardableResult
+    func get(_ path: String, headers extra: HTTPFields = [:]) async throws -> Page {
+        try await send(path, method: .get, body: nil, headers: extra)
+    }
+
+    /// Posts a form with the page's CSRF token unless `csrf` says otherwise.
+    @discardableResult
+    func post(_ path: String, _ fields: [(String, String)], csrf token: String? = nil) async throws -> Page {
+        let all = [("csrf", token ?? csrf ?? "")] + fields
+        let body = all.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+        return try await send(
+            path, method: .post, body: body, headers: [.contentType: "application/x-www-form-urlencoded"])
+    }
+
+    private func send(_ path: String, method: HTTPRequest.Method, body: String?, headers extra: HTTPFields) async throws
+        -> Page
+    {
+        var headers = extra
+        if let cookie { headers[.cookie] = cookie }
+        return try await client.execute(
+            uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }
+        ) { response in
+            if let set = response.headers[.setCookie], let pair = set.split(separator: ";").first {
+                self.cookie = pair.hasSuffix("=") ? nil : String(pair)
+            }
+            let html = String(buffer: response.body)
+            if let range = html.range(of: #"name="csrf" value=""#) {
+                self.csrf = String(html[range.upperBound...].prefix { $0 != "\"" })
+            }
+            return Page(status: response.status, headers: response.headers, html: html)
+        }
+    }
+
+    static func encode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+    }
+}
