@@ -11,6 +11,7 @@ struct TwoDoorsTests {
         "export": "writes files on the user's disk (a client reads with needs.list / ngos.list)",
         "serve": "is the server",
         "mcp": "is the MCP server",
+        "web": "is the web app",
         "backup": "writes a file on the server's disk; an administrator's act",
         "restore": "replaces the registry file itself; an administrator's act",
         "tokens create": "issuing credentials is the administrator's act at the machine",

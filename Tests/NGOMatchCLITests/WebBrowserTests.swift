@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// `ngomatch web --auth` as a child process, driven in headless Chromium by Selenium
+/// (scripts/checks/web-flows.py): a planner's and an NGO office's flows, axe-core on each page.
+struct WebBrowserTests {
+    static let python = ProcessInfo.processInfo.environment["NGOMATCH_TEST_PYTHON"]
+    static let driver = ProcessInfo.processInfo.environment["CHROMEDRIVER"] ?? "/usr/bin/chromedriver"
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    @Test(
+        .enabled(
+            if: python != nil && FileManager.default.isExecutableFile(atPath: driver),
+            "needs NGOMATCH_TEST_PYTHON with selenium and axe-selenium-python, and chromium-driver (.ci/run installs them)"
+        ))
+    func aPlannerAndAnNGOOfficeDoTheirWorkInARealBrowser() throws {
+        let cli = try CLI()
+        #expect(try cli.run("init").status == 0)
+        let provinceToken = try cli.run("tokens", "create", "--role", "province:cao-bang").stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let ngoToken = try cli.run("tokens", "create", "--role", "ngo:mcnv").stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+
+        let server = Process()
+        server.executableURL = CLI.binary
+        server.arguments = ["web", "--auth", "--listen", "127.0.0.1:0", "--db", cli.database]
+        let log = Pipe()
+        server.standardError = log
+        server.standardOutput = FileHandle.nullDevice
+        try server.run()
+        defer {
+            server.terminate()
+            server.waitUntilExit()
+        }
+        var seen = ""
+        var port: Int?
+        let deadline = Date().addingTimeInterval(60)
+        while port == nil, Date() < deadline {
+            let data = log.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            seen += String(decoding: data, as: UTF8.self)
+            if let range = seen.range(of: #"http://127\.0\.0\.1:(\d+)/"#, options: .regularExpression) {
+                port = Int(seen[range].dropFirst("http://127.0.0.1:".count).prefix { $0.isNumber })
+            }
+        }
+        let found = try #require(port, "the web app did not say where it listens: \(seen)")
+        log.fileHandleForReading.readabilityHandler = { handle in
+            if handle.availableData.isEmpty { handle.readabilityHandler = nil }
+        }
+        let shots = Self.root.appendingPathComponent(".build/screenshots")
+        try FileManager.default.createDirectory(at: shots, withIntermediateDirectories: true)
+
+        let browser = Process()
+        browser.executableURL = URL(fileURLWithPath: Self.python!)
+        browser.arguments = [
+            Self.root.appendingPathComponent("scripts/checks/web-flows.py").path, "http://127.0.0.1:\(found)",
+            provinceToken, ngoToken, "mcnv", shots.path,
+        ]
+        let output = Pipe()
+        let errors = Pipe()
+        browser.standardOutput = output
+        browser.standardError = errors
+        try browser.run()
+        let report = output.fileHandleForReading.readDataToEndOfFile()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        browser.waitUntilExit()
+        let text = String(decoding: report, as: UTF8.self)
+        #expect(browser.terminationStatus == 0, "\(text)\n\(stderr.suffix(2000))")
+        let parsed = try #require(try JSONSerialization.jsonObject(with: report) as? [String: Any], "\(stderr)")
+        #expect((parsed["steps"] as? [Any])?.count == 7)
+        #expect((parsed["axe"] as? [Any])?.isEmpty == true, "axe-core: \(parsed["axe"] ?? "")")
+        // The need the planner registered is in the registry, with the partnership recorded.
+        let need = try #require(parsed["need"] as? String)
+        let shown = try cli.run("partnerships", "list", "--need", need, "--format", "json")
+        #expect(shown.stdout.contains("\"status\":\"agreed\""), "\(shown.stdout)")
+    }
+}

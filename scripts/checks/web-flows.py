@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Drives `ngomatch web` in headless Chromium, as a planner and an NGO office would.
+
+Usage: web-flows.py BASE_URL PROVINCE_TOKEN NGO_TOKEN NGO_ID SCREENSHOT_DIR
+Flows: a Cao Bằng planner signs in, registers a need with one mistake, fixes it, sees the
+ranked NGOs and an explanation, records a partnership; an NGO office signs in, edits its
+certificate and finds that need among "needs we could serve". Each page is checked with
+axe-core; a serious or critical violation fails the run. Prints one JSON report; exits 1 on
+any failure. Run by the Swift tests (WebBrowserTests) from the environment .ci/run creates.
+"""
+import json
+import os
+import sys
+import traceback
+
+from axe_selenium_python import Axe
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+BASE, PROVINCE_TOKEN, NGO_TOKEN, NGO_ID, SHOTS = sys.argv[1:6]
+TITLE = "Commune health stations in Hà Quảng"
+report = {"steps": [], "axe": [], "ok": False}
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000", "--lang=en-US"):
+        options.add_argument(flag)
+    return webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+
+
+def step(driver, name):
+    """Saves a screenshot and checks the page with axe-core."""
+    driver.save_screenshot(os.path.join(SHOTS, f"{len(report['steps']) + 1:02d}-{name}.png"))
+    axe = Axe(driver)
+    axe.inject()
+    results = axe.run()
+    serious = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
+    report["steps"].append({"step": name, "url": driver.current_url, "title": driver.title})
+    for violation in serious:
+        report["axe"].append({"step": name, "id": violation["id"], "help": violation["help"],
+                              "nodes": [n.get("target") for n in violation["nodes"]][:5]})
+
+
+def submit(driver, button, expect):
+    """Clicks a submit button and waits for the next page to say `expect`."""
+    button.click()
+    WebDriverWait(driver, 20).until(lambda d: expect in d.page_source)
+
+
+def sign_in(driver, token):
+    driver.get(BASE + "/signin")
+    driver.find_element(By.ID, "token").send_keys(token)
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form.card button[type=submit]"), "Signed in.")
+
+
+def planner(driver):
+    sign_in(driver, PROVINCE_TOKEN)
+    assert "Province: Cao Bằng" in driver.page_source, "signed in as the province"
+    step(driver, "planner-needs")
+    driver.get(BASE + "/needs/new")
+    driver.find_element(By.ID, "title").send_keys(TITLE)
+    driver.find_element(By.ID, "fundingGapUSD").send_keys("250000")
+    for field, value in (("start", "2026-03-01"), ("end", "2027-12-31")):
+        driver.execute_script("document.getElementById(arguments[0]).value = arguments[1]", field, value)
+    driver.find_element(By.CSS_SELECTOR, "input[name=targetGroups][value=women]").click()
+    # The mistake: no sector chosen.
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form.record-form button[type=submit]"), "Choose at least one sector")
+    assert driver.find_element(By.ID, "title").get_attribute("value") == TITLE, "what was typed is kept"
+    step(driver, "planner-form-with-mistake")
+    health = driver.find_element(By.XPATH, "//details[summary[normalize-space()='Health']]")
+    health.find_element(By.TAG_NAME, "summary").click()
+    Select(driver.find_element(By.ID, "sector-health.primary-care")).select_by_value("5")
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form.record-form button[type=submit]"), "Registered need")
+    assert TITLE in driver.page_source
+    ranked = driver.find_elements(By.CSS_SELECTOR, "ol.ranked > li")
+    assert ranked, "NGOs are ranked for the new need"
+    ranked[0].find_element(By.TAG_NAME, "summary").click()
+    step(driver, "planner-need-ranked")
+    report["need"] = driver.current_url.rsplit("/", 1)[-1]
+    Select(ranked[0].find_element(By.CSS_SELECTOR, "select[name=status]")).select_by_value("agreed")
+    submit(driver, ranked[0].find_element(By.CSS_SELECTOR, "form.record button"), "Recorded:")
+    step(driver, "planner-partnership")
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form.inline button.link"), "Sign in with the token")
+
+
+def ngo_office(driver):
+    sign_in(driver, NGO_TOKEN)
+    driver.get(f"{BASE}/ngos/{NGO_ID}/edit")
+    expires = driver.find_element(By.ID, "certExpires")
+    driver.execute_script("arguments[0].value = '2028-12-31'", expires)
+    driver.execute_script("document.getElementById('certIssued').value = '2026-01-01'")
+    areas = driver.find_element(By.ID, "certAreas")
+    areas.clear()
+    areas.send_keys("Cao Bằng; Hà Giang")
+    step(driver, "ngo-certificate-form")
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form.record-form button[type=submit]"), "Saved.")
+    driver.get(f"{BASE}/ngos/{NGO_ID}/needs")
+    assert TITLE in driver.page_source, "the new need is among the needs it could serve"
+    step(driver, "ngo-needs-we-could-serve")
+    driver.get(f"{BASE}/ngos/{NGO_ID}/needs?lang=vi")
+    assert "Nhu cầu chúng tôi có thể hỗ trợ" in driver.page_source
+    step(driver, "ngo-needs-vietnamese")
+
+
+driver = browser()
+try:
+    planner(driver)
+    ngo_office(driver)
+    report["ok"] = not report["axe"]
+except Exception:
+    report["error"] = traceback.format_exc()
+    driver.save_screenshot(os.path.join(SHOTS, "failure.png"))
+finally:
+    driver.quit()
+print(json.dumps(report, ensure_ascii=False))
+sys.exit(0 if report["ok"] else 1)
