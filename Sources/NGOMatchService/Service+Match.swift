@@ -39,26 +39,36 @@ public struct DiscoverParams: OperationParams {
         [
             Parameter.ngo, Parameter("sector", .text, "Only needs in this sector (a sector includes its subsectors)."),
             Parameter("region", .text, "Only needs in this region (id, e.g. mekong-delta)."),
+            Parameter(
+                "since", .text,
+                "Only needs registered after this moment (ISO 8601, e.g. 2026-11-01T00:00:00Z): what is new for the NGO."
+            ),
         ] + RankingParams.parameters.filter { $0.name != "diversify" }
     public var ngo: String
     public var sector: String?
     public var region: String?
+    public var since: String?
     public var ranking: RankingParams
 
-    public init(ngo: String, sector: String? = nil, region: String? = nil, ranking: RankingParams = RankingParams()) {
+    public init(
+        ngo: String, sector: String? = nil, region: String? = nil, since: String? = nil,
+        ranking: RankingParams = RankingParams()
+    ) {
         self.ngo = ngo
         self.sector = sector
         self.region = region
+        self.since = since
         self.ranking = ranking
     }
 
-    private enum CodingKeys: String, CodingKey { case ngo, sector, region }
+    private enum CodingKeys: String, CodingKey { case ngo, sector, region, since }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         ngo = try container.decode(String.self, forKey: .ngo)
         sector = try container.decodeIfPresent(String.self, forKey: .sector)
         region = try container.decodeIfPresent(String.self, forKey: .region)
+        since = try container.decodeIfPresent(String.self, forKey: .since)
         ranking = try RankingParams(from: decoder)
     }
 }
@@ -199,9 +209,12 @@ extension Service {
         var ranking = params.ranking
         ranking.diversify = nil
         let options = ranking.options
+        // Timestamps are stored in one ISO 8601 form, so later ones sort later as text.
+        let only = params.since.map { since in index.needs.indices.filter { (index.needs[$0].createdAt ?? "") > since }
+        }
         let result = index.discover(
             ngoPosition: position, rules: rules, options: options, sector: sector,
-            region: params.region.map { RegionID($0) })
+            region: params.region.map { RegionID($0) }, only: only)
         let language = params.ranking.lang ?? .en
         return DiscoverResult(
             ngo: found.id, name: found.name, rules: rules.name,

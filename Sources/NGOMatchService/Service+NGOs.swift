@@ -25,14 +25,27 @@ public struct NGOsListParams: OperationParams {
 }
 
 extension Service {
-    public func ngo(_ params: NGOGetParams) throws -> NGO { try registry.ngo(named: params.ngo) }
+    /// From the index of the registry's revision, found by id, name or acronym.
+    public func ngo(_ params: NGOGetParams) throws -> NGO {
+        let index = try index()
+        let entry = try ngoDirectory().resolve(params.ngo)
+        guard let position = index.ngoPosition(entry.id) else { return try registry.ngo(named: params.ngo) }
+        return index.ngos[position]
+    }
 
+    /// From the compiled index, kept at the registry's revision, like `needs`.
     public func ngos(_ params: NGOsListParams) throws -> [NGO] {
-        try registry.ngos(
-            NGOFilter(
-                sector: try params.sector.map { try reference.taxonomy.resolve($0).id },
-                province: try params.province.map { try reference.provinces.resolve($0).province.id },
-                country: params.country))
+        let sector = try params.sector.map { try reference.taxonomy.resolve($0).id }
+        let province = try params.province.map { try reference.provinces.resolve($0).province.id }
+        let country = params.country.map(NameKey.fold)
+        let taxonomy = reference.taxonomy
+        return try index().ngos.filter { ngo in
+            (sector.map { wanted in
+                ngo.sectors.contains { $0.sector == wanted || taxonomy[$0.sector]?.parent == wanted }
+            } ?? true)
+                && (province.map { ngo.provinces.nationwide || ngo.provinces.current.contains($0) } ?? true)
+                && (country.map { NameKey.fold(ngo.country) == $0 } ?? true)
+        }.sorted { $0.id.rawValue < $1.id.rawValue }
     }
 
     /// Registers an NGO from a record in the import format. An NGO token may

@@ -39,7 +39,12 @@ public struct NeedCloseParams: OperationParams {
 }
 
 extension Service {
-    public func need(_ params: NeedGetParams) throws -> Need { try registry.need(params.id) }
+    /// From the index of the registry's revision; a miss asks the registry, which names the closest ids.
+    public func need(_ params: NeedGetParams) throws -> Need {
+        let index = try index()
+        if let position = index.needPosition(NeedID(params.id)) { return index.needs[position] }
+        return try registry.need(params.id)
+    }
 
     public func needs(_ params: NeedsListParams) throws -> [Need] {
         var filter = NeedFilter()
@@ -64,7 +69,17 @@ extension Service {
             }
             filter.status = parsed
         }
-        return try registry.needs(filter)
+        // From the compiled index, kept at the registry's revision: a list page of thousands of
+        // needs then costs a filter, not a read and decode of every document.
+        let taxonomy = reference.taxonomy
+        return try index().needs.filter { need in
+            (filter.province.map { need.province == $0 } ?? true)
+                && (filter.region.map { reference.provinces[need.province]?.region == $0 } ?? true)
+                && (filter.status.map { need.status == $0 } ?? true)
+                && (filter.sector.map { wanted in
+                    need.sectors.contains { $0.sector == wanted || taxonomy[$0.sector]?.parent == wanted }
+                } ?? true)
+        }.sorted { $0.id.rawValue < $1.id.rawValue }
     }
 
     /// Registers a need from a record in the import format.

@@ -11,6 +11,8 @@ import Synchronization
 public final class Service: Sendable {
     public let registry: Registry
     private let cache = Mutex<(revision: Int, index: MatchIndex)?>(nil)
+    /// The names NGOs are found by, made from the index of the same revision.
+    private let directories = Mutex<(revision: Int, directory: NGODirectory)?>(nil)
     /// The revision last read, with when and at which count of this process's own changes.
     private let revisionSeen = Mutex<(revision: Int, changes: Int, at: ContinuousClock.Instant)?>(nil)
     private let rebuilding = Mutex(())
@@ -73,6 +75,16 @@ public final class Service: Sendable {
             cache.withLock { $0 = (fresh.revision, fresh.index) }
             return fresh.index
         }
+    }
+
+    /// NGOs by id, name or acronym, at the registry's current revision.
+    public func ngoDirectory() throws -> NGODirectory {
+        let index = try index()
+        let revision = try revision()
+        if let kept = directories.withLock({ $0 }), kept.revision == revision { return kept.directory }
+        let directory = NGODirectory(index.ngos.map { .init(id: $0.id, name: $0.name, acronym: $0.acronym) })
+        directories.withLock { $0 = (revision, directory) }
+        return directory
     }
 
     /// Calls `observer` with the id of each need registered from now on (subscriptions use it).

@@ -14,6 +14,8 @@ struct WebSession: Sendable {
 /// Sessions kept in memory: a restart signs everyone out, which a token sign-in makes cheap.
 final class SessionStore: Sendable {
     static let lifetime: TimeInterval = 8 * 60 * 60
+    /// Sessions kept at most: past it, expired ones go, then those that never signed in, then the oldest.
+    static let limit = 10_000
     private let sessions = Mutex<[String: WebSession]>([:])
     /// When each caller last looked at "new matching needs", so the page shows what came since.
     private let visits = Mutex<[String: Date]>([:])
@@ -29,8 +31,13 @@ final class SessionStore: Sendable {
             id: Self.randomToken(), caller: caller, csrf: Self.randomToken(),
             expires: now.addingTimeInterval(Self.lifetime))
         sessions.withLock { sessions in
-            // Forget expired sessions as new ones come, so memory follows the people signed in.
-            if sessions.count > 1024 { sessions = sessions.filter { $0.value.expires > now } }
+            // Memory follows the people signed in, however many cookie-less requests arrive.
+            if sessions.count >= Self.limit { sessions = sessions.filter { $0.value.expires > now } }
+            if sessions.count >= Self.limit { sessions = sessions.filter { $0.value.caller != .anonymous } }
+            if sessions.count >= Self.limit {
+                let oldest = sessions.values.sorted { $0.expires < $1.expires }.prefix(sessions.count - Self.limit + 1)
+                for old in oldest { sessions[old.id] = nil }
+            }
             sessions[session.id] = session
         }
         return session
@@ -48,6 +55,8 @@ final class SessionStore: Sendable {
             return session
         }
     }
+
+    var count: Int { sessions.withLock { $0.count } }
 
     func end(_ id: String) {
         sessions.withLock { $0[id] = nil }

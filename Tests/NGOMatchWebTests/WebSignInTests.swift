@@ -155,3 +155,14 @@ struct SignInGuardTests {
         #expect(guardian.wait(for: "10.0.0.1", now: start + .milliseconds(300)) == nil)
     }
 }
+
+/// Sessions stay bounded however many browsers without a cookie arrive.
+struct SessionStoreTests {
+    @Test func anonymousSessionsGoFirstWhenTheStoreIsFull() {
+        let store = SessionStore()
+        let signedIn = store.create(for: .token(id: "t1", role: .ministry))
+        for _ in 0..<(SessionStore.limit + 50) { _ = store.create(for: .anonymous) }
+        #expect(store.count <= SessionStore.limit)
+        #expect(store.session(signedIn.id) != nil)
+    }
+}

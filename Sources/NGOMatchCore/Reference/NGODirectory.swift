@@ -46,4 +46,12 @@ public struct NGODirectory: Sendable {
         throw LookupError(
             kind: "NGO", input: text, problem: .unknown(suggestions: Suggestions.closest(to: text, among: names)))
     }
+
+    /// Every NGO one of whose names contains the text, with or without diacritics, by id.
+    public func search(_ text: String) -> [Entry] {
+        let wanted = NameKey.fold(text)
+        guard !wanted.isEmpty else { return entries }
+        let hits = Set(byKey.filter { $0.key.contains(wanted) }.flatMap(\.value))
+        return hits.sorted().map { entries[$0] }
+    }
 }

@@ -88,11 +88,18 @@ extension MatchIndex {
     }
 
     /// Needs ranked for one NGO.
+    /// - Parameter only: when given, the need positions that may be ranked at all (needs registered since a moment).
     public func discover(
-        ngoPosition: Int, rules: RuleSet, options: RankOptions, sector: SectorID? = nil, region: RegionID? = nil
+        ngoPosition: Int, rules: RuleSet, options: RankOptions, sector: SectorID? = nil, region: RegionID? = nil,
+        only: [Int]? = nil
     ) -> Ranking {
         let compiled = CompiledRules(rules, index: self, includeDeclined: options.includeDeclined)
         var candidates = needCandidates(for: compiledNGOs[ngoPosition], rules: rules, options: options)
+        if let only {
+            var allowed = Bitset(count: needs.count)
+            for position in only { allowed.insert(position) }
+            candidates.formIntersection(allowed)
+        }
         if let sector, let node = sectorIndex[sector] {
             let wanted = nodeWithChildren[node]
             var inSector = Bitset(count: needs.count)

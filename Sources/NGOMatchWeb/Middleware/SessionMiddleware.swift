@@ -22,16 +22,16 @@ struct SessionMiddleware: RouterMiddleware {
         var context = context
         context.language = Self.language(request)
         var created: WebSession?
+        let path = request.uri.path
         if let id = request.cookies[Self.sessionCookie]?.value, let session = sessions.session(id) {
             context.session = session
-        } else {
+        } else if !path.hasPrefix("/static/") {
             created = sessions.create(for: requiresAuth ? .anonymous : .local("web"))
             context.session = created
         }
         context.who = context.session.flatMap {
             Navigation.who($0.caller, reference: reference, language: context.language)
         }
-        let path = request.uri.path
         let open = path == "/signin" || path.hasPrefix("/static/") || path.hasPrefix("/language/")
         var response: Response
         if !open, context.session?.caller == .anonymous {

@@ -31,11 +31,9 @@ struct NGORoutes {
         if !query.isEmpty, let found = try? app.service.ngo(NGOGetParams(ngo: query)) {
             return Pages.redirect("/ngos/\(found.id)")
         }
-        let key = NameKey.fold(query)
         let format = app.formatting(context)
-        let ngos = try app.service.ngos(NGOsListParams()).filter { ngo in
-            key.isEmpty || [ngo.name, ngo.acronym ?? "", ngo.id.rawValue].contains { NameKey.fold($0).contains(key) }
-        }
+        let wanted = Set(try app.service.ngoDirectory().search(query).map(\.id))
+        let ngos = try app.service.ngos(NGOsListParams()).filter { wanted.contains($0.id) }
         return app.render(
             "ngos", title: app.text("ngosHeading", context),
             [
@@ -149,18 +147,19 @@ struct NGORoutes {
         let visitor = "\(context.session!.caller.actor) \(ngo.id)"
         let lastVisit = app.sessions.visit(visitor)
         let since = lastVisit ?? Date().addingTimeInterval(-30 * 24 * 3600)
-        let stamp = ISO8601DateFormatter().string(from: since)
-        let fresh = Dictionary(
-            try app.service.needs(NeedsListParams(status: "open")).filter { ($0.createdAt ?? "") > stamp }
-                .map { ($0.id, $0) }, uniquingKeysWith: { $1 })
+        let formatter = ISO8601DateFormatter()
+        // The registry writes fractional seconds; the same form compares right as text.
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let stamp = formatter.string(from: since)
         let result = try app.service.discover(
-            DiscoverParams(ngo: ngo.id.rawValue, ranking: RankingParams(limit: 1000, lang: context.language)))
-        let needs = result.ranked.filter { fresh[$0.need] != nil && $0.score >= minimum }.map {
-            report -> [String: Any] in
+            DiscoverParams(
+                ngo: ngo.id.rawValue, since: stamp, ranking: RankingParams(limit: 50, lang: context.language)))
+        let needs = result.ranked.filter { $0.score >= minimum }.map { report -> [String: Any] in
             [
                 "needID": report.need.rawValue, "title": report.needTitle, "score": format.score(report.score),
                 "province": format.province(report.province),
-                "registered": String((fresh[report.need]?.createdAt ?? "").prefix(10)),
+                "registered": String(
+                    ((try? app.service.need(NeedGetParams(id: report.need.rawValue)))?.createdAt ?? "").prefix(10)),
                 "reasons": Array(report.reasons.prefix(3)),
             ]
         }
