@@ -47,6 +47,7 @@ struct FormView {
 
     func values(taxonomy: Taxonomy, language: Language, sectorError: String?) -> [String: Any] {
         let levels = [("", WebText.text("choose", language))] + (1...5).map { (String($0), String($0)) }
+        let sectorMessage: String? = sectorError ?? problems["sectors"]
         return [
             "fields": fields.map { field -> [String: Any] in
                 var values: [String: Any] = [
@@ -80,7 +81,7 @@ struct FormView {
                     },
                 ]
             },
-            "sectorError": (sectorError ?? problems["sectors"]) as Any,
+            "sectorError": sectorMessage as Any,
             "checkGroups": checkGroups.map { group -> [String: Any] in
                 [
                     "legend": group.legend, "error": problems[group.name] as Any,

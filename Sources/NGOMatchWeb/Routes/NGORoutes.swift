@@ -28,11 +28,11 @@ struct NGORoutes {
     /// Any name an NGO goes by, with or without diacritics; one match goes straight to it.
     private func search(_ request: Request, _ context: WebContext) throws -> Response {
         let query = app.query(request).text("q") ?? ""
-        if !query.isEmpty, let found = try? app.service.ngo(NGOGetParams(ngo: query)) {
-            return Pages.redirect("/ngos/\(found.id)")
-        }
+        let directory = try app.service.ngoDirectory()
+        // `find`, not `resolve`: a miss here is the usual case and needs no "did you mean".
+        if !query.isEmpty, let found = directory.find(query) { return Pages.redirect("/ngos/\(found.id)") }
         let format = app.formatting(context)
-        let wanted = Set(try app.service.ngoDirectory().search(query).map(\.id))
+        let wanted = Set(directory.search(query).map(\.id))
         let ngos = try app.service.ngos(NGOsListParams()).filter { wanted.contains($0.id) }
         return app.render(
             "ngos", title: app.text("ngosHeading", context),
@@ -97,7 +97,7 @@ struct NGORoutes {
         let result = try app.service.discover(
             DiscoverParams(
                 ngo: ngo.id.rawValue, sector: sector, region: region,
-                ranking: RankingParams(limit: 50, showExcluded: true, lang: context.language)))
+                ranking: RankingParams(limit: 25, showExcluded: true, lang: context.language)))
         func inProvince(_ report: AssessmentReport) -> Bool { province.map { report.province == $0.id } ?? true }
         let ranked = result.ranked.filter(inProvince).map { report -> [String: Any] in
             [
@@ -153,7 +153,7 @@ struct NGORoutes {
         let stamp = formatter.string(from: since)
         let result = try app.service.discover(
             DiscoverParams(
-                ngo: ngo.id.rawValue, since: stamp, ranking: RankingParams(limit: 50, lang: context.language)))
+                ngo: ngo.id.rawValue, since: stamp, ranking: RankingParams(limit: 25, lang: context.language)))
         let needs = result.ranked.filter { $0.score >= minimum }.map { report -> [String: Any] in
             [
                 "needID": report.need.rawValue, "title": report.needTitle, "score": format.score(report.score),

@@ -87,7 +87,7 @@ struct NeedRoutes {
         return app.render(
             "needs", title: heading,
             [
-                "heading": heading, "mergedNote": (mergedNote ?? problem) as Any,
+                "heading": heading, "mergedNote": [mergedNote, problem].compactMap { $0 }.first as Any,
                 "choosesProvince": session.ownProvince == nil,
                 "provinceText": province?.name.vi ?? query.text("province") ?? "",
                 "provinceNames": directory.provinces.map(\.name.vi).sorted { NameKey.fold($0) < NameKey.fold($1) },
