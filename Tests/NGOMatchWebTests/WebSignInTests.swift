@@ -56,7 +56,8 @@ struct WebSignInTests {
             let closed = try await browser.post("/needs/cao-bang-2/close", [("status", "partnered")])
             #expect(closed.status == .seeOther)
             #expect(try fixture.service.need(NeedGetParams(id: "cao-bang-2")).status == .partnered)
-            #expect(try fixture.service.registry.auditTrail().first?.actor.hasPrefix("token:") == true)
+            let actor = try fixture.service.registry.auditTrail().first?.actor ?? ""
+            #expect(actor.hasPrefix("token:") && actor.contains("@web (province:cao-bang)"), "\(actor)")
         }
     }
 

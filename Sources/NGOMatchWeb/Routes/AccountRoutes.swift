@@ -71,7 +71,8 @@ struct AccountRoutes {
         app.signIns.succeeded(context.remote)
         if let old = context.session { app.sessions.end(old.id) }
         // A new session id at sign-in, so one planted before cannot be ridden.
-        let session = app.sessions.create(for: .token(id: id, role: role))
+        // The audit trail names the token and the door: `token:ab12@web (province:cao-bang)`.
+        let session = app.sessions.create(for: .token(id: "\(id)@web", role: role))
         app.sessions.setNotice(app.text("signedIn", context), for: session.id)
         var response = Pages.redirect(Self.localPath(form["back"]) ?? "/")
         response.setCookie(
