@@ -14,7 +14,7 @@ struct EmbedSeeds: BuildToolPlugin {
             inputs = try files(under: assets, extensions: ["mustache", "css", "js", "svg"])
             (enumName, base) = ("EmbeddedWebFiles", assets)
         } else {
-            let kinds = ["json", "jsonl", "yaml"]
+            let kinds = ["json", "jsonl", "yaml", "tsv"]
             inputs =
                 try files(under: root.appending(path: "seeds"), extensions: kinds)
                 + files(under: root.appending(path: "rules"), extensions: kinds)

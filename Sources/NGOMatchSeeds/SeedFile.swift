@@ -4,6 +4,9 @@ public enum SeedFile {
     public static let sectors = "seeds/sectors.json"
     public static let demoNGOs = "seeds/demo/ngos.jsonl"
     public static let demoNeeds = "seeds/demo/needs.jsonl"
+    /// The communes since 2025 and those before, derived by scripts/build-communes.py.
+    public static let communes = "seeds/admin/communes.tsv"
+    public static let formerCommunes = "seeds/admin/former-communes.tsv"
 
     /// The text of a compiled-in file, by its path in the package.
     public static func text(_ path: String) -> String? { EmbeddedSeeds.files[path] }

@@ -54,6 +54,7 @@ public struct Method: Sendable {
 public enum Methods {
     public static let operations: [any ServiceOperation.Type] = [
         PingOperation.self, SectorsListOperation.self, ProvincesListOperation.self, ProvinceGetOperation.self,
+        CommunesListOperation.self, CommuneGetOperation.self,
         NeedRegisterOperation.self, NeedUpdateOperation.self, NeedCloseOperation.self, NeedGetOperation.self,
         NeedsListOperation.self, NGORegisterOperation.self, NGOUpdateOperation.self, NGOGetOperation.self,
         NGOsListOperation.self, SuggestOperation.self, DiscoverOperation.self, ExplainOperation.self,

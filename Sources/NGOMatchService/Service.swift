@@ -1,5 +1,6 @@
 import Foundation
 import NGOMatchCore
+import NGOMatchSeeds
 import NGOMatchStore
 import Synchronization
 
@@ -11,6 +12,8 @@ import Synchronization
 public final class Service: Sendable {
     public let registry: Registry
     private let cache = Mutex<(revision: Int, index: MatchIndex)?>(nil)
+    /// Communes are read only when first asked for: most commands never need them.
+    private let communeDirectory = Mutex<CommuneDirectory?>(nil)
     /// The names NGOs are found by, made from the index of the same revision.
     private let directories = Mutex<(revision: Int, directory: NGODirectory)?>(nil)
     /// The revision last read, with when and at which count of this process's own changes.
@@ -74,6 +77,18 @@ public final class Service: Sendable {
             let fresh = try registry.revisedMatchIndex()
             cache.withLock { $0 = (fresh.revision, fresh.index) }
             return fresh.index
+        }
+    }
+
+    /// The communes and former communes, parsed on first use.
+    public func communes() -> CommuneDirectory {
+        communeDirectory.withLock { kept in
+            if let kept { return kept }
+            let directory = CommuneDirectory(
+                communes: SeedFile.text(SeedFile.communes) ?? "", former: SeedFile.text(SeedFile.formerCommunes) ?? "",
+                provinces: reference.provinces)
+            kept = directory
+            return directory
         }
     }
 

@@ -1,4 +1,5 @@
 import GRDB
+import NGOMatchSeeds
 
 extension Registry {
     /// Every schema change, in order. Never edit a shipped migration: add one.
@@ -99,6 +100,15 @@ extension Registry {
                 t.column("added_at", .text).notNull()
                 t.column("removed_at", .text)
                 t.primaryKey(["name", "version"])
+            }
+        }
+        migrator.registerMigration("v5-units-2026") { db in
+            // Reference data is the shipped facts, not the users' records: since 30 April 2026
+            // Đồng Nai is a city, and units carry their official codes, which communes need.
+            if let provinces = SeedFile.text(SeedFile.provinces) {
+                try db.execute(
+                    sql: "UPDATE reference_file SET content = ? WHERE name = ?",
+                    arguments: [provinces, SeedFile.provinces])
             }
         }
         return migrator

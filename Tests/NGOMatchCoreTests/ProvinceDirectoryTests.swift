@@ -6,7 +6,8 @@ struct ProvinceDirectoryTests {
 
     @Test func holdsTheThirtyFourUnitsMergedFromSixtyThree() {
         #expect(directory.provinces.count == 34)
-        #expect(directory.provinces.filter { $0.kind == .city }.count == 6)
+        // Đồng Nai became a centrally-run city on 30 April 2026 (Resolution 30/2026/QH16).
+        #expect(directory.provinces.filter { $0.kind == .city }.count == 7)
         #expect(directory.provinces.count + directory.provinces.reduce(0) { $0 + $1.mergedFrom.count } == 63)
         #expect(Set(directory.provinces.map(\.region)).count == 6)
     }

@@ -23,7 +23,8 @@ public struct LookupError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unknown(let suggestions):
             return "unknown \(kind) '\(input)'" + Suggestions.didYouMean(suggestions)
         case .ambiguous(let candidates):
-            return "'\(input)' matches \(candidates.count) \(kind)s: \(candidates.joined(separator: "; ")) — use the id"
+            let fix = kind == "commune" ? "add its province after a comma ('Tân Lập, Phú Thọ')" : "use the id"
+            return "'\(input)' matches \(candidates.count) \(kind)s: \(candidates.joined(separator: "; ")) — \(fix)"
         }
     }
 }

@@ -12,6 +12,8 @@ public struct Province: Hashable, Sendable, Codable {
     public let id: ProvinceID
     public let name: LocalizedName
     public let kind: Kind
+    /// The official code of the General Statistics Office ("01" Hà Nội, "04" Cao Bằng).
+    public let code: String
     public let region: RegionID
     /// An approximate geographic centre, for distances between provinces.
     public let latitude: Double
@@ -23,17 +25,25 @@ public struct Province: Hashable, Sendable, Codable {
     public let otherNames: [String]
 
     public init(
-        id: ProvinceID, name: LocalizedName, kind: Kind, region: RegionID,
+        id: ProvinceID, name: LocalizedName, kind: Kind, code: String = "", region: RegionID,
         latitude: Double, longitude: Double, mergedFrom: [String] = [], otherNames: [String] = []
     ) {
         self.id = id
         self.name = name
         self.kind = kind
+        self.code = code
         self.region = region
         self.latitude = latitude
         self.longitude = longitude
         self.mergedFrom = mergedFrom
         self.otherNames = otherNames
+    }
+
+    /// "centrally-run city" or "province", in either language.
+    public var kindName: LocalizedName {
+        kind == .city
+            ? LocalizedName(vi: "Thành phố trực thuộc trung ương", en: "Centrally-run city")
+            : LocalizedName(vi: "Tỉnh", en: "Province")
     }
 
     /// Great-circle distance in kilometres between the two centres.

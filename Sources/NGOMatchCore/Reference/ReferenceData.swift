@@ -19,7 +19,8 @@ public struct ReferenceData: Sendable {
         let regions = provinceFile.regions.map { Region(id: $0.id, name: LocalizedName(vi: $0.nameVi, en: $0.nameEn)) }
         let provinces = provinceFile.provinces.map {
             Province(
-                id: $0.id, name: LocalizedName(vi: $0.nameVi, en: $0.nameEn), kind: $0.kind, region: $0.region,
+                id: $0.id, name: LocalizedName(vi: $0.nameVi, en: $0.nameEn), kind: $0.kind, code: $0.gso ?? "",
+                region: $0.region,
                 latitude: $0.lat, longitude: $0.lon, mergedFrom: $0.mergedFrom, otherNames: $0.otherNames ?? [])
         }
         var sectors: [Sector] = []
@@ -46,6 +47,7 @@ public struct ReferenceData: Sendable {
             let nameVi: String
             let nameEn: String
             let kind: Province.Kind
+            let gso: String?
             let region: RegionID
             let lat: Double
             let lon: Double

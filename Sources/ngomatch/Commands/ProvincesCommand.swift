@@ -30,10 +30,10 @@ struct ProvincesCommand: ParsableCommand {
             try output.emit(
                 ProvincesListOperation.self, provinces,
                 table: {
-                    var table = Table(["id", "name", "kind", "region", "merged from (1 July 2025)"])
+                    var table = Table(["code", "id", "name", "kind", "region", "merged from (1 July 2025)"])
                     for province in provinces {
                         table.add([
-                            province.id.rawValue, province.name.in(language), province.kind.rawValue,
+                            province.code, province.id.rawValue, province.name.vi, province.kindName.in(language),
                             directory.region(province.region)?.name.in(language) ?? province.region.rawValue,
                             province.mergedFrom.joined(separator: ", "),
                         ])
@@ -43,12 +43,12 @@ struct ProvincesCommand: ParsableCommand {
                 csv: {
                     [
                         CSVTable.line([
-                            "id", "nameVi", "nameEn", "kind", "region", "latitude", "longitude", "mergedFrom",
+                            "id", "code", "nameVi", "nameEn", "kind", "region", "latitude", "longitude", "mergedFrom",
                         ])
                     ]
                         + provinces.map {
                             CSVTable.line([
-                                $0.id.rawValue, $0.name.vi, $0.name.en, $0.kind.rawValue, $0.region.rawValue,
+                                $0.id.rawValue, $0.code, $0.name.vi, $0.name.en, $0.kind.rawValue, $0.region.rawValue,
                                 String($0.latitude), String($0.longitude), ListCell.join($0.mergedFrom),
                             ])
                         }
@@ -85,7 +85,8 @@ struct ProvincesCommand: ParsableCommand {
                     var details = Details()
                     details.add("id", province.id.rawValue)
                     details.add("name", "\(province.name.vi) (\(province.name.en))")
-                    details.add("kind", province.kind == .city ? "centrally-run city" : "province")
+                    details.add("kind", province.kindName.in(language))
+                    details.add("GSO code", province.code)
                     details.add("region", service.reference.provinces.region(province.region)?.name.in(language))
                     details.add(
                         "merged from",

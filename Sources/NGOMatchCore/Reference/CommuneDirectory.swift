@@ -1,0 +1,165 @@
+import Foundation
+
+/// The 3,321 communes, wards and special zones, and the 10,972 communes before the 2025
+/// merger, found by any name a person types: with or without diacritics or the words
+/// "xã", "phường", "huyện", "tỉnh"…, former district and province names included, parts
+/// in any order ("Trường Hà, Hà Quảng, Cao Bằng").
+public struct CommuneDirectory: Sendable {
+    public let communes: [Commune]
+    public let former: [FormerCommune]
+    private let byCode: [String: Int]
+    private let byKey: [String: [Int]]
+    private let formerByKey: [String: [Int]]
+    private let formerByCode: [String: [Int]]
+    private let provinces: ProvinceDirectory
+
+    /// How a name was found.
+    public struct Match: Hashable, Sendable {
+        public let commune: Commune
+        /// The former commune the name was, when it was one.
+        public let former: FormerCommune?
+    }
+
+    /// - Parameters:
+    ///   - communes: `seeds/admin/communes.tsv` (unit code, code, name, English name, kind).
+    ///   - former: `seeds/admin/former-communes.tsv` (old code, name, district, province, new code, unit code, how).
+    public init(communes communeText: String, former formerText: String, provinces: ProvinceDirectory) {
+        self.provinces = provinces
+        let unitByCode = Dictionary(provinces.provinces.map { ($0.code, $0.id) }, uniquingKeysWith: { a, _ in a })
+        var communes: [Commune] = []
+        for fields in Self.rows(communeText) where fields.count >= 5 {
+            guard let unit = unitByCode[fields[0]], let kind = Commune.Kind(rawValue: fields[4]) else { continue }
+            communes.append(Commune(code: fields[1], name: fields[2], nameEn: fields[3], kind: kind, province: unit))
+        }
+        var former: [FormerCommune] = []
+        for fields in Self.rows(formerText) where fields.count >= 7 {
+            guard let unit = unitByCode[fields[5]] else { continue }
+            former.append(
+                FormerCommune(
+                    code: fields[0], name: fields[1], district: fields[2], province: fields[3], became: fields[4],
+                    unit: unit))
+        }
+        self.communes = communes
+        self.former = former
+        byCode = Dictionary(communes.enumerated().map { ($0.element.code, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        var byKey: [String: [Int]] = [:]
+        for (index, commune) in communes.enumerated() {
+            for key in Set(Self.keys(commune.name)) { byKey[key, default: []].append(index) }
+        }
+        var formerByKey: [String: [Int]] = [:]
+        var formerByCode: [String: [Int]] = [:]
+        for (index, old) in former.enumerated() {
+            for key in Set(Self.keys(old.name)) { formerByKey[key, default: []].append(index) }
+            formerByCode[old.became, default: []].append(index)
+        }
+        self.byKey = byKey
+        self.formerByKey = formerByKey
+        self.formerByCode = formerByCode
+    }
+
+    public func commune(code: String) -> Commune? { byCode[code].map { communes[$0] } }
+
+    public func communes(in province: ProvinceID) -> [Commune] { communes.filter { $0.province == province } }
+
+    /// The communes before 2025 that became this one.
+    public func formerNames(of commune: Commune) -> [FormerCommune] {
+        (formerByCode[commune.code] ?? []).map { former[$0] }
+    }
+
+    /// The one commune a text names.
+    /// - Throws: `LookupError` listing the choices (each with its unit) when several fit, or
+    ///   the closest names when none does; never a guess.
+    public func resolve(_ text: String, in hint: ProvinceID? = nil) throws(LookupError) -> Match {
+        let parts = text.split(whereSeparator: { $0 == "," || $0 == ";" }).map { String($0) }
+            .filter { !NameKey.fold($0).isEmpty }
+        guard !parts.isEmpty else {
+            throw LookupError(kind: "commune", input: text, problem: .unknown(suggestions: []))
+        }
+        var best: [Match] = []
+        // Any part may be the commune; the others then say where it is (a district, a province).
+        for (position, part) in parts.enumerated() {
+            let places = parts.enumerated().filter { $0.offset != position }.map(\.element)
+            let found = matches(commune: part, places: places, hint: hint)
+            if !found.isEmpty && (best.isEmpty || found.count < best.count) { best = found }
+        }
+        let distinct = Dictionary(best.map { ($0.commune.code, $0) }, uniquingKeysWith: { a, _ in a })
+        if distinct.count == 1 { return distinct.values.first! }
+        if distinct.isEmpty {
+            let key = NameKey.fold(Self.stripped(parts[0]))
+            let pool = hint.map { id in communes.filter { $0.province == id } } ?? communes
+            let names = pool.map { "\($0.name) (\(provinces[$0.province]?.name.vi ?? $0.province.rawValue))" }
+            let close = Suggestions.closest(to: key, among: pool.map { NameKey.fold($0.name) })
+            let suggestions = close.compactMap { name in zip(pool, names).first { NameKey.fold($0.0.name) == name }?.1 }
+            throw LookupError(kind: "commune", input: text, problem: .unknown(suggestions: suggestions))
+        }
+        let choices = distinct.values.sorted { $0.commune.code < $1.commune.code }.map { match in
+            "\(match.commune.name) (\(provinces[match.commune.province]?.name.vi ?? match.commune.province.rawValue))"
+        }
+        throw LookupError(kind: "commune", input: text, problem: .ambiguous(candidates: choices))
+    }
+
+    /// The communes `part` may name, narrowed by the other parts (a province, a former district).
+    private func matches(commune part: String, places: [String], hint: ProvinceID?) -> [Match] {
+        var units: Set<ProvinceID>? = hint.map { [$0] }
+        var districtKeys: [Set<String>] = []
+        var formerProvinceKeys: Set<String> = []
+        for place in places {
+            if let province = provinces.find(Self.stripped(place)) ?? provinces.find(place) {
+                units = (units ?? [province.id]).intersection([province.id])
+                formerProvinceKeys.insert(NameKey.fold(Self.stripped(place)))
+            } else {
+                districtKeys.append(Set(Self.keys(place)))
+            }
+        }
+        var found: [Match] = []
+        if districtKeys.isEmpty {
+            for key in Self.keys(part) {
+                for index in byKey[key] ?? [] where units?.contains(communes[index].province) ?? true {
+                    found.append(Match(commune: communes[index], former: nil))
+                }
+            }
+        }
+        for key in Self.keys(part) {
+            for index in formerByKey[key] ?? [] {
+                let old = former[index]
+                guard units?.contains(old.unit) ?? true else { continue }
+                if !districtKeys.isEmpty {
+                    let district = Set(Self.keys(old.district))
+                    guard districtKeys.allSatisfy({ !$0.isDisjoint(with: district) }) else { continue }
+                }
+                guard let commune = commune(code: old.became) else { continue }
+                found.append(Match(commune: commune, former: old))
+            }
+        }
+        // A name still in use is what a person means before a former one of the same commune.
+        var seen: Set<String> = []
+        return found.filter { seen.insert($0.commune.code).inserted }
+    }
+
+    /// The ways a name may be typed: as written, and without an administrative word before it
+    /// ("Xã Trường Hà" and "Trường Hà"), folded (no diacritics, so tone placement does not matter).
+    static func keys(_ name: String) -> [String] {
+        Array(Set([NameKey.fold(name), NameKey.fold(stripped(name))])).filter { !$0.isEmpty }
+    }
+
+    static let prefixes = [
+        "thành phố", "tỉnh", "thị trấn", "thị xã", "xã", "phường", "đặc khu", "quận", "huyện", "tp.", "tp",
+    ]
+
+    /// The name without its leading administrative word; "Xa" alone is kept, as a name may begin with it.
+    static func stripped(_ name: String) -> String {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        let lower = trimmed.lowercased()
+        for prefix in prefixes where lower.hasPrefix(prefix + " ") || lower.hasPrefix(NameKey.fold(prefix) + " ") {
+            let length = lower.hasPrefix(prefix + " ") ? prefix.count : NameKey.fold(prefix).count
+            return String(trimmed.dropFirst(length)).trimmingCharacters(in: .whitespaces)
+        }
+        return trimmed
+    }
+
+    private static func rows(_ text: String) -> [[String]] {
+        text.split(separator: "\n").dropFirst().map {
+            $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import NGOMatchCore
+import NGOMatchService
+
+struct CommunesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "communes",
+        abstract: "The 3,321 communes, wards and special zones, and the names they had before 2025.",
+        subcommands: [List.self, Show.self]
+    )
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List a province's communes, wards and special zones.",
+            discussion:
+                "Examples:\n  ngomatch communes list --province \"Cao Bằng\"\n  ngomatch communes list --province \"ha giang\" --format csv"
+        )
+        @OptionGroup var registry: RegistryOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: "Province or city, any name.") var province: String
+        @Option(help: "commune, ward or \"special administrative region\".") var kind: String?
+
+        func run() throws {
+            let service = try registry.service()
+            let communes = try CommunesListOperation.run(
+                service, CommunesListParams(province: province, kind: kind), caller: .local("cli"))
+            let language = output.language
+            try output.emit(
+                CommunesListOperation.self, communes,
+                table: {
+                    var table = Table(["code", "name", "kind"])
+                    for commune in communes {
+                        table.add([
+                            commune.code, language == .vi ? commune.name : "\(commune.name) (\(commune.nameEn))",
+                            commune.kind.name.in(language),
+                        ])
+                    }
+                    return table.render()
+                },
+                csv: {
+                    [CSVTable.line(["code", "name", "nameEn", "kind", "province"])]
+                        + communes.map {
+                            CSVTable.line([$0.code, $0.name, $0.nameEn, $0.kind.rawValue, $0.province.rawValue])
+                        }
+                })
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find a commune by any name, now or before the 2025 merger.",
+            discussion: """
+                Former communes are found with their former district and province, in any order,
+                with or without diacritics or the words xã, phường, huyện, tỉnh. A name used in
+                several places gives the choices.
+
+                Examples:
+                  ngomatch communes show "xã Trường Hà, huyện Hà Quảng, tỉnh Cao Bằng"
+                  ngomatch communes show "truong ha, ha quang"
+                  ngomatch communes show "Tân Lập" --province "Phú Thọ"
+                """)
+        @OptionGroup var registry: RegistryOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "The name, with the former district and province after commas if you know them.") var name:
+            String
+        @Option(help: "Look only in this province.") var province: String?
+
+        func run() throws {
+            let service = try registry.service()
+            let found = try CommuneGetOperation.run(
+                service, CommuneGetParams(name: name, province: province), caller: .local("cli"))
+            for note in found.notes { Terminal.note(note) }
+            let language = output.language
+            try output.emit(
+                CommuneGetOperation.self, found,
+                table: {
+                    var details = Details()
+                    details.add("code", found.commune.code)
+                    details.add("name", "\(found.commune.name) (\(found.commune.nameEn))")
+                    details.add("kind", found.commune.kind.name.in(language))
+                    details.add("province", found.provinceName)
+                    details.add(
+                        "formed from",
+                        found.formerCommunes.map { "\($0.name) (\($0.district), \($0.province))" }.joined(
+                            separator: "; "))
+                    return details.render()
+                })
+        }
+    }
+}
