@@ -28,11 +28,7 @@ struct MCPCommand: AsyncParsableCommand {
     @Flag(help: "Offer the tools that change the registry, as the local user.") var allowWrites = false
 
     func run() async throws {
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = ProcessInfo.processInfo.environment["NGOMATCH_LOG"] == "debug" ? .debug : .warning
-            return handler
-        }
+        ServerLog.start(quiet: .warning)
         let service = Service(registry: try registry.open())
         var caller = Caller.local("mcp")
         var writes = allowWrites

@@ -57,11 +57,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = ProcessInfo.processInfo.environment["NGOMATCH_LOG"] == "debug" ? .debug : .info
-            return handler
-        }
+        ServerLog.start()
         let logger = Logger(label: "ngomatch.serve")
         let opened = try registry.open()
         defer { try? opened.close() }
