@@ -59,7 +59,7 @@ let package = Package(
         // The operations both doors call: one table of methods over the registry.
         .target(
             name: "NGOMatchService",
-            dependencies: ["NGOMatchCore", "NGOMatchStore", "NGOMatchSeeds"],
+            dependencies: ["NGOMatchCore", "NGOMatchStore"],
             swiftSettings: strictSettings
         ),
         // JSON-RPC 2.0 over newline-delimited JSON: framing, messages, dispatch. No sockets.

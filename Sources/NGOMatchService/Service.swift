@@ -1,6 +1,5 @@
 import Foundation
 import NGOMatchCore
-import NGOMatchSeeds
 import NGOMatchStore
 import Synchronization
 
@@ -12,8 +11,6 @@ import Synchronization
 public final class Service: Sendable {
     public let registry: Registry
     private let cache = Mutex<(revision: Int, index: MatchIndex)?>(nil)
-    /// Communes are read only when first asked for: most commands never need them.
-    private let communeDirectory = Mutex<CommuneDirectory?>(nil)
     /// The names NGOs are found by, made from the index of the same revision.
     private let directories = Mutex<(revision: Int, directory: NGODirectory)?>(nil)
     /// The revision last read, with when and at which count of this process's own changes.
@@ -81,16 +78,7 @@ public final class Service: Sendable {
     }
 
     /// The communes and former communes, parsed on first use.
-    public func communes() -> CommuneDirectory {
-        communeDirectory.withLock { kept in
-            if let kept { return kept }
-            let directory = CommuneDirectory(
-                communes: SeedFile.text(SeedFile.communes) ?? "", former: SeedFile.text(SeedFile.formerCommunes) ?? "",
-                provinces: reference.provinces)
-            kept = directory
-            return directory
-        }
-    }
+    public func communes() -> CommuneDirectory { reference.communes }
 
     /// NGOs by id, name or acronym, at the registry's current revision.
     public func ngoDirectory() throws -> NGODirectory {

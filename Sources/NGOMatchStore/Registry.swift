@@ -66,7 +66,7 @@ public struct Registry: Sendable {
                         ?? "",
                     sectorsJSON: String.fetchOne(
                         db, sql: "SELECT content FROM reference_file WHERE name = ?", arguments: [SeedFile.sectors])
-                        ?? "")
+                        ?? "", communes: ReferenceData.embeddedCommunes)
             }
             return (Registry(path: path, reference: reference, database: database), created)
         } catch let error as RegistryError {

@@ -55,14 +55,15 @@ struct Pages: Sendable {
         return values
     }
 
-    /// The values with every absent optional left out, at any depth: Mustache would print
+    /// The values with every absent optional and empty text left out, at any depth: Mustache would print
     /// an `Optional.none` stored in `Any` as "nil" rather than treat it as missing.
     static func withoutNils(_ value: Any) -> Any {
         switch value {
         case let dictionary as [String: Any]:
             var kept: [String: Any] = [:]
             for (key, inner) in dictionary {
-                guard let present = unwrapped(inner) else { continue }
+                // An empty text is left out too, so `{{#key}}…{{/key}}` shows nothing for it.
+                guard let present = unwrapped(inner), (present as? String)?.isEmpty != true else { continue }
                 kept[key] = withoutNils(present)
             }
             return kept

@@ -49,7 +49,7 @@ enum WebText {
         "page": "Page {0} of {1}",
         "sectors": "Sectors",
         "targetGroups": "Target groups",
-        "localities": "Communes and places",
+        "localities": "Other places",
         "fundingGap": "Funding gap",
         "timeframe": "Timeframe",
         "source": "Source",
@@ -130,7 +130,7 @@ enum WebText {
         "start": "Starts",
         "end": "Ends",
         "sourceHint": "Where the need was stated, e.g. 'Meeting with foreign NGOs 2025'.",
-        "localitiesHint": "One commune or place a line.",
+        "localitiesHint": "Other places, as you write them; one a line.",
         "sectorLegendNeed": "Sectors and their priority (1 low – 5 urgent)",
         "sectorHintNeed": "Open a sector and give each subsector that applies a priority; leave the others at '—'.",
         "sectorLegendNGO": "Sectors and expertise (1 some – 5 leading)",
@@ -195,6 +195,10 @@ enum WebText {
         "ruleSummary": "Rule set {0}: {1}. Minimum score {2}.",
         "sectorRequired": "Choose at least one sector and give it a level.",
         "allOf": "the whole sector",
+        "communesField": "Communes and wards",
+        "communesHint":
+            "One a line, by name or code; names from before 1 July 2025 work with their district: 'Trường Hà, Hà Quảng'.",
+        "communes": "Communes",
         "staleSaved": "changed {0}",
     ]
 
@@ -237,7 +241,7 @@ enum WebText {
         "page": "Trang {0}/{1}",
         "sectors": "Lĩnh vực",
         "targetGroups": "Đối tượng hưởng lợi",
-        "localities": "Xã, phường và địa điểm",
+        "localities": "Địa điểm khác",
         "fundingGap": "Kinh phí còn thiếu",
         "timeframe": "Thời gian thực hiện",
         "source": "Nguồn",
@@ -318,7 +322,7 @@ enum WebText {
         "start": "Bắt đầu",
         "end": "Kết thúc",
         "sourceHint": "Nơi nhu cầu được nêu, ví dụ 'Hội nghị gặp gỡ các tổ chức phi chính phủ nước ngoài 2025'.",
-        "localitiesHint": "Mỗi dòng một xã, phường hoặc địa điểm.",
+        "localitiesHint": "Các địa điểm khác, mỗi dòng một địa điểm.",
         "sectorLegendNeed": "Lĩnh vực và mức độ ưu tiên (1 thấp – 5 cấp bách)",
         "sectorHintNeed":
             "Mở từng lĩnh vực và chọn mức ưu tiên cho các lĩnh vực con liên quan; để '—' cho các lĩnh vực khác.",
@@ -384,6 +388,10 @@ enum WebText {
         "ruleSummary": "Bộ tiêu chí {0}: {1}. Điểm tối thiểu {2}.",
         "sectorRequired": "Chọn ít nhất một lĩnh vực và mức độ cho lĩnh vực đó.",
         "allOf": "toàn lĩnh vực",
+        "communesField": "Xã, phường",
+        "communesHint":
+            "Mỗi dòng một xã, phường, theo tên hoặc mã; tên trước ngày 1/7/2025 kèm tên huyện cũ: 'Trường Hà, Hà Quảng'.",
+        "communes": "Xã, phường",
         "staleSaved": "sửa lúc {0}",
     ]
 }

@@ -36,6 +36,8 @@ public struct Need: Hashable, Sendable, Codable {
     public var targetGroups: [TargetGroup]
     /// Communes, wards or former districts, as the province writes them.
     public var localities: [String]
+    /// The communes the need concerns, by official code; found from any name, former ones too.
+    public var communes: [String]?
     public var fundingGapUSD: Double
     public var timeframe: Timeframe
     public var status: Status
@@ -48,7 +50,8 @@ public struct Need: Hashable, Sendable, Codable {
 
     public init(
         id: NeedID, province: ProvinceID, title: String, description: String = "", sectors: [SectorPriority],
-        targetGroups: [TargetGroup] = [], localities: [String] = [], fundingGapUSD: Double, timeframe: Timeframe,
+        targetGroups: [TargetGroup] = [], localities: [String] = [], communes: [String]? = nil, fundingGapUSD: Double,
+        timeframe: Timeframe,
         status: Status = .open, contact: Contact? = nil, source: String? = nil,
         createdAt: String? = nil, updatedAt: String? = nil
     ) {
@@ -59,6 +62,7 @@ public struct Need: Hashable, Sendable, Codable {
         self.sectors = sectors
         self.targetGroups = targetGroups
         self.localities = localities
+        self.communes = communes
         self.fundingGapUSD = fundingGapUSD
         self.timeframe = timeframe
         self.status = status

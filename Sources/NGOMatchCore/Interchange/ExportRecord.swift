@@ -8,7 +8,7 @@ public enum ExportRecord {
     /// CSV columns for needs and NGOs together; a row leaves the other kind's columns empty.
     public static let csvColumns: [String] = {
         let need = [
-            "type", "id", "province", "title", "description", "sectors", "targetGroups", "localities",
+            "type", "id", "province", "title", "description", "sectors", "targetGroups", "localities", "communes",
             "fundingGapUSD", "timeframe.start", "timeframe.end", "status", "source",
         ]
         let ngo = [

@@ -8,7 +8,7 @@ public struct RecordReader: Sendable {
     public init(reference: ReferenceData) { self.reference = reference }
 
     public static let needFields = [
-        "type", "id", "province", "title", "description", "sectors", "targetGroups", "localities",
+        "type", "id", "province", "title", "description", "sectors", "targetGroups", "localities", "communes",
         "fundingGapUSD", "timeframe", "status", "contact", "source", "createdAt", "updatedAt",
     ]
     public static let ngoFields = [
@@ -79,6 +79,7 @@ public struct RecordReader: Sendable {
         }
         let targetGroups = readTargetGroups(&reader)
         let localities = reader.list("localities")
+        let communes = province.map { readCommunes(&reader, in: $0) } ?? []
         let fundingGap = reader.number("fundingGapUSD", required: true)
         if let fundingGap, fundingGap < 0 { reader.report("fundingGapUSD", "must not be negative, got \(fundingGap)") }
         let timeframe: Need.Timeframe? = reader.nested("timeframe", required: true) { inner in
@@ -104,9 +105,35 @@ public struct RecordReader: Sendable {
         return .success(
             Need(
                 id: id ?? makeID(province), province: province, title: title, description: description,
-                sectors: sectors, targetGroups: targetGroups, localities: localities, fundingGapUSD: fundingGap,
+                sectors: sectors, targetGroups: targetGroups, localities: localities,
+                communes: communes.isEmpty ? nil : communes, fundingGapUSD: fundingGap,
                 timeframe: timeframe, status: status, contact: contact, source: source,
                 createdAt: createdAt, updatedAt: updatedAt))
+    }
+
+    /// Communes by code or by any name (a former commune with its district, say), which must
+    /// lie in the record's province; a name used in several places is refused with the choices.
+    func readCommunes(_ reader: inout FieldReader, in province: ProvinceID) -> [String] {
+        let directory = reference.communes
+        var codes: [String] = []
+        for (index, text) in reader.list("communes").enumerated() {
+            let field = "communes[\(index)]"
+            if let commune = directory.commune(code: text) {
+                guard commune.province == province else {
+                    reader.report(field, "commune \(text) (\(commune.name)) is not in \(province)")
+                    continue
+                }
+                codes.append(commune.code)
+                continue
+            }
+            do {
+                let match = try directory.resolve(text, in: province)
+                if !codes.contains(match.commune.code) { codes.append(match.commune.code) }
+            } catch {
+                reader.report(field, error.description)
+            }
+        }
+        return codes
     }
 
     /// Reads an NGO. Without an id, one is made from the acronym or the name.

@@ -101,10 +101,8 @@ struct NeedFormRoutes {
         var fields: [String: JSONValue] = [
             "sectors": .array(sectors),
             "targetGroups": .array(form.all("targetGroups").map(JSONValue.string)),
-            "localities": .array(
-                (form["localities"] ?? "").split(whereSeparator: \.isNewline).map {
-                    .string($0.trimmingCharacters(in: .whitespaces))
-                }.filter { $0 != .string("") }),
+            "localities": lines(form["localities"]),
+            "communes": lines(form["communes"]),
         ]
         for name in ["province", "title", "description", "fundingGapUSD", "source"] {
             fields[name] = form.text(name).map(JSONValue.string) ?? (name == "description" ? .string("") : .null)
@@ -116,6 +114,13 @@ struct NeedFormRoutes {
         return .object(fields)
     }
 
+    /// One item a line, blank lines dropped.
+    static func lines(_ text: String?) -> JSONValue {
+        .array(
+            (text ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }.map(JSONValue.string))
+    }
+
     /// A stored need as the form's fields.
     static func form(_ need: Need) -> FormData {
         var fields: [(name: String, value: String)] = [
@@ -123,6 +128,7 @@ struct NeedFormRoutes {
             ("fundingGapUSD", String(Int(need.fundingGapUSD))), ("start", need.timeframe.start.description),
             ("end", need.timeframe.end.description), ("source", need.source ?? ""),
             ("localities", need.localities.joined(separator: "\n")),
+            ("communes", (need.communes ?? []).joined(separator: "\n")),
         ]
         fields += need.sectors.map { ("sector.\($0.sector)", String($0.priority)) }
         fields += need.targetGroups.map { ("targetGroups", $0.rawValue) }
@@ -134,7 +140,8 @@ struct NeedFormRoutes {
         let head = String(path.prefix { $0 != "." && $0 != "[" })
         switch head {
         case "timeframe": return path.hasSuffix("end") ? "end" : "start"
-        case "province", "title", "description", "fundingGapUSD", "source", "localities", "sectors", "targetGroups":
+        case "province", "title", "description", "fundingGapUSD", "source", "localities", "communes", "sectors",
+            "targetGroups":
             return head
         default: return nil
         }
@@ -171,6 +178,9 @@ struct NeedFormRoutes {
                     name: "start", label: text("start"), kind: .input("date"), value: form["start"] ?? "",
                     required: true),
                 .init(name: "end", label: text("end"), kind: .input("date"), value: form["end"] ?? "", required: true),
+                .init(
+                    name: "communes", label: text("communesField"), kind: .textArea, value: form["communes"] ?? "",
+                    hint: text("communesHint")),
                 .init(
                     name: "localities", label: text("localities"), kind: .textArea, value: form["localities"] ?? "",
                     hint: text("localitiesHint")),

@@ -165,6 +165,8 @@ struct NeedRoutes {
                 "provinceID": need.province.rawValue, "sectors": format.needSectors(need),
                 "targetGroups": need.targetGroups.map { $0.name.in(context.language) }.joined(separator: ", "),
                 "localities": need.localities.joined(separator: "; "), "funding": format.money(need.fundingGapUSD),
+                "communes": (need.communes ?? []).compactMap { app.service.communes().commune(code: $0)?.name }
+                    .joined(separator: ", "),
                 "timeframe": format.timeframe(need.timeframe), "source": need.source as Any,
                 "description": need.description, "canEdit": mayEdit && need.status != .closed,
                 "ruleSets": WebApp.choices(ruleSets, selected: rulesName),

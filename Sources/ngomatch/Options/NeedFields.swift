@@ -16,6 +16,12 @@ struct NeedFields: ParsableArguments {
     var targetGroups: [String] = []
     @Option(name: .customLong("locality"), help: "A commune or area (repeat for several).") var localities: [String] =
         []
+    @Option(
+        name: .customLong("commune"),
+        help: ArgumentHelp(
+            "A commune the need concerns, by any name; a former one with its district: \"Trường Hà, Hà Quảng\" (repeat).",
+            valueName: "name"))
+    var communes: [String] = []
     @Option(name: .customLong("funding-gap"), help: "Funding gap in USD.") var fundingGap: String?
     @Option(help: "First day, YYYY-MM-DD.") var start: String?
     @Option(help: "Last day, YYYY-MM-DD.") var end: String?
@@ -29,7 +35,8 @@ struct NeedFields: ParsableArguments {
     var record: JSONValue {
         var fields: [String: JSONValue?] = [
             "province": province.json, "title": title.json, "description": description.json,
-            "localities": localities.json, "targetGroups": targetGroups.json, "status": status.json,
+            "localities": localities.json, "communes": communes.json, "targetGroups": targetGroups.json,
+            "status": status.json,
             "source": source.json, "fundingGapUSD": fundingGap.json,
             "sectors": sectors.isEmpty ? nil : .string(sectors.joined(separator: ";")),
         ]
