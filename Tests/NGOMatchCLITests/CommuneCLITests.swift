@@ -34,6 +34,18 @@ struct CommuneCLITests {
         #expect(outside.stderr.contains("communes[0]"), "\(outside.stderr)")
     }
 
+    @Test func anNGONamesCommunesWhereItWorksInAnyProvince() throws {
+        let cli = try CLI()
+        let updated = try cli.run(
+            "ngos", "update", "MCNV", "--commune", "Trường Hà, Hà Quảng", "--commune", "Ba Đình, Hà Nội", "--format",
+            "json")
+        #expect(updated.status == 0, "\(updated.stderr)")
+        #expect(updated.stdout.contains(#""communes":["01392","00004"]"#), "\(updated.stdout)")
+        let ambiguous = try cli.run("ngos", "update", "MCNV", "--commune", "Tân Lập")
+        #expect(ambiguous.status != 0)
+        #expect(ambiguous.stderr.contains("communes[0]") && ambiguous.stderr.contains("(Quảng Trị)"))
+    }
+
     @Test func anImportWrittenWithFormerNamesIsReadAndExportedByCode() throws {
         let cli = try CLI()
         #expect(try cli.run("init").status == 0)

@@ -56,6 +56,9 @@ public struct NGO: Hashable, Sendable, Codable {
     public var registration: Registration?
     public var sectors: [SectorExpertise]
     public var provinces: Presence
+    /// Communes where it works, by official code, when it says so; provinces stay the unit
+    /// of certificates (Decree 58/2022) and of scoring.
+    public var communes: [String]?
     public var targetGroups: [TargetGroup]
     public var grantRange: GrantRange?
     /// New partnerships the NGO can take on in a year.
@@ -72,7 +75,8 @@ public struct NGO: Hashable, Sendable, Codable {
         id: NGOID, name: String, acronym: String? = nil, country: String, registration: Registration? = nil,
         sectors: [SectorExpertise], provinces: Presence = Presence(), targetGroups: [TargetGroup] = [],
         grantRange: GrantRange? = nil, capacity: Int = 1, languages: [String] = [], contact: Contact? = nil,
-        website: String? = nil, optOut: OptOut? = nil, createdAt: String? = nil, updatedAt: String? = nil
+        website: String? = nil, optOut: OptOut? = nil, communes: [String]? = nil, createdAt: String? = nil,
+        updatedAt: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -88,6 +92,7 @@ public struct NGO: Hashable, Sendable, Codable {
         self.contact = contact
         self.website = website
         self.optOut = optOut
+        self.communes = communes
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }

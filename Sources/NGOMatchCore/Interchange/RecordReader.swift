@@ -13,7 +13,7 @@ public struct RecordReader: Sendable {
     ]
     public static let ngoFields = [
         "type", "id", "name", "acronym", "country", "registration", "sectors", "provinces", "targetGroups",
-        "grantRange", "capacity", "languages", "contact", "website", "optOut", "createdAt", "updatedAt",
+        "grantRange", "capacity", "languages", "contact", "website", "optOut", "communes", "createdAt", "updatedAt",
     ]
 
     /// Reads a partnership; `resolveNeed` and `resolveNGO` find the records it links.
@@ -111,15 +111,15 @@ public struct RecordReader: Sendable {
                 createdAt: createdAt, updatedAt: updatedAt))
     }
 
-    /// Communes by code or by any name (a former commune with its district, say), which must
-    /// lie in the record's province; a name used in several places is refused with the choices.
-    func readCommunes(_ reader: inout FieldReader, in province: ProvinceID) -> [String] {
+    /// Communes by code or by any name (a former commune with its district, say), within the
+    /// record's province when it has one; a name used in several places is refused with the choices.
+    func readCommunes(_ reader: inout FieldReader, in province: ProvinceID?) -> [String] {
         let directory = reference.communes
         var codes: [String] = []
         for (index, text) in reader.list("communes").enumerated() {
             let field = "communes[\(index)]"
             if let commune = directory.commune(code: text) {
-                guard commune.province == province else {
+                if let province, commune.province != province {
                     reader.report(field, "commune \(text) (\(commune.name)) is not in \(province)")
                     continue
                 }
@@ -198,6 +198,7 @@ public struct RecordReader: Sendable {
         let createdAt = reader.string("createdAt")
         let updatedAt = reader.string("updatedAt")
 
+        let communes = readCommunes(&reader, in: nil)
         guard reader.problems.isEmpty, let id, let name, let country else {
             return .failure(InvalidRecord(problems: reader.problems))
         }
@@ -206,7 +207,7 @@ public struct RecordReader: Sendable {
                 id: id, name: name, acronym: acronym, country: country, registration: registration, sectors: sectors,
                 provinces: presence, targetGroups: targetGroups, grantRange: grantRange, capacity: capacity,
                 languages: languages, contact: contact, website: website, optOut: optOut,
-                createdAt: createdAt, updatedAt: updatedAt))
+                communes: communes.isEmpty ? nil : communes, createdAt: createdAt, updatedAt: updatedAt))
     }
 
     private func readRegistration(_ reader: inout FieldReader) -> Registration? {

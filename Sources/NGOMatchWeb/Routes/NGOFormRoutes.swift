@@ -65,6 +65,7 @@ struct NGOFormRoutes {
                 "nationwide": .bool(form["nationwide"] == "yes"),
             ]),
             "targetGroups": texts("targetGroups"), "capacity": text("capacity"), "website": text("website"),
+            "communes": NeedFormRoutes.lines(form["communes"]),
         ]
         if form.text("grantMin") != nil || form.text("grantMax") != nil {
             fields["grantRange"] = .object(["min": text("grantMin"), "max": text("grantMax")])
@@ -89,6 +90,7 @@ struct NGOFormRoutes {
             ("name", ngo.name), ("acronym", ngo.acronym ?? ""), ("country", ngo.country),
             ("capacity", String(ngo.capacity)), ("website", ngo.website ?? ""),
             ("nationwide", ngo.provinces.nationwide ? "yes" : ""),
+            ("communes", (ngo.communes ?? []).joined(separator: "\n")),
         ]
         if let range = ngo.grantRange {
             fields += [("grantMin", String(Int(range.min))), ("grantMax", String(Int(range.max)))]
@@ -120,7 +122,7 @@ struct NGOFormRoutes {
             return "certKind"
         case "grantRange": return path.hasSuffix("max") ? "grantMax" : "grantMin"
         case "provinces": return path.contains("past") ? "workedIn" : "worksIn"
-        case "name", "acronym", "country", "capacity", "website", "sectors", "targetGroups": return head
+        case "name", "acronym", "country", "capacity", "website", "sectors", "targetGroups", "communes": return head
         default: return nil
         }
     }
@@ -148,6 +150,9 @@ struct NGOFormRoutes {
                     name: "capacity", label: text("capacityField"), kind: .input("number"),
                     value: form["capacity"] ?? ""),
                 .init(name: "website", label: text("website"), kind: .input("url"), value: form["website"] ?? ""),
+                .init(
+                    name: "communes", label: text("communesField"), kind: .textArea, value: form["communes"] ?? "",
+                    hint: text("communesHint")),
                 .init(
                     name: "certKind", label: text("certKind"),
                     kind: .select([

@@ -13,6 +13,9 @@ struct NGOFields: ParsableArguments {
             valueName: "sector:expertise"))
     var sectors: [String] = []
     @Option(name: .customLong("works-in"), help: "A province it works in now (repeat).") var worksIn: [String] = []
+    @Option(
+        name: .customLong("commune"), help: "A commune it works in, by any name, former ones too (repeat).")
+    var communes: [String] = []
     @Option(name: .customLong("worked-in"), help: "A province it worked in before (repeat).") var workedIn: [String] =
         []
     @Option(help: "Works nationwide: true or false.") var nationwide: String?
@@ -42,7 +45,7 @@ struct NGOFields: ParsableArguments {
             "name": name.json, "acronym": acronym.json, "country": country.json,
             "sectors": sectors.isEmpty ? nil : .string(sectors.joined(separator: ";")),
             "targetGroups": targetGroups.json, "capacity": capacity.json, "languages": languages.json,
-            "website": website.json,
+            "website": website.json, "communes": communes.json,
         ]
         if !worksIn.isEmpty || !workedIn.isEmpty || nationwide != nil {
             fields["provinces"] = RecordFile.object([
