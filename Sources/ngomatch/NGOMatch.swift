@@ -27,7 +27,7 @@ struct NGOMatch: AsyncParsableCommand {
             RestoreCommand.self,
             ServeCommand.self, WebCommand.self, MCPCommand.self, TokensCommand.self,
             PairCommand.self, GenerateCommand.self, GenerateEventCommand.self, BenchCommand.self,
-            BenchPlannerCommand.self, LoadCommand.self,
+            BenchPlannerCommand.self, BenchCommunesCommand.self, LoadCommand.self,
         ]
     )
 

@@ -1,5 +1,6 @@
-import NGOMatchCore
 import Testing
+
+@testable import NGOMatchCore
 
 struct NameKeyTests {
     @Test(arguments: [
@@ -20,5 +21,19 @@ struct NameKeyTests {
     @Test func suggestsTheClosestName() {
         #expect(Suggestions.closest(to: "helth", among: ["health", "education", "water"]) == ["health"])
         #expect(Suggestions.closest(to: "zzzzzz", among: ["health", "education"]).isEmpty)
+    }
+}
+
+/// The table fold agrees with the decomposing one on every name the data holds.
+struct NameKeyFoldTests {
+    @Test func theFastFoldAgreesWithDecompositionOnEveryCommuneName() {
+        let directory = CommuneDirectoryTests.directory
+        let names =
+            directory.communes.flatMap { [$0.name, $0.nameEn] }
+            + directory.former.flatMap { [$0.name, $0.district, $0.province] }
+            + ["Thành phố Hồ Chí Minh", "Ea H'leo", "Cư M’gar", "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚĂĐĨŨƠƯẠỸ", "a×b", "Tỉnh\u{0301}"]
+        for name in names {
+            #expect(NameKey.fold(name) == NameKey.decomposingFold(name), "\(name)")
+        }
     }
 }

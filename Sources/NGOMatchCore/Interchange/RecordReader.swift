@@ -114,9 +114,12 @@ public struct RecordReader: Sendable {
     /// Communes by code or by any name (a former commune with its district, say), within the
     /// record's province when it has one; a name used in several places is refused with the choices.
     func readCommunes(_ reader: inout FieldReader, in province: ProvinceID?) -> [String] {
+        let texts = reader.list("communes")
+        // Read only when a record names communes: loading them costs a few hundred milliseconds.
+        guard !texts.isEmpty else { return [] }
         let directory = reference.communes
         var codes: [String] = []
-        for (index, text) in reader.list("communes").enumerated() {
+        for (index, text) in texts.enumerated() {
             let field = "communes[\(index)]"
             if let commune = directory.commune(code: text) {
                 if let province, commune.province != province {

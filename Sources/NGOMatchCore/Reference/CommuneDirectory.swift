@@ -11,6 +11,8 @@ public struct CommuneDirectory: Sendable {
     private let byKey: [String: [Int]]
     private let formerByKey: [String: [Int]]
     private let formerByCode: [String: [Int]]
+    /// Each former commune's district as it may be typed, folded once here rather than per lookup.
+    private let formerDistrictKeys: [Set<String>]
     private let provinces: ProvinceDirectory
 
     /// How a name was found.
@@ -53,6 +55,7 @@ public struct CommuneDirectory: Sendable {
             formerByCode[old.became, default: []].append(index)
         }
         self.byKey = byKey
+        formerDistrictKeys = former.map { Set(Self.keys($0.district)) }
         self.formerByKey = formerByKey
         self.formerByCode = formerByCode
     }
@@ -86,7 +89,12 @@ public struct CommuneDirectory: Sendable {
         if distinct.count == 1 { return distinct.values.first! }
         if distinct.isEmpty {
             let key = NameKey.fold(Self.stripped(parts[0]))
-            let pool = hint.map { id in communes.filter { $0.province == id } } ?? communes
+            // Suggestions from the province named, or from names sharing the first letters: a
+            // comparison with all 3,321 names would cost more than every other lookup together.
+            let named = parts.compactMap { provinces.find(Self.stripped($0)) ?? provinces.find($0) }.first?.id
+            let pool =
+                (hint ?? named).map { id in communes.filter { $0.province == id } }
+                ?? communes.filter { NameKey.fold($0.name).hasPrefix(String(key.prefix(2))) }
             let names = pool.map { "\($0.name) (\(provinces[$0.province]?.name.vi ?? $0.province.rawValue))" }
             let close = Suggestions.closest(to: key, among: pool.map { NameKey.fold($0.name) })
             let suggestions = close.compactMap { name in zip(pool, names).first { NameKey.fold($0.0.name) == name }?.1 }
@@ -112,19 +120,20 @@ public struct CommuneDirectory: Sendable {
             }
         }
         var found: [Match] = []
+        let partKeys = Self.keys(part)
         if districtKeys.isEmpty {
-            for key in Self.keys(part) {
+            for key in partKeys {
                 for index in byKey[key] ?? [] where units?.contains(communes[index].province) ?? true {
                     found.append(Match(commune: communes[index], former: nil))
                 }
             }
         }
-        for key in Self.keys(part) {
+        for key in partKeys {
             for index in formerByKey[key] ?? [] {
                 let old = former[index]
                 guard units?.contains(old.unit) ?? true else { continue }
                 if !districtKeys.isEmpty {
-                    let district = Set(Self.keys(old.district))
+                    let district = formerDistrictKeys[index]
                     guard districtKeys.allSatisfy({ !$0.isDisjoint(with: district) }) else { continue }
                 }
                 guard let commune = commune(code: old.became) else { continue }
@@ -146,12 +155,17 @@ public struct CommuneDirectory: Sendable {
         "thành phố", "tỉnh", "thị trấn", "thị xã", "xã", "phường", "đặc khu", "quận", "huyện", "tp.", "tp",
     ]
 
+    /// Each prefix as written and without diacritics, with a space after it, ready to compare.
+    private static let prefixForms: [(written: String, folded: String)] = prefixes.map {
+        ($0 + " ", NameKey.fold($0) + ($0.hasSuffix(".") ? ". " : " "))
+    }
+
     /// The name without its leading administrative word; "Xa" alone is kept, as a name may begin with it.
     static func stripped(_ name: String) -> String {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         let lower = trimmed.lowercased()
-        for prefix in prefixes where lower.hasPrefix(prefix + " ") || lower.hasPrefix(NameKey.fold(prefix) + " ") {
-            let length = lower.hasPrefix(prefix + " ") ? prefix.count : NameKey.fold(prefix).count
+        for (written, folded) in prefixForms where lower.hasPrefix(written) || lower.hasPrefix(folded) {
+            let length = lower.hasPrefix(written) ? written.count : folded.count
             return String(trimmed.dropFirst(length)).trimmingCharacters(in: .whitespaces)
         }
         return trimmed

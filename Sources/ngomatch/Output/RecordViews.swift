@@ -41,11 +41,12 @@ struct RecordViews {
         }
         details.add("target groups", need.targetGroups.map { $0.name.in(language) }.joined(separator: ", "))
         details.add("localities", need.localities.joined(separator: ", "))
-        let communes = reference.communes
+        // Communes are loaded only for a need that names some.
         details.add(
             "communes",
-            (need.communes ?? []).map { code in communes.commune(code: code).map { "\($0.name) (\(code))" } ?? code }
-                .joined(separator: ", "))
+            (need.communes ?? []).map { code in
+                reference.communes.commune(code: code).map { "\($0.name) (\(code))" } ?? code
+            }.joined(separator: ", "))
         details.add("funding gap", Self.usd(need.fundingGapUSD))
         details.add("timeframe", "\(need.timeframe.start) to \(need.timeframe.end)")
         details.add("status", need.status.rawValue)
