@@ -78,11 +78,15 @@ public struct CommuneDirectory: Sendable {
         guard !parts.isEmpty else {
             throw LookupError(kind: "commune", input: text, problem: .unknown(suggestions: []))
         }
+        // Each part read once: the names it may stand for, and the province it names, if any.
+        let read = parts.map { part in
+            Part(keys: Self.keys(part), province: provinces.find(Self.stripped(part)) ?? provinces.find(part))
+        }
         var best: [Match] = []
         // Any part may be the commune; the others then say where it is (a district, a province).
-        for (position, part) in parts.enumerated() {
-            let places = parts.enumerated().filter { $0.offset != position }.map(\.element)
-            let found = matches(commune: part, places: places, hint: hint)
+        for position in read.indices {
+            let places = read.indices.filter { $0 != position }.map { read[$0] }
+            let found = matches(commune: read[position], places: places, hint: hint)
             if !found.isEmpty && (best.isEmpty || found.count < best.count) { best = found }
         }
         let distinct = Dictionary(best.map { ($0.commune.code, $0) }, uniquingKeysWith: { a, _ in a })
@@ -107,20 +111,24 @@ public struct CommuneDirectory: Sendable {
     }
 
     /// The communes `part` may name, narrowed by the other parts (a province, a former district).
-    private func matches(commune part: String, places: [String], hint: ProvinceID?) -> [Match] {
+    /// A part of what was typed, read once.
+    private struct Part {
+        let keys: [String]
+        let province: Province?
+    }
+
+    private func matches(commune part: Part, places: [Part], hint: ProvinceID?) -> [Match] {
         var units: Set<ProvinceID>? = hint.map { [$0] }
         var districtKeys: [Set<String>] = []
-        var formerProvinceKeys: Set<String> = []
         for place in places {
-            if let province = provinces.find(Self.stripped(place)) ?? provinces.find(place) {
+            if let province = place.province {
                 units = (units ?? [province.id]).intersection([province.id])
-                formerProvinceKeys.insert(NameKey.fold(Self.stripped(place)))
             } else {
-                districtKeys.append(Set(Self.keys(place)))
+                districtKeys.append(Set(place.keys))
             }
         }
         var found: [Match] = []
-        let partKeys = Self.keys(part)
+        let partKeys = part.keys
         if districtKeys.isEmpty {
             for key in partKeys {
                 for index in byKey[key] ?? [] where units?.contains(communes[index].province) ?? true {
@@ -148,7 +156,9 @@ public struct CommuneDirectory: Sendable {
     /// The ways a name may be typed: as written, and without an administrative word before it
     /// ("Xã Trường Hà" and "Trường Hà"), folded (no diacritics, so tone placement does not matter).
     static func keys(_ name: String) -> [String] {
-        Array(Set([NameKey.fold(name), NameKey.fold(stripped(name))])).filter { !$0.isEmpty }
+        let whole = NameKey.fold(name)
+        let bare = NameKey.fold(stripped(name))
+        return (whole == bare ? [whole] : [whole, bare]).filter { !$0.isEmpty }
     }
 
     static let prefixes = [
