@@ -29,7 +29,8 @@ extension Service {
     public func ngo(_ params: NGOGetParams) throws -> NGO {
         let index = try index()
         let entry = try ngoDirectory().resolve(params.ngo)
-        guard let position = index.ngoPosition(entry.id) else { return try registry.ngo(named: params.ngo) }
+        // A write between the two reads may have changed the registry: then ask again.
+        guard let position = index.ngoPosition(entry.id) else { return try ngo(params) }
         return index.ngos[position]
     }
 

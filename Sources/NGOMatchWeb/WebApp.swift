@@ -70,9 +70,7 @@ public struct WebApp: Sendable {
     }
 
     func text(_ key: String, _ context: WebContext, _ values: String...) -> String {
-        var text = WebText.text(key, context.language)
-        for (index, value) in values.enumerated() { text = text.replacingOccurrences(of: "{\(index)}", with: value) }
-        return text
+        WebText.text(key, context.language, values)
     }
 
     /// A submitted form whose CSRF token matches the session's.

@@ -7,6 +7,10 @@ enum WebText {
     static func table(_ language: Language) -> [String: String] { language == .vi ? vi : en }
 
     static func text(_ key: String, _ language: Language, _ values: String...) -> String {
+        text(key, language, values)
+    }
+
+    static func text(_ key: String, _ language: Language, _ values: [String]) -> String {
         var text = table(language)[key] ?? en[key] ?? key
         for (index, value) in values.enumerated() { text = text.replacingOccurrences(of: "{\(index)}", with: value) }
         return text

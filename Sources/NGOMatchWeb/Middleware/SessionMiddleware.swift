@@ -39,14 +39,15 @@ struct SessionMiddleware: RouterMiddleware {
         } else {
             response = try await next(request, context)
         }
-        if let created { response.setCookie(cookie(created.id)) }
+        if let created { response.setCookie(Self.cookie(created.id, secure: secureCookies)) }
         ErrorPageMiddleware.secure(&response.headers)
         return response
     }
 
-    func cookie(_ value: String, maxAge: Int = Int(SessionStore.lifetime)) -> Cookie {
+    /// The session cookie; `maxAge` 0 signs out.
+    static func cookie(_ value: String, secure: Bool, maxAge: Int = Int(SessionStore.lifetime)) -> Cookie {
         Cookie(
-            name: Self.sessionCookie, value: value, maxAge: maxAge, path: "/", secure: secureCookies, httpOnly: true,
+            name: sessionCookie, value: value, maxAge: maxAge, path: "/", secure: secure, httpOnly: true,
             sameSite: .strict)
     }
 

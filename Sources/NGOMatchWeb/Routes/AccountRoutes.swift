@@ -75,11 +75,7 @@ struct AccountRoutes {
         let session = app.sessions.create(for: .token(id: "\(id)@web", role: role))
         app.sessions.setNotice(app.text("signedIn", context), for: session.id)
         var response = Pages.redirect(Self.localPath(form["back"]) ?? "/")
-        response.setCookie(
-            SessionMiddleware(
-                sessions: app.sessions, requiresAuth: app.options.requiresAuth,
-                secureCookies: app.options.secureCookies, reference: app.service.reference
-            ).cookie(session.id))
+        response.setCookie(SessionMiddleware.cookie(session.id, secure: app.options.secureCookies))
         return response
     }
 
@@ -87,10 +83,7 @@ struct AccountRoutes {
         _ = try await app.form(request, context)
         if let session = context.session { app.sessions.end(session.id) }
         var response = Pages.redirect(app.options.requiresAuth ? "/signin" : "/")
-        response.setCookie(
-            Cookie(
-                name: SessionMiddleware.sessionCookie, value: "", maxAge: 0, path: "/",
-                secure: app.options.secureCookies, httpOnly: true, sameSite: .strict))
+        response.setCookie(SessionMiddleware.cookie("", secure: app.options.secureCookies, maxAge: 0))
         return response
     }
 }
