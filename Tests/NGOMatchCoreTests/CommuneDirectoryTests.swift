@@ -50,6 +50,12 @@ struct CommuneDirectoryTests {
             ("Phường Ba Đình", nil, false),
             ("phuong hoan kiem", "00070", false),
             ("ba dinh, ha noi", "00004", false),
+            // Typed without commas: the words "xã", "huyện"… mark the parts.
+            ("xa truong ha huyen ha quang tinh cao bang", "01392", true),
+            ("Xã Vĩnh Thạnh huyện Giồng Riềng", "30943", true),
+            // A district that bore a province's name: huyện Quảng Ninh was in Quảng Bình.
+            ("Tân Ninh, Quảng Ninh", "19225", true),
+            ("xa tan ninh huyen quang ninh", "19225", true),
         ] as [(String, String?, Bool)])
     func aNameResolvesToTheCommuneItBecame(text: String, code: String?, former: Bool) {
         do {

@@ -13,6 +13,9 @@ public struct CommuneDirectory: Sendable {
     private let formerByCode: [String: [Int]]
     /// Each former commune's district as it may be typed, folded once here rather than per lookup.
     private let formerDistrictKeys: [Set<String>]
+    /// Each commune's name folded, for suggestions, and the communes by the first two letters of it.
+    private let foldedNames: [String]
+    private let byOpening: [Substring: [Int]]
     private let provinces: ProvinceDirectory
 
     /// How a name was found.
@@ -55,6 +58,9 @@ public struct CommuneDirectory: Sendable {
             formerByCode[old.became, default: []].append(index)
         }
         self.byKey = byKey
+        let foldedNames = communes.map { NameKey.fold($0.name) }
+        self.foldedNames = foldedNames
+        byOpening = Dictionary(grouping: foldedNames.indices, by: { foldedNames[$0].prefix(2) })
         formerDistrictKeys = former.map { Set(Self.keys($0.district)) }
         self.formerByKey = formerByKey
         self.formerByCode = formerByCode
@@ -78,16 +84,14 @@ public struct CommuneDirectory: Sendable {
         guard !parts.isEmpty else {
             throw LookupError(kind: "commune", input: text, problem: .unknown(suggestions: []))
         }
-        // Each part read once: the names it may stand for, and the province it names, if any.
-        let read = parts.map { part in
-            Part(keys: Self.keys(part), province: provinces.find(Self.stripped(part)) ?? provinces.find(part))
-        }
-        var best: [Match] = []
-        // Any part may be the commune; the others then say where it is (a district, a province).
-        for position in read.indices {
-            let places = read.indices.filter { $0 != position }.map { read[$0] }
-            let found = matches(commune: read[position], places: places, hint: hint)
-            if !found.isEmpty && (best.isEmpty || found.count < best.count) { best = found }
+        var best = bestMatches(parts, hint: hint)
+        // Typed without commas ("xa vinh thanh huyen giong rieng"): the words "xã", "huyện",
+        // "tỉnh"… then mark where the commune's name ends and its district's or province's begins.
+        if best.isEmpty && parts.count == 1 {
+            for split in Self.splitsAtAdministrativeWords(parts[0]) {
+                let found = bestMatches(split, hint: hint)
+                if !found.isEmpty && (best.isEmpty || found.count < best.count) { best = found }
+            }
         }
         let distinct = Dictionary(best.map { ($0.commune.code, $0) }, uniquingKeysWith: { a, _ in a })
         if distinct.count == 1 { return distinct.values.first! }
@@ -95,13 +99,16 @@ public struct CommuneDirectory: Sendable {
             let key = NameKey.fold(Self.stripped(parts[0]))
             // Suggestions from the province named, or from names sharing the first letters: a
             // comparison with all 3,321 names would cost more than every other lookup together.
-            let named = parts.compactMap { provinces.find(Self.stripped($0)) ?? provinces.find($0) }.first?.id
+            let named = parts.lazy.compactMap { provinces.find(Self.stripped($0)) ?? provinces.find($0) }.first?.id
             let pool =
-                (hint ?? named).map { id in communes.filter { $0.province == id } }
-                ?? communes.filter { NameKey.fold($0.name).hasPrefix(String(key.prefix(2))) }
-            let names = pool.map { "\($0.name) (\(provinces[$0.province]?.name.vi ?? $0.province.rawValue))" }
-            let close = Suggestions.closest(to: key, among: pool.map { NameKey.fold($0.name) })
-            let suggestions = close.compactMap { name in zip(pool, names).first { NameKey.fold($0.0.name) == name }?.1 }
+                (hint ?? named).map { id in communes.indices.filter { communes[$0].province == id } }
+                ?? byOpening[key.prefix(2)] ?? []
+            let close = Suggestions.closest(to: key, among: pool.map { foldedNames[$0] })
+            let suggestions = close.compactMap { name in
+                pool.first { foldedNames[$0] == name }.map { index in
+                    "\(communes[index].name) (\(provinces[communes[index].province]?.name.vi ?? communes[index].province.rawValue))"
+                }
+            }
             throw LookupError(kind: "commune", input: text, problem: .unknown(suggestions: suggestions))
         }
         let choices = distinct.values.sorted { $0.commune.code < $1.commune.code }.map { match in
@@ -110,14 +117,65 @@ public struct CommuneDirectory: Sendable {
         throw LookupError(kind: "commune", input: text, problem: .ambiguous(candidates: choices))
     }
 
-    /// The communes `part` may name, narrowed by the other parts (a province, a former district).
+    /// The fewest communes the parts may name, taking each part in turn as the commune and the
+    /// others as where it is (a district, a province).
+    private func bestMatches(_ parts: [String], hint: ProvinceID?) -> [Match] {
+        // Each part read once: the names it may stand for, and the province it names, if any.
+        let read = parts.map { part in
+            Part(keys: Self.keys(part), province: provinces.find(Self.stripped(part)) ?? provinces.find(part))
+        }
+        var best: [Match] = []
+        for position in read.indices {
+            let places = read.indices.filter { $0 != position }.map { read[$0] }
+            let found = matches(commune: read[position], places: places, hint: hint)
+            if !found.isEmpty && (best.isEmpty || found.count < best.count) { best = found }
+        }
+        return best
+    }
+
+    /// The ways to cut a text typed without commas into two or three parts, each cut just
+    /// before an administrative word ("xa", "huyen", "thanh pho"…), folded.
+    static func splitsAtAdministrativeWords(_ text: String) -> [[String]] {
+        let words = NameKey.fold(text).split(separator: " ").map(String.init)
+        guard words.count > 2, words.count <= 16 else { return [] }
+        let cuts = (1..<words.count).filter { index in
+            foldedPrefixWords.contains { prefix in
+                index + prefix.count < words.count && Array(words[index..<index + prefix.count]) == prefix
+            }
+        }
+        func part(_ range: Range<Int>) -> String { words[range].joined(separator: " ") }
+        var splits: [[String]] = []
+        for (n, first) in cuts.enumerated() {
+            splits.append([part(0..<first), part(first..<words.count)])
+            for second in cuts[(n + 1)...] {
+                splits.append([part(0..<first), part(first..<second), part(second..<words.count)])
+            }
+        }
+        return splits
+    }
+
+    private static let foldedPrefixWords: [[String]] = prefixes.map {
+        NameKey.fold($0).split(separator: " ").map(String.init)
+    }
+
     /// A part of what was typed, read once.
     private struct Part {
         let keys: [String]
         let province: Province?
+
+        /// The same words read as a former district: several districts bore a province's name
+        /// (huyện Quảng Ninh was in Quảng Bình).
+        var asDistrict: Part { Part(keys: keys, province: nil) }
     }
 
+    /// The communes `part` may name, narrowed by the other parts (a province, a former district).
     private func matches(commune part: Part, places: [Part], hint: ProvinceID?) -> [Match] {
+        let found = matches(commune: part, narrowedBy: places, hint: hint)
+        guard found.isEmpty, places.contains(where: { $0.province != nil }) else { return found }
+        return matches(commune: part, narrowedBy: places.map(\.asDistrict), hint: hint)
+    }
+
+    private func matches(commune part: Part, narrowedBy places: [Part], hint: ProvinceID?) -> [Match] {
         var units: Set<ProvinceID>? = hint.map { [$0] }
         var districtKeys: [Set<String>] = []
         for place in places {

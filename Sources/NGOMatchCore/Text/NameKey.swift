@@ -10,47 +10,66 @@ public enum NameKey {
         fastFold(text) ?? decomposingFold(text)
     }
 
-    /// What each Latin letter with marks folds to, from the decomposing fold itself: a letter,
-    /// or "" for a sign that separates words. Vietnamese text is folded with a table look-up
-    /// per scalar rather than a Unicode decomposition of the whole text.
-    private static let latin: [UInt32: String] = {
-        var table: [UInt32: String] = [:]
-        for range in [UInt32(0xC0)...0x24F, 0x1E00...0x1EFF] {
+    /// What each Latin letter with marks folds to, from the decomposing fold itself: ASCII
+    /// bytes, or none for a sign that separates words. Vietnamese text is folded with a table
+    /// look-up per scalar rather than a Unicode decomposition of the whole text.
+    private static let latinRanges: [ClosedRange<UInt32>] = [0xC0...0x24F, 0x1E00...0x1EFF]
+    private static let latin: [[UInt8]?] = {
+        var table: [[UInt8]?] = []
+        for range in latinRanges {
             for value in range {
-                guard let scalar = Unicode.Scalar(value) else { continue }
-                table[value] = decomposingFold(String(scalar))
+                guard let scalar = Unicode.Scalar(value) else {
+                    table.append(nil)
+                    continue
+                }
+                let folded = decomposingFold(String(scalar))
+                table.append(folded.utf8.allSatisfy { $0 < 0x80 } ? Array(folded.utf8) : nil)
             }
         }
         return table
     }()
 
+    private static func latinFold(_ value: UInt32) -> [UInt8]? {
+        var offset = 0
+        for range in latinRanges {
+            if range.contains(value) { return latin[offset + Int(value - range.lowerBound)] }
+            offset += range.count
+        }
+        return nil
+    }
+
     /// The same as `decomposingFold`, for text of ASCII, Latin letters with marks and combining
     /// marks; nil for anything else, which then takes the general path.
     private static func fastFold(_ text: String) -> String? {
-        var folded = String.UnicodeScalarView()
+        var folded: [UInt8] = []
+        folded.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        func append(_ piece: Substring.UnicodeScalarView) {
-            if pendingSpace && !folded.isEmpty { folded.append(" ") }
-            pendingSpace = false
-            folded.append(contentsOf: piece)
-        }
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
-                switch value {
-                case 0x41...0x5A: append(Substring(String(Unicode.Scalar(value + 0x20)!)).unicodeScalars)
-                case 0x61...0x7A, 0x30...0x39: append(Substring(String(scalar)).unicodeScalars)
+                let byte = UInt8(value)
+                switch byte {
+                case 0x41...0x5A, 0x61...0x7A, 0x30...0x39:
+                    if pendingSpace && !folded.isEmpty { folded.append(0x20) }
+                    pendingSpace = false
+                    folded.append(byte | (byte >= 0x41 ? 0x20 : 0))
                 default: pendingSpace = true
                 }
             } else if (0x0300...0x036F).contains(value) {
                 continue
-            } else if let mapped = latin[value] {
-                if mapped.isEmpty { pendingSpace = true } else { append(Substring(mapped).unicodeScalars) }
+            } else if let mapped = latinFold(value) {
+                if mapped.isEmpty {
+                    pendingSpace = true
+                } else {
+                    if pendingSpace && !folded.isEmpty { folded.append(0x20) }
+                    pendingSpace = false
+                    folded.append(contentsOf: mapped)
+                }
             } else {
                 return nil
             }
         }
-        return String(folded)
+        return String(decoding: folded, as: UTF8.self)
     }
 
     static func decomposingFold(_ text: String) -> String {

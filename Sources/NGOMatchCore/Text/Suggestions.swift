@@ -31,9 +31,15 @@ public enum Suggestions {
         return " — did you mean \(list)?"
     }
 
+    /// Levenshtein distance over Unicode scalars; folded names are ASCII, compared byte by byte.
     static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.unicodeScalars)
-        let b = Array(b.unicodeScalars)
+        if a.utf8.allSatisfy({ $0 < 0x80 }) && b.utf8.allSatisfy({ $0 < 0x80 }) {
+            return distance(Array(a.utf8), Array(b.utf8))
+        }
+        return distance(Array(a.unicodeScalars), Array(b.unicodeScalars))
+    }
+
+    private static func distance<Element: Equatable>(_ a: [Element], _ b: [Element]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)

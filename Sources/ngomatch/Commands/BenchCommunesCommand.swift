@@ -39,26 +39,30 @@ struct BenchCommunesCommand: ParsableCommand {
                 names.append(Bool.random(using: &random) ? written : NameKey.fold(written))
             }
         }
-        var times: [Double] = []
-        var found = 0
-        var choices = 0
+        var foundTimes: [Double] = []
+        var choiceTimes: [Double] = []
         for name in names {
             let began = ContinuousClock.now
-            do {
-                _ = try directory.resolve(name)
-                found += 1
-            } catch {
-                choices += 1
-            }
-            times.append(BenchCommand.milliseconds(ContinuousClock.now - began) * 1000)
+            let resolved = (try? directory.resolve(name)) != nil
+            let micros = BenchCommand.milliseconds(ContinuousClock.now - began) * 1000
+            if resolved { foundTimes.append(micros) } else { choiceTimes.append(micros) }
         }
-        let sorted = times.sorted()
-        func percentile(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
+        func percentile(_ times: [Double], _ p: Double) -> Double {
+            let sorted = times.sorted()
+            return sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
+        }
+        let all = foundTimes + choiceTimes
         print(
             String(
-                format:
-                    "load %d communes and %d former ones: %.1f ms\nresolve: p50 %.1f µs, p99 %.1f µs (n=%d; %d found, %d answered with choices)",
-                directory.communes.count, directory.former.count, BenchCommand.milliseconds(loaded), percentile(0.5),
-                percentile(0.99), sorted.count, found, choices))
+                format: """
+                    load %d communes and %d former ones: %.1f ms
+                    resolve, all %d names: p50 %.1f µs, p99 %.1f µs
+                      %d found: p50 %.1f µs, p99 %.1f µs
+                      %d answered with choices or suggestions: p50 %.1f µs, p99 %.1f µs
+                    """,
+                directory.communes.count, directory.former.count, BenchCommand.milliseconds(loaded), all.count,
+                percentile(all, 0.5), percentile(all, 0.99), foundTimes.count, percentile(foundTimes, 0.5),
+                percentile(foundTimes, 0.99), choiceTimes.count, percentile(choiceTimes, 0.5),
+                percentile(choiceTimes, 0.99)))
     }
 }
