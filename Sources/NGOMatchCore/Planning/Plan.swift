@@ -26,6 +26,8 @@ public struct Plan: Sendable {
     /// No valid schedule has a greater total value.
     public let upperBound: Double
     public let conflicts: [PlanConflict]
+    /// Whether every minimum is met, and if not, whether that is proven or merely not found.
+    public let minimums: MinimumOutcome
     public let waitlist: [Waiting]
     public let replan: ReplanReport?
     /// Candidates whose meeting was confirmed in the plan being replanned.
@@ -36,8 +38,11 @@ public struct Plan: Sendable {
 
     static let waitlistLength = 20
 
-    init(problem: PlanningProblem, grid: SlotGrid, upperBound: Double, conflicts: [PlanConflict], replan: ReplanReport?)
-    {
+    init(
+        problem: PlanningProblem, grid: SlotGrid, upperBound: Double, conflicts: [PlanConflict],
+        minimums: MinimumOutcome, replan: ReplanReport?
+    ) {
+        self.minimums = minimums
         self.problem = problem
         var moved: [(entry: Int, table: Int)] = []
         var meetings: [Meeting] = []

@@ -39,9 +39,65 @@ public struct PlanReport: Encodable, Sendable {
         public let freeSlots: Int
     }
 
+    /// Whether every minimum is met; if not, whether that is proven (with the proof) or not found.
+    public struct Minimums: Encodable, Hashable, Sendable {
+        public struct Certificate: Encodable, Hashable, Sendable {
+            public let side: MinimumCertificate.Side
+            public let parties: [String]
+            public let minimums: [Int]
+            public let needed: Int
+            public let possible: Int
+            public let partners: [String]
+            public let message: String
+        }
+
+        /// `met`, `proven` or `notFound`.
+        public let status: MinimumOutcome.Status
+        public let shortfalls: [MinimumOutcome.Shortfall]
+        /// Meetings missing in all, below the minimums.
+        public let totalShortfall: Int
+        public let certificates: [Certificate]
+        /// Which schedules `upperBound` bounds: `meetingEveryMinimum` when the plan meets them all,
+        /// otherwise `every` (all valid schedules, whatever their minimums).
+        public let boundCovers: String
+        /// The above in a sentence, in the plan's language.
+        public let message: String
+
+        static func message(_ outcome: MinimumOutcome, _ language: Language) -> String {
+            let short = outcome.total
+            switch (outcome.status, language) {
+            case (.met, .en):
+                return "Every participant has at least its minimum number of meetings; the upper bound is for"
+                    + " schedules that meet every minimum."
+            case (.met, .vi):
+                return "Mọi bên tham gia đều có ít nhất số cuộc gặp tối thiểu; cận trên tính cho các lịch đáp ứng"
+                    + " mọi mức tối thiểu."
+            case (.proven, .en):
+                return
+                    "Some minimums cannot be met by any schedule (the proof is given): \(short) meeting\(short == 1 ? "" : "s")"
+                    + " short in all. The upper bound is for every valid schedule."
+            case (.proven, .vi):
+                return "Một số mức tối thiểu không lịch nào đáp ứng được (có chứng minh kèm theo): thiếu tổng cộng"
+                    + " \(short) cuộc gặp. Cận trên tính cho mọi lịch hợp lệ."
+            case (.notFound, .en):
+                return
+                    "Not every minimum is met: \(short) meeting\(short == 1 ? "" : "s") short in all. The planner did not"
+                    + " find a schedule that meets them all and could not prove that none exists; it kept the shortfall"
+                    + " as small as it could. The upper bound is for every valid schedule."
+            case (.notFound, .vi):
+                return "Chưa đáp ứng mọi mức tối thiểu: thiếu tổng cộng \(short) cuộc gặp. Bộ lập lịch không tìm được"
+                    + " lịch đáp ứng tất cả và cũng không chứng minh được là không thể; mức thiếu đã được giữ nhỏ nhất"
+                    + " có thể. Cận trên tính cho mọi lịch hợp lệ."
+            }
+        }
+    }
+
     public struct Participants: Encodable, Hashable, Sendable {
         public let provinces: [Attendance]
         public let ngos: [Attendance]
+
+        /// Whether any participant asked for a minimum.
+        public var hasMinimums: Bool { (provinces + ngos).contains { $0.minMeetings > 0 } }
     }
 
     public struct Replan: Encodable, Hashable, Sendable {
@@ -75,11 +131,12 @@ public struct PlanReport: Encodable, Sendable {
     /// totalValue ÷ upperBound.
     public let quality: Double
     public let conflicts: [Conflict]
+    public let minimums: Minimums
     public let waitlist: [Waiting]
     public let participants: Participants
     public let replan: Replan?
 
-    public init(_ plan: Plan, rules: String?) {
+    public init(_ plan: Plan, rules: String?, language: Language = .en) {
         let problem = plan.problem
         let event = problem.event
         func meeting(_ meeting: Plan.Meeting) -> Meeting {
@@ -100,7 +157,15 @@ public struct PlanReport: Encodable, Sendable {
         totalValue = Self.round(plan.totalValue)
         upperBound = Self.round(plan.upperBound)
         quality = (plan.quality * 100_000).rounded(.down) / 100_000
-        conflicts = plan.conflicts.map { Conflict(kind: $0.kind, message: $0.description) }
+        conflicts = plan.conflicts.map { Conflict(kind: $0.kind, message: $0.text(language)) }
+        minimums = Minimums(
+            status: plan.minimums.status, shortfalls: plan.minimums.shortfalls, totalShortfall: plan.minimums.total,
+            certificates: plan.minimums.certificates.map {
+                .init(
+                    side: $0.side, parties: $0.parties, minimums: $0.minimums, needed: $0.needed,
+                    possible: $0.possible, partners: $0.partners, message: $0.text(language))
+            }, boundCovers: plan.minimums.status == .met ? "meetingEveryMinimum" : "every",
+            message: Minimums.message(plan.minimums, language))
         waitlist = plan.waitlist.map { waiting in
             let candidate = problem.candidates[waiting.candidate]
             return Waiting(

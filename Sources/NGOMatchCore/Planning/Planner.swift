@@ -5,9 +5,12 @@
 /// 2. The relaxation without slots picks the pairs worth meeting and bounds the value.
 /// 3. Those pairs are placed best first, freeing slots by Kempe-chain swaps and
 ///    by moving a meeting or two; then every other pair that still fits.
-/// 4. Provinces below their minimum get meetings, even at some cost to the total.
+/// 4. Parties (provinces and NGOs) below their minimum get meetings, at any cost to the
+///    total, by ejection chains (`MinimumRepair`): minimums come before value.
 /// 5. Ejection passes: an unplaced pair takes a slot from meetings worth less,
-///    which then look for another slot; repeated while the total grows.
+///    which then look for another slot; kept only while the total grows and no minimum is lost.
+/// 6. A minimum still unmet is either proven impossible (`MinimumProof`, with a certificate)
+///    or reported as not found: never called impossible without proof.
 ///
 /// Same problem, same plan: nothing depends on time or chance.
 public enum Planner {
@@ -38,32 +41,80 @@ public enum Planner {
         let placedBefore = grid.slotOf.indices.filter { grid.isPlaced($0) }
         let fixedValue = placedBefore.reduce(0) { $0 + grid.value($1) }
         let order = problem.candidates.indices.filter { !grid.isPlaced($0) }
-        for position in order where relaxation.chosen[position] { _ = grid.insert(position) }
+        // The pairs the relaxation picked for parties with a minimum go in first, while slots are open.
+        let owed = { (position: Int) -> Bool in
+            let pair = problem.candidates[position]
+            return problem.provinces[pair.province].minMeetings > 0 || problem.ngos[pair.ngo].minMeetings > 0
+        }
+        for position in order where relaxation.chosen[position] && owed(position) { _ = grid.insert(position) }
+        for position in order where relaxation.chosen[position] && !owed(position) { _ = grid.insert(position) }
         for position in order where !relaxation.chosen[position] { _ = grid.insert(position) }
-        let byProvince = Dictionary(grouping: problem.candidates.indices) { problem.candidates[$0].province }
-        raiseToMinimums(&grid, byProvince: byProvince)
+        var repair = MinimumRepair(problem, budget: repairBudget(problem))
+        // What no schedule can avoid missing, so that the search does not look for the impossible.
+        let certificates = grid.shortfall > 0 ? MinimumProof.certificates(problem) : []
+        repair.run(&grid, floor: certificates.reduce(0) { $0 + $1.needed - $1.possible })
         improve(&grid, order: order)
+        // Within a ten-thousandth of the bound, further search cannot gain anything a planner would notice.
+        let enough = (fixedValue + relaxation.bound) * (1 - 1e-4)
+        if grid.total < enough { polish(&grid, order: order) }
+        ValueSearch.run(&grid, rounds: ValueSearch.rounds(problem), bound: enough) { trial in
+            if trial.shortfall > 0 { repair.descend(&trial, longestChain: 2) }
+        }
+        if grid.total < enough { polish(&grid, order: order) }
 
-        var unmet: [PlanConflict] = []
-        for (position, province) in problem.provinces.enumerated()
-        where grid.provinceMeetings[position] < province.minMeetings {
-            let reported = conflicts.contains {
-                if case .minimumUnreachable(let name, _, _) = $0 { return name == province.name }
-                return false
-            }
-            if !reported {
-                unmet.append(
-                    .minimumNotMet(
-                        province: province.name, wanted: province.minMeetings, got: grid.provinceMeetings[position]))
-            }
-        }
-        let allMinimumsMet = problem.provinces.indices.allSatisfy {
-            grid.provinceMeetings[$0] >= problem.provinces[$0].minMeetings
-        }
-        let bound = fixedValue + (allMinimumsMet ? relaxation.bound : relax(problem, grid: grid, minimums: false).bound)
+        let outcome = minimumOutcome(problem, grid: grid, conflicts: conflicts, certificates: certificates)
+        let bound =
+            fixedValue + (grid.shortfall == 0 ? relaxation.bound : relax(problem, grid: grid, minimums: false).bound)
         return Plan(
-            problem: problem, grid: grid, upperBound: max(bound, grid.total), conflicts: conflicts + unmet,
-            replan: replan)
+            problem: problem, grid: grid, upperBound: max(bound, grid.total), conflicts: conflicts + outcome.conflicts,
+            minimums: outcome.minimums, replan: replan)
+    }
+
+    /// Trials the minimum repair may make: enough for every short party to try each of its pairs
+    /// in each slot a few times over, bounded so that large events stay within their time.
+    private static func repairBudget(_ problem: PlanningProblem) -> Int {
+        min(2_000_000, max(200_000, problem.candidates.count * 40))
+    }
+
+    /// Which minimums the plan leaves unmet, and whether that is proven or merely not found.
+    private static func minimumOutcome(
+        _ problem: PlanningProblem, grid: SlotGrid, conflicts: [PlanConflict], certificates: [MinimumCertificate]
+    ) -> (
+        minimums: MinimumOutcome, conflicts: [PlanConflict]
+    ) {
+        var shortfalls: [MinimumOutcome.Shortfall] = []
+        for (position, party) in problem.provinces.enumerated() where grid.provinceShort(position) {
+            shortfalls.append(
+                .init(
+                    party: party.id, name: party.name, side: .provinces, wanted: party.minMeetings,
+                    got: grid.provinceMeetings[position]))
+        }
+        for (position, party) in problem.ngos.enumerated() where grid.ngoShort(position) {
+            shortfalls.append(
+                .init(
+                    party: party.id, name: party.name, side: .ngos, wanted: party.minMeetings,
+                    got: grid.ngoMeetings[position]))
+        }
+        guard !shortfalls.isEmpty else { return (MinimumOutcome(shortfalls: [], certificates: []), []) }
+        // A minimum the numbers alone rule out was reported before planning.
+        let counted = Set(
+            conflicts.compactMap { conflict -> String? in
+                if case .minimumUnreachable(let name, _, _) = conflict { return name }
+                return nil
+            })
+        let proven = counted.union(certificates.flatMap(\.parties))
+        var added: [PlanConflict] = certificates.map { .minimumImpossible($0) }
+        for shortfall in shortfalls where !proven.contains(shortfall.name) {
+            added.append(.minimumNotFound(party: shortfall.name, wanted: shortfall.wanted, got: shortfall.got))
+        }
+        return (
+            MinimumOutcome(
+                shortfalls: shortfalls.map { shortfall in
+                    var marked = shortfall
+                    marked.proven = proven.contains(shortfall.name)
+                    return marked
+                }, certificates: certificates), added
+        )
     }
 
     /// The relaxation over what is not yet fixed, around the meetings placed so far.
@@ -84,13 +135,16 @@ public enum Planner {
         let minimum = problem.provinces.indices.map {
             minimums ? max(0, problem.provinces[$0].minMeetings - fixed.provinceMeetings[$0]) : 0
         }
+        let ngoMinimum = problem.ngos.indices.map {
+            minimums ? max(0, problem.ngos[$0].minMeetings - fixed.ngoMeetings[$0]) : 0
+        }
         let placed = fixed.load.reduce(0, +)
         let total = problem.tables.map { max(0, $0 * problem.slotCount - placed) } ?? Int.max
         let open = problem.candidates.indices.filter { !fixed.isPlaced($0) }
         let candidates = open.map { problem.candidates[$0] }
         let solved = Relaxation(
             candidates: candidates, provinceCapacity: provinceCapacity,
-            ngoCapacity: ngoCapacity, provinceMinimum: minimum, total: total)
+            ngoCapacity: ngoCapacity, provinceMinimum: minimum, ngoMinimum: ngoMinimum, total: total)
         var chosen = [Bool](repeating: false, count: problem.candidates.count)
         for (offset, position) in open.enumerated() where solved.chosen[offset] { chosen[position] = true }
         return Relaxation(bound: solved.bound, chosen: chosen)
@@ -105,30 +159,21 @@ public enum Planner {
         return true
     }
 
-    private static func raiseToMinimums(_ grid: inout SlotGrid, byProvince: [Int: [Int]]) {
-        let problem = grid.problem
-        for (province, party) in problem.provinces.enumerated() where party.minMeetings > 0 {
-            var attempts = 0
-            while grid.provinceMeetings[province] < party.minMeetings && attempts < party.minMeetings * 2 {
-                attempts += 1
-                let options = (byProvince[province] ?? []).filter { !grid.isPlaced($0) }
-                if options.contains(where: { grid.insert($0) }) { continue }
-                var best: (candidate: Int, move: Ejection)? = nil
-                for option in options {
-                    guard let move = bestEjection(option, grid: &grid, protectMinimums: true, allowLoss: true) else {
-                        continue
-                    }
-                    if best == nil || move.gain > best!.move.gain { best = (option, move) }
-                }
-                guard let best else { break }
-                apply(best.move, candidate: best.candidate, grid: &grid)
-            }
+    /// Slots refilled best, then single-meeting moves, while that gains more than a trace.
+    private static func polish(_ grid: inout SlotGrid, order: [Int]) {
+        // Each round costs about a pass over every pair: fewer rounds on large events.
+        let rounds = max(2, min(10, 100_000 / max(1, grid.problem.candidates.count)))
+        for _ in 0..<rounds {
+            let before = grid.total
+            guard SlotReoptimizer.pass(&grid) else { return }
+            improve(&grid, order: order, passes: 1)
+            if grid.total - before < 1e-5 * max(1, before) { return }
         }
     }
 
     /// Ejection passes until a pass gains nothing.
-    private static func improve(_ grid: inout SlotGrid, order: [Int]) {
-        for _ in 0..<12 {
+    private static func improve(_ grid: inout SlotGrid, order: [Int], passes: Int = 12) {
+        for _ in 0..<passes {
             var gained = false
             for position in order where !grid.isPlaced(position) {
                 if grid.insert(position) {
@@ -138,9 +183,16 @@ public enum Planner {
                 guard let move = bestEjection(position, grid: &grid, protectMinimums: true, allowLoss: false) else {
                     continue
                 }
-                let before = grid.total
+                let before = (shortfall: grid.shortfall, total: grid.total)
+                let mark = grid.beginTrial()
                 apply(move, candidate: position, grid: &grid)
-                if grid.total > before + 1e-12 { gained = true }
+                // Value never at the cost of a minimum.
+                if grid.shortfall <= before.shortfall && grid.total > before.total + 1e-12 {
+                    grid.commit(mark)
+                    gained = true
+                } else {
+                    grid.rollBack(to: mark)
+                }
             }
             if !gained { return }
         }
@@ -186,7 +238,7 @@ public enum Planner {
             }
             if !allowLoss && removed.reduce(0, { $0 + grid.value($1) }) >= pair.value - 1e-12 { continue }
             if removed.contains(where: { grid.pinned[$0] || problem.candidates[$0].mustMeet }) { continue }
-            if protectMinimums && breaksMinimum(removed, keeping: pair.province, grid: grid) { continue }
+            if protectMinimums && breaksMinimum(removed, for: candidate, grid: grid) { continue }
             let gain = pair.value - removed.reduce(0) { $0 + grid.value($1) }
             if !allowLoss && gain <= 1e-12 { continue }
             if best == nil || gain > best!.gain { best = Ejection(slot: slot, removed: removed, gain: gain) }
@@ -205,13 +257,23 @@ public enum Planner {
         for meeting in move.removed.sorted(by: { grid.value($0) > grid.value($1) }) { _ = grid.insert(meeting) }
     }
 
-    private static func breaksMinimum(_ removed: [Int], keeping province: Int, grid: SlotGrid) -> Bool {
-        var lost: [Int: Int] = [:]
-        for meeting in removed { lost[grid.problem.candidates[meeting].province, default: 0] += 1 }
-        return lost.contains { other, count in
-            other != province
-                && grid.provinceMeetings[other] - count < grid.problem.provinces[other].minMeetings
+    /// Whether taking out these meetings would leave a party below its minimum, counting the
+    /// candidate's own two parties as gaining one.
+    private static func breaksMinimum(_ removed: [Int], for candidate: Int, grid: SlotGrid) -> Bool {
+        let problem = grid.problem
+        let pair = problem.candidates[candidate]
+        var provinceLost: [Int: Int] = [pair.province: -1]
+        var ngoLost: [Int: Int] = [pair.ngo: -1]
+        for meeting in removed {
+            provinceLost[problem.candidates[meeting].province, default: 0] += 1
+            ngoLost[problem.candidates[meeting].ngo, default: 0] += 1
         }
+        return provinceLost.contains { party, count in
+            count > 0 && grid.provinceMeetings[party] - count < problem.provinces[party].minMeetings
+        }
+            || ngoLost.contains { party, count in
+                count > 0 && grid.ngoMeetings[party] - count < problem.ngos[party].minMeetings
+            }
     }
 
     private static func cheapestMeeting(ofProvince province: Int, grid: SlotGrid) -> Int? {

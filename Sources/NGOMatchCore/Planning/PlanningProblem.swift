@@ -113,31 +113,39 @@ public struct PlanningProblem: Sendable {
     ) -> [PlanConflict] {
         var conflicts: [PlanConflict] = []
         var partners = [Int](repeating: 0, count: provinces.count)
+        var ngoPartners = [Int](repeating: 0, count: ngos.count)
         var mustCount = [Int](repeating: 0, count: provinces.count)
         var ngoMust = [Int](repeating: 0, count: ngos.count)
         for candidate in candidates {
             partners[candidate.province] += 1
+            ngoPartners[candidate.ngo] += 1
             if candidate.mustMeet {
                 mustCount[candidate.province] += 1
                 ngoMust[candidate.ngo] += 1
             }
         }
+        func unreachable(_ party: Party, partners: Int, partnerKind: String) -> PlanConflict? {
+            guard party.minMeetings > min(partners, party.freeSlots, party.maxMeetings) else { return nil }
+            return .minimumUnreachable(
+                party: party.name, wanted: party.minMeetings,
+                reason: partners < party.freeSlots
+                    ? "only \(partners) \(partnerKind)\(partners == 1 ? " is" : "s are") available in its free slots"
+                    : "it is free in only \(party.freeSlots) slot\(party.freeSlots == 1 ? "" : "s")")
+        }
         for (position, province) in provinces.enumerated() {
-            let reachable = min(partners[position], province.freeSlots, province.maxMeetings)
-            if province.minMeetings > reachable {
-                conflicts.append(
-                    .minimumUnreachable(
-                        province: province.name, wanted: province.minMeetings,
-                        reason: partners[position] < province.freeSlots
-                            ? "only \(partners[position]) NGO\(partners[position] == 1 ? " is" : "s are") available"
-                                + " in its free slots"
-                            : "it is free in only \(province.freeSlots) slot\(province.freeSlots == 1 ? "" : "s")"))
+            if let conflict = unreachable(province, partners: partners[position], partnerKind: "NGO") {
+                conflicts.append(conflict)
             }
             if mustCount[position] > min(province.maxMeetings, province.freeSlots) {
                 conflicts.append(
                     .tooManyMustMeets(
                         party: province.name, count: mustCount[position],
                         limit: min(province.maxMeetings, province.freeSlots)))
+            }
+        }
+        for (position, ngo) in ngos.enumerated() {
+            if let conflict = unreachable(ngo, partners: ngoPartners[position], partnerKind: "province") {
+                conflicts.append(conflict)
             }
         }
         for (position, ngo) in ngos.enumerated() where ngoMust[position] > min(ngo.maxMeetings, ngo.freeSlots) {

@@ -19,11 +19,11 @@ struct Relaxation {
     /// - Parameters:
     ///   - candidates: pairs that may meet.
     ///   - provinceCapacity, ngoCapacity: meetings each party may still have.
-    ///   - provinceMinimum: meetings to prefer above all value, per province (0 to ignore).
+    ///   - provinceMinimum, ngoMinimum: meetings to prefer above all value, per party (0 to ignore).
     ///   - total: meetings that fit in all, at most.
     init(
         candidates: [PlanningProblem.Candidate], provinceCapacity: [Int], ngoCapacity: [Int],
-        provinceMinimum: [Int], total: Int
+        provinceMinimum: [Int], ngoMinimum: [Int], total: Int
     ) {
         let provinceCount = provinceCapacity.count
         let source = 0
@@ -45,7 +45,9 @@ struct Relaxation {
                 firstProvince + candidate.province, firstNGO + candidate.ngo, capacity: 1, cost: -candidate.value)
         }
         for (ngo, capacity) in ngoCapacity.enumerated() where capacity > 0 {
-            graph.addArc(firstNGO + ngo, sink, capacity: capacity, cost: 0)
+            let wanted = min(ngoMinimum[ngo], capacity)
+            if wanted > 0 { graph.addArc(firstNGO + ngo, sink, capacity: wanted, cost: -premium) }
+            if capacity > wanted { graph.addArc(firstNGO + ngo, sink, capacity: capacity - wanted, cost: 0) }
         }
         graph.minimumCostFlow(from: source, to: sink, limit: total, firstLayer: firstProvince..<firstNGO)
         var chosen = [Bool](repeating: false, count: candidates.count)

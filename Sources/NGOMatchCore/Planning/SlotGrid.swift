@@ -27,6 +27,11 @@ struct SlotGrid {
     /// Bumped whenever a slot changes, so that its cheapest meeting is found again only then.
     private var slotVersion: [Int]
     private var cheapestCache: [(version: Int, candidate: Int)]
+    /// Meetings still missing to bring every party (province or NGO) up to its minimum.
+    private(set) var shortfall = 0
+    /// Every place and remove since the outermost open trial, so that a trial can be taken back exactly.
+    private var journal: [(candidate: Int32, slot: Int32, placed: Bool)] = []
+    private var openTrials = 0
 
     init(_ problem: PlanningProblem) {
         self.problem = problem
@@ -43,7 +48,39 @@ struct SlotGrid {
         memberIndex = [Int32](repeating: -1, count: problem.candidates.count)
         slotVersion = [Int](repeating: 0, count: slots)
         cheapestCache = [(version: Int, candidate: Int)](repeating: (-1, -1), count: slots)
+        shortfall = problem.provinces.reduce(0) { $0 + $1.minMeetings } + problem.ngos.reduce(0) { $0 + $1.minMeetings }
     }
+
+    /// Starts a trial: the changes that follow can be taken back with `rollBack(to:)`.
+    mutating func beginTrial() -> Int {
+        openTrials += 1
+        return journal.count
+    }
+
+    /// Keeps the trial's changes (an enclosing trial may still take them back).
+    mutating func commit(_ mark: Int) {
+        openTrials -= 1
+        if openTrials == 0 { journal.removeAll(keepingCapacity: true) }
+    }
+
+    /// Undoes every change since `mark`, newest first.
+    mutating func rollBack(to mark: Int) {
+        let steps = journal[mark...].reversed()
+        let open = openTrials
+        openTrials = 0
+        for step in steps {
+            if step.placed { remove(Int(step.candidate)) } else { place(Int(step.candidate), Int(step.slot)) }
+        }
+        openTrials = open - 1
+        journal.removeSubrange(mark...)
+        if openTrials == 0 { journal.removeAll(keepingCapacity: true) }
+    }
+
+    func provinceShort(_ province: Int) -> Bool {
+        provinceMeetings[province] < problem.provinces[province].minMeetings
+    }
+
+    func ngoShort(_ ngo: Int) -> Bool { ngoMeetings[ngo] < problem.ngos[ngo].minMeetings }
 
     /// The movable meeting of least value in the slot (not pinned, not a must-meet), or nil.
     mutating func cheapestMovable(inSlot slot: Int) -> Int? {
@@ -87,6 +124,9 @@ struct SlotGrid {
 
     mutating func place(_ candidate: Int, _ slot: Int) {
         let pair = problem.candidates[candidate]
+        if openTrials > 0 { journal.append((Int32(candidate), Int32(slot), true)) }
+        if provinceShort(pair.province) { shortfall -= 1 }
+        if ngoShort(pair.ngo) { shortfall -= 1 }
         provinceAt[pair.province * slots + slot] = Int32(candidate)
         ngoAt[pair.ngo * slots + slot] = Int32(candidate)
         load[slot] += 1
@@ -103,11 +143,14 @@ struct SlotGrid {
         let slot = slotOf[candidate]
         guard slot >= 0 else { return }
         let pair = problem.candidates[candidate]
+        if openTrials > 0 { journal.append((Int32(candidate), Int32(slot), false)) }
         provinceAt[pair.province * slots + slot] = -1
         ngoAt[pair.ngo * slots + slot] = -1
         load[slot] -= 1
         provinceMeetings[pair.province] -= 1
         ngoMeetings[pair.ngo] -= 1
+        if provinceShort(pair.province) { shortfall += 1 }
+        if ngoShort(pair.ngo) { shortfall += 1 }
         slotOf[candidate] = -1
         total -= pair.value
         let position = Int(memberIndex[candidate])

@@ -47,6 +47,7 @@ public enum PlanOperation: ServiceOperation {
         #"{"name":"Side meetings","slots":2,"provinces":[{"id":"Cao Bằng"}],"ngos":[{"id":"wwf-vietnam"},{"id":"mcnv"}]}"#
     public static let commandExample = ["pair", "--event", "{file}", "--format", "json"]
     public static func run(_ service: Service, _ params: PlanParams, caller: Caller) throws -> PlanReport {
-        PlanReport(try service.plan(params.request), rules: params.request.scoringRules)
+        PlanReport(
+            try service.plan(params.request), rules: params.request.scoringRules, language: params.request.language)
     }
 }

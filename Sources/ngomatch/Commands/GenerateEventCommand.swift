@@ -22,6 +22,11 @@ struct GenerateEventCommand: ParsableCommand {
     @Option(help: "How many time slots (1–\(Event.maximumSlots)).") var slots: Int = 8
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(help: "Write to this file instead of stdout.") var out: String?
+    @Option(
+        help: """
+            usual, planted (a hard event built around a hidden schedule that meets every minimum) or \
+            impossible (planted, plus two provinces whose minimums no schedule can meet).
+            """) var regime: BenchPlannerCommand.Regime = .usual
 
     func validate() throws {
         guard (1...5000).contains(provinces), (1...20000).contains(ngos) else {
@@ -33,7 +38,12 @@ struct GenerateEventCommand: ParsableCommand {
     }
 
     func run() throws {
-        let event = EventGenerator(provinces: provinces, ngos: ngos, slots: slots, seed: seed).event()
+        let event =
+            regime == .usual
+            ? EventGenerator(provinces: provinces, ngos: ngos, slots: slots, seed: seed).event()
+            : PlantedEventGenerator(
+                provinces: provinces, ngos: ngos, slots: slots, seed: seed, impossible: regime == .impossible
+            ).event()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(event.json) + Data("\n".utf8)

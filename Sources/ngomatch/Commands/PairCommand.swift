@@ -53,7 +53,7 @@ struct PairCommand: ParsableCommand {
         let service = try registry.service()
         let request = PlanRequest(event: parsed, rules: rules, keep: keptMeetings, language: lang, source: event)
         let plan = try service.plan(request)
-        let report = PlanReport(plan, rules: request.scoringRules)
+        let report = PlanReport(plan, rules: request.scoringRules, language: request.language)
         let book = AgendaBook(report, event: parsed)
         if let out {
             let written = try AgendaFiles(book: book, format: format).write(to: out)
@@ -78,6 +78,7 @@ struct PairCommand: ParsableCommand {
             "\(report.meetingCount) meetings, total score \(MarkdownAgenda.score(report.totalScore)),"
                 + " \(MarkdownAgenda.percent(report.quality)) of the upper bound \(MarkdownAgenda.score(report.upperBound))."
         )
+        if report.participants.hasMinimums { Terminal.note(report.minimums.message) }
         for conflict in report.conflicts { Terminal.note("note: \(conflict.message)") }
         if let replan = report.replan {
             Terminal.note(

@@ -15,9 +15,11 @@ enum ExactPlanner {
         func search(_ index: Int, _ value: Double) {
             if let best, value + (index < candidates.count ? remaining[index] : 0) <= best - 1e-12 { return }
             guard index < candidates.count else {
-                let minimumsMet = problem.provinces.indices.allSatisfy {
-                    provinceBusy[$0].nonzeroBitCount >= problem.provinces[$0].minMeetings
-                }
+                let minimumsMet =
+                    problem.provinces.indices.allSatisfy {
+                        provinceBusy[$0].nonzeroBitCount >= problem.provinces[$0].minMeetings
+                    }
+                    && problem.ngos.indices.allSatisfy { ngoBusy[$0].nonzeroBitCount >= problem.ngos[$0].minMeetings }
                 if minimumsMet && (best == nil || value > best!) { best = value }
                 return
             }

@@ -60,17 +60,36 @@ enum ScheduleValidator {
                 problems.append("slot \(slot) has \(count) meetings for \(tables) tables")
             }
         }
-        for (position, participant) in event.provinces.enumerated() {
-            let count = provinceCount[provinceIDs[position]] ?? 0
-            if count > participant.maxMeetings ?? event.slots { problems.append("\(participant.id) has \(count)") }
-            let reported = plan.conflicts.contains { "\($0)".contains(problem.provinces[position].name) }
-            if count < participant.minMeetings && !reported {
-                problems.append("\(participant.id) has \(count) of at least \(participant.minMeetings), unreported")
+        // Minimums: a party below its own is listed as short with its true count, and the plan
+        // does not claim every minimum met; a party at or above it is not listed.
+        let short = Dictionary(
+            plan.minimums.shortfalls.map { ("\($0.side)|\($0.party)", $0) }, uniquingKeysWith: { first, _ in first })
+        func checkMinimum(_ participant: Event.Participant, id: String, count: Int, side: String) {
+            if count > participant.maxMeetings ?? event.slots { problems.append("\(id) has \(count)") }
+            let listed = short["\(side)|\(id)"]
+            if count < participant.minMeetings {
+                if listed?.got != count || listed?.wanted != participant.minMeetings {
+                    problems.append("\(id) has \(count) of at least \(participant.minMeetings), not reported as such")
+                }
+                if plan.minimums.status == .met {
+                    problems.append("\(id) is short but the plan says every minimum is met")
+                }
+            } else if listed != nil {
+                problems.append("\(id) is listed as short with \(count) of \(participant.minMeetings)")
             }
         }
+        for (position, participant) in event.provinces.enumerated() {
+            checkMinimum(
+                participant, id: provinceIDs[position], count: provinceCount[provinceIDs[position]] ?? 0,
+                side: "provinces")
+        }
         for (position, participant) in event.ngos.enumerated() {
-            let count = ngoCount[ngoIDs[position]] ?? 0
-            if count > participant.maxMeetings ?? event.slots { problems.append("\(participant.id) has \(count)") }
+            checkMinimum(participant, id: ngoIDs[position], count: ngoCount[ngoIDs[position]] ?? 0, side: "ngos")
+        }
+        // Every short party is named in a conflict, proven or not found.
+        for shortfall in plan.minimums.shortfalls
+        where !plan.conflicts.contains(where: { "\($0)".contains(shortfall.name) }) {
+            problems.append("\(shortfall.party) is short but no conflict names it")
         }
         for pair in must where !met.contains(pair) && !avoided.contains(pair) {
             let names = pair.split(separator: "|").map(String.init)

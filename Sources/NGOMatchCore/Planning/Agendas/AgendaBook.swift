@@ -37,7 +37,7 @@ public struct AgendaBook: Sendable {
         ngos = report.participants.ngos.map { party in
             Agenda(
                 side: .ngo, id: party.id, name: party.name,
-                meetings: (byNGO[party.id] ?? []).sorted { $0.slot < $1.slot }, minMeetings: 0)
+                meetings: (byNGO[party.id] ?? []).sorted { $0.slot < $1.slot }, minMeetings: party.minMeetings)
         }
     }
 

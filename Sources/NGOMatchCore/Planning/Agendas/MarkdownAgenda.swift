@@ -25,6 +25,7 @@ public enum MarkdownAgenda {
         lines.append(
             "\(report.meetingCount) meetings; total score \(score(report.totalScore)); "
                 + "upper bound \(score(report.upperBound)) (\(percent(report.quality)) reached).")
+        if report.participants.hasMinimums { lines += ["", cell(report.minimums.message)] }
         lines.append("")
         let grid = book.grid
         lines.append("| " + grid.header.map(cell).joined(separator: " | ") + " |")

@@ -1,0 +1,108 @@
+import Foundation
+import NGOMatchCore
+import Testing
+
+/// Minimums come before value, and "impossible" is said only with a proof (issue 11).
+struct PlannerMinimumTests {
+    /// A schedule meeting every minimum was planted in each event: the plan must meet them all.
+    @Test(arguments: [(12, 20, 5), (20, 40, 6), (34, 60, 8), (60, 150, 10)])
+    func everyMinimumIsMetWhenAPlantedScheduleShowsItCanBe(shape: (provinces: Int, ngos: Int, slots: Int)) throws {
+        for seed in UInt64(1)...6 {
+            let event = PlantedEventGenerator(
+                provinces: shape.provinces, ngos: shape.ngos, slots: shape.slots, seed: seed
+            ).event()
+            #expect(event.provinces.contains { $0.minMeetings > 0 }, "\(shape) seed \(seed) asks for no minimum")
+            let plan = try event.planned()
+            #expect(ScheduleValidator.problems(plan, event: event) == [], "\(shape) seed \(seed)")
+            #expect(
+                plan.minimums.status == .met,
+                "\(shape) seed \(seed): \(plan.minimums.shortfalls.map { "\($0.party) \($0.got)/\($0.wanted)" })")
+        }
+    }
+
+    /// Two provinces need four meetings from two NGOs free in one slot each: proven impossible,
+    /// with a certificate naming them, and every other minimum still met.
+    @Test(arguments: [(20, 40, 6), (34, 60, 8)])
+    func anImpossibleMinimumIsProvenAndTheRestAreMet(shape: (provinces: Int, ngos: Int, slots: Int)) throws {
+        for seed in UInt64(1)...3 {
+            let event = PlantedEventGenerator(
+                provinces: shape.provinces, ngos: shape.ngos, slots: shape.slots, seed: seed, impossible: true
+            ).event()
+            let plan = try event.planned()
+            #expect(ScheduleValidator.problems(plan, event: event) == [], "\(shape) seed \(seed)")
+            #expect(plan.minimums.status == .proven, "\(shape) seed \(seed)")
+            let hall = Set(PlantedEventGenerator.unsatisfiable.provinces)
+            #expect(plan.minimums.shortfalls.allSatisfy { hall.contains($0.party) }, "\(plan.minimums.shortfalls)")
+            let certificate = try #require(plan.minimums.certificates.first)
+            #expect(Set(certificate.parties) == hall)
+            #expect(certificate.needed == 4 && certificate.possible == 2)
+            #expect(Set(certificate.partners) == Set(PlantedEventGenerator.unsatisfiable.ngos))
+            // What the certificate claims is true: the two NGOs are free in one slot each.
+            for ngo in event.ngos where Set(certificate.partners).contains(ngo.id) {
+                #expect(event.slots - ngo.unavailable.count == 1)
+            }
+            let report = PlanReport(plan, rules: nil, language: .vi)
+            #expect(report.minimums.status == .proven)
+            #expect(
+                report.conflicts.contains { $0.kind == "minimumImpossible" && $0.message.contains("cần tổng cộng") })
+        }
+    }
+
+    /// Tiny events solved exhaustively: where a schedule meets every minimum, the plan does too
+    /// and reaches 99 % of the best such value; where none does, the plan never says "met", and
+    /// a plan that says "proven" is never contradicted by the exhaustive search.
+    @Test func tinyEventsAgreeWithExhaustiveSearch() throws {
+        var feasible = 0
+        var infeasible = 0
+        var events: [Event] = []
+        for seed in UInt64(1)...60 {
+            var event = EventGenerator(provinces: 3, ngos: 4, slots: 3, seed: seed).event()
+            // Harder than the usual shape: higher minimums, a table fewer, NGO minimums too.
+            if seed % 2 == 0 {
+                event.tables = 1
+                for index in event.provinces.indices {
+                    event.provinces[index].minMeetings = min(2, seed % 3 == 0 ? 2 : 1)
+                }
+                event.ngos[0].minMeetings = 1
+            }
+            events.append(event)
+        }
+        for seed in UInt64(1)...20 {
+            events.append(PlantedEventGenerator(provinces: 3, ngos: 4, slots: 3, seed: seed).event())
+        }
+        for (index, event) in events.enumerated() {
+            let plan = try event.planned()
+            #expect(ScheduleValidator.problems(plan, event: event) == [], "event \(index)")
+            let mustMeetsPlaced = !plan.conflicts.contains {
+                $0.kind == "mustMeetNotPlaced" || $0.kind == "noCommonSlot"
+            }
+            guard mustMeetsPlaced else { continue }
+            if let optimum = ExactPlanner.optimum(plan.problem) {
+                feasible += 1
+                #expect(plan.minimums.status == .met, "event \(index): \(plan.minimums.shortfalls)")
+                #expect(plan.totalValue >= 0.99 * optimum - 1e-9, "event \(index): \(plan.totalValue) of \(optimum)")
+                #expect(plan.upperBound >= optimum - 1e-9, "event \(index): bound below the optimum")
+            } else {
+                infeasible += 1
+                #expect(plan.minimums.status != .met, "event \(index)")
+            }
+        }
+        #expect(feasible >= 30)
+        #expect(infeasible >= 3)
+    }
+
+    /// NGOs' minimums are kept like provinces'.
+    @Test func anNGOMinimumIsMet() throws {
+        let event = Event(
+            name: "ngo minimum", slots: 2, tables: 1, provinces: [.init(id: "A"), .init(id: "B")],
+            ngos: [.init(id: "X"), .init(id: "Y", minMeetings: 2)],
+            scores: [
+                .init(province: "A", ngo: "X", score: 0.9), .init(province: "B", ngo: "X", score: 0.8),
+                .init(province: "A", ngo: "Y", score: 0.2), .init(province: "B", ngo: "Y", score: 0.1),
+            ])
+        let plan = try event.planned()
+        #expect(ScheduleValidator.problems(plan, event: event) == [])
+        #expect(plan.minimums.status == .met)
+        #expect(plan.meetings.allSatisfy { plan.problem.ngos[$0.ngo].id == "Y" })
+    }
+}
