@@ -23,6 +23,9 @@ public struct MinimumCertificate: Hashable, Sendable {
     public let possible: Int
     /// Everyone they may meet in a slot where both are free.
     public let partners: [String]
+    /// When set, the proof is the tables: in the slots the parties are free, the event's
+    /// `tables` seat at most `possible` of their meetings.
+    public var tables: Int? = nil
 
     public func text(_ language: Language) -> String {
         let names = Self.list(parties, language)
@@ -30,6 +33,18 @@ public struct MinimumCertificate: Hashable, Sendable {
             Self.list(Array(partners.prefix(6)), language)
             + (partners.count > 6
                 ? (language == .vi ? " và \(partners.count - 6) bên khác" : " and \(partners.count - 6) more") : "")
+        if let tables {
+            switch language {
+            case .vi:
+                return
+                    "\(names) cần tổng cộng ít nhất \(needed) cuộc gặp, nhưng sự kiện chỉ có \(tables) bàn: trong các"
+                    + " khung giờ họ rảnh, số bàn chỉ đủ cho \(possible) cuộc gặp của họ"
+            case .en:
+                return
+                    "\(names) need at least \(needed) meetings together, but the event has \(tables) table\(tables == 1 ? "" : "s"):"
+                    + " in the slots they are free, the tables seat only \(possible) of their meetings"
+            }
+        }
         switch language {
         case .vi:
             let need =
@@ -58,7 +73,37 @@ public struct MinimumCertificate: Hashable, Sendable {
 enum MinimumProof {
     /// Certificates for each side whose minimums the network cannot carry; empty when none is found.
     static func certificates(_ problem: PlanningProblem) -> [MinimumCertificate] {
-        [side(problem, provincesFirst: true), side(problem, provincesFirst: false)].compactMap { $0 }
+        [true, false].flatMap { provincesFirst in
+            [side(problem, provincesFirst: provincesFirst), tables(problem, provincesFirst: provincesFirst)].compactMap
+            {
+                $0
+            }
+        }
+    }
+
+    /// The shortfall no schedule can avoid: on each side, the largest any certificate proves.
+    static func floor(_ certificates: [MinimumCertificate]) -> Int {
+        Dictionary(grouping: certificates, by: \.side).values.reduce(0) { sum, proofs in
+            sum + (proofs.map { $0.needed - $0.possible }.max() ?? 0)
+        }
+    }
+
+    /// Every party of one side with a minimum, when the tables of the slots they are free in
+    /// cannot seat their minimums together.
+    private static func tables(_ problem: PlanningProblem, provincesFirst: Bool) -> MinimumCertificate? {
+        guard let tables = problem.tables else { return nil }
+        let owners = provincesFirst ? problem.provinces : problem.ngos
+        let wanting = owners.indices.filter { owners[$0].minMeetings > 0 }
+        let needed = wanting.reduce(0) { $0 + owners[$1].minMeetings }
+        let seats = (0..<problem.slotCount).reduce(0) { sum, slot in
+            sum + min(tables, wanting.filter { owners[$0].available & (1 << UInt64(slot)) != 0 }.count)
+        }
+        guard seats < needed else { return nil }
+        var certificate = MinimumCertificate(
+            side: provincesFirst ? .provinces : .ngos, parties: wanting.map { owners[$0].name },
+            minimums: wanting.map { owners[$0].minMeetings }, possible: seats, partners: [])
+        certificate.tables = tables
+        return certificate
     }
 
     private static func side(_ problem: PlanningProblem, provincesFirst: Bool) -> MinimumCertificate? {

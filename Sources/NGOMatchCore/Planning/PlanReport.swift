@@ -48,6 +48,8 @@ public struct PlanReport: Encodable, Sendable {
             public let needed: Int
             public let possible: Int
             public let partners: [String]
+            /// Set when the proof is the event's tables.
+            public let tables: Int?
             public let message: String
         }
 
@@ -163,7 +165,7 @@ public struct PlanReport: Encodable, Sendable {
             certificates: plan.minimums.certificates.map {
                 .init(
                     side: $0.side, parties: $0.parties, minimums: $0.minimums, needed: $0.needed,
-                    possible: $0.possible, partners: $0.partners, message: $0.text(language))
+                    possible: $0.possible, partners: $0.partners, tables: $0.tables, message: $0.text(language))
             }, boundCovers: plan.minimums.status == .met ? "meetingEveryMinimum" : "every",
             message: Minimums.message(plan.minimums, language))
         waitlist = plan.waitlist.map { waiting in

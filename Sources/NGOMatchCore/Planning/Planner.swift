@@ -52,7 +52,7 @@ public enum Planner {
         var repair = MinimumRepair(problem, budget: repairBudget(problem))
         // What no schedule can avoid missing, so that the search does not look for the impossible.
         let certificates = grid.shortfall > 0 ? MinimumProof.certificates(problem) : []
-        repair.run(&grid, floor: certificates.reduce(0) { $0 + $1.needed - $1.possible })
+        repair.run(&grid, floor: MinimumProof.floor(certificates))
         improve(&grid, order: order)
         // Within a ten-thousandth of the bound, further search cannot gain anything a planner would notice.
         let enough = (fixedValue + relaxation.bound) * (1 - 1e-4)
