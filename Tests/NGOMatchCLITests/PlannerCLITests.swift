@@ -116,4 +116,29 @@ struct PlannerCLITests {
         let bound = try #require(plan["upperBound"] as? Double)
         #expect(total <= bound + 1e-9 && total > 0)
     }
+
+    /// A hard event with an impossible pair of minimums: two processes give the same plan
+    /// (nothing depends on a process's hashing), the summary says "proven" in words, and the
+    /// JSON carries the case and the proof.
+    @Test func minimumsAreReportedAsProvenInEveryLanguageAndPlansRepeat() throws {
+        let cli = try CLI()
+        let generated = try cli.run(
+            "generate-event", "--provinces", "20", "--ngos", "40", "--slots", "6", "--seed", "2", "--regime",
+            "impossible")
+        #expect(generated.status == 0, "\(generated.stderr)")
+        let event = try cli.file("hard.json", generated.stdout)
+        let first = try cli.run("pair", "--event", event, "--format", "json")
+        let second = try cli.run("pair", "--event", event, "--format", "json")
+        #expect(first.status == 0 && first.stdout == second.stdout)
+        let plan = try Self.json(first.stdout)
+        let minimums = try #require(plan["minimums"] as? [String: Any])
+        #expect(minimums["status"] as? String == "proven")
+        let certificates = try #require(minimums["certificates"] as? [[String: Any]])
+        #expect(certificates.first?["parties"] as? [String] == ["hall-province-a", "hall-province-b"])
+        #expect(first.stderr.contains("Some minimums cannot be met by any schedule (the proof is given)"))
+        #expect(first.stderr.contains("hall-province-a and hall-province-b need at least 4 meetings together"))
+        let vietnamese = try cli.run("pair", "--event", event, "--lang", "vi")
+        #expect(vietnamese.stderr.contains("không lịch nào đáp ứng được"), "\(vietnamese.stderr)")
+        #expect(vietnamese.stdout.contains("cần tổng cộng ít nhất 4 cuộc gặp"))
+    }
 }

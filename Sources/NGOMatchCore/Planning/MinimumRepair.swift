@@ -18,8 +18,11 @@ struct MinimumRepair {
     let byNGO: [[Int]]
     /// Trials left; each costs about one insertion.
     var budget: Int
+    /// Picks the random choices of the shakes; the same seed gives the same search.
+    let seed: UInt64
 
-    init(_ problem: PlanningProblem, budget: Int) {
+    init(_ problem: PlanningProblem, budget: Int, seed: UInt64 = 0) {
+        self.seed = seed
         var byProvince = [[Int]](repeating: [], count: problem.provinces.count)
         var byNGO = [[Int]](repeating: [], count: problem.ngos.count)
         for (position, candidate) in problem.candidates.enumerated() {
@@ -37,10 +40,16 @@ struct MinimumRepair {
         // Stuck with parties still short: shake the schedule around one of them (seat one of its
         // pairs by force) and descend again; keep the result when the shortfall is no worse,
         // otherwise take it back. Random choices come from a fixed seed, so plans repeat.
-        var random = SplitMix64(seed: 0x6e67_6f6d_6174_6368)
+        var random = SplitMix64(seed: 0x6e67_6f6d_6174_6368 &+ seed)
         var rounds = 0
-        while grid.shortfall > floor && budget > 0 && rounds < Self.shakes {
+        var lastGain = 0
+        var lowest = grid.shortfall
+        while grid.shortfall > floor && budget > 0 && rounds < Self.shakes && rounds - lastGain < Self.patience {
             rounds += 1
+            if grid.shortfall < lowest {
+                lowest = grid.shortfall
+                lastGain = rounds
+            }
             let short = shortParties(grid)
             let party = short[Int.random(in: 0..<short.count, using: &random)]
             let before = grid.shortfall
@@ -92,18 +101,22 @@ struct MinimumRepair {
         var owed: [Int] = []
         for other in shortParties(grid) { owed += candidates(of: other).filter { !grid.isPlaced($0) } }
         let mask = chosen.reduce(UInt64(0)) { $0 | (1 << UInt64($1)) }
-        let first = Array(Set(owed)).filter { problem.candidates[$0].slots & mask != 0 }.shuffled(using: &random)
-            .sorted {
-                (problem.candidates[$0].slots & mask).nonzeroBitCount
-                    < (problem.candidates[$1].slots & mask).nonzeroBitCount
-            }
+        let first = Array(Set(owed)).sorted().filter { problem.candidates[$0].slots & mask != 0 }.shuffled(
+            using: &random
+        )
+        .sorted {
+            (problem.candidates[$0].slots & mask).nonzeroBitCount
+                < (problem.candidates[$1].slots & mask).nonzeroBitCount
+        }
         for candidate in first where needed(candidate, grid) > 0 { _ = grid.insert(candidate) }
         for meeting in removed.sorted(by: { grid.value($0) > grid.value($1) }) { _ = grid.insert(meeting) }
         return true
     }
 
-    /// How many times the search may shake the schedule when it is stuck.
+    /// How many times the search may shake the schedule when it is stuck, and how many shakes
+    /// in a row may leave the shortfall where it was before it gives up.
     static let shakes = 4_000
+    static let patience = 300
 
     /// Moves and chains of moves of growing length while they lower the shortfall.
     mutating func descend(_ grid: inout SlotGrid, longestChain: Int = 4) {

@@ -49,18 +49,23 @@ public enum Planner {
         for position in order where relaxation.chosen[position] && owed(position) { _ = grid.insert(position) }
         for position in order where relaxation.chosen[position] && !owed(position) { _ = grid.insert(position) }
         for position in order where !relaxation.chosen[position] { _ = grid.insert(position) }
-        var repair = MinimumRepair(problem, budget: repairBudget(problem))
         // What no schedule can avoid missing, so that the search does not look for the impossible.
         let certificates = grid.shortfall > 0 ? MinimumProof.certificates(problem) : []
-        repair.run(&grid, floor: MinimumProof.floor(certificates))
-        improve(&grid, order: order)
         // Within a ten-thousandth of the bound, further search cannot gain anything a planner would notice.
         let enough = (fixedValue + relaxation.bound) * (1 - 1e-4)
-        if grid.total < enough { polish(&grid, order: order) }
-        ValueSearch.run(&grid, rounds: ValueSearch.rounds(problem), bound: enough) { trial in
-            if trial.shortfall > 0 { repair.descend(&trial, longestChain: 2) }
+        // Several searches from the same start with different random choices, the best kept:
+        // on small events the search settles in different places and time is plentiful.
+        var best: SlotGrid? = nil
+        for start in 0..<starts(problem) {
+            // More starts are for value; a shortfall the first search could not close costs
+            // every start its whole patience, for little hope.
+            if let best, best.shortfall > 0 { break }
+            var trial = grid
+            search(&trial, order: order, certificates: certificates, enough: enough, seed: UInt64(start))
+            if best == nil || (trial.shortfall, -trial.total) < (best!.shortfall, -best!.total) { best = trial }
+            if trial.shortfall == 0 && trial.total >= enough { break }
         }
-        if grid.total < enough { polish(&grid, order: order) }
+        grid = best ?? grid
 
         let outcome = minimumOutcome(problem, grid: grid, conflicts: conflicts, certificates: certificates)
         let bound =
@@ -68,6 +73,26 @@ public enum Planner {
         return Plan(
             problem: problem, grid: grid, upperBound: max(bound, grid.total), conflicts: conflicts + outcome.conflicts,
             minimums: outcome.minimums, replan: replan)
+    }
+
+    /// Minimums first, then value, from the schedule filled so far.
+    private static func search(
+        _ grid: inout SlotGrid, order: [Int], certificates: [MinimumCertificate], enough: Double, seed: UInt64
+    ) {
+        let problem = grid.problem
+        var repair = MinimumRepair(problem, budget: repairBudget(problem), seed: seed)
+        repair.run(&grid, floor: MinimumProof.floor(certificates))
+        improve(&grid, order: order)
+        if grid.total < enough { polish(&grid, order: order) }
+        ValueSearch.run(&grid, rounds: ValueSearch.rounds(problem), bound: enough, seed: seed) { trial in
+            if trial.shortfall > 0 { repair.descend(&trial, longestChain: 2) }
+        }
+        if grid.total < enough { polish(&grid, order: order) }
+    }
+
+    /// How many searches an event gets: each costs about as much as the first.
+    private static func starts(_ problem: PlanningProblem) -> Int {
+        problem.candidates.count <= 1_000 ? 3 : 1
     }
 
     /// Trials the minimum repair may make: enough for every short party to try each of its pairs

@@ -15,13 +15,32 @@ enum SlotReoptimizer {
     }
 
     private static func refill(_ slot: Int, grid: inout SlotGrid) -> Bool {
-        let problem = grid.problem
         let before = (shortfall: grid.shortfall, total: grid.total)
         let mark = grid.beginTrial()
+        empty(slot, grid: &grid)
+        fill(slot, grid: &grid)
+        if grid.shortfall < before.shortfall
+            || grid.shortfall == before.shortfall && grid.total > before.total + 1e-9
+        {
+            grid.commit(mark)
+            return true
+        }
+        grid.rollBack(to: mark)
+        return false
+    }
+
+    /// Takes out every meeting of the slot that may move.
+    static func empty(_ slot: Int, grid: inout SlotGrid) {
         for member in grid.members[slot] {
             let meeting = Int(member)
-            if !grid.pinned[meeting] && !problem.candidates[meeting].mustMeet { grid.remove(meeting) }
+            if !grid.pinned[meeting] && !grid.problem.candidates[meeting].mustMeet { grid.remove(meeting) }
         }
+    }
+
+    /// Adds to the slot the best meetings it can still take: parties short of their minimum
+    /// first, then value.
+    static func fill(_ slot: Int, grid: inout SlotGrid) {
+        let problem = grid.problem
         let bit = UInt64(1) << UInt64(slot)
         var provinceCapacity = [Int](repeating: 0, count: problem.provinces.count)
         var provinceMinimum = provinceCapacity
@@ -51,13 +70,5 @@ enum SlotReoptimizer {
             ngoCapacity: ngoCapacity, provinceMinimum: provinceMinimum, ngoMinimum: ngoMinimum,
             total: max(0, grid.tables - grid.load[slot]))
         for (offset, position) in open.enumerated() where best.chosen[offset] { grid.place(position, slot) }
-        if grid.shortfall < before.shortfall
-            || grid.shortfall == before.shortfall && grid.total > before.total + 1e-9
-        {
-            grid.commit(mark)
-            return true
-        }
-        grid.rollBack(to: mark)
-        return false
     }
 }

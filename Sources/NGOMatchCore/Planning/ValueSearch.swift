@@ -3,10 +3,16 @@
 /// and the total grew. Random choices come from a fixed seed, so plans repeat.
 enum ValueSearch {
     /// - Parameter bound: no schedule is worth more; the search stops on reaching it.
-    static func run(_ grid: inout SlotGrid, rounds: Int, bound: Double, settle: (inout SlotGrid) -> Void) {
+    static func run(
+        _ grid: inout SlotGrid, rounds: Int, bound: Double, seed: UInt64 = 0, settle: (inout SlotGrid) -> Void
+    ) {
         let problem = grid.problem
-        var random = SplitMix64(seed: 0x7661_6c75_6573)
-        for _ in 0..<rounds where grid.total < bound - 1e-9 {
+        var random = SplitMix64(seed: 0x7661_6c75_6573 &+ seed)
+        for round in 0..<rounds where grid.total < bound - 1e-9 {
+            if round % 2 == 1 {
+                rebuild(&grid, random: &random, settle: settle)
+                continue
+            }
             // Waiting pairs, best first: the candidates are sorted by value.
             var waiting: [Int] = []
             for position in problem.candidates.indices where !grid.isPlaced(position) {
@@ -31,6 +37,27 @@ enum ValueSearch {
                     continue
                 }
             }
+            grid.rollBack(to: mark)
+        }
+    }
+
+    /// Empties two slots and fills them again one after the other, in random order; kept when
+    /// no minimum is lost and the total is no lower (equal totals let the search move on).
+    private static func rebuild(_ grid: inout SlotGrid, random: inout SplitMix64, settle: (inout SlotGrid) -> Void) {
+        guard grid.slots > 1 else { return }
+        let first = Int.random(in: 0..<grid.slots, using: &random)
+        var second = Int.random(in: 0..<(grid.slots - 1), using: &random)
+        if second >= first { second += 1 }
+        let before = (shortfall: grid.shortfall, total: grid.total)
+        let mark = grid.beginTrial()
+        SlotReoptimizer.empty(first, grid: &grid)
+        SlotReoptimizer.empty(second, grid: &grid)
+        SlotReoptimizer.fill(first, grid: &grid)
+        SlotReoptimizer.fill(second, grid: &grid)
+        if grid.shortfall > before.shortfall { settle(&grid) }
+        if grid.shortfall <= before.shortfall && grid.total >= before.total - 1e-9 {
+            grid.commit(mark)
+        } else {
             grid.rollBack(to: mark)
         }
     }

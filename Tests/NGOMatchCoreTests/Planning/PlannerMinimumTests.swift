@@ -5,9 +5,11 @@ import Testing
 /// Minimums come before value, and "impossible" is said only with a proof (issue 11).
 struct PlannerMinimumTests {
     /// A schedule meeting every minimum was planted in each event: the plan must meet them all.
-    @Test(arguments: [(12, 20, 5), (20, 40, 6), (34, 60, 8), (60, 150, 10)])
-    func everyMinimumIsMetWhenAPlantedScheduleShowsItCanBe(shape: (provinces: Int, ngos: Int, slots: Int)) throws {
-        for seed in UInt64(1)...6 {
+    @Test(arguments: [(12, 20, 5, 8), (20, 40, 6, 6), (34, 60, 8, 3), (60, 150, 10, 2)])
+    func everyMinimumIsMetWhenAPlantedScheduleShowsItCanBe(
+        shape: (provinces: Int, ngos: Int, slots: Int, seeds: UInt64)
+    ) throws {
+        for seed in UInt64(1)...shape.seeds {
             let event = PlantedEventGenerator(
                 provinces: shape.provinces, ngos: shape.ngos, slots: shape.slots, seed: seed
             ).event()
@@ -22,9 +24,9 @@ struct PlannerMinimumTests {
 
     /// Two provinces need four meetings from two NGOs free in one slot each: proven impossible,
     /// with a certificate naming them, and every other minimum still met.
-    @Test(arguments: [(20, 40, 6), (34, 60, 8)])
+    @Test(arguments: [(12, 20, 5), (34, 60, 8)])
     func anImpossibleMinimumIsProvenAndTheRestAreMet(shape: (provinces: Int, ngos: Int, slots: Int)) throws {
-        for seed in UInt64(1)...3 {
+        for seed in UInt64(1)...2 {
             let event = PlantedEventGenerator(
                 provinces: shape.provinces, ngos: shape.ngos, slots: shape.slots, seed: seed, impossible: true
             ).event()
