@@ -91,11 +91,13 @@ def main():
     total = sum(int(round(val * SCALE)) * v for (v, val) in x.values())
     big = SCALE * (len(cands) + 1) * 2
     shortfalls = []
-    for pid, p in provs.items():
-        if p["min"] > 0:
-            short = m.NewIntVar(0, p["min"], "")
-            m.Add(short >= p["min"] - sum(by_p.get(pid, [])))
-            shortfalls.append(short)
+    # Minimums of provinces and NGOs alike, as the planner keeps them.
+    for parties, by in ((provs, by_p), (ngos, by_n)):
+        for pid, p in parties.items():
+            if p["min"] > 0:
+                short = m.NewIntVar(0, p["min"], "")
+                m.Add(short >= p["min"] - sum(by.get(pid, [])))
+                shortfalls.append(short)
     m.Maximize(total - big * sum(shortfalls))
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = args.seconds
