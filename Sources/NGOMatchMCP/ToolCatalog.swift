@@ -34,6 +34,18 @@ public struct ToolCatalog: Sendable {
     /// Structured content must be an object: a list result comes as `{"items": […]}`.
     static func outputSchema(_ method: NGOMatchService.Method) -> JSONValue {
         let about = "The same JSON as the protocol method \(method.name) returns (docs/protocol.md)."
+        if method.resultIsPage {
+            return .object([
+                "type": .string("object"),
+                "description": .string(
+                    about + " One page: `items`, `total` (the whole list) and `next` (pass it as `after` for more)."),
+                "properties": .object([
+                    "items": .object(["type": .string("array")]), "total": .object(["type": .string("integer")]),
+                    "next": .object(["type": .string("string")]),
+                ]),
+                "required": .array([.string("items"), .string("total")]),
+            ])
+        }
         guard method.resultIsList else {
             return .object(["type": .string("object"), "description": .string(about)])
         }

@@ -29,6 +29,8 @@ public struct Method: Sendable {
     public let schema: JSONValue
     /// Whether the result is a list (`needs.list`) rather than one object.
     public let resultIsList: Bool
+    /// A page of a list: `items`, `total` and, when there is more, `next`.
+    public let resultIsPage: Bool
     /// Decodes the parameters, runs the operation and encodes its result as JSON.
     public let call: @Sendable (Service, JSONValue?, Caller) throws -> Data
 
@@ -46,6 +48,7 @@ public struct Method: Sendable {
         parameters = Op.Params.parameters
         schema = Op.Params.schema
         resultIsList = Op.Result.self is any Collection.Type
+        resultIsPage = Op.Result.self is any PagedResult.Type
         call = { service, params, caller in try Op.call(service, params, caller: caller) }
     }
 }

@@ -12,15 +12,22 @@ public struct NGOsListParams: OperationParams {
         Parameter("sector", .text, "Only NGOs offering this sector (or a subsector of it)."),
         Parameter("province", .text, "Only NGOs working in this province now (any name, former names too)."),
         Parameter("country", .text, "Only NGOs from this country (e.g. Germany)."),
+        Paging.limit, Paging.after,
     ]
     public var sector: String?
     public var province: String?
     public var country: String?
+    public var limit: Int?
+    public var after: String?
 
-    public init(sector: String? = nil, province: String? = nil, country: String? = nil) {
+    public init(
+        sector: String? = nil, province: String? = nil, country: String? = nil, limit: Int? = nil, after: String? = nil
+    ) {
         self.sector = sector
         self.province = province
         self.country = country
+        self.limit = limit
+        self.after = after
     }
 }
 

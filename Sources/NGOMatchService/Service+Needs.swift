@@ -11,17 +11,25 @@ public struct NeedsListParams: OperationParams {
     public static let parameters = [
         Parameter.province, Parameter.sector, Parameter.region,
         Parameter("status", .choice(["open", "partnered", "closed"]), "Only needs with this status."),
+        Paging.limit, Paging.after,
     ]
     public var province: String?
     public var sector: String?
     public var region: String?
     public var status: String?
+    public var limit: Int?
+    public var after: String?
 
-    public init(province: String? = nil, sector: String? = nil, region: String? = nil, status: String? = nil) {
+    public init(
+        province: String? = nil, sector: String? = nil, region: String? = nil, status: String? = nil,
+        limit: Int? = nil, after: String? = nil
+    ) {
         self.province = province
         self.sector = sector
         self.region = region
         self.status = status
+        self.limit = limit
+        self.after = after
     }
 }
 

@@ -26,13 +26,18 @@ public struct PartnershipsListParams: OperationParams {
     public static let parameters = [
         Parameter("need", .text, "Only this need's partnerships."),
         Parameter("ngo", .text, "Only this NGO's partnerships."),
+        Paging.limit, Paging.after,
     ]
     public var need: String?
     public var ngo: String?
+    public var limit: Int?
+    public var after: String?
 
-    public init(need: String? = nil, ngo: String? = nil) {
+    public init(need: String? = nil, ngo: String? = nil, limit: Int? = nil, after: String? = nil) {
         self.need = need
         self.ngo = ngo
+        self.limit = limit
+        self.after = after
     }
 }
 

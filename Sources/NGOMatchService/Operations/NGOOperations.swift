@@ -53,7 +53,8 @@ public enum NGOsListOperation: ServiceOperation {
     public static let guidance = "The registered NGOs, filtered by sector, province where they work, and country."
     public static let example = #"{"sector":"health"}"#
     public static let commandExample = ["ngos", "list", "--sector", "health"]
-    public static func run(_ service: Service, _ params: NGOsListParams, caller: Caller) throws -> [NGO] {
-        try service.ngos(params)
+    public static func run(_ service: Service, _ params: NGOsListParams, caller: Caller) throws -> Page<NGO> {
+        try Paging.page(
+            service.ngos(params), list: "ngos", key: \.id.rawValue, limit: params.limit, after: params.after)
     }
 }

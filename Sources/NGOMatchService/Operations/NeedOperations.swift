@@ -67,7 +67,8 @@ public enum NeedsListOperation: ServiceOperation {
         "The needs provinces registered, filtered by province, sector, region and status. Use it to see what a province asked for."
     public static let example = #"{"province":"Cao Bằng","status":"open"}"#
     public static let commandExample = ["needs", "list", "--province", "Cao Bằng", "--status", "open"]
-    public static func run(_ service: Service, _ params: NeedsListParams, caller: Caller) throws -> [Need] {
-        try service.needs(params)
+    public static func run(_ service: Service, _ params: NeedsListParams, caller: Caller) throws -> Page<Need> {
+        try Paging.page(
+            service.needs(params), list: "needs", key: \.id.rawValue, limit: params.limit, after: params.after)
     }
 }

@@ -28,8 +28,10 @@ public enum PartnershipsListOperation: ServiceOperation {
     public static let example = #"{"ngo":"WWF"}"#
     public static let commandExample = ["partnerships", "list", "--ngo", "WWF"]
     public static func run(_ service: Service, _ params: PartnershipsListParams, caller: Caller) throws
-        -> [Partnership]
+        -> Page<Partnership>
     {
-        try service.partnerships(params)
+        try Paging.page(
+            service.partnerships(params), list: "partnerships", key: { "\($0.need.rawValue)\t\($0.ngo.rawValue)" },
+            limit: params.limit, after: params.after)
     }
 }

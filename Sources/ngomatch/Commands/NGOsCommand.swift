@@ -75,15 +75,20 @@ struct NGOsCommand: ParsableCommand {
         @Option(help: "Sector id; a top-level sector includes its subsectors.") var sector: String?
         @Option(help: "Province it works in now (or nationwide).") var province: String?
         @Option(help: "Country of origin.") var country: String?
+        @OptionGroup var paging: PageOptions
 
         func run() throws {
             let service = try registry.service()
-            let ngos = try NGOsListOperation.run(
-                service, NGOsListParams(sector: sector, province: province, country: country), caller: .local("cli"))
+            let page = try NGOsListOperation.run(
+                service,
+                NGOsListParams(
+                    sector: sector, province: province, country: country, limit: paging.limit(for: output),
+                    after: paging.after), caller: .local("cli"))
             let views = RecordViews(reference: service.reference, language: output.language)
             try output.emit(
-                NGOsListOperation.self, ngos, table: { views.ngosTable(ngos) },
-                csv: { RecordViews.csv(ngos.compactMap { try? ExportRecord.json($0) }) })
+                NGOsListOperation.self, page, table: { views.ngosTable(page.items) },
+                csv: { RecordViews.csv(page.items.compactMap { try? ExportRecord.json($0) }) })
+            paging.footer(page, command: "ngos list")
         }
     }
 

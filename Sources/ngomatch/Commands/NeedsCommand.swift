@@ -99,16 +99,21 @@ struct NeedsCommand: ParsableCommand {
         @Option(help: "Sector id; a top-level sector includes its subsectors.") var sector: String?
         @Option(help: "Region id, e.g. northern-midlands-mountains.") var region: String?
         @Option(help: "open, in-discussion, partnered or closed.") var status: String?
+        @OptionGroup var paging: PageOptions
 
         func run() throws {
             let service = try registry.service()
-            let needs = try NeedsListOperation.run(
-                service, NeedsListParams(province: province, sector: sector, region: region, status: status),
+            let page = try NeedsListOperation.run(
+                service,
+                NeedsListParams(
+                    province: province, sector: sector, region: region, status: status,
+                    limit: paging.limit(for: output), after: paging.after),
                 caller: .local("cli"))
             let views = RecordViews(reference: service.reference, language: output.language)
             try output.emit(
-                NeedsListOperation.self, needs, table: { views.needsTable(needs) },
-                csv: { RecordViews.csv(needs.compactMap { try? ExportRecord.json($0) }) })
+                NeedsListOperation.self, page, table: { views.needsTable(page.items) },
+                csv: { RecordViews.csv(page.items.compactMap { try? ExportRecord.json($0) }) })
+            paging.footer(page, command: "needs list")
         }
     }
 

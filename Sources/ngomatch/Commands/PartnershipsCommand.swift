@@ -45,12 +45,17 @@ struct PartnershipsCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
         @Option(help: "Only this need.") var need: String?
         @Option(help: "Only this NGO.") var ngo: String?
+        @OptionGroup var paging: PageOptions
 
         func run() throws {
-            let list = try PartnershipsListOperation.run(
-                registry.service(), PartnershipsListParams(need: need, ngo: ngo), caller: .local("cli"))
+            let page = try PartnershipsListOperation.run(
+                registry.service(),
+                PartnershipsListParams(need: need, ngo: ngo, limit: paging.limit(for: output), after: paging.after),
+                caller: .local("cli"))
+            defer { paging.footer(page, command: "partnerships list") }
+            let list = page.items
             try output.emit(
-                PartnershipsListOperation.self, list,
+                PartnershipsListOperation.self, page,
                 table: {
                     var table = Table(["need", "ngo", "status", "recorded", "note"])
                     for item in list {

@@ -36,7 +36,13 @@ struct OutputOptions: ParsableArguments {
             print(String(decoding: try Op.encode(result), as: UTF8.self))
         case .jsonl:
             let value = try JSONParser.parse([UInt8](try Op.encode(result)))
-            let items: [JSONValue] = if case .array(let items) = value { items } else { [value] }
+            // A list, or a page of one: a line per item.
+            let items: [JSONValue] =
+                switch value {
+                case .array(let items): items
+                case .object(let fields): if case .array(let items)? = fields["items"] { items } else { [value] }
+                default: [value]
+                }
             for item in items { print(String(decoding: StreamingJSONEncoder.bytes(of: item), as: UTF8.self)) }
         case .csv:
             guard let csv else { throw UsageError("this command has no CSV form; use --format json") }

@@ -1,0 +1,77 @@
+import Foundation
+import NGOMatchCore
+
+/// What every page is, whatever it lists: for describing results (MCP's output schemas).
+public protocol PagedResult {}
+
+/// One page of a list, in a stable order, with the total and where the next page starts.
+public struct Page<Item: Encodable & Sendable>: Encodable, Sendable, PagedResult {
+    public let items: [Item]
+    /// How many items the whole list has, on every page.
+    public let total: Int
+    /// Pass as `after` for the next page; absent on the last one.
+    public let next: String?
+}
+
+/// Cuts lists into pages. A cursor is opaque to clients: it names the list and the last key
+/// of the page, so the next page starts right after it even when items were added in between.
+public enum Paging {
+    public static let largest = 1_000
+
+    public static let limit = Parameter(
+        "limit", .integer, "How many items to return, 1–1000 (default: all). Pass 'next' as 'after' for the next page.")
+    public static let after = Parameter(
+        "after", .text, "The 'next' value of the previous page, to continue the list after it.")
+
+    /// - Parameters:
+    ///   - list: the list's name ("needs"), written into cursors so that one list's cursor is not taken by another.
+    ///   - key: each item's place in the order; unique.
+    public static func page<Item>(
+        _ items: [Item], list: String, key: (Item) -> String, limit: Int?, after: String?
+    ) throws -> Page<Item> {
+        if let limit, !(1...largest).contains(limit) {
+            throw ServiceError.invalidParams(field: "limit", expected: "a whole number from 1 to 1000, got \(limit)")
+        }
+        let keyed = items.map { (key: key($0), item: $0) }.sorted { $0.key < $1.key }
+        var start = 0
+        if let after {
+            guard let last = decode(after, list: list) else {
+                throw ServiceError.invalidParams(
+                    field: "after",
+                    expected: "the 'next' value of an earlier \(list).list page, exactly as it came; got '\(after)'")
+            }
+            start = keyed.partitionPoint { $0.key <= last }
+        }
+        let end = limit.map { min(keyed.count, start + $0) } ?? keyed.count
+        let next = end < keyed.count && end > start ? encode(keyed[end - 1].key, list: list) : nil
+        return Page(items: keyed[start..<end].map(\.item), total: keyed.count, next: next)
+    }
+
+    static func encode(_ key: String, list: String) -> String {
+        Data("\(list)\n\(key)".utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    static func decode(_ cursor: String, list: String) -> String? {
+        var base64 = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        guard let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8) else { return nil }
+        let prefix = list + "\n"
+        guard text.hasPrefix(prefix) else { return nil }
+        return String(text.dropFirst(prefix.count))
+    }
+}
+
+extension Array {
+    /// The first index whose element does not satisfy `belongs`, in an array where every element
+    /// that does comes first.
+    fileprivate func partitionPoint(_ belongs: (Element) -> Bool) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if belongs(self[middle]) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import Testing
+
+/// List commands page on request, say how to go on, and give everything to programs.
+struct PagingCLITests {
+    @Test func aPageSaysHowToGoOnAndTheNextPageContinues() throws {
+        let cli = try CLI()
+        let everything = try cli.run("ngos", "list", "--format", "jsonl")
+        let all = everything.stdout.split(separator: "\n")
+        #expect(everything.status == 0 && all.count > 20, "\(everything.stderr)")
+        let first = try cli.run("ngos", "list", "--limit", "5")
+        #expect(first.status == 0)
+        #expect(
+            first.stderr.contains("Showing 5 of \(all.count). Next: ngomatch ngos list --after "), "\(first.stderr)")
+        let cursor = try #require(
+            first.stderr.components(separatedBy: "--after ").last?.split(separator: " ").first.map(String.init))
+        let second = try cli.run("ngos", "list", "--limit", "5", "--after", cursor, "--format", "jsonl")
+        #expect(second.stdout.split(separator: "\n") == Array(all[5..<10]))
+        // Output to a program is never cut: no limit, no footer.
+        let piped = try cli.run("ngos", "list")
+        #expect(!piped.stderr.contains("Showing"))
+        let bad = try cli.run("ngos", "list", "--after", "edited")
+        #expect(bad.status != 0 && bad.stderr.contains("after"), "\(bad.stderr)")
+    }
+}
