@@ -10,10 +10,11 @@ struct PagingCLITests {
         #expect(everything.status == 0 && all.count > 20, "\(everything.stderr)")
         let first = try cli.run("ngos", "list", "--limit", "5")
         #expect(first.status == 0)
-        #expect(
-            first.stderr.contains("Showing 5 of \(all.count). Next: ngomatch ngos list --after "), "\(first.stderr)")
+        #expect(first.stderr.contains("Showing 5 of \(all.count);"), "\(first.stderr)")
+        #expect(first.stderr.contains("Next page: ngomatch ngos list --after "), "\(first.stderr)")
         let cursor = try #require(
-            first.stderr.components(separatedBy: "--after ").last?.split(separator: " ").first.map(String.init))
+            first.stderr.components(separatedBy: "--after ").last?.split(whereSeparator: \.isWhitespace).first
+                .map(String.init))
         let second = try cli.run("ngos", "list", "--limit", "5", "--after", cursor, "--format", "jsonl")
         #expect(second.stdout.split(separator: "\n") == Array(all[5..<10]))
         // Output to a program is never cut: no limit, no footer.

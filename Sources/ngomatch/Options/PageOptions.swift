@@ -28,7 +28,7 @@ struct PageOptions: ParsableArguments {
     func footer<Item>(_ page: Page<Item>, command: String) {
         guard let next = page.next else { return }
         Terminal.note(
-            "Showing \(page.items.count) of \(page.total). Next: ngomatch \(command) --after \(next)"
-                + " (the same filters), or --all for everything.")
+            "Showing \(page.items.count) of \(page.total); with the same filters, --all shows everything.\n"
+                + "Next page: ngomatch \(command) --after \(next)")
     }
 }
