@@ -104,7 +104,7 @@ struct CLITests {
             "--works-in", "Lâm Đồng", "--cert-kind", "operation-registration", "--cert-issued", "2025-01-01",
             "--cert-expires", "2027-12-31", "--cert-area", "Đắk Nông", "--cert-field", "environment")
         #expect(added.status == 0, "\(added.stderr)")
-        #expect(added.stdout.contains("Đắk Nông → Lam Dong"))
+        #expect(added.stdout.contains("Đắk Nông → Lâm Đồng"))
         let shown = try cli.run("ngos", "show", "green hands", "--format", "json")
         #expect(shown.stdout.contains("\"id\":\"green-hands\""))
     }

@@ -180,5 +180,7 @@ public struct Explanation: Sendable {
 
     private func say(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
     private func sector(_ id: SectorID) -> String { reference.taxonomy[id]?.name.in(language) ?? id.rawValue }
-    private func provinceName(_ id: ProvinceID) -> String { reference.provinces[id]?.name.in(language) ?? id.rawValue }
+    /// A proper name as the registry holds it, diacritics included, in English too: "Cao Bang"
+    /// could be several places, "Cao Bằng" is one.
+    private func provinceName(_ id: ProvinceID) -> String { reference.provinces[id]?.name.vi ?? id.rawValue }
 }

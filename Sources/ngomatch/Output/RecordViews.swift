@@ -5,8 +5,9 @@ struct RecordViews {
     let reference: ReferenceData
     let language: Language
 
+    /// As the registry holds it, diacritics included in English too (ids stay ASCII).
     func provinceName(_ id: ProvinceID) -> String {
-        reference.provinces[id]?.name.in(language) ?? id.rawValue
+        reference.provinces[id]?.name.vi ?? id.rawValue
     }
 
     func sectorName(_ id: SectorID) -> String {
@@ -90,7 +91,7 @@ struct RecordViews {
                 "  areas",
                 registration.areas.map { area in
                     guard let match = try? reference.provinces.resolve(area) else { return area }
-                    return match.province.name.vi == area ? area : "\(area) → \(match.province.name.in(language))"
+                    return match.province.name.vi == area ? area : "\(area) → \(match.province.name.vi)"
                 }.joined(separator: ", "))
             details.add("  fields", registration.fields.map(sectorName).joined(separator: ", "))
         } else {
