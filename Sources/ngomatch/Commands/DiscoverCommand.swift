@@ -41,15 +41,17 @@ struct DiscoverCommand: ParsableCommand {
         try output.emit(
             DiscoverOperation.self, result,
             table: {
-                var text = "Needs \(result.name) could serve (rules: \(result.rules))\n"
+                let language = output.language
+                var text = Messages.text("cli.discoverHeading", language, result.name, result.rules) + "\n"
                 text +=
                     ranked.isEmpty
-                    ? "  no open need passes the filters"
-                    : RankingView.table(ranked, counterpart: \.needTitle, id: \.needID)
+                    ? "  " + Messages.text("cli.noNeedPasses", language)
+                    : RankingView.table(ranked, counterpart: \.needTitle, id: \.needID, language: language)
                 if ranking.showExcluded, !excluded.isEmpty {
                     text +=
-                        "\n\nRemoved by a hard filter:\n"
-                        + RankingView.excludedTable(excluded, counterpart: \.needTitle, id: \.needID)
+                        "\n\n" + Messages.text("cli.removedHeading", language) + "\n"
+                        + RankingView.excludedTable(
+                            excluded, counterpart: \.needTitle, id: \.needID, language: language)
                 }
                 return text
             },

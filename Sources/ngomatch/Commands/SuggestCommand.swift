@@ -58,15 +58,19 @@ struct SuggestCommand: ParsableCommand {
             table: {
                 results.map { list in
                     var text =
-                        "\(list.need) — \(list.title) (\(views.provinceName(list.province))), rules: \(list.rules)\n"
+                        Messages.text(
+                            "cli.suggestHeading", language, list.need.rawValue, list.title,
+                            views.provinceName(list.province),
+                            list.rules) + "\n"
                     text +=
                         list.ranked.isEmpty
-                        ? "  no NGO passes the filters"
-                        : RankingView.table(list.ranked, counterpart: \.ngoName, id: \.ngoID)
+                        ? "  " + Messages.text("cli.noNGOPasses", language)
+                        : RankingView.table(list.ranked, counterpart: \.ngoName, id: \.ngoID, language: language)
                     if ranking.showExcluded, !list.excluded.isEmpty {
                         text +=
-                            "\n\nRemoved by a hard filter:\n"
-                            + RankingView.excludedTable(list.excluded, counterpart: \.ngoName, id: \.ngoID)
+                            "\n\n" + Messages.text("cli.removedHeading", language) + "\n"
+                            + RankingView.excludedTable(
+                                list.excluded, counterpart: \.ngoName, id: \.ngoID, language: language)
                     }
                     return text
                 }.joined(separator: "\n\n")

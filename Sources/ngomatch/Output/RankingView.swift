@@ -4,9 +4,10 @@ import NGOMatchCore
 enum RankingView {
     static func table(
         _ reports: [AssessmentReport], counterpart: KeyPath<AssessmentReport, String>,
-        id: KeyPath<AssessmentReport, String>
+        id: KeyPath<AssessmentReport, String>, language: Language
     ) -> String {
-        var table = Table(["#", "score", "id", "name", "why"])
+        var table = Table(
+            ["cli.rank", "cli.score", "cli.id", "cli.name", "cli.why"].map { Messages.text($0, language) })
         for (rank, report) in reports.enumerated() {
             table.add([
                 "\(rank + 1)", Explanation.points(report.score), report[keyPath: id], report[keyPath: counterpart],
@@ -18,9 +19,10 @@ enum RankingView {
 
     static func excludedTable(
         _ reports: [AssessmentReport], counterpart: KeyPath<AssessmentReport, String>,
-        id: KeyPath<AssessmentReport, String>
+        id: KeyPath<AssessmentReport, String>, language: Language
     ) -> String {
-        var table = Table(["score", "id", "name", "removed by", "what would change it"])
+        var table = Table(
+            ["cli.score", "cli.id", "cli.name", "cli.removedBy", "cli.wouldChange"].map { Messages.text($0, language) })
         for report in reports {
             table.add([
                 Explanation.points(report.score), report[keyPath: id], report[keyPath: counterpart],

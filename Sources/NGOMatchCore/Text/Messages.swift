@@ -1,0 +1,38 @@
+import Foundation
+
+/// Every word ngomatch shows a person, by key, in each language: one catalogue for the web
+/// pages, the CLI's tables and summaries, and whatever door comes next. Values go in as `{0}`,
+/// `{1}`…; a key missing in a language falls back to English, and the tests fail on any key
+/// that is. Adding a language is adding a table (a file) and a `Language` case.
+public enum Messages {
+    public static func table(_ language: Language) -> [String: String] {
+        switch language {
+        case .vi: vietnamese
+        case .en: english
+        }
+    }
+
+    public static func text(_ key: String, _ language: Language, _ values: String...) -> String {
+        text(key, language, values)
+    }
+
+    public static func text(_ key: String, _ language: Language, _ values: [String]) -> String {
+        var text = table(language)[key] ?? english[key] ?? key
+        for (index, value) in values.enumerated() { text = text.replacingOccurrences(of: "{\(index)}", with: value) }
+        return text
+    }
+
+    /// The placeholders a message takes, `{0}`… in order of appearance, for checking translations.
+    public static func placeholders(_ message: String) -> Set<String> {
+        var found: Set<String> = []
+        var rest = Substring(message)
+        while let open = rest.firstIndex(of: "{") {
+            let after = rest[rest.index(after: open)...]
+            guard let close = after.firstIndex(of: "}") else { break }
+            let inside = after[..<close]
+            if !inside.isEmpty && inside.allSatisfy(\.isNumber) { found.insert("{\(inside)}") }
+            rest = after[after.index(after: close)...]
+        }
+        return found
+    }
+}
