@@ -34,11 +34,15 @@ struct ExplainCommand: ParsableCommand {
         try output.emit(
             ExplainOperation.self, explained,
             table: {
-                var text = "\(report.ngoName) for \(report.need) — \(report.needTitle)\n"
-                text +=
-                    "Score \(Explanation.points(report.score)) of 100 (rules: \(rules.name), minimum \(Explanation.points(rules.minimumScore)))"
-                text += report.excluded ? " — EXCLUDED\n\n" : "\n\n"
-                var factors = Table(["factor", "weight", "value", "points", "because"])
+                let language = output.language
+                func say(_ key: String, _ values: String...) -> String { Messages.text(key, language, values) }
+                func headers(_ keys: String...) -> [String] { keys.map { Messages.text($0, language) } }
+                var text = say("cli.explainHeading", report.ngoName, report.need.rawValue, report.needTitle) + "\n"
+                text += say(
+                    "cli.scoreLine", Explanation.points(report.score), rules.name,
+                    Explanation.points(rules.minimumScore))
+                text += report.excluded ? " — " + say("cli.excluded") + "\n\n" : "\n\n"
+                var factors = Table(headers("cli.factor", "cli.weight", "cli.value", "cli.points", "cli.because"))
                 for factor in report.factors {
                     factors.add([
                         factor.name, Explanation.points(factor.weight), String(format: "%.2f", factor.value),
@@ -46,18 +50,19 @@ struct ExplainCommand: ParsableCommand {
                     ])
                 }
                 text += factors.render()
-                var filters = Table(["filter", "result", "what would change it"])
+                var filters = Table(headers("cli.filter", "cli.result", "cli.wouldChange"))
                 for filter in HardFilter.allCases {
                     if let failed = report.failedFilters.first(where: { $0.filter == filter }) {
-                        filters.add([filter.rawValue, "FAILED: " + failed.reason, failed.remedy ?? ""])
+                        filters.add([filter.rawValue, say("cli.failed", failed.reason), failed.remedy ?? ""])
                     } else {
                         filters.add([
-                            filter.rawValue, RuleParameters.isApplied(filter, rules) ? "passed" : "not applied", "",
+                            filter.rawValue,
+                            say(RuleParameters.isApplied(filter, rules) ? "cli.passed" : "cli.notApplied"), "",
                         ])
                     }
                 }
                 text += "\n\n" + filters.render()
-                text += "\n\nParameters: " + RuleParameters(rules).summary
+                text += "\n\n" + say("cli.parameters", RuleParameters(rules).summary)
                 return text
             })
     }

@@ -35,34 +35,37 @@ struct GapsCommand: ParsableCommand {
         try output.emit(
             GapsOperation.self, report,
             table: {
-                var weak = Table(["need", "province", "title", "best NGO", "best score"])
+                let language = output.language
+                func say(_ key: String, _ values: String...) -> String { Messages.text(key, language, values) }
+                func headers(_ keys: String...) -> [String] { keys.map { Messages.text($0, language) } }
+                var weak = Table(headers("cli.need", "cli.province", "cli.title", "cli.bestNGO", "cli.bestScore"))
                 for need in report.weakNeeds {
                     weak.add([
                         need.need.rawValue, views.provinceName(need.province), need.title,
-                        need.bestNGO?.rawValue ?? "none",
+                        need.bestNGO?.rawValue ?? say("cli.none"),
                         Explanation.points(need.bestScore),
                     ])
                 }
-                var sectors = Table(["sector", "demand (USD)", "supply (USD/yr)", "ratio", "open needs", "NGOs"])
+                var sectors = Table(
+                    headers("cli.sector", "cli.demand", "cli.supply", "cli.ratio", "cli.openNeeds", "cli.ngos"))
                 for sector in report.sectors {
                     sectors.add([
                         views.sectorName(sector.sector), Explanation.usd(sector.demandUSD),
                         Explanation.usd(sector.supplyUSD),
-                        sector.ratio.isFinite ? String(format: "%.2f", sector.ratio) : "no supply",
+                        sector.ratio.isFinite ? String(format: "%.2f", sector.ratio) : say("cli.noSupply"),
                         "\(sector.openNeeds)", "\(sector.ngos)",
                     ])
                 }
-                var provinces = Table(["province", "open needs", "viable partners"])
+                var provinces = Table(headers("cli.province", "cli.openNeeds", "cli.viablePartners"))
                 for province in report.provinces {
                     provinces.add([
                         views.provinceName(province.province), "\(province.openNeeds)", "\(province.viablePartners)",
                     ])
                 }
                 return [
-                    "Needs whose best candidate scores below \(Explanation.points(threshold)) (rules: \(rules.name)):",
-                    report.weakNeeds.isEmpty ? "  none" : weak.render(), "", "Sectors, by demand against supply:",
-                    sectors.render(), "", "Provinces with open needs, fewest viable partners first:",
-                    provinces.render(),
+                    say("cli.weakHeading", Explanation.points(threshold), rules.name),
+                    report.weakNeeds.isEmpty ? "  " + say("cli.none") : weak.render(), "", say("cli.sectorsHeading"),
+                    sectors.render(), "", say("cli.provincesHeading"), provinces.render(),
                 ].joined(separator: "\n")
             })
     }
