@@ -62,21 +62,21 @@ public struct Explanation: Sendable {
                 "Phục vụ \(shared.count)/\(wanted) nhóm đối tượng\(names.isEmpty ? "" : ": " + names)",
                 "Serves \(shared.count) of \(wanted) target groups\(names.isEmpty ? "" : ": " + names)")
         case .funding(let relation, let gap, let min, let max):
-            let range = "\(Self.usd(min ?? 0))–\(Self.usd(max ?? 0))"
+            let range = "\(money(min ?? 0))–\(money(max ?? 0))"
             switch relation {
             case .within:
                 return say(
-                    "Quy mô tài trợ thường (\(range)) phù hợp khoản thiếu hụt \(Self.usd(gap))",
-                    "Typical grants (\(range)) fit the \(Self.usd(gap)) gap")
+                    "Quy mô tài trợ thường (\(range)) phù hợp khoản thiếu hụt \(money(gap))",
+                    "Typical grants (\(range)) fit the \(money(gap)) gap")
             case .aboveRange:
                 let share = Int((contribution.value * 100).rounded())
                 return say(
-                    "Khoản tài trợ tối đa \(Self.usd(max ?? 0)) đáp ứng \(share)% khoản thiếu hụt \(Self.usd(gap))",
-                    "Grants up to \(Self.usd(max ?? 0)) cover \(share)% of the \(Self.usd(gap)) gap")
+                    "Khoản tài trợ tối đa \(money(max ?? 0)) đáp ứng \(share)% khoản thiếu hụt \(money(gap))",
+                    "Grants up to \(money(max ?? 0)) cover \(share)% of the \(money(gap)) gap")
             case .belowRange:
                 return say(
-                    "Khoản thiếu hụt \(Self.usd(gap)) nhỏ hơn mức tài trợ tối thiểu \(Self.usd(min ?? 0))",
-                    "The \(Self.usd(gap)) gap is below its smallest usual grant of \(Self.usd(min ?? 0))")
+                    "Khoản thiếu hụt \(money(gap)) nhỏ hơn mức tài trợ tối thiểu \(money(min ?? 0))",
+                    "The \(money(gap)) gap is below its smallest usual grant of \(money(min ?? 0))")
             case .unknown: return say("Chưa nêu quy mô tài trợ", "States no grant range")
             }
         case .timeframe(let share, let expires):
@@ -168,15 +168,19 @@ public struct Explanation: Sendable {
 
     public static func points(_ value: Double) -> String { String(format: "%.1f", value) }
 
-    public static func usd(_ amount: Double) -> String {
+    /// US dollars as each language writes them: `$250,000` in English, `250.000 USD` in Vietnamese.
+    public static func usd(_ amount: Double, in language: Language = .en) -> String {
         var digits = String(Int(amount.rounded()))
+        let separator = language == .vi ? "." : ","
         var grouped = ""
         while digits.count > 3 {
-            grouped = "," + digits.suffix(3) + grouped
+            grouped = separator + digits.suffix(3) + grouped
             digits.removeLast(3)
         }
-        return "$" + digits + grouped
+        return language == .vi ? digits + grouped + " USD" : "$" + digits + grouped
     }
+
+    private func money(_ amount: Double) -> String { Self.usd(amount, in: language) }
 
     private func say(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
     private func sector(_ id: SectorID) -> String { reference.taxonomy[id]?.name.in(language) ?? id.rawValue }

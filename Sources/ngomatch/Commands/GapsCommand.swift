@@ -50,8 +50,8 @@ struct GapsCommand: ParsableCommand {
                     headers("cli.sector", "cli.demand", "cli.supply", "cli.ratio", "cli.openNeeds", "cli.ngos"))
                 for sector in report.sectors {
                     sectors.add([
-                        views.sectorName(sector.sector), Explanation.usd(sector.demandUSD),
-                        Explanation.usd(sector.supplyUSD),
+                        views.sectorName(sector.sector), Explanation.usd(sector.demandUSD, in: language),
+                        Explanation.usd(sector.supplyUSD, in: language),
                         sector.ratio.isFinite ? String(format: "%.2f", sector.ratio) : say("cli.noSupply"),
                         "\(sector.openNeeds)", "\(sector.ngos)",
                     ])

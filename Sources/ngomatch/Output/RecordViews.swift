@@ -14,15 +14,22 @@ struct RecordViews {
         reference.taxonomy[id]?.name.in(language) ?? id.rawValue
     }
 
-    static func usd(_ amount: Double) -> String { Explanation.usd(amount) }
+    func usd(_ amount: Double) -> String { Explanation.usd(amount, in: language) }
+
+    func say(_ key: String, _ values: String...) -> String { Messages.text(key, language, values) }
+
+    func headers(_ keys: String...) -> [String] { keys.map { Messages.text($0, language) } }
 
     func needsTable(_ needs: [Need]) -> String {
-        var table = Table(["id", "province", "title", "sectors (priority)", "gap (USD)", "from", "to", "status"])
+        var table = Table(
+            headers(
+                "rec.id", "rec.province", "rec.title", "rec.sectorsPriority", "rec.gap", "rec.from", "rec.to",
+                "rec.status"))
         for need in needs {
             table.add([
                 need.id.rawValue, provinceName(need.province), need.title,
                 need.sectors.map { "\($0.sector):\($0.priority)" }.joined(separator: " "),
-                Self.usd(need.fundingGapUSD), need.timeframe.start.description, need.timeframe.end.description,
+                usd(need.fundingGapUSD), need.timeframe.start.description, need.timeframe.end.description,
                 need.status.rawValue,
             ])
         }
@@ -31,45 +38,47 @@ struct RecordViews {
 
     func needDetails(_ need: Need) -> String {
         var details = Details()
-        details.add("id", need.id.rawValue)
-        details.add("province", provinceName(need.province))
-        details.add("title", need.title)
-        details.add("description", need.description)
+        details.add(say("rec.id"), need.id.rawValue)
+        details.add(say("rec.province"), provinceName(need.province))
+        details.add(say("rec.title"), need.title)
+        details.add(say("rec.description"), need.description)
         for (index, entry) in need.sectors.enumerated() {
             details.add(
-                index == 0 ? "sectors" : "",
-                "\(sectorName(entry.sector)) [\(entry.sector)] — priority \(entry.priority)/5")
+                index == 0 ? say("rec.sectors") : "",
+                say("rec.sectorPriority", sectorName(entry.sector), entry.sector.rawValue, "\(entry.priority)"))
         }
-        details.add("target groups", need.targetGroups.map { $0.name.in(language) }.joined(separator: ", "))
-        details.add("localities", need.localities.joined(separator: ", "))
+        details.add(say("rec.targetGroups"), need.targetGroups.map { $0.name.in(language) }.joined(separator: ", "))
+        details.add(say("rec.localities"), need.localities.joined(separator: ", "))
         // Communes are loaded only for a need that names some.
         details.add(
-            "communes",
+            say("rec.communes"),
             (need.communes ?? []).map { code in
                 reference.communes.commune(code: code).map { "\($0.name) (\(code))" } ?? code
             }.joined(separator: ", "))
-        details.add("funding gap", Self.usd(need.fundingGapUSD))
-        details.add("timeframe", "\(need.timeframe.start) to \(need.timeframe.end)")
-        details.add("status", need.status.rawValue)
-        details.add("source", need.source)
-        details.add("contact", contact(need.contact))
-        details.add("registered", need.createdAt)
-        details.add("updated", need.updatedAt)
+        details.add(say("rec.fundingGap"), usd(need.fundingGapUSD))
+        details.add(
+            say("rec.timeframe"), say("rec.fromTo", need.timeframe.start.description, need.timeframe.end.description))
+        details.add(say("rec.status"), need.status.rawValue)
+        details.add(say("rec.source"), need.source)
+        details.add(say("rec.contact"), contact(need.contact))
+        details.add(say("rec.registered"), need.createdAt)
+        details.add(say("rec.updated"), need.updatedAt)
         return details.render()
     }
 
     func ngosTable(_ ngos: [NGO]) -> String {
-        var table = Table([
-            "id", "name", "country", "sectors (expertise)", "works in", "grants (USD)", "certificate until",
-        ])
+        var table = Table(
+            headers(
+                "rec.id", "rec.name", "rec.countryShort", "rec.sectorsExpertise", "rec.worksIn", "rec.grants",
+                "rec.certificateUntil"))
         for ngo in ngos {
             table.add([
                 ngo.id.rawValue, ngo.name, ngo.country,
                 ngo.sectors.map { "\($0.sector):\($0.expertise)" }.joined(separator: " "),
                 ngo.provinces.nationwide
-                    ? "nationwide" : ngo.provinces.current.map(provinceName).joined(separator: ", "),
-                ngo.grantRange.map { "\(Self.usd($0.min))–\(Self.usd($0.max))" } ?? "",
-                ngo.registration.map { $0.expires.description } ?? "none",
+                    ? say("rec.nationwide") : ngo.provinces.current.map(provinceName).joined(separator: ", "),
+                ngo.grantRange.map { "\(usd($0.min))–\(usd($0.max))" } ?? "",
+                ngo.registration.map { $0.expires.description } ?? say("cli.none"),
             ])
         }
         return table.render()
@@ -77,46 +86,51 @@ struct RecordViews {
 
     func ngoDetails(_ ngo: NGO, today: CalendarDate) -> String {
         var details = Details()
-        details.add("id", ngo.id.rawValue)
-        details.add("name", ngo.name + (ngo.acronym.map { " (\($0))" } ?? ""))
-        details.add("country of origin", ngo.country)
+        details.add(say("rec.id"), ngo.id.rawValue)
+        details.add(say("rec.name"), ngo.name + (ngo.acronym.map { " (\($0))" } ?? ""))
+        details.add(say("rec.country"), ngo.country)
         if let registration = ngo.registration {
             let state =
-                registration.isValid(on: today) ? "valid" : (registration.expires < today ? "EXPIRED" : "not yet valid")
+                say(
+                    registration.isValid(on: today)
+                        ? "rec.valid" : (registration.expires < today ? "rec.expired" : "rec.notYetValid"))
             details.add(
-                "certificate",
-                "\(registration.kind.rawValue) \(registration.number ?? "") — \(registration.issued) to \(registration.expires) (\(state))"
+                say("rec.certificate"),
+                say(
+                    "rec.certificateText", registration.kind.rawValue, registration.number ?? "",
+                    registration.issued.description, registration.expires.description, state)
             )
             details.add(
-                "  areas",
+                say("rec.areas"),
                 registration.areas.map { area in
                     guard let match = try? reference.provinces.resolve(area) else { return area }
                     return match.province.name.vi == area ? area : "\(area) → \(match.province.name.vi)"
                 }.joined(separator: ", "))
-            details.add("  fields", registration.fields.map(sectorName).joined(separator: ", "))
+            details.add(say("rec.fields"), registration.fields.map(sectorName).joined(separator: ", "))
         } else {
-            details.add("certificate", "none registered")
+            details.add(say("rec.certificate"), say("rec.noneRegistered"))
         }
         for (index, entry) in ngo.sectors.enumerated() {
             details.add(
-                index == 0 ? "sectors" : "",
-                "\(sectorName(entry.sector)) [\(entry.sector)] — expertise \(entry.expertise)/5")
+                index == 0 ? say("rec.sectors") : "",
+                say("rec.sectorExpertise", sectorName(entry.sector), entry.sector.rawValue, "\(entry.expertise)"))
         }
         details.add(
-            "works in",
-            ngo.provinces.nationwide ? "nationwide" : ngo.provinces.current.map(provinceName).joined(separator: ", "))
-        details.add("worked in", ngo.provinces.past.map(provinceName).joined(separator: ", "))
-        details.add("target groups", ngo.targetGroups.map { $0.name.in(language) }.joined(separator: ", "))
-        details.add("typical grant", ngo.grantRange.map { "\(Self.usd($0.min)) – \(Self.usd($0.max))" })
-        details.add("capacity", "\(ngo.capacity) new partnerships a year")
-        details.add("languages", ngo.languages.joined(separator: ", "))
+            say("rec.worksIn"),
+            ngo.provinces.nationwide
+                ? say("rec.nationwide") : ngo.provinces.current.map(provinceName).joined(separator: ", "))
+        details.add(say("rec.workedIn"), ngo.provinces.past.map(provinceName).joined(separator: ", "))
+        details.add(say("rec.targetGroups"), ngo.targetGroups.map { $0.name.in(language) }.joined(separator: ", "))
+        details.add(say("rec.typicalGrant"), ngo.grantRange.map { "\(usd($0.min)) – \(usd($0.max))" })
+        details.add(say("rec.capacity"), say("rec.capacityText", "\(ngo.capacity)"))
+        details.add(say("rec.languages"), ngo.languages.joined(separator: ", "))
         if let optOut = ngo.optOut {
             details.add(
-                "not interested in",
+                say("rec.notInterested"),
                 (optOut.provinces.map(provinceName) + optOut.sectors.map(sectorName)).joined(separator: ", "))
         }
-        details.add("contact", contact(ngo.contact))
-        details.add("website", ngo.website)
+        details.add(say("rec.contact"), contact(ngo.contact))
+        details.add(say("rec.website"), ngo.website)
         return details.render()
     }
 
