@@ -24,6 +24,11 @@ struct MessagesTests {
         #expect(Messages.text("cli.discoverHeading", .en, "WWF", "default") == "Needs WWF could serve (rules: default)")
         #expect(Messages.placeholders("{0} of {1}, {0}") == ["{0}", "{1}"])
         #expect(Messages.placeholders("{not one}") == [])
+        // A value holding a placeholder is printed as typed.
+        #expect(Messages.text("cli.discoverHeading", .en, "{1}", "default") == "Needs {1} could serve (rules: default)")
+        let lookup = LookupError(kind: "province", input: "Cao Bangg", problem: .unknown(suggestions: ["Cao Bằng"]))
+        #expect(lookup.text(.vi) == "không tìm thấy tỉnh, thành phố 'Cao Bangg' — có phải là 'Cao Bằng'?")
+        #expect(lookup.description == "unknown province 'Cao Bangg' — did you mean 'Cao Bằng'?")
     }
 
     /// The CLI's table words in Vietnamese are Vietnamese.

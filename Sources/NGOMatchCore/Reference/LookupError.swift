@@ -18,13 +18,27 @@ public struct LookupError: Error, Hashable, Sendable, CustomStringConvertible {
         self.problem = problem
     }
 
-    public var description: String {
+    public var description: String { text(.en) }
+
+    /// The error in a reader's language; the names themselves stay as they are.
+    public func text(_ language: Language) -> String {
+        let what = Messages.table(language)["kind." + kind] ?? kind
         switch problem {
         case .unknown(let suggestions):
-            return "unknown \(kind) '\(input)'" + Suggestions.didYouMean(suggestions)
+            let hint =
+                suggestions.isEmpty
+                ? ""
+                : Messages.text(
+                    "lookup.didYouMean", language,
+                    Suggestions.list(suggestions.map { "'\($0)'" }, or: Messages.text("lookup.or", language)))
+            return Messages.text("lookup.unknown", language, what, input) + hint
         case .ambiguous(let candidates):
-            let fix = kind == "commune" ? "add its province after a comma ('Tân Lập, Phú Thọ')" : "use the id"
-            return "'\(input)' matches \(candidates.count) \(kind)s: \(candidates.joined(separator: "; ")) — \(fix)"
+            let fix = Messages.text(kind == "commune" ? "lookup.fixCommune" : "lookup.fixID", language)
+            let kinds = Messages.table(language)["kinds." + kind] ?? (language == .en ? kind + "s" : what)
+            return Messages.text(
+                "lookup.ambiguous", language, input, String(candidates.count), kinds,
+                candidates.joined(separator: "; "),
+                fix)
         }
     }
 }

@@ -16,10 +16,24 @@ public enum Messages {
         text(key, language, values)
     }
 
+    /// Values go in in one pass over the message, so a value that itself contains `{1}`
+    /// (a name someone typed) is printed as it is, never filled in.
     public static func text(_ key: String, _ language: Language, _ values: [String]) -> String {
-        var text = table(language)[key] ?? english[key] ?? key
-        for (index, value) in values.enumerated() { text = text.replacingOccurrences(of: "{\(index)}", with: value) }
-        return text
+        let template = table(language)[key] ?? english[key] ?? key
+        var text = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            text += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            if let close = after.firstIndex(of: "}"), let index = Int(after[..<close]), values.indices.contains(index) {
+                text += values[index]
+                rest = after[after.index(after: close)...]
+            } else {
+                text += "{"
+                rest = after
+            }
+        }
+        return text + rest
     }
 
     /// The placeholders a message takes, `{0}`… in order of appearance, for checking translations.

@@ -23,6 +23,12 @@ public enum Suggestions {
         didYouMean(closest(to: input, among: candidates))
     }
 
+    /// "a, b or c", with the language's word for "or".
+    public static func list(_ items: [String], or word: String) -> String {
+        guard let last = items.last else { return "" }
+        return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " \(word) " + last
+    }
+
     /// " — did you mean 'a', 'b' or 'c'?" for the given names, or an empty string.
     public static func didYouMean(_ names: [String]) -> String {
         guard let last = names.last else { return "" }

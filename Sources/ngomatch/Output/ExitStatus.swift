@@ -9,6 +9,23 @@ enum ExitStatus {
     static let usage: Int32 = 2
     static let failure: Int32 = 1
 
+    /// The language the command was asked to speak: `--lang`, else `$NGOMATCH_LANG`. Read from
+    /// the arguments because an error may come before the command's options are parsed.
+    static var language: Language {
+        let arguments = CommandLine.arguments
+        if let position = arguments.firstIndex(of: "--lang"), position + 1 < arguments.count,
+            let language = Language(rawValue: arguments[position + 1])
+        {
+            return language
+        }
+        if let joined = arguments.first(where: { $0.hasPrefix("--lang=") }),
+            let language = Language(rawValue: String(joined.dropFirst("--lang=".count)))
+        {
+            return language
+        }
+        return ProcessInfo.processInfo.environment["NGOMATCH_LANG"].flatMap(Language.init(rawValue:)) ?? .en
+    }
+
     /// Prints the error for a person and returns the status to exit with.
     static func report(_ error: any Error) -> Int32 {
         switch error {
@@ -22,7 +39,7 @@ enum ExitStatus {
             Terminal.error(rules.description)
             return usage
         case let lookup as LookupError:
-            Terminal.error(lookup.description)
+            Terminal.note(Messages.text("cli.error", language, lookup.text(language)))
             return usage
         case let file as ImportDocument.FileError:
             Terminal.error(file.description)
