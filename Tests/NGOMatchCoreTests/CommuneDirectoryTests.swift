@@ -90,4 +90,17 @@ struct CommuneDirectoryTests {
             }
         }
     }
+
+    /// Forms show a need's communes as "Trường Hà (01392)"; saving the form again must name the same
+    /// communes, including one whose name other communes of the province share.
+    @Test func aFormsLabelNamesTheSameCommuneAgain() {
+        for commune in Self.directory.communes {
+            let label = Self.directory.label(code: commune.code)
+            #expect(label.hasPrefix(commune.name))
+            #expect(CommuneDirectory.code(in: label) == commune.code)
+        }
+        #expect(CommuneDirectory.code(in: "Trường Hà") == "Trường Hà")
+        #expect(CommuneDirectory.code(in: "Tân Lập (Quảng Trị)") == "Tân Lập (Quảng Trị)")
+        #expect(CommuneDirectory.code(in: " 01392 ") == "01392")
+    }
 }

@@ -107,6 +107,25 @@ struct WebRouteTests {
         }
     }
 
+    @Test func aNeedsCommunesAreShownByNameInItsFormAndSavedAgainUnchanged() async throws {
+        let fixture = try WebFixture()
+        _ = try fixture.service.updateNeed(
+            "cao-bang-2", changes: .object(["communes": .array([.string("xã Trường Hà, huyện Hà Quảng")])]),
+            caller: .local("t"))
+        try await fixture.browse { browser in
+            let form = try await browser.get("/needs/cao-bang-2/edit")
+            #expect(form.html.contains("Trường Hà (01392)"))
+            let opened = try #require(form.html.range(of: #"name="updatedAt" value=""#)).upperBound
+            let seen = String(form.html[opened...].prefix { $0 != "\"" })
+            let fields =
+                NeedFormValues.fields(try fixture.service.need(NeedGetParams(id: "cao-bang-2")))
+                + [("communes", "Trường Hà (01392)"), ("updatedAt", seen)]
+            let saved = try await browser.post("/needs/cao-bang-2/edit", fields)
+            #expect(saved.status == .seeOther, "\(saved.html)")
+            #expect(try fixture.service.need(NeedGetParams(id: "cao-bang-2")).communes == ["01392"])
+        }
+    }
+
     @Test func hostileNamesAreEscapedOnEveryPage() async throws {
         let fixture = try WebFixture()
         let hostile = "<script>alert(1)</script>\"\u{301} onfocus=alert(2) x=\"'"

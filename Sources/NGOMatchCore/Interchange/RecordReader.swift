@@ -121,7 +121,7 @@ public struct RecordReader: Sendable {
         var codes: [String] = []
         for (index, text) in texts.enumerated() {
             let field = "communes[\(index)]"
-            if let commune = directory.commune(code: text) {
+            if let commune = directory.commune(code: CommuneDirectory.code(in: text)) {
                 if let province, commune.province != province {
                     reader.report(field, "commune \(text) (\(commune.name)) is not in \(province)")
                     continue

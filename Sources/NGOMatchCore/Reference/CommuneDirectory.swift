@@ -68,6 +68,20 @@ public struct CommuneDirectory: Sendable {
 
     public func commune(code: String) -> Commune? { byCode[code].map { communes[$0] } }
 
+    /// A commune as forms show it, "Trường Hà (01392)": its name for people, its code so that
+    /// saving the form again names the same commune however many share the name.
+    public func label(code: String) -> String {
+        commune(code: code).map { "\($0.name) (\($0.code))" } ?? code
+    }
+
+    /// The code a text gives: the whole text, or the digits in brackets that end a `label`.
+    public static func code(in text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") else { return trimmed }
+        let inside = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
+        return inside.allSatisfy(\.isASCII) && inside.allSatisfy(\.isNumber) ? String(inside) : trimmed
+    }
+
     public func communes(in province: ProvinceID) -> [Commune] { communes.filter { $0.province == province } }
 
     /// The communes before 2025 that became this one.

@@ -24,7 +24,9 @@ struct NGOFormRoutes {
     private func editForm(_ request: Request, _ context: WebContext) throws -> Response {
         let ngo = try NGORoutes(app: app).loadNGO(context)
         try mayEdit(ngo, context)
-        return page(form: view(Self.form(ngo), context), ngo: ngo, updatedAt: ngo.updatedAt, request, context)
+        return page(
+            form: view(Self.form(ngo, communes: app.service.communes()), context), ngo: ngo, updatedAt: ngo.updatedAt,
+            request, context)
     }
 
     private func update(_ request: Request, _ context: WebContext) async throws -> Response {
@@ -85,12 +87,12 @@ struct NGOFormRoutes {
         return .object(fields)
     }
 
-    static func form(_ ngo: NGO) -> FormData {
+    static func form(_ ngo: NGO, communes: CommuneDirectory) -> FormData {
         var fields: [(name: String, value: String)] = [
             ("name", ngo.name), ("acronym", ngo.acronym ?? ""), ("country", ngo.country),
             ("capacity", String(ngo.capacity)), ("website", ngo.website ?? ""),
             ("nationwide", ngo.provinces.nationwide ? "yes" : ""),
-            ("communes", (ngo.communes ?? []).joined(separator: "\n")),
+            ("communes", (ngo.communes ?? []).map(communes.label(code:)).joined(separator: "\n")),
         ]
         if let range = ngo.grantRange {
             fields += [("grantMin", String(Int(range.min))), ("grantMax", String(Int(range.max)))]

@@ -57,7 +57,8 @@ struct NeedFormRoutes {
         let need = try needs.loadNeed(context)
         try needs.mayWrite(need, context)
         return page(
-            form: view(Self.form(need), context), heading: app.text("editNeedHeading", context, need.title),
+            form: view(Self.form(need, communes: app.service.communes()), context),
+            heading: app.text("editNeedHeading", context, need.title),
             action: "/needs/\(need.id)/edit", submit: app.text("save", context), cancel: "/needs/\(need.id)",
             updatedAt: need.updatedAt, request, context)
     }
@@ -122,13 +123,13 @@ struct NeedFormRoutes {
     }
 
     /// A stored need as the form's fields.
-    static func form(_ need: Need) -> FormData {
+    static func form(_ need: Need, communes: CommuneDirectory) -> FormData {
         var fields: [(name: String, value: String)] = [
             ("province", need.province.rawValue), ("title", need.title), ("description", need.description),
             ("fundingGapUSD", String(Int(need.fundingGapUSD))), ("start", need.timeframe.start.description),
             ("end", need.timeframe.end.description), ("source", need.source ?? ""),
             ("localities", need.localities.joined(separator: "\n")),
-            ("communes", (need.communes ?? []).joined(separator: "\n")),
+            ("communes", (need.communes ?? []).map(communes.label(code:)).joined(separator: "\n")),
         ]
         fields += need.sectors.map { ("sector.\($0.sector)", String($0.priority)) }
         fields += need.targetGroups.map { ("targetGroups", $0.rawValue) }
