@@ -4,6 +4,8 @@ public enum SeedFile {
     public static let sectors = "seeds/sectors.json"
     public static let demoNGOs = "seeds/demo/ngos.jsonl"
     public static let demoNeeds = "seeds/demo/needs.jsonl"
+    /// An illustrative meeting event, open for answers, in the event file format.
+    public static let demoEvent = "seeds/demo/event.json"
     /// The communes since 2025 and those before, derived by scripts/build-communes.py.
     public static let communes = "seeds/admin/communes.tsv"
     public static let formerCommunes = "seeds/admin/former-communes.tsv"

@@ -63,7 +63,10 @@ public enum Methods {
         NGOsListOperation.self, SuggestOperation.self, DiscoverOperation.self, ExplainOperation.self,
         CompareOperation.self, PartnershipRecordOperation.self, PartnershipsListOperation.self, GapsOperation.self,
         RulesListOperation.self, RulesGetOperation.self, RulesAddOperation.self, RulesRemoveOperation.self,
-        PlanOperation.self,
+        PlanOperation.self, EventCreateOperation.self, EventUpdateOperation.self, EventOpenOperation.self,
+        EventCloseOperation.self, EventGetOperation.self, EventsListOperation.self, EventInviteOperation.self,
+        EventAvailabilityOperation.self, EventWishOperation.self, EventPairOperation.self, EventPlanOperation.self,
+        EventAgendaOperation.self, EventMeetingOperation.self, EventImportOperation.self, EventExportOperation.self,
     ]
 
     public static let all: [Method] = operations.map { Method($0) }

@@ -12,7 +12,7 @@ public struct PlanRequest: Sendable {
     public var source: String
 
     /// The rule set that scored the pairs, or nil when the event brought its own scores.
-    public var scoringRules: String? { event.scores == nil ? rules ?? "default" : nil }
+    public var scoringRules: String? { event.scores == nil ? rules ?? event.rules ?? "default" : nil }
 
     public init(
         event: Event, rules: String? = nil, keep: [KeptMeeting] = [], language: Language = .en,
@@ -74,11 +74,24 @@ extension Service {
     /// pair is scored from the registry: the province's best open need for that NGO.
     public func plan(_ request: PlanRequest) throws -> Plan {
         let scored = request.event.scores != nil
+        let resolved = try resolveAgainstRegistry(request.event, source: request.source, scored: scored)
+        let scores: [ScoredPair]
+        if let given = resolved.givenScores {
+            scores = given
+        } else {
+            scores = try registryScores(
+                resolved, rules: rules(request.rules ?? request.event.rules), language: request.language)
+        }
+        return Planner.plan(PlanningProblem(resolved, scores: scores), keep: request.keep)
+    }
+
+    /// Matches the event's participants with the registry's provinces and NGOs, by any name.
+    /// An event with its own scores may name participants the registry does not know.
+    func resolveAgainstRegistry(_ event: Event, source: String, scored: Bool) throws -> ResolvedEvent {
         let directory = try registry.ngoDirectory()
-        let resolved = try ResolvedEvent.resolve(
-            request.event, source: request.source,
+        return try ResolvedEvent.resolve(
+            event, source: source,
             province: { name in
-                // An event with its own scores may name participants the registry does not know.
                 if scored {
                     let found = self.reference.provinces.find(name)
                     return ResolvedParticipant(id: found?.id.rawValue ?? name, name: found?.name.vi ?? name)
@@ -94,13 +107,6 @@ extension Service {
                 let ngo = try directory.resolve(name)
                 return ResolvedParticipant(id: ngo.id.rawValue, name: ngo.name)
             })
-        let scores: [ScoredPair]
-        if let given = resolved.givenScores {
-            scores = given
-        } else {
-            scores = try registryScores(resolved, rules: rules(request.rules), language: request.language)
-        }
-        return Planner.plan(PlanningProblem(resolved, scores: scores), keep: request.keep)
     }
 
     /// A province's score with an NGO: its best open need's score for that NGO,

@@ -25,6 +25,8 @@ public final class Service: Sendable {
     public let ruleFiles: RuleFiles
     /// Told of every need registered through this service, after it is stored.
     private let needObservers = Mutex<[@Sendable (NeedID) -> Void]>([])
+    /// Told when an event's published meetings change, after the change is stored.
+    private let eventObservers = Mutex<[@Sendable (EventChange) -> Void]>([])
 
     /// Rule files on this machine, by path.
     public enum RuleFiles: Sendable {
@@ -97,5 +99,14 @@ public final class Service: Sendable {
 
     func needRegistered(_ id: NeedID) {
         for observer in needObservers.withLock({ $0 }) { observer(id) }
+    }
+
+    /// Calls `observer` whenever a published schedule changes someone's meetings.
+    public func observeEventChanges(_ observer: @escaping @Sendable (EventChange) -> Void) {
+        eventObservers.withLock { $0.append(observer) }
+    }
+
+    func eventChanged(_ change: EventChange) {
+        for observer in eventObservers.withLock({ $0 }) { observer(change) }
     }
 }

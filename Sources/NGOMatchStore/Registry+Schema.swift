@@ -111,6 +111,66 @@ extension Registry {
                     arguments: [provinces, SeedFile.provinces])
             }
         }
+        migrator.registerMigration("v6-events") { db in
+            // A meeting event's settings are one document; participants, wishes and the
+            // organiser's pair rules are rows, so that one participant's answer rewrites one row
+            // however many others have answered.
+            try db.create(table: "event") { t in
+                t.primaryKey("id", .text)
+                t.column("status", .text).notNull()
+                t.column("document", .jsonText).notNull()
+                t.column("created_at", .text).notNull()
+                t.column("updated_at", .text).notNull()
+            }
+            try db.create(table: "event_participant") { t in
+                t.column("event_id", .text).notNull().references("event", onDelete: .cascade)
+                t.column("side", .text).notNull()
+                t.column("party_id", .text).notNull()
+                t.column("position", .integer).notNull()
+                t.column("document", .jsonText).notNull()
+                t.primaryKey(["event_id", "side", "party_id"])
+            }
+            try db.create(table: "event_wish") { t in
+                t.column("event_id", .text).notNull().references("event", onDelete: .cascade)
+                t.column("province_id", .text).notNull()
+                t.column("ngo_id", .text).notNull()
+                t.column("from_side", .text).notNull()
+                t.column("weight", .double).notNull()
+                t.column("reason", .text)
+                t.primaryKey(["event_id", "province_id", "ngo_id", "from_side"])
+            }
+            try db.create(table: "event_pair") { t in
+                t.column("event_id", .text).notNull().references("event", onDelete: .cascade)
+                t.column("province_id", .text).notNull()
+                t.column("ngo_id", .text).notNull()
+                t.column("rule", .text).notNull()
+                t.primaryKey(["event_id", "province_id", "ngo_id"])
+            }
+            // Every planning run is kept, whether published or not.
+            try db.create(table: "event_plan") { t in
+                t.column("event_id", .text).notNull().references("event", onDelete: .cascade)
+                t.column("number", .integer).notNull()
+                t.column("made_at", .text).notNull()
+                t.column("made_by", .text).notNull()
+                t.column("published_as", .text)
+                t.column("meeting_count", .integer).notNull()
+                t.column("total_value", .double).notNull()
+                t.column("upper_bound", .double).notNull()
+                t.column("minimums", .text).notNull()
+                t.column("report", .jsonText).notNull()
+                t.primaryKey(["event_id", "number"])
+            }
+            // The meetings of the published schedule; numbers stay with a pair across replans.
+            try db.create(table: "event_meeting") { t in
+                t.column("event_id", .text).notNull().references("event", onDelete: .cascade)
+                t.column("number", .integer).notNull()
+                t.column("province_id", .text).notNull()
+                t.column("ngo_id", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("document", .jsonText).notNull()
+                t.primaryKey(["event_id", "number"])
+            }
+        }
         return migrator
     }
 }

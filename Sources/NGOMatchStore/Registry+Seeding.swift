@@ -30,5 +30,36 @@ extension Registry {
         }
         let batch = try ImportBatch.read(documents, reference: reference, db)
         try batch.write(db)
+        if let text = SeedFile.text(SeedFile.demoEvent) {
+            try seedEvent(Event.read(JSONParser.parse(text), source: SeedFile.demoEvent), reference: reference, db)
+        }
+    }
+
+    /// The demo event names its participants by id: no lookup is needed, only their names.
+    private static func seedEvent(_ file: Event, reference: ReferenceData, _ db: Database) throws {
+        func participant(_ written: Event.Participant, _ side: EventParticipant.Side) throws -> EventParticipant {
+            let name =
+                side == .province
+                ? reference.provinces.find(written.id)?.name.vi
+                : try String.fetchOne(db, sql: "SELECT name FROM ngo WHERE id = ?", arguments: [written.id])
+            return EventParticipant(
+                side: side, id: written.id, name: name ?? written.id, maxMeetings: written.maxMeetings,
+                minMeetings: written.minMeetings, unavailable: written.unavailable, languages: written.languages,
+                delegation: written.delegation, contact: written.contact)
+        }
+        let provinces = Set(file.provinces.map(\.id))
+        let event = MeetingEvent(
+            id: "gap-go-2026", name: file.name, nameEn: file.nameEn, date: file.date, start: file.start,
+            slotMinutes: file.slotMinutes ?? 20, slots: file.slots, breaks: file.breaks, tables: file.tables,
+            tableLabels: file.tableLabels, rules: file.rules, minScore: file.minScore, status: .open,
+            participants: try file.provinces.map { try participant($0, .province) }
+                + file.ngos.map { try participant($0, .ngo) },
+            wishes: file.requests.map { request in
+                let fromProvince = provinces.contains(request.from)
+                return EventWish(
+                    province: fromProvince ? request.from : request.to, ngo: fromProvince ? request.to : request.from,
+                    from: fromProvince ? .province : .ngo, weight: request.weight, reason: request.reason)
+            })
+        try insertEvent(event, db)
     }
 }

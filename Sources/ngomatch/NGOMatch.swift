@@ -23,7 +23,8 @@ struct NGOMatch: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, ProvincesCommand.self, SectorsCommand.self, NeedsCommand.self, NGOsCommand.self,
             SuggestCommand.self, DiscoverCommand.self, ExplainCommand.self, PartnershipsCommand.self, GapsCommand.self,
-            CommunesCommand.self, RulesCommand.self, ImportCommand.self, ExportCommand.self, BackupCommand.self,
+            CommunesCommand.self, EventsCommand.self, RulesCommand.self, ImportCommand.self, ExportCommand.self,
+            BackupCommand.self,
             RestoreCommand.self,
             ServeCommand.self, WebCommand.self, MCPCommand.self, TokensCommand.self,
             PairCommand.self, GenerateCommand.self, GenerateEventCommand.self, BenchCommand.self,

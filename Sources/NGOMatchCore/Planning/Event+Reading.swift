@@ -2,8 +2,8 @@ import Foundation
 
 extension Event {
     static let fields = [
-        "name", "slots", "date", "start", "slotMinutes", "tables", "tableLabels", "minScore", "provinces", "ngos",
-        "scores", "mustMeet", "avoid", "requests",
+        "name", "nameEn", "slots", "breaks", "date", "start", "slotMinutes", "tables", "tableLabels", "minScore",
+        "rules", "provinces", "ngos", "scores", "mustMeet", "avoid", "requests",
     ]
 
     /// Reads an event file's JSON, reporting every problem at once with its field path
@@ -16,7 +16,10 @@ extension Event {
         var reader = FieldReader(value)
         reader.rejectUnknownFields(known: fields + ignoring)
         let name = reader.string("name") ?? "Meeting"
+        let nameEn = reader.string("nameEn")
         let slots = reader.integer("slots", required: true, in: 1...maximumSlots) ?? 1
+        let breaks = reader.integers("breaks", in: 0...(slots - 1))
+        let rules = reader.string("rules")
         let date = reader.date("date")
         var start: Int? = nil
         if let text = reader.string("start") {
@@ -48,9 +51,10 @@ extension Event {
             let from = item.string("from", required: true)
             let to = item.string("to", required: true)
             let weight = item.number("weight") ?? 1
+            let reason = item.string("reason")
             if !(0...1).contains(weight) { item.report("weight", "must be from 0 to 1, got \(weight)") }
             guard let from, let to else { return nil }
-            return Request(from: from, to: to, weight: min(max(weight, 0), 1))
+            return Request(from: from, to: to, weight: min(max(weight, 0), 1), reason: reason)
         }
         if reader.has("provinces") && provinces.isEmpty { reader.report("provinces", "needs at least one province") }
         if reader.has("ngos") && ngos.isEmpty { reader.report("ngos", "needs at least one NGO") }
@@ -62,10 +66,10 @@ extension Event {
         return Event(
             name: name, slots: slots, date: date, start: start, slotMinutes: slotMinutes, tables: tables,
             tableLabels: labels, minScore: minScore, provinces: provinces, ngos: ngos, scores: scores,
-            mustMeet: mustMeet, avoid: avoid, requests: requests)
+            mustMeet: mustMeet, avoid: avoid, requests: requests, nameEn: nameEn, breaks: breaks, rules: rules)
     }
 
-    static func parseClock(_ text: String) -> Int? {
+    public static func parseClock(_ text: String) -> Int? {
         let parts = text.split(separator: ":")
         guard parts.count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]), (0..<24).contains(hours),
             (0..<60).contains(minutes)
@@ -75,16 +79,23 @@ extension Event {
 
     private static func participants(_ reader: inout FieldReader, _ key: String, slots: Int) -> [Participant] {
         objects(&reader, key, required: true) { item in
-            item.rejectUnknownFields(known: ["id", "maxMeetings", "minMeetings", "unavailable"])
+            item.rejectUnknownFields(known: [
+                "id", "maxMeetings", "minMeetings", "unavailable", "languages", "delegation", "contact",
+            ])
             let id = item.string("id", required: true)
             let maxMeetings = item.integer("maxMeetings", in: 0...slots)
             let minMeetings = item.integer("minMeetings", in: 0...slots) ?? 0
             let unavailable = item.integers("unavailable", in: 0...(slots - 1))
+            let languages = item.list("languages")
+            let delegation = item.integer("delegation", in: 1...1000)
+            let contact = item.string("contact")
             if let maxMeetings, minMeetings > maxMeetings {
                 item.report("minMeetings", "is \(minMeetings), more than maxMeetings (\(maxMeetings))")
             }
             guard let id else { return nil }
-            return Participant(id: id, maxMeetings: maxMeetings, minMeetings: minMeetings, unavailable: unavailable)
+            return Participant(
+                id: id, maxMeetings: maxMeetings, minMeetings: minMeetings, unavailable: unavailable,
+                languages: languages, delegation: delegation, contact: contact)
         }
     }
 

@@ -4,6 +4,9 @@ extension Event {
     /// The event as its file's JSON, leaving out defaults so that files stay short.
     public var json: JSONValue {
         var fields: [String: JSONValue] = ["name": .string(name), "slots": .number(Double(slots))]
+        if let nameEn { fields["nameEn"] = .string(nameEn) }
+        if !breaks.isEmpty { fields["breaks"] = .array(breaks.map { .number(Double($0)) }) }
+        if let rules { fields["rules"] = .string(rules) }
         if let date { fields["date"] = .string(date.description) }
         if let start { fields["start"] = .string(Self.clock(start)) }
         if let slotMinutes { fields["slotMinutes"] = .number(Double(slotMinutes)) }
@@ -22,8 +25,12 @@ extension Event {
         if !avoid.isEmpty { fields["avoid"] = .array(avoid.map(Self.json)) }
         if !requests.isEmpty {
             fields["requests"] = .array(
-                requests.map {
-                    .object(["from": .string($0.from), "to": .string($0.to), "weight": .number($0.weight)])
+                requests.map { request in
+                    var fields: [String: JSONValue] = [
+                        "from": .string(request.from), "to": .string(request.to), "weight": .number(request.weight),
+                    ]
+                    if let reason = request.reason { fields["reason"] = .string(reason) }
+                    return .object(fields)
                 })
         }
         return .object(fields)
@@ -36,6 +43,9 @@ extension Event {
         if !participant.unavailable.isEmpty {
             fields["unavailable"] = .array(participant.unavailable.map { .number(Double($0)) })
         }
+        if !participant.languages.isEmpty { fields["languages"] = .array(participant.languages.map(JSONValue.string)) }
+        if let delegation = participant.delegation { fields["delegation"] = .number(Double(delegation)) }
+        if let contact = participant.contact { fields["contact"] = .string(contact) }
         return .object(fields)
     }
 

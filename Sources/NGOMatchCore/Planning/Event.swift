@@ -12,12 +12,24 @@ public struct Event: Hashable, Sendable {
         public var maxMeetings: Int?
         public var minMeetings: Int
         public var unavailable: [Int]
+        /// Languages the delegation can meet in ("vi", "en"); a pair sharing none needs an interpreter.
+        public var languages: [String]
+        /// How many people come.
+        public var delegation: Int?
+        /// Who to reach, for the organiser.
+        public var contact: String?
 
-        public init(id: String, maxMeetings: Int? = nil, minMeetings: Int = 0, unavailable: [Int] = []) {
+        public init(
+            id: String, maxMeetings: Int? = nil, minMeetings: Int = 0, unavailable: [Int] = [],
+            languages: [String] = [], delegation: Int? = nil, contact: String? = nil
+        ) {
             self.id = id
             self.maxMeetings = maxMeetings
             self.minMeetings = minMeetings
             self.unavailable = unavailable
+            self.languages = languages
+            self.delegation = delegation
+            self.contact = contact
         }
     }
 
@@ -49,16 +61,23 @@ public struct Event: Hashable, Sendable {
         public var to: String
         /// 0–1.
         public var weight: Double
+        /// Why, in the participant's words; the organiser reads it.
+        public var reason: String?
 
-        public init(from: String, to: String, weight: Double = 1) {
+        public init(from: String, to: String, weight: Double = 1, reason: String? = nil) {
             self.from = from
             self.to = to
             self.weight = weight
+            self.reason = reason
         }
     }
 
     public var name: String
+    /// The name in English, when the event has one.
+    public var nameEn: String?
     public var slots: Int
+    /// Slots nobody can meet in (the plenary, lunch).
+    public var breaks: [Int]
     public var date: CalendarDate?
     /// Minutes after midnight, local time in Vietnam.
     public var start: Int?
@@ -74,14 +93,19 @@ public struct Event: Hashable, Sendable {
     public var mustMeet: [Pair]
     public var avoid: [Pair]
     public var requests: [Request]
+    /// The rule set that scores pairs from the registry, when the event names one.
+    public var rules: String?
 
     public init(
         name: String, slots: Int, date: CalendarDate? = nil, start: Int? = nil, slotMinutes: Int? = nil,
         tables: Int? = nil, tableLabels: [String]? = nil, minScore: Double = 0, provinces: [Participant],
         ngos: [Participant], scores: [PairScore]? = nil, mustMeet: [Pair] = [], avoid: [Pair] = [],
-        requests: [Request] = []
+        requests: [Request] = [], nameEn: String? = nil, breaks: [Int] = [], rules: String? = nil
     ) {
         self.name = name
+        self.nameEn = nameEn
+        self.breaks = breaks
+        self.rules = rules
         self.slots = slots
         self.date = date
         self.start = start

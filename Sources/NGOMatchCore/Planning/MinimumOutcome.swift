@@ -1,6 +1,6 @@
 /// What became of the participants' minimums: all met, or which are not and why.
 public struct MinimumOutcome: Hashable, Sendable {
-    public enum Status: String, Hashable, Sendable, Encodable {
+    public enum Status: String, Hashable, Sendable, Codable {
         /// Every party has at least its minimum.
         case met
         /// Some minimums cannot all hold in any schedule; `certificates` (or a count before
@@ -11,7 +11,7 @@ public struct MinimumOutcome: Hashable, Sendable {
         case notFound
     }
 
-    public struct Shortfall: Hashable, Sendable, Encodable {
+    public struct Shortfall: Hashable, Sendable, Codable {
         public let party: String
         public let name: String
         public let side: MinimumCertificate.Side

@@ -8,7 +8,7 @@
 /// parties whose minimums together exceed what their possible partners can give them: a
 /// Hall-type certificate.
 public struct MinimumCertificate: Hashable, Sendable {
-    public enum Side: String, Hashable, Sendable, Encodable {
+    public enum Side: String, Hashable, Sendable, Codable {
         case provinces, ngos
     }
 

@@ -1,6 +1,6 @@
 /// A plan as programs and files receive it (`pair --format json`, `pairing.plan`).
-public struct PlanReport: Encodable, Sendable {
-    public struct Meeting: Encodable, Hashable, Sendable {
+public struct PlanReport: Codable, Sendable {
+    public struct Meeting: Codable, Hashable, Sendable {
         public let slot: Int
         /// "14:00–14:20", or "slot 0" when the event has no clock times.
         public let time: String
@@ -15,14 +15,39 @@ public struct PlanReport: Encodable, Sendable {
         public let mustMeet: Bool
         public let wish: Wishes.Kind?
         public let reasons: [String]
+        /// In a stored event's published schedule: the meeting's number (from 1), where it stands,
+        /// and whether the two delegations share no language.
+        public var number: Int? = nil
+        public var status: String? = nil
+        public var interpreter: Bool? = nil
+
+        public init(
+            slot: Int, time: String, table: Int, tableLabel: String, province: String, provinceName: String,
+            ngo: String, ngoName: String, score: Double, value: Double, mustMeet: Bool, wish: Wishes.Kind?,
+            reasons: [String]
+        ) {
+            self.slot = slot
+            self.time = time
+            self.table = table
+            self.tableLabel = tableLabel
+            self.province = province
+            self.provinceName = provinceName
+            self.ngo = ngo
+            self.ngoName = ngoName
+            self.score = score
+            self.value = value
+            self.mustMeet = mustMeet
+            self.wish = wish
+            self.reasons = reasons
+        }
     }
 
-    public struct Conflict: Encodable, Hashable, Sendable {
+    public struct Conflict: Codable, Hashable, Sendable {
         public let kind: String
         public let message: String
     }
 
-    public struct Waiting: Encodable, Hashable, Sendable {
+    public struct Waiting: Codable, Hashable, Sendable {
         public let province: String
         public let ngo: String
         public let score: Double
@@ -30,7 +55,7 @@ public struct PlanReport: Encodable, Sendable {
         public let reason: String
     }
 
-    public struct Attendance: Encodable, Hashable, Sendable {
+    public struct Attendance: Codable, Hashable, Sendable {
         public let id: String
         public let name: String
         public let meetings: Int
@@ -40,8 +65,8 @@ public struct PlanReport: Encodable, Sendable {
     }
 
     /// Whether every minimum is met; if not, whether that is proven (with the proof) or not found.
-    public struct Minimums: Encodable, Hashable, Sendable {
-        public struct Certificate: Encodable, Hashable, Sendable {
+    public struct Minimums: Codable, Hashable, Sendable {
+        public struct Certificate: Codable, Hashable, Sendable {
             public let side: MinimumCertificate.Side
             public let parties: [String]
             public let minimums: [Int]
@@ -94,7 +119,7 @@ public struct PlanReport: Encodable, Sendable {
         }
     }
 
-    public struct Participants: Encodable, Hashable, Sendable {
+    public struct Participants: Codable, Hashable, Sendable {
         public let provinces: [Attendance]
         public let ngos: [Attendance]
 
@@ -102,8 +127,8 @@ public struct PlanReport: Encodable, Sendable {
         public var hasMinimums: Bool { (provinces + ngos).contains { $0.minMeetings > 0 } }
     }
 
-    public struct Replan: Encodable, Hashable, Sendable {
-        public struct Confirmed: Encodable, Hashable, Sendable {
+    public struct Replan: Codable, Hashable, Sendable {
+        public struct Confirmed: Codable, Hashable, Sendable {
             public let province: String
             public let ngo: String
             public let slot: Int
@@ -124,8 +149,8 @@ public struct PlanReport: Encodable, Sendable {
 
     public let event: String
     public let rules: String?
-    public let meetings: [Meeting]
-    public let meetingCount: Int
+    public var meetings: [Meeting]
+    public var meetingCount: Int
     public let totalScore: Double
     public let totalValue: Double
     /// No valid schedule has a greater total value (the best choice of pairs when slots are ignored).

@@ -54,7 +54,7 @@ public struct PlanningProblem: Sendable {
         tables = event.tables
         let all: UInt64 = event.slots == 64 ? ~0 : (1 << UInt64(event.slots)) - 1
         func party(_ participant: Event.Participant, _ resolved: ResolvedParticipant) -> Party {
-            let blocked = participant.unavailable.reduce(UInt64(0)) { $0 | (1 << UInt64($1)) }
+            let blocked = (participant.unavailable + event.breaks).reduce(UInt64(0)) { $0 | (1 << UInt64($1)) }
             return Party(
                 id: resolved.id, name: resolved.name, maxMeetings: participant.maxMeetings ?? event.slots,
                 minMeetings: participant.minMeetings, available: all & ~blocked)

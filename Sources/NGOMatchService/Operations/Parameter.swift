@@ -10,6 +10,8 @@ public struct Parameter: Sendable {
         case boolean
         /// A list of texts.
         case textList
+        /// A list of whole numbers (slot indices).
+        case integerList
         /// A nested object (a record's `timeframe`, an event's participants).
         case object
         /// A list of objects.
@@ -70,6 +72,9 @@ extension Parameter {
         case .textList:
             property["type"] = .string("array")
             property["items"] = .object(["type": .string("string")])
+        case .integerList:
+            property["type"] = .string("array")
+            property["items"] = .object(["type": .string("integer")])
         case .object: property["type"] = .string("object")
         case .objectList:
             property["type"] = .string("array")

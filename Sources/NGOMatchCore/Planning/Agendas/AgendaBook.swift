@@ -17,6 +17,15 @@ public struct AgendaBook: Sendable {
         public func counterpart(_ meeting: PlanReport.Meeting) -> String {
             side == .province ? meeting.ngoName : meeting.provinceName
         }
+
+        /// The other party with what a stored event adds: "No. 7: MCNV (confirmed) — interpreter needed".
+        public func meets(_ meeting: PlanReport.Meeting) -> String {
+            var text = counterpart(meeting)
+            if let number = meeting.number { text = "No. \(number): " + text }
+            if let status = meeting.status, status != "proposed" { text += " (\(status))" }
+            if meeting.interpreter == true { text += " — interpreter needed" }
+            return text
+        }
     }
 
     public let report: PlanReport
@@ -50,7 +59,10 @@ public struct AgendaBook: Sendable {
         let bySlot = Dictionary(grouping: report.meetings, by: \.slot)
         let rows = (0..<event.slots).map { slot -> [String] in
             var cells = [String](repeating: "", count: tableCount)
-            for meeting in bySlot[slot] ?? [] { cells[meeting.table] = "\(meeting.provinceName) — \(meeting.ngoName)" }
+            for meeting in bySlot[slot] ?? [] {
+                let number = meeting.number.map { "\($0). " } ?? ""
+                cells[meeting.table] = "\(number)\(meeting.provinceName) — \(meeting.ngoName)"
+            }
             return [event.slotLabel(slot)] + cells
         }
         return (header, rows)

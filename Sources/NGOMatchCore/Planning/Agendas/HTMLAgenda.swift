@@ -45,7 +45,7 @@ public enum HTMLAgenda {
             let reasons = meeting.reasons.prefix(3).map { "<li>\(escape($0))</li>" }.joined()
             html +=
                 "<tr><td>\(escape(book.event.slotLabel(meeting.slot)))</td><td>\(escape(meeting.tableLabel))</td>"
-                + "<td>\(escape(agenda.counterpart(meeting)))</td><td>\(MarkdownAgenda.score(meeting.score))</td>"
+                + "<td>\(escape(agenda.meets(meeting)))</td><td>\(MarkdownAgenda.score(meeting.score))</td>"
                 + "<td><ul>\(reasons)</ul></td></tr>"
         }
         return html + "</tbody></table>"

@@ -12,7 +12,7 @@ public enum MarkdownAgenda {
         for meeting in agenda.meetings {
             let why = meeting.reasons.prefix(3).joined(separator: "; ")
             lines.append(
-                "| \(book.event.slotLabel(meeting.slot)) | \(cell(meeting.tableLabel)) | \(cell(agenda.counterpart(meeting)))"
+                "| \(book.event.slotLabel(meeting.slot)) | \(cell(meeting.tableLabel)) | \(cell(agenda.meets(meeting)))"
                     + " | \(score(meeting.score)) | \(cell(why)) |")
         }
         return (lines + [""]).joined(separator: "\n")

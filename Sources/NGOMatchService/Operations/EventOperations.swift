@@ -1,0 +1,234 @@
+import NGOMatchCore
+
+// Meeting events kept in the registry. The examples run in order on the demo registry's
+// event `gap-go-2026` (see `DemoEvent`), so each door can be compared on them.
+
+private let organiser = Access.write("the ministry")
+private let participantOrOrganiser = Access.write("the ministry; a province or NGO token for itself")
+
+public enum EventCreateOperation: ServiceOperation {
+    public static let name = "events.create"
+    public static let command = "events create"
+    public static let access = organiser
+    public static let summary = "Creates a meeting event."
+    public static let guidance =
+        "Creates a meeting between provinces and NGOs (a day, slots of so many minutes, tables, breaks), as a draft: invite participants next, then open it for their answers."
+    public static let example =
+        #"{"name":"Gặp gỡ các tổ chức phi chính phủ nước ngoài 2027","date":"2027-03-10","start":"14:00","slotMinutes":20,"slots":6,"tables":4,"breaks":[3]}"#
+    public static let commandExample = [
+        "events", "create", "--name", "Gặp gỡ các tổ chức phi chính phủ nước ngoài 2027", "--date", "2027-03-10",
+        "--start", "14:00", "--slot-minutes", "20", "--slots", "6", "--tables", "4", "--break", "3",
+    ]
+    public static func run(_ service: Service, _ params: EventSettingsParams<CreatingEvent>, caller: Caller) throws
+        -> MeetingEvent
+    { try service.createEvent(params, caller: caller) }
+}
+
+public enum EventUpdateOperation: ServiceOperation {
+    public static let name = "events.update"
+    public static let command = "events update"
+    public static let access = organiser
+    public static let summary = "Changes an event's settings."
+    public static let guidance =
+        "Changes the name, day, start, slots, breaks, tables, rule set or minimum score of an event."
+    public static let example = #"{"event":"gap-go-2026","tables":6}"#
+    public static let commandExample = ["events", "update", "gap-go-2026", "--tables", "6"]
+    public static func run(_ service: Service, _ params: EventSettingsParams<ChangingEvent>, caller: Caller) throws
+        -> MeetingEvent
+    { try service.updateEvent(params, caller: caller) }
+}
+
+public enum EventOpenOperation: ServiceOperation {
+    public static let name = "events.open"
+    public static let command = "events open"
+    public static let access = organiser
+    public static let summary = "Opens an event to participants' answers."
+    public static let guidance = "Lets invited provinces and NGOs state when they are free and whom they want to meet."
+    public static let example = #"{"event":"gap-go-2026"}"#
+    public static let commandExample = ["events", "open", "gap-go-2026"]
+    public static func run(_ service: Service, _ params: EventParams, caller: Caller) throws -> MeetingEvent {
+        try service.setEventStatus(params.event, open: true, caller: caller)
+    }
+}
+
+public enum EventCloseOperation: ServiceOperation {
+    public static let name = "events.close"
+    public static let command = "events close"
+    public static let access = organiser
+    public static let summary = "Closes an event after the day."
+    public static let guidance = "Closes the event: nothing changes any more but the outcomes of its meetings."
+    public static let example = #"{"event":"gap-go-2026"}"#
+    public static let commandExample = ["events", "close", "gap-go-2026"]
+    public static func run(_ service: Service, _ params: EventParams, caller: Caller) throws -> MeetingEvent {
+        try service.setEventStatus(params.event, open: false, caller: caller)
+    }
+}
+
+public enum EventGetOperation: ServiceOperation {
+    public static let name = "events.get"
+    public static let command = "events show"
+    public static let access = Access.read
+    public static let summary = "One event: settings, participants, answers, plans."
+    public static let guidance =
+        "An event with its participants and what they answered. The ministry also sees every wish, the pair rules and every planning run; a participant sees its own wishes."
+    public static let example = #"{"event":"gap-go-2026"}"#
+    public static let commandExample = ["events", "show", "gap-go-2026"]
+    public static let cost = Method.Cost.uncached
+    public static func run(_ service: Service, _ params: EventParams, caller: Caller) throws -> EventDetails {
+        try service.event(params.event, caller: caller)
+    }
+}
+
+public enum EventsListOperation: ServiceOperation {
+    public static let name = "events.list"
+    public static let command = "events list"
+    public static let access = Access.read
+    public static let summary = "Meeting events."
+    public static let guidance =
+        "Meeting events, with how many provinces and NGOs are invited and how many answered; a participant sees the events it is invited to."
+    public static let example = #"{}"#
+    public static let commandExample = ["events", "list"]
+    public static let cost = Method.Cost.uncached
+    public static func run(_ service: Service, _ params: EventsListParams, caller: Caller) throws -> Page<EventSummary>
+    {
+        try service.events(params, caller: caller)
+    }
+}
+
+public enum EventInviteOperation: ServiceOperation {
+    public static let name = "events.invite"
+    public static let command = "events invite"
+    public static let access = organiser
+    public static let summary = "Invites provinces and NGOs to an event."
+    public static let guidance =
+        "Invites participants by any name the registry knows (former province names too); the caps, minimums and languages given apply to each."
+    public static let example = #"{"event":"gap-go-2026","participants":["Điện Biên","WWF"]}"#
+    public static let commandExample = ["events", "invite", "gap-go-2026", "Điện Biên", "WWF"]
+    public static func run(_ service: Service, _ params: EventParticipantParams, caller: Caller) throws -> MeetingEvent
+    {
+        try service.invite(params, caller: caller)
+    }
+}
+
+public enum EventAvailabilityOperation: ServiceOperation {
+    public static let name = "events.availability"
+    public static let command = "events availability"
+    public static let access = participantOrOrganiser
+    public static let summary = "A participant's unavailable slots and delegation."
+    public static let guidance =
+        "Says which slots a participant cannot attend (numbered from 0), and optionally its meeting cap, minimum, languages and delegation size."
+    public static let example = #"{"event":"gap-go-2026","participant":"Cao Bằng","unavailable":[0,1]}"#
+    public static let commandExample = [
+        "events", "availability", "gap-go-2026", "--participant", "Cao Bằng", "--unavailable", "0,1",
+    ]
+    public static func run(_ service: Service, _ params: EventParticipantParams, caller: Caller) throws
+        -> EventParticipant
+    { try service.setAvailability(params, caller: caller) }
+}
+
+public enum EventWishOperation: ServiceOperation {
+    public static let name = "events.wish"
+    public static let command = "events wish"
+    public static let access = participantOrOrganiser
+    public static let summary = "A participant's wish to meet another."
+    public static let guidance =
+        "Records that a province wants to meet an NGO, or an NGO a province, with a weight from 0 to 1 and a reason; only the ministry reads others' wishes."
+    public static let example =
+        #"{"event":"gap-go-2026","from":"Cao Bằng","to":"MCNV","weight":0.8,"reason":"commune health stations"}"#
+    public static let commandExample = [
+        "events", "wish", "gap-go-2026", "--from", "Cao Bằng", "--to", "MCNV", "--weight", "0.8", "--reason",
+        "commune health stations",
+    ]
+    public static func run(_ service: Service, _ params: EventWishParams, caller: Caller) throws -> EventWish {
+        try service.wish(params, caller: caller)
+    }
+}
+
+public enum EventPairOperation: ServiceOperation {
+    public static let name = "events.pair"
+    public static let command = "events must-meet"
+    public static let access = organiser
+    public static let summary = "Makes a pair meet, or keeps it apart."
+    public static let guidance =
+        "The organiser's rule for a province–NGO pair: mustMeet (the plan includes it), avoid (never), or free again."
+    public static let example = #"{"event":"gap-go-2026","province":"Cao Bằng","ngo":"MCNV","rule":"mustMeet"}"#
+    public static let commandExample = ["events", "must-meet", "gap-go-2026", "Cao Bằng", "MCNV"]
+    public static func run(_ service: Service, _ params: EventPairParams, caller: Caller) throws -> EventPairRule {
+        try service.setPairRule(params, caller: caller)
+    }
+}
+
+public enum EventPlanOperation: ServiceOperation {
+    public static let name = "events.plan"
+    public static let command = "events plan"
+    public static let access = organiser
+    public static let summary = "Plans an event's meetings, and publishes them."
+    public static let guidance =
+        "Plans the bilateral meetings from the participants' answers and the registry's scores, keeping every confirmed meeting in place and proposing no declined pair again; reports what changed since the published schedule and whom to tell. With publish, the plan becomes the schedule participants see."
+    public static let example = #"{"event":"gap-go-2026","publish":"preliminary"}"#
+    public static let commandExample = ["events", "plan", "gap-go-2026", "--publish", "preliminary"]
+    public static func run(_ service: Service, _ params: EventPlanParams, caller: Caller) throws -> EventPlanResult {
+        try service.planEvent(params, caller: caller)
+    }
+}
+
+public enum EventAgendaOperation: ServiceOperation {
+    public static let name = "events.agenda"
+    public static let command = "events agenda"
+    public static let access = Access.read
+    public static let summary = "The published schedule, or one participant's agenda."
+    public static let guidance =
+        "The meetings of an event's published schedule, each with its number, time, table, both parties, why they meet and whether it is confirmed; with participant, only that participant's."
+    public static let example = #"{"event":"gap-go-2026","participant":"Cao Bằng"}"#
+    public static let commandExample = [
+        "events", "agenda", "gap-go-2026", "--participant", "Cao Bằng", "--format", "json",
+    ]
+    public static let cost = Method.Cost.uncached
+    public static func run(_ service: Service, _ params: EventAgendaParams, caller: Caller) throws -> EventAgenda {
+        try service.eventAgenda(params, caller: caller).agenda
+    }
+}
+
+public enum EventMeetingOperation: ServiceOperation {
+    public static let name = "events.meeting.update"
+    public static let command = "events confirm"
+    public static let access = participantOrOrganiser
+    public static let summary = "Confirms, declines, checks in or records the outcome of a meeting."
+    public static let guidance =
+        "Changes one meeting of the published schedule by its number: confirm or decline (each party for itself; a meeting is confirmed when both have), held or no-show and cancel (the ministry), follow-up or no-follow-up afterwards (a follow-up opens or advances the partnership for the need the pair was scored on)."
+    public static let example = #"{"event":"gap-go-2026","meeting":1,"action":"confirm"}"#
+    public static let commandExample = ["events", "confirm", "gap-go-2026", "--meeting", "1"]
+    public static func run(_ service: Service, _ params: EventMeetingParams, caller: Caller) throws -> EventMeeting {
+        try service.updateMeeting(params, caller: caller)
+    }
+}
+
+public enum EventImportOperation: ServiceOperation {
+    public static let name = "events.import"
+    public static let command = "events import"
+    public static let access = organiser
+    public static let summary = "Stores an event file as an event."
+    public static let guidance =
+        "Stores an event written in the event file format (as for pairing.plan, without scores) as a new event, open for answers; participants are resolved against the registry."
+    public static let example =
+        #"{"name":"Side meetings","slots":2,"provinces":[{"id":"Cao Bằng"}],"ngos":[{"id":"wwf-vietnam"},{"id":"mcnv"}]}"#
+    public static let commandExample = ["events", "import", "{file}"]
+    public static func run(_ service: Service, _ params: EventImportParams, caller: Caller) throws -> MeetingEvent {
+        try service.importEvent(params, caller: caller)
+    }
+}
+
+public enum EventExportOperation: ServiceOperation {
+    public static let name = "events.export"
+    public static let command = "events export"
+    public static let access = Access.read
+    public static let summary = "An event as an event file."
+    public static let guidance =
+        "The event in the event file format (settings, participants with their answers, wishes, pair rules): events.import takes it back and pairing.plan plans it. The ministry's only: it holds every wish."
+    public static let example = #"{"event":"gap-go-2026"}"#
+    public static let commandExample = ["events", "export", "gap-go-2026"]
+    public static let cost = Method.Cost.uncached
+    public static func run(_ service: Service, _ params: EventParams, caller: Caller) throws -> JSONValue {
+        try service.exportEvent(params.event, caller: caller)
+    }
+}

@@ -1,0 +1,450 @@
+import Foundation
+import NGOMatchCore
+import NGOMatchStore
+
+/// An event as its reader may see it: participants' wishes and contacts and the organiser's
+/// pair rules are for the organiser; a participant sees its own wishes.
+public struct EventDetails: Encodable, Sendable {
+    public let event: MeetingEvent
+    /// Participants who have said when they are free or whom they want to meet.
+    public let answered: Int
+    /// Every planning run (the organiser's).
+    public let plans: [EventPlanRecord]
+}
+
+/// A line of `events.list`.
+public struct EventSummary: Encodable, Sendable {
+    public let id: String
+    public let name: String
+    public let nameEn: String?
+    public let date: CalendarDate?
+    public let status: MeetingEvent.Status
+    public let published: String?
+    public let provinces: Int
+    public let ngos: Int
+    public let answered: Int
+}
+
+/// A pair rule as set.
+public struct EventPairRule: Encodable, Sendable {
+    public let event: String
+    public let province: String
+    public let ngo: String
+    public let rule: String
+}
+
+extension Caller {
+    /// The ministry (or the local user) organises events.
+    var isOrganiser: Bool {
+        switch self {
+        case .local, .token(_, .ministry): true
+        default: false
+        }
+    }
+
+    /// Whether the caller is this participant.
+    func isParty(_ side: EventParticipant.Side, _ id: String) -> Bool {
+        switch (self, side) {
+        case (.token(_, .province(let own)), .province): own.rawValue == id
+        case (.token(_, .ngo(let own)), .ngo): own.rawValue == id
+        default: false
+        }
+    }
+
+    func mayOrganise(_ method: String) throws {
+        switch self {
+        case _ where isOrganiser: return
+        case .token(_, let role):
+            throw ServiceError.forbidden("\(method): only the ministry organises events, not a \(role) token")
+        default: throw ServiceError.unauthorized
+        }
+    }
+
+    /// A participant answers for itself; the organiser for anyone.
+    func mayAnswer(for participant: EventParticipant, _ method: String) throws {
+        if isOrganiser || isParty(participant.side, participant.id) { return }
+        switch self {
+        case .token(_, let role):
+            throw ServiceError.forbidden(
+                "\(method): a \(role) token answers only for itself, not for \(participant.name)")
+        default: throw ServiceError.unauthorized
+        }
+    }
+}
+
+extension Service {
+    // MARK: - Settings
+
+    public func createEvent(_ params: EventSettingsParams<CreatingEvent>, caller: Caller) throws -> MeetingEvent {
+        try caller.mayOrganise("events.create")
+        var problems: [FieldProblem] = []
+        if params.name == nil { problems.append(FieldProblem(field: "name", message: "is required")) }
+        if params.slots == nil { problems.append(FieldProblem(field: "slots", message: "is required")) }
+        var event = MeetingEvent(id: "", name: params.name ?? "", slots: params.slots ?? 1, status: .draft)
+        problems += try apply(params, to: &event)
+        if let id = params.id, !Slug.isValid(id) {
+            problems.append(
+                FieldProblem(
+                    field: "id",
+                    message:
+                        "'\(id)' is not an id; use lowercase letters, digits and '-' (e.g. '\(Slug.make(from: id))')"))
+        }
+        try refuse(problems, event: params.name ?? "new event")
+        event.id = try params.id ?? freeEventID(Slug.make(from: event.name))
+        return try registry.createEvent(event, audit: caller.audit("events.create"))
+    }
+
+    public func updateEvent(_ params: EventSettingsParams<ChangingEvent>, caller: Caller) throws -> MeetingEvent {
+        try caller.mayOrganise("events.update")
+        guard let id = params.event else { throw ServiceError.invalidParams(field: "event", expected: "is required") }
+        return try registry.changeEventSettings(id, audit: caller.audit("events.update")) { event in
+            try refuseIfClosed(event, "events.update")
+            var problems = try apply(params, to: &event)
+            for participant in event.participants {
+                for slot in participant.unavailable where slot >= event.slots {
+                    problems.append(
+                        FieldProblem(
+                            field: "slots",
+                            message:
+                                "\(event.slots) slots leave out slot \(slot), where \(participant.name) said it is unavailable; keep at least \(slot + 1)"
+                        ))
+                }
+            }
+            try refuse(problems, event: event.name)
+        }
+    }
+
+    /// Opens the event to participants' answers, or closes it after the day.
+    public func setEventStatus(_ id: String, open: Bool, caller: Caller) throws -> MeetingEvent {
+        let method = open ? "events.open" : "events.close"
+        try caller.mayOrganise(method)
+        return try registry.changeEventSettings(id, audit: caller.audit(method)) { event in
+            if open {
+                try refuseIfClosed(event, method)
+                if event.status == .draft { event.status = .open }
+            } else {
+                event.status = .closed
+            }
+        }
+    }
+
+    /// Applies the settings given; returns what is wrong with them.
+    private func apply<Purpose>(_ params: EventSettingsParams<Purpose>, to event: inout MeetingEvent) throws
+        -> [FieldProblem]
+    {
+        var problems: [FieldProblem] = []
+        func problem(_ field: String, _ message: String) {
+            problems.append(FieldProblem(field: field, message: message))
+        }
+        if let name = params.name {
+            if name.trimmingCharacters(in: .whitespaces).isEmpty { problem("name", "must not be empty") }
+            event.name = name
+        }
+        if let nameEn = params.nameEn { event.nameEn = nameEn.isEmpty ? nil : nameEn }
+        if let slots = params.slots {
+            if (1...Event.maximumSlots).contains(slots) {
+                event.slots = slots
+            } else {
+                problem("slots", "must be from 1 to \(Event.maximumSlots), got \(slots)")
+            }
+        }
+        if let text = params.date {
+            if let date = CalendarDate(text) {
+                event.date = date
+            } else {
+                problem("date", "expected YYYY-MM-DD, got '\(text)'")
+            }
+        }
+        if let text = params.start {
+            if let start = Event.parseClock(text) {
+                event.start = start
+            } else {
+                problem("start", "expected HH:MM, got '\(text)'")
+            }
+        }
+        if let minutes = params.slotMinutes {
+            if (1...24 * 60).contains(minutes) {
+                event.slotMinutes = minutes
+            } else {
+                problem("slotMinutes", "must be from 1 to 1440, got \(minutes)")
+            }
+        }
+        if let breaks = params.breaks { event.breaks = Array(Set(breaks)).sorted() }
+        for slot in event.breaks where !(0..<event.slots).contains(slot) {
+            problem("breaks", "slot \(slot) is not one of the event's slots (0–\(event.slots - 1))")
+        }
+        if let tables = params.tables {
+            if tables >= 1 { event.tables = tables } else { problem("tables", "must be at least 1, got \(tables)") }
+        }
+        if let labels = params.tableLabels { event.tableLabels = labels.isEmpty ? nil : labels }
+        if let labels = event.tableLabels, let tables = event.tables, labels.count < tables {
+            problem("tableLabels", "has \(labels.count) labels for \(tables) tables; give one per table")
+        }
+        if let rules = params.rules {
+            do {
+                _ = try self.rules(rules)
+                event.rules = rules
+            } catch {
+                problem("rules", "\(error)")
+            }
+        }
+        if let minScore = params.minScore {
+            if (0...100).contains(minScore) {
+                event.minScore = minScore
+            } else {
+                problem("minScore", "must be from 0 to 100, got \(minScore)")
+            }
+        }
+        return problems
+    }
+
+    func freeEventID(_ base: String) throws -> String {
+        let taken = Set(try registry.events().map(\.id))
+        let start = base.isEmpty ? "event" : base
+        var id = start
+        var number = 2
+        while taken.contains(id) {
+            id = "\(start)-\(number)"
+            number += 1
+        }
+        return id
+    }
+
+    func refuse(_ problems: [FieldProblem], event name: String) throws {
+        guard problems.isEmpty else {
+            throw ValidationFailure(records: [
+                RecordProblems(location: "params", record: "event '\(name)'", problems: problems)
+            ])
+        }
+    }
+
+    func refuseIfClosed(_ event: MeetingEvent, _ method: String) throws {
+        if event.status == .closed {
+            throw RegistryError.conflict(
+                "\(method): event '\(event.id)' is closed; only outcomes of its meetings can still be recorded")
+        }
+    }
+
+    // MARK: - Reading
+
+    public func event(_ id: String, caller: Caller) throws -> EventDetails {
+        let event = try registry.event(id)
+        try mayRead(event, caller: caller, "events.get")
+        let answered = event.participants.filter { $0.answeredAt != nil }.count
+        guard !caller.isOrganiser else {
+            return EventDetails(event: event, answered: answered, plans: try registry.eventPlans(id))
+        }
+        var seen = event
+        seen.wishes = event.wishes.filter { wish in
+            caller.isParty(wish.from, wish.from == .province ? wish.province : wish.ngo)
+        }
+        seen.mustMeet = []
+        seen.avoid = []
+        seen.participants = event.participants.map { participant in
+            var shown = participant
+            if !caller.isParty(participant.side, participant.id) { shown.contact = nil }
+            return shown
+        }
+        return EventDetails(event: seen, answered: answered, plans: [])
+    }
+
+    public func events(_ params: EventsListParams, caller: Caller) throws -> Page<EventSummary> {
+        if case .anonymous = caller { throw ServiceError.unauthorized }
+        let events = try registry.events().filter { event in
+            (params.status == nil || event.status.rawValue == params.status)
+                && (caller.isOrganiser || event.participants.contains { caller.isParty($0.side, $0.id) })
+        }
+        let summaries = events.map { event in
+            EventSummary(
+                id: event.id, name: event.name, nameEn: event.nameEn, date: event.date, status: event.status,
+                published: event.published, provinces: event.provinces.count, ngos: event.ngos.count,
+                answered: event.participants.filter { $0.answeredAt != nil }.count)
+        }
+        return try Paging.page(summaries, list: "events", key: \.id, limit: params.limit, after: params.after)
+    }
+
+    /// The organiser reads every event; a participant the events it is invited to.
+    func mayRead(_ event: MeetingEvent, caller: Caller, _ method: String) throws {
+        if caller.isOrganiser || event.participants.contains(where: { caller.isParty($0.side, $0.id) }) { return }
+        switch caller {
+        case .token(_, let role):
+            throw ServiceError.forbidden("\(method): a \(role) token is not invited to event '\(event.id)'")
+        default: throw ServiceError.unauthorized
+        }
+    }
+
+    // MARK: - Participants
+
+    /// A province or an NGO, by any name the registry knows.
+    func party(_ name: String) throws -> (side: EventParticipant.Side, id: String, name: String) {
+        if let province = reference.provinces.find(name) {
+            return (.province, province.id.rawValue, province.name.vi)
+        }
+        do {
+            let ngo = try ngoDirectory().resolve(name)
+            return (.ngo, ngo.id.rawValue, ngo.name)
+        } catch let error as LookupError {
+            guard case .unknown(let ngoSuggestions) = error.problem else { throw error }
+            var suggestions = ngoSuggestions
+            do {
+                _ = try reference.provinces.resolve(name)
+            } catch {
+                if case .unknown(let close) = error.problem { suggestions = close + suggestions }
+            }
+            throw LookupError(
+                kind: "province or NGO", input: name, problem: .unknown(suggestions: Array(suggestions.prefix(3))))
+        }
+    }
+
+    /// An invited participant, by any name.
+    func invited(_ name: String, in event: String) throws -> EventParticipant {
+        let party = try party(name)
+        guard let participant = try registry.eventParticipant(event, side: party.side, party: party.id) else {
+            _ = try registry.eventPlans(event)  // an unknown event is reported as such
+            throw RegistryError.conflict(
+                "\(party.name) is not invited to event '\(event)'; the ministry invites with: ngomatch events invite \(event) \"\(name)\""
+            )
+        }
+        return participant
+    }
+
+    public func invite(_ params: EventParticipantParams, caller: Caller) throws -> MeetingEvent {
+        try caller.mayOrganise("events.invite")
+        let names = params.participants ?? params.participant.map { [$0] } ?? []
+        guard !names.isEmpty else {
+            throw ServiceError.invalidParams(field: "participants", expected: "at least one province or NGO to invite")
+        }
+        var problems: [FieldProblem] = []
+        var participants: [EventParticipant] = []
+        for (index, name) in names.enumerated() {
+            do {
+                let party = try party(name)
+                guard !participants.contains(where: { $0.side == party.side && $0.id == party.id }) else { continue }
+                var participant =
+                    try registry.eventParticipant(params.event, side: party.side, party: party.id)
+                    ?? EventParticipant(side: party.side, id: party.id, name: party.name)
+                answer(params, into: &participant)
+                participants.append(participant)
+            } catch let error as LookupError {
+                problems.append(FieldProblem(field: "participants[\(index)]", message: "\(error)"))
+            }
+        }
+        try refuse(problems, event: params.event)
+        return try registry.saveEventParticipants(
+            params.event, participants, audit: caller.audit("events.invite"),
+            check: { event in
+                try refuseIfClosed(event, "events.invite")
+                try refuse(participants.flatMap { answerProblems($0, slots: event.slots) }, event: event.name)
+            })
+    }
+
+    /// A participant's availability and what it tells the organiser.
+    public func setAvailability(_ params: EventParticipantParams, caller: Caller) throws -> EventParticipant {
+        guard let name = params.participant else {
+            throw ServiceError.invalidParams(field: "participant", expected: "is required: who is (un)available")
+        }
+        let found = try invited(name, in: params.event)
+        try caller.mayAnswer(for: found, "events.availability")
+        return try registry.changeEventParticipant(
+            params.event, side: found.side, party: found.id, audit: caller.audit("events.availability")
+        ) { participant, event in
+            try mayAnswerNow(event, caller: caller, "events.availability")
+            answer(params, into: &participant)
+            try refuse(answerProblems(participant, slots: event.slots), event: event.name)
+        }
+    }
+
+    /// Participants answer while the event is open (and after planning, to replan); the organiser until it closes.
+    func mayAnswerNow(_ event: MeetingEvent, caller: Caller, _ method: String) throws {
+        try refuseIfClosed(event, method)
+        if event.status == .draft && !caller.isOrganiser {
+            throw RegistryError.conflict(
+                "\(method): event '\(event.id)' is not open for answers yet; the ministry opens it with: ngomatch events open \(event.id)"
+            )
+        }
+    }
+
+    private func answer(_ params: EventParticipantParams, into participant: inout EventParticipant) {
+        if let unavailable = params.unavailable { participant.unavailable = Array(Set(unavailable)).sorted() }
+        if let max = params.maxMeetings { participant.maxMeetings = max }
+        if let min = params.minMeetings { participant.minMeetings = min }
+        if let languages = params.languages { participant.languages = languages.map { $0.lowercased() } }
+        if let delegation = params.delegation { participant.delegation = delegation }
+        if let contact = params.contact { participant.contact = contact.isEmpty ? nil : contact }
+    }
+
+    private func answerProblems(_ participant: EventParticipant, slots: Int) -> [FieldProblem] {
+        var problems: [FieldProblem] = []
+        func problem(_ field: String, _ message: String) {
+            problems.append(FieldProblem(field: field, message: "\(participant.name): \(message)"))
+        }
+        for slot in participant.unavailable where !(0..<slots).contains(slot) {
+            problem("unavailable", "slot \(slot) is not one of the event's slots (0–\(slots - 1))")
+        }
+        if let max = participant.maxMeetings, !(0...slots).contains(max) {
+            problem("maxMeetings", "must be from 0 to \(slots), got \(max)")
+        }
+        if !(0...slots).contains(participant.minMeetings) {
+            problem("minMeetings", "must be from 0 to \(slots), got \(participant.minMeetings)")
+        }
+        if let max = participant.maxMeetings, participant.minMeetings > max {
+            problem("minMeetings", "is \(participant.minMeetings), more than maxMeetings (\(max))")
+        }
+        if let delegation = participant.delegation, !(1...1000).contains(delegation) {
+            problem("delegation", "must be from 1 to 1000 people, got \(delegation)")
+        }
+        for language in participant.languages
+        where !(2...3).contains(language.count) || !language.allSatisfy(\.isLetter) {
+            problem("languages", "expected language codes such as vi or en, got '\(language)'")
+        }
+        return problems
+    }
+
+    // MARK: - Wishes and pair rules
+
+    public func wish(_ params: EventWishParams, caller: Caller) throws -> EventWish {
+        let from = try invited(params.from, in: params.event)
+        let to = try invited(params.to, in: params.event)
+        try caller.mayAnswer(for: from, "events.wish")
+        guard from.side != to.side else {
+            throw ServiceError.invalidParams(
+                field: "to",
+                expected:
+                    "\(from.name) and \(to.name) are both \(from.side == .province ? "provinces" : "NGOs"); meetings are between a province and an NGO"
+            )
+        }
+        let weight = params.weight ?? 1
+        guard (0...1).contains(weight) else {
+            throw ServiceError.invalidParams(field: "weight", expected: "a number from 0 to 1, got \(weight)")
+        }
+        let wish = EventWish(
+            province: from.side == .province ? from.id : to.id, ngo: from.side == .ngo ? from.id : to.id,
+            from: from.side, weight: weight, reason: params.reason)
+        return try registry.saveEventWish(params.event, wish, audit: caller.audit("events.wish")) { event in
+            try mayAnswerNow(event, caller: caller, "events.wish")
+        }
+    }
+
+    public func setPairRule(_ params: EventPairParams, caller: Caller) throws -> EventPairRule {
+        try caller.mayOrganise("events.pair")
+        let rules = ["mustMeet", "avoid", "free"]
+        guard rules.contains(params.rule) else {
+            throw ServiceError.invalidParams(
+                field: "rule",
+                expected: "one of mustMeet, avoid, free" + Suggestions.phrase(for: params.rule, among: rules))
+        }
+        let province = try invited(params.province, in: params.event)
+        let ngo = try invited(params.ngo, in: params.event)
+        guard province.side == .province, ngo.side == .ngo else {
+            throw ServiceError.invalidParams(
+                field: province.side == .province ? "ngo" : "province",
+                expected: "a pair is a province and an NGO; got \(province.name) and \(ngo.name)")
+        }
+        let rule = params.rule == "free" ? nil : params.rule
+        _ = try registry.saveEventPairRule(
+            params.event, EventPair(province: province.id, ngo: ngo.id), rule: rule,
+            audit: caller.audit("events.pair")
+        ) { event in try refuseIfClosed(event, "events.pair") }
+        return EventPairRule(event: params.event, province: province.id, ngo: ngo.id, rule: params.rule)
+    }
+}
