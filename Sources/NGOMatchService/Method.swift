@@ -18,6 +18,8 @@ public struct Method: Sendable {
     public let name: String
     /// The CLI command that runs the same operation, e.g. `needs add`.
     public let command: String
+    /// Other CLI commands running the same operation with one parameter fixed.
+    public let otherCommands: [String]
     public let access: Access
     public let cost: Cost
     public let summary: String
@@ -39,6 +41,7 @@ public struct Method: Sendable {
     public init<Op: ServiceOperation>(_ operation: Op.Type) {
         name = Op.name
         command = Op.command
+        otherCommands = Op.otherCommands
         access = Op.access
         cost = Op.cost
         summary = Op.summary

@@ -31,8 +31,8 @@ public enum EventUpdateOperation: ServiceOperation {
     public static let summary = "Changes an event's settings."
     public static let guidance =
         "Changes the name, day, start, slots, breaks, tables, rule set or minimum score of an event."
-    public static let example = #"{"event":"gap-go-2026","tables":6}"#
-    public static let commandExample = ["events", "update", "gap-go-2026", "--tables", "6"]
+    public static let example = #"{"event":"gap-go-2026","slotMinutes":25}"#
+    public static let commandExample = ["events", "update", "gap-go-2026", "--slot-minutes", "25"]
     public static func run(_ service: Service, _ params: EventSettingsParams<ChangingEvent>, caller: Caller) throws
         -> MeetingEvent
     { try service.updateEvent(params, caller: caller) }
@@ -147,6 +147,7 @@ public enum EventWishOperation: ServiceOperation {
 public enum EventPairOperation: ServiceOperation {
     public static let name = "events.pair"
     public static let command = "events must-meet"
+    public static let otherCommands = ["events avoid", "events free"]
     public static let access = organiser
     public static let summary = "Makes a pair meet, or keeps it apart."
     public static let guidance =
@@ -192,6 +193,7 @@ public enum EventAgendaOperation: ServiceOperation {
 public enum EventMeetingOperation: ServiceOperation {
     public static let name = "events.meeting.update"
     public static let command = "events confirm"
+    public static let otherCommands = ["events decline", "events checkin", "events cancel", "events outcome"]
     public static let access = participantOrOrganiser
     public static let summary = "Confirms, declines, checks in or records the outcome of a meeting."
     public static let guidance =

@@ -20,6 +20,9 @@ public protocol ServiceOperation: Sendable {
     static var name: String { get }
     /// The CLI command that runs it, e.g. `suggest`; empty when there is none.
     static var command: String { get }
+    /// Other CLI commands that run it with one parameter fixed (`events avoid` is `events.pair`
+    /// with `rule: avoid`).
+    static var otherCommands: [String] { get }
     static var access: Access { get }
     /// One line, for lists and `--help`.
     static var summary: String { get }
@@ -37,6 +40,7 @@ public protocol ServiceOperation: Sendable {
 }
 
 extension ServiceOperation {
+    public static var otherCommands: [String] { [] }
     public static var cost: Method.Cost { access == .read ? .cached : .uncached }
     public static var isWrite: Bool { access != .read }
 
