@@ -23,13 +23,14 @@ public struct Dispatcher: Sendable {
             guard let service else { return }
             hub.needRegistered(id, service: service, log: log)
         }
+        service.observeEventChanges { change in hub.eventChanged(change, log: log) }
     }
 
     /// Deeper than any request needs; the parser stops there rather than recursing on.
     static let maximumDepth = 64
 
     /// Methods handled here rather than in the operation table: they concern the connection.
-    public static let connectionMethods = ["auth", "needs.subscribe", "needs.unsubscribe"]
+    public static let connectionMethods = ["auth", "needs.subscribe", "needs.unsubscribe", "events.subscribe"]
 
     /// What the quick path made of a frame.
     public enum QuickOutcome: Sendable {
@@ -269,6 +270,12 @@ public struct Dispatcher: Sendable {
             let id = hub.subscribe(session: session, ngo: ngo.id, minScore: minScore, rules: params.rules)
             return try StreamingJSONEncoder.encode(
                 SubscribeResult(subscription: id, ngo: ngo.id.rawValue, minScore: minScore))
+        case "events.subscribe":
+            let params = try EventParams.decode(params)
+            // Only those who may read the event follow it.
+            _ = try service.event(params.event, caller: session.caller)
+            let id = hub.follow(event: params.event, session: session)
+            return Envelope.encode(.object(["subscription": .string(id), "event": .string(params.event)]))
         default:
             let params = try UnsubscribeParams.decode(params)
             return Envelope.encode(

@@ -17,6 +17,8 @@ public final class SubscriptionHub: Sendable {
     }
 
     private let subscriptions = Mutex<[String: Subscription]>([:])
+    /// Connections following an event: `events.changed` when its published meetings change.
+    private let eventFollowers = Mutex<[String: (session: Session, event: String)]>([:])
     private let counter = Atomic<Int>(0)
 
     public init() {}
@@ -30,16 +32,61 @@ public final class SubscriptionHub: Sendable {
     }
 
     func unsubscribe(_ id: String, session: Session) -> Bool {
-        subscriptions.withLock { all in
+        let needs = subscriptions.withLock { all in
             guard all[id]?.session === session else { return false }
             all[id] = nil
             return true
         }
+        return needs
+            || eventFollowers.withLock { all in
+                guard all[id]?.session === session else { return false }
+                all[id] = nil
+                return true
+            }
+    }
+
+    func follow(event: String, session: Session) -> String {
+        let id = "sub-\(counter.wrappingAdd(1, ordering: .relaxed).newValue)"
+        eventFollowers.withLock { $0[id] = (session, event) }
+        return id
     }
 
     /// Forgets a closed connection's subscriptions.
     public func drop(_ session: Session) {
         subscriptions.withLock { all in all = all.filter { $0.value.session !== session } }
+        eventFollowers.withLock { all in all = all.filter { $0.value.session !== session } }
+    }
+
+    /// Tells each follower of the event whose meetings changed (the ministry: every change).
+    func eventChanged(_ change: EventChange, log: (String) -> Void) {
+        let followers = eventFollowers.withLock { $0.filter { $0.value.event == change.event } }
+        for (id, follower) in followers.sorted(by: { $0.key < $1.key }) {
+            let caller = follower.session.caller
+            let concerned = change.parties.filter { party in
+                switch (caller, party.side) {
+                case (.local, _), (.token(_, .ministry), _): true
+                case (.token(_, .province(let own)), .province): own.rawValue == party.id
+                case (.token(_, .ngo(let own)), .ngo): own.rawValue == party.id
+                default: false
+                }
+            }
+            guard !concerned.isEmpty else { continue }
+            let notification = Changed(
+                subscription: id, event: change.event, message: change.message,
+                participants: concerned.map { ["side": $0.side.rawValue, "id": $0.id] })
+            do {
+                follower.session.send(try Envelope.notification("events.changed", params: notification))
+            } catch {
+                log("event notification failed: \(error)")
+            }
+        }
+    }
+
+    struct Changed: Encodable {
+        let subscription: String
+        let event: String
+        let message: String
+        let participants: [[String: String]]
     }
 
     public var count: Int { subscriptions.withLock { $0.count } }

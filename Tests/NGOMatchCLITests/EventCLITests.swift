@@ -163,6 +163,16 @@ struct EventProtocolTests {
 
     static func error(_ reply: [String: Any]) -> Int? { (reply["error"] as? [String: Any])?["code"] as? Int }
 
+    /// A call's reply on a connection that also receives `events.changed` notifications.
+    static func reply(_ client: LineClient, _ method: String, _ params: String) throws -> [String: Any] {
+        try client.send(#"{"jsonrpc":"2.0","id":7,"method":"\#(method)","params":\#(params)}"# + "\n")
+        while let line = client.readLine() {
+            let message = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] ?? [:]
+            if message["method"] == nil { return message }
+        }
+        return [:]
+    }
+
     @Test func participantsAnswerAtOnceAndOnlyForThemselves() throws {
         let cli = try CLI()
         _ = try cli.run("init")
@@ -229,24 +239,32 @@ struct EventProtocolTests {
         #expect((event["wishes"] as? [Any])?.count == parties.count)
         #expect((all["result"] as? [String: Any])?["answered"] as? Int == parties.count)
 
+        // Cao Bằng follows the event and hears when the published schedule gives it meetings.
+        let caoBang = try LineClient(port: server.port)
+        _ = try caoBang.call("auth", #"{"token":"\#(issued["province:cao-bang"]!)"}"#)
+        #expect(try caoBang.call("events.subscribe", #"{"event":"side"}"#)["result"] != nil)
         let published = try ministry.call("events.plan", #"{"event":"side","publish":"preliminary"}"#)
         #expect(published["result"] != nil, "\(published)")
+        let heard = try #require(caoBang.readLine())
+        #expect(heard.contains(#""method":"events.changed""#) && heard.contains(#""id":"cao-bang""#), "\(heard)")
+        #expect(!heard.contains(#""id":"dong-nai""#), "a participant hears only of its own meetings")
         let agenda = try ministry.call("events.agenda", #"{"event":"side"}"#)
         let meetings = try #require((agenda["result"] as? [String: Any])?["meetings"] as? [[String: Any]])
         let caoBangs = try #require(meetings.first { $0["province"] as? String == "cao-bang" })
         let someoneElses = try #require(meetings.first { $0["province"] as? String != "cao-bang" })
-        let caoBang = try LineClient(port: server.port)
-        _ = try caoBang.call("auth", #"{"token":"\#(tokens["province:cao-bang"]!)"}"#)
-        let own = try caoBang.call(
+        let own = try Self.reply(
+            caoBang,
             "events.meeting.update", #"{"event":"side","meeting":\#(caoBangs["number"]!),"action":"confirm"}"#)
         #expect(((own["result"] as? [String: Any])?["provinceAnswer"] as? String) == "confirmed", "\(own)")
-        let theirs = try caoBang.call(
+        let theirs = try Self.reply(
+            caoBang,
             "events.meeting.update", #"{"event":"side","meeting":\#(someoneElses["number"]!),"action":"decline"}"#)
         #expect(Self.error(theirs) == -32003)
-        let checkin = try caoBang.call(
+        let checkin = try Self.reply(
+            caoBang,
             "events.meeting.update", #"{"event":"side","meeting":\#(caoBangs["number"]!),"action":"held"}"#)
         #expect(Self.error(checkin) == -32003, "check-in is the ministry's")
-        #expect(Self.error(try caoBang.call("events.export", #"{"event":"side"}"#)) == -32003)
+        #expect(Self.error(try Self.reply(caoBang, "events.export", #"{"event":"side"}"#)) == -32003)
         #expect(server.stop() == 0)
         let trail = try Registry.open(at: cli.database).registry.auditTrail(limit: 1000)
         #expect(trail.filter { $0.method == "events.wish" && $0.actor.hasPrefix("token:") }.count == parties.count)
