@@ -14,7 +14,7 @@ extension Registry {
     /// Stores a new event with its participants, wishes and pair rules.
     /// - Throws: `RegistryError.conflict` when the id is taken.
     public func createEvent(_ event: MeetingEvent, audit: AuditEntry) throws -> MeetingEvent {
-        try change(audit: audit) { db in
+        try change(audit: audit, revises: false) { db in
             if try Self.eventExists(event.id, db) {
                 throw RegistryError.conflict("an event with id '\(event.id)' already exists; give another --id")
             }
@@ -58,7 +58,7 @@ extension Registry {
     public func changeEventSettings(
         _ id: String, audit: AuditEntry, _ body: (inout MeetingEvent) throws -> Void
     ) throws -> MeetingEvent {
-        try change(audit: audit) { db in
+        try change(audit: audit, revises: false) { db in
             var event = try Self.event(id, db)
             try body(&event)
             event.updatedAt = Self.now()
@@ -71,7 +71,7 @@ extension Registry {
     public func saveEventParticipants(
         _ id: String, _ participants: [EventParticipant], audit: AuditEntry, check: (MeetingEvent) throws -> Void
     ) throws -> MeetingEvent {
-        try change(audit: audit) { db in
+        try change(audit: audit, revises: false) { db in
             var event = try Self.settings(id, db)
             event.participants = try Self.participants(id, db)
             try check(event)
@@ -102,7 +102,7 @@ extension Registry {
         _ id: String, side: EventParticipant.Side, party: String, audit: AuditEntry,
         _ body: (inout EventParticipant, MeetingEvent) throws -> Void
     ) throws -> EventParticipant {
-        try change(audit: audit) { db in
+        try change(audit: audit, revises: false) { db in
             let settings = try Self.settings(id, db)
             guard
                 let row = try Row.fetchOne(
@@ -134,7 +134,7 @@ extension Registry {
     public func saveEventWish(
         _ id: String, _ wish: EventWish, audit: AuditEntry, check: (MeetingEvent) throws -> Void
     ) throws -> EventWish {
-        try change(audit: audit) { db in
+        try change(audit: audit, revises: false) { db in
             let settings = try Self.settings(id, db)
             try check(settings)
             for (side, party) in [(EventParticipant.Side.province, wish.province), (.ngo, wish.ngo)] {
@@ -162,7 +162,7 @@ extension Registry {
     public func saveEventPairRule(
         _ id: String, _ pair: EventPair, rule: String?, audit: AuditEntry, check: (MeetingEvent) throws -> Void
     ) throws -> MeetingEvent {
-        try change(audit: audit) { db in
+        try change(audit: audit, revises: false) { db in
             var event = try Self.settings(id, db)
             event.participants = try Self.participants(id, db)
             try check(event)
@@ -183,7 +183,7 @@ extension Registry {
         _ id: String, report: Data, summary: EventPlanRecord, publish: String?, meetings: [EventMeeting],
         audit: AuditEntry, check: (MeetingEvent) throws -> Void
     ) throws -> EventPlanRecord {
-        try change(audit: audit) { db in
+        try change(audit: audit, revises: false) { db in
             var event = try Self.settings(id, db)
             try check(event)
             let number =

@@ -30,9 +30,15 @@ extension Registry {
 
     /// Runs a write transaction that changes records: bumps the revision and,
     /// with `audit`, records the change under the record's name.
-    func change<T: AuditedRecord>(audit: AuditEntry? = nil, _ body: (Database) throws -> T) throws -> T {
+    ///
+    /// - Parameter revises: whether the change touches what rankings are made from (needs, NGOs,
+    ///   partnerships). A meeting event's answers do not: bumping the revision for them would
+    ///   make every participant's answer cost a rebuild of the match index.
+    func change<T: AuditedRecord>(audit: AuditEntry? = nil, revises: Bool = true, _ body: (Database) throws -> T)
+        throws -> T
+    {
         do {
-            return try write(audit: audit, body)
+            return try write(audit: audit, revises: revises, body)
         } catch let error as DatabaseError {
             throw Self.refusedWrite(error, path: path) ?? error
         }
@@ -64,15 +70,19 @@ extension Registry {
             + " check their permissions, or work on a copy"
     }
 
-    private func write<T: AuditedRecord>(audit: AuditEntry?, _ body: (Database) throws -> T) throws -> T {
-        defer { changesHere.increment() }
+    private func write<T: AuditedRecord>(audit: AuditEntry?, revises: Bool, _ body: (Database) throws -> T) throws
+        -> T
+    {
+        defer { if revises { changesHere.increment() } }
         return try database.write { db in
             let result = try body(db)
-            try db.execute(
-                sql: """
-                    INSERT INTO registry_info (key, value) VALUES ('revision', '1')
-                    ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1
-                    """)
+            if revises {
+                try db.execute(
+                    sql: """
+                        INSERT INTO registry_info (key, value) VALUES ('revision', '1')
+                        ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1
+                        """)
+            }
             if let audit {
                 try db.execute(
                     sql: "INSERT INTO audit (at, actor, method, record) VALUES (?, ?, ?, ?)",

@@ -23,6 +23,7 @@ struct TwoDoorsTests {
         "generate-event": "a tool for benchmarks and tests (writes an event file a client can send to pairing.plan)",
         "bench-planner": "a tool for benchmarks",
         "bench-communes": "a tool for benchmarks",
+        "bench-events": "a tool for benchmarks",
         "load": "a load generator for a running server",
     ]
 
