@@ -110,22 +110,28 @@ struct EventWishCommand: ParsableCommand {
     }
 }
 
+/// Which pair of which event: what the pair-rule commands take.
+struct PairTarget: ParsableArguments {
+    @OptionGroup var registry: RegistryOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "The event's id.") var event: String
+    @Argument(help: "The province.") var province: String
+    @Argument(help: "The NGO.") var ngo: String
+}
+
 /// `must-meet`, `avoid` and `free`: the organiser's rule for a pair.
 protocol EventPairRuleCommand: ParsableCommand {
     static var rule: String { get }
-    var registry: RegistryOptions { get }
-    var output: OutputOptions { get }
-    var event: String { get }
-    var province: String { get }
-    var ngo: String { get }
+    var pair: PairTarget { get }
 }
 
 extension EventPairRuleCommand {
     func run() throws {
         let set = try EventPairOperation.run(
-            registry.service(), EventPairParams(event: event, province: province, ngo: ngo, rule: Self.rule),
+            pair.registry.service(),
+            EventPairParams(event: pair.event, province: pair.province, ngo: pair.ngo, rule: Self.rule),
             caller: .local("cli"))
-        try output.emit(EventPairOperation.self, set, table: { "\(set.province) — \(set.ngo): \(set.rule)" })
+        try pair.output.emit(EventPairOperation.self, set, table: { "\(set.province) — \(set.ngo): \(set.rule)" })
     }
 }
 
@@ -134,11 +140,7 @@ struct EventMustMeetCommand: EventPairRuleCommand {
     static let configuration = CommandConfiguration(
         commandName: "must-meet", abstract: "Make a province and an NGO meet (the organiser's rule).",
         discussion: "Example:\n  ngomatch events must-meet gap-go-2026 \"Cao Bằng\" MCNV")
-    @OptionGroup var registry: RegistryOptions
-    @OptionGroup var output: OutputOptions
-    @Argument(help: "The event's id.") var event: String
-    @Argument(help: "The province.") var province: String
-    @Argument(help: "The NGO.") var ngo: String
+    @OptionGroup var pair: PairTarget
 }
 
 struct EventAvoidCommand: EventPairRuleCommand {
@@ -146,20 +148,12 @@ struct EventAvoidCommand: EventPairRuleCommand {
     static let configuration = CommandConfiguration(
         commandName: "avoid", abstract: "Keep a province and an NGO from meeting (the organiser's rule).",
         discussion: "Example:\n  ngomatch events avoid gap-go-2026 \"Cao Bằng\" Oxfam")
-    @OptionGroup var registry: RegistryOptions
-    @OptionGroup var output: OutputOptions
-    @Argument(help: "The event's id.") var event: String
-    @Argument(help: "The province.") var province: String
-    @Argument(help: "The NGO.") var ngo: String
+    @OptionGroup var pair: PairTarget
 }
 
 struct EventFreeCommand: EventPairRuleCommand {
     static let rule = "free"
     static let configuration = CommandConfiguration(
         commandName: "free", abstract: "Remove the organiser's rule for a pair: the planner decides.")
-    @OptionGroup var registry: RegistryOptions
-    @OptionGroup var output: OutputOptions
-    @Argument(help: "The event's id.") var event: String
-    @Argument(help: "The province.") var province: String
-    @Argument(help: "The NGO.") var ngo: String
+    @OptionGroup var pair: PairTarget
 }

@@ -92,22 +92,28 @@ extension EventAgendaCommand.Format {
     }
 }
 
+/// Which meeting, and a note: what every meeting command takes.
+struct MeetingTarget: ParsableArguments {
+    @OptionGroup var registry: RegistryOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "The event's id.") var event: String
+    @Option(help: "The meeting's number in the agenda.") var meeting: Int
+    @Option(help: "A note: why, or what was agreed.") var note: String?
+}
+
 /// Confirm, decline, check in, cancel, record an outcome: one meeting, one action.
 protocol EventMeetingCommand: ParsableCommand {
-    var registry: RegistryOptions { get }
-    var output: OutputOptions { get }
-    var event: String { get }
-    var meeting: Int { get }
-    var note: String? { get }
+    var target: MeetingTarget { get }
     var action: String { get }
 }
 
 extension EventMeetingCommand {
     func run() throws {
         let changed = try EventMeetingOperation.run(
-            registry.service(), EventMeetingParams(event: event, meeting: meeting, action: action, note: note),
+            target.registry.service(),
+            EventMeetingParams(event: target.event, meeting: target.meeting, action: action, note: target.note),
             caller: .local("cli"))
-        try output.emit(EventMeetingOperation.self, changed, table: { EventViews.meeting(changed) })
+        try target.output.emit(EventMeetingOperation.self, changed, table: { EventViews.meeting(changed) })
     }
 }
 
@@ -116,11 +122,7 @@ struct EventConfirmCommand: EventMeetingCommand {
         commandName: "confirm",
         abstract: "Confirm a meeting (for one side; the ministry confirms for both).",
         discussion: "Example:\n  ngomatch events confirm gap-go-2026 --meeting 3")
-    @OptionGroup var registry: RegistryOptions
-    @OptionGroup var output: OutputOptions
-    @Argument(help: "The event's id.") var event: String
-    @Option(help: "The meeting's number in the agenda.") var meeting: Int
-    @Option(help: "A note.") var note: String?
+    @OptionGroup var target: MeetingTarget
     var action: String { "confirm" }
 }
 
@@ -128,22 +130,14 @@ struct EventDeclineCommand: EventMeetingCommand {
     static let configuration = CommandConfiguration(
         commandName: "decline", abstract: "Decline a meeting: the pair is not proposed again when replanning.",
         discussion: "Example:\n  ngomatch events decline gap-go-2026 --meeting 3 --note \"not our sector this year\"")
-    @OptionGroup var registry: RegistryOptions
-    @OptionGroup var output: OutputOptions
-    @Argument(help: "The event's id.") var event: String
-    @Option(help: "The meeting's number in the agenda.") var meeting: Int
-    @Option(help: "Why.") var note: String?
+    @OptionGroup var target: MeetingTarget
     var action: String { "decline" }
 }
 
 struct EventCancelCommand: EventMeetingCommand {
     static let configuration = CommandConfiguration(
         commandName: "cancel", abstract: "Cancel a meeting (the ministry); replanning may fill its slot.")
-    @OptionGroup var registry: RegistryOptions
-    @OptionGroup var output: OutputOptions
-    @Argument(help: "The event's id.") var event: String
-    @Option(help: "The meeting's number in the agenda.") var meeting: Int
-    @Option(help: "Why.") var note: String?
+    @OptionGroup var target: MeetingTarget
     var action: String { "cancel" }
 }
 
@@ -153,13 +147,9 @@ struct EventCheckinCommand: EventMeetingCommand {
         discussion:
             "Examples:\n  ngomatch events checkin gap-go-2026 --meeting 3 --held\n  ngomatch events checkin gap-go-2026 --meeting 4 --no-show"
     )
-    @OptionGroup var registry: RegistryOptions
-    @OptionGroup var output: OutputOptions
-    @Argument(help: "The event's id.") var event: String
-    @Option(help: "The meeting's number in the agenda.") var meeting: Int
+    @OptionGroup var target: MeetingTarget
     @Flag(name: .customLong("held"), help: "The meeting was held.") var held = false
     @Flag(name: .customLong("no-show"), help: "A party did not come.") var noShow = false
-    @Option(help: "A note.") var note: String?
     var action: String { noShow ? "no-show" : "held" }
 
     func validate() throws {
@@ -177,13 +167,9 @@ struct EventOutcomeCommand: EventMeetingCommand {
             Example:
               ngomatch events outcome gap-go-2026 --meeting 3 --follow-up --note "site visit in March"
             """)
-    @OptionGroup var registry: RegistryOptions
-    @OptionGroup var output: OutputOptions
-    @Argument(help: "The event's id.") var event: String
-    @Option(help: "The meeting's number in the agenda.") var meeting: Int
+    @OptionGroup var target: MeetingTarget
     @Flag(name: .customLong("follow-up"), help: "A follow-up was agreed.") var followUp = false
     @Flag(name: .customLong("no-follow-up"), help: "No follow-up.") var noFollowUp = false
-    @Option(help: "What was agreed, or why not.") var note: String?
     var action: String { followUp ? "follow-up" : "no-follow-up" }
 
     func validate() throws {
