@@ -227,9 +227,11 @@ extension Service {
                 meeting.status = .cancelled
             default:
                 try requireStatus([.proposed, .confirmed, .held])
+                let before = meeting.outcome
                 meeting.status = .held
                 meeting.outcome = params.action == "follow-up" ? .followUp : .noFollowUp
-                guard meeting.outcome == .followUp, let need = meeting.need else { return nil }
+                // Saying it twice advances the partnership once.
+                guard meeting.outcome == .followUp, before != .followUp, let need = meeting.need else { return nil }
                 return try Self.advance(
                     partnerships.partnership(need: need, ngo: meeting.ngo), need: need, ngo: meeting.ngo,
                     note: "follow-up agreed at \(event.name) (meeting \(meeting.number))"
