@@ -79,7 +79,7 @@ extension Service {
             (report.replan?.dropped ?? []).map { ("\($0.province)\t\($0.ngo)", $0.reason ?? "it could not be kept") },
             uniquingKeysWith: { a, _ in a })
         let (meetings, changes) = ScheduleNumbering.schedule(
-            report, previous: previous,
+            report.meetings, previous: previous,
             need: { province, ngo in self.bestNeed(province: province, ngo: ngo, rules: rules, index: index) },
             interpreter: { province, ngo in
                 let spoken = languages["province\t\(province)"] ?? []

@@ -38,7 +38,7 @@ public enum ScheduleNumbering {
     ///   - interpreter: whether a pair shares no language.
     ///   - dropReasons: why a confirmed meeting could not be kept, by "province\tngo".
     public static func schedule(
-        _ report: PlanReport, previous: [EventMeeting], need: (String, String) -> String?,
+        _ planned: [PlanReport.Meeting], previous: [EventMeeting], need: (String, String) -> String?,
         interpreter: (String, String) -> Bool, dropReasons: [String: String] = [:]
     ) -> (meetings: [EventMeeting], changes: ScheduleChanges) {
         func key(_ province: String, _ ngo: String) -> String { "\(province)\t\(ngo)" }
@@ -55,7 +55,7 @@ public enum ScheduleNumbering {
         }
         var meetings: [EventMeeting] = []
         var placed = Set<String>()
-        for planned in report.meetings {
+        for planned in planned {
             let pair = key(planned.province, planned.ngo)
             placed.insert(pair)
             var meeting = EventMeeting(
