@@ -93,14 +93,28 @@ struct EventCLITests {
         #expect(calendar.stdout.hasPrefix("BEGIN:VCALENDAR") && calendar.stdout.contains("DTSTART:20270310T"))
 
         // After the day: held, a follow-up agreed, and the partnership it opens.
+        let need = try #require(again["need"]?.string)
+        let ngo = try #require(again["ngo"]?.string)
+        func partnershipsInUse() throws -> Int? {
+            let explained = try cli.run("explain", "--need", need, "--ngo", ngo).stdout
+            guard let range = explained.range(of: #"Has room: \d+ of"#, options: .regularExpression) else { return nil }
+            return Int(explained[range].dropFirst("Has room: ".count).prefix { $0.isNumber })
+        }
+        let inUseBefore = try #require(try partnershipsInUse())
         #expect(try cli.run("events", "checkin", event, "--meeting", "\(keptNumber)", "--held").status == 0)
         let outcome = try cli.run(
             "events", "outcome", event, "--meeting", "\(keptNumber)", "--follow-up", "--note", "site visit")
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        let need = try #require(again["need"]?.string)
         let partnerships = try cli.run("partnerships", "list", "--need", need, "--format", "json")
         #expect(partnerships.stdout.contains(#""status":"proposed""#), "\(partnerships.stdout)")
         #expect(partnerships.stdout.contains("follow-up agreed at Gặp gỡ 2027"))
+        // The new partnership takes up the NGO's capacity in every ranking and in gaps.
+        #expect(try partnershipsInUse() == inUseBefore + 1)
+        // Said twice, the outcome advances the partnership once.
+        _ = try cli.run("events", "outcome", event, "--meeting", "\(keptNumber)", "--follow-up")
+        #expect(
+            try cli.run("partnerships", "list", "--need", need, "--format", "json").stdout.contains(
+                #""status":"proposed""#))
 
         #expect(try cli.run("events", "close", event).status == 0)
         let late = try cli.run("events", "plan", event)
