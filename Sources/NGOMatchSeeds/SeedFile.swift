@@ -9,6 +9,8 @@ public enum SeedFile {
     /// The communes since 2025 and those before, derived by scripts/build-communes.py.
     public static let communes = "seeds/admin/communes.tsv"
     public static let formerCommunes = "seeds/admin/former-communes.tsv"
+    /// The 34 units' boundaries as SVG paths, derived by scripts/build-map.py.
+    public static let provinceMap = "seeds/admin/map.tsv"
 
     /// The text of a compiled-in file, by its path in the package.
     public static func text(_ path: String) -> String? { EmbeddedSeeds.files[path] }

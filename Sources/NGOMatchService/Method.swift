@@ -65,6 +65,7 @@ public enum Methods {
         NeedsListOperation.self, NGORegisterOperation.self, NGOUpdateOperation.self, NGOGetOperation.self,
         NGOsListOperation.self, SuggestOperation.self, DiscoverOperation.self, ExplainOperation.self,
         CompareOperation.self, PartnershipRecordOperation.self, PartnershipsListOperation.self, GapsOperation.self,
+        CoverageMapOperation.self,
         RulesListOperation.self, RulesGetOperation.self, RulesAddOperation.self, RulesRemoveOperation.self,
         PlanOperation.self, EventCreateOperation.self, EventUpdateOperation.self, EventOpenOperation.self,
         EventCloseOperation.self, EventGetOperation.self, EventsListOperation.self, EventInviteOperation.self,

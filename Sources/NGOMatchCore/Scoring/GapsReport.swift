@@ -39,8 +39,14 @@ public struct GapsReport: Hashable, Sendable, Codable {
 
 extension MatchIndex {
     /// Builds the gaps report over every open need, using both cores of the machine.
-    public func gaps(rules: RuleSet, threshold: Double) -> GapsReport {
-        let open = (0..<needs.count).filter { compiledNeeds[$0].isOpen }
+    /// - Parameter sector: only needs asking for this sector or one of its subsectors.
+    public func gaps(rules: RuleSet, threshold: Double, sector: SectorID? = nil) -> GapsReport {
+        let taxonomy = reference.taxonomy
+        let open = (0..<needs.count).filter { position in
+            compiledNeeds[position].isOpen
+                && (sector.map { wanted in needs[position].sectors.contains { taxonomy.isWithin($0.sector, wanted) } }
+                    ?? true)
+        }
         let compiled = CompiledRules(rules, index: self, includeDeclined: false)
         let openByProvince = Dictionary(grouping: open) { Int(compiledNeeds[$0].province) }
         let provinceOrder = openByProvince.keys.sorted { openByProvince[$0]!.count > openByProvince[$1]!.count }

@@ -71,3 +71,19 @@ public enum GapsOperation: ServiceOperation {
         try service.gaps(params)
     }
 }
+
+public enum CoverageMapOperation: ServiceOperation {
+    public static let name = "gaps.map"
+    public static let command = "gaps --map"
+    public static let access = Access.read
+    public static let summary = "The coverage map: each province coloured by a measure of what nobody serves."
+    public static let guidance =
+        "Colours the 34 provinces and centrally-run cities by open needs, open needs no NGO may take, unmet funding gap or NGOs per open need (optionally for one sector), with the classes of the legend, each unit's figure in words and the map as SVG."
+    public static let example = #"{"measure":"unservedNeeds","sector":"health"}"#
+    public static let commandExample = [
+        "gaps", "--map", "-", "--measure", "unservedNeeds", "--sector", "health", "--format", "json",
+    ]
+    public static func run(_ service: Service, _ params: CoverageParams, caller: Caller) throws -> CoverageResult {
+        try service.coverage(params)
+    }
+}

@@ -15,9 +15,15 @@ struct GapsCommand: ParsableCommand {
             a ratio above 1 means demand outstrips supply.
             Provinces: how many distinct NGOs pass every filter for at least one open need there.
 
+            With --map FILE, writes the coverage map instead: the 34 provinces and centrally-run
+            cities coloured by --measure (openNeeds, unservedNeeds, fundingGap, ngosPerNeed),
+            optionally for one --sector, as a standalone SVG ('-' for stdout; with --format json,
+            the figures and the SVG as the protocol's gaps.map returns them).
+
             Examples:
               ngomatch gaps
               ngomatch gaps --threshold 60 --rules underserved --format json
+              ngomatch gaps --map coverage.svg --measure unservedNeeds --sector health
             """
     )
 
@@ -25,9 +31,33 @@ struct GapsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var scoring: ScoringOptions
     @Option(help: "A need whose best candidate scores below this is weak.") var threshold: Double = 50
+    @Option(help: "Write the coverage map as SVG to this file ('-': stdout).") var map: String?
+    @Option(help: "With --map: openNeeds, unservedNeeds, fundingGap or ngosPerNeed.") var measure: String?
+    @Option(help: "With --map: only needs in this sector.") var sector: String?
 
     func run() throws {
         let service = try registry.service()
+        if let map {
+            let result = try CoverageMapOperation.run(
+                service,
+                CoverageParams(measure: measure, sector: sector, rules: scoring.rules, lang: output.language),
+                caller: .local("cli"))
+            if output.format == .json {
+                print(String(decoding: try CoverageMapOperation.encode(result), as: UTF8.self))
+            } else if map == "-" {
+                print(Self.standalone(result.svg))
+            } else {
+                do {
+                    try Data((Self.standalone(result.svg) + "\n").utf8).write(
+                        to: URL(fileURLWithPath: map), options: .atomic)
+                } catch {
+                    throw UsageError("cannot write '\(map)': \(error.localizedDescription)")
+                }
+                Terminal.note("Wrote \(map): \(result.title).")
+            }
+            return
+        }
+        if measure != nil || sector != nil { throw UsageError("--measure and --sector go with --map FILE") }
         let report = try GapsOperation.run(
             service, GapsParams(threshold: threshold, rules: scoring.rules), caller: .local("cli"))
         let rules = try service.rules(scoring.rules)
@@ -69,4 +99,7 @@ struct GapsCommand: ParsableCommand {
                 ].joined(separator: "\n")
             })
     }
+
+    /// A file of its own: an XML declaration before the map.
+    static func standalone(_ svg: String) -> String { #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + svg }
 }
