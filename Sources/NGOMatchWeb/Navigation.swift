@@ -23,7 +23,8 @@ enum Navigation {
                 link("/ngos/\(id)", "navProfile"), link("/ngos/\(id)/needs", "navServe"),
                 link("/ngos/\(id)/new", "navNew"),
             ]
-        case .local, .token(_, .ministry): return [link("/needs", "navNeeds"), link("/ngos", "navNGOs")]
+        case .local, .token(_, .ministry):
+            return [link("/dashboard", "navDashboard"), link("/needs", "navNeeds"), link("/ngos", "navNGOs")]
         }
     }
 

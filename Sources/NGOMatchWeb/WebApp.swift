@@ -62,6 +62,7 @@ public struct WebApp: Sendable {
         NeedFormRoutes(app: self).add(to: router)
         NGORoutes(app: self).add(to: router)
         NGOFormRoutes(app: self).add(to: router)
+        DashboardRoutes(app: self).add(to: router)
         return router
     }
 

@@ -1,0 +1,180 @@
+import Foundation
+import Hummingbird
+import NGOMatchCore
+import NGOMatchService
+import NGOMatchStore
+
+/// The ministry's dashboard: the coverage map, demand against supply by sector, and the weak
+/// needs with why; every figure also as a download.
+struct DashboardRoutes {
+    let app: WebApp
+
+    func add(to router: Router<WebContext>) {
+        router.get("/dashboard") { request, context in try dashboard(request, context) }
+        router.get("/dashboard/map.svg") { request, context in try mapFile(request, context) }
+        router.get("/dashboard/:figure") { request, context in try download(request, context) }
+    }
+
+    /// The filters a dashboard link carries.
+    private struct Choice {
+        let measure: String
+        let sector: String?
+
+        var query: String {
+            "measure=\(measure)" + (sector.map { "&sector=\(Pages.percentEncoded($0))" } ?? "")
+        }
+    }
+
+    private func ministryOnly(_ context: WebContext) throws {
+        guard context.session?.isMinistry == true else {
+            throw WebError(kind: .forbidden, message: app.text("ministryOnly", context))
+        }
+    }
+
+    private func choice(_ request: Request) -> Choice {
+        let query = app.query(request)
+        let measure = query.text("measure").flatMap(CoverageMap.Measure.init(rawValue:)) ?? .openNeeds
+        return Choice(measure: measure.rawValue, sector: query.text("sector"))
+    }
+
+    private func coverage(_ choice: Choice, _ context: WebContext, links: Bool) throws -> CoverageResult {
+        do {
+            return try app.service.coverage(
+                CoverageParams(measure: choice.measure, sector: choice.sector, lang: context.language),
+                link: links ? { "/needs?province=\($0.id)" } : nil)
+        } catch let error as LookupError {
+            throw WebError(kind: .badRequest, message: error.text(context.language))
+        }
+    }
+
+    private func dashboard(_ request: Request, _ context: WebContext) throws -> Response {
+        try ministryOnly(context)
+        let choice = choice(request)
+        let format = app.formatting(context)
+        let result = try coverage(choice, context, links: true)
+        let gaps = try app.service.gaps(GapsParams())
+        let measures = CoverageMap.Measure.allCases.map {
+            (value: $0.rawValue, label: app.text("map.measure.\($0.rawValue)", context))
+        }
+        let sectors = app.service.reference.taxonomy.sectors.filter { $0.parent == nil }.map {
+            (value: $0.id.rawValue, label: $0.name.in(context.language))
+        }
+        let largest = gaps.sectors.map { max($0.demandUSD, $0.supplyUSD) }.max() ?? 1
+        let bars = gaps.sectors.enumerated().map { row, sector -> [String: Any] in
+            let width = 285.0
+            func length(_ amount: Double) -> String {
+                String(format: "%.1f", largest > 0 ? amount / largest * width : 0)
+            }
+            return [
+                "name": format.sector(sector.sector), "demand": format.money(sector.demandUSD),
+                "supply": format.money(sector.supplyUSD),
+                "ratio": sector.ratio.isFinite ? String(format: "%.2f", sector.ratio) : "—",
+                "y": String(row * 34 + 4), "textY": String(row * 34 + 14), "supplyY": String(row * 34 + 17),
+                "demandWidth": length(sector.demandUSD), "supplyWidth": length(sector.supplyUSD),
+                "short": sector.ratio > 1,
+            ]
+        }
+        let explanation = Explanation(reference: app.service.reference, language: context.language)
+        let index = try app.service.index()
+        let rules = try app.service.rules(nil)
+        let weak = gaps.weakNeeds.prefix(20).map { need -> [String: Any] in
+            var why = ""
+            if let position = index.needPosition(need.need) {
+                let ranking = index.suggest(
+                    needPosition: position, rules: rules, options: RankOptions(limit: 1, showExcluded: true))
+                let failures = ranking.excluded.flatMap(\.failures)
+                let counts = Dictionary(grouping: failures, by: \.filter).mapValues(\.count)
+                if let commonest = counts.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) })?.key,
+                    let example = failures.first(where: { $0.filter == commonest })
+                {
+                    why = app.text(
+                        "dashboardWhy", context, String(ranking.excluded.count), explanation.describe(example).reason)
+                }
+            }
+            return [
+                "id": need.need.rawValue, "title": need.title, "province": format.province(need.province),
+                "best": need.bestNGO.map {
+                    app.text(
+                        "dashboardBest", context, index.ngoPosition($0).map { index.ngos[$0].name } ?? $0.rawValue,
+                        Explanation.points(need.bestScore))
+                } ?? app.text("dashboardNobody", context),
+                "why": why,
+            ]
+        }
+        let units = result.map.units.sorted { $0.name < $1.name }.map { unit -> [String: Any] in
+            [
+                "id": unit.id, "name": unit.name, "label": unit.label,
+                "class": unit.colourClass.map { result.map.classes[$0].label } ?? "—",
+            ]
+        }
+        var legend = result.map.classes.map { ["colour": $0.colour, "label": $0.label] }
+        if let none = result.map.units.first(where: { $0.colourClass == nil }) {
+            legend.append(["colour": CoverageMap.noValueColour, "label": none.label])
+        }
+        return app.render(
+            "dashboard", title: app.text("dashboardHeading", context),
+            [
+                "legend": legend,
+                "measures": WebApp.choices(measures, selected: choice.measure),
+                "sectors": WebApp.choices(sectors, selected: choice.sector),
+                "map": result.svg, "mapTitle": result.title, "units": units, "bars": bars,
+                "barsHeight": String(max(1, gaps.sectors.count) * 34), "weak": Array(weak),
+                "weakCount": String(gaps.weakNeeds.count), "threshold": Explanation.points(gaps.threshold),
+                "query": choice.query,
+            ], request, context)
+    }
+
+    private func mapFile(_ request: Request, _ context: WebContext) throws -> Response {
+        try ministryOnly(context)
+        let result = try coverage(choice(request), context, links: false)
+        return Self.file(
+            #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + result.svg + "\n", type: "image/svg+xml",
+            name: "coverage-\(choice(request).measure).svg")
+    }
+
+    /// Every figure of the page as CSV (RFC 4180), for reports and spreadsheets.
+    private func download(_ request: Request, _ context: WebContext) throws -> Response {
+        try ministryOnly(context)
+        let figure = try context.parameters.require("figure")
+        var lines: [String]
+        switch figure {
+        case "provinces.csv":
+            let result = try coverage(choice(request), context, links: false)
+            lines = [CSVTable.line(["province", "name", "code", "measure", "value", "class"])]
+            lines += result.map.units.map { unit in
+                CSVTable.line([
+                    unit.id, unit.name, unit.code, result.map.measure.rawValue, unit.value.map { "\($0)" } ?? "",
+                    unit.colourClass.map { result.map.classes[$0].label } ?? "",
+                ])
+            }
+        case "sectors.csv":
+            let gaps = try app.service.gaps(GapsParams())
+            lines = [CSVTable.line(["sector", "demandUSD", "supplyUSD", "ratio", "openNeeds", "ngos"])]
+            lines += gaps.sectors.map {
+                CSVTable.line([
+                    $0.sector.rawValue, "\($0.demandUSD)", "\($0.supplyUSD)", $0.ratio.isFinite ? "\($0.ratio)" : "",
+                    "\($0.openNeeds)", "\($0.ngos)",
+                ])
+            }
+        case "weak-needs.csv":
+            let gaps = try app.service.gaps(GapsParams())
+            lines = [CSVTable.line(["need", "province", "title", "bestNGO", "bestScore"])]
+            lines += gaps.weakNeeds.map {
+                CSVTable.line([
+                    $0.need.rawValue, $0.province.rawValue, $0.title, $0.bestNGO?.rawValue ?? "", "\($0.bestScore)",
+                ])
+            }
+        default:
+            throw WebError(kind: .notFound, message: app.text("notFound", context))
+        }
+        return Self.file(lines.map { $0 + CSVTable.lineEnd }.joined(), type: "text/csv; charset=utf-8", name: figure)
+    }
+
+    static func file(_ text: String, type: String, name: String) -> Response {
+        var response = Response(
+            status: .ok, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(string: text)))
+        response.headers[.contentDisposition] = "attachment; filename=\"\(name)\""
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+}
