@@ -21,6 +21,8 @@ struct WebBrowserTests {
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let ngoToken = try cli.run("tokens", "create", "--role", "ngo:mcnv").stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
+        let ministryToken = try cli.run("tokens", "create", "--role", "ministry").stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
 
         let server = Process()
         server.executableURL = CLI.binary
@@ -55,7 +57,7 @@ struct WebBrowserTests {
         browser.executableURL = URL(fileURLWithPath: Self.python!)
         browser.arguments = [
             Self.root.appendingPathComponent("scripts/checks/web-flows.py").path, "http://127.0.0.1:\(found)",
-            provinceToken, ngoToken, "mcnv", shots.path,
+            provinceToken, ngoToken, "mcnv", shots.path, ministryToken,
         ]
         let output = Pipe()
         let errors = Pipe()
@@ -68,7 +70,8 @@ struct WebBrowserTests {
         let text = String(decoding: report, as: UTF8.self)
         #expect(browser.terminationStatus == 0, "\(text)\n\(stderr.suffix(2000))")
         let parsed = try #require(try JSONSerialization.jsonObject(with: report) as? [String: Any], "\(stderr)")
-        #expect((parsed["steps"] as? [Any])?.count == 7)
+        #expect((parsed["steps"] as? [Any])?.count == 9)
+        #expect((parsed["caoBang"] as? [String: Any])?["fill"] != nil, "the dashboard's map was read")
         #expect((parsed["axe"] as? [Any])?.isEmpty == true, "axe-core: \(parsed["axe"] ?? "")")
         // The need the planner registered is in the registry, with the partnership recorded.
         let need = try #require(parsed["need"] as? String)

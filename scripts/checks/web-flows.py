@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Drives `ngomatch web` in headless Chromium, as a planner and an NGO office would.
 
-Usage: web-flows.py BASE_URL PROVINCE_TOKEN NGO_TOKEN NGO_ID SCREENSHOT_DIR
+Usage: web-flows.py BASE_URL PROVINCE_TOKEN NGO_TOKEN NGO_ID SCREENSHOT_DIR MINISTRY_TOKEN
 Flows: a Cao Bằng planner signs in, registers a need with one mistake, fixes it, sees the
 ranked NGOs and an explanation, records a partnership; an NGO office signs in, edits its
-certificate and finds that need among "needs we could serve". Each page is checked with
+certificate and finds that need among "needs we could serve"; ministry staff open the dashboard,
+where Cao Bằng's shape has the colour of its class in the legend and the table. Each page is checked with
 axe-core; a serious or critical violation fails the run. Prints one JSON report; exits 1 on
 any failure. Run by the Swift tests (WebBrowserTests) from the environment .ci/run creates.
 """
@@ -19,7 +20,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-BASE, PROVINCE_TOKEN, NGO_TOKEN, NGO_ID, SHOTS = sys.argv[1:6]
+BASE, PROVINCE_TOKEN, NGO_TOKEN, NGO_ID, SHOTS, MINISTRY_TOKEN = sys.argv[1:7]
 TITLE = "Commune health stations in Hà Quảng"
 report = {"steps": [], "axe": [], "ok": False}
 
@@ -106,10 +107,31 @@ def ngo_office(driver):
     step(driver, "ngo-needs-vietnamese")
 
 
+def ministry(driver):
+    """The map's colour for Cao Bằng is the one its class has in the legend and the table."""
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form.inline button.link"), "Sign in with the token")
+    sign_in(driver, MINISTRY_TOKEN)
+    driver.get(BASE + "/dashboard?measure=openNeeds")
+    shape = driver.find_element(By.CSS_SELECTOR, 'path[data-unit="cao-bang"]')
+    fill = shape.get_attribute("fill")
+    row = driver.find_element(By.XPATH, "//table//a[@href='/needs?province=cao-bang']/ancestor::tr")
+    cells = row.find_elements(By.TAG_NAME, "td")
+    label = cells[2].get_attribute("textContent").strip()
+    swatches = {item.get_attribute("textContent").strip(): item.find_element(By.TAG_NAME, "rect").get_attribute("fill")
+                for item in driver.find_elements(By.CSS_SELECTOR, ".map-legend li")}
+    assert swatches.get(label) == fill, f"Cao Bằng is drawn {fill}, its class '{label}' is {swatches.get(label)}"
+    report["caoBang"] = {"figure": cells[1].get_attribute("textContent").strip(), "class": label, "fill": fill}
+    step(driver, "ministry-dashboard")
+    driver.get(BASE + "/dashboard?measure=unservedNeeds&lang=vi")
+    assert "Nhu cầu chưa tổ chức nào có thể nhận" in driver.page_source
+    step(driver, "ministry-dashboard-vietnamese")
+
+
 driver = browser()
 try:
     planner(driver)
     ngo_office(driver)
+    ministry(driver)
     report["ok"] = not report["axe"]
 except Exception:
     report["error"] = traceback.format_exc()
