@@ -56,6 +56,9 @@ pages = [
     ("new matching needs", f"/ngos/{ngo}/new"),
     ("edit an NGO's profile (form)", f"/ngos/{ngo}/edit"),
     ("NGO search", "/ngos?q=health"),
+    ("ministry dashboard: map, sectors, weak needs", "/dashboard"),
+    ("dashboard: NGOs per need in health", "/dashboard?measure=ngosPerNeed&sector=health"),
+    ("the coverage map as an SVG file", "/dashboard/map.svg?measure=fundingGap"),
 ]
 rows = []
 for label, path in pages:
