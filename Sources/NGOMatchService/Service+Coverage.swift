@@ -35,9 +35,10 @@ extension Service {
     static let shapes = ProvinceShapes(SeedFile.text(SeedFile.provinceMap) ?? "")
 
     /// Each unit's figure for the measure, over the open needs (of a sector, when given).
-    public func coverage(_ params: CoverageParams, link: ((CoverageMap.Unit) -> String)? = nil) throws
-        -> CoverageResult
-    {
+    /// - Parameter computed: the gaps report of the same rules and sector, when the caller has it.
+    public func coverage(
+        _ params: CoverageParams, link: ((CoverageMap.Unit) -> String)? = nil, computed: GapsReport? = nil
+    ) throws -> CoverageResult {
         let language = params.lang ?? .en
         let measure =
             try params.measure.map { text in
@@ -52,7 +53,7 @@ extension Service {
             } ?? .openNeeds
         let sector = try params.sector.map { try reference.taxonomy.resolve($0) }
         let index = try index()
-        let gaps = index.gaps(rules: try rules(params.rules), threshold: 50, sector: sector?.id)
+        let gaps = try computed ?? index.gaps(rules: rules(params.rules), threshold: 50, sector: sector?.id)
         let coverage = Dictionary(gaps.provinces.map { ($0.province, $0) }, uniquingKeysWith: { a, _ in a })
         var unserved: [ProvinceID: Int] = [:]
         for weak in gaps.weakNeeds where weak.bestNGO == nil { unserved[weak.province, default: 0] += 1 }

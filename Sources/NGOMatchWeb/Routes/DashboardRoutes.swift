@@ -37,11 +37,13 @@ struct DashboardRoutes {
         return Choice(measure: measure.rawValue, sector: query.text("sector"))
     }
 
-    private func coverage(_ choice: Choice, _ context: WebContext, links: Bool) throws -> CoverageResult {
+    private func coverage(_ choice: Choice, _ context: WebContext, links: Bool, gaps: GapsReport? = nil) throws
+        -> CoverageResult
+    {
         do {
             return try app.service.coverage(
                 CoverageParams(measure: choice.measure, sector: choice.sector, lang: context.language),
-                link: links ? { "/needs?province=\($0.id)" } : nil)
+                link: links ? { "/needs?province=\($0.id)" } : nil, computed: choice.sector == nil ? gaps : nil)
         } catch let error as LookupError {
             throw WebError(kind: .badRequest, message: error.text(context.language))
         }
@@ -51,8 +53,9 @@ struct DashboardRoutes {
         try ministryOnly(context)
         let choice = choice(request)
         let format = app.formatting(context)
-        let result = try coverage(choice, context, links: true)
+        // One report serves the map (for all sectors), the sector bars and the weak needs.
         let gaps = try app.service.gaps(GapsParams())
+        let result = try coverage(choice, context, links: true, gaps: gaps)
         let measures = CoverageMap.Measure.allCases.map {
             (value: $0.rawValue, label: app.text("map.measure.\($0.rawValue)", context))
         }
