@@ -17,14 +17,18 @@ enum Navigation {
         guard let session else { return [link("/signin", "navSignIn")] }
         switch session.caller {
         case .anonymous: return [link("/signin", "navSignIn")]
-        case .token(_, .province): return [link("/needs", "navMyNeeds"), link("/needs/new", "registerNeed")]
+        case .token(_, .province):
+            return [link("/needs", "navMyNeeds"), link("/needs/new", "registerNeed"), link("/events", "navEvents")]
         case .token(_, .ngo(let id)):
             return [
                 link("/ngos/\(id)", "navProfile"), link("/ngos/\(id)/needs", "navServe"),
-                link("/ngos/\(id)/new", "navNew"),
+                link("/ngos/\(id)/new", "navNew"), link("/events", "navEvents"),
             ]
         case .local, .token(_, .ministry):
-            return [link("/dashboard", "navDashboard"), link("/needs", "navNeeds"), link("/ngos", "navNGOs")]
+            return [
+                link("/dashboard", "navDashboard"), link("/needs", "navNeeds"), link("/ngos", "navNGOs"),
+                link("/events", "navEvents"),
+            ]
         }
     }
 

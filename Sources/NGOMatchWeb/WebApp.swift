@@ -63,6 +63,7 @@ public struct WebApp: Sendable {
         NGORoutes(app: self).add(to: router)
         NGOFormRoutes(app: self).add(to: router)
         DashboardRoutes(app: self).add(to: router)
+        EventRoutes(app: self).add(to: router)
         return router
     }
 

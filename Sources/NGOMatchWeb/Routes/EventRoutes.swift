@@ -1,0 +1,349 @@
+import Foundation
+import Hummingbird
+import NGOMatchCore
+import NGOMatchService
+import NGOMatchStore
+
+/// Meeting events in the browser: the ministry creates, invites, plans and publishes;
+/// participants say when they are free and whom they want to meet, then confirm or decline
+/// their meetings. Every action is the operation the CLI and the protocol run.
+struct EventRoutes {
+    let app: WebApp
+
+    func add(to router: Router<WebContext>) {
+        router.get("/events") { request, context in try list(request, context) }
+        router.post("/events") { request, context in try await create(request, context) }
+        router.get("/events/:id") { request, context in try page(request, context) }
+        router.post("/events/:id/invite") { request, context in try await invite(request, context) }
+        router.post("/events/:id/status") { request, context in try await status(request, context) }
+        router.post("/events/:id/plan") { request, context in try await plan(request, context) }
+        router.post("/events/:id/availability") { request, context in try await availability(request, context) }
+        router.post("/events/:id/wish") { request, context in try await wish(request, context) }
+        router.post("/events/:id/meetings/:number") { request, context in try await meeting(request, context) }
+        router.get("/events/:id/agenda") { request, context in try agenda(request, context) }
+        router.get("/events/:id/calendar.ics") { request, context in try calendar(request, context) }
+    }
+
+    private func caller(_ context: WebContext) -> Caller { context.session?.caller ?? .anonymous }
+
+    /// An operation's refusal or mistake as the reader's page shows it.
+    private func refusal(_ error: any Error, _ context: WebContext) -> WebError {
+        switch error {
+        case let error as ServiceError:
+            if case .invalidParams = error { return WebError(kind: .badRequest, message: error.description) }
+            return WebError(kind: .forbidden, message: error.description)
+        case let error as RegistryError:
+            if case .notFound = error { return WebError(kind: .notFound, message: error.descriptionWithoutPath) }
+            return WebError(kind: .badRequest, message: error.descriptionWithoutPath)
+        case let error as LookupError: return WebError(kind: .badRequest, message: error.text(context.language))
+        case let error as ValidationFailure: return WebError(kind: .badRequest, message: "\(error)")
+        case let error as WebError: return error
+        default: return WebError(kind: .badRequest, message: "\(error)")
+        }
+    }
+
+    /// Runs an action and goes back to the event's page with what happened, or its refusal.
+    private func act(_ id: String, _ context: WebContext, anchor: String = "", _ body: () throws -> String)
+        -> Response
+    {
+        do {
+            app.notice(try body(), for: context)
+        } catch {
+            app.notice(app.text("eventNotDone", context, refusal(error, context).message), for: context)
+        }
+        return Pages.redirect("/events/\(id)\(anchor)")
+    }
+
+    // MARK: - Pages
+
+    private func list(_ request: Request, _ context: WebContext) throws -> Response {
+        let page: Page<EventSummary>
+        do { page = try app.service.events(EventsListParams(), caller: caller(context)) } catch {
+            throw refusal(error, context)
+        }
+        let format = app.formatting(context)
+        return app.render(
+            "events", title: app.text("eventsHeading", context),
+            [
+                "events": page.items.map { event -> [String: Any] in
+                    [
+                        "id": event.id, "name": context.language == .en ? event.nameEn ?? event.name : event.name,
+                        "date": event.date.map(format.date) ?? "",
+                        "status": app.text("eventStatus.\(event.status.rawValue)", context),
+                        "counts": app.text(
+                            "eventCounts", context, "\(event.provinces)", "\(event.ngos)", "\(event.answered)"),
+                    ]
+                },
+                "canCreate": context.session?.isMinistry == true,
+            ], request, context)
+    }
+
+    private func create(_ request: Request, _ context: WebContext) async throws -> Response {
+        let form = try await app.form(request, context)
+        do {
+            let event = try app.service.createEvent(
+                EventSettingsParams(
+                    name: form.text("name"), nameEn: form.text("nameEn"), date: form.text("date"),
+                    start: form.text("start"), slotMinutes: form.text("slotMinutes").flatMap { Int($0) },
+                    slots: form.text("slots").flatMap { Int($0) },
+                    breaks: form.text("breaks").map {
+                        $0.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+                    },
+                    tables: form.text("tables").flatMap { Int($0) }), caller: caller(context))
+            app.notice(app.text("eventCreated", context, event.name), for: context)
+            return Pages.redirect("/events/\(event.id)")
+        } catch {
+            app.notice(app.text("eventNotDone", context, refusal(error, context).message), for: context)
+            return Pages.redirect("/events")
+        }
+    }
+
+    private func page(_ request: Request, _ context: WebContext) throws -> Response {
+        let id = try context.parameters.require("id")
+        let details: EventDetails
+        do { details = try app.service.event(id, caller: caller(context)) } catch { throw refusal(error, context) }
+        let event = details.event
+        let format = app.formatting(context)
+        let organiser = context.session?.isMinistry == true
+        let me = event.participants.first { participant in
+            if case .token(_, .province(let own)) = caller(context) {
+                return participant.side == .province && participant.id == own.rawValue
+            }
+            if case .token(_, .ngo(let own)) = caller(context) {
+                return participant.side == .ngo && participant.id == own.rawValue
+            }
+            return false
+        }
+        let published = try? app.service.eventAgenda(EventAgendaParams(event: id), caller: caller(context))
+        func slotName(_ slot: Int) -> String { "\(slot): \(event.slotLabel(slot))" }
+        let participants = event.participants.map { participant -> [String: Any] in
+            [
+                "name": participant.name,
+                "kind": app.text(participant.side == .province ? "eventProvince" : "eventNGO", context),
+                "unavailable": participant.unavailable.map(slotName).joined(separator: ", "),
+                "meetings": "\(participant.minMeetings)–\(participant.maxMeetings ?? event.slots)",
+                "languages": participant.languages.joined(separator: ", "),
+                "answeredMark": participant.answeredAt == nil ? "—" : app.text("yes", context),
+                "agendaLink": "/events/\(id)/agenda?participant=\(participant.id)",
+            ]
+        }
+        let name = { (side: EventParticipant.Side, party: String) in event.participant(side, party)?.name ?? party }
+        let wishes = event.wishes.map { wish -> [String: Any] in
+            [
+                "pair": wish.from == .province
+                    ? "\(name(.province, wish.province)) → \(name(.ngo, wish.ngo))"
+                    : "\(name(.ngo, wish.ngo)) → \(name(.province, wish.province))",
+                "weight": String(format: "%.1f", wish.weight), "reason": wish.reason ?? "",
+            ]
+        }
+        var grid: [String: Any] = [:]
+        if let book = published?.book {
+            let master = book.grid
+            grid = ["header": master.header, "rows": master.rows.map { ["cells": $0] }]
+        }
+        var values: [String: Any] = [
+            "id": id, "name": context.language == .en ? event.nameEn ?? event.name : event.name,
+            "date": event.date.map(format.date) ?? "—",
+            "slots": app.text(
+                "eventSlots", context, "\(event.slots)", "\(event.slotMinutes)", event.start.map(Event.clock) ?? "—"),
+            "tables": event.tables.map(String.init) ?? "—",
+            "status": app.text("eventStatus.\(event.status.rawValue)", context)
+                + (event.published.map { " (\(app.text("eventPublished.\($0)", context)))" } ?? ""),
+            "answered": app.text(
+                "eventCounts", context, "\(event.provinces.count)", "\(event.ngos.count)", "\(details.answered)"),
+            "organiser": organiser, "participants": participants, "wishes": wishes, "hasWishes": !wishes.isEmpty,
+            "isDraft": event.status == .draft, "isClosed": event.status == .closed,
+            "hasGrid": published != nil, "grid": grid, "hasPlans": !details.plans.isEmpty,
+            "plans": details.plans.map {
+                [
+                    "number": "\($0.number)", "meetings": "\($0.meetings)",
+                    "value": MarkdownAgenda.score($0.totalValue),
+                    "bound": MarkdownAgenda.score($0.upperBound), "minimums": $0.minimums,
+                    "published": $0.publishedAs.map { app.text("eventPublished.\($0)", context) } ?? "",
+                ]
+            },
+        ]
+        if let me {
+            values["me"] = participantPart(me, event, published?.agenda, context)
+        }
+        return app.render("event", title: event.name, values, request, context)
+    }
+
+    /// What a participant answers and its meetings.
+    private func participantPart(
+        _ me: EventParticipant, _ event: MeetingEvent, _ agenda: EventAgenda?, _ context: WebContext
+    ) -> [String: Any] {
+        let others = event.participants.filter { $0.side != me.side }
+        let own = event.wishes.filter { ($0.from == me.side) && (me.side == .province ? $0.province : $0.ngo) == me.id }
+        let format = app.formatting(context)
+        let meetings = (agenda?.meetings ?? []).filter { (me.side == .province ? $0.province : $0.ngo) == me.id }
+        return [
+            "name": me.name,
+            "slots": (0..<event.slots).map { slot -> [String: Any] in
+                [
+                    "slot": "\(slot)", "label": event.slotLabel(slot), "unavailable": me.unavailable.contains(slot),
+                    "isBreak": event.breaks.contains(slot),
+                ]
+            },
+            "others": others.map { ["id": $0.id, "name": $0.name] },
+            "wishes": own.map { wish in
+                [
+                    "name": event.participant(
+                        me.side == .province ? .ngo : .province, me.side == .province ? wish.ngo : wish.province)?.name
+                        ?? "", "weight": String(format: "%.1f", wish.weight), "reason": wish.reason ?? "",
+                ]
+            },
+            "meetings": meetings.map { meeting -> [String: Any] in
+                [
+                    "number": "\(meeting.number)", "time": meeting.time, "table": meeting.tableLabel,
+                    "with": me.side == .province ? meeting.ngoName : meeting.provinceName,
+                    "status": app.text("meetingStatus.\(meeting.status.rawValue)", context),
+                    "why": meeting.reasons.prefix(2).joined(separator: "; "),
+                    "canAnswer": meeting.status == .proposed || meeting.status == .confirmed
+                        || meeting.status == .declined,
+                    "interpreter": meeting.interpreter,
+                ]
+            },
+            "published": agenda != nil, "date": event.date.map(format.date) ?? "", "hasMeetings": !meetings.isEmpty,
+            "hasOwnWishes": !own.isEmpty,
+            "agendaLink": "/events/\(event.id)/agenda?participant=\(me.id)",
+            "calendarLink": "/events/\(event.id)/calendar.ics?participant=\(me.id)",
+        ]
+    }
+
+    // MARK: - Actions
+
+    private func invite(_ request: Request, _ context: WebContext) async throws -> Response {
+        let form = try await app.form(request, context)
+        let id = try context.parameters.require("id")
+        let names = (form["participants"] ?? "").split(whereSeparator: \.isNewline).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }.filter { !$0.isEmpty }
+        return act(id, context, anchor: "#participants") {
+            let event = try app.service.invite(
+                EventParticipantParams(event: id, participants: names), caller: caller(context))
+            return app.text("eventInvited", context, "\(names.count)", "\(event.participants.count)")
+        }
+    }
+
+    private func status(_ request: Request, _ context: WebContext) async throws -> Response {
+        let form = try await app.form(request, context)
+        let id = try context.parameters.require("id")
+        return act(id, context) {
+            let event = try app.service.setEventStatus(id, open: form.text("to") == "open", caller: caller(context))
+            return app.text("eventStatusNow", context, app.text("eventStatus.\(event.status.rawValue)", context))
+        }
+    }
+
+    private func plan(_ request: Request, _ context: WebContext) async throws -> Response {
+        let form = try await app.form(request, context)
+        let id = try context.parameters.require("id")
+        return act(id, context, anchor: "#schedule") {
+            let publish = form.text("publish")
+            let result = try app.service.planEvent(
+                EventPlanParams(event: id, publish: publish, lang: context.language), caller: caller(context))
+            let changes = result.changes
+            var text = app.text(
+                "eventPlanned", context, "\(result.plan.number)", "\(result.report.meetingCount)",
+                MarkdownAgenda.percent(result.report.quality))
+            text +=
+                " "
+                + app.text(
+                    "eventChanges", context, "\(changes.kept.count)", "\(changes.moved.count)",
+                    "\(changes.dropped.count)",
+                    "\(changes.added.count)")
+            if publish != nil && !changes.notify.isEmpty {
+                text += " " + app.text("eventTell", context, changes.notify.joined(separator: ", "))
+            }
+            if result.report.participants.hasMinimums { text += " " + result.report.minimums.message }
+            return text
+        }
+    }
+
+    private func availability(_ request: Request, _ context: WebContext) async throws -> Response {
+        let form = try await app.form(request, context)
+        let id = try context.parameters.require("id")
+        return act(id, context, anchor: "#answers") {
+            let saved = try app.service.setAvailability(
+                EventParticipantParams(
+                    event: id, participant: form.text("participant"),
+                    unavailable: form.all("unavailable").compactMap { Int($0) }), caller: caller(context))
+            return app.text("eventAvailabilitySaved", context, saved.name)
+        }
+    }
+
+    private func wish(_ request: Request, _ context: WebContext) async throws -> Response {
+        let form = try await app.form(request, context)
+        let id = try context.parameters.require("id")
+        return act(id, context, anchor: "#answers") {
+            let saved = try app.service.wish(
+                EventWishParams(
+                    event: id, from: form.text("from") ?? "", to: form.text("to") ?? "",
+                    weight: form.text("weight").flatMap { Double($0) }, reason: form.text("reason")),
+                caller: caller(context))
+            return app.text(saved.weight == 0 ? "eventWishWithdrawn" : "eventWishSaved", context)
+        }
+    }
+
+    private func meeting(_ request: Request, _ context: WebContext) async throws -> Response {
+        let form = try await app.form(request, context)
+        let id = try context.parameters.require("id")
+        let number = Int(try context.parameters.require("number")) ?? 0
+        return act(id, context, anchor: "#answers") {
+            let changed = try app.service.updateMeeting(
+                EventMeetingParams(
+                    event: id, meeting: number, action: form.text("action") ?? "", note: form.text("note")),
+                caller: caller(context))
+            return app.text(
+                "eventMeetingNow", context, "\(changed.number)",
+                app.text("meetingStatus.\(changed.status.rawValue)", context))
+        }
+    }
+
+    // MARK: - Agendas
+
+    private func agendaBook(_ request: Request, _ context: WebContext) throws -> (EventAgenda, AgendaBook) {
+        let id = try context.parameters.require("id")
+        do {
+            return try app.service.eventAgenda(
+                EventAgendaParams(
+                    event: id, participant: app.query(request).text("participant"), lang: context.language),
+                caller: caller(context))
+        } catch {
+            throw refusal(error, context)
+        }
+    }
+
+    /// One participant's agenda, or the whole schedule, as a page that prints on A4.
+    private func agenda(_ request: Request, _ context: WebContext) throws -> Response {
+        let (agenda, book) = try agendaBook(request, context)
+        let own = agenda.participant.flatMap { id in book.everyone.first { $0.id == id } }
+        let format = app.formatting(context)
+        let meetings = (own?.meetings ?? book.report.meetings).map { meeting -> [String: Any] in
+            [
+                "number": meeting.number.map(String.init) ?? "", "time": meeting.time, "table": meeting.tableLabel,
+                "with": own.map { $0.counterpart(meeting) } ?? "\(meeting.provinceName) — \(meeting.ngoName)",
+                "status": meeting.status.map { app.text("meetingStatus.\($0)", context) } ?? "",
+                "why": meeting.reasons.prefix(3).joined(separator: "; "),
+                "interpreter": meeting.interpreter == true,
+            ]
+        }
+        return app.render(
+            "agenda", title: own.map { "\($0.name) — \(agenda.name)" } ?? agenda.name,
+            [
+                "event": agenda.name, "id": agenda.event, "who": own?.name ?? app.text("eventAllMeetings", context),
+                "date": agenda.date.map(format.date) ?? "", "meetings": meetings, "hasMeetings": !meetings.isEmpty,
+                "published": agenda.published.map { app.text("eventPublished.\($0)", context) } ?? "",
+                "calendarLink": own.map { "/events/\(agenda.event)/calendar.ics?participant=\($0.id)" } ?? "",
+            ], request, context)
+    }
+
+    private func calendar(_ request: Request, _ context: WebContext) throws -> Response {
+        let (agenda, book) = try agendaBook(request, context)
+        guard let own = agenda.participant.flatMap({ id in book.everyone.first { $0.id == id } }),
+            let text = CalendarFile.calendar(own, in: book)
+        else { throw WebError(kind: .notFound, message: app.text("eventNoCalendar", context)) }
+        return DashboardRoutes.file(
+            text, type: "text/calendar; charset=utf-8", name: "\(AgendaBook.fileName(own.id)).ics")
+    }
+}
