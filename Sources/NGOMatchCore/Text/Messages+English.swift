@@ -442,5 +442,8 @@ extension Messages {
         "meetingStatus.held": "held",
         "meetingStatus.no-show": "no-show",
         "meetingStatus.cancelled": "cancelled",
+        "eventMinimums.met": "all met",
+        "eventMinimums.proven": "some cannot be met (proven)",
+        "eventMinimums.notFound": "not all met (none found)",
     ]
 }

@@ -447,5 +447,8 @@ extension Messages {
         "meetingStatus.held": "đã diễn ra",
         "meetingStatus.no-show": "vắng mặt",
         "meetingStatus.cancelled": "đã hủy",
+        "eventMinimums.met": "đáp ứng đủ",
+        "eventMinimums.proven": "một số không thể đáp ứng (có chứng minh)",
+        "eventMinimums.notFound": "chưa đáp ứng đủ (chưa tìm được lịch)",
     ]
 }

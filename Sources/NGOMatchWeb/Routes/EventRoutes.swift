@@ -139,7 +139,11 @@ struct EventRoutes {
         var grid: [String: Any] = [:]
         if let book = published?.book {
             let master = book.grid
-            grid = ["header": master.header, "rows": master.rows.map { ["cells": $0] }]
+            // The first column is the time; the other headers are the tables' own labels.
+            grid = [
+                "header": [app.text("eventTime", context)] + master.header.dropFirst(),
+                "rows": master.rows.map { ["cells": $0] },
+            ]
         }
         var values: [String: Any] = [
             "id": id, "name": context.language == .en ? event.nameEn ?? event.name : event.name,
@@ -149,7 +153,7 @@ struct EventRoutes {
             "tables": event.tables.map(String.init) ?? "—",
             "status": app.text("eventStatus.\(event.status.rawValue)", context)
                 + (event.published.map { " (\(app.text("eventPublished.\($0)", context)))" } ?? ""),
-            "answered": app.text(
+            "counts": app.text(
                 "eventCounts", context, "\(event.provinces.count)", "\(event.ngos.count)", "\(details.answered)"),
             "organiser": organiser, "participants": participants, "wishes": wishes, "hasWishes": !wishes.isEmpty,
             "isDraft": event.status == .draft, "isClosed": event.status == .closed,
@@ -158,7 +162,8 @@ struct EventRoutes {
                 [
                     "number": "\($0.number)", "meetings": "\($0.meetings)",
                     "value": MarkdownAgenda.score($0.totalValue),
-                    "bound": MarkdownAgenda.score($0.upperBound), "minimums": $0.minimums,
+                    "bound": MarkdownAgenda.score($0.upperBound),
+                    "minimums": app.text("eventMinimums.\($0.minimums)", context),
                     "published": $0.publishedAs.map { app.text("eventPublished.\($0)", context) } ?? "",
                 ]
             },
@@ -331,7 +336,7 @@ struct EventRoutes {
         return app.render(
             "agenda", title: own.map { "\($0.name) — \(agenda.name)" } ?? agenda.name,
             [
-                "event": agenda.name, "id": agenda.event, "who": own?.name ?? app.text("eventAllMeetings", context),
+                "event": agenda.name, "id": agenda.event, "agendaFor": own?.name ?? app.text("eventAllMeetings", context),
                 "date": agenda.date.map(format.date) ?? "", "meetings": meetings, "hasMeetings": !meetings.isEmpty,
                 "published": agenda.published.map { app.text("eventPublished.\($0)", context) } ?? "",
                 "calendarLink": own.map { "/events/\(agenda.event)/calendar.ics?participant=\($0.id)" } ?? "",
