@@ -336,7 +336,8 @@ struct EventRoutes {
         return app.render(
             "agenda", title: own.map { "\($0.name) — \(agenda.name)" } ?? agenda.name,
             [
-                "event": agenda.name, "id": agenda.event, "agendaFor": own?.name ?? app.text("eventAllMeetings", context),
+                "event": agenda.name, "id": agenda.event,
+                "agendaFor": own?.name ?? app.text("eventAllMeetings", context),
                 "date": agenda.date.map(format.date) ?? "", "meetings": meetings, "hasMeetings": !meetings.isEmpty,
                 "published": agenda.published.map { app.text("eventPublished.\($0)", context) } ?? "",
                 "calendarLink": own.map { "/events/\(agenda.event)/calendar.ics?participant=\($0.id)" } ?? "",
