@@ -40,6 +40,14 @@ struct EventPageTests {
             #expect(!meetings.isEmpty && meetings.allSatisfy { $0.slot != 2 })
             let all = try await browser.get("/events/gap-go-2027/agenda")
             #expect(all.status == .ok && all.html.contains("Every meeting"))
+            // On the day: held, then a follow-up, which opens the pair's partnership.
+            let first = try #require(meetings.first { $0.need != nil })
+            #expect(published.html.contains("On the day and after"))
+            _ = try await browser.post("/events/gap-go-2027/meetings/\(first.number)", [("action", "held")])
+            _ = try await browser.post("/events/gap-go-2027/meetings/\(first.number)", [("action", "follow-up")])
+            let recorded = try fixture.service.partnerships(PartnershipsListParams(need: first.need, ngo: first.ngo))
+            #expect(recorded.first?.status == .proposed)
+            #expect(try await browser.get("/events/gap-go-2027").html.contains("Meeting \(first.number) is held"))
         }
     }
 

@@ -445,5 +445,16 @@ extension Messages {
         "eventMinimums.met": "all met",
         "eventMinimums.proven": "some cannot be met (proven)",
         "eventMinimums.notFound": "not all met (none found)",
+        "eventDayOf": "On the day and after",
+        "eventDayOfLead":
+            "Check each meeting in, then record whether a follow-up was agreed: a follow-up opens a partnership for the need the pair was scored on.",
+        "eventOutcome": "Outcome",
+        "eventRecord": "Record",
+        "eventHeld": "Held",
+        "eventNoShow": "No-show",
+        "eventFollowUp": "Follow-up agreed",
+        "eventNoFollowUp": "No follow-up",
+        "meetingOutcome.followUp": "follow-up agreed",
+        "meetingOutcome.none": "no follow-up",
     ]
 }

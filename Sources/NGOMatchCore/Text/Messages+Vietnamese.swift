@@ -450,5 +450,16 @@ extension Messages {
         "eventMinimums.met": "đáp ứng đủ",
         "eventMinimums.proven": "một số không thể đáp ứng (có chứng minh)",
         "eventMinimums.notFound": "chưa đáp ứng đủ (chưa tìm được lịch)",
+        "eventDayOf": "Trong ngày gặp và sau đó",
+        "eventDayOfLead":
+            "Ghi nhận từng cuộc gặp, rồi ghi lại việc có thống nhất bước tiếp theo hay không: khi có, một quan hệ đối tác được mở cho nhu cầu mà cặp này được chấm điểm.",
+        "eventOutcome": "Kết quả",
+        "eventRecord": "Ghi nhận",
+        "eventHeld": "Đã diễn ra",
+        "eventNoShow": "Vắng mặt",
+        "eventFollowUp": "Có bước tiếp theo",
+        "eventNoFollowUp": "Không có bước tiếp theo",
+        "meetingOutcome.followUp": "có bước tiếp theo",
+        "meetingOutcome.none": "không có bước tiếp theo",
     ]
 }

@@ -136,6 +136,22 @@ struct EventRoutes {
                 "weight": String(format: "%.1f", wish.weight), "reason": wish.reason ?? "",
             ]
         }
+        // The ministry checks meetings in on the day and records what came of them.
+        let dayOf = (published?.agenda.meetings ?? []).filter { $0.status != .cancelled }.map {
+            meeting -> [String: Any] in
+            [
+                "number": "\(meeting.number)", "time": meeting.time, "table": meeting.tableLabel,
+                "pair": "\(meeting.provinceName) — \(meeting.ngoName)",
+                "status": app.text("meetingStatus.\(meeting.status.rawValue)", context),
+                "outcome": meeting.outcome.map {
+                    app.text("meetingOutcome.\($0 == .followUp ? "followUp" : "none")", context)
+                }
+                    ?? "—",
+                "canCheckIn": meeting.status != .declined,
+                "canRecord": meeting.status != .declined
+                    && meeting.status != .noShow,
+            ]
+        }
         var grid: [String: Any] = [:]
         if let book = published?.book {
             let master = book.grid
@@ -158,6 +174,7 @@ struct EventRoutes {
             "organiser": organiser, "participants": participants, "wishes": wishes, "hasWishes": !wishes.isEmpty,
             "isDraft": event.status == .draft, "isClosed": event.status == .closed,
             "hasGrid": published != nil, "grid": grid, "hasPlans": !details.plans.isEmpty,
+            "dayOf": dayOf, "hasDayOf": organiser && !dayOf.isEmpty,
             "plans": details.plans.map {
                 [
                     "number": "\($0.number)", "meetings": "\($0.meetings)",
