@@ -5,12 +5,17 @@ Usage: web-flows.py BASE_URL PROVINCE_TOKEN NGO_TOKEN NGO_ID SCREENSHOT_DIR MINI
 Flows: a Cao Bằng planner signs in, registers a need with one mistake, fixes it, sees the
 ranked NGOs and an explanation, records a partnership; an NGO office signs in, edits its
 certificate and finds that need among "needs we could serve"; ministry staff open the dashboard,
-where Cao Bằng's shape has the colour of its class in the legend and the table. Each page is checked with
+where Cao Bằng's shape has the colour of its class in the legend and the table; then the demo
+meeting event: Cao Bằng and the NGO say when they cannot meet and whom they want to meet, the
+ministry publishes, Cao Bằng declines a meeting, the ministry replans and sees the difference,
+and Cao Bằng's agenda prints on one A4 page. Each page is checked with
 axe-core; a serious or critical violation fails the run. Prints one JSON report; exits 1 on
 any failure. Run by the Swift tests (WebBrowserTests) from the environment .ci/run creates.
 """
+import base64
 import json
 import os
+import re
 import sys
 import traceback
 
@@ -127,11 +132,61 @@ def ministry(driver):
     step(driver, "ministry-dashboard-vietnamese")
 
 
+def switch_to(driver, token):
+    """Signs out whoever is signed in, then in with `token`."""
+    driver.get(BASE + "/")
+    buttons = driver.find_elements(By.CSS_SELECTOR, "form.inline button.link")
+    if buttons:
+        submit(driver, buttons[0], "Sign in with the token")
+    sign_in(driver, token)
+
+
+def event(driver):
+    page = BASE + "/events/gap-go-2026"
+    switch_to(driver, PROVINCE_TOKEN)
+    driver.get(page)
+    driver.find_element(By.CSS_SELECTOR, 'input[name=unavailable][value="0"]').click()
+    submit(driver, driver.find_element(By.CSS_SELECTOR, 'form[action$="/availability"] button'), "Saved when Cao Bằng")
+    Select(driver.find_element(By.ID, "to")).select_by_value(NGO_ID)
+    driver.find_element(By.ID, "reason").send_keys("commune health stations")
+    submit(driver, driver.find_element(By.CSS_SELECTOR, 'form[action$="/wish"] button'), "Wish saved.")
+    step(driver, "province-event-answers")
+    switch_to(driver, NGO_TOKEN)
+    driver.get(page)
+    driver.find_element(By.CSS_SELECTOR, 'input[name=unavailable][value="1"]').click()
+    submit(driver, driver.find_element(By.CSS_SELECTOR, 'form[action$="/availability"] button'), "Saved when")
+    assert "commune health stations" not in driver.page_source, "an NGO does not see a province's wishes"
+    switch_to(driver, MINISTRY_TOKEN)
+    driver.get(page)
+    assert "commune health stations" in driver.page_source, "the ministry reads every wish"
+    submit(driver, driver.find_element(By.XPATH, "//button[contains(., 'Plan and publish: preliminary')]"), "Plan 1:")
+    step(driver, "ministry-event-published")
+    switch_to(driver, PROVINCE_TOKEN)
+    driver.get(page)
+    declines = driver.find_elements(By.CSS_SELECTOR, "#answers button[value=decline]")
+    assert declines, "Cao Bằng has meetings to answer"
+    submit(driver, declines[0], "is declined")
+    switch_to(driver, MINISTRY_TOKEN)
+    driver.get(page)
+    submit(driver, driver.find_element(By.XPATH, "//button[contains(., 'Plan and publish: final')]"), "Plan 2:")
+    assert "Against the published schedule" in driver.page_source
+    report["replan"] = driver.find_element(By.CSS_SELECTOR, "[role=status], .notice").text \
+        if driver.find_elements(By.CSS_SELECTOR, "[role=status], .notice") else ""
+    step(driver, "ministry-event-replanned")
+    switch_to(driver, PROVINCE_TOKEN)
+    driver.get(page + "/agenda?participant=cao-bang")
+    step(driver, "province-agenda")
+    pdf = driver.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69})
+    data = base64.b64decode(pdf["data"])
+    report["agendaPages"] = len(re.findall(rb"/Type\s*/Page[^s]", data))
+
+
 driver = browser()
 try:
     planner(driver)
     ngo_office(driver)
     ministry(driver)
+    event(driver)
     report["ok"] = not report["axe"]
 except Exception:
     report["error"] = traceback.format_exc()

@@ -241,7 +241,7 @@ struct EventRoutes {
         let names = (form["participants"] ?? "").split(whereSeparator: \.isNewline).map {
             $0.trimmingCharacters(in: .whitespaces)
         }.filter { !$0.isEmpty }
-        return act(id, context, anchor: "#participants") {
+        return act(id, context, anchor: "#invited") {
             let event = try app.service.invite(
                 EventParticipantParams(event: id, participants: names), caller: caller(context))
             return app.text("eventInvited", context, "\(names.count)", "\(event.participants.count)")
