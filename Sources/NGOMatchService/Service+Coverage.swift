@@ -99,23 +99,7 @@ extension Service {
         let title = Messages.text("map.title", language, heading)
         let svg = map.svg(
             shapes: Self.shapes, title: title, legendTitle: heading,
-            attribution: Messages.text("map.attribution", language), link: link, escape: Self.xmlEscaped)
+            attribution: Messages.text("map.attribution", language), link: link, escape: HTMLAgenda.escape)
         return CoverageResult(map: map, title: title, svg: svg)
-    }
-
-    /// Text made safe inside XML, by Unicode scalar (a quote with a combining mark stays escaped).
-    static func xmlEscaped(_ text: String) -> String {
-        var escaped = ""
-        for scalar in PlainText.clean(text).unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
     }
 }
