@@ -92,6 +92,46 @@ extension Registry {
         }
     }
 
+    /// One line of the audit trail.
+    public struct AuditLine: Hashable, Sendable {
+        public let id: Int
+        public let at: String
+        public let actor: String
+        public let method: String
+        public let record: String
+    }
+
+    /// A page of the audit trail, newest first: lines older than `before` (an id), whose actor,
+    /// method or record contain the texts given.
+    public func auditLines(limit: Int, before: Int? = nil, actor: String? = nil, method: String? = nil) throws
+        -> [AuditLine]
+    {
+        try database.read { db in
+            var conditions = ["1"]
+            var arguments: [any DatabaseValueConvertible] = []
+            if let before {
+                conditions.append("id < ?")
+                arguments.append(before)
+            }
+            if let actor, !actor.isEmpty {
+                conditions.append("instr(actor, ?) > 0")
+                arguments.append(actor)
+            }
+            if let method, !method.isEmpty {
+                conditions.append("(instr(method, ?) > 0 OR instr(record, ?) > 0)")
+                arguments += [method, method]
+            }
+            arguments.append(limit)
+            return try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM audit WHERE \(conditions.joined(separator: " AND ")) ORDER BY id DESC LIMIT ?",
+                arguments: StatementArguments(arguments)
+            ).map {
+                AuditLine(id: $0["id"], at: $0["at"], actor: $0["actor"], method: $0["method"], record: $0["record"])
+            }
+        }
+    }
+
     /// The audit trail, newest first.
     public func auditTrail(limit: Int = 100) throws -> [(at: String, actor: String, method: String, record: String)] {
         try database.read { db in

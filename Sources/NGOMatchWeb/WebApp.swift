@@ -64,6 +64,7 @@ public struct WebApp: Sendable {
         NGOFormRoutes(app: self).add(to: router)
         DashboardRoutes(app: self).add(to: router)
         EventRoutes(app: self).add(to: router)
+        AdminRoutes(app: self).add(to: router)
         return router
     }
 

@@ -1,0 +1,109 @@
+import Foundation
+import Hummingbird
+import NGOMatchCore
+import NGOMatchService
+import NGOMatchStore
+
+/// The ministry's administration: tokens (made, shown once, revoked) and the audit trail of
+/// who changed what, when, through which door.
+struct AdminRoutes {
+    let app: WebApp
+    static let auditPage = 50
+
+    func add(to router: Router<WebContext>) {
+        router.get("/admin/tokens") { request, context in try tokens(request, context) }
+        router.post("/admin/tokens") { request, context in try await create(request, context) }
+        router.post("/admin/tokens/:id/revoke") { request, context in try await revoke(request, context) }
+        router.get("/admin/audit") { request, context in try audit(request, context) }
+    }
+
+    private func ministryOnly(_ context: WebContext) throws {
+        guard context.session?.isMinistry == true else {
+            throw WebError(kind: .forbidden, message: app.text("ministryOnly", context))
+        }
+    }
+
+    private func tokens(_ request: Request, _ context: WebContext, created: (token: String, info: TokenInfo)? = nil)
+        throws -> Response
+    {
+        try ministryOnly(context)
+        let rows = try app.service.registry.tokens().reversed().map { token -> [String: Any] in
+            [
+                "id": token.id, "role": token.role, "note": token.note ?? "",
+                "created": String(token.createdAt.prefix(16)),
+                "revoked": token.revokedAt.map { String($0.prefix(16)) } ?? "", "active": token.revokedAt == nil,
+            ]
+        }
+        var values: [String: Any] = ["tokens": rows, "hasTokens": !rows.isEmpty]
+        if let created {
+            values["created"] = ["token": created.token, "role": created.info.role, "id": created.info.id]
+        }
+        return app.render("tokens", title: app.text("tokensHeading", context), values, request, context)
+    }
+
+    /// The new token is on this page and nowhere else: only its hash is stored.
+    private func create(_ request: Request, _ context: WebContext) async throws -> Response {
+        let form = try await app.form(request, context)
+        try ministryOnly(context)
+        let text = form.text("role") ?? ""
+        do {
+            guard var role = Role(text) else {
+                throw WebError(kind: .badRequest, message: app.text("tokenRoleExpected", context, text))
+            }
+            let registry = app.service.registry
+            if case .province(let id) = role {
+                role = .province(try registry.reference.provinces.resolve(id.rawValue).province.id)
+            }
+            if case .ngo(let id) = role { role = .ngo(try registry.ngo(named: id.rawValue).id) }
+            let created = try registry.createToken(role: role, note: form.text("note"))
+            return try tokens(request, context, created: created)
+        } catch let error as LookupError {
+            app.notice(app.text("eventNotDone", context, error.text(context.language)), for: context)
+        } catch let error as RegistryError {
+            app.notice(app.text("eventNotDone", context, error.descriptionWithoutPath), for: context)
+        } catch let error as WebError {
+            app.notice(app.text("eventNotDone", context, error.message), for: context)
+        }
+        return Pages.redirect("/admin/tokens")
+    }
+
+    private func revoke(_ request: Request, _ context: WebContext) async throws -> Response {
+        _ = try await app.form(request, context)
+        try ministryOnly(context)
+        let id = try context.parameters.require("id")
+        do {
+            try app.service.registry.revokeToken(id: id)
+            app.notice(app.text("tokenRevoked", context, id), for: context)
+        } catch let error as RegistryError {
+            app.notice(app.text("eventNotDone", context, error.descriptionWithoutPath), for: context)
+        }
+        return Pages.redirect("/admin/tokens")
+    }
+
+    private func audit(_ request: Request, _ context: WebContext) throws -> Response {
+        try ministryOnly(context)
+        let query = app.query(request)
+        let actor = query.text("actor")
+        let method = query.text("what")
+        let lines = try app.service.registry.auditLines(
+            limit: Self.auditPage + 1, before: query.text("before").flatMap { Int($0) }, actor: actor, method: method)
+        let shown = lines.prefix(Self.auditPage)
+        var next: String? = nil
+        if lines.count > Self.auditPage, let last = shown.last {
+            next =
+                "/admin/audit?before=\(last.id)" + (actor.map { "&actor=\(Pages.percentEncoded($0))" } ?? "")
+                + (method.map { "&what=\(Pages.percentEncoded($0))" } ?? "")
+        }
+        return app.render(
+            "audit", title: app.text("auditHeading", context),
+            [
+                "lines": shown.map {
+                    [
+                        "at": String($0.at.prefix(19)).replacingOccurrences(of: "T", with: " "), "actor": $0.actor,
+                        "method": $0.method, "record": $0.record,
+                    ]
+                },
+                "hasLines": !shown.isEmpty, "actor": actor ?? "", "what": method ?? "", "next": next as Any,
+            ], request, context)
+    }
+}
