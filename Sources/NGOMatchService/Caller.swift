@@ -54,6 +54,17 @@ public enum Caller: Sendable, Hashable {
         }
     }
 
+    /// Imports, exports and backups cross every province and NGO: the ministry's.
+    func mayHandleWholeRegistry(_ method: String) throws {
+        switch self {
+        case .local, .token(_, .ministry): return
+        case .token(_, let role):
+            throw ServiceError.forbidden(
+                "\(method): only the ministry imports, exports or backs up, not a \(role) token")
+        case .anonymous: throw ServiceError.unauthorized
+        }
+    }
+
     /// Partnerships concern a need and an NGO: the province or the NGO may record them.
     func mayRecordPartnership(province: ProvinceID, ngo: NGOID, _ method: String) throws {
         switch self {

@@ -27,7 +27,7 @@ enum Navigation {
         case .local, .token(_, .ministry):
             return [
                 link("/dashboard", "navDashboard"), link("/needs", "navNeeds"), link("/ngos", "navNGOs"),
-                link("/events", "navEvents"), link("/admin/tokens", "navAdmin"),
+                link("/events", "navEvents"), link("/admin/import", "navImport"), link("/admin/tokens", "navAdmin"),
             ]
         }
     }

@@ -65,6 +65,7 @@ public struct WebApp: Sendable {
         DashboardRoutes(app: self).add(to: router)
         EventRoutes(app: self).add(to: router)
         AdminRoutes(app: self).add(to: router)
+        RegistryFileRoutes(app: self).add(to: router)
         return router
     }
 

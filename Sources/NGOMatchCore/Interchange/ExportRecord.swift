@@ -22,6 +22,11 @@ public enum ExportRecord {
         return need + ngo + partnership + shared
     }()
 
+    /// Records as CSV lines (without line ends) under `csvColumns`, the header first.
+    public static func csvLines(_ records: [JSONValue]) -> [String] {
+        [CSVTable.line(csvColumns)] + records.map { CSVTable.line(csvRow($0)) }
+    }
+
     /// One CSV row under `csvColumns`.
     public static func csvRow(_ record: JSONValue) -> [String] {
         var cells: [String: String] = [:]

@@ -130,7 +130,7 @@ struct DashboardRoutes {
     private func mapFile(_ request: Request, _ context: WebContext) throws -> Response {
         try ministryOnly(context)
         let result = try coverage(choice(request), context, links: false)
-        return Self.file(
+        return Downloads.file(
             #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + result.svg + "\n", type: "image/svg+xml",
             name: "coverage-\(choice(request).measure).svg")
     }
@@ -170,14 +170,7 @@ struct DashboardRoutes {
         default:
             throw WebError(kind: .notFound, message: app.text("notFound", context))
         }
-        return Self.file(lines.map { $0 + CSVTable.lineEnd }.joined(), type: "text/csv; charset=utf-8", name: figure)
-    }
-
-    static func file(_ text: String, type: String, name: String) -> Response {
-        var response = Response(
-            status: .ok, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(string: text)))
-        response.headers[.contentDisposition] = "attachment; filename=\"\(name)\""
-        response.headers[.cacheControl] = "no-store"
-        return response
+        return Downloads.file(
+            lines.map { $0 + CSVTable.lineEnd }.joined(), type: "text/csv; charset=utf-8", name: figure)
     }
 }

@@ -22,6 +22,7 @@ struct EventRoutes {
         router.post("/events/:id/meetings/:number") { request, context in try await meeting(request, context) }
         router.get("/events/:id/agenda") { request, context in try agenda(request, context) }
         router.get("/events/:id/calendar.ics") { request, context in try calendar(request, context) }
+        router.get("/events/:id/agendas.zip") { request, context in try bundle(request, context) }
     }
 
     private func caller(_ context: WebContext) -> Caller { context.session?.caller ?? .anonymous }
@@ -366,7 +367,17 @@ struct EventRoutes {
         guard let own = agenda.participant.flatMap({ id in book.everyone.first { $0.id == id } }),
             let text = CalendarFile.calendar(own, in: book)
         else { throw WebError(kind: .notFound, message: app.text("eventNoCalendar", context)) }
-        return DashboardRoutes.file(
+        return Downloads.file(
             text, type: "text/calendar; charset=utf-8", name: "\(AgendaBook.fileName(own.id)).ics")
+    }
+
+    /// Every agenda and calendar in one zip, for the organiser to send out or print.
+    private func bundle(_ request: Request, _ context: WebContext) throws -> Response {
+        guard context.session?.isMinistry == true else {
+            throw WebError(kind: .forbidden, message: app.text("ministryOnly", context))
+        }
+        let (agenda, book) = try agendaBook(request, context)
+        return try Downloads.zip(
+            AgendaBundle.files(book, style: .html), name: "\(AgendaBook.fileName(agenda.event))-agendas.zip")
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NGOMatchCore
+import NGOMatchService
 import NGOMatchStore
 
 struct ExportCommand: ParsableCommand {
@@ -26,20 +27,8 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Write to this file instead of stdout.") var out: String?
 
     func run() throws {
-        let records = try registry.open().exportRecords()
-        let text: String
-        switch format {
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            text = String(decoding: try encoder.encode(records), as: UTF8.self) + "\n"
-        case .jsonl:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            text = try records.map { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }.joined()
-        case .csv:
-            text = RecordViews.csv(records).map { $0 + CSVTable.lineEnd }.joined()
-        }
+        let records = try registry.service().exportRecords(caller: .local("cli"))
+        let text = try ExportFormat(rawValue: format.rawValue)!.text(records)
         if let out {
             try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
             Terminal.note("Wrote \(records.count) records to \(out).")

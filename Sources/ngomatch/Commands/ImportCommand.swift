@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NGOMatchCore
+import NGOMatchService
 import NGOMatchStore
 
 struct ImportCommand: ParsableCommand {
@@ -25,7 +26,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Format when the file name does not tell: json, jsonl or csv.") var format: String?
 
     func run() throws {
-        let opened = try registry.open()
+        let service = try registry.service()
         let forced = try format.map { name in
             guard let parsed = ImportDocument.Format(rawValue: name) else {
                 throw UsageError("--format must be json, jsonl or csv")
@@ -51,7 +52,7 @@ struct ImportCommand: ParsableCommand {
         let total = documents.reduce(0) { $0 + $1.records.count }
         let showProgress = Terminal.stderrIsTerminal && total >= 1000
         do {
-            let summary = try opened.importDocuments(documents, checkOnly: check) { done in
+            let summary = try service.importDocuments(documents, checkOnly: check, caller: .local("cli")) { done in
                 if showProgress, done % 500 == 0 || done == total {
                     Terminal.progress(done, of: total, label: "checking")
                 }

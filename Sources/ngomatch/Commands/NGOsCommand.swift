@@ -87,7 +87,7 @@ struct NGOsCommand: ParsableCommand {
             let views = RecordViews(reference: service.reference, language: output.language)
             try output.emit(
                 NGOsListOperation.self, page, table: { views.ngosTable(page.items) },
-                csv: { RecordViews.csv(page.items.compactMap { try? ExportRecord.json($0) }) })
+                csv: { ExportRecord.csvLines(page.items.compactMap { try? ExportRecord.json($0) }) })
             paging.footer(page, command: "ngos list")
         }
     }

@@ -112,7 +112,7 @@ struct NeedsCommand: ParsableCommand {
             let views = RecordViews(reference: service.reference, language: output.language)
             try output.emit(
                 NeedsListOperation.self, page, table: { views.needsTable(page.items) },
-                csv: { RecordViews.csv(page.items.compactMap { try? ExportRecord.json($0) }) })
+                csv: { ExportRecord.csvLines(page.items.compactMap { try? ExportRecord.json($0) }) })
             paging.footer(page, command: "needs list")
         }
     }

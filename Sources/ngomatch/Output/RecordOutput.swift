@@ -16,7 +16,7 @@ enum RecordOutput {
         _ operation: Op.Type, _ record: Op.Result, _ output: OutputOptions, table: () -> String
     ) throws where Op.Result: ExportedRecord {
         try output.emit(
-            operation, record, table: table, csv: { RecordViews.csv([record.exported].compactMap { $0 }) })
+            operation, record, table: table, csv: { ExportRecord.csvLines([record.exported].compactMap { $0 }) })
     }
 }
 

@@ -138,9 +138,4 @@ struct RecordViews {
         guard let contact else { return nil }
         return [contact.name, contact.email, contact.phone].compactMap { $0 }.joined(separator: ", ")
     }
-
-    /// Records flattened to CSV lines under the export columns.
-    static func csv(_ records: [JSONValue]) -> [String] {
-        [CSVTable.line(ExportRecord.csvColumns)] + records.map { CSVTable.line(ExportRecord.csvRow($0)) }
-    }
 }

@@ -1,0 +1,37 @@
+import Foundation
+import NGOMatchCore
+import NGOMatchStore
+
+/// The whole registry in and out: imports all or nothing, exports in the import format, and
+/// consistent backups. The CLI and the web app both come through here.
+extension Service {
+    /// - Parameter checkOnly: validate against the registry without writing.
+    /// - Throws: `ValidationFailure` listing every invalid record (nothing written), or
+    ///   `ServiceError.forbidden` for a caller that is not the ministry.
+    public func importDocuments(
+        _ documents: [ImportDocument], checkOnly: Bool, caller: Caller, progress: (Int) -> Void = { _ in }
+    ) throws -> ImportSummary {
+        try caller.mayHandleWholeRegistry("import")
+        let summary = try registry.importDocuments(
+            documents, checkOnly: checkOnly, audit: caller.audit("import"), progress: progress)
+        return summary
+    }
+
+    /// Every NGO, then every need, then every partnership, in the import format.
+    public func exportRecords(caller: Caller) throws -> [JSONValue] {
+        try caller.mayHandleWholeRegistry("export")
+        return try registry.exportRecords()
+    }
+
+    /// A consistent copy of the registry file, taken while others keep writing.
+    public func backupData(caller: Caller) throws -> Data {
+        try caller.mayHandleWholeRegistry("backup")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "ngomatch-backup-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("registry.sqlite")
+        try registry.backup(to: file.path)
+        return try Data(contentsOf: file)
+    }
+}

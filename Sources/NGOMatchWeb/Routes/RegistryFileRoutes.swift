@@ -1,0 +1,122 @@
+import Foundation
+import Hummingbird
+import NGOMatchCore
+import NGOMatchService
+import NGOMatchStore
+
+/// The ministry's whole-registry files: import by upload (all or nothing, every problem shown
+/// with its file, line, field and fix), export in the import format, and a backup download.
+struct RegistryFileRoutes {
+    let app: WebApp
+    /// Larger than any registry Vietnam keeps (400 NGOs, a few thousand needs are a few MB).
+    static let uploadLimit = 32 << 20
+
+    func add(to router: Router<WebContext>) {
+        router.get("/admin/import") { request, context in try page(request, context) }
+        router.post("/admin/import") { request, context in try await upload(request, context) }
+        router.get("/admin/export") { request, context in try export(request, context) }
+        router.get("/admin/backup") { request, context in try backup(request, context) }
+    }
+
+    private func ministryOnly(_ context: WebContext) throws {
+        guard context.session?.isMinistry == true else {
+            throw WebError(kind: .forbidden, message: app.text("ministryOnly", context))
+        }
+    }
+
+    private func page(
+        _ request: Request, _ context: WebContext, _ values: [String: Any] = [:], status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        try ministryOnly(context)
+        let counts = try app.service.registry.counts()
+        var values = values
+        values["registryCounts"] = app.text("importRegistryHolds", context, "\(counts.ngos)", "\(counts.needs)")
+        return app.render("import", title: app.text("importHeading", context), values, request, context, status: status)
+    }
+
+    private func upload(_ request: Request, _ context: WebContext) async throws -> Response {
+        let form = try await MultipartForm.read(
+            request, limit: Self.uploadLimit,
+            problem: app.text("importNotMultipart", context, "\(Self.uploadLimit >> 20)"))
+        guard let session = context.session, let token = form["csrf"], SessionStore.sameSecret(token, session.csrf)
+        else { throw WebError(kind: .csrf, message: app.text("csrf", context)) }
+        try ministryOnly(context)
+        let checkOnly = form["action"] == "check"
+        let files = form.files("files")
+        guard !files.isEmpty else {
+            return try page(
+                request, context, ["fileProblems": [app.text("importNoFile", context)]], status: .badRequest)
+        }
+        var documents: [ImportDocument] = []
+        var fileProblems: [String] = []
+        for file in files {
+            do {
+                documents.append(try ImportDocument(bytes: file.bytes, fileName: file.fileName ?? "upload"))
+            } catch {
+                fileProblems += error.messages.map { "\(error.file): \($0)" }
+            }
+        }
+        let names = files.compactMap(\.fileName).joined(separator: ", ")
+        guard fileProblems.isEmpty else {
+            return try page(
+                request, context, ["fileProblems": fileProblems, "files": names, "nothingWritten": true],
+                status: .unprocessableContent)
+        }
+        do {
+            let summary = try app.service.importDocuments(documents, checkOnly: checkOnly, caller: session.caller)
+            let counts = app.text(
+                "importCounts", context, "\(summary.ngos)", "\(summary.needs)", "\(summary.partnerships)")
+            return try page(
+                request, context,
+                [
+                    "done": app.text(checkOnly ? "importChecked" : "importDone", context, names, counts),
+                    "checked": checkOnly,
+                ])
+        } catch let failure as ValidationFailure {
+            let rows = failure.records.flatMap { record in
+                record.problems.map { problem -> [String: Any] in
+                    [
+                        "location": record.location, "record": record.record, "field": problem.field,
+                        "problem": problem.message,
+                    ]
+                }
+            }
+            return try page(
+                request, context,
+                [
+                    "problems": rows, "hasProblems": true, "files": names, "nothingWritten": true,
+                    "problemCount": app.text(
+                        "importProblemCount", context, "\(failure.records.count)", "\(rows.count)"),
+                ],
+                status: .unprocessableContent)
+        } catch let error as ServiceError {
+            throw WebError(kind: .forbidden, message: error.description)
+        }
+    }
+
+    private func export(_ request: Request, _ context: WebContext) throws -> Response {
+        try ministryOnly(context)
+        let text = app.query(request).text("format") ?? "jsonl"
+        guard let format = ExportFormat(rawValue: text) else {
+            throw WebError(kind: .badRequest, message: app.text("exportFormatExpected", context, text))
+        }
+        let records = try app.service.exportRecords(caller: context.session!.caller)
+        return Downloads.file(
+            try format.text(records), type: format.mediaType, name: "ngomatch-\(Self.today()).\(format.rawValue)")
+    }
+
+    private func backup(_ request: Request, _ context: WebContext) throws -> Response {
+        try ministryOnly(context)
+        let data: Data
+        do {
+            data = try app.service.backupData(caller: context.session!.caller)
+        } catch {
+            // The registry's own message names server paths; the reader gets what to do instead.
+            throw WebError(kind: .badRequest, message: app.text("backupFailed", context))
+        }
+        return Downloads.file(
+            ByteBuffer(bytes: data), type: "application/vnd.sqlite3", name: "ngomatch-backup-\(Self.today()).sqlite")
+    }
+
+    static func today() -> String { String(ISO8601DateFormatter().string(from: Date()).prefix(10)) }
+}
