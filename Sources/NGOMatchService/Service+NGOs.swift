@@ -12,20 +12,34 @@ public struct NGOsListParams: OperationParams {
         Parameter("sector", .text, "Only NGOs offering this sector (or a subsector of it)."),
         Parameter("province", .text, "Only NGOs working in this province now (any name, former names too)."),
         Parameter("country", .text, "Only NGOs from this country (e.g. Germany)."),
+        Parameter("region", .text, "Only NGOs working now in a province of this region (nationwide ones too)."),
+        Parameter(
+            "search", .text,
+            "Words that must all appear in the NGO's id, name, acronym or country, with or without diacritics."),
+        Parameter(
+            "certificateExpiresWithin", .integer,
+            "Only NGOs whose certificate expires within this many days from today, or has expired already."),
         Paging.limit, Paging.after,
     ]
     public var sector: String?
     public var province: String?
     public var country: String?
+    public var region: String?
+    public var search: String?
+    public var certificateExpiresWithin: Int?
     public var limit: Int?
     public var after: String?
 
     public init(
-        sector: String? = nil, province: String? = nil, country: String? = nil, limit: Int? = nil, after: String? = nil
+        sector: String? = nil, province: String? = nil, country: String? = nil, region: String? = nil,
+        search: String? = nil, certificateExpiresWithin: Int? = nil, limit: Int? = nil, after: String? = nil
     ) {
         self.sector = sector
         self.province = province
         self.country = country
+        self.region = region
+        self.search = search
+        self.certificateExpiresWithin = certificateExpiresWithin
         self.limit = limit
         self.after = after
     }
@@ -46,11 +60,24 @@ extension Service {
         let sector = try params.sector.map { try reference.taxonomy.resolve($0).id }
         let province = try params.province.map { try reference.provinces.resolve($0).province.id }
         let country = params.country.map(NameKey.fold)
+        let region = try params.region.map(region(_:))
+        let words = SearchWords(params.search)
+        if let days = params.certificateExpiresWithin, days < 0 {
+            throw ServiceError.invalidParams(
+                field: "certificateExpiresWithin", expected: "a number of days, 0 or more; got \(days)")
+        }
+        let lastDay = params.certificateExpiresWithin.map { CalendarDate(dayNumber: CalendarDate.today.dayNumber + $0) }
+        let provinces = reference.provinces
         let taxonomy = reference.taxonomy
         return try index().ngos.filter { ngo in
-            (sector.map { wanted in
-                ngo.sectors.contains { $0.sector == wanted || taxonomy[$0.sector]?.parent == wanted }
-            } ?? true)
+            words.found(in: [ngo.id.rawValue, ngo.name, ngo.acronym ?? "", ngo.country])
+                && (lastDay.map { last in ngo.registration.map { $0.expires <= last } ?? false } ?? true)
+                && (region.map { wanted in
+                    ngo.provinces.nationwide || ngo.provinces.current.contains { provinces[$0]?.region == wanted }
+                } ?? true)
+                && (sector.map { wanted in
+                    ngo.sectors.contains { $0.sector == wanted || taxonomy[$0.sector]?.parent == wanted }
+                } ?? true)
                 && (province.map { ngo.provinces.nationwide || ngo.provinces.current.contains($0) } ?? true)
                 && (country.map { NameKey.fold(ngo.country) == $0 } ?? true)
         }.sorted { $0.id.rawValue < $1.id.rawValue }

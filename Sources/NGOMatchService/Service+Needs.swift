@@ -11,23 +11,29 @@ public struct NeedsListParams: OperationParams {
     public static let parameters = [
         Parameter.province, Parameter.sector, Parameter.region,
         Parameter("status", .choice(["open", "partnered", "closed"]), "Only needs with this status."),
+        Parameter(
+            "search", .text,
+            "Words that must all appear in the need's id, title, description or localities, with or without diacritics."
+        ),
         Paging.limit, Paging.after,
     ]
     public var province: String?
     public var sector: String?
     public var region: String?
     public var status: String?
+    public var search: String?
     public var limit: Int?
     public var after: String?
 
     public init(
         province: String? = nil, sector: String? = nil, region: String? = nil, status: String? = nil,
-        limit: Int? = nil, after: String? = nil
+        search: String? = nil, limit: Int? = nil, after: String? = nil
     ) {
         self.province = province
         self.sector = sector
         self.region = region
         self.status = status
+        self.search = search
         self.limit = limit
         self.after = after
     }
@@ -58,15 +64,7 @@ extension Service {
         var filter = NeedFilter()
         filter.province = try params.province.map { try reference.provinces.resolve($0).province.id }
         filter.sector = try params.sector.map { try reference.taxonomy.resolve($0).id }
-        if let region = params.region {
-            let ids = reference.provinces.regions.map(\.id.rawValue)
-            guard ids.contains(region) else {
-                throw LookupError(
-                    kind: "region", input: region,
-                    problem: .unknown(suggestions: Suggestions.closest(to: region, among: ids)))
-            }
-            filter.region = RegionID(region)
-        }
+        filter.region = try params.region.map(region(_:))
         if let status = params.status {
             guard let parsed = Need.Status(rawValue: status) else {
                 let choices = Need.Status.allCases.map(\.rawValue)
@@ -80,8 +78,10 @@ extension Service {
         // From the compiled index, kept at the registry's revision: a list page of thousands of
         // needs then costs a filter, not a read and decode of every document.
         let taxonomy = reference.taxonomy
+        let words = SearchWords(params.search)
         return try index().needs.filter { need in
-            (filter.province.map { need.province == $0 } ?? true)
+            words.found(in: [need.id.rawValue, need.title, need.description] + need.localities)
+                && (filter.province.map { need.province == $0 } ?? true)
                 && (filter.region.map { reference.provinces[need.province]?.region == $0 } ?? true)
                 && (filter.status.map { need.status == $0 } ?? true)
                 && (filter.sector.map { wanted in

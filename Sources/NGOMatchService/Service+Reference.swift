@@ -53,3 +53,15 @@ extension Service {
             }.count)
     }
 }
+
+extension Service {
+    /// - Throws: `LookupError` naming the closest region ids.
+    func region(_ text: String) throws -> RegionID {
+        let ids = reference.provinces.regions.map(\.id.rawValue)
+        guard ids.contains(text) else {
+            throw LookupError(
+                kind: "region", input: text, problem: .unknown(suggestions: Suggestions.closest(to: text, among: ids)))
+        }
+        return RegionID(text)
+    }
+}

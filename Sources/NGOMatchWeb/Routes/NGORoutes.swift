@@ -11,6 +11,8 @@ struct NGORoutes {
 
     func add(to router: Router<WebContext>) {
         router.get("/ngos") { request, context in try search(request, context) }
+        router.get("/ngos.csv") { request, context in try download(.csv, request, context) }
+        router.get("/ngos.json") { request, context in try download(.json, request, context) }
         router.get("/ngos/:id") { request, context in try profile(request, context) }
         router.get("/ngos/:id/needs") { request, context in try discover(request, context) }
         router.get("/ngos/:id/new") { request, context in try newNeeds(request, context) }
@@ -25,31 +27,72 @@ struct NGORoutes {
         }
     }
 
-    /// Any name an NGO goes by, with or without diacritics; one match goes straight to it.
+    /// The NGO directory: search, filters, order, pages and downloads. A name that is one NGO's
+    /// alone, typed with nothing else, goes straight to it.
     private func search(_ request: Request, _ context: WebContext) throws -> Response {
-        let query = app.query(request).text("q") ?? ""
-        let directory = try app.service.ngoDirectory()
-        // `find`, not `resolve`: a miss here is the usual case and needs no "did you mean".
-        if !query.isEmpty, let found = directory.find(query) { return Pages.redirect("/ngos/\(found.id)") }
+        let query = app.query(request)
+        let text = query.text("q") ?? ""
+        if !text.isEmpty, query.fields.count == 1, let found = try app.service.ngoDirectory().find(text) {
+            return Pages.redirect("/ngos/\(found.id)")
+        }
+        let listing = NGOListing(query, app: app, context: context)
         let format = app.formatting(context)
-        let wanted = Set(directory.search(query).map(\.id))
-        let ngos = try app.service.ngos(NGOsListParams()).filter { wanted.contains($0.id) }
+        let reference = app.service.reference
+        let today = CalendarDate.today
+        let pageSize = NeedRoutes.pageSize
+        let pageCount = max(1, (listing.ngos.count + pageSize - 1) / pageSize)
+        let page = min(max(1, Int(query["page"] ?? "") ?? 1), pageCount)
+        let rows = listing.ngos.dropFirst((page - 1) * pageSize).prefix(pageSize).map { ngo -> [String: Any] in
+            let certificate = ngo.registration.map { registration in
+                app.text(
+                    registration.expires < today ? "ngoCertificateExpired" : "ngoCertificateUntil", context,
+                    format.date(registration.expires))
+            }
+            return [
+                "id": ngo.id.rawValue, "name": ngo.name, "country": ngo.country,
+                "certificate": certificate ?? app.text("ngoNoCertificate", context),
+                "expired": ngo.registration.map { $0.expires < today } ?? false,
+                "worksIn": ngo.provinces.nationwide
+                    ? app.text("nationwide", context)
+                    : ngo.provinces.current.map(format.province).joined(separator: ", "),
+                "sectors": Set(ngo.sectors.map { format.sector(reference.taxonomy[$0.sector]?.topLevel ?? $0.sector) })
+                    .sorted().joined(separator: ", "),
+            ]
+        }
+        let sectors =
+            [("", app.text("anySector", context))]
+            + reference.taxonomy.topLevel.map { ($0.id.rawValue, $0.name.in(context.language)) }
+        let regions =
+            [("", app.text("anyRegion", context))]
+            + reference.provinces.regions.map { ($0.id.rawValue, $0.name.in(context.language)) }
+        let orders = NGOListing.Order.allCases.map { ($0.rawValue, app.text("ngoOrder.\($0.rawValue)", context)) }
+        let countries = Set(try app.service.ngos(NGOsListParams()).map(\.country)).sorted()
         return app.render(
             "ngos", title: app.text("ngosHeading", context),
             [
-                "heading": app.text("ngosHeading", context), "query": query,
-                "ngos": ngos.map {
-                    [
-                        "id": $0.id.rawValue, "name": $0.name, "country": $0.country,
-                        "sectors": Set(
-                            $0.sectors.map {
-                                format.sector(app.service.reference.taxonomy[$0.sector]?.topLevel ?? $0.sector)
-                            }
-                        )
-                        .sorted().joined(separator: ", "),
-                    ]
+                "heading": app.text("ngosHeading", context), "query": listing.search ?? "",
+                "problem": listing.problem as Any,
+                "provinceText": listing.province ?? "", "country": listing.country ?? "",
+                "countries": countries, "expiring": listing.expiringWithin.map(String.init) ?? "",
+                "provinceNames": reference.provinces.provinces.map(\.name.vi).sorted {
+                    NameKey.fold($0) < NameKey.fold($1)
                 },
+                "sectorChoices": WebApp.choices(sectors, selected: listing.sector ?? ""),
+                "regionChoices": WebApp.choices(regions, selected: listing.region ?? ""),
+                "orderChoices": WebApp.choices(orders, selected: listing.order.rawValue),
+                "ngos": rows, "found": app.text("foundNGOs", context, "\(listing.ngos.count)"),
+                "downloadQuery": listing.query(),
+                "pageLabel": app.text("page", context, String(page), String(pageCount)),
+                "previous": (page > 1 ? "/ngos?" + listing.query(page: page - 1) : nil) as Any,
+                "next": (page < pageCount ? "/ngos?" + listing.query(page: page + 1) : nil) as Any,
             ], request, context)
+    }
+
+    private func download(_ format: ExportFormat, _ request: Request, _ context: WebContext) throws -> Response {
+        let listing = NGOListing(app.query(request), app: app, context: context)
+        if let problem = listing.problem { throw WebError(kind: .badRequest, message: problem) }
+        let records = try listing.ngos.map(ExportRecord.json)
+        return Downloads.file(try format.text(records), type: format.mediaType, name: "ngos.\(format.rawValue)")
     }
 
     private func profile(_ request: Request, _ context: WebContext) throws -> Response {

@@ -11,6 +11,8 @@ struct NeedRoutes {
 
     func add(to router: Router<WebContext>) {
         router.get("/needs") { request, context in try needs(request, context) }
+        router.get("/needs.csv") { request, context in try download(.csv, request, context) }
+        router.get("/needs.json") { request, context in try download(.json, request, context) }
         router.get("/needs/:id") { request, context in try need(request, context) }
         router.post("/needs/:id/close") { request, context in try await close(request, context) }
         router.post("/needs/:id/partnerships") { request, context in try await record(request, context) }
@@ -21,29 +23,8 @@ struct NeedRoutes {
         let format = app.formatting(context)
         let query = app.query(request)
         let directory = app.service.reference.provinces
-        var province: Province?
-        var mergedNote: String?
-        var problem: String?
-        if let own = session.ownProvince {
-            province = directory[own]
-        } else if let text = query.text("province") {
-            do {
-                let match = try directory.resolve(text)
-                province = match.province
-                if case .formerProvince(let former) = match.route {
-                    mergedNote = app.text("mergedNote", context, former, match.province.name.vi)
-                }
-            } catch {
-                problem = error.description
-            }
-        }
-        let status = query.text("status") ?? "open"
-        let sector = query.text("sector")
-        var found = try app.service.needs(
-            NeedsListParams(
-                province: province?.id.rawValue, sector: sector, status: status == "any" ? nil : status))
-        // Open needs first: they are the ones to act on.
-        found.sort { ($0.status == .open ? 0 : 1, $0.id.rawValue) < ($1.status == .open ? 0 : 1, $1.id.rawValue) }
+        let listing = try NeedListing(query, session: session, app: app, context: context)
+        let (province, status, sector, found) = (listing.province, listing.status, listing.sector, listing.needs)
         let pageCount = max(1, (found.count + Self.pageSize - 1) / Self.pageSize)
         let page = min(max(1, Int(query["page"] ?? "") ?? 1), pageCount)
         let shown = found.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize)
@@ -67,12 +48,7 @@ struct NeedRoutes {
                 "noneEligible": need.status == .open && best.isEmpty,
             ]
         }
-        func link(_ page: Int) -> String {
-            var parts = ["page=\(page)", "status=\(status)"]
-            if let province { parts.append("province=\(province.id)") }
-            if let sector { parts.append("sector=\(Pages.percentEncoded(sector))") }
-            return "/needs?" + parts.joined(separator: "&")
-        }
+        func link(_ page: Int) -> String { "/needs?" + listing.query(page: page) }
         let statuses: [(String, String)] =
             [
                 ("open", format.status(.open)), ("in-discussion", format.status(.inDiscussion)),
@@ -82,12 +58,22 @@ struct NeedRoutes {
         let sectors =
             [("", app.text("anySector", context))]
             + app.service.reference.taxonomy.topLevel.map { ($0.id.rawValue, $0.name.in(context.language)) }
+        let regions =
+            [("", app.text("anyRegion", context))]
+            + directory.regions.map { ($0.id.rawValue, $0.name.in(context.language)) }
+        let orders = NeedListing.Order.allCases.map { ($0.rawValue, app.text("needOrder.\($0.rawValue)", context)) }
         let heading = province.map { app.text("needsOf", context, $0.name.vi) } ?? app.text("allNeeds", context)
         let canRegister = session.isMinistry || session.ownProvince != nil
         return app.render(
             "needs", title: heading,
             [
-                "heading": heading, "mergedNote": [mergedNote, problem].compactMap { $0 }.first as Any,
+                "heading": heading,
+                "mergedNote": [listing.mergedNote, listing.problem].compactMap { $0 }.first as Any,
+                "search": listing.search ?? "",
+                "regionChoices": WebApp.choices(regions, selected: listing.region ?? ""),
+                "orderChoices": WebApp.choices(orders, selected: listing.order.rawValue),
+                "found": app.text("foundNeeds", context, "\(found.count)"),
+                "downloadQuery": listing.query(),
                 "choosesProvince": session.ownProvince == nil,
                 "provinceText": province?.name.vi ?? query.text("province") ?? "",
                 "provinceNames": directory.provinces.map(\.name.vi).sorted { NameKey.fold($0) < NameKey.fold($1) },
@@ -98,6 +84,13 @@ struct NeedRoutes {
                 "previous": (page > 1 ? link(page - 1) : nil) as Any,
                 "next": (page < pageCount ? link(page + 1) : nil) as Any,
             ], request, context)
+    }
+
+    /// The listing as the reader filtered it, in the import format: a file that `ngomatch import` reads back.
+    private func download(_ format: ExportFormat, _ request: Request, _ context: WebContext) throws -> Response {
+        let listing = try NeedListing(app.query(request), session: context.session!, app: app, context: context)
+        let records = try listing.needs.map(ExportRecord.json)
+        return Downloads.file(try format.text(records), type: format.mediaType, name: "needs.\(format.rawValue)")
     }
 
     private func need(_ request: Request, _ context: WebContext) throws -> Response {

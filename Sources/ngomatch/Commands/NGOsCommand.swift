@@ -69,12 +69,17 @@ struct NGOsCommand: ParsableCommand {
             abstract: "List NGOs.",
             discussion:
                 "Examples:\n  ngomatch ngos list --sector mine-action\n  ngomatch ngos list --province \"Quảng Trị\" --format json"
+                + "\n  ngomatch ngos list --certificate-expires-within 90"
         )
         @OptionGroup var registry: RegistryOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "Sector id; a top-level sector includes its subsectors.") var sector: String?
         @Option(help: "Province it works in now (or nationwide).") var province: String?
         @Option(help: "Country of origin.") var country: String?
+        @Option(help: "Region id: NGOs working in one of its provinces (or nationwide).") var region: String?
+        @Option(help: "Words to find in the id, name, acronym or country (diacritics optional).") var search: String?
+        @Option(help: "Only NGOs whose certificate expires within this many days, or has expired.")
+        var certificateExpiresWithin: Int?
         @OptionGroup var paging: PageOptions
 
         func run() throws {
@@ -82,7 +87,8 @@ struct NGOsCommand: ParsableCommand {
             let page = try NGOsListOperation.run(
                 service,
                 NGOsListParams(
-                    sector: sector, province: province, country: country, limit: paging.limit(for: output),
+                    sector: sector, province: province, country: country, region: region, search: search,
+                    certificateExpiresWithin: certificateExpiresWithin, limit: paging.limit(for: output),
                     after: paging.after), caller: .local("cli"))
             let views = RecordViews(reference: service.reference, language: output.language)
             try output.emit(

@@ -91,6 +91,7 @@ struct NeedsCommand: ParsableCommand {
                 Examples:
                   ngomatch needs list --province "Cao Bằng"
                   ngomatch needs list --sector health --status open --format csv > needs.csv
+                  ngomatch needs list --search "nuoc sach"
                 """
         )
         @OptionGroup var registry: RegistryOptions
@@ -99,6 +100,8 @@ struct NeedsCommand: ParsableCommand {
         @Option(help: "Sector id; a top-level sector includes its subsectors.") var sector: String?
         @Option(help: "Region id, e.g. northern-midlands-mountains.") var region: String?
         @Option(help: "open, in-discussion, partnered or closed.") var status: String?
+        @Option(help: "Words to find in the id, title, description or localities (diacritics optional).")
+        var search: String?
         @OptionGroup var paging: PageOptions
 
         func run() throws {
@@ -106,7 +109,7 @@ struct NeedsCommand: ParsableCommand {
             let page = try NeedsListOperation.run(
                 service,
                 NeedsListParams(
-                    province: province, sector: sector, region: region, status: status,
+                    province: province, sector: sector, region: region, status: status, search: search,
                     limit: paging.limit(for: output), after: paging.after),
                 caller: .local("cli"))
             let views = RecordViews(reference: service.reference, language: output.language)

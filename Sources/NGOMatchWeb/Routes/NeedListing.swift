@@ -1,0 +1,83 @@
+import Foundation
+import Hummingbird
+import NGOMatchCore
+import NGOMatchService
+
+/// The needs a directory page shows, from its query: filters, search and order. The page and
+/// its CSV/JSON downloads read the same listing, so a download holds what the reader saw.
+struct NeedListing {
+    enum Order: String, CaseIterable {
+        case open, newest, funding, ending, title
+    }
+
+    var province: Province?
+    var mergedNote: String?
+    var problem: String?
+    var status: String
+    var sector: String?
+    var region: String?
+    var search: String?
+    var order: Order
+    var needs: [Need] = []
+
+    init(_ query: FormData, session: WebSession, app: WebApp, context: WebContext) throws {
+        let directory = app.service.reference.provinces
+        if let own = session.ownProvince {
+            province = directory[own]
+        } else if let text = query.text("province") {
+            do {
+                let match = try directory.resolve(text)
+                province = match.province
+                if case .formerProvince(let former) = match.route {
+                    mergedNote = app.text("mergedNote", context, former, match.province.name.vi)
+                }
+            } catch {
+                problem = error.description
+            }
+        }
+        status = query.text("status") ?? "open"
+        sector = query.text("sector")
+        region = province == nil ? query.text("region") : nil
+        search = query.text("q")
+        order = query.text("sort").flatMap(Order.init(rawValue:)) ?? .open
+        do {
+            needs = try app.service.needs(
+                NeedsListParams(
+                    province: province?.id.rawValue, sector: sector, region: region,
+                    status: status == "any" ? nil : status, search: search))
+        } catch {
+            problem = problem ?? String(describing: error)
+        }
+        needs.sort(by: order.precedes)
+    }
+
+    /// The query that gives this listing again, for page links and downloads.
+    func query(page: Int? = nil) -> String {
+        var parts = ["status=\(status)"]
+        if let province { parts.append("province=\(province.id)") }
+        if let sector { parts.append("sector=\(Pages.percentEncoded(sector))") }
+        if let region { parts.append("region=\(Pages.percentEncoded(region))") }
+        if let search { parts.append("q=\(Pages.percentEncoded(search))") }
+        if order != .open { parts.append("sort=\(order.rawValue)") }
+        if let page { parts.append("page=\(page)") }
+        return parts.joined(separator: "&")
+    }
+}
+
+extension NeedListing.Order {
+    /// Ties fall back to the id, so the order is stable from page to page.
+    func precedes(_ a: Need, _ b: Need) -> Bool {
+        switch self {
+        case .open:
+            return (a.status == .open ? 0 : 1, a.id.rawValue) < (b.status == .open ? 0 : 1, b.id.rawValue)
+        case .newest:
+            return (a.createdAt ?? "", b.id.rawValue) > (b.createdAt ?? "", a.id.rawValue)
+        case .funding:
+            return (-a.fundingGapUSD, a.id.rawValue) < (-b.fundingGapUSD, b.id.rawValue)
+        case .ending:
+            return (a.timeframe.end.dayNumber, a.id.rawValue) < (b.timeframe.end.dayNumber, b.id.rawValue)
+        case .title:
+            return (NameKey.fold(a.title), a.id.rawValue) < (NameKey.fold(b.title), b.id.rawValue)
+        }
+    }
+}
