@@ -66,6 +66,7 @@ public struct WebApp: Sendable {
         EventRoutes(app: self).add(to: router)
         AdminRoutes(app: self).add(to: router)
         RegistryFileRoutes(app: self).add(to: router)
+        RuleRoutes(app: self).add(to: router)
         return router
     }
 

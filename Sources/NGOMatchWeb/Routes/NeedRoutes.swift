@@ -162,7 +162,7 @@ struct NeedRoutes {
                     .joined(separator: ", "),
                 "timeframe": format.timeframe(need.timeframe), "source": need.source as Any,
                 "description": need.description, "canEdit": mayEdit && need.status != .closed,
-                "ruleSets": WebApp.choices(ruleSets, selected: rulesName),
+                "ruleSets": WebApp.choices(ruleSets, selected: rulesName), "rulesName": rules.name,
                 "rulesSummary": app.text("ruleSummary", context, rules.name, weights, format.score(rules.minimumScore)),
                 "ranked": ranked, "excluded": excluded, "hasExcluded": !excluded.isEmpty,
             ], request, context)

@@ -1,0 +1,161 @@
+import Foundation
+import Hummingbird
+import NGOMatchCore
+import NGOMatchService
+
+/// Rule sets, readable by everyone (a ranking is only as questionable as its rules are
+/// visible), added and removed by the ministry; and the what-if page that ranks one need under
+/// two rule sets side by side.
+struct RuleRoutes {
+    let app: WebApp
+
+    func add(to router: Router<WebContext>) {
+        router.get("/rules") { request, context in try list(request, context) }
+        router.post("/rules") { request, context in try await addRuleSet(request, context) }
+        router.get("/rules/compare") { request, context in try compare(request, context) }
+        router.get("/rules/:name") { request, context in try show(request, context) }
+        router.post("/rules/:name/remove") { request, context in try await remove(request, context) }
+    }
+
+    private func weights(_ weights: [String: Double], _ format: Formatting, _ language: Language) -> [[String: Any]] {
+        weights.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
+            [
+                "factor": $0.key, "name": FactorKind(rawValue: $0.key)?.name.in(language) ?? $0.key,
+                "weight": format.score($0.value), "width": Explanation.points($0.value),
+            ]
+        }
+    }
+
+    private func list(
+        _ request: Request, _ context: WebContext, form: (name: String, text: String, problems: [String])? = nil
+    ) throws -> Response {
+        let format = app.formatting(context)
+        let rows = try app.service.ruleSets().map { summary -> [String: Any] in
+            [
+                "name": summary.name, "description": summary.description,
+                "source": summary.version.map { app.text("ruleSourceRegistry", context, "\($0)") }
+                    ?? app.text("ruleSourceShipped", context),
+                "minimum": format.score(summary.minimumScore),
+                "weights": summary.weights.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(4)
+                    .map { "\($0.key) \(format.score($0.value))" }.joined(separator: ", "),
+            ]
+        }
+        var values: [String: Any] = [
+            "ruleSets": rows, "organiser": context.session?.isMinistry == true,
+            "newName": form?.name ?? "", "newText": form?.text ?? "",
+        ]
+        if let form, !form.problems.isEmpty { values["problems"] = form.problems }
+        return app.render(
+            "rules", title: app.text("rulesHeading", context), values, request, context,
+            status: form == nil ? .ok : .unprocessableContent)
+    }
+
+    private func show(_ request: Request, _ context: WebContext) throws -> Response {
+        let name = try context.parameters.require("name")
+        let detail: RuleSetDetail
+        do {
+            detail = try app.service.ruleSet(RuleSetGetParams(name: name))
+        } catch {
+            throw WebError(kind: .notFound, message: app.text("noSuchRuleSet", context, name))
+        }
+        let format = app.formatting(context)
+        return app.render(
+            "ruleset", title: detail.label,
+            [
+                "label": detail.label, "name": detail.summary.name, "description": detail.summary.description,
+                "minimum": format.score(detail.summary.minimumScore),
+                "weights": weights(detail.summary.weights, format, context.language), "text": detail.text,
+                "removable": context.session?.isMinistry == true && detail.summary.source == "registry"
+                    && detail.removedAt == nil,
+                "versions": detail.versions.map {
+                    [
+                        "version": "\($0.version)", "by": $0.addedBy, "at": String($0.addedAt.prefix(16)),
+                        "removed": $0.removedAt.map { String($0.prefix(16)) } ?? "",
+                    ]
+                },
+                "hasVersions": !detail.versions.isEmpty,
+            ], request, context)
+    }
+
+    private func addRuleSet(_ request: Request, _ context: WebContext) async throws -> Response {
+        let form = try await app.form(request, context)
+        let name = form.text("name") ?? ""
+        let text = form["text"] ?? ""
+        do {
+            let added = try app.service.addRuleSet(
+                RuleSetAddParams(name: name, text: text), caller: context.session!.caller)
+            app.notice(app.text("ruleSetAdded", context, added.label), for: context)
+            return Pages.redirect("/rules/\(Pages.percentEncoded(added.summary.name))")
+        } catch let invalid as InvalidRuleSet {
+            return try list(request, context, form: (name, text, invalid.problems.map(\.description)))
+        } catch let error as ServiceError {
+            if case .forbidden = error { throw WebError(kind: .forbidden, message: error.description) }
+            return try list(request, context, form: (name, text, [error.description]))
+        } catch {
+            return try list(request, context, form: (name, text, [String(describing: error)]))
+        }
+    }
+
+    private func remove(_ request: Request, _ context: WebContext) async throws -> Response {
+        _ = try await app.form(request, context)
+        let name = try context.parameters.require("name")
+        do {
+            _ = try app.service.removeRuleSet(RuleSetGetParams(name: name), caller: context.session!.caller)
+            app.notice(app.text("ruleSetRemoved", context, name), for: context)
+        } catch let error as ServiceError {
+            throw WebError(kind: .forbidden, message: error.description)
+        }
+        return Pages.redirect("/rules")
+    }
+
+    /// One need's ranking under two rule sets: who moves, by how much, and which factors moved them.
+    private func compare(_ request: Request, _ context: WebContext) throws -> Response {
+        let query = app.query(request)
+        let format = app.formatting(context)
+        let names = try app.service.ruleSets().map(\.name)
+        let before = query.text("before") ?? "default"
+        let after = query.text("after") ?? names.first { $0 != before } ?? before
+        let needID = query.text("need")
+        var values: [String: Any] = [
+            "need": needID ?? "",
+            "beforeChoices": WebApp.choices(names.map { ($0, $0) }, selected: before),
+            "afterChoices": WebApp.choices(names.map { ($0, $0) }, selected: after),
+        ]
+        if let needID {
+            do {
+                let result = try app.service.compare(
+                    CompareParams(need: needID, rules: [before, after], limit: 10, lang: context.language))
+                if let comparison = result.comparisons.first {
+                    values["subject"] = comparison.subjectName
+                    values["subjectLink"] = "/needs/\(comparison.subject)"
+                    values["beforeLabel"] = comparison.before
+                    values["afterLabel"] = comparison.after
+                    values["rows"] = comparison.rows.map { row -> [String: Any] in
+                        func standing(_ standing: RankingComparison.Standing?) -> String {
+                            guard let standing else { return "—" }
+                            let rank = standing.rank.map { "#\($0)" } ?? app.text("compareRemoved", context)
+                            return "\(rank) · \(format.score(standing.score))"
+                        }
+                        return [
+                            "name": row.name, "link": "/needs/\(comparison.subject)#ngo-\(row.id)",
+                            "before": standing(row.before), "after": standing(row.after),
+                            "move": row.move.map { $0 == 0 ? "=" : ($0 > 0 ? "▲ \($0)" : "▼ \(-$0)") } ?? "—",
+                            "moveWords": row.move.map {
+                                $0 == 0
+                                    ? app.text("compareSame", context)
+                                    : app.text($0 > 0 ? "compareUp" : "compareDown", context, "\(abs($0))")
+                            } ?? "",
+                            "factors": row.factors.prefix(3).map {
+                                "\($0.name) \($0.change > 0 ? "+" : "")\(format.score($0.change))"
+                            }.joined(separator: "; "),
+                        ]
+                    }
+                    values["hasRows"] = !comparison.rows.isEmpty
+                }
+            } catch {
+                values["problem"] = String(describing: error)
+            }
+        }
+        return app.render("compare", title: app.text("compareHeading", context), values, request, context)
+    }
+}
