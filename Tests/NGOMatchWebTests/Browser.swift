@@ -44,6 +44,7 @@ final class Browser: @unchecked Sendable {
         let status: HTTPResponse.Status
         let headers: HTTPFields
         let html: String
+        let bytes: [UInt8]
     }
 
     @discardableResult
@@ -58,6 +59,26 @@ final class Browser: @unchecked Sendable {
         let body = all.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
         return try await send(
             path, method: .post, body: body, headers: [.contentType: "application/x-www-form-urlencoded"])
+    }
+
+    /// Posts a `multipart/form-data` form as a browser's file input sends it (RFC 7578).
+    @discardableResult
+    func upload(_ path: String, _ fields: [(String, String)], files: [(field: String, name: String, content: String)])
+        async throws -> Page
+    {
+        let boundary = "----ngomatch-test-\(UUID().uuidString)"
+        var body = ""
+        for (name, value) in [("csrf", csrf ?? "")] + fields {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+        }
+        for file in files {
+            body +=
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n\(file.content)\r\n"
+        }
+        body += "--\(boundary)--\r\n"
+        return try await send(
+            path, method: .post, body: body, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"])
     }
 
     private func send(_ path: String, method: HTTPRequest.Method, body: String?, headers extra: HTTPFields) async throws
@@ -75,7 +96,9 @@ final class Browser: @unchecked Sendable {
             if let range = html.range(of: #"name="csrf" value=""#) {
                 self.csrf = String(html[range.upperBound...].prefix { $0 != "\"" })
             }
-            return Page(status: response.status, headers: response.headers, html: html)
+            return Page(
+                status: response.status, headers: response.headers, html: html,
+                bytes: Array(response.body.readableBytesView))
         }
     }
 

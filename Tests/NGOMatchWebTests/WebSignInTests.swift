@@ -99,7 +99,7 @@ struct WebSignInTests {
             guard let name = Self.attribute("name", in: input), name != "csrf", name != "updatedAt" else { continue }
             let type = Self.attribute("type", in: input) ?? "text"
             if type == "checkbox" {
-                if input.prefix { $0 != ">" }.contains(" checked") {
+                if input.prefix(while: { $0 != ">" }).contains(" checked") {
                     fields.append((name, Self.attribute("value", in: input) ?? ""))
                 }
             } else {

@@ -1,0 +1,133 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NGOMatchCore
+import NGOMatchService
+import NGOMatchStore
+import Testing
+import ZIPFoundation
+
+/// The ministry's registry pages (issue 16): import by upload, export and backup downloads,
+/// the agendas' zip, and the directories with their filters and downloads.
+struct RegistryPageTests {
+    static let badNeeds = #"""
+        type,id,province,title,sectors,fundingGapUSD,timeframe.start,timeframe.end
+        need,upload-1,Cao Bằng,"Clean water for Hà Quảng schools, ""urgent""",water.drinking-water:4,20000,2027-01-01,2027-12-31
+        need,upload-2,Ha Giang,Flood shelters,helth:3,5000,2027-01-01,2027-12-31
+
+        """#.replacingOccurrences(of: "\n", with: "\r\n")
+
+    @Test func anUploadWithOneBadRecordChangesNothingAndSaysWhatToFix() async throws {
+        let fixture = try WebFixture()
+        let before = try fixture.service.registry.counts().needs
+        try await fixture.browse { browser in
+            try await browser.get("/admin/import")
+            let refused = try await browser.upload(
+                "/admin/import", [("action", "import")], files: [("files", "needs.csv", Self.badNeeds)])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.html.contains("needs.csv line 3"), "file and line")
+            #expect(refused.html.contains("need &#39;upload-2&#39;"), "the record")
+            #expect(refused.html.contains("did you mean &#39;health&#39;"), "the fix")
+            #expect(refused.html.contains("Nothing was imported"))
+            #expect(try fixture.service.registry.counts().needs == before, "all or nothing")
+
+            let fixed = Self.badNeeds.replacingOccurrences(of: "helth:3", with: "health:3")
+            let checked = try await browser.upload(
+                "/admin/import", [("action", "check")], files: [("files", "needs.csv", fixed)])
+            #expect(checked.status == .ok && checked.html.contains("Nothing was written"))
+            #expect(try fixture.service.registry.counts().needs == before, "check only writes nothing")
+
+            let imported = try await browser.upload(
+                "/admin/import", [("action", "import")],
+                files: [("files", "needs.csv", fixed), ("files", "more.jsonl", "")])
+            #expect(imported.status == .ok, "\(imported.html)")
+            #expect(imported.html.contains("0 NGOs, 2 needs and 0 partnerships"))
+            let need = try fixture.service.need(NeedGetParams(id: "upload-1"))
+            #expect(need.title == #"Clean water for Hà Quảng schools, "urgent""#)
+            #expect(need.province == "cao-bang")
+            #expect(try fixture.service.need(NeedGetParams(id: "upload-2")).province == "tuyen-quang")
+            let audit = try fixture.service.registry.auditLines(limit: 5, before: nil, actor: nil, method: "import")
+            #expect(audit.first?.actor == "web", "the import is audited with its door")
+        }
+    }
+
+    @Test func aFileThatIsNotReadableIsReportedAndNothingIsWritten() async throws {
+        let fixture = try WebFixture()
+        let before = try fixture.service.registry.counts()
+        try await fixture.browse { browser in
+            try await browser.get("/admin/import")
+            let page = try await browser.upload(
+                "/admin/import", [("action", "import")],
+                files: [("files", "good.csv", Self.badNeeds), ("files", "broken.json", "[{\"type\": \"need\",")])
+            #expect(page.status == .unprocessableContent)
+            #expect(page.html.contains("broken.json"))
+            let none = try await browser.upload("/admin/import", [("action", "import")], files: [])
+            #expect(none.status == .badRequest && none.html.contains("Choose at least one file"))
+            let notMultipart = try await browser.post("/admin/import", [("action", "import")])
+            #expect(notMultipart.status == .badRequest)
+        }
+        #expect(try fixture.service.registry.counts() == before)
+    }
+
+    @Test func exportAndBackupDownloadsReadBack() async throws {
+        let fixture = try WebFixture()
+        let counts = try fixture.service.registry.counts()
+        try await fixture.browse { browser in
+            for format in ExportFormat.allCases {
+                let page = try await browser.get("/admin/export?format=\(format.rawValue)")
+                #expect(page.status == .ok)
+                #expect(page.headers[.contentDisposition]?.contains(".\(format.rawValue)\"") == true)
+                let document = try ImportDocument(bytes: page.bytes, fileName: "export.\(format.rawValue)")
+                #expect(document.records.count >= counts.ngos + counts.needs, "\(format)")
+            }
+            #expect(try await browser.get("/admin/export?format=xlsx").status == .badRequest)
+            let backup = try await browser.get("/admin/backup")
+            #expect(backup.status == .ok)
+            #expect(backup.bytes.starts(with: Array("SQLite format 3\0".utf8)))
+            let file = fixture.folder.appendingPathComponent("downloaded.sqlite")
+            try Data(backup.bytes).write(to: file)
+            let copy = try Registry.open(at: file.path).registry
+            #expect(try copy.counts() == counts)
+        }
+    }
+
+    @Test func onlyTheMinistryImportsExportsAndBacksUp() async throws {
+        let fixture = try WebFixture(auth: true)
+        let (token, _) = try fixture.service.registry.createToken(role: .province("cao-bang"))
+        try await fixture.browse { browser in
+            try await browser.get("/signin")
+            _ = try await browser.post("/signin", [("token", token), ("back", "/")])
+            #expect(try await browser.get("/admin/import").status == .forbidden)
+            let upload = try await browser.upload(
+                "/admin/import", [("action", "import")], files: [("files", "needs.csv", Self.badNeeds)])
+            #expect(upload.status == .forbidden)
+            #expect(try await browser.get("/admin/export?format=csv").status == .forbidden)
+            #expect(try await browser.get("/admin/backup").status == .forbidden)
+            #expect(try await browser.get("/events/gap-go-2026/agendas.zip").status == .forbidden)
+        }
+        #expect(throws: ServiceError.self) {
+            try fixture.service.exportRecords(caller: .token(id: "x", role: .ngo("mcnv")))
+        }
+    }
+
+    @Test func theAgendasZipHoldsEveryAgendaAndCalendar() async throws {
+        let fixture = try WebFixture()
+        _ = try fixture.service.planEvent(
+            EventPlanParams(event: "gap-go-2026", publish: "preliminary"), caller: .local("t"))
+        try await fixture.browse { browser in
+            let page = try await browser.get("/events/gap-go-2026")
+            #expect(page.html.contains("/events/gap-go-2026/agendas.zip"))
+            let zip = try await browser.get("/events/gap-go-2026/agendas.zip")
+            #expect(zip.status == .ok && zip.headers[.contentType] == "application/zip")
+            let archive = try Archive(data: Data(zip.bytes), accessMode: .read)
+            let paths = archive.map(\.path)
+            #expect(paths.contains("master.html"))
+            #expect(paths.contains("provinces/cao-bang.html") && paths.contains("calendars/provinces/cao-bang.ics"))
+            #expect(paths.contains { $0.hasPrefix("ngos/") })
+            var calendar = Data()
+            _ = try archive.extract(archive["calendars/provinces/cao-bang.ics"]!) { calendar.append($0) }
+            let text = String(decoding: calendar, as: UTF8.self)
+            #expect(text.hasPrefix("BEGIN:VCALENDAR\r\n") && text.contains("BEGIN:VEVENT"))
+        }
+    }
+}
