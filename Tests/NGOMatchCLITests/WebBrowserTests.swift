@@ -70,7 +70,7 @@ struct WebBrowserTests {
         let text = String(decoding: report, as: UTF8.self)
         #expect(browser.terminationStatus == 0, "\(text)\n\(stderr.suffix(2000))")
         let parsed = try #require(try JSONSerialization.jsonObject(with: report) as? [String: Any], "\(stderr)")
-        #expect((parsed["steps"] as? [Any])?.count == 13)
+        #expect((parsed["steps"] as? [Any])?.count == 15)
         #expect(parsed["agendaPages"] as? Int == 1, "a participant's agenda prints on one A4 page")
         #expect((parsed["caoBang"] as? [String: Any])?["fill"] != nil, "the dashboard's map was read")
         #expect((parsed["axe"] as? [Any])?.isEmpty == true, "axe-core: \(parsed["axe"] ?? "")")
@@ -78,5 +78,10 @@ struct WebBrowserTests {
         let need = try #require(parsed["need"] as? String)
         let shown = try cli.run("partnerships", "list", "--need", need, "--format", "json")
         #expect(shown.stdout.contains("\"status\":\"agreed\""), "\(shown.stdout)")
+        // The file the ministry uploaded, once fixed, is in the registry, seen by the CLI.
+        let imported = try #require(parsed["imported"] as? [String: Any])
+        let listed = try cli.run("needs", "show", "browser-import-2", "--format", "json")
+        #expect(listed.stdout.contains("climate.disaster-risk-reduction"), "\(listed.stdout)")
+        #expect(listed.stdout.contains("\"province\":\"\(imported["unit"] as? String ?? "?")\""))
     }
 }

@@ -4,8 +4,9 @@
 Usage: web-flows.py BASE_URL PROVINCE_TOKEN NGO_TOKEN NGO_ID SCREENSHOT_DIR MINISTRY_TOKEN
 Flows: a Cao Bằng planner signs in, registers a need with one mistake, fixes it, sees the
 ranked NGOs and an explanation, records a partnership; an NGO office signs in, edits its
-certificate and finds that need among "needs we could serve"; ministry staff open the dashboard,
-where Cao Bằng's shape has the colour of its class in the legend and the table; then the demo
+certificate and finds that need among "needs we could serve"; ministry staff import a file with
+one bad record, see it reported and fix it, and on the dashboard the new needs' unit has the colour
+of its class in the legend and the table; then the demo
 meeting event: Cao Bằng and the NGO say when they cannot meet and whom they want to meet, the
 ministry publishes, Cao Bằng declines a meeting, the ministry replans and sees the difference,
 and Cao Bằng's agenda prints on one A4 page. Each page is checked with
@@ -112,20 +113,56 @@ def ngo_office(driver):
     step(driver, "ngo-needs-vietnamese")
 
 
-def ministry(driver):
-    """The map's colour for Cao Bằng is the one its class has in the legend and the table."""
-    submit(driver, driver.find_element(By.CSS_SELECTOR, "form.inline button.link"), "Sign in with the token")
-    sign_in(driver, MINISTRY_TOKEN)
+def map_class(driver, unit):
+    """A unit's figure, class and fill on the open-needs map, checked against the legend."""
     driver.get(BASE + "/dashboard?measure=openNeeds")
-    shape = driver.find_element(By.CSS_SELECTOR, 'path[data-unit="cao-bang"]')
-    fill = shape.get_attribute("fill")
-    row = driver.find_element(By.XPATH, "//table//a[@href='/needs?province=cao-bang']/ancestor::tr")
+    fill = driver.find_element(By.CSS_SELECTOR, f'path[data-unit="{unit}"]').get_attribute("fill")
+    row = driver.find_element(By.XPATH, f"//table//a[@href='/needs?province={unit}']/ancestor::tr")
     cells = row.find_elements(By.TAG_NAME, "td")
     label = cells[2].get_attribute("textContent").strip()
     swatches = {item.get_attribute("textContent").strip(): item.find_element(By.TAG_NAME, "rect").get_attribute("fill")
                 for item in driver.find_elements(By.CSS_SELECTOR, ".map-legend li")}
-    assert swatches.get(label) == fill, f"Cao Bằng is drawn {fill}, its class '{label}' is {swatches.get(label)}"
-    report["caoBang"] = {"figure": cells[1].get_attribute("textContent").strip(), "class": label, "fill": fill}
+    assert swatches.get(label) == fill, f"{unit} is drawn {fill}, its class '{label}' is {swatches.get(label)}"
+    return {"figure": cells[1].get_attribute("textContent").strip(), "class": label, "fill": fill}
+
+
+def upload(driver, path, expect):
+    driver.get(BASE + "/admin/import")
+    driver.find_element(By.ID, "files").send_keys(path)
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "button[value=import]"), expect)
+
+
+def ministry(driver):
+    """Imports a file with one bad record, sees it reported, fixes it; the new need's unit then
+    has the class of its new figure on the map, the colour its class has in the legend."""
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form.inline button.link"), "Sign in with the token")
+    sign_in(driver, MINISTRY_TOKEN)
+    driver.get(BASE + "/dashboard?measure=openNeeds")
+    empty = [row.find_element(By.TAG_NAME, "a").get_attribute("href").split("province=")[1]
+             for row in driver.find_elements(By.CSS_SELECTOR, "table tbody tr")
+             if row.find_elements(By.TAG_NAME, "a")
+             and row.find_elements(By.TAG_NAME, "td")[1].get_attribute("textContent").split()[0] == "0"]
+    assert empty, "no unit without open needs to import one into"
+    unit = empty[0]
+    before = map_class(driver, unit)
+    rows = ["type,id,province,title,sectors,fundingGapUSD,timeframe.start,timeframe.end",
+            f"need,browser-import-1,{unit},Safe water for commune schools,water.drinking-water:5,90000,2027-01-01,2027-12-31",
+            f"need,browser-import-2,{unit},Flood early warning,climat.disaster-risk-reduction:4,40000,2027-01-01,2027-12-31"]
+    path = os.path.join(SHOTS, "import-needs.csv")
+    with open(path, "w", encoding="utf-8", newline="") as file:
+        file.write("\r\n".join(rows) + "\r\n")
+    upload(driver, path, "Nothing was imported")
+    problems = driver.find_element(By.ID, "import-problems").get_attribute("textContent")
+    assert "import-needs.csv line 3" in problems and "did you mean" in problems, problems
+    step(driver, "ministry-import-refused")
+    with open(path, "w", encoding="utf-8", newline="") as file:
+        file.write("\r\n".join(rows).replace("climat.", "climate.") + "\r\n")
+    upload(driver, path, "2 needs")
+    step(driver, "ministry-import-done")
+    after = map_class(driver, unit)
+    assert after["figure"].split()[0] == "2" and after["fill"] != before["fill"], f"{before} then {after}"
+    report["imported"] = {"unit": unit, "before": before, "after": after}
+    report["caoBang"] = map_class(driver, "cao-bang")
     step(driver, "ministry-dashboard")
     driver.get(BASE + "/dashboard?measure=unservedNeeds&lang=vi")
     assert "Nhu cầu chưa tổ chức nào có thể nhận" in driver.page_source

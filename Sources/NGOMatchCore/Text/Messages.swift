@@ -16,6 +16,14 @@ public enum Messages {
         text(key, language, values)
     }
 
+    /// A message about `count` things: `key.one` for exactly one, else `key`; `count` is `{0}`.
+    /// Vietnamese nouns do not change with the number, so there both forms read the same.
+    public static func counted(_ key: String, _ language: Language, _ count: Int, _ values: String...) -> String {
+        let singular = key + ".one"
+        let chosen = count == 1 && english[singular] != nil ? singular : key
+        return text(chosen, language, ["\(count)"] + values)
+    }
+
     /// Values go in in one pass over the message, so a value that itself contains `{1}`
     /// (a name someone typed) is printed as it is, never filled in.
     public static func text(_ key: String, _ language: Language, _ values: [String]) -> String {
