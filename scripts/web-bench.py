@@ -59,6 +59,13 @@ pages = [
     ("ministry dashboard: map, sectors, weak needs", "/dashboard"),
     ("dashboard: NGOs per need in health", "/dashboard?measure=ngosPerNeed&sector=health"),
     ("the coverage map as an SVG file", "/dashboard/map.svg?measure=fundingGap"),
+    ("NGO directory: certificates expiring in 90 days", "/ngos?expiring=90&sort=expiry"),
+    ("needs directory: search, region, order", "/needs?q=water&region=mekong-delta&sort=funding&status=any"),
+    ("needs directory as CSV (all open needs)", "/needs.csv?status=open"),
+    ("what-if: a need under two rule sets", f"/rules/compare?need={need}&before=default&after=climate"),
+    ("event page with the master grid (34 × 300 × 12)", "/events/large"),
+    ("the whole schedule, printable", "/events/large/agenda"),
+    ("every agenda and calendar as a zip", "/events/large/agendas.zip"),
 ]
 rows = []
 for label, path in pages:
