@@ -115,4 +115,30 @@ struct EventPageTests {
             #expect(try await browser.get("/events/gap-go-2026/agenda").status == .forbidden)
         }
     }
+
+    @Test func theOrganiserEditsTheSettings() async throws {
+        let fixture = try WebFixture()
+        try await fixture.browse { browser in
+            let page = try await browser.get("/events/gap-go-2026")
+            #expect(page.html.contains(#"action="/events/gap-go-2026/settings""#))
+            _ = try await browser.post(
+                "/events/gap-go-2026/settings",
+                [
+                    ("name", "Gặp gỡ 2026"), ("date", "2026-12-11"), ("start", "08:30"), ("slotMinutes", "25"),
+                    ("slots", "8"), ("tables", "5"), ("tableLabels", "A, B, C, D, E"), ("breaks", "2, 5"),
+                    ("rules", "climate"), ("minScore", "30,5"),
+                ])
+            let saved = try await browser.get("/events/gap-go-2026")
+            #expect(saved.html.contains("Settings of Gặp gỡ 2026 saved"), "\(saved.html.prefix(3000))")
+            let event = try fixture.service.event("gap-go-2026", caller: .local("t")).event
+            #expect(event.name == "Gặp gỡ 2026" && event.slots == 8 && event.tables == 5 && event.breaks == [2, 5])
+            #expect(event.slotMinutes == 25 && event.start == 8 * 60 + 30 && event.date?.description == "2026-12-11")
+            #expect(event.rules == "climate" && event.minScore == 30.5 && event.tableLabels?.last == "E")
+            _ = try await browser.post("/events/gap-go-2026/settings", [("name", "x"), ("slots", "0")])
+            #expect(try await browser.get("/events/gap-go-2026").html.contains("Not done"))
+            #expect(
+                try fixture.service.event("gap-go-2026", caller: .local("t")).event.slots == 8,
+                "a refusal changes nothing")
+        }
+    }
 }

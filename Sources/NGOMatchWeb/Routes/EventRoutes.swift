@@ -15,6 +15,7 @@ struct EventRoutes {
         router.post("/events") { request, context in try await create(request, context) }
         router.get("/events/:id") { request, context in try page(request, context) }
         router.post("/events/:id/invite") { request, context in try await invite(request, context) }
+        router.post("/events/:id/settings") { request, context in try await settings(request, context) }
         router.post("/events/:id/status") { request, context in try await status(request, context) }
         router.post("/events/:id/plan") { request, context in try await plan(request, context) }
         router.post("/events/:id/availability") { request, context in try await availability(request, context) }
@@ -77,6 +78,29 @@ struct EventRoutes {
                 },
                 "canCreate": context.session?.isMinistry == true,
             ], request, context)
+    }
+
+    /// The organiser changes the event's settings; the page says what the change means for the plan.
+    private func settings(_ request: Request, _ context: WebContext) async throws -> Response {
+        let form = try await app.form(request, context)
+        let id = try context.parameters.require("id")
+        return act(id, context, anchor: "#settings") {
+            let changed = try app.service.updateEvent(
+                EventSettingsParams(
+                    event: id, name: form.text("name"), nameEn: form.text("nameEn"), date: form.text("date"),
+                    start: form.text("start"), slotMinutes: form.text("slotMinutes").flatMap { Int($0) },
+                    slots: form.text("slots").flatMap { Int($0) },
+                    breaks: (form.text("breaks") ?? "").split(separator: ",").compactMap {
+                        Int($0.trimmingCharacters(in: .whitespaces))
+                    },
+                    tables: form.text("tables").flatMap { Int($0) },
+                    tableLabels: (form.text("tableLabels") ?? "").split(separator: ",").map {
+                        $0.trimmingCharacters(in: .whitespaces)
+                    }.filter { !$0.isEmpty }, rules: form.text("rules"),
+                    minScore: form.text("minScore").flatMap { Double($0.replacingOccurrences(of: ",", with: ".")) }),
+                caller: caller(context))
+            return app.text("eventSettingsSaved", context, changed.name)
+        }
     }
 
     private func create(_ request: Request, _ context: WebContext) async throws -> Response {
@@ -186,6 +210,18 @@ struct EventRoutes {
                 ]
             },
         ]
+        if organiser {
+            let names = (try? app.service.ruleSets().map(\.name)) ?? ["default"]
+            values["settings"] = [
+                "name": event.name, "nameEn": event.nameEn ?? "", "date": event.date?.description ?? "",
+                "start": event.start.map(Event.clock) ?? "", "slotMinutes": "\(event.slotMinutes)",
+                "slots": "\(event.slots)", "tables": event.tables.map(String.init) ?? "",
+                "breaks": event.breaks.map(String.init).joined(separator: ", "),
+                "tableLabels": (event.tableLabels ?? []).joined(separator: ", "),
+                "ruleChoices": WebApp.choices(names.map { ($0, $0) }, selected: event.rules ?? "default"),
+                "minScore": format.score(event.minScore),
+            ]
+        }
         if let me {
             values["me"] = participantPart(me, event, published?.agenda, context)
         }

@@ -37,7 +37,10 @@ struct RuleRoutes {
                     ?? app.text("ruleSourceShipped", context),
                 "minimum": format.score(summary.minimumScore),
                 "weights": summary.weights.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(4)
-                    .map { "\($0.key) \(format.score($0.value))" }.joined(separator: ", "),
+                    .map {
+                        "\(FactorKind(rawValue: $0.key)?.name.in(context.language) ?? $0.key) \(format.score($0.value))"
+                    }
+                    .joined(separator: ", "),
             ]
         }
         var values: [String: Any] = [
