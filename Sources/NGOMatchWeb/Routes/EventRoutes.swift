@@ -141,16 +141,17 @@ struct EventRoutes {
         }
         let published = try? app.service.eventAgenda(EventAgendaParams(event: id), caller: caller(context))
         func slotName(_ slot: Int) -> String { "\(slot): \(event.slotLabel(slot))" }
-        let participants = event.participants.map { participant -> [String: Any] in
-            [
-                "name": participant.name,
-                "kind": app.text(participant.side == .province ? "eventProvince" : "eventNGO", context),
-                "unavailable": participant.unavailable.map(slotName).joined(separator: ", "),
-                "meetings": "\(participant.minMeetings)–\(participant.maxMeetings ?? event.slots)",
-                "languages": participant.languages.joined(separator: ", "),
-                "answeredMark": participant.answeredAt == nil ? "—" : app.text("yes", context),
-                "agendaLink": "/events/\(id)/agenda?participant=\(participant.id)",
-            ]
+        var participantRows = HTMLRows()
+        for participant in event.participants {
+            participantRows.row([
+                .text(participant.name),
+                .text(app.text(participant.side == .province ? "eventProvince" : "eventNGO", context)),
+                .text(participant.unavailable.map(slotName).joined(separator: ", ")),
+                .text("\(participant.minMeetings)–\(participant.maxMeetings ?? event.slots)"),
+                .text(participant.languages.joined(separator: ", ")),
+                .text(participant.answeredAt == nil ? "—" : app.text("yes", context)),
+                .link(app.text("eventAgenda", context), href: "/events/\(id)/agenda?participant=\(participant.id)"),
+            ])
         }
         let name = { (side: EventParticipant.Side, party: String) in event.participant(side, party)?.name ?? party }
         let wishes = event.wishes.map { wish -> [String: Any] in
@@ -162,29 +163,46 @@ struct EventRoutes {
             ]
         }
         // The ministry checks meetings in on the day and records what came of them.
-        let dayOf = (published?.agenda.meetings ?? []).filter { $0.status != .cancelled }.map {
-            meeting -> [String: Any] in
-            [
-                "number": "\(meeting.number)", "time": meeting.time, "table": meeting.tableLabel,
-                "pair": "\(meeting.provinceName) — \(meeting.ngoName)",
-                "status": app.text("meetingStatus.\(meeting.status.rawValue)", context),
-                "outcome": meeting.outcome.map {
-                    app.text("meetingOutcome.\($0 == .followUp ? "followUp" : "none")", context)
+        let csrf = context.session?.csrf ?? ""
+        var dayOfRows = HTMLRows()
+        var dayOfCount = 0
+        for meeting in published?.agenda.meetings ?? [] where organiser && meeting.status != .cancelled {
+            var buttons: [(name: String, value: String, label: String)] = []
+            if meeting.status != .declined {
+                buttons += [
+                    ("action", "held", app.text("eventHeld", context)),
+                    ("action", "no-show", app.text("eventNoShow", context)),
+                ]
+                if meeting.status != .noShow {
+                    buttons += [
+                        ("action", "follow-up", app.text("eventFollowUp", context)),
+                        ("action", "no-follow-up", app.text("eventNoFollowUp", context)),
+                    ]
                 }
-                    ?? "—",
-                "canCheckIn": meeting.status != .declined,
-                "canRecord": meeting.status != .declined
-                    && meeting.status != .noShow,
-            ]
+            }
+            dayOfRows.row([
+                .text("\(meeting.number)"), .text("\(meeting.time), \(meeting.tableLabel)"),
+                .text("\(meeting.provinceName) — \(meeting.ngoName)"),
+                .text(app.text("meetingStatus.\(meeting.status.rawValue)", context)),
+                .text(
+                    meeting.outcome.map {
+                        app.text("meetingOutcome.\($0 == .followUp ? "followUp" : "none")", context)
+                    } ?? "—"),
+                .html(
+                    buttons.isEmpty
+                        ? ""
+                        : HTMLRows.form(
+                            action: "/events/\(id)/meetings/\(meeting.number)", csrf: csrf, buttons: buttons)),
+            ])
+            dayOfCount += 1
         }
         var grid: [String: Any] = [:]
         if let book = published?.book {
             let master = book.grid
             // The first column is the time; the other headers are the tables' own labels.
-            grid = [
-                "header": [app.text("eventTime", context)] + master.header.dropFirst(),
-                "rows": master.rows.map { ["cells": $0] },
-            ]
+            var rows = HTMLRows()
+            for row in master.rows { rows.row(row.map { .text($0) }) }
+            grid = ["header": [app.text("eventTime", context)] + master.header.dropFirst(), "rows": rows.html]
         }
         var values: [String: Any] = [
             "id": id, "name": context.language == .en ? event.nameEn ?? event.name : event.name,
@@ -196,10 +214,11 @@ struct EventRoutes {
                 + (event.published.map { " (\(app.text("eventPublished.\($0)", context)))" } ?? ""),
             "counts": app.text(
                 "eventCounts", context, "\(event.provinces.count)", "\(event.ngos.count)", "\(details.answered)"),
-            "organiser": organiser, "participants": participants, "wishes": wishes, "hasWishes": !wishes.isEmpty,
+            "organiser": organiser, "participantRows": participantRows.html, "wishes": wishes,
+            "hasWishes": !wishes.isEmpty,
             "isDraft": event.status == .draft, "isClosed": event.status == .closed,
             "hasGrid": published != nil, "grid": grid, "hasPlans": !details.plans.isEmpty,
-            "dayOf": dayOf, "hasDayOf": organiser && !dayOf.isEmpty,
+            "dayOfRows": dayOfRows.html, "hasDayOf": dayOfCount > 0,
             "plans": details.plans.map {
                 [
                     "number": "\($0.number)", "meetings": "\($0.meetings)",
