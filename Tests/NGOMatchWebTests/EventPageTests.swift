@@ -141,4 +141,28 @@ struct EventPageTests {
                 "a refusal changes nothing")
         }
     }
+
+    @Test func planningWithoutPublishingShowsTheProposedScheduleFirst() async throws {
+        let fixture = try WebFixture()
+        _ = try fixture.service.planEvent(
+            EventPlanParams(event: "gap-go-2026", publish: "preliminary"), caller: .local("t"))
+        let published = try fixture.service.eventAgenda(EventAgendaParams(event: "gap-go-2026"), caller: .local("t"))
+        let first = try #require(published.agenda.meetings.first)
+        _ = try fixture.service.updateMeeting(
+            EventMeetingParams(event: "gap-go-2026", meeting: first.number, action: "decline"), caller: .local("t"))
+        try await fixture.browse { browser in
+            try await browser.get("/events/gap-go-2026")
+            let preview = try await browser.post("/events/gap-go-2026/plan", [])
+            #expect(preview.status == .ok)
+            #expect(
+                preview.html.contains("not published yet") && preview.html.contains("Against the published schedule"))
+            let declined = HTMLAgenda.escape("\(first.number). \(first.provinceName) — \(first.ngoName)")
+            #expect(!preview.html.contains(declined), "the declined meeting is not proposed again")
+            #expect(preview.html.contains("Moved:"), "what moved, from where to where")
+            #expect(preview.html.contains(#"<small class="why">"#), "each meeting with its strongest reason")
+            #expect(preview.html.contains(#"name="publish" value="final""#))
+            let still = try fixture.service.eventAgenda(EventAgendaParams(event: "gap-go-2026"), caller: .local("t"))
+            #expect(still.agenda.plan == published.agenda.plan, "nothing is published by looking")
+        }
+    }
 }

@@ -8,7 +8,8 @@ certificate and finds that need among "needs we could serve"; ministry staff imp
 one bad record, see it reported and fix it, and on the dashboard the new needs' unit has the colour
 of its class in the legend and the table; then the demo
 meeting event: Cao Bằng and the NGO say when they cannot meet and whom they want to meet, the
-ministry publishes, Cao Bằng declines a meeting, the ministry replans and sees the difference,
+ministry publishes, Cao Bằng declines a meeting, the ministry replans, sees the difference and
+the proposed grid before publishing,
 and Cao Bằng's agenda prints on one A4 page. Each page is checked with
 axe-core; a serious or critical violation fails the run. Prints one JSON report; exits 1 on
 any failure. Run by the Swift tests (WebBrowserTests) from the environment .ci/run creates.
@@ -205,7 +206,12 @@ def event(driver):
     submit(driver, declines[0], "is declined")
     switch_to(driver, MINISTRY_TOKEN)
     driver.get(page)
-    submit(driver, driver.find_element(By.XPATH, "//button[contains(., 'Plan and publish: final')]"), "Plan 2:")
+    submit(driver, driver.find_element(By.XPATH, "//button[contains(., 'Plan (not published)')]"), "not published yet")
+    assert "Against the published schedule" in driver.page_source
+    report["preview"] = driver.find_element(By.ID, "changes-heading").find_element(By.XPATH, "..").text
+    assert driver.find_elements(By.CSS_SELECTOR, "table.grid tbody td small.why"), "meetings show their reason"
+    step(driver, "ministry-event-preview")
+    submit(driver, driver.find_element(By.XPATH, "//button[contains(., 'Plan and publish: final')]"), "Plan 3:")
     assert "Against the published schedule" in driver.page_source
     report["replan"] = driver.find_element(By.CSS_SELECTOR, "[role=status], .notice").text \
         if driver.find_elements(By.CSS_SELECTOR, "[role=status], .notice") else ""

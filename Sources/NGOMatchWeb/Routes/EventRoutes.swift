@@ -200,9 +200,9 @@ struct EventRoutes {
         if let book = published?.book {
             let master = book.grid
             // The first column is the time; the other headers are the tables' own labels.
-            var rows = HTMLRows()
-            for row in master.rows { rows.row(row.map { .text($0) }) }
-            grid = ["header": [app.text("eventTime", context)] + master.header.dropFirst(), "rows": rows.html]
+            grid = [
+                "header": [app.text("eventTime", context)] + master.header.dropFirst(), "rows": MasterGrid.rows(book),
+            ]
         }
         var values: [String: Any] = [
             "id": id, "name": context.language == .en ? event.nameEn ?? event.name : event.name,
@@ -313,11 +313,16 @@ struct EventRoutes {
         }
     }
 
+    /// Publishing plans and publishes at once; planning alone shows the proposed schedule
+    /// first: value and bound, minimums, conflicts, what changed from the published schedule
+    /// (moved, dropped with why, added), the waitlist and the master grid, with the buttons
+    /// that publish it. The planner is deterministic, so publishing gives this schedule unless
+    /// answers came in meanwhile (the notice then says what changed).
     private func plan(_ request: Request, _ context: WebContext) async throws -> Response {
         let form = try await app.form(request, context)
         let id = try context.parameters.require("id")
+        guard let publish = form.text("publish") else { return try preview(id, request, context) }
         return act(id, context, anchor: "#schedule") {
-            let publish = form.text("publish")
             let result = try app.service.planEvent(
                 EventPlanParams(event: id, publish: publish, lang: context.language), caller: caller(context))
             let changes = result.changes
@@ -328,14 +333,68 @@ struct EventRoutes {
                 " "
                 + app.text(
                     "eventChanges", context, "\(changes.kept.count)", "\(changes.moved.count)",
-                    "\(changes.dropped.count)",
-                    "\(changes.added.count)")
-            if publish != nil && !changes.notify.isEmpty {
+                    "\(changes.dropped.count)", "\(changes.added.count)")
+            if !changes.notify.isEmpty {
                 text += " " + app.text("eventTell", context, changes.notify.joined(separator: ", "))
             }
             if result.report.participants.hasMinimums { text += " " + result.report.minimums.message }
             return text
         }
+    }
+
+    private func preview(_ id: String, _ request: Request, _ context: WebContext) throws -> Response {
+        let result: EventPlanResult
+        let event: MeetingEvent
+        do {
+            result = try app.service.planEvent(
+                EventPlanParams(event: id, lang: context.language), caller: caller(context))
+            event = try app.service.event(id, caller: caller(context)).event
+        } catch {
+            app.notice(app.text("eventNotDone", context, refusal(error, context).message), for: context)
+            return Pages.redirect("/events/\(id)")
+        }
+        let report = result.report
+        let changes = result.changes
+        let byNumber = Dictionary(
+            report.meetings.compactMap { meeting in meeting.number.map { ($0, meeting) } },
+            uniquingKeysWith: { a, _ in a })
+        let book = AgendaBook(report, event: event.planning())
+        let format = app.formatting(context)
+        return app.render(
+            "eventplan", title: app.text("eventPreviewHeading", context, "\(result.plan.number)", event.name),
+            [
+                "id": id, "heading": app.text("eventPreviewHeading", context, "\(result.plan.number)", event.name),
+                "summary": app.text(
+                    "eventPreviewSummary", context, "\(report.meetingCount)", MarkdownAgenda.score(report.totalScore),
+                    MarkdownAgenda.score(report.upperBound), MarkdownAgenda.percent(report.quality)),
+                "minimums": report.participants.hasMinimums ? report.minimums.message : "",
+                "conflicts": report.conflicts.map(\.message),
+                "changes": app.text(
+                    "eventChanges", context, "\(changes.kept.count)", "\(changes.moved.count)",
+                    "\(changes.dropped.count)", "\(changes.added.count)"),
+                "moved": changes.moved.map {
+                    ["number": "\($0.number)", "pair": "\($0.province) — \($0.ngo)", "from": $0.from, "to": $0.to]
+                },
+                "dropped": changes.dropped.map {
+                    ["number": "\($0.number)", "pair": "\($0.province) — \($0.ngo)", "reason": $0.reason]
+                },
+                "added": changes.added.compactMap { number in
+                    byNumber[number].map {
+                        ["number": "\(number)", "pair": "\($0.provinceName) — \($0.ngoName)", "time": $0.time]
+                    }
+                },
+                "tell": changes.notify.joined(separator: ", "),
+                "waitlist": report.waitlist.prefix(50).map {
+                    [
+                        "pair": "\(event.participant(.province, $0.province)?.name ?? $0.province) — "
+                            + "\(event.participant(.ngo, $0.ngo)?.name ?? $0.ngo)",
+                        "score": format.score($0.score), "reason": $0.reason,
+                    ]
+                },
+                "hasWaitlist": !report.waitlist.isEmpty,
+                "gridHeader": [app.text("eventTime", context)] + book.grid.header.dropFirst(),
+                "gridRows": MasterGrid.rows(book),
+            ], request, context)
     }
 
     private func availability(_ request: Request, _ context: WebContext) async throws -> Response {
