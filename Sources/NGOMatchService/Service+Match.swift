@@ -246,6 +246,16 @@ extension Service {
         return try index().gaps(rules: rules(params.rules), threshold: threshold)
     }
 
+    /// The gaps of open needs in one sector (and its subsectors), with the default threshold
+    /// and rules, as the coverage map of that sector draws them.
+    public func gaps(inSector sector: String) throws -> GapsReport {
+        let id = try reference.taxonomy.resolve(sector).id
+        return try index().gaps(rules: rules(nil), threshold: 50, sector: id)
+    }
+
+    /// Demand against supply for every sector, without scoring (see `MatchIndex.openSectorBalances`).
+    public func sectorBalances() throws -> [GapsReport.SectorBalance] { try index().openSectorBalances() }
+
     static func checkLimit(_ limit: Int?) throws {
         if let limit, !(1...1000).contains(limit) {
             throw ServiceError.invalidParams(field: "limit", expected: "a whole number from 1 to 1000, got \(limit)")

@@ -124,6 +124,12 @@ extension MatchIndex {
             threshold: threshold, weakNeeds: weakNeeds, sectors: sectorBalances(open), provinces: coverage)
     }
 
+    /// Demand against supply per sector over every open need: the report's `sectors` without
+    /// scoring anything, for a page whose other figures are about one sector.
+    public func openSectorBalances() -> [GapsReport.SectorBalance] {
+        sectorBalances((0..<needs.count).filter { compiledNeeds[$0].isOpen })
+    }
+
     private func sectorBalances(_ open: [Int]) -> [GapsReport.SectorBalance] {
         let taxonomy = reference.taxonomy.sectors
         let topNodes = taxonomy.indices.filter { parent[$0] < 0 }

@@ -43,7 +43,7 @@ struct DashboardRoutes {
         do {
             return try app.service.coverage(
                 CoverageParams(measure: choice.measure, sector: choice.sector, lang: context.language),
-                link: links ? { "/needs?province=\($0.id)" } : nil, computed: choice.sector == nil ? gaps : nil)
+                link: links ? { "/needs?province=\($0.id)" } : nil, computed: gaps)
         } catch let error as LookupError {
             throw WebError(kind: .badRequest, message: error.text(context.language))
         }
@@ -53,8 +53,16 @@ struct DashboardRoutes {
         try ministryOnly(context)
         let choice = choice(request)
         let format = app.formatting(context)
-        // One report serves the map (for all sectors), the sector bars and the weak needs.
-        let gaps = try app.service.gaps(GapsParams())
+        // One report, for the chosen sector, serves the map and the weak needs; the bars of
+        // every sector need no scoring and come from the open needs directly.
+        let gaps: GapsReport
+        let balances: [GapsReport.SectorBalance]
+        do {
+            gaps = try choice.sector.map(app.service.gaps(inSector:)) ?? app.service.gaps(GapsParams())
+            balances = choice.sector == nil ? gaps.sectors : try app.service.sectorBalances()
+        } catch let error as LookupError {
+            throw WebError(kind: .badRequest, message: error.text(context.language))
+        }
         let result = try coverage(choice, context, links: true, gaps: gaps)
         let measures = CoverageMap.Measure.allCases.map {
             (value: $0.rawValue, label: app.text("map.measure.\($0.rawValue)", context))
@@ -62,8 +70,8 @@ struct DashboardRoutes {
         let sectors = app.service.reference.taxonomy.sectors.filter { $0.parent == nil }.map {
             (value: $0.id.rawValue, label: $0.name.in(context.language))
         }
-        let largest = gaps.sectors.map { max($0.demandUSD, $0.supplyUSD) }.max() ?? 1
-        let bars = gaps.sectors.enumerated().map { row, sector -> [String: Any] in
+        let largest = balances.map { max($0.demandUSD, $0.supplyUSD) }.max() ?? 1
+        let bars = balances.enumerated().map { row, sector -> [String: Any] in
             let width = 285.0
             func length(_ amount: Double) -> String {
                 String(format: "%.1f", largest > 0 ? amount / largest * width : 0)
@@ -121,7 +129,7 @@ struct DashboardRoutes {
                 "measures": WebApp.choices(measures, selected: choice.measure),
                 "sectors": WebApp.choices(sectors, selected: choice.sector),
                 "map": result.svg, "mapTitle": result.title, "units": units, "bars": bars,
-                "barsHeight": String(max(1, gaps.sectors.count) * 34), "weak": Array(weak),
+                "barsHeight": String(max(1, balances.count) * 34), "weak": Array(weak),
                 "weakCount": String(gaps.weakNeeds.count), "threshold": Explanation.points(gaps.threshold),
                 "query": choice.query,
             ], request, context)
