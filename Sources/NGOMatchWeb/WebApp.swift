@@ -110,6 +110,18 @@ public struct WebApp: Sendable {
             status: status)
     }
 
+    /// "Any sector", then every top-level sector, for a filter.
+    func sectorFilter(_ context: WebContext) -> [(value: String, label: String)] {
+        [("", text("anySector", context))]
+            + service.reference.taxonomy.topLevel.map { ($0.id.rawValue, $0.name.in(context.language)) }
+    }
+
+    /// "Any region", then every region, for a filter.
+    func regionFilter(_ context: WebContext) -> [(value: String, label: String)] {
+        [("", text("anyRegion", context))]
+            + service.reference.provinces.regions.map { ($0.id.rawValue, $0.name.in(context.language)) }
+    }
+
     /// A choice list for a `<select>`, with the current value selected.
     static func choices(_ pairs: [(value: String, label: String)], selected: String?) -> [[String: Any]] {
         pairs.map { ["value": $0.value, "label": $0.label, "selected": $0.value == selected] }

@@ -59,12 +59,8 @@ struct NGORoutes {
                     .sorted().joined(separator: ", "),
             ]
         }
-        let sectors =
-            [("", app.text("anySector", context))]
-            + reference.taxonomy.topLevel.map { ($0.id.rawValue, $0.name.in(context.language)) }
-        let regions =
-            [("", app.text("anyRegion", context))]
-            + reference.provinces.regions.map { ($0.id.rawValue, $0.name.in(context.language)) }
+        let sectors = app.sectorFilter(context)
+        let regions = app.regionFilter(context)
         let orders = NGOListing.Order.allCases.map { ($0.rawValue, app.text("ngoOrder.\($0.rawValue)", context)) }
         let countries = Set(try app.service.ngos(NGOsListParams()).map(\.country)).sorted()
         return app.render(
@@ -161,12 +157,8 @@ struct NGORoutes {
             ]
         }
         let reference = app.service.reference
-        let sectors =
-            [("", app.text("anySector", context))]
-            + reference.taxonomy.topLevel.map { ($0.id.rawValue, $0.name.in(context.language)) }
-        let regions =
-            [("", app.text("anyRegion", context))]
-            + reference.provinces.regions.map { ($0.id.rawValue, $0.name.in(context.language)) }
+        let sectors = app.sectorFilter(context)
+        let regions = app.regionFilter(context)
         let heading = app.text("needsWeCouldServe", context)
         return app.render(
             "discover", title: heading,

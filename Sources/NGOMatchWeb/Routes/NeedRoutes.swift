@@ -55,12 +55,8 @@ struct NeedRoutes {
                 ("partnered", format.status(.partnered)), ("closed", format.status(.closed)),
                 ("any", app.text("anyStatus", context)),
             ]
-        let sectors =
-            [("", app.text("anySector", context))]
-            + app.service.reference.taxonomy.topLevel.map { ($0.id.rawValue, $0.name.in(context.language)) }
-        let regions =
-            [("", app.text("anyRegion", context))]
-            + directory.regions.map { ($0.id.rawValue, $0.name.in(context.language)) }
+        let sectors = app.sectorFilter(context)
+        let regions = app.regionFilter(context)
         let orders = NeedListing.Order.allCases.map { ($0.rawValue, app.text("needOrder.\($0.rawValue)", context)) }
         let heading = province.map { app.text("needsOf", context, $0.name.vi) } ?? app.text("allNeeds", context)
         let canRegister = session.isMinistry || session.ownProvince != nil
