@@ -83,11 +83,22 @@ public struct WebApp: Sendable {
     func form(_ request: Request, _ context: WebContext) async throws -> FormData {
         let body = try await request.body.collect(upTo: 1 << 20)
         let form = FormData(String(buffer: body))
-        guard let session = context.session, let token = form["csrf"], SessionStore.sameSecret(token, session.csrf)
-        else {
+        try checkCSRF(form["csrf"], context)
+        return form
+    }
+
+    /// - Throws: `WebError.csrf` unless `token` is the session's CSRF token.
+    func checkCSRF(_ token: String?, _ context: WebContext) throws {
+        guard let session = context.session, let token, SessionStore.sameSecret(token, session.csrf) else {
             throw WebError(kind: .csrf, message: text("csrf", context))
         }
-        return form
+    }
+
+    /// - Throws: a forbidden page unless the reader is the ministry (or the trusted local user).
+    func ministryOnly(_ context: WebContext) throws {
+        guard context.session?.isMinistry == true else {
+            throw WebError(kind: .forbidden, message: text("ministryOnly", context))
+        }
     }
 
     func query(_ request: Request) -> FormData { FormData(request.uri.query ?? "") }

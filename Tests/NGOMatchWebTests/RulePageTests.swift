@@ -56,7 +56,9 @@ struct RulePageTests {
             for row in rows { #expect(page.html.contains(HTMLAgenda.escape(row.name))) }
             #expect(page.html.contains("Underserved province +"), "the factor that moved the scores")
             let missing = try await browser.get("/rules/compare?need=nope&before=default&after=climate")
-            #expect(missing.html.contains("nope"))
+            #expect(
+                missing.html.contains(#"<p class="warning" role="alert">"#) && missing.html.contains("&#39;nope&#39;"),
+                "an unknown need is reported, not just echoed in the form")
             let need = try await browser.get("/needs/cao-bang-1")
             #expect(need.html.contains("/rules/compare?need=cao-bang-1"))
         }

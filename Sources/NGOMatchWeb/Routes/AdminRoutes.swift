@@ -17,16 +17,10 @@ struct AdminRoutes {
         router.get("/admin/audit") { request, context in try audit(request, context) }
     }
 
-    private func ministryOnly(_ context: WebContext) throws {
-        guard context.session?.isMinistry == true else {
-            throw WebError(kind: .forbidden, message: app.text("ministryOnly", context))
-        }
-    }
-
     private func tokens(_ request: Request, _ context: WebContext, created: (token: String, info: TokenInfo)? = nil)
         throws -> Response
     {
-        try ministryOnly(context)
+        try app.ministryOnly(context)
         let rows = try app.service.registry.tokens().reversed().map { token -> [String: Any] in
             [
                 "id": token.id, "role": token.role, "note": token.note ?? "",
@@ -44,7 +38,7 @@ struct AdminRoutes {
     /// The new token is on this page and nowhere else: only its hash is stored.
     private func create(_ request: Request, _ context: WebContext) async throws -> Response {
         let form = try await app.form(request, context)
-        try ministryOnly(context)
+        try app.ministryOnly(context)
         let text = form.text("role") ?? ""
         do {
             guard var role = Role(text) else {
@@ -69,7 +63,7 @@ struct AdminRoutes {
 
     private func revoke(_ request: Request, _ context: WebContext) async throws -> Response {
         _ = try await app.form(request, context)
-        try ministryOnly(context)
+        try app.ministryOnly(context)
         let id = try context.parameters.require("id")
         do {
             try app.service.registry.revokeToken(id: id)
@@ -81,7 +75,7 @@ struct AdminRoutes {
     }
 
     private func audit(_ request: Request, _ context: WebContext) throws -> Response {
-        try ministryOnly(context)
+        try app.ministryOnly(context)
         let query = app.query(request)
         let actor = query.text("actor")
         let method = query.text("what")

@@ -25,12 +25,6 @@ struct DashboardRoutes {
         }
     }
 
-    private func ministryOnly(_ context: WebContext) throws {
-        guard context.session?.isMinistry == true else {
-            throw WebError(kind: .forbidden, message: app.text("ministryOnly", context))
-        }
-    }
-
     private func choice(_ request: Request) -> Choice {
         let query = app.query(request)
         let measure = query.text("measure").flatMap(CoverageMap.Measure.init(rawValue:)) ?? .openNeeds
@@ -50,7 +44,7 @@ struct DashboardRoutes {
     }
 
     private func dashboard(_ request: Request, _ context: WebContext) throws -> Response {
-        try ministryOnly(context)
+        try app.ministryOnly(context)
         let choice = choice(request)
         let format = app.formatting(context)
         // One report, for the chosen sector, serves the map and the weak needs; the bars of
@@ -136,7 +130,7 @@ struct DashboardRoutes {
     }
 
     private func mapFile(_ request: Request, _ context: WebContext) throws -> Response {
-        try ministryOnly(context)
+        try app.ministryOnly(context)
         let result = try coverage(choice(request), context, links: false)
         return Downloads.file(
             #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + result.svg + "\n", type: "image/svg+xml",
@@ -145,7 +139,7 @@ struct DashboardRoutes {
 
     /// Every figure of the page as CSV (RFC 4180), for reports and spreadsheets.
     private func download(_ request: Request, _ context: WebContext) throws -> Response {
-        try ministryOnly(context)
+        try app.ministryOnly(context)
         let figure = try context.parameters.require("figure")
         var lines: [String]
         switch figure {

@@ -487,9 +487,7 @@ struct EventRoutes {
 
     /// Every agenda and calendar in one zip, for the organiser to send out or print.
     private func bundle(_ request: Request, _ context: WebContext) throws -> Response {
-        guard context.session?.isMinistry == true else {
-            throw WebError(kind: .forbidden, message: app.text("ministryOnly", context))
-        }
+        try app.ministryOnly(context)
         let (agenda, book) = try agendaBook(request, context)
         return try Downloads.zip(
             AgendaBundle.files(book, style: .html), name: "\(AgendaBook.fileName(agenda.event))-agendas.zip")

@@ -18,16 +18,10 @@ struct RegistryFileRoutes {
         router.get("/admin/backup") { request, context in try backup(request, context) }
     }
 
-    private func ministryOnly(_ context: WebContext) throws {
-        guard context.session?.isMinistry == true else {
-            throw WebError(kind: .forbidden, message: app.text("ministryOnly", context))
-        }
-    }
-
     private func page(
         _ request: Request, _ context: WebContext, _ values: [String: Any] = [:], status: HTTPResponse.Status = .ok
     ) throws -> Response {
-        try ministryOnly(context)
+        try app.ministryOnly(context)
         let counts = try app.service.registry.counts()
         var values = values
         values["registryCounts"] = app.text("importRegistryHolds", context, "\(counts.ngos)", "\(counts.needs)")
@@ -38,9 +32,9 @@ struct RegistryFileRoutes {
         let form = try await MultipartForm.read(
             request, limit: Self.uploadLimit,
             problem: app.text("importNotMultipart", context, "\(Self.uploadLimit >> 20)"))
-        guard let session = context.session, let token = form["csrf"], SessionStore.sameSecret(token, session.csrf)
-        else { throw WebError(kind: .csrf, message: app.text("csrf", context)) }
-        try ministryOnly(context)
+        try app.checkCSRF(form["csrf"], context)
+        try app.ministryOnly(context)
+        let session = context.session!
         let checkOnly = form["action"] == "check"
         let files = form.files("files")
         guard !files.isEmpty else {
@@ -95,7 +89,7 @@ struct RegistryFileRoutes {
     }
 
     private func export(_ request: Request, _ context: WebContext) throws -> Response {
-        try ministryOnly(context)
+        try app.ministryOnly(context)
         let text = app.query(request).text("format") ?? "jsonl"
         guard let format = ExportFormat(rawValue: text) else {
             throw WebError(kind: .badRequest, message: app.text("exportFormatExpected", context, text))
@@ -106,7 +100,7 @@ struct RegistryFileRoutes {
     }
 
     private func backup(_ request: Request, _ context: WebContext) throws -> Response {
-        try ministryOnly(context)
+        try app.ministryOnly(context)
         let data: Data
         do {
             data = try app.service.backupData(caller: context.session!.caller)
