@@ -49,12 +49,18 @@ public struct AssistantDoor: Sendable {
 
     /// Runs a tool. A failure is a result with `isError` and the message a CLI user would read.
     func call(_ params: CallTool.Parameters) -> CallTool.Result {
+        // A tool's result speaks the language its arguments ask for (`lang`), like every door.
+        var language = Language.en
+        if case .string(let lang)? = params.arguments?["lang"], let chosen = Language(rawValue: lang) {
+            language = chosen
+        }
         guard let method = catalog.method(named: params.name) else {
             let known = catalog.methods.map(\.name)
-            var message = "unknown tool '\(params.name)'" + Suggestions.phrase(for: params.name, among: known)
+            var message = Phrase.sequence([
+                .key("mcp.unknownTool", params.name), Suggestions.phrase(for: params.name, among: known),
+            ]).text(language)
             if Methods.byName[params.name]?.isWrite == true {
-                message =
-                    "\(params.name) changes the registry, and writes are off: start `ngomatch mcp --allow-writes`, or set NGOMATCH_TOKEN to a token whose role allows it"
+                message = Messages.text("mcp.writesOff", language, params.name)
             }
             return CallTool.Result(content: [.text(text: message, annotations: nil, _meta: nil)], isError: true)
         }
@@ -66,7 +72,9 @@ public struct AssistantDoor: Sendable {
                 content: [.text(text: String(decoding: bytes, as: UTF8.self), annotations: nil, _meta: nil)],
                 structuredContent: Optional.some(MCP.Value(ToolCatalog.structured(result))))
         } catch {
-            let message = RPCError.from(error) { detail in logger.error("\(params.name): \(detail)") }.message
+            let message = RPCError.from(error, language: language) { detail in
+                logger.error("\(params.name): \(detail)")
+            }.message
             return CallTool.Result(content: [.text(text: message, annotations: nil, _meta: nil)], isError: true)
         }
     }

@@ -177,8 +177,11 @@ public struct Dispatcher: Sendable {
                     RPCError(code: RPCError.invalidRequest, message: "invalid request: 'params' must be an object"))
             }
         }
+        // Errors speak the request's language when it names one; codes and data never change.
+        var language = Language.en
+        if case .string(let lang)? = params?["lang"], let chosen = Language(rawValue: lang) { language = chosen }
         if session.requiresAuth, session.caller == .anonymous, name != "ping", name != "auth" {
-            return fail(RPCError.from(ServiceError.unauthorized))
+            return fail(RPCError.from(ServiceError.unauthorized, language: language))
         }
         do {
             let result: Data
@@ -193,14 +196,16 @@ public struct Dispatcher: Sendable {
                 return fail(
                     RPCError(
                         code: RPCError.methodNotFound,
-                        message: "method not found: '\(name)'" + Suggestions.phrase(for: name, among: known),
+                        message: Phrase.sequence([
+                            .key("rpc.methodNotFound", name), Suggestions.phrase(for: name, among: known),
+                        ]).text(language),
                         data: .object(["method": .string(name)])))
             }
             return isNotification ? nil : Envelope.result(id: id, result)
         } catch let wait as WouldWait {
             throw wait
         } catch {
-            return fail(RPCError.from(error, log: log))
+            return fail(RPCError.from(error, language: language, log: log))
         }
     }
 
@@ -260,11 +265,11 @@ public struct Dispatcher: Sendable {
             let params = try SubscribeParams.decode(params)
             let ngo = try service.ngo(NGOGetParams(ngo: params.ngo))
             if case .token(_, .ngo(let own)) = session.caller, own != ngo.id {
-                throw ServiceError.forbidden("needs.subscribe: an ngo:\(own) token may only subscribe for its own NGO")
+                throw ServiceError.forbidden(.key("forbidden.subscribe", own.rawValue))
             }
             let minScore = params.minScore ?? 50
             guard minScore.isFinite, (0...100).contains(minScore) else {
-                throw ServiceError.invalidParams(field: "minScore", expected: "a number from 0 to 100")
+                throw ServiceError.invalidParams(field: "minScore", expected: .key("params.zeroToHundred"))
             }
             if let rules = params.rules { _ = try service.rules(rules) }
             let id = hub.subscribe(session: session, ngo: ngo.id, minScore: minScore, rules: params.rules)

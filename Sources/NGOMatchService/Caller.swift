@@ -27,7 +27,7 @@ public enum Caller: Sendable, Hashable {
         case .local, .token(_, .ministry): return
         case .token(_, .province(let own)) where own == province: return
         case .token(_, let role):
-            throw ServiceError.forbidden("\(method): a \(role) token cannot change needs of \(province)")
+            throw ServiceError.forbidden(.key("forbidden.needsOf", method, role.description, province.rawValue))
         case .anonymous: throw ServiceError.unauthorized
         }
     }
@@ -38,8 +38,7 @@ public enum Caller: Sendable, Hashable {
         case .local, .token(_, .ministry): return
         case .token(_, .ngo(let own)) where ngo == nil || own == ngo: return
         case .token(_, let role):
-            throw ServiceError.forbidden(
-                "\(method): a \(role) token cannot change the NGO \(ngo?.rawValue ?? "profile")")
+            throw ServiceError.forbidden(.key("forbidden.ngo", method, role.description, ngo?.rawValue ?? "—"))
         case .anonymous: throw ServiceError.unauthorized
         }
     }
@@ -49,7 +48,7 @@ public enum Caller: Sendable, Hashable {
         switch self {
         case .local, .token(_, .ministry): return
         case .token(_, let role):
-            throw ServiceError.forbidden("\(method): only the ministry adds or removes rule sets, not a \(role) token")
+            throw ServiceError.forbidden(.key("forbidden.rules", method, role.description))
         case .anonymous: throw ServiceError.unauthorized
         }
     }
@@ -59,8 +58,7 @@ public enum Caller: Sendable, Hashable {
         switch self {
         case .local, .token(_, .ministry): return
         case .token(_, let role):
-            throw ServiceError.forbidden(
-                "\(method): only the ministry imports, exports or backs up, not a \(role) token")
+            throw ServiceError.forbidden(.key("forbidden.registry", method, role.description))
         case .anonymous: throw ServiceError.unauthorized
         }
     }
@@ -73,7 +71,7 @@ public enum Caller: Sendable, Hashable {
         case .token(_, .ngo(let own)) where own == ngo: return
         case .token(_, let role):
             throw ServiceError.forbidden(
-                "\(method): a \(role) token cannot record partnerships of \(province) with \(ngo)")
+                .key("forbidden.partnership", method, role.description, province.rawValue, ngo.rawValue))
         case .anonymous: throw ServiceError.unauthorized
         }
     }
@@ -89,15 +87,20 @@ extension Service {
 /// Errors of the operations layer itself.
 public enum ServiceError: Error, Hashable, Sendable, CustomStringConvertible {
     case unauthorized
-    case forbidden(String)
+    case forbidden(Phrase)
     /// Parameters of the wrong shape: the field and what was expected.
-    case invalidParams(field: String, expected: String)
+    case invalidParams(field: String, expected: Phrase)
 
-    public var description: String {
+    public var description: String { text(.en) }
+}
+
+extension ServiceError: Readable {
+    public var phrase: Phrase {
         switch self {
-        case .unauthorized: "authenticate first: call 'auth' with a token (ngomatch tokens create)"
-        case .forbidden(let message): message
-        case .invalidParams(let field, let expected): field.isEmpty ? expected : "\(field): \(expected)"
+        case .unauthorized: .key("service.unauthorized")
+        case .forbidden(let phrase): phrase
+        case .invalidParams(let field, let expected):
+            field.isEmpty ? expected : .sequence([.verbatim(field + ": "), expected])
         }
     }
 }

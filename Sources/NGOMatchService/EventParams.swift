@@ -264,7 +264,7 @@ public struct EventImportParams: OperationParams {
 
     public static func decode(_ value: JSONValue?) throws -> Self {
         guard let value, case .object = value else {
-            throw ServiceError.invalidParams(field: "params", expected: "the event file's object (see README)")
+            throw ServiceError.invalidParams(field: "params", expected: .key("params.eventObject"))
         }
         var reader = FieldReader(value)
         let id = reader.string("id")

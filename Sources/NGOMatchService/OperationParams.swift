@@ -27,28 +27,36 @@ extension OperationParams {
         switch value {
         case nil, .null?: object = .object([:])
         case .object?: object = value!
-        case let other?: throw ServiceError.invalidParams(field: "params", expected: "an object, got \(other.kindName)")
+        case let other?:
+            throw ServiceError.invalidParams(
+                field: "params", expected: .key("problem.expectedObject", other.kindPhrase))
         }
         if case .object(let given) = object {
-            for key in given.keys.sorted() where !fields.contains(key) {
+            // `lang` is every door's choice of language for what people read, errors included.
+            for key in given.keys.sorted() where !fields.contains(key) && key != "lang" {
                 throw ServiceError.invalidParams(
                     field: key,
-                    expected: "unknown field" + Suggestions.phrase(for: key, among: fields)
-                        + (fields.isEmpty
-                            ? "; this method takes no parameters" : "; known: \(fields.joined(separator: ", "))"))
+                    expected: .sequence([
+                        .key("problem.unknownField"), Suggestions.phrase(for: key, among: fields),
+                        fields.isEmpty
+                            ? .key("params.takesNone") : .key("params.known", fields.joined(separator: ", ")),
+                    ]))
             }
         }
         do {
             return try object.decode(Self.self)
         } catch let DecodingError.keyNotFound(key, context) {
-            throw ServiceError.invalidParams(field: path(context.codingPath + [key]), expected: "is required")
+            throw ServiceError.invalidParams(
+                field: path(context.codingPath + [key]), expected: .key("problem.required"))
         } catch let DecodingError.typeMismatch(type, context) {
-            throw ServiceError.invalidParams(field: path(context.codingPath), expected: "expected \(describe(type))")
+            throw ServiceError.invalidParams(
+                field: path(context.codingPath), expected: .key("params.expected", describe(type)))
         } catch let DecodingError.valueNotFound(type, context) {
             throw ServiceError.invalidParams(
-                field: path(context.codingPath), expected: "expected \(describe(type)), got null")
+                field: path(context.codingPath), expected: .key("params.expectedNotNull", describe(type)))
         } catch let DecodingError.dataCorrupted(context) {
-            throw ServiceError.invalidParams(field: path(context.codingPath), expected: context.debugDescription)
+            throw ServiceError.invalidParams(
+                field: path(context.codingPath), expected: .verbatim(context.debugDescription))
         }
     }
 
@@ -57,13 +65,13 @@ extension OperationParams {
             .replacingOccurrences(of: ".[", with: "[")
     }
 
-    private static func describe(_ type: Any.Type) -> String {
+    private static func describe(_ type: Any.Type) -> Phrase {
         switch type {
-        case is String.Type: "text"
-        case is Int.Type: "a whole number"
-        case is Double.Type: "a number"
-        case is Bool.Type: "true or false"
-        default: "\(type)"
+        case is String.Type: .key("json.string")
+        case is Int.Type: .key("params.whole")
+        case is Double.Type: .key("json.number")
+        case is Bool.Type: .key("json.bool")
+        default: .verbatim("\(type)")
         }
     }
 }

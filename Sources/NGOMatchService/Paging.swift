@@ -30,7 +30,7 @@ public enum Paging {
         _ items: [Item], list: String, key: (Item) -> String, limit: Int?, after: String?
     ) throws -> Page<Item> {
         if let limit, !(1...largest).contains(limit) {
-            throw ServiceError.invalidParams(field: "limit", expected: "a whole number from 1 to 1000, got \(limit)")
+            throw ServiceError.invalidParams(field: "limit", expected: .key("params.limit", limit))
         }
         let keyed = items.map { (key: key($0), item: $0) }.sorted { $0.key < $1.key }
         var start = 0
@@ -38,7 +38,7 @@ public enum Paging {
             guard let last = decode(after, list: list) else {
                 throw ServiceError.invalidParams(
                     field: "after",
-                    expected: "the 'next' value of an earlier \(list).list page, exactly as it came; got '\(after)'")
+                    expected: .key("params.after", list, after))
             }
             start = keyed.partitionPoint { $0.key <= last }
         }

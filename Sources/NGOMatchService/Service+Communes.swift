@@ -49,7 +49,7 @@ extension Service {
         let kind = try params.kind.map { text in
             guard let kind = Commune.Kind(rawValue: text) else {
                 throw ServiceError.invalidParams(
-                    field: "kind", expected: "commune, ward or special administrative region")
+                    field: "kind", expected: .notOneOf(text, Commune.Kind.allCases.map(\.rawValue)))
             }
             return kind
         }

@@ -54,7 +54,7 @@ extension Service {
     public func compare(_ params: CompareParams) throws -> CompareResult {
         guard params.rules.count == 2, params.rules[0] != params.rules[1] else {
             throw ServiceError.invalidParams(
-                field: "rules", expected: "two different rule sets, before and after, e.g. [\"default\", \"climate\"]")
+                field: "rules", expected: .key("params.twoRuleSets"))
         }
         try Self.checkLimit(params.limit)
         let limit = params.limit ?? 10
@@ -68,7 +68,7 @@ extension Service {
         if let ngo = params.ngo {
             guard params.need == nil, params.province == nil else {
                 throw ServiceError.invalidParams(
-                    field: "ngo", expected: "give 'ngo', or 'need' or 'province', not both")
+                    field: "ngo", expected: .key("params.ngoOrNeed"))
             }
             let runs = try params.rules.map {
                 try discover(
@@ -82,7 +82,7 @@ extension Service {
             return CompareResult(before: labels[0], after: labels[1], comparisons: [comparison], notes: [])
         }
         if params.region != nil {
-            throw ServiceError.invalidParams(field: "region", expected: "'region' goes with 'ngo'")
+            throw ServiceError.invalidParams(field: "region", expected: .key("params.goesWith", "region", "ngo"))
         }
         let runs = try params.rules.map {
             try suggest(

@@ -46,8 +46,7 @@ extension Service {
                     let names = CoverageMap.Measure.allCases.map(\.rawValue)
                     throw ServiceError.invalidParams(
                         field: "measure",
-                        expected: "one of \(names.joined(separator: ", "))"
-                            + Suggestions.phrase(for: text, among: names))
+                        expected: .notOneOf(text, names))
                 }
                 return measure
             } ?? .openNeeds

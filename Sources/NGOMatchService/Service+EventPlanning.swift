@@ -52,14 +52,12 @@ extension Service {
     public func planEvent(_ params: EventPlanParams, caller: Caller) throws -> EventPlanResult {
         try caller.mayOrganise("events.plan")
         if let publish = params.publish, !["preliminary", "final"].contains(publish) {
-            throw ServiceError.invalidParams(field: "publish", expected: "preliminary or final, got '\(publish)'")
+            throw ServiceError.invalidParams(field: "publish", expected: .notOneOf(publish, ["preliminary", "final"]))
         }
         let event = try registry.event(params.event)
         try refuseIfClosed(event, "events.plan")
         guard !event.provinces.isEmpty, !event.ngos.isEmpty else {
-            throw RegistryError.conflict(
-                "event '\(event.id)' needs at least one province and one NGO to plan; invite them with: ngomatch events invite \(event.id) NAME…"
-            )
+            throw RegistryError.conflict(.key("conflict.nobodyToPlan", event.id))
         }
         let previous = try registry.eventMeetings(event.id)
         let declined = previous.filter { $0.status == .declined }.map { EventPair(province: $0.province, ngo: $0.ngo) }
@@ -140,9 +138,7 @@ extension Service {
         let event = try registry.event(params.event)
         try mayRead(event, caller: caller, "events.agenda")
         guard let published = try registry.eventPlanReport(event.id) else {
-            throw RegistryError.conflict(
-                "no schedule of event '\(event.id)' is published yet; the ministry publishes one with: ngomatch events plan \(event.id) --publish preliminary"
-            )
+            throw RegistryError.conflict(.key("conflict.nothingPublished", event.id))
         }
         var report = try JSONParser.parse([UInt8](published.report)).decode(PlanReport.self)
         var meetings = try registry.eventMeetings(event.id)
@@ -181,8 +177,7 @@ extension Service {
         guard EventMeetingParams.actions.contains(params.action) else {
             throw ServiceError.invalidParams(
                 field: "action",
-                expected: "one of \(EventMeetingParams.actions.joined(separator: ", "))"
-                    + Suggestions.phrase(for: params.action, among: EventMeetingParams.actions))
+                expected: .notOneOf(params.action, EventMeetingParams.actions))
         }
         if case .anonymous = caller { throw ServiceError.unauthorized }
         let updated = try registry.changeEventMeeting(params.event, number: params.meeting, audit: caller.audit(method))
@@ -192,20 +187,22 @@ extension Service {
             guard caller.isOrganiser || isProvince || isNGO else {
                 let role = if case .token(_, let role) = caller { "\(role)" } else { "this" }
                 throw ServiceError.forbidden(
-                    "\(method): meeting \(meeting.number) is between \(meeting.provinceName) and \(meeting.ngoName); a \(role) token cannot change it"
-                )
+                    .key(
+                        "forbidden.meeting", method, meeting.number, meeting.provinceName, meeting.ngoName,
+                        role.description))
             }
             func organiserOnly() throws {
                 guard caller.isOrganiser else {
-                    throw ServiceError.forbidden(
-                        "\(method): only the ministry records '\(params.action)' for a meeting")
+                    throw ServiceError.forbidden(.key("forbidden.meetingAction", method, params.action))
                 }
             }
             func requireStatus(_ allowed: [EventMeeting.Status]) throws {
                 guard allowed.contains(meeting.status) else {
                     throw RegistryError.conflict(
-                        "meeting \(meeting.number) is \(meeting.status.rawValue); '\(params.action)' is for a meeting that is \(allowed.map(\.rawValue).joined(separator: " or "))"
-                    )
+                        .key(
+                            "conflict.meetingStatus", meeting.number,
+                            Phrase.key("meetingStatus." + meeting.status.rawValue),
+                            params.action, allowed.map(\.rawValue).joined(separator: " / ")))
                 }
             }
             if let note = params.note { meeting.note = note.isEmpty ? nil : note }
@@ -274,13 +271,9 @@ extension Service {
         if file.scores != nil {
             throw ValidationFailure(records: [
                 RecordProblems(
-                    location: "params", record: "event '\(file.name)'",
+                    location: "params", record: .key("record.event", file.name),
                     problems: [
-                        FieldProblem(
-                            field: "scores",
-                            message:
-                                "a stored event is scored from the registry; remove 'scores' (ngomatch pair --event takes files with scores)"
-                        )
+                        FieldProblem(field: "scores", .key("problem.storedEventScores"))
                     ])
             ])
         }
@@ -288,11 +281,11 @@ extension Service {
         var problems: [FieldProblem] = []
         if let id = params.id, !Slug.isValid(id) {
             problems.append(
-                FieldProblem(field: "id", message: "'\(id)' is not an id; use lowercase letters, digits and '-'"))
+                FieldProblem(field: "id", .key("problem.badID", id, Slug.make(from: id))))
         }
         if let rules = file.rules {
             do { _ = try self.rules(rules) } catch {
-                problems.append(FieldProblem(field: "rules", message: "\(error)"))
+                problems.append(FieldProblem(field: "rules", .of(error)))
             }
         }
         try refuse(problems, event: file.name)

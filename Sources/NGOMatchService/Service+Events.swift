@@ -55,7 +55,7 @@ extension Caller {
         switch self {
         case _ where isOrganiser: return
         case .token(_, let role):
-            throw ServiceError.forbidden("\(method): only the ministry organises events, not a \(role) token")
+            throw ServiceError.forbidden(.key("forbidden.events", method, role.description))
         default: throw ServiceError.unauthorized
         }
     }
@@ -65,8 +65,7 @@ extension Caller {
         if isOrganiser || isParty(participant.side, participant.id) { return }
         switch self {
         case .token(_, let role):
-            throw ServiceError.forbidden(
-                "\(method): a \(role) token answers only for itself, not for \(participant.name)")
+            throw ServiceError.forbidden(.key("forbidden.answer", method, role.description, participant.name))
         default: throw ServiceError.unauthorized
         }
     }
@@ -78,25 +77,24 @@ extension Service {
     public func createEvent(_ params: EventSettingsParams<CreatingEvent>, caller: Caller) throws -> MeetingEvent {
         try caller.mayOrganise("events.create")
         var problems: [FieldProblem] = []
-        if params.name == nil { problems.append(FieldProblem(field: "name", message: "is required")) }
-        if params.slots == nil { problems.append(FieldProblem(field: "slots", message: "is required")) }
+        if params.name == nil { problems.append(FieldProblem(field: "name", .key("problem.required"))) }
+        if params.slots == nil { problems.append(FieldProblem(field: "slots", .key("problem.required"))) }
         var event = MeetingEvent(id: "", name: params.name ?? "", slots: params.slots ?? 1, status: .draft)
         problems += try apply(params, to: &event)
         if let id = params.id, !Slug.isValid(id) {
             problems.append(
-                FieldProblem(
-                    field: "id",
-                    message:
-                        "'\(id)' is not an id; use lowercase letters, digits and '-' (e.g. '\(Slug.make(from: id))')"))
+                FieldProblem(field: "id", .key("problem.badID", id, Slug.make(from: id))))
         }
-        try refuse(problems, event: params.name ?? "new event")
+        try refuse(problems, event: params.name ?? "—")
         event.id = try params.id ?? freeEventID(Slug.make(from: event.name))
         return try registry.createEvent(event, audit: caller.audit("events.create"))
     }
 
     public func updateEvent(_ params: EventSettingsParams<ChangingEvent>, caller: Caller) throws -> MeetingEvent {
         try caller.mayOrganise("events.update")
-        guard let id = params.event else { throw ServiceError.invalidParams(field: "event", expected: "is required") }
+        guard let id = params.event else {
+            throw ServiceError.invalidParams(field: "event", expected: .key("problem.required"))
+        }
         return try registry.changeEventSettings(id, audit: caller.audit("events.update")) { event in
             try refuseIfClosed(event, "events.update")
             var problems = try apply(params, to: &event)
@@ -105,9 +103,7 @@ extension Service {
                     problems.append(
                         FieldProblem(
                             field: "slots",
-                            message:
-                                "\(event.slots) slots leave out slot \(slot), where \(participant.name) said it is unavailable; keep at least \(slot + 1)"
-                        ))
+                            .key("problem.slotsDropAnswer", event.slots, slot, participant.name, slot + 1)))
                 }
             }
             try refuse(problems, event: event.name)
@@ -133,11 +129,11 @@ extension Service {
         -> [FieldProblem]
     {
         var problems: [FieldProblem] = []
-        func problem(_ field: String, _ message: String) {
-            problems.append(FieldProblem(field: field, message: message))
+        func problem(_ field: String, _ what: Phrase) {
+            problems.append(FieldProblem(field: field, what))
         }
         if let name = params.name {
-            if name.trimmingCharacters(in: .whitespaces).isEmpty { problem("name", "must not be empty") }
+            if name.trimmingCharacters(in: .whitespaces).isEmpty { problem("name", .key("problem.empty")) }
             event.name = name
         }
         if let nameEn = params.nameEn { event.nameEn = nameEn.isEmpty ? nil : nameEn }
@@ -145,54 +141,54 @@ extension Service {
             if (1...Event.maximumSlots).contains(slots) {
                 event.slots = slots
             } else {
-                problem("slots", "must be from 1 to \(Event.maximumSlots), got \(slots)")
+                problem("slots", .key("problem.outOfRange", 1, Event.maximumSlots, slots))
             }
         }
         if let text = params.date {
             if let date = CalendarDate(text) {
                 event.date = date
             } else {
-                problem("date", "expected YYYY-MM-DD, got '\(text)'")
+                problem("date", .key("problem.expectedDate", text))
             }
         }
         if let text = params.start {
             if let start = Event.parseClock(text) {
                 event.start = start
             } else {
-                problem("start", "expected HH:MM, got '\(text)'")
+                problem("start", .key("problem.expectedClock", text))
             }
         }
         if let minutes = params.slotMinutes {
             if (1...24 * 60).contains(minutes) {
                 event.slotMinutes = minutes
             } else {
-                problem("slotMinutes", "must be from 1 to 1440, got \(minutes)")
+                problem("slotMinutes", .key("problem.outOfRange", 1, 1440, minutes))
             }
         }
         if let breaks = params.breaks { event.breaks = Array(Set(breaks)).sorted() }
         for slot in event.breaks where !(0..<event.slots).contains(slot) {
-            problem("breaks", "slot \(slot) is not one of the event's slots (0–\(event.slots - 1))")
+            problem("breaks", .key("problem.noSuchSlot", slot, event.slots - 1))
         }
         if let tables = params.tables {
-            if tables >= 1 { event.tables = tables } else { problem("tables", "must be at least 1, got \(tables)") }
+            if tables >= 1 { event.tables = tables } else { problem("tables", .key("problem.atLeast", 1, tables)) }
         }
         if let labels = params.tableLabels { event.tableLabels = labels.isEmpty ? nil : labels }
         if let labels = event.tableLabels, let tables = event.tables, labels.count < tables {
-            problem("tableLabels", "has \(labels.count) labels for \(tables) tables; give one per table")
+            problem("tableLabels", .key("problem.tableLabels", labels.count, tables))
         }
         if let rules = params.rules {
             do {
                 _ = try self.rules(rules)
                 event.rules = rules
             } catch {
-                problem("rules", "\(error)")
+                problem("rules", .of(error))
             }
         }
         if let minScore = params.minScore {
             if (0...100).contains(minScore) {
                 event.minScore = minScore
             } else {
-                problem("minScore", "must be from 0 to 100, got \(minScore)")
+                problem("minScore", .key("problem.outOfRange", 0, 100, minScore))
             }
         }
         return problems
@@ -213,15 +209,14 @@ extension Service {
     func refuse(_ problems: [FieldProblem], event name: String) throws {
         guard problems.isEmpty else {
             throw ValidationFailure(records: [
-                RecordProblems(location: "params", record: "event '\(name)'", problems: problems)
+                RecordProblems(location: "params", record: .key("record.event", name), problems: problems)
             ])
         }
     }
 
     func refuseIfClosed(_ event: MeetingEvent, _ method: String) throws {
         if event.status == .closed {
-            throw RegistryError.conflict(
-                "\(method): event '\(event.id)' is closed; only outcomes of its meetings can still be recorded")
+            throw RegistryError.conflict(.key("conflict.eventClosed", method, event.id))
         }
     }
 
@@ -268,7 +263,7 @@ extension Service {
         if caller.isOrganiser || event.participants.contains(where: { caller.isParty($0.side, $0.id) }) { return }
         switch caller {
         case .token(_, let role):
-            throw ServiceError.forbidden("\(method): a \(role) token is not invited to event '\(event.id)'")
+            throw ServiceError.forbidden(.key("forbidden.notInvited", method, role.description, event.id))
         default: throw ServiceError.unauthorized
         }
     }
@@ -301,9 +296,7 @@ extension Service {
         let party = try party(name)
         guard let participant = try registry.eventParticipant(event, side: party.side, party: party.id) else {
             _ = try registry.eventPlans(event)  // an unknown event is reported as such
-            throw RegistryError.conflict(
-                "\(party.name) is not invited to event '\(event)'; the ministry invites with: ngomatch events invite \(event) \"\(name)\""
-            )
+            throw RegistryError.conflict(.key("conflict.notInvited", party.name, event, name))
         }
         return participant
     }
@@ -312,7 +305,7 @@ extension Service {
         try caller.mayOrganise("events.invite")
         let names = params.participants ?? params.participant.map { [$0] } ?? []
         guard !names.isEmpty else {
-            throw ServiceError.invalidParams(field: "participants", expected: "at least one province or NGO to invite")
+            throw ServiceError.invalidParams(field: "participants", expected: .key("params.inviteSomeone"))
         }
         var problems: [FieldProblem] = []
         var participants: [EventParticipant] = []
@@ -326,7 +319,7 @@ extension Service {
                 answer(params, into: &participant)
                 participants.append(participant)
             } catch let error as LookupError {
-                problems.append(FieldProblem(field: "participants[\(index)]", message: "\(error)"))
+                problems.append(FieldProblem(field: "participants[\(index)]", error.phrase))
             }
         }
         try refuse(problems, event: params.event)
@@ -341,7 +334,7 @@ extension Service {
     /// A participant's availability and what it tells the organiser.
     public func setAvailability(_ params: EventParticipantParams, caller: Caller) throws -> EventParticipant {
         guard let name = params.participant else {
-            throw ServiceError.invalidParams(field: "participant", expected: "is required: who is (un)available")
+            throw ServiceError.invalidParams(field: "participant", expected: .key("params.participantRequired"))
         }
         let found = try invited(name, in: params.event)
         try caller.mayAnswer(for: found, "events.availability")
@@ -358,9 +351,7 @@ extension Service {
     func mayAnswerNow(_ event: MeetingEvent, caller: Caller, _ method: String) throws {
         try refuseIfClosed(event, method)
         if event.status == .draft && !caller.isOrganiser {
-            throw RegistryError.conflict(
-                "\(method): event '\(event.id)' is not open for answers yet; the ministry opens it with: ngomatch events open \(event.id)"
-            )
+            throw RegistryError.conflict(.key("conflict.eventNotOpen", method, event.id))
         }
     }
 
@@ -375,27 +366,27 @@ extension Service {
 
     private func answerProblems(_ participant: EventParticipant, slots: Int) -> [FieldProblem] {
         var problems: [FieldProblem] = []
-        func problem(_ field: String, _ message: String) {
-            problems.append(FieldProblem(field: field, message: "\(participant.name): \(message)"))
+        func problem(_ field: String, _ what: Phrase) {
+            problems.append(FieldProblem(field: field, .sequence([.verbatim(participant.name + ": "), what])))
         }
         for slot in participant.unavailable where !(0..<slots).contains(slot) {
-            problem("unavailable", "slot \(slot) is not one of the event's slots (0–\(slots - 1))")
+            problem("unavailable", .key("problem.noSuchSlot", slot, slots - 1))
         }
         if let max = participant.maxMeetings, !(0...slots).contains(max) {
-            problem("maxMeetings", "must be from 0 to \(slots), got \(max)")
+            problem("maxMeetings", .key("problem.outOfRange", 0, slots, max))
         }
         if !(0...slots).contains(participant.minMeetings) {
-            problem("minMeetings", "must be from 0 to \(slots), got \(participant.minMeetings)")
+            problem("minMeetings", .key("problem.outOfRange", 0, slots, participant.minMeetings))
         }
         if let max = participant.maxMeetings, participant.minMeetings > max {
-            problem("minMeetings", "is \(participant.minMeetings), more than maxMeetings (\(max))")
+            problem("minMeetings", .key("problem.minAboveMax", participant.minMeetings, max))
         }
         if let delegation = participant.delegation, !(1...1000).contains(delegation) {
-            problem("delegation", "must be from 1 to 1000 people, got \(delegation)")
+            problem("delegation", .key("problem.outOfRange", 1, 1000, delegation))
         }
         for language in participant.languages
         where !(2...3).contains(language.count) || !language.allSatisfy(\.isLetter) {
-            problem("languages", "expected language codes such as vi or en, got '\(language)'")
+            problem("languages", .key("problem.languageCode", language))
         }
         return problems
     }
@@ -409,13 +400,12 @@ extension Service {
         guard from.side != to.side else {
             throw ServiceError.invalidParams(
                 field: "to",
-                expected:
-                    "\(from.name) and \(to.name) are both \(from.side == .province ? "provinces" : "NGOs"); meetings are between a province and an NGO"
-            )
+                expected: .key(
+                    from.side == .province ? "params.bothProvinces" : "params.bothNGOs", from.name, to.name))
         }
         let weight = params.weight ?? 1
         guard (0...1).contains(weight) else {
-            throw ServiceError.invalidParams(field: "weight", expected: "a number from 0 to 1, got \(weight)")
+            throw ServiceError.invalidParams(field: "weight", expected: .key("problem.outOfRange", 0, 1, weight))
         }
         let wish = EventWish(
             province: from.side == .province ? from.id : to.id, ngo: from.side == .ngo ? from.id : to.id,
@@ -431,14 +421,14 @@ extension Service {
         guard rules.contains(params.rule) else {
             throw ServiceError.invalidParams(
                 field: "rule",
-                expected: "one of mustMeet, avoid, free" + Suggestions.phrase(for: params.rule, among: rules))
+                expected: .notOneOf(params.rule, rules))
         }
         let province = try invited(params.province, in: params.event)
         let ngo = try invited(params.ngo, in: params.event)
         guard province.side == .province, ngo.side == .ngo else {
             throw ServiceError.invalidParams(
                 field: province.side == .province ? "ngo" : "province",
-                expected: "a pair is a province and an NGO; got \(province.name) and \(ngo.name)")
+                expected: .key("params.pairSides", province.name, ngo.name))
         }
         let rule = params.rule == "free" ? nil : params.rule
         _ = try registry.saveEventPairRule(

@@ -144,10 +144,10 @@ extension Service {
     public func suggest(_ params: SuggestParams) throws -> SuggestResult {
         guard (params.need == nil) != (params.province == nil) else {
             throw ServiceError.invalidParams(
-                field: "need", expected: "give either 'need' (an id) or 'province' (a name)")
+                field: "need", expected: .key("params.needOrProvince"))
         }
         if params.sector != nil && params.province == nil {
-            throw ServiceError.invalidParams(field: "sector", expected: "'sector' goes with 'province'")
+            throw ServiceError.invalidParams(field: "sector", expected: .key("params.goesWith", "sector", "province"))
         }
         let ranking = params.ranking
         try Self.checkLimit(ranking.limit)
@@ -241,7 +241,7 @@ extension Service {
     public func gaps(_ params: GapsParams) throws -> GapsReport {
         let threshold = params.threshold ?? 50
         guard threshold.isFinite, (0...1000).contains(threshold) else {
-            throw ServiceError.invalidParams(field: "threshold", expected: "a number from 0 to 100")
+            throw ServiceError.invalidParams(field: "threshold", expected: .key("params.zeroToHundred"))
         }
         return try index().gaps(rules: rules(params.rules), threshold: threshold)
     }
@@ -258,7 +258,7 @@ extension Service {
 
     static func checkLimit(_ limit: Int?) throws {
         if let limit, !(1...1000).contains(limit) {
-            throw ServiceError.invalidParams(field: "limit", expected: "a whole number from 1 to 1000, got \(limit)")
+            throw ServiceError.invalidParams(field: "limit", expected: .key("params.limit", limit))
         }
     }
 }

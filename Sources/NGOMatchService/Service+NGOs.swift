@@ -64,7 +64,7 @@ extension Service {
         let words = SearchWords(params.search)
         if let days = params.certificateExpiresWithin, days < 0 {
             throw ServiceError.invalidParams(
-                field: "certificateExpiresWithin", expected: "a number of days, 0 or more; got \(days)")
+                field: "certificateExpiresWithin", expected: .key("params.days", days))
         }
         let lastDay = params.certificateExpiresWithin.map { CalendarDate(dayNumber: CalendarDate.today.dayNumber + $0) }
         let provinces = reference.provinces
@@ -88,8 +88,7 @@ extension Service {
     public func registerNGO(_ record: JSONValue, caller: Caller) throws -> NGO {
         if case .token(_, .ngo(let own)) = caller {
             guard case .string(let id)? = record["id"], NGOID(id) == own else {
-                throw ServiceError.forbidden(
-                    "ngos.register: an ngo:\(own) token may only register the profile with id '\(own)'")
+                throw ServiceError.forbidden(.key("forbidden.ngoRegister", own.rawValue))
             }
         } else {
             try caller.mayWriteNGO(nil, "ngos.register")

@@ -70,8 +70,7 @@ extension Service {
                 let choices = Need.Status.allCases.map(\.rawValue)
                 throw ServiceError.invalidParams(
                     field: "status",
-                    expected: "one of \(choices.joined(separator: ", "))"
-                        + Suggestions.phrase(for: status, among: choices))
+                    expected: .notOneOf(status, choices))
             }
             filter.status = parsed
         }
@@ -121,7 +120,7 @@ extension Service {
     public func closeNeed(_ params: NeedCloseParams, caller: Caller) throws -> Need {
         let status = params.status ?? "closed"
         guard ["closed", "partnered"].contains(status) else {
-            throw ServiceError.invalidParams(field: "status", expected: "closed or partnered, got '\(status)'")
+            throw ServiceError.invalidParams(field: "status", expected: .notOneOf(status, ["closed", "partnered"]))
         }
         return try updateNeed(
             params.id, changes: .object(["status": .string(status)]), caller: caller, method: "needs.close")

@@ -28,18 +28,18 @@ public struct PlanRequest: Sendable {
     /// The protocol's params: the event object itself, plus `rules`, `keep` and `lang`.
     public static func read(_ params: JSONValue?) throws -> PlanRequest {
         guard let params, case .object(let fields) = params else {
-            throw ServiceError.invalidParams(field: "params", expected: "the event object (see docs/protocol.md)")
+            throw ServiceError.invalidParams(field: "params", expected: .key("params.eventObject"))
         }
         let event = try Event.read(params, source: "params", ignoring: ["rules", "keep", "lang"])
         var reader = FieldReader(params)
         let rules = reader.string("rules")
         let lang = reader.string("lang")
         let language = lang.flatMap(Language.init(rawValue:))
-        if lang != nil && language == nil { reader.report("lang", "expected 'vi' or 'en', got '\(lang!)'") }
+        if lang != nil && language == nil { reader.report("lang", .notOneOf(lang!, Language.allCases.map(\.rawValue))) }
         let keep = fields["keep"].map { readKeep($0, reader: &reader) } ?? []
         guard reader.problems.isEmpty else {
             throw ValidationFailure(records: [
-                RecordProblems(location: "params", record: "event '\(event.name)'", problems: reader.problems)
+                RecordProblems(location: "params", record: .key("record.event", event.name), problems: reader.problems)
             ])
         }
         return PlanRequest(event: event, rules: rules, keep: keep, language: language ?? .en, source: "params")

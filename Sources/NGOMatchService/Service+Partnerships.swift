@@ -47,8 +47,7 @@ extension Service {
             let choices = Partnership.Status.allCases.map(\.rawValue)
             throw ServiceError.invalidParams(
                 field: "status",
-                expected: "one of \(choices.joined(separator: ", "))"
-                    + Suggestions.phrase(for: params.status, among: choices))
+                expected: .notOneOf(params.status, choices))
         }
         let need = try registry.need(params.need)
         let ngo = try registry.ngo(named: params.ngo)

@@ -72,10 +72,7 @@ extension Service {
             guard ruleFiles == .readable else {
                 throw ServiceError.invalidParams(
                     field: "rules",
-                    expected:
-                        "'\(input)' looks like a file path, and the server reads no files for its clients;"
-                        + " name a rule set (rules.list), or have the ministry add the file"
-                        + " (ngomatch rules add NAME FILE)")
+                    expected: .key("params.rulesPath", input))
             }
             return try parsedRules(RuleSetSource.fileCacheKey(path)) {
                 try RuleSetParser.parse(RuleSetSource.fileText(path), file: path, taxonomy: reference.taxonomy)
@@ -190,8 +187,7 @@ extension Service {
     public func removeRuleSet(_ params: RuleSetGetParams, caller: Caller) throws -> RuleSetDetail {
         try caller.mayManageRuleSets("rules.remove")
         if RuleSetSource.shippedNames.contains(params.name) {
-            throw ServiceError.invalidParams(
-                field: "name", expected: "'\(params.name)' is shipped and cannot be removed")
+            throw ServiceError.invalidParams(field: "name", expected: .key("params.shippedRules", params.name))
         }
         let stored = try registry.removeRuleSet(name: params.name, audit: caller.audit("rules.remove"))
         return try ruleSet(RuleSetGetParams(name: stored.label))

@@ -30,8 +30,8 @@ struct ImportBatch {
                     if let duplicate = try duplicateMessage(need.id.rawValue, "need", seenNeeds[need.id], db) {
                         failures.append(
                             RecordProblems(
-                                location: record.location, record: "need '\(need.id)'",
-                                problems: [FieldProblem(field: "id", message: duplicate)]))
+                                location: record.location, record: .key("record.need", need.id),
+                                problems: [FieldProblem(field: "id", duplicate)]))
                         continue
                     }
                     seenNeeds[need.id] = record.location
@@ -50,8 +50,8 @@ struct ImportBatch {
                     if let duplicate = try duplicateMessage(ngo.id.rawValue, "ngo", seenNGOs[ngo.id], db) {
                         failures.append(
                             RecordProblems(
-                                location: record.location, record: "NGO '\(ngo.id)'",
-                                problems: [FieldProblem(field: "id", message: duplicate)]))
+                                location: record.location, record: .key("record.ngo", ngo.id),
+                                problems: [FieldProblem(field: "id", duplicate)]))
                         continue
                     }
                     seenNGOs[ngo.id] = record.location
@@ -68,13 +68,9 @@ struct ImportBatch {
             case nil:
                 failures.append(
                     RecordProblems(
-                        location: record.location, record: "",
+                        location: record.location, record: .verbatim(""),
                         problems: [
-                            FieldProblem(
-                                field: "type",
-                                message:
-                                    "cannot tell whether this is a need or an NGO; add \"type\": \"need\" or \"type\": \"ngo\""
-                            )
+                            FieldProblem(field: "type", .key("problem.unknownType"))
                         ]))
             }
         }
@@ -99,11 +95,10 @@ struct ImportBatch {
                     guard seenPairs.insert("\(partnership.need) \(partnership.ngo)").inserted else {
                         failures.append(
                             RecordProblems(
-                                location: record.location, record: "partnership",
+                                location: record.location, record: .key("record.partnership"),
                                 problems: [
                                     FieldProblem(
-                                        field: "need",
-                                        message: "the pair \(partnership.need) / \(partnership.ngo) is listed twice")
+                                        field: "need", .key("problem.pairTwice", partnership.need, partnership.ngo))
                                 ]))
                         continue
                     }
@@ -111,7 +106,8 @@ struct ImportBatch {
                     batch.partnerships.append(partnership)
                 case .failure(let invalid):
                     failures.append(
-                        RecordProblems(location: record.location, record: "partnership", problems: invalid.problems))
+                        RecordProblems(
+                            location: record.location, record: .key("record.partnership"), problems: invalid.problems))
                 }
             }
         }
@@ -126,22 +122,23 @@ struct ImportBatch {
     }
 
     private static func duplicateMessage(_ id: String, _ table: String, _ seenAt: String?, _ db: Database) throws
-        -> String?
+        -> Phrase?
     {
-        if let seenAt { return "duplicate id '\(id)': the same id is used at \(seenAt)" }
+        if let seenAt { return .key("problem.duplicateInImport", id, seenAt) }
         if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)", arguments: [id]) == true {
             let command = table == "need" ? "needs update" : "ngos update"
-            return
-                "duplicate id '\(id)': already in the registry; change it with 'ngomatch \(command) \(id)' or give this record another id"
+            return .key("problem.duplicateInRegistry", id, command)
         }
         return nil
     }
 
-    private static func label(_ value: JSONValue, _ kind: String) -> String {
-        for key in ["id", "name", "title"] {
-            if case .string(let text)? = value[key], !text.isEmpty { return "\(kind) '\(text)'" }
+    /// `kind` is "need" or "NGO": the record is named by its id, name or title when it has one.
+    private static func label(_ value: JSONValue, _ kind: String) -> Phrase {
+        let key = kind == "need" ? "record.need" : "record.ngo"
+        for field in ["id", "name", "title"] {
+            if case .string(let text)? = value[field], !text.isEmpty { return .key(key, text) }
         }
-        return kind
+        return .key("kind." + kind)
     }
 }
 

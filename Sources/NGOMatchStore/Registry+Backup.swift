@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import NGOMatchCore
 
 extension Registry {
     /// Writes a consistent copy of the registry to `path` with SQLite's online
@@ -7,7 +8,7 @@ extension Registry {
     /// - Throws: `RegistryError.conflict` when `path` exists already.
     public func backup(to path: String) throws {
         guard !FileManager.default.fileExists(atPath: path) else {
-            throw RegistryError.conflict("\(path) exists already; choose another file name or remove it first")
+            throw RegistryError.conflict(.key("conflict.backupExists", path))
         }
         do {
             let destination = try DatabaseQueue(path: path)

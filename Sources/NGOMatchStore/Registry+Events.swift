@@ -16,7 +16,7 @@ extension Registry {
     public func createEvent(_ event: MeetingEvent, audit: AuditEntry) throws -> MeetingEvent {
         try change(audit: audit, revises: false) { db in
             if try Self.eventExists(event.id, db) {
-                throw RegistryError.conflict("an event with id '\(event.id)' already exists; give another --id")
+                throw RegistryError.conflict(.key("conflict.eventID", event.id))
             }
             try Self.insertEvent(event, db)
             return Audited(value: try Self.event(event.id, db), auditName: "event \(event.id)")

@@ -57,7 +57,7 @@ extension Registry {
             let entry = try Self.ngoDirectory(db).resolve(name)
             let existing = try Self.fetchNGOs(db, where: "id = ?", arguments: [entry.id.rawValue])[0]
             if case .string(let newID)? = changes["id"], newID != existing.id.rawValue {
-                throw RegistryError.conflict("an NGO's id cannot change ('\(existing.id)' → '\(newID)')")
+                throw RegistryError.conflict(.key("conflict.ngoID", existing.id.rawValue, newID))
             }
             let merged = try JSONValue(encoding: existing).merging(changes)
             switch RecordReader(reference: reference).ngo(from: merged) {
@@ -68,7 +68,7 @@ extension Registry {
                 return ngo
             case .failure(let invalid):
                 throw ValidationFailure(records: [
-                    RecordProblems(location: "", record: "NGO '\(existing.id)'", problems: invalid.problems)
+                    RecordProblems(location: "", record: .key("record.ngo", existing.id), problems: invalid.problems)
                 ])
             }
         }

@@ -65,8 +65,7 @@ extension Registry {
         try change(audit: audit) { db in
             let existing = try Self.need(id, db)
             if case .string(let newID)? = changes["id"], newID != existing.id.rawValue {
-                throw RegistryError.conflict(
-                    "a need's id cannot change ('\(existing.id)' → '\(newID)'); register a new need instead")
+                throw RegistryError.conflict(.key("conflict.needID", existing.id.rawValue, newID))
             }
             let merged = try JSONValue(encoding: existing).merging(changes)
             switch RecordReader(reference: reference).need(from: merged, makeID: { _ in existing.id }) {
@@ -77,7 +76,7 @@ extension Registry {
                 return need
             case .failure(let invalid):
                 throw ValidationFailure(records: [
-                    RecordProblems(location: "", record: "need '\(id)'", problems: invalid.problems)
+                    RecordProblems(location: "", record: .key("record.need", id), problems: invalid.problems)
                 ])
             }
         }

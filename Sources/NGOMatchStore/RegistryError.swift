@@ -5,7 +5,7 @@ public enum RegistryError: Error, Hashable, Sendable, CustomStringConvertible {
     /// No record with that id; the closest ids.
     case notFound(kind: String, id: String, suggestions: [String])
     /// The write would break a rule of the registry (a duplicate id, say).
-    case conflict(String)
+    case conflict(Phrase)
     /// The file was written by a newer ngomatch.
     case newerSchema(path: String)
     case cannotOpen(path: String, reason: String)
@@ -16,35 +16,33 @@ public enum RegistryError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A database failure that is not the user's doing.
     case database(String)
 
-    public var description: String {
-        switch self {
-        case .notFound(let kind, let id, let suggestions):
-            return "no \(kind) with id '\(id)'" + Suggestions.didYouMean(suggestions)
-        case .conflict(let message):
-            return message
-        case .newerSchema(let path):
-            return "the registry at \(path) was written by a newer version of ngomatch; upgrade ngomatch to open it"
-        case .cannotOpen(let path, let reason):
-            return "cannot open the registry at \(path): \(reason)"
-        case .notARegistry(let path, let reason):
-            return "\(path) is not an ngomatch registry backup: \(reason)"
-        case .cannotWrite(let path, let reason):
-            return "cannot write to the registry at \(path): \(reason). Nothing was changed."
-        case .database(let message):
-            return "database error: \(message)"
-        }
-    }
+    public var description: String { text(.en) }
 }
 
-extension RegistryError {
-    /// The message for a remote client, who must not learn where the server keeps its files.
-    public var descriptionWithoutPath: String {
+extension RegistryError: Readable {
+    public var phrase: Phrase {
         switch self {
-        case .newerSchema: "the registry was written by a newer version of ngomatch"
-        case .cannotOpen(_, let reason): "cannot open the registry: \(reason)"
-        case .notARegistry(_, let reason): "not an ngomatch registry backup: \(reason)"
-        case .cannotWrite(_, let reason): "cannot write to the registry: \(reason). Nothing was changed."
-        case .notFound, .conflict, .database: description
+        case .notFound(let kind, let id, let suggestions):
+            .sequence([.key("registry.notFound", Phrase.key("kind." + kind), id), .didYouMean(suggestions)])
+        case .conflict(let phrase): phrase
+        case .newerSchema(let path): .key("registry.newerSchema", path)
+        case .cannotOpen(let path, let reason): .key("registry.cannotOpen", path, reason)
+        case .notARegistry(let path, let reason): .key("registry.notARegistry", path, reason)
+        case .cannotWrite(let path, let reason): .key("registry.cannotWrite", path, reason)
+        case .database(let message): .key("registry.database", message)
         }
     }
+
+    /// The message for a remote client, who must not learn where the server keeps its files.
+    public func textWithoutPath(_ language: Language) -> String {
+        switch self {
+        case .newerSchema: Messages.text("registry.newerSchemaNoPath", language)
+        case .cannotOpen(_, let reason): Messages.text("registry.cannotOpenNoPath", language, reason)
+        case .notARegistry(_, let reason): Messages.text("registry.notARegistryNoPath", language, reason)
+        case .cannotWrite(_, let reason): Messages.text("registry.cannotWriteNoPath", language, reason)
+        case .notFound, .conflict, .database: text(language)
+        }
+    }
+
+    public var descriptionWithoutPath: String { textWithoutPath(.en) }
 }

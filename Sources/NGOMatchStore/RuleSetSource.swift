@@ -36,15 +36,14 @@ public enum RuleSetSource {
     }
 
     /// A name the registry may give a rule set: lowercase letters, digits and `-`, not a shipped name.
-    public static func problemWithName(_ name: String) -> String? {
+    public static func problemWithName(_ name: String) -> Phrase? {
         if shippedNames.contains(name) {
-            return "'\(name)' is a shipped rule set; choose another name (e.g. '\(name)-2026')"
+            return .key("rules.nameShipped", name, "\(name)-2026")
         }
         guard (1...64).contains(name.count), name.first != "-",
             name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" })
         else {
-            return "'\(name)' is not a valid rule set name; use lowercase letters, digits and '-',"
-                + " e.g. '\(Slug.make(from: name))'"
+            return .key("rules.nameInvalid", name, Slug.make(from: name))
         }
         return nil
     }

@@ -52,8 +52,8 @@ struct InterchangeTests {
             Issue.record("accepted")
         } catch {
             #expect(error.messages.count == 2)
-            #expect(error.messages[0].hasPrefix("line 2: not valid JSON"))
-            #expect(error.messages[1].hasPrefix("line 4: not valid JSON"))
+            #expect(error.messages[0].description.hasPrefix("line 2: not valid JSON"))
+            #expect(error.messages[1].description.hasPrefix("line 4: not valid JSON"))
         }
     }
 

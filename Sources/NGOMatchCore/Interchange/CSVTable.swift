@@ -6,10 +6,12 @@ public struct CSVTable: Sendable {
         public let fields: [String]
     }
 
-    public struct SyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
+    public struct SyntaxError: Error, Hashable, Sendable, CustomStringConvertible, Readable {
         public let line: Int
-        public let message: String
-        public var description: String { "line \(line): \(message)" }
+        public let what: Phrase
+        public var description: String { phrase.text(.en) }
+        /// "line 4: …"
+        public var phrase: Phrase { .sequence([.key("location.line", line), .verbatim(": "), what]) }
     }
 
     public let header: [String]
@@ -58,11 +60,7 @@ public struct CSVTable: Sendable {
                 fieldWasQuoted = true
             case "\"":
                 errors.append(
-                    SyntaxError(
-                        line: line,
-                        message:
-                            "a quote inside an unquoted field; quote the whole field and double the inner quote (\"\")")
-                )
+                    SyntaxError(line: line, what: .key("csv.strayQuote")))
                 field.append(scalar)
             case ",":
                 fields.append(SpreadsheetCell.restored(String(field)))
@@ -83,28 +81,26 @@ public struct CSVTable: Sendable {
             default:
                 if fieldWasQuoted {
                     errors.append(
-                        SyntaxError(
-                            line: line, message: "text after a closing quote; a quoted field must end at the comma"))
+                        SyntaxError(line: line, what: .key("csv.textAfterQuote")))
                     fieldWasQuoted = false
                 }
                 field.append(scalar)
             }
         }
         if inQuotes {
-            errors.append(SyntaxError(line: rowStart, message: "a quoted field is never closed; add the closing quote"))
+            errors.append(SyntaxError(line: rowStart, what: .key("csv.unclosedQuote")))
         }
         if !field.isEmpty || !fields.isEmpty { endRow() }
 
         guard let header = records.first else {
             throw Errors(
                 errors: errors.isEmpty
-                    ? [SyntaxError(line: 1, message: "the file is empty; expected a header row")] : errors)
+                    ? [SyntaxError(line: 1, what: .key("csv.empty"))] : errors)
         }
         let width = header.fields.count
         for row in records.dropFirst() where row.fields.count != width {
             errors.append(
-                SyntaxError(
-                    line: row.line, message: "expected \(width) fields like the header, found \(row.fields.count)"))
+                SyntaxError(line: row.line, what: .key("csv.width", width, row.fields.count)))
         }
         guard errors.isEmpty else { throw Errors(errors: errors) }
         self.header = header.fields.map { $0.trimmingWhitespace() }

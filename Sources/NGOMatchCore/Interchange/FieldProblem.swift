@@ -3,14 +3,24 @@ public struct FieldProblem: Hashable, Sendable, CustomStringConvertible {
     /// The field's path, e.g. `sectors[1].priority` or `registration.expires`.
     public let field: String
     /// What was wrong and, where it can be told, how to fix it.
-    public let message: String
+    public let what: Phrase
 
-    public init(field: String, message: String) {
+    public init(field: String, _ what: Phrase) {
         self.field = field
-        self.message = message
+        self.what = what
     }
 
-    public var description: String { field.isEmpty ? message : "\(field): \(message)" }
+    /// The message in English, for logs.
+    public var message: String { what.text(.en) }
+
+    public func message(_ language: Language) -> String { what.text(language) }
+
+    public var description: String { text(.en) }
+}
+
+extension FieldProblem: Readable {
+    /// The field, then what is wrong with it.
+    public var phrase: Phrase { field.isEmpty ? what : .sequence([.verbatim(field + ": "), what]) }
 }
 
 /// The problems that keep one record from being read.
@@ -25,18 +35,22 @@ public struct RecordProblems: Hashable, Sendable, CustomStringConvertible {
     /// Where the record came from, e.g. `needs.csv line 4` or `record 3`.
     public let location: String
     /// What the record is, e.g. `need 'cao-bang-1'` or `NGO 'WWF-Vietnam'`.
-    public let record: String
+    public let record: Phrase
     public let problems: [FieldProblem]
 
-    public init(location: String, record: String, problems: [FieldProblem]) {
+    public init(location: String, record: Phrase, problems: [FieldProblem]) {
         self.location = location
         self.record = record
         self.problems = problems
     }
 
-    public var description: String {
-        let head = [location, record].filter { !$0.isEmpty }.joined(separator: ", ")
-        return problems.map { "\(head): \($0)" }.joined(separator: "\n")
+    public var description: String { text(.en) }
+}
+
+extension RecordProblems: Readable {
+    public var phrase: Phrase {
+        let head = Phrase.joined([.verbatim(location), record].filter { $0 != .verbatim("") }, separator: ", ")
+        return .joined(problems.map { .sequence([head, .verbatim(": "), $0.phrase]) }, separator: "\n")
     }
 }
 
@@ -46,12 +60,16 @@ public struct ValidationFailure: Error, Hashable, Sendable, CustomStringConverti
 
     public init(records: [RecordProblems]) { self.records = records }
 
-    public var description: String {
+    public var description: String { text(.en) }
+}
+
+extension ValidationFailure: Readable {
+    public var phrase: Phrase {
         let count = records.reduce(0) { $0 + $1.problems.count }
-        let header =
+        let header: Phrase =
             records.count == 1
-            ? "The record is not valid (\(count) problem\(count == 1 ? "" : "s")):"
-            : "\(records.count) records are not valid (\(count) problems):"
-        return ([header] + records.map(\.description)).joined(separator: "\n")
+            ? .key(count == 1 ? "problem.recordInvalid.one" : "problem.recordInvalid", count)
+            : .key("problem.recordsInvalid", records.count, count)
+        return .joined([header] + records.map(\.phrase), separator: "\n")
     }
 }

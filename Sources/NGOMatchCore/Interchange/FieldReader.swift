@@ -16,7 +16,7 @@ public struct FieldReader {
             self.fields = fields
         } else {
             self.fields = [:]
-            problems.append(FieldProblem(field: path, message: "expected an object, got \(value.kindName)"))
+            problems.append(FieldProblem(field: path, .key("problem.expectedObject", value.kindPhrase)))
         }
     }
 
@@ -24,8 +24,8 @@ public struct FieldReader {
 
     public func fieldPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
-    public mutating func report(_ key: String, _ message: String) {
-        problems.append(FieldProblem(field: fieldPath(key), message: message))
+    public mutating func report(_ key: String, _ phrase: Phrase) {
+        problems.append(FieldProblem(field: fieldPath(key), phrase))
     }
 
     /// Records a problem whose field path is already complete.
@@ -34,13 +34,13 @@ public struct FieldReader {
     /// Reports every field not in `known`, with the closest known name.
     public mutating func rejectUnknownFields(known: [String]) {
         for key in fields.keys.sorted() where !known.contains(key) {
-            report(key, "unknown field" + Suggestions.phrase(for: key, among: known))
+            report(key, .sequence([.key("problem.unknownField"), Suggestions.phrase(for: key, among: known)]))
         }
     }
 
     public mutating func string(_ key: String, required: Bool = false) -> String? {
         guard let value = value(key) else {
-            if required { report(key, "is required") }
+            if required { report(key, .key("problem.required")) }
             return nil
         }
         switch value {
@@ -49,14 +49,14 @@ public struct FieldReader {
         case .number(let number):
             return number.rounded() == number ? String(Int64(number)) : String(number)
         default:
-            report(key, "expected text, got \(value.kindName)")
+            report(key, .key("problem.expectedText", value.kindPhrase))
             return nil
         }
     }
 
     public mutating func number(_ key: String, required: Bool = false) -> Double? {
         guard let value = value(key) else {
-            if required { report(key, "is required") }
+            if required { report(key, .key("problem.required")) }
             return nil
         }
         switch value {
@@ -65,9 +65,9 @@ public struct FieldReader {
         case .string(let text):
             let cleaned = text.filter { $0 != "," && $0 != "_" && $0 != " " }
             if let number = Double(cleaned), number.isFinite { return number }
-            report(key, "expected a number, got '\(text)'")
+            report(key, .key("problem.expectedNumberText", text))
         default:
-            report(key, "expected a number, got \(value.kindName)")
+            report(key, .key("problem.expectedNumber", value.kindPhrase))
         }
         return nil
     }
@@ -75,12 +75,12 @@ public struct FieldReader {
     public mutating func integer(_ key: String, required: Bool = false, in range: ClosedRange<Int>? = nil) -> Int? {
         guard let number = number(key, required: required) else { return nil }
         guard number.rounded() == number, abs(number) < 1e15 else {
-            report(key, "expected a whole number, got \(number)")
+            report(key, .key("problem.expectedWhole", number))
             return nil
         }
         let whole = Int(number)
         if let range, !range.contains(whole) {
-            report(key, "must be from \(range.lowerBound) to \(range.upperBound), got \(whole)")
+            report(key, .key("problem.outOfRange", range.lowerBound, range.upperBound, whole))
             return nil
         }
         return whole
@@ -94,9 +94,9 @@ public struct FieldReader {
             switch NameKey.fold(text) {
             case "true", "yes", "1", "co": return true
             case "false", "no", "0", "khong": return false
-            default: report(key, "expected true or false, got '\(text)'")
+            default: report(key, .key("problem.expectedBoolText", text))
             }
-        default: report(key, "expected true or false, got \(value.kindName)")
+        default: report(key, .key("problem.expectedBool", value.kindPhrase))
         }
         return nil
     }
@@ -104,7 +104,7 @@ public struct FieldReader {
     public mutating func date(_ key: String, required: Bool = false) -> CalendarDate? {
         guard let text = string(key, required: required) else { return nil }
         guard let date = CalendarDate(text) else {
-            report(key, "expected a day as YYYY-MM-DD, got '\(text)'")
+            report(key, .key("problem.expectedDate", text))
             return nil
         }
         return date
@@ -122,12 +122,12 @@ public struct FieldReader {
                 if case .string(let text) = item, !text.trimmingCharacters(in: .whitespaces).isEmpty {
                     result.append(text.trimmingCharacters(in: .whitespaces))
                 } else {
-                    report("\(key)[\(index)]", "expected text, got \(item.kindName)")
+                    report("\(key)[\(index)]", .key("problem.expectedText", item.kindPhrase))
                 }
             }
             return result
         default:
-            report(key, "expected a list, got \(value.kindName)")
+            report(key, .key("problem.expectedList", value.kindPhrase))
             return []
         }
     }
@@ -135,11 +135,11 @@ public struct FieldReader {
     /// The items of a JSON array with their paths (`key[3]`), for reading one by one.
     public mutating func elements(_ key: String, required: Bool = false) -> [(path: String, value: JSONValue)] {
         guard let value = value(key) else {
-            if required { report(key, "is required") }
+            if required { report(key, .key("problem.required")) }
             return []
         }
         guard case .array(let items) = value else {
-            report(key, "expected a list, got \(value.kindName)")
+            report(key, .key("problem.expectedList", value.kindPhrase))
             return []
         }
         return items.enumerated().map { ("\(fieldPath(key))[\($0.offset)]", $0.element) }
@@ -149,14 +149,13 @@ public struct FieldReader {
     public mutating func integers(_ key: String, in range: ClosedRange<Int>) -> [Int] {
         elements(key).compactMap { path, item in
             guard case .number(let number) = item, number.rounded() == number, abs(number) < 1e15 else {
-                problems.append(FieldProblem(field: path, message: "expected a whole number, got \(item.kindName)"))
+                problems.append(FieldProblem(field: path, .key("problem.expectedWholeKind", item.kindPhrase)))
                 return nil
             }
             guard range.contains(Int(number)) else {
                 problems.append(
                     FieldProblem(
-                        field: path,
-                        message: "must be from \(range.lowerBound) to \(range.upperBound), got \(Int(number))"))
+                        field: path, .key("problem.outOfRange", range.lowerBound, range.upperBound, Int(number))))
                 return nil
             }
             return Int(number)
@@ -166,7 +165,7 @@ public struct FieldReader {
     /// Reads a nested object with `body`, keeping its problems under `key`.
     public mutating func nested<T>(_ key: String, required: Bool = false, _ body: (inout FieldReader) -> T?) -> T? {
         guard let value = value(key) else {
-            if required { report(key, "is required") }
+            if required { report(key, .key("problem.required")) }
             return nil
         }
         var reader = FieldReader(value, path: fieldPath(key))
@@ -190,7 +189,7 @@ public struct FieldReader {
                 guard parts.count == 2 else { return (name, nil, field) }
                 guard let level = Int(parts[1]) else {
                     problems.append(
-                        FieldProblem(field: field, message: "expected '\(name):<\(levelKey) 1–5>', got '\(item)'"))
+                        FieldProblem(field: field, .key("problem.expectedPair", name, levelKey, item)))
                     return nil
                 }
                 return (name, level, field)
@@ -205,7 +204,7 @@ public struct FieldReader {
                 return name.map { ($0, level, "\(fieldPath(key))[\(index)]") }
             }
         default:
-            report(key, "expected a list, got \(value.kindName)")
+            report(key, .key("problem.expectedList", value.kindPhrase))
             return []
         }
     }

@@ -40,10 +40,13 @@ public struct ImportDocument: Sendable {
     }
 
     /// A file that could not be split into records at all.
-    public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
+    public struct FileError: Error, Hashable, Sendable, CustomStringConvertible, Readable {
         public let file: String
-        public let messages: [String]
-        public var description: String { messages.map { "\(file): \($0)" }.joined(separator: "\n") }
+        public let messages: [Phrase]
+        public var description: String { text(.en) }
+        public var phrase: Phrase {
+            .joined(messages.map { .sequence([.verbatim(file + ": "), $0]) }, separator: "\n")
+        }
     }
 
     public let records: [RawRecord]
@@ -58,9 +61,7 @@ public struct ImportDocument: Sendable {
             let offset = Self.firstInvalidUTF8Offset(bytes)
             throw FileError(
                 file: fileName,
-                messages: [
-                    "is not UTF-8 text (invalid byte at offset \(offset)); save it as UTF-8 (in Excel: CSV UTF-8)"
-                ])
+                messages: [.key("file.notUTF8", offset)])
         }
         let format = format ?? Format(fileName: fileName) ?? Self.sniff(text)
         switch format {
@@ -101,7 +102,7 @@ public struct ImportDocument: Sendable {
         do {
             value = try JSONParser.parse(text)
         } catch {
-            throw FileError(file: file, messages: ["is not valid JSON (\(error))"])
+            throw FileError(file: file, messages: [.key("file.notJSON", "\(error)")])
         }
         func numbered(_ items: [JSONValue], _ label: String) -> [RawRecord] {
             items.enumerated().map { RawRecord(location: "\(file) \(label) \($0.offset + 1)", value: $0.element) }
@@ -114,7 +115,7 @@ public struct ImportDocument: Sendable {
             for key in ["ngos", "needs"] {
                 guard let list = fields[key] else { continue }
                 guard case .array(let items) = list else {
-                    throw FileError(file: file, messages: ["'\(key)' must be a list of records"])
+                    throw FileError(file: file, messages: [.key("file.notList", key)])
                 }
                 let kind = key == "ngos" ? "ngo" : "need"
                 records += numbered(items, key == "ngos" ? "NGO" : "need").map {
@@ -131,7 +132,7 @@ public struct ImportDocument: Sendable {
 
     private static func parseJSONLines(_ text: String, _ file: String) throws(FileError) -> [RawRecord] {
         var records: [RawRecord] = []
-        var messages: [String] = []
+        var messages: [Phrase] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingWhitespace()
             if trimmed.isEmpty { continue }
@@ -141,7 +142,9 @@ public struct ImportDocument: Sendable {
                         location: "\(file) line \(index + 1)",
                         value: try JSONParser.parse(String(trimmed))))
             } catch {
-                messages.append("line \(index + 1): not valid JSON (\(error))")
+                messages.append(
+                    .sequence([.key("location.line", index + 1), .verbatim(": "), .key("file.lineNotJSON", "\(error)")])
+                )
             }
         }
         guard messages.isEmpty else { throw FileError(file: file, messages: messages) }
@@ -153,7 +156,7 @@ public struct ImportDocument: Sendable {
         do {
             table = try CSVTable(parsing: text)
         } catch {
-            throw FileError(file: file, messages: error.errors.map(\.description))
+            throw FileError(file: file, messages: error.errors.map(\.phrase))
         }
         return table.rows.map { row in
             var object: [String: JSONValue] = [:]

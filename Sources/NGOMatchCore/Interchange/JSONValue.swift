@@ -27,6 +27,18 @@ public enum JSONValue: Hashable, Sendable {
         }
     }
 
+    /// What kind of value this is, in the reader's language ("a number", "text"…).
+    public var kindPhrase: Phrase {
+        switch self {
+        case .null: .key("json.null")
+        case .bool: .key("json.bool")
+        case .number: .key("json.number")
+        case .string: .key("json.string")
+        case .array: .key("json.array")
+        case .object: .key("json.object")
+        }
+    }
+
     /// Encodes any `Encodable` value through JSON.
     public init(encoding value: some Encodable) throws {
         self = try JSONParser.parse([UInt8](StreamingJSONEncoder.encode(value)))

@@ -25,14 +25,14 @@ public struct RecordReader: Sendable {
         var need: NeedID?
         if let text = reader.string("need", required: true) {
             need = resolveNeed(text)
-            if need == nil { reader.report("need", "no need with id '\(text)' in the registry or this import") }
+            if need == nil { reader.report("need", .key("problem.noSuchNeed", text)) }
         }
         var ngo: NGOID?
         if let text = reader.string("ngo", required: true) {
             do throws(LookupError) {
                 ngo = try resolveNGO(text)
             } catch {
-                reader.report("ngo", error.description)
+                reader.report("ngo", error.phrase)
             }
         }
         let status = readEnum(&reader, "status", Partnership.Status.self, required: true)
@@ -54,25 +54,23 @@ public struct RecordReader: Sendable {
         let description = reader.string("description") ?? ""
         let sectorPairs = reader.pairs("sectors", nameKey: "sector", levelKey: "priority")
         if sectorPairs.isEmpty, reader.problems.allSatisfy({ !$0.field.hasPrefix("sectors") }) {
-            reader.report(
-                "sectors",
-                "at least one sector is required, e.g. [{\"sector\": \"health.primary-care\", \"priority\": 4}]")
+            reader.report("sectors", .key("problem.needSectorRequired"))
         }
         var sectors: [Need.SectorPriority] = []
         for pair in sectorPairs {
             guard let sector = resolveSector(pair.name, field: pair.field, &reader) else { continue }
             guard let priority = pair.level else {
                 reader.appendProblem(
-                    FieldProblem(field: pair.field + ".priority", message: "is required (1 low – 5 urgent)"))
+                    FieldProblem(field: pair.field + ".priority", .key("problem.priorityRequired")))
                 continue
             }
             guard (1...5).contains(priority) else {
                 reader.appendProblem(
-                    FieldProblem(field: pair.field + ".priority", message: "must be from 1 to 5, got \(priority)"))
+                    FieldProblem(field: pair.field + ".priority", .key("problem.outOfRange", 1, 5, priority)))
                 continue
             }
             if sectors.contains(where: { $0.sector == sector }) {
-                reader.appendProblem(FieldProblem(field: pair.field, message: "sector '\(sector)' is listed twice"))
+                reader.appendProblem(FieldProblem(field: pair.field, .key("problem.sectorTwice", sector.rawValue)))
                 continue
             }
             sectors.append(Need.SectorPriority(sector: sector, priority: priority))
@@ -81,14 +79,14 @@ public struct RecordReader: Sendable {
         let localities = reader.list("localities")
         let communes = province.map { readCommunes(&reader, in: $0) } ?? []
         let fundingGap = reader.number("fundingGapUSD", required: true)
-        if let fundingGap, fundingGap < 0 { reader.report("fundingGapUSD", "must not be negative, got \(fundingGap)") }
+        if let fundingGap, fundingGap < 0 { reader.report("fundingGapUSD", .key("problem.negative", fundingGap)) }
         let timeframe: Need.Timeframe? = reader.nested("timeframe", required: true) { inner in
             inner.rejectUnknownFields(known: ["start", "end"])
             let start = inner.date("start", required: true)
             let end = inner.date("end", required: true)
             guard let start, let end else { return nil }
             guard start <= end else {
-                inner.report("end", "ends (\(end)) before it starts (\(start))")
+                inner.report("end", .key("problem.endsBeforeStart", end.description, start.description))
                 return nil
             }
             return Need.Timeframe(start: start, end: end)
@@ -123,7 +121,7 @@ public struct RecordReader: Sendable {
             let field = "communes[\(index)]"
             if let commune = directory.commune(code: CommuneDirectory.code(in: text)) {
                 if let province, commune.province != province {
-                    reader.report(field, "commune \(text) (\(commune.name)) is not in \(province)")
+                    reader.report(field, .key("problem.communeElsewhere", text, commune.name, provinceName(province)))
                     continue
                 }
                 codes.append(commune.code)
@@ -133,7 +131,7 @@ public struct RecordReader: Sendable {
                 let match = try directory.resolve(text, in: province)
                 if !codes.contains(match.commune.code) { codes.append(match.commune.code) }
             } catch {
-                reader.report(field, error.description)
+                reader.report(field, error.phrase)
             }
         }
         return codes
@@ -151,19 +149,18 @@ public struct RecordReader: Sendable {
         var sectors: [NGO.SectorExpertise] = []
         let pairs = reader.pairs("sectors", nameKey: "sector", levelKey: "expertise")
         if pairs.isEmpty, reader.problems.allSatisfy({ !$0.field.hasPrefix("sectors") }) {
-            reader.report(
-                "sectors", "at least one sector is required, e.g. [{\"sector\": \"health\", \"expertise\": 4}]")
+            reader.report("sectors", .key("problem.ngoSectorRequired"))
         }
         for pair in pairs {
             guard let sector = resolveSector(pair.name, field: pair.field, &reader) else { continue }
             let expertise = pair.level ?? 3
             guard (1...5).contains(expertise) else {
                 reader.appendProblem(
-                    FieldProblem(field: pair.field + ".expertise", message: "must be from 1 to 5, got \(expertise)"))
+                    FieldProblem(field: pair.field + ".expertise", .key("problem.outOfRange", 1, 5, expertise)))
                 continue
             }
             if sectors.contains(where: { $0.sector == sector }) {
-                reader.appendProblem(FieldProblem(field: pair.field, message: "sector '\(sector)' is listed twice"))
+                reader.appendProblem(FieldProblem(field: pair.field, .key("problem.sectorTwice", sector.rawValue)))
                 continue
             }
             sectors.append(NGO.SectorExpertise(sector: sector, expertise: expertise))
@@ -181,8 +178,8 @@ public struct RecordReader: Sendable {
             let low = inner.number("min", required: true)
             let high = inner.number("max", required: true)
             guard let low, let high else { return nil }
-            if low < 0 { inner.report("min", "must not be negative, got \(low)") }
-            if high < low { inner.report("max", "is smaller than min (\(high) < \(low))") }
+            if low < 0 { inner.report("min", .key("problem.negative", low)) }
+            if high < low { inner.report("max", .key("problem.maxBelowMin", high, low)) }
             return NGO.GrantRange(min: low, max: high)
         }
         let capacity = reader.integer("capacity", in: 0...1000) ?? 1
@@ -224,7 +221,7 @@ public struct RecordReader: Sendable {
             do throws(LookupError) {
                 _ = try reference.provinces.resolve(area)
             } catch {
-                reader.report("areas[\(index)]", error.description)
+                reader.report("areas[\(index)]", error.phrase)
             }
         }
         let fields = reader.list("fields").enumerated().compactMap { index, text in
@@ -232,12 +229,13 @@ public struct RecordReader: Sendable {
         }
         guard let kind, let issued, let expires else { return nil }
         if expires < issued {
-            reader.report("expires", "expires (\(expires)) before it was issued (\(issued))")
+            reader.report("expires", .key("problem.expiresBeforeIssued", expires.description, issued.description))
         } else if expires > issued.adding(years: kind.maximumYears) {
             reader.report(
                 "expires",
-                "an \(kind.rawValue) certificate is valid at most \(kind.maximumYears) years under Decree 58/2022/ND-CP; "
-                    + "issued \(issued), so it expires by \(issued.adding(years: kind.maximumYears)), not \(expires)")
+                .key(
+                    "problem.certificateTooLong", kind.rawValue, kind.maximumYears, issued.description,
+                    issued.adding(years: kind.maximumYears).description, expires.description))
         }
         return Registration(kind: kind, number: number, issued: issued, expires: expires, areas: areas, fields: fields)
     }
@@ -245,9 +243,7 @@ public struct RecordReader: Sendable {
     private func readID<Tag>(_ reader: inout FieldReader, _: Identifier<Tag>.Type) -> Identifier<Tag>? {
         guard let text = reader.string("id") else { return nil }
         guard Slug.isValid(text) else {
-            reader.report(
-                "id",
-                "'\(text)' is not a valid id; use lowercase letters, digits and '-', e.g. '\(Slug.make(from: text))'")
+            reader.report("id", .key("problem.badID", text, Slug.make(from: text)))
             return nil
         }
         return Identifier(text)
@@ -259,10 +255,7 @@ public struct RecordReader: Sendable {
         guard let text = reader.string(key, required: required) else { return nil }
         if let value = E(rawValue: text.lowercased()) { return value }
         let choices = E.allCases.map(\.rawValue)
-        reader.report(
-            key,
-            "'\(text)' is not one of \(choices.joined(separator: ", "))" + Suggestions.phrase(for: text, among: choices)
-        )
+        reader.report(key, .notOneOf(text, choices))
         return nil
     }
 
@@ -273,7 +266,7 @@ public struct RecordReader: Sendable {
                 let group = try TargetGroup.resolve(text)
                 if !groups.contains(group) { groups.append(group) }
             } catch {
-                reader.report("targetGroups[\(index)]", error.description)
+                reader.report("targetGroups[\(index)]", error.phrase)
             }
         }
         return groups
@@ -285,17 +278,20 @@ public struct RecordReader: Sendable {
             let contact = Contact(
                 name: inner.string("name"), email: inner.string("email"), phone: inner.string("phone"))
             if let email = contact.email, !email.contains("@") {
-                inner.report("email", "'\(email)' is not an email address")
+                inner.report("email", .key("problem.badEmail", email))
             }
             return contact.isEmpty ? nil : contact
         }
     }
 
+    /// A province's name as people write it, for messages.
+    private func provinceName(_ id: ProvinceID) -> String { reference.provinces[id]?.name.vi ?? id.rawValue }
+
     private func resolveProvince(_ text: String, _ key: String, _ reader: inout FieldReader) -> ProvinceID? {
         do throws(LookupError) {
             return try reference.provinces.resolve(text).province.id
         } catch {
-            reader.report(key, error.description)
+            reader.report(key, error.phrase)
             return nil
         }
     }
@@ -313,7 +309,7 @@ public struct RecordReader: Sendable {
         do throws(LookupError) {
             return try reference.taxonomy.resolve(text).id
         } catch {
-            reader.appendProblem(FieldProblem(field: field, message: error.description))
+            reader.appendProblem(FieldProblem(field: field, error.phrase))
             return nil
         }
     }

@@ -24,13 +24,13 @@ extension Event {
         var start: Int? = nil
         if let text = reader.string("start") {
             start = parseClock(text)
-            if start == nil { reader.report("start", "expected a time as HH:MM, got '\(text)'") }
+            if start == nil { reader.report("start", .key("problem.expectedClock", text)) }
         }
         let slotMinutes = reader.integer("slotMinutes", in: 1...24 * 60)
         let tables = reader.integer("tables", in: 1...1_000_000)
         let labels = reader.has("tableLabels") ? reader.list("tableLabels") : nil
         if let labels, let tables, labels.count < tables {
-            reader.report("tableLabels", "has \(labels.count) labels for \(tables) tables; give one per table")
+            reader.report("tableLabels", .key("problem.tableLabels", labels.count, tables))
         }
         let minScore = reader.number("minScore") ?? 0
         let provinces = participants(&reader, "provinces", slots: slots)
@@ -52,15 +52,15 @@ extension Event {
             let to = item.string("to", required: true)
             let weight = item.number("weight") ?? 1
             let reason = item.string("reason")
-            if !(0...1).contains(weight) { item.report("weight", "must be from 0 to 1, got \(weight)") }
+            if !(0...1).contains(weight) { item.report("weight", .key("problem.outOfRange", 0, 1, weight)) }
             guard let from, let to else { return nil }
             return Request(from: from, to: to, weight: min(max(weight, 0), 1), reason: reason)
         }
-        if reader.has("provinces") && provinces.isEmpty { reader.report("provinces", "needs at least one province") }
-        if reader.has("ngos") && ngos.isEmpty { reader.report("ngos", "needs at least one NGO") }
+        if reader.has("provinces") && provinces.isEmpty { reader.report("provinces", .key("problem.noProvince")) }
+        if reader.has("ngos") && ngos.isEmpty { reader.report("ngos", .key("problem.noNGO")) }
         guard reader.problems.isEmpty else {
             throw ValidationFailure(records: [
-                RecordProblems(location: source, record: "event '\(name)'", problems: reader.problems)
+                RecordProblems(location: source, record: .key("record.event", name), problems: reader.problems)
             ])
         }
         return Event(
@@ -90,7 +90,7 @@ extension Event {
             let delegation = item.integer("delegation", in: 1...1000)
             let contact = item.string("contact")
             if let maxMeetings, minMeetings > maxMeetings {
-                item.report("minMeetings", "is \(minMeetings), more than maxMeetings (\(maxMeetings))")
+                item.report("minMeetings", .key("problem.minAboveMax", minMeetings, maxMeetings))
             }
             guard let id else { return nil }
             return Participant(

@@ -62,14 +62,14 @@ public struct ResolvedEvent: Sendable {
                 do {
                     resolved = try resolve(participant.id)
                 } catch {
-                    problems.append(FieldProblem(field: "\(key)[\(position)].id", message: "\(error)"))
+                    problems.append(FieldProblem(field: "\(key)[\(position)].id", .of(error)))
                     return ResolvedParticipant(id: participant.id, name: participant.id)
                 }
                 if let earlier = seen[resolved.id] {
                     problems.append(
                         FieldProblem(
                             field: "\(key)[\(position)].id",
-                            message: "'\(participant.id)' is \(resolved.name), already listed as \(key)[\(earlier)]"))
+                            .key("problem.listedTwice", participant.id, resolved.name, "\(key)[\(earlier)]")))
                 }
                 seen[resolved.id] = position
                 return resolved
@@ -85,11 +85,11 @@ public struct ResolvedEvent: Sendable {
             let n = ngoLookup.position(of: pair.ngo, resolve: ngo)
             if p == nil {
                 problems.append(
-                    FieldProblem(field: "\(field).province", message: provinceLookup.missing(pair.province, "province"))
+                    FieldProblem(field: "\(field).province", provinceLookup.missing(pair.province, "province"))
                 )
             }
             if n == nil {
-                problems.append(FieldProblem(field: "\(field).ngo", message: ngoLookup.missing(pair.ngo, "NGO")))
+                problems.append(FieldProblem(field: "\(field).ngo", ngoLookup.missing(pair.ngo, "NGO")))
             }
             guard let p, let n else { return nil }
             return Position(province: p, ngo: n)
@@ -100,7 +100,7 @@ public struct ResolvedEvent: Sendable {
             let field = "requests[\(offset)]"
             if let p = provinceLookup.position(of: request.from, resolve: province) {
                 guard let n = ngoLookup.position(of: request.to, resolve: ngo) else {
-                    problems.append(FieldProblem(field: "\(field).to", message: ngoLookup.missing(request.to, "NGO")))
+                    problems.append(FieldProblem(field: "\(field).to", ngoLookup.missing(request.to, "NGO")))
                     return nil
                 }
                 return Wish(province: p, ngo: n, fromProvince: true, weight: request.weight)
@@ -108,14 +108,14 @@ public struct ResolvedEvent: Sendable {
             if let n = ngoLookup.position(of: request.from, resolve: ngo) {
                 guard let p = provinceLookup.position(of: request.to, resolve: province) else {
                     problems.append(
-                        FieldProblem(field: "\(field).to", message: provinceLookup.missing(request.to, "province")))
+                        FieldProblem(field: "\(field).to", provinceLookup.missing(request.to, "province")))
                     return nil
                 }
                 return Wish(province: p, ngo: n, fromProvince: false, weight: request.weight)
             }
             problems.append(
                 FieldProblem(
-                    field: "\(field).from", message: "'\(request.from)' is neither a province nor an NGO of this event")
+                    field: "\(field).from", .key("problem.notInEvent", request.from))
             )
             return nil
         }
@@ -131,7 +131,7 @@ public struct ResolvedEvent: Sendable {
         }
         guard problems.isEmpty else {
             throw ValidationFailure(records: [
-                RecordProblems(location: source, record: "event '\(event.name)'", problems: problems)
+                RecordProblems(location: source, record: .key("record.event", event.name), problems: problems)
             ])
         }
         return ResolvedEvent(
@@ -163,8 +163,10 @@ private struct Lookup {
         return positions[resolved.id]
     }
 
-    func missing(_ name: String, _ kind: String) -> String {
-        "'\(name)' is not one of the event's \(kind == "NGO" ? "NGOs" : "provinces")"
-            + Suggestions.phrase(for: name, among: listed)
+    func missing(_ name: String, _ kind: String) -> Phrase {
+        .sequence([
+            .key(kind == "NGO" ? "problem.notEventNGO" : "problem.notEventProvince", name),
+            Suggestions.phrase(for: name, among: listed),
+        ])
     }
 }

@@ -1,6 +1,6 @@
 /// A commune, ward or special zone since 1 July 2025, directly under its province or city.
 public struct Commune: Hashable, Sendable, Codable {
-    public enum Kind: String, Hashable, Sendable, Codable {
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
         case commune
         case ward
         case specialZone = "special administrative region"

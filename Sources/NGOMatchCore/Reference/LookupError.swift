@@ -20,25 +20,17 @@ public struct LookupError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { text(.en) }
 
-    /// The error in a reader's language; the names themselves stay as they are.
-    public func text(_ language: Language) -> String {
-        let what = Messages.table(language)["kind." + kind] ?? kind
+    public var phrase: Phrase {
         switch problem {
         case .unknown(let suggestions):
-            let hint =
-                suggestions.isEmpty
-                ? ""
-                : Messages.text(
-                    "lookup.didYouMean", language,
-                    Suggestions.list(suggestions.map { "'\($0)'" }, or: Messages.text("lookup.or", language)))
-            return Messages.text("lookup.unknown", language, what, input) + hint
+            .sequence([.key("lookup.unknown", Phrase.key("kind." + kind), input), .didYouMean(suggestions)])
         case .ambiguous(let candidates):
-            let fix = Messages.text(kind == "commune" ? "lookup.fixCommune" : "lookup.fixID", language)
-            let kinds = Messages.table(language)["kinds." + kind] ?? (language == .en ? kind + "s" : what)
-            return Messages.text(
-                "lookup.ambiguous", language, input, String(candidates.count), kinds,
-                candidates.joined(separator: "; "),
-                fix)
+            .key(
+                "lookup.ambiguous", input, candidates.count, Phrase.key("kinds." + kind),
+                candidates.joined(separator: "; "), Phrase.key(kind == "commune" ? "lookup.fixCommune" : "lookup.fixID")
+            )
         }
     }
 }
+
+extension LookupError: Readable {}

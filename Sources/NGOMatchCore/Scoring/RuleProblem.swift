@@ -4,16 +4,24 @@ public struct RuleProblem: Hashable, Sendable, CustomStringConvertible {
     /// 1-based line and column; 0 when the problem is the file as a whole.
     public let line: Int
     public let column: Int
-    public let message: String
+    public let what: Phrase
 
-    public init(file: String, line: Int, column: Int, message: String) {
+    public init(file: String, line: Int, column: Int, _ what: Phrase) {
         self.file = file
         self.line = line
         self.column = column
-        self.message = message
+        self.what = what
     }
 
-    public var description: String { line > 0 ? "\(file):\(line):\(column): \(message)" : "\(file): \(message)" }
+    public var message: String { what.text(.en) }
+
+    public var description: String { text(.en) }
+}
+
+extension RuleProblem: Readable {
+    public var phrase: Phrase {
+        .sequence([.verbatim(line > 0 ? "\(file):\(line):\(column): " : "\(file): "), what])
+    }
 }
 
 /// A rule file that cannot be used; it never scores.
@@ -22,8 +30,12 @@ public struct InvalidRuleSet: Error, Hashable, Sendable, CustomStringConvertible
 
     public init(problems: [RuleProblem]) { self.problems = problems }
 
-    public var description: String {
-        (["the rule set is not valid (\(problems.count) problem\(problems.count == 1 ? "" : "s")):"]
-            + problems.map(\.description)).joined(separator: "\n")
+    public var description: String { text(.en) }
+}
+
+extension InvalidRuleSet: Readable {
+    public var phrase: Phrase {
+        let header: Phrase = .key(problems.count == 1 ? "rules.invalid.one" : "rules.invalid", problems.count)
+        return .joined([header] + problems.map(\.phrase), separator: "\n")
     }
 }

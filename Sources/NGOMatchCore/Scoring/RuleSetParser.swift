@@ -24,37 +24,36 @@ public struct RuleSetParser {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                report(nil, "the file is empty; a rule set needs name, minimumScore, factors and filters")
+                report(nil, .key("rules.empty"))
                 return nil
             }
             root = node
         } catch let error as YamlError {
-            report(nil, "not valid YAML: \(error)")
+            report(nil, .key("rules.notYAML", "\(error)"))
             return nil
         } catch {
-            report(nil, "not valid YAML: \(error)")
+            report(nil, .key("rules.notYAML", "\(error)"))
             return nil
         }
-        guard let top = mapping(root, "the rule set") else { return nil }
-        known(top, ["name", "description", "minimumScore", "factors", "filters"], in: "the rule set")
+        guard let top = mapping(root, .key("rules.theRuleSet")) else { return nil }
+        known(top, ["name", "description", "minimumScore", "factors", "filters"], in: .key("rules.theRuleSet"))
         var rules = RuleSet(
             name: string(top, "name") ?? "", description: string(top, "description") ?? "",
             minimumScore: number(top, "minimumScore", in: 0...100) ?? 0)
-        if rules.name.isEmpty { report(root, "'name' is required") }
-        if let factors = top["factors"], let map = mapping(factors, "factors") {
+        if rules.name.isEmpty { report(root, .key("rules.required", "name")) }
+        if let factors = top["factors"], let map = mapping(factors, .verbatim("factors")) {
             readFactors(map, factors, into: &rules)
         } else {
-            report(root, "'factors' is required: name at least one factor with its weight")
+            report(root, .key("rules.factorsRequired"))
         }
-        if let filters = top["filters"], let map = mapping(filters, "filters") {
+        if let filters = top["filters"], let map = mapping(filters, .verbatim("filters")) {
             rules.filters = readFilters(map)
         }
         let total = rules.weights.reduce(0) { $0 + $1.weight }
         if !rules.weights.isEmpty, abs(total - 100) > 1e-6 {
             report(
                 top["factors"],
-                "the weights add up to \(Self.format(total)), not 100; scores are the sum of weighted factors, so they must add up to 100"
-            )
+                .key("rules.weightsSum", Self.format(total)))
         }
         return rules
     }
@@ -65,24 +64,28 @@ public struct RuleSetParser {
             guard let factor = FactorKind(rawValue: key) else {
                 report(
                     keyNode,
-                    "unknown factor '\(key)'" + Suggestions.phrase(for: key, among: FactorKind.allCases.map(\.rawValue))
-                )
+                    .sequence([
+                        .key("rules.unknownFactor", key),
+                        Suggestions.phrase(for: key, among: FactorKind.allCases.map(\.rawValue)),
+                    ]))
                 continue
             }
-            guard let fields = mapping(value, "factor '\(key)'") else { continue }
+            guard let fields = mapping(value, .key("rules.factor", key)) else { continue }
             let weight = number(fields, "weight", required: true, in: 0...100, context: key) ?? 0
             switch factor {
             case .sectorFit:
-                known(fields, ["weight", "sameParent", "sibling"], in: key)
+                known(fields, ["weight", "sameParent", "sibling"], in: .verbatim(key))
                 var rule = RuleSet.SectorFitRule(weight: weight)
                 rule.sameParent = number(fields, "sameParent", in: 0...1, context: key) ?? rule.sameParent
                 rule.sibling = number(fields, "sibling", in: 0...1, context: key) ?? rule.sibling
                 if rule.sibling > rule.sameParent || rule.sameParent > 1 {
-                    report(value, "sectorFit needs 1 (exact) ≥ sameParent ≥ sibling")
+                    report(value, .key("rules.sectorFitOrder"))
                 }
                 rules.sectorFit = rule
             case .geography:
-                known(fields, ["weight", "past", "nearby", "nearbyKm", "nationwide", "elsewhere", "decayKm"], in: key)
+                known(
+                    fields, ["weight", "past", "nearby", "nearbyKm", "nationwide", "elsewhere", "decayKm"],
+                    in: .verbatim(key))
                 var rule = RuleSet.GeographyRule(weight: weight)
                 rule.past = number(fields, "past", in: 0...1, context: key) ?? rule.past
                 rule.nearby = number(fields, "nearby", in: 0...1, context: key) ?? rule.nearby
@@ -93,21 +96,21 @@ public struct RuleSetParser {
                 if !(1 >= rule.past && rule.past >= rule.nearby && rule.nearby >= rule.nationwide
                     && rule.nationwide >= rule.elsewhere)
                 {
-                    report(value, "geography needs 1 (works there now) ≥ past ≥ nearby ≥ nationwide ≥ elsewhere")
+                    report(value, .key("rules.geographyOrder"))
                 }
                 rules.geography = rule
             case .trackRecord:
-                known(fields, ["weight", "saturation"], in: key)
+                known(fields, ["weight", "saturation"], in: .verbatim(key))
                 var rule = RuleSet.TrackRecordRule(weight: weight)
                 rule.saturation = number(fields, "saturation", in: 1...1000, context: key) ?? rule.saturation
                 rules.trackRecord = rule
             case .underservedProvince:
-                known(fields, ["weight", "saturation"], in: key)
+                known(fields, ["weight", "saturation"], in: .verbatim(key))
                 var rule = RuleSet.UnderservedRule(weight: weight)
                 rule.saturation = number(fields, "saturation", in: 1...100_000, context: key) ?? rule.saturation
                 rules.underservedProvince = rule
             case .sectorEmphasis:
-                known(fields, ["weight", "sectors"], in: key)
+                known(fields, ["weight", "sectors"], in: .verbatim(key))
                 var rule = RuleSet.SectorEmphasisRule(weight: weight)
                 if let list = fields["sectors"] {
                     for item in list.array() {
@@ -115,19 +118,21 @@ public struct RuleSetParser {
                             let text = item.string ?? "?"
                             report(
                                 item,
-                                "unknown sector id '\(text)'"
-                                    + Suggestions.phrase(for: text, among: taxonomy.sectors.map(\.id.rawValue)))
+                                .sequence([
+                                    .key("rules.unknownSector", text),
+                                    Suggestions.phrase(for: text, among: taxonomy.sectors.map(\.id.rawValue)),
+                                ]))
                             continue
                         }
                         rule.sectors.append(sector.id)
                     }
                 }
                 if fields["sectors"]?.array().isEmpty ?? true {
-                    report(value, "sectorEmphasis needs 'sectors': a list of sector ids")
+                    report(value, .key("rules.emphasisSectors"))
                 }
                 rules.sectorEmphasis = rule
             case .targetGroups, .funding, .timeframe, .load:
-                known(fields, ["weight"], in: key)
+                known(fields, ["weight"], in: .verbatim(key))
                 let rule = RuleSet.WeightOnly(weight: weight)
                 switch factor {
                 case .targetGroups: rules.targetGroups = rule
@@ -147,7 +152,7 @@ public struct RuleSetParser {
                 "needOpen", "sectorOverlap", "certificateValid", "certificateArea", "certificateFields", "optOut",
                 "declined",
             ],
-            in: "filters")
+            in: .verbatim("filters"))
         filters.needOpen = flag(map, "needOpen") ?? filters.needOpen
         filters.sectorOverlap = flag(map, "sectorOverlap") ?? filters.sectorOverlap
         filters.certificateValid = flag(map, "certificateValid") ?? filters.certificateValid
@@ -161,7 +166,7 @@ public struct RuleSetParser {
             } else if node.bool == false {
                 filters.certificateFields = .off
             } else {
-                report(node, "certificateFields must be one of \(choices.joined(separator: ", "))")
+                report(node, .key("rules.certificateFields", choices.joined(separator: ", ")))
             }
         }
         return filters
@@ -169,28 +174,30 @@ public struct RuleSetParser {
 
     // MARK: Reading values
 
-    private mutating func report(_ node: Node?, _ message: String) {
+    private mutating func report(_ node: Node?, _ what: Phrase) {
         let mark = node?.mark
-        problems.append(RuleProblem(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, message: message))
+        problems.append(RuleProblem(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, what))
     }
 
-    private mutating func mapping(_ node: Node, _ what: String) -> Node.Mapping? {
+    private mutating func mapping(_ node: Node, _ what: Phrase) -> Node.Mapping? {
         if case .mapping(let map) = node { return map }
-        report(node, "\(what) must be a mapping of names to values")
+        report(node, .key("rules.notMapping", what))
         return nil
     }
 
-    private mutating func known(_ map: Node.Mapping, _ names: [String], in context: String) {
+    private mutating func known(_ map: Node.Mapping, _ names: [String], in context: Phrase) {
         for key in map.keys {
             guard let name = key.string, !names.contains(name) else { continue }
-            report(key, "unknown field '\(name)' in \(context)" + Suggestions.phrase(for: name, among: names))
+            report(
+                key,
+                .sequence([.key("rules.unknownField", name, context), Suggestions.phrase(for: name, among: names)]))
         }
     }
 
     private mutating func string(_ map: Node.Mapping, _ key: String) -> String? {
         guard let node = map[key] else { return nil }
         guard case .scalar(let scalar) = node else {
-            report(node, "'\(key)' must be text")
+            report(node, .key("rules.mustBeText", key))
             return nil
         }
         return scalar.string
@@ -201,19 +208,21 @@ public struct RuleSetParser {
     ) -> Double? {
         let label = context.isEmpty ? key : "\(context).\(key)"
         guard let node = map[key] else {
-            if required { report(map.keys.first, "'\(label)' is required") }
+            if required { report(map.keys.first, .key("rules.required", label)) }
             return nil
         }
         guard let value = node.float ?? node.int.map(Double.init), value.isFinite else {
-            report(node, "'\(label)' must be a number, got '\(node.string ?? "?")'")
+            report(node, .key("rules.mustBeNumber", label, node.string ?? "?"))
             return nil
         }
         guard range.contains(value) else {
             report(
                 node,
                 value < 0 && range.lowerBound == 0
-                    ? "'\(label)' must not be negative, got \(Self.format(value))"
-                    : "'\(label)' must be from \(Self.format(range.lowerBound)) to \(Self.format(range.upperBound)), got \(Self.format(value))"
+                    ? .key("rules.negative", label, Self.format(value))
+                    : .key(
+                        "rules.outOfRange", label, Self.format(range.lowerBound), Self.format(range.upperBound),
+                        Self.format(value))
             )
             return nil
         }
@@ -223,7 +232,7 @@ public struct RuleSetParser {
     private mutating func flag(_ map: Node.Mapping, _ key: String) -> Bool? {
         guard let node = map[key] else { return nil }
         guard let value = node.bool else {
-            report(node, "'\(key)' must be true or false")
+            report(node, .key("rules.mustBeBool", key))
             return nil
         }
         return value

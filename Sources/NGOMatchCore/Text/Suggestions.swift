@@ -18,23 +18,15 @@ public enum Suggestions {
         return scored.prefix(limit).map(\.candidate)
     }
 
-    /// " — did you mean 'a' or 'b'?" or an empty string.
-    public static func phrase(for input: String, among candidates: [String]) -> String {
-        didYouMean(closest(to: input, among: candidates))
+    /// " — did you mean 'a' or 'b'?" or nothing.
+    public static func phrase(for input: String, among candidates: [String]) -> Phrase {
+        .didYouMean(closest(to: input, among: candidates))
     }
 
     /// "a, b or c", with the language's word for "or".
     public static func list(_ items: [String], or word: String) -> String {
         guard let last = items.last else { return "" }
         return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " \(word) " + last
-    }
-
-    /// " — did you mean 'a', 'b' or 'c'?" for the given names, or an empty string.
-    public static func didYouMean(_ names: [String]) -> String {
-        guard let last = names.last else { return "" }
-        let quoted = names.map { "'\($0)'" }
-        let list = names.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " or '\(last)'"
-        return " — did you mean \(list)?"
     }
 
     /// Levenshtein distance over Unicode scalars; folded names are ASCII, compared byte by byte.

@@ -12,10 +12,12 @@ public struct RecordParams<Kind: RecordKind>: OperationParams {
     public init(from decoder: any Decoder) throws { self = try Self.decode(try JSONValue(from: decoder)) }
 
     public static func decode(_ value: JSONValue?) throws -> Self {
-        guard case .object? = value else {
-            throw ServiceError.invalidParams(field: "params", expected: "an object with the record's fields")
+        guard case .object(var fields)? = value else {
+            throw ServiceError.invalidParams(field: "params", expected: .key("params.recordObject"))
         }
-        return Self(record: value!)
+        // The language of the reply's messages, not a field of the record.
+        fields.removeValue(forKey: "lang")
+        return Self(record: .object(fields))
     }
 }
 
@@ -82,10 +84,11 @@ public struct RecordChangeParams<Key: RecordKey>: OperationParams {
 
     public static func decode(_ value: JSONValue?) throws -> Self {
         guard case .object(var fields)? = value else {
-            throw ServiceError.invalidParams(field: "params", expected: "an object with the record's fields")
+            throw ServiceError.invalidParams(field: "params", expected: .key("params.recordObject"))
         }
+        fields.removeValue(forKey: "lang")
         guard case .string(let target)? = fields.removeValue(forKey: Key.name) else {
-            throw ServiceError.invalidParams(field: Key.name, expected: "is required (text)")
+            throw ServiceError.invalidParams(field: Key.name, expected: .key("params.requiredText"))
         }
         return Self(target: target, changes: .object(fields))
     }

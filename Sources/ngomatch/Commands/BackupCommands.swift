@@ -15,7 +15,7 @@ struct BackupCommand: ParsableCommand {
         let opened = try registry.open()
         try opened.backup(to: file)
         let counts = try opened.counts()
-        Terminal.note("Backed up \(counts.ngos) NGOs and \(counts.needs) needs to \(file).")
+        Terminal.say("cli.backedUp", counts.ngos, counts.needs, file)
     }
 }
 
@@ -38,11 +38,11 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         guard yes else {
-            throw UsageError("restore replaces everything in \(registry.resolvedPath); add --yes to confirm")
+            throw UsageError("usage.restoreConfirm", registry.resolvedPath)
         }
         let opened = try registry.open()
         try opened.restore(from: file)
         let counts = try opened.counts()
-        Terminal.note("Restored \(file): \(counts.ngos) NGOs and \(counts.needs) needs.")
+        Terminal.say("cli.restored", file, counts.ngos, counts.needs)
     }
 }

@@ -28,7 +28,7 @@ struct ParticipantAnswers: ParsableArguments {
         if trimmed.isEmpty || trimmed.lowercased() == "none" { return [] }
         return try trimmed.split(separator: ",").map { part in
             guard let slot = Int(part.trimmingCharacters(in: .whitespaces)) else {
-                throw UsageError("--unavailable: expected slot numbers separated by commas (0,1), got '\(text)'")
+                throw UsageError("usage.unavailable", text)
             }
             return slot
         }

@@ -62,7 +62,7 @@ struct EventAgendaCommand: ParsableCommand {
             EventAgendaParams(event: event, participant: participant, lang: lang), caller: .local("cli"))
         if let out {
             let written = try AgendaFiles(book: book, format: format.planFormat).write(to: out)
-            Terminal.note("Wrote \(written) files to \(out).")
+            Terminal.say("cli.wroteFiles", written, out)
             return
         }
         let own = agenda.participant.flatMap { id in book.everyone.first { $0.id == id } }
@@ -72,7 +72,7 @@ struct EventAgendaCommand: ParsableCommand {
         case (.ics, let own?):
             print(CalendarFile.calendar(own, in: book) ?? "", terminator: "")
         case (.ics, nil):
-            throw UsageError("--format ics is a participant's calendar: add --participant NAME, or use --out DIR")
+            throw UsageError("usage.icsNeedsParticipant")
         case (.md, let own?): print(MarkdownAgenda.agenda(own, in: book), terminator: "")
         case (.csv, let own?): print(CSVAgenda.agenda(own, in: book), terminator: "")
         case (.html, let own?): print(HTMLAgenda.agenda(own, in: book), terminator: "")
@@ -218,8 +218,8 @@ struct EventExportCommand: ParsableCommand {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
         } catch {
-            throw UsageError("cannot write '\(out)': \(error.localizedDescription)")
+            throw UsageError("usage.cannotWrite", out, error.localizedDescription)
         }
-        Terminal.note("Wrote \(out).")
+        Terminal.say("cli.wrote", out)
     }
 }

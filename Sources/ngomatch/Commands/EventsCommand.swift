@@ -71,7 +71,7 @@ struct EventsCommand: ParsableCommand {
             let event = try EventCreateOperation.run(
                 registry.service(), settings.params(id: id), caller: .local("cli"))
             try output.emit(EventCreateOperation.self, event, table: { EventViews.settings(event) })
-            Terminal.note("Next: ngomatch events invite \(event.id) NAME…")
+            Terminal.say("cli.eventNext", event.id)
         }
     }
 

@@ -31,7 +31,7 @@ struct ExportCommand: ParsableCommand {
         let text = try ExportFormat(rawValue: format.rawValue)!.text(records)
         if let out {
             try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-            Terminal.note("Wrote \(records.count) records to \(out).")
+            Terminal.say("cli.wroteRecords", records.count, out)
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }

@@ -51,13 +51,13 @@ struct GapsCommand: ParsableCommand {
                     try Data((Self.standalone(result.svg) + "\n").utf8).write(
                         to: URL(fileURLWithPath: map), options: .atomic)
                 } catch {
-                    throw UsageError("cannot write '\(map)': \(error.localizedDescription)")
+                    throw UsageError("usage.cannotWrite", map, error.localizedDescription)
                 }
-                Terminal.note("Wrote \(map): \(result.title).")
+                Terminal.say("cli.wroteMap", map, result.title)
             }
             return
         }
-        if measure != nil || sector != nil { throw UsageError("--measure and --sector go with --map FILE") }
+        if measure != nil || sector != nil { throw UsageError("usage.mapOptions") }
         let report = try GapsOperation.run(
             service, GapsParams(threshold: threshold, rules: scoring.rules), caller: .local("cli"))
         let rules = try service.rules(scoring.rules)

@@ -34,7 +34,7 @@ struct GenerateCommand: ParsableCommand {
         let handle: FileHandle
         if let out {
             guard FileManager.default.createFile(atPath: out, contents: nil) else {
-                throw UsageError("cannot write '\(out)'")
+                throw UsageError("usage.cannotWrite", out, "—")
             }
             handle = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
         } else {
@@ -60,7 +60,7 @@ struct GenerateCommand: ParsableCommand {
         flushIfLarge(true)
         if let out {
             try handle.close()
-            Terminal.note("Wrote \(ngos) NGOs and \(needs) needs to \(out).")
+            Terminal.say("cli.wroteGenerated", ngos, needs, out)
         }
     }
 }

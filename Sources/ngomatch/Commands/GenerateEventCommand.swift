@@ -51,9 +51,9 @@ struct GenerateEventCommand: ParsableCommand {
             do {
                 try data.write(to: URL(fileURLWithPath: out))
             } catch {
-                throw UsageError("cannot write '\(out)': \(error.localizedDescription)")
+                throw UsageError("usage.cannotWrite", out, error.localizedDescription)
             }
-            Terminal.note("Wrote an event with \(provinces) provinces, \(ngos) NGOs and \(slots) slots to \(out).")
+            Terminal.say("cli.wroteEvent", provinces, ngos, slots, out)
         } else {
             FileHandle.standardOutput.write(data)
         }

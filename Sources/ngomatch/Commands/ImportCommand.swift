@@ -29,25 +29,25 @@ struct ImportCommand: ParsableCommand {
         let service = try registry.service()
         let forced = try format.map { name in
             guard let parsed = ImportDocument.Format(rawValue: name) else {
-                throw UsageError("--format must be json, jsonl or csv")
+                throw UsageError(.notOneOf(name, ["json", "jsonl", "csv"]))
             }
             return parsed
         }
         var documents: [ImportDocument] = []
-        var fileErrors: [String] = []
+        var fileErrors: [Phrase] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
-                fileErrors.append("\(file): cannot read it (no such file, or not readable)")
+                fileErrors.append(.key("usage.cannotRead", file))
                 continue
             }
             do {
                 documents.append(try ImportDocument(bytes: Array(data), fileName: file, format: forced))
             } catch {
-                fileErrors.append(error.description)
+                fileErrors.append(error.phrase)
             }
         }
         guard fileErrors.isEmpty else {
-            throw UsageError(fileErrors.joined(separator: "\n") + "\nNothing was imported.")
+            throw UsageError(.joined(fileErrors + [.key("usage.nothingImported")], separator: "\n"))
         }
         let total = documents.reduce(0) { $0 + $1.records.count }
         let showProgress = Terminal.stderrIsTerminal && total >= 1000
@@ -57,15 +57,16 @@ struct ImportCommand: ParsableCommand {
                     Terminal.progress(done, of: total, label: "checking")
                 }
             }
-            let counts =
-                "\(summary.ngos) NGO\(summary.ngos == 1 ? "" : "s"), \(summary.needs) need\(summary.needs == 1 ? "" : "s")"
-                + " and \(summary.partnerships) partnership\(summary.partnerships == 1 ? "" : "s")"
-            Terminal.note(
-                check
-                    ? "All \(total) records are valid: \(counts) would be imported (nothing written)."
-                    : "Imported \(counts).")
+            let counts = Phrase.key("importCounts", summary.ngos, summary.needs, summary.partnerships)
+            if check {
+                Terminal.say("cli.importChecked", total, counts)
+            } else {
+                Terminal.say("cli.imported", counts)
+            }
         } catch let failure as ValidationFailure {
-            Terminal.error(shortened(failure.description) + "\nNothing was imported.")
+            let language = ExitStatus.language
+            Terminal.error(
+                shortened(failure.text(language)) + "\n" + Messages.text("usage.nothingImported", language), language)
             throw ExitCode(ExitStatus.usage)
         }
     }

@@ -127,7 +127,7 @@ struct LoadCommand: ParsableCommand {
                 method, clients, window, elapsed, sorted.count, Double(sorted.count) / elapsed, percentile(0.5),
                 percentile(0.99),
                 sorted.last ?? 0, errors))
-        if !failures.isEmpty { throw UsageError("connections failed: \(failures.joined(separator: "; "))") }
+        if !failures.isEmpty { throw UsageError("usage.connectionsFailed", failures.joined(separator: "; ")) }
     }
 
     static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {

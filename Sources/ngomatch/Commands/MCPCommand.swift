@@ -34,8 +34,7 @@ struct MCPCommand: AsyncParsableCommand {
         var writes = allowWrites
         if let token = ProcessInfo.processInfo.environment["NGOMATCH_TOKEN"], !token.isEmpty {
             guard let (id, role) = try service.role(ofToken: token) else {
-                throw UsageError(
-                    "NGOMATCH_TOKEN is not a token of this registry (or it was revoked); see ngomatch tokens list")
+                throw UsageError("usage.badToken")
             }
             caller = .token(id: id, role: role)
             writes = true

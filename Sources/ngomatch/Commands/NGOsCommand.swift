@@ -33,7 +33,7 @@ struct NGOsCommand: ParsableCommand {
             let record = try RecordOutput.newRecord(from: from, flags: fields.record, id: id)
             let ngo = try NGORegisterOperation.run(
                 service, RecordParams<NGORecord>(record: record), caller: .local("cli"))
-            Terminal.note("Registered NGO \(ngo.id).")
+            Terminal.say("cli.ngoRegistered", ngo.id)
             try NGOsCommand.show(NGORegisterOperation.self, ngo, service, output)
         }
     }
@@ -59,7 +59,7 @@ struct NGOsCommand: ParsableCommand {
                 from: from, flags: fields.record, examples: "--capacity or --cert-expires")
             let updated = try NGOUpdateOperation.run(
                 service, RecordChangeParams(target: ngo, changes: changes), caller: .local("cli"))
-            Terminal.note("Updated NGO \(updated.id).")
+            Terminal.say("cli.ngoUpdated", updated.id)
             try NGOsCommand.show(NGOUpdateOperation.self, updated, service, output)
         }
     }

@@ -32,7 +32,7 @@ struct NeedsCommand: ParsableCommand {
             let record = try RecordOutput.newRecord(from: from, flags: fields.record, id: id)
             let need = try NeedRegisterOperation.run(
                 service, RecordParams<NeedRecord>(record: record), caller: .local("cli"))
-            Terminal.note("Registered need \(need.id).")
+            Terminal.say("cli.needRegistered", need.id)
             try NeedsCommand.show(NeedRegisterOperation.self, need, service, output)
         }
     }
@@ -59,7 +59,7 @@ struct NeedsCommand: ParsableCommand {
                 from: from, flags: fields.record, examples: "--title or --funding-gap")
             let need = try NeedUpdateOperation.run(
                 service, RecordChangeParams(target: id, changes: changes), caller: .local("cli"))
-            Terminal.note("Updated need \(need.id).")
+            Terminal.say("cli.needUpdated", need.id)
             try NeedsCommand.show(NeedUpdateOperation.self, need, service, output)
         }
     }
@@ -79,7 +79,7 @@ struct NeedsCommand: ParsableCommand {
             let service = try registry.service()
             let need = try NeedCloseOperation.run(
                 service, NeedCloseParams(id: id, status: status), caller: .local("cli"))
-            Terminal.note("Need \(need.id) is now \(need.status.rawValue).")
+            Terminal.say("cli.needStatus", need.id, Phrase.key("needStatus." + need.status.rawValue))
             try NeedsCommand.show(NeedCloseOperation.self, need, service, output)
         }
     }

@@ -46,7 +46,7 @@ struct PairCommand: ParsableCommand {
             keptMeetings = PlanRequest.readKeep(try JSONFile.read(keep), reader: &reader)
             guard reader.problems.isEmpty else {
                 throw ValidationFailure(records: [
-                    RecordProblems(location: keep, record: "confirmed meetings", problems: reader.problems)
+                    RecordProblems(location: keep, record: .key("record.confirmedMeetings"), problems: reader.problems)
                 ])
             }
         }
@@ -57,7 +57,7 @@ struct PairCommand: ParsableCommand {
         let book = AgendaBook(report, event: parsed)
         if let out {
             let written = try AgendaFiles(book: book, format: format).write(to: out)
-            Terminal.note("Wrote \(written) files to \(out).")
+            Terminal.say("cli.wroteFiles", written, out)
         } else {
             print(try Self.master(book, format), terminator: "")
         }
@@ -79,7 +79,7 @@ struct PairCommand: ParsableCommand {
                 + " \(MarkdownAgenda.percent(report.quality)) of the upper bound \(MarkdownAgenda.score(report.upperBound))."
         )
         if report.participants.hasMinimums { Terminal.note(report.minimums.message) }
-        for conflict in report.conflicts { Terminal.note("note: \(conflict.message)") }
+        for conflict in report.conflicts { Terminal.say("cli.note", conflict.message) }
         if let replan = report.replan {
             Terminal.note(
                 "Replan: \(replan.kept.count) confirmed meetings kept, \(replan.tableChanged.count) moved to another"

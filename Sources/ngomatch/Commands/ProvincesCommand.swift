@@ -76,7 +76,7 @@ struct ProvincesCommand: ParsableCommand {
             let found = try ProvinceGetOperation.run(service, ProvinceGetParams(name: name), caller: .local("cli"))
             let province = found.province
             if let former = found.mergedFrom {
-                Terminal.note("\(former) was merged into \(province.name.vi) on 1 July 2025.")
+                Terminal.say("cli.merged", former, province.name.vi)
             }
             let language = output.language
             try output.emit(

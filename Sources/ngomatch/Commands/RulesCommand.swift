@@ -115,7 +115,7 @@ struct RulesCommand: ParsableCommand {
             let text = try RuleSetSource.fileText(file)
             let detail = try RulesAddOperation.run(
                 registry.service(), RuleSetAddParams(name: name, text: text), caller: .local("cli"))
-            Terminal.note("Added rule set \(detail.label); use it as --rules \(name).")
+            Terminal.say("cli.rulesAdded", detail.label, name)
             try output.emit(RulesAddOperation.self, detail, table: { detail.label })
         }
     }
@@ -130,7 +130,7 @@ struct RulesCommand: ParsableCommand {
         func run() throws {
             let detail = try RulesRemoveOperation.run(
                 registry.service(), RuleSetGetParams(name: name), caller: .local("cli"))
-            Terminal.note("Removed rule set \(name); \(detail.label) can still be shown and named for old rankings.")
+            Terminal.say("cli.rulesRemoved", name, detail.label)
             if output.format != .table { try output.emit(RulesRemoveOperation.self, detail, table: { "" }) }
         }
     }

@@ -77,7 +77,7 @@ struct ServeCommand: AsyncParsableCommand {
             let (host, port) = try Self.split(listen!)
             let tcp = TCPServer(dispatcher: dispatcher, limits: limits, requiresAuth: auth, logger: logger)
             let address = try await tcp.start(host: host, port: port)
-            Terminal.note("ngomatch serving JSON-RPC on \(address) (registry \(opened.path)); Ctrl-C to stop")
+            Terminal.say("cli.serveStarted", "\(address)", opened.path)
             server = tcp
         }
         // SIGTERM and SIGINT stop the server gracefully: requests in flight finish and are answered.

@@ -28,7 +28,7 @@ struct TokensCommand: ParsableCommand {
 
         func run() throws {
             guard let parsed = Role(role) else {
-                throw UsageError("--role must be ministry, province:ID or ngo:ID, got '\(role)'")
+                throw UsageError("usage.badRole", role)
             }
             let opened = try registry.open()
             var resolved = parsed
@@ -38,7 +38,7 @@ struct TokensCommand: ParsableCommand {
             if case .ngo(let id) = parsed { resolved = .ngo(try opened.ngo(named: id.rawValue).id) }
             let (token, info) = try opened.createToken(role: resolved, note: note)
             print(token)
-            Terminal.note("Token \(info.id) for \(info.role) created. It is shown only now: keep it safe.")
+            Terminal.say("cli.tokenCreated", info.id, info.role.description)
         }
     }
 
@@ -69,7 +69,7 @@ struct TokensCommand: ParsableCommand {
 
         func run() throws {
             try registry.open().revokeToken(id: id)
-            Terminal.note("Token \(id) revoked.")
+            Terminal.say("cli.tokenRevoked", id)
         }
     }
 }

@@ -47,7 +47,7 @@ struct WebCommand: AsyncParsableCommand {
             options: WebOptions(host: host, port: port, requiresAuth: auth, secureCookies: secureCookies))
         let shown = host.contains(":") ? "[\(host)]" : host
         let application = web.application(logger: logger) { port in
-            Terminal.note("ngomatch web app on http://\(shown):\(port)/ (registry \(opened.path)); Ctrl-C to stop")
+            Terminal.say("cli.webStarted", "http://\(shown):\(port)/", opened.path)
         }
         let group = ServiceGroup(
             configuration: .init(

@@ -45,7 +45,7 @@ struct OutputOptions: ParsableArguments {
                 }
             for item in items { print(String(decoding: StreamingJSONEncoder.bytes(of: item), as: UTF8.self)) }
         case .csv:
-            guard let csv else { throw UsageError("this command has no CSV form; use --format json") }
+            guard let csv else { throw UsageError("usage.noCSV") }
             for line in csv() { print(line, terminator: CSVTable.lineEnd) }
         }
     }
@@ -64,7 +64,7 @@ struct OutputOptions: ParsableArguments {
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             for value in values { print(String(decoding: try encoder.encode(value), as: UTF8.self)) }
         case .csv:
-            guard let csv else { throw UsageError("this command has no CSV form; use --format json") }
+            guard let csv else { throw UsageError("usage.noCSV") }
             for line in csv() { print(line, terminator: CSVTable.lineEnd) }
         }
     }

@@ -5,12 +5,11 @@ import NGOMatchCore
 enum RecordFile {
     static func read(_ path: String) throws -> JSONValue {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw UsageError("cannot read '\(path)': no such file or not readable")
+            throw UsageError("usage.cannotRead", path)
         }
         let document = try ImportDocument(bytes: Array(data), fileName: path, format: .json)
         guard document.records.count == 1, let record = document.records.first else {
-            throw UsageError(
-                "'\(path)' holds \(document.records.count) records; --from takes one (use 'ngomatch import' for many)")
+            throw UsageError("usage.fromOne", path, document.records.count)
         }
         return record.value
     }
@@ -20,7 +19,7 @@ enum RecordFile {
     static func changes(from path: String?, flags: JSONValue, examples: String) throws -> JSONValue {
         let changes = (try path.map(read) ?? .object([:])).merging(flags)
         guard case .object(let set) = changes, !set.isEmpty else {
-            throw UsageError("nothing to change: give flags such as \(examples), or --from FILE")
+            throw UsageError("usage.nothingToChange", examples)
         }
         return changes
     }
@@ -44,12 +43,12 @@ extension Array where Element == String {
 enum JSONFile {
     static func read(_ path: String) throws -> JSONValue {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw UsageError("cannot read '\(path)': no such file or not readable")
+            throw UsageError("usage.cannotRead", path)
         }
         do {
             return try JSONParser.parse([UInt8](data))
         } catch {
-            throw UsageError("'\(path)' is not valid JSON: \(error)")
+            throw UsageError("usage.notJSON", path, "\(error)")
         }
     }
 }

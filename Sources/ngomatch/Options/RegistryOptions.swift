@@ -23,9 +23,11 @@ struct RegistryOptions: ParsableArguments {
 
     func announceCreation(_ registry: Registry, demo: Bool) throws {
         let counts = try registry.counts()
-        var message =
-            "Created a new registry at \(registry.path) with \(counts.provinces) provinces and \(counts.sectors) sectors and subsectors"
-        if demo { message += ", and \(counts.ngos) NGOs and \(counts.needs) needs of illustrative demo data" }
-        Terminal.note(message + ".")
+        if demo {
+            Terminal.say(
+                "cli.createdDemo", registry.path, counts.provinces, counts.sectors, counts.ngos, counts.needs)
+        } else {
+            Terminal.say("cli.created", registry.path, counts.provinces, counts.sectors)
+        }
     }
 }

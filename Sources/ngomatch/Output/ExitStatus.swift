@@ -26,32 +26,20 @@ enum ExitStatus {
         return ProcessInfo.processInfo.environment["NGOMATCH_LANG"].flatMap(Language.init(rawValue:)) ?? .en
     }
 
-    /// Prints the error for a person and returns the status to exit with.
+    /// Prints the error for a person, in the command's language, and returns the status to exit with.
     static func report(_ error: any Error) -> Int32 {
         switch error {
         case let failure as ValidationFailure:
-            Terminal.error(shortened(failure.description))
-            return usage
-        case let service as ServiceError:
-            Terminal.error(service.description)
-            return usage
-        case let rules as InvalidRuleSet:
-            Terminal.error(rules.description)
-            return usage
-        case let lookup as LookupError:
-            Terminal.note(Messages.text("cli.error", language, lookup.text(language)))
-            return usage
-        case let file as ImportDocument.FileError:
-            Terminal.error(file.description)
+            Terminal.error(shortened(failure.text(language)), language)
             return usage
         case let registry as RegistryError:
-            Terminal.error(registry.description)
+            Terminal.error(registry.text(language), language)
             switch registry {
             case .notFound, .conflict, .notARegistry: return usage
             case .newerSchema, .cannotOpen, .cannotWrite, .database: return failure
             }
-        case let usageError as UsageError:
-            Terminal.error(usageError.message)
+        case let readable as any Readable:
+            Terminal.error(readable.text(language), language)
             return usage
         case let exit as ExitCode:
             return exit.rawValue
@@ -75,10 +63,12 @@ enum ExitStatus {
 func shortened(_ report: String, lines limit: Int = 60) -> String {
     let lines = report.split(separator: "\n", omittingEmptySubsequences: false)
     guard lines.count > limit else { return report }
-    return (lines.prefix(limit) + ["… and \(lines.count - limit) more lines like these."]).joined(separator: "\n")
+    let more = Messages.text("cli.moreLines", ExitStatus.language, "\(lines.count - limit)")
+    return (lines.prefix(limit) + [Substring(more)]).joined(separator: "\n")
 }
 
-struct UsageError: Error {
-    let message: String
-    init(_ message: String) { self.message = message }
+struct UsageError: Error, Readable {
+    let phrase: Phrase
+    init(_ phrase: Phrase) { self.phrase = phrase }
+    init(_ key: String, _ values: any PhraseValue...) { self.phrase = .message(key, values.map(\.phrase)) }
 }

@@ -1,9 +1,15 @@
 import Foundation
+import NGOMatchCore
 
 /// stdout is data, stderr is talk.
 enum Terminal {
-    static func error(_ message: String) {
-        note("error: " + message)
+    static func error(_ message: String, _ language: Language = ExitStatus.language) {
+        note(Messages.text("cli.error", language, message))
+    }
+
+    /// A catalogue message on stderr, in the command's language.
+    static func say(_ key: String, _ values: any PhraseValue...) {
+        note(Phrase.message(key, values.map(\.phrase)).text(ExitStatus.language))
     }
 
     static func note(_ message: String) {

@@ -49,7 +49,7 @@ struct FixtureRankingTests {
         #expect(reason == "Certificate expires 2026-01-31, before the need starts (2026-03-01)")
         #expect(remedy == "An extension of the certificate to at least 2026-03-01")
         let vietnamese = Explanation(reference: Seeds.reference, language: .vi).describe(assessment.failures[0])
-        #expect(vietnamese.remedy == "Gia hạn giấy đăng ký đến ít nhất 2026-03-01")
+        #expect(vietnamese.remedy == "Gia hạn giấy đăng ký đến ít nhất ngày 01/03/2026")
     }
 
     @Test func aDeclinedPairIsNotSuggestedAgainUnlessAsked() throws {
