@@ -166,7 +166,7 @@ extension Service {
         let agenda = EventAgenda(
             event: event.id, name: event.name, date: event.date, status: event.status, published: event.published,
             plan: published.number, participant: participant?.id, meetings: meetings)
-        return (agenda, AgendaBook(report, event: event.planning()))
+        return (agenda, AgendaBook(report, event: event.planning(), language: params.lang ?? .en))
     }
 
     // MARK: - Meetings

@@ -358,7 +358,7 @@ struct EventRoutes {
         let byNumber = Dictionary(
             report.meetings.compactMap { meeting in meeting.number.map { ($0, meeting) } },
             uniquingKeysWith: { a, _ in a })
-        let book = AgendaBook(report, event: event.planning())
+        let book = AgendaBook(report, event: event.planning(), language: context.language)
         let format = app.formatting(context)
         return app.render(
             "eventplan", title: app.text("eventPreviewHeading", context, "\(result.plan.number)", event.name),

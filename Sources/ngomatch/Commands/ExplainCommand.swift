@@ -39,24 +39,28 @@ struct ExplainCommand: ParsableCommand {
                 func headers(_ keys: String...) -> [String] { keys.map { Messages.text($0, language) } }
                 var text = say("cli.explainHeading", report.ngoName, report.need.rawValue, report.needTitle) + "\n"
                 text += say(
-                    "cli.scoreLine", Explanation.points(report.score), rules.name,
-                    Explanation.points(rules.minimumScore))
+                    "cli.scoreLine", LocalFormat.decimal(report.score, language), rules.name,
+                    LocalFormat.decimal(rules.minimumScore, language))
                 text += report.excluded ? " — " + say("cli.excluded") + "\n\n" : "\n\n"
                 var factors = Table(headers("cli.factor", "cli.weight", "cli.value", "cli.points", "cli.because"))
                 for factor in report.factors {
                     factors.add([
-                        factor.name, Explanation.points(factor.weight), String(format: "%.2f", factor.value),
-                        Explanation.points(factor.points), factor.explanation,
+                        factor.name, LocalFormat.decimal(factor.weight, language),
+                        LocalFormat.decimal(factor.value, digits: 2, language),
+                        LocalFormat.decimal(factor.points, language),
+                        factor.explanation,
                     ])
                 }
                 text += factors.render()
                 var filters = Table(headers("cli.filter", "cli.result", "cli.wouldChange"))
                 for filter in HardFilter.allCases {
                     if let failed = report.failedFilters.first(where: { $0.filter == filter }) {
-                        filters.add([filter.rawValue, say("cli.failed", failed.reason), failed.remedy ?? ""])
+                        filters.add([
+                            say("hardFilter." + filter.rawValue), say("cli.failed", failed.reason), failed.remedy ?? "",
+                        ])
                     } else {
                         filters.add([
-                            filter.rawValue,
+                            say("hardFilter." + filter.rawValue),
                             say(RuleParameters.isApplied(filter, rules) ? "cli.passed" : "cli.notApplied"), "",
                         ])
                     }

@@ -73,7 +73,7 @@ struct GapsCommand: ParsableCommand {
                     weak.add([
                         need.need.rawValue, views.provinceName(need.province), need.title,
                         need.bestNGO?.rawValue ?? say("cli.none"),
-                        Explanation.points(need.bestScore),
+                        LocalFormat.decimal(need.bestScore, language),
                     ])
                 }
                 var sectors = Table(
@@ -82,7 +82,8 @@ struct GapsCommand: ParsableCommand {
                     sectors.add([
                         views.sectorName(sector.sector), Explanation.usd(sector.demandUSD, in: language),
                         Explanation.usd(sector.supplyUSD, in: language),
-                        sector.ratio.isFinite ? String(format: "%.2f", sector.ratio) : say("cli.noSupply"),
+                        sector.ratio.isFinite
+                            ? LocalFormat.decimal(sector.ratio, digits: 2, language) : say("cli.noSupply"),
                         "\(sector.openNeeds)", "\(sector.ngos)",
                     ])
                 }
@@ -93,7 +94,7 @@ struct GapsCommand: ParsableCommand {
                     ])
                 }
                 return [
-                    say("cli.weakHeading", Explanation.points(threshold), rules.name),
+                    say("cli.weakHeading", LocalFormat.decimal(threshold, language), rules.name),
                     report.weakNeeds.isEmpty ? "  " + say("cli.none") : weak.render(), "", say("cli.sectorsHeading"),
                     sectors.render(), "", say("cli.provincesHeading"), provinces.render(),
                 ].joined(separator: "\n")

@@ -54,7 +54,7 @@ struct PairCommand: ParsableCommand {
         let request = PlanRequest(event: parsed, rules: rules, keep: keptMeetings, language: lang, source: event)
         let plan = try service.plan(request)
         let report = PlanReport(plan, rules: request.scoringRules, language: request.language)
-        let book = AgendaBook(report, event: parsed)
+        let book = AgendaBook(report, event: parsed, language: request.language)
         if let out {
             let written = try AgendaFiles(book: book, format: format).write(to: out)
             Terminal.say("cli.wroteFiles", written, out)

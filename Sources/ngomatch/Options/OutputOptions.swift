@@ -16,7 +16,7 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Output: table (for people), json, jsonl or csv (for programs and spreadsheets).")
     var format: OutputFormat = .table
 
-    @Option(help: "Language of names: vi or en (default: $NGOMATCH_LANG, else en).")
+    @Option(help: "Language of what a person reads: vi or en (default: $NGOMATCH_LANG, else en).")
     var lang: Language?
 
     var language: Language {

@@ -10,7 +10,8 @@ enum RankingView {
             ["cli.rank", "cli.score", "cli.id", "cli.name", "cli.why"].map { Messages.text($0, language) })
         for (rank, report) in reports.enumerated() {
             table.add([
-                "\(rank + 1)", Explanation.points(report.score), report[keyPath: id], report[keyPath: counterpart],
+                "\(rank + 1)", LocalFormat.decimal(report.score, language), report[keyPath: id],
+                report[keyPath: counterpart],
                 report.reasons.joined(separator: "; "),
             ])
         }
@@ -25,7 +26,7 @@ enum RankingView {
             ["cli.score", "cli.id", "cli.name", "cli.removedBy", "cli.wouldChange"].map { Messages.text($0, language) })
         for report in reports {
             table.add([
-                Explanation.points(report.score), report[keyPath: id], report[keyPath: counterpart],
+                LocalFormat.decimal(report.score, language), report[keyPath: id], report[keyPath: counterpart],
                 report.failedFilters.map(\.reason).joined(separator: "; "),
                 report.failedFilters.compactMap(\.remedy).joined(separator: "; "),
             ])

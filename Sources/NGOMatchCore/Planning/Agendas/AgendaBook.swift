@@ -19,11 +19,13 @@ public struct AgendaBook: Sendable {
         }
 
         /// The other party with what a stored event adds: "No. 7: MCNV (confirmed) — interpreter needed".
-        public func meets(_ meeting: PlanReport.Meeting) -> String {
+        public func meets(_ meeting: PlanReport.Meeting, _ language: Language) -> String {
             var text = counterpart(meeting)
-            if let number = meeting.number { text = "No. \(number): " + text }
-            if let status = meeting.status, status != "proposed" { text += " (\(status))" }
-            if meeting.interpreter == true { text += " — interpreter needed" }
+            if let number = meeting.number { text = Messages.text("agenda.number", language, "\(number)") + text }
+            if let status = meeting.status, status != "proposed" {
+                text += " (\(Messages.text("meetingStatus." + status, language)))"
+            }
+            if meeting.interpreter == true { text += Messages.text("agenda.interpreter", language) }
             return text
         }
     }
@@ -32,10 +34,13 @@ public struct AgendaBook: Sendable {
     public let event: Event
     public let provinces: [Agenda]
     public let ngos: [Agenda]
+    /// The language of the headings, summaries and calendar texts; reasons come from the report.
+    public let language: Language
 
-    public init(_ report: PlanReport, event: Event) {
+    public init(_ report: PlanReport, event: Event, language: Language = .en) {
         self.report = report
         self.event = event
+        self.language = language
         let byProvince = Dictionary(grouping: report.meetings, by: \.province)
         let byNGO = Dictionary(grouping: report.meetings, by: \.ngo)
         provinces = report.participants.provinces.map { party in
@@ -52,10 +57,26 @@ public struct AgendaBook: Sendable {
 
     public var everyone: [Agenda] { provinces + ngos }
 
+    /// A catalogue message in the book's language.
+    public func say(_ key: String, _ values: any PhraseValue...) -> String {
+        Phrase.message(key, values.map(\.phrase)).text(language)
+    }
+
+    /// The event's day as the book's language writes it.
+    public var date: String? { event.date.map { LocalFormat.date($0, language) } }
+
+    /// A score or value with three decimals, in the book's language.
+    public func score(_ value: Double) -> String { LocalFormat.decimal(value, digits: 3, language) }
+
+    /// A share such as 99.8 %.
+    public func percent(_ share: Double) -> String {
+        LocalFormat.decimal((share * 1000).rounded(.down) / 10, digits: 1, language) + "%"
+    }
+
     /// The master grid: one row per slot, one column per table, "province — NGO" in each cell.
     public var grid: (header: [String], rows: [[String]]) {
         let tableCount = max(event.tables ?? 0, (report.meetings.map(\.table).max() ?? -1) + 1)
-        let header = ["Time"] + (0..<tableCount).map(event.tableLabel)
+        let header = [say("agenda.time")] + (0..<tableCount).map(event.tableLabel)
         let bySlot = Dictionary(grouping: report.meetings, by: \.slot)
         let rows = (0..<event.slots).map { slot -> [String] in
             var cells = [String](repeating: "", count: tableCount)

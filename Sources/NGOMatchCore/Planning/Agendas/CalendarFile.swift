@@ -33,7 +33,7 @@ public enum CalendarFile {
                 "DTSTART;VALUE=DATE:" + day(date),
                 "DTEND;VALUE=DATE:" + day(CalendarDate(dayNumber: date.dayNumber + 1)),
                 "SUMMARY:" + text(book.event.name),
-                "DESCRIPTION:" + text("No bilateral meeting is scheduled for \(agenda.name)."),
+                "DESCRIPTION:" + text(book.say("agenda.noneFor", agenda.name)),
                 "TRANSP:TRANSPARENT",
                 "END:VEVENT",
             ]

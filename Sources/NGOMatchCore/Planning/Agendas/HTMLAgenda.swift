@@ -5,11 +5,12 @@ public enum HTMLAgenda {
         let report = book.report
         var body = ["<h1>\(escape(book.event.name))</h1>"]
         var facts: [String] = []
-        if let date = book.event.date { facts.append("\(date)") }
-        facts.append("\(report.meetingCount) meetings")
+        if let date = book.date { facts.append(date) }
+        facts.append(Messages.counted("agenda.meetings", book.language, report.meetingCount))
         facts.append(
-            "total score \(MarkdownAgenda.score(report.totalScore)) of at most \(MarkdownAgenda.score(report.upperBound))"
-                + " (\(MarkdownAgenda.percent(report.quality)))")
+            book.say(
+                "agenda.totalOfAtMost", book.score(report.totalScore), book.score(report.upperBound),
+                book.percent(report.quality)))
         body.append("<p>\(escape(facts.joined(separator: " · ")))</p>")
         let grid = book.grid
         body.append("<table class=\"grid\"><thead><tr>")
@@ -22,39 +23,40 @@ public enum HTMLAgenda {
         body.append("</tbody></table>")
         if report.participants.hasMinimums { body.append("<p>\(escape(report.minimums.message))</p>") }
         if !report.conflicts.isEmpty {
-            body.append("<h2>What could not be done</h2><ul>")
+            body.append("<h2>\(escape(book.say("agenda.conflicts")))</h2><ul>")
             body += report.conflicts.map { "<li>\(escape($0.message))</li>" }
             body.append("</ul>")
         }
         for agenda in book.everyone where !agenda.meetings.isEmpty {
             body.append("<section class=\"agenda\">" + section(agenda, book) + "</section>")
         }
-        return page(title: book.event.name, body: body)
+        return page(title: book.event.name, body: body, language: book.language)
     }
 
     public static func agenda(_ agenda: AgendaBook.Agenda, in book: AgendaBook) -> String {
-        page(title: "\(agenda.name) — \(book.event.name)", body: [section(agenda, book)])
+        page(title: "\(agenda.name) — \(book.event.name)", body: [section(agenda, book)], language: book.language)
     }
 
     private static func section(_ agenda: AgendaBook.Agenda, _ book: AgendaBook) -> String {
         var html = "<h2>\(escape(agenda.name))</h2><p>\(escape(MarkdownAgenda.summary(agenda, book)))</p>"
-        guard !agenda.meetings.isEmpty else { return html + "<p>No meetings are scheduled.</p>" }
+        guard !agenda.meetings.isEmpty else { return html + "<p>\(escape(book.say("agenda.none")))</p>" }
+        let headings = ["agenda.time", "agenda.table", "agenda.meets", "agenda.score", "agenda.why"]
         html +=
-            "<table><thead><tr><th>Time</th><th>Table</th><th>Meets</th><th>Score</th><th>Why</th></tr></thead><tbody>"
+            "<table><thead><tr>" + headings.map { "<th>\(escape(book.say($0)))</th>" }.joined() + "</tr></thead><tbody>"
         for meeting in agenda.meetings {
             let reasons = meeting.reasons.prefix(3).map { "<li>\(escape($0))</li>" }.joined()
             html +=
                 "<tr><td>\(escape(book.event.slotLabel(meeting.slot)))</td><td>\(escape(meeting.tableLabel))</td>"
-                + "<td>\(escape(agenda.meets(meeting)))</td><td>\(MarkdownAgenda.score(meeting.score))</td>"
+                + "<td>\(escape(agenda.meets(meeting, book.language)))</td><td>\(book.score(meeting.score))</td>"
                 + "<td><ul>\(reasons)</ul></td></tr>"
         }
         return html + "</tbody></table>"
     }
 
-    private static func page(title: String, body: [String]) -> String {
+    private static func page(title: String, body: [String], language: Language) -> String {
         """
         <!DOCTYPE html>
-        <html lang="vi"><head><meta charset="utf-8">
+        <html lang="\(language.rawValue)"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(escape(title))</title>
         <style>

@@ -5,26 +5,31 @@ public enum MarkdownAgenda {
         lines.append(summary(agenda, book))
         lines.append("")
         guard !agenda.meetings.isEmpty else {
-            return (lines + ["No meetings are scheduled.", ""]).joined(separator: "\n")
+            return (lines + [book.say("agenda.none"), ""]).joined(separator: "\n")
         }
-        lines.append("| Time | Table | Meets | Score | Why |")
+        lines.append(
+            "| "
+                + ["agenda.time", "agenda.table", "agenda.meets", "agenda.score", "agenda.why"].map { book.say($0) }
+                .joined(separator: " | ") + " |")
         lines.append("|---|---|---|---|---|")
         for meeting in agenda.meetings {
             let why = meeting.reasons.prefix(3).joined(separator: "; ")
             lines.append(
-                "| \(book.event.slotLabel(meeting.slot)) | \(cell(meeting.tableLabel)) | \(cell(agenda.meets(meeting)))"
-                    + " | \(score(meeting.score)) | \(cell(why)) |")
+                "| \(book.event.slotLabel(meeting.slot)) | \(cell(meeting.tableLabel)) "
+                    + "| \(cell(agenda.meets(meeting, book.language))) | \(book.score(meeting.score)) | \(cell(why)) |")
         }
         return (lines + [""]).joined(separator: "\n")
     }
 
     public static func master(_ book: AgendaBook) -> String {
         let report = book.report
-        var lines = ["# \(cell(book.event.name)) — all meetings", ""]
-        if let date = book.event.date { lines.append("Date: \(date)") }
+        var lines = ["# \(cell(book.event.name)) — \(book.say("agenda.allMeetings"))", ""]
+        if let date = book.date { lines.append(book.say("agenda.date", date)) }
         lines.append(
-            "\(report.meetingCount) meetings; total score \(score(report.totalScore)); "
-                + "upper bound \(score(report.upperBound)) (\(percent(report.quality)) reached).")
+            book.say(
+                "agenda.masterSummary", report.meetingCount, book.score(report.totalScore),
+                book.score(report.upperBound),
+                book.percent(report.quality)))
         if report.participants.hasMinimums { lines += ["", cell(report.minimums.message)] }
         lines.append("")
         let grid = book.grid
@@ -32,13 +37,13 @@ public enum MarkdownAgenda {
         lines.append("|" + String(repeating: "---|", count: grid.header.count))
         for row in grid.rows { lines.append("| " + row.map(cell).joined(separator: " | ") + " |") }
         if !report.conflicts.isEmpty {
-            lines += ["", "## What could not be done", ""]
+            lines += ["", "## " + book.say("agenda.conflicts"), ""]
             lines += report.conflicts.map { "- " + cell($0.message) }
         }
         if !report.waitlist.isEmpty {
-            lines += ["", "## Waitlist: valuable pairs that did not fit", ""]
+            lines += ["", "## " + book.say("agenda.waitlist"), ""]
             lines += report.waitlist.map {
-                "- \(cell($0.province)) — \(cell($0.ngo)) (\(score($0.score))): \(cell($0.reason))"
+                "- \(cell($0.province)) — \(cell($0.ngo)) (\(book.score($0.score))): \(cell($0.reason))"
             }
         }
         return (lines + [""]).joined(separator: "\n")
@@ -46,10 +51,9 @@ public enum MarkdownAgenda {
 
     static func summary(_ agenda: AgendaBook.Agenda, _ book: AgendaBook) -> String {
         var parts: [String] = []
-        if let date = book.event.date { parts.append("\(date)") }
-        let count = agenda.meetings.count
-        var meetings = "\(count) meeting\(count == 1 ? "" : "s")"
-        if agenda.minMeetings > 0 { meetings += " (minimum \(agenda.minMeetings))" }
+        if let date = book.date { parts.append(date) }
+        var meetings = Messages.counted("agenda.meetings", book.language, agenda.meetings.count)
+        if agenda.minMeetings > 0 { meetings += book.say("agenda.minimum", agenda.minMeetings) }
         parts.append(meetings)
         return parts.joined(separator: " · ")
     }
