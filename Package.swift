@@ -138,6 +138,7 @@ let package = Package(
                 "NGOMatchServer",
                 .product(name: "MCP", package: "swift-sdk"),
             ],
+            exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
         .testTarget(

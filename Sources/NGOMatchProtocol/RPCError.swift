@@ -53,7 +53,8 @@ public struct RPCError: Error, Sendable {
         case let error as ValidationFailure:
             let records: [JSONValue] = error.records.map { record in
                 .object([
-                    "location": .string(record.location), "record": .string(record.record.text(language)),
+                    "location": .string(record.location.text(language)),
+                    "record": .string(record.record.text(language)),
                     "problems": .array(
                         record.problems.map {
                             .object([

@@ -271,7 +271,7 @@ extension Service {
         if file.scores != nil {
             throw ValidationFailure(records: [
                 RecordProblems(
-                    location: "params", record: .key("record.event", file.name),
+                    location: .verbatim("params"), record: .key("record.event", file.name),
                     problems: [
                         FieldProblem(field: "scores", .key("problem.storedEventScores"))
                     ])

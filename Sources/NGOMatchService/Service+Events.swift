@@ -209,7 +209,7 @@ extension Service {
     func refuse(_ problems: [FieldProblem], event name: String) throws {
         guard problems.isEmpty else {
             throw ValidationFailure(records: [
-                RecordProblems(location: "params", record: .key("record.event", name), problems: problems)
+                RecordProblems(location: .verbatim("params"), record: .key("record.event", name), problems: problems)
             ])
         }
     }

@@ -39,7 +39,8 @@ public struct PlanRequest: Sendable {
         let keep = fields["keep"].map { readKeep($0, reader: &reader) } ?? []
         guard reader.problems.isEmpty else {
             throw ValidationFailure(records: [
-                RecordProblems(location: "params", record: .key("record.event", event.name), problems: reader.problems)
+                RecordProblems(
+                    location: .verbatim("params"), record: .key("record.event", event.name), problems: reader.problems)
             ])
         }
         return PlanRequest(event: event, rules: rules, keep: keep, language: language ?? .en, source: "params")

@@ -16,8 +16,8 @@ struct ImportBatch {
         var batch = ImportBatch()
         var failures: [RecordProblems] = []
         var needIDs = NeedIDAllocator(existing: try String.fetchAll(db, sql: "SELECT id FROM need"))
-        var seenNeeds: [NeedID: String] = [:]
-        var seenNGOs: [NGOID: String] = [:]
+        var seenNeeds: [NeedID: Phrase] = [:]
+        var seenNGOs: [NGOID: Phrase] = [:]
         let stamp = Registry.now()
         var pendingPartnerships: [ImportDocument.RawRecord] = []
 
@@ -121,7 +121,7 @@ struct ImportBatch {
         for partnership in partnerships { try Registry.upsert(partnership, db) }
     }
 
-    private static func duplicateMessage(_ id: String, _ table: String, _ seenAt: String?, _ db: Database) throws
+    private static func duplicateMessage(_ id: String, _ table: String, _ seenAt: Phrase?, _ db: Database) throws
         -> Phrase?
     {
         if let seenAt { return .key("problem.duplicateInImport", id, seenAt) }

@@ -68,7 +68,8 @@ extension Registry {
                 return ngo
             case .failure(let invalid):
                 throw ValidationFailure(records: [
-                    RecordProblems(location: "", record: .key("record.ngo", existing.id), problems: invalid.problems)
+                    RecordProblems(
+                        location: .verbatim(""), record: .key("record.ngo", existing.id), problems: invalid.problems)
                 ])
             }
         }

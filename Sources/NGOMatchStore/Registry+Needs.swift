@@ -76,7 +76,7 @@ extension Registry {
                 return need
             case .failure(let invalid):
                 throw ValidationFailure(records: [
-                    RecordProblems(location: "", record: .key("record.need", id), problems: invalid.problems)
+                    RecordProblems(location: .verbatim(""), record: .key("record.need", id), problems: invalid.problems)
                 ])
             }
         }
@@ -94,6 +94,6 @@ extension Registry {
             fields["type"] = .string(type)
             value = .object(fields)
         }
-        return ImportDocument(records: [ImportDocument.RawRecord(location: "", value: value)])
+        return ImportDocument(records: [ImportDocument.RawRecord(location: .verbatim(""), value: value)])
     }
 }

@@ -33,12 +33,12 @@ struct FormView {
     var otherProblems: [String] = []
 
     /// Places each problem of a refused record next to the field it concerns.
-    mutating func place(_ problems: [FieldProblem], fieldFor: (String) -> String?) {
+    mutating func place(_ problems: [FieldProblem], _ language: Language, fieldFor: (String) -> String?) {
         for problem in problems {
             if let field = fieldFor(problem.field), self.problems[field] == nil {
-                self.problems[field] = problem.message
+                self.problems[field] = problem.message(language)
             } else {
-                otherProblems.append("\(problem.field): \(problem.message)")
+                otherProblems.append(problem.text(language))
             }
         }
     }

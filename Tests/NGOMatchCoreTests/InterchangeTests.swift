@@ -41,7 +41,7 @@ struct InterchangeTests {
         let csv = [0xEF, 0xBB, 0xBF] + Array("type,province,timeframe.start\nneed,Cao Bằng,2026-01-01\n".utf8)
         let document = try ImportDocument(bytes: csv, fileName: "needs.csv")
         #expect(document.records.count == 1)
-        #expect(document.records[0].location == "needs.csv line 2")
+        #expect(document.records[0].location.description == "needs.csv line 2")
         #expect(document.records[0].value["timeframe"]?["start"] == .string("2026-01-01"))
         #expect(ImportDocument.kind(of: document.records[0].value) == .need)
     }

@@ -23,7 +23,10 @@ struct ImportExportTests {
             _ = try registry.importDocuments([try document(csv, "needs.csv")])
             Issue.record("an import with bad records succeeded")
         } catch let failure as ValidationFailure {
-            #expect(failure.records.map(\.location) == ["needs.csv line 3", "needs.csv line 4", "needs.csv line 5"])
+            #expect(
+                failure.records.map(\.location.description) == [
+                    "needs.csv line 3", "needs.csv line 4", "needs.csv line 5",
+                ])
             let text = failure.description
             #expect(
                 text.contains(

@@ -33,12 +33,12 @@ public struct InvalidRecord: Error, Hashable, Sendable {
 /// Every problem found in one record, and where the record was.
 public struct RecordProblems: Hashable, Sendable, CustomStringConvertible {
     /// Where the record came from, e.g. `needs.csv line 4` or `record 3`.
-    public let location: String
+    public let location: Phrase
     /// What the record is, e.g. `need 'cao-bang-1'` or `NGO 'WWF-Vietnam'`.
     public let record: Phrase
     public let problems: [FieldProblem]
 
-    public init(location: String, record: Phrase, problems: [FieldProblem]) {
+    public init(location: Phrase, record: Phrase, problems: [FieldProblem]) {
         self.location = location
         self.record = record
         self.problems = problems
@@ -49,7 +49,7 @@ public struct RecordProblems: Hashable, Sendable, CustomStringConvertible {
 
 extension RecordProblems: Readable {
     public var phrase: Phrase {
-        let head = Phrase.joined([.verbatim(location), record].filter { $0 != .verbatim("") }, separator: ", ")
+        let head = Phrase.joined([location, record].filter { $0 != .verbatim("") }, separator: ", ")
         return .joined(problems.map { .sequence([head, .verbatim(": "), $0.phrase]) }, separator: "\n")
     }
 }

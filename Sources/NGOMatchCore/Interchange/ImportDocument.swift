@@ -30,10 +30,10 @@ public struct ImportDocument: Sendable {
 
     public struct RawRecord: Sendable {
         /// e.g. `needs.csv line 4`
-        public let location: String
+        public let location: Phrase
         public let value: JSONValue
 
-        public init(location: String, value: JSONValue) {
+        public init(location: Phrase, value: JSONValue) {
             self.location = location
             self.value = value
         }
@@ -105,11 +105,13 @@ public struct ImportDocument: Sendable {
             throw FileError(file: file, messages: [.key("file.notJSON", "\(error)")])
         }
         func numbered(_ items: [JSONValue], _ label: String) -> [RawRecord] {
-            items.enumerated().map { RawRecord(location: "\(file) \(label) \($0.offset + 1)", value: $0.element) }
+            items.enumerated().map {
+                RawRecord(location: .key(label, file, $0.offset + 1), value: $0.element)
+            }
         }
         switch value {
         case .array(let items):
-            return numbered(items, "record")
+            return numbered(items, "location.record")
         case .object(let fields) where fields["needs"] != nil || fields["ngos"] != nil:
             var records: [RawRecord] = []
             for key in ["ngos", "needs"] {
@@ -118,7 +120,7 @@ public struct ImportDocument: Sendable {
                     throw FileError(file: file, messages: [.key("file.notList", key)])
                 }
                 let kind = key == "ngos" ? "ngo" : "need"
-                records += numbered(items, key == "ngos" ? "NGO" : "need").map {
+                records += numbered(items, key == "ngos" ? "location.ngo" : "location.need").map {
                     guard case .object(var object) = $0.value, object["type"] == nil else { return $0 }
                     object["type"] = .string(kind)
                     return RawRecord(location: $0.location, value: .object(object))
@@ -126,7 +128,7 @@ public struct ImportDocument: Sendable {
             }
             return records
         default:
-            return [RawRecord(location: file, value: value)]
+            return [RawRecord(location: .verbatim(file), value: value)]
         }
     }
 
@@ -139,7 +141,7 @@ public struct ImportDocument: Sendable {
             do {
                 records.append(
                     RawRecord(
-                        location: "\(file) line \(index + 1)",
+                        location: .key("location.fileLine", file, index + 1),
                         value: try JSONParser.parse(String(trimmed))))
             } catch {
                 messages.append(
@@ -163,7 +165,7 @@ public struct ImportDocument: Sendable {
             for (column, cell) in zip(table.header, row.fields) where !cell.trimmingWhitespace().isEmpty {
                 Self.set(&object, path: column.split(separator: ".").map(String.init), to: .string(cell))
             }
-            return RawRecord(location: "\(file) line \(row.line)", value: .object(object))
+            return RawRecord(location: .key("location.fileLine", file, row.line), value: .object(object))
         }
     }
 

@@ -60,7 +60,8 @@ extension Event {
         if reader.has("ngos") && ngos.isEmpty { reader.report("ngos", .key("problem.noNGO")) }
         guard reader.problems.isEmpty else {
             throw ValidationFailure(records: [
-                RecordProblems(location: source, record: .key("record.event", name), problems: reader.problems)
+                RecordProblems(
+                    location: .verbatim(source), record: .key("record.event", name), problems: reader.problems)
             ])
         }
         return Event(

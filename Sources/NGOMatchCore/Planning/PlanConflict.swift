@@ -4,43 +4,27 @@ public enum PlanConflict: Hashable, Sendable, CustomStringConvertible {
     case noCommonSlot(province: String, ngo: String)
     case mustMeetNotPlaced(province: String, ngo: String)
     case tooManyMustMeets(party: String, count: Int, limit: Int)
-    case minimumUnreachable(party: String, wanted: Int, reason: String)
+    case minimumUnreachable(party: String, wanted: Int, reason: Phrase)
     /// A party's minimum that no schedule can meet, shown by a certificate.
     case minimumImpossible(MinimumCertificate)
     /// A party's minimum the planner did not meet, without proof that it cannot be.
     case minimumNotFound(party: String, wanted: Int, got: Int)
 
-    public var description: String {
-        switch self {
-        case .mustMeetAvoided(let province, let ngo):
-            "\(province) and \(ngo) are both in mustMeet and in avoid; they will not meet"
-        case .noCommonSlot(let province, let ngo):
-            "\(province) and \(ngo) must meet, but they are never free in the same slot"
-        case .mustMeetNotPlaced(let province, let ngo):
-            "\(province) and \(ngo) must meet, but no slot and table could be found for them"
-        case .tooManyMustMeets(let party, let count, let limit):
-            "\(party) is in \(count) must-meet pairs but can have at most \(limit) meetings"
-        case .minimumUnreachable(let party, let wanted, let reason):
-            "\(party) wants \(wanted) meeting\(wanted == 1 ? "" : "s") but \(reason)"
-        case .minimumImpossible, .minimumNotFound: text(.en)
-        }
-    }
+    public var description: String { text(.en) }
 
-    /// The message in the reader's language (minimums so far; the rest are in English until the
-    /// message catalogue covers them).
+    /// The message in the reader's language.
     public func text(_ language: Language) -> String {
         switch self {
-        case .minimumImpossible(let certificate): return certificate.text(language)
+        case .mustMeetAvoided(let province, let ngo): Messages.text("plan.mustMeetAvoided", language, province, ngo)
+        case .noCommonSlot(let province, let ngo): Messages.text("plan.noCommonSlot", language, province, ngo)
+        case .mustMeetNotPlaced(let province, let ngo): Messages.text("plan.mustMeetNotPlaced", language, province, ngo)
+        case .tooManyMustMeets(let party, let count, let limit):
+            Messages.text("plan.tooManyMustMeets", language, party, "\(count)", "\(limit)")
+        case .minimumUnreachable(let party, let wanted, let reason):
+            Messages.counted("plan.minimumUnreachable", language, wanted, party, reason.text(language))
+        case .minimumImpossible(let certificate): certificate.text(language)
         case .minimumNotFound(let party, let wanted, let got):
-            switch language {
-            case .vi:
-                return "\(party) cần ít nhất \(wanted) cuộc gặp nhưng chỉ được xếp \(got): bộ lập lịch không tìm được"
-                    + " lịch đáp ứng mức tối thiểu này và cũng không chứng minh được là không thể"
-            case .en:
-                return "\(party) wants at least \(wanted) meeting\(wanted == 1 ? "" : "s") but got \(got): the planner"
-                    + " did not find a schedule that gives it that many, and could not prove that none exists"
-            }
-        default: return description
+            Messages.counted("plan.minimumNotFound", language, wanted, party, "\(got)")
         }
     }
 

@@ -90,9 +90,16 @@ public struct PlanReport: Codable, Sendable {
         /// The above in a sentence, in the plan's language.
         public let message: String
 
+        /// The sentence again in another language (an agenda printed in Vietnamese from a plan
+        /// made in English, say).
+        public func message(in language: Language) -> String { Self.message(status, totalShortfall, language) }
+
         static func message(_ outcome: MinimumOutcome, _ language: Language) -> String {
-            let short = outcome.total
-            switch (outcome.status, language) {
+            message(outcome.status, outcome.total, language)
+        }
+
+        static func message(_ status: MinimumOutcome.Status, _ short: Int, _ language: Language) -> String {
+            switch (status, language) {
             case (.met, .en):
                 return "Every participant has at least its minimum number of meetings; the upper bound is for"
                     + " schedules that meet every minimum."

@@ -129,8 +129,10 @@ public struct PlanningProblem: Sendable {
             return .minimumUnreachable(
                 party: party.name, wanted: party.minMeetings,
                 reason: partners < party.freeSlots
-                    ? "only \(partners) \(partnerKind)\(partners == 1 ? " is" : "s are") available in its free slots"
-                    : "it is free in only \(party.freeSlots) slot\(party.freeSlots == 1 ? "" : "s")")
+                    ? .key(
+                        (partnerKind == "NGO" ? "plan.fewNGOs" : "plan.fewProvinces") + (partners == 1 ? ".one" : ""),
+                        partners)
+                    : .key(party.freeSlots == 1 ? "plan.fewSlots.one" : "plan.fewSlots", party.freeSlots))
         }
         for (position, province) in provinces.enumerated() {
             if let conflict = unreachable(province, partners: partners[position], partnerKind: "NGO") {

@@ -131,7 +131,8 @@ public struct ResolvedEvent: Sendable {
         }
         guard problems.isEmpty else {
             throw ValidationFailure(records: [
-                RecordProblems(location: source, record: .key("record.event", event.name), problems: problems)
+                RecordProblems(
+                    location: .verbatim(source), record: .key("record.event", event.name), problems: problems)
             ])
         }
         return ResolvedEvent(

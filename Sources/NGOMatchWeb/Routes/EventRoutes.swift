@@ -32,15 +32,17 @@ struct EventRoutes {
     private func refusal(_ error: any Error, _ context: WebContext) -> WebError {
         switch error {
         case let error as ServiceError:
-            if case .invalidParams = error { return WebError(kind: .badRequest, message: error.description) }
-            return WebError(kind: .forbidden, message: error.description)
+            if case .invalidParams = error {
+                return WebError(kind: .badRequest, message: error.text(context.language))
+            }
+            return WebError(kind: .forbidden, message: error.text(context.language))
         case let error as RegistryError:
-            if case .notFound = error { return WebError(kind: .notFound, message: error.descriptionWithoutPath) }
-            return WebError(kind: .badRequest, message: error.descriptionWithoutPath)
-        case let error as LookupError: return WebError(kind: .badRequest, message: error.text(context.language))
-        case let error as ValidationFailure: return WebError(kind: .badRequest, message: "\(error)")
+            if case .notFound = error {
+                return WebError(kind: .notFound, message: error.textWithoutPath(context.language))
+            }
+            return WebError(kind: .badRequest, message: error.textWithoutPath(context.language))
         case let error as WebError: return error
-        default: return WebError(kind: .badRequest, message: "\(error)")
+        default: return WebError(kind: .badRequest, message: Phrase.of(error).text(context.language))
         }
     }
 
@@ -337,7 +339,9 @@ struct EventRoutes {
             if !changes.notify.isEmpty {
                 text += " " + app.text("eventTell", context, changes.notify.joined(separator: ", "))
             }
-            if result.report.participants.hasMinimums { text += " " + result.report.minimums.message }
+            if result.report.participants.hasMinimums {
+                text += " " + result.report.minimums.message(in: context.language)
+            }
             return text
         }
     }
@@ -367,7 +371,7 @@ struct EventRoutes {
                 "summary": app.text(
                     "eventPreviewSummary", context, "\(report.meetingCount)", MarkdownAgenda.score(report.totalScore),
                     MarkdownAgenda.score(report.upperBound), MarkdownAgenda.percent(report.quality)),
-                "minimums": report.participants.hasMinimums ? report.minimums.message : "",
+                "minimums": report.participants.hasMinimums ? report.minimums.message(in: context.language) : "",
                 "conflicts": report.conflicts.map(\.message),
                 "changes": app.text(
                     "eventChanges", context, "\(changes.kept.count)", "\(changes.moved.count)",

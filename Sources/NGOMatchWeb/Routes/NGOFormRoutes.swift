@@ -45,7 +45,7 @@ struct NGOFormRoutes {
             return Pages.redirect("/ngos/\(ngo.id)")
         } catch let failure as ValidationFailure {
             var formView = view(form, context)
-            formView.place(failure.records.flatMap(\.problems), fieldFor: Self.field)
+            formView.place(failure.records.flatMap(\.problems), context.language, fieldFor: Self.field)
             return page(
                 form: formView, ngo: ngo, updatedAt: ngo.updatedAt, request, context, status: .unprocessableContent)
         } catch let error as ServiceError {

@@ -130,7 +130,7 @@ struct NGORoutes {
         var problem: String?
         if let text = query.text("province") {
             do { province = try app.service.reference.provinces.resolve(text).province } catch {
-                problem = error.description
+                problem = error.text(context.language)
             }
         }
         let result = try app.service.discover(

@@ -43,13 +43,13 @@ struct NeedFormRoutes {
             return Pages.redirect("/needs/\(need.id)")
         } catch let failure as ValidationFailure {
             var formView = view(form, context)
-            formView.place(failure.records.flatMap(\.problems), fieldFor: Self.field)
+            formView.place(failure.records.flatMap(\.problems), context.language, fieldFor: Self.field)
             return page(
                 form: formView, heading: app.text("newNeedHeading", context), action: "/needs/new",
                 submit: app.text("registerSubmit", context), cancel: "/needs", updatedAt: nil, request, context,
                 status: .unprocessableContent)
         } catch let error as ServiceError {
-            throw WebError(kind: .forbidden, message: error.description)
+            throw WebError(kind: .forbidden, message: error.text(context.language))
         }
     }
 
@@ -83,13 +83,13 @@ struct NeedFormRoutes {
             return Pages.redirect("/needs/\(need.id)")
         } catch let failure as ValidationFailure {
             var formView = view(form, context)
-            formView.place(failure.records.flatMap(\.problems), fieldFor: Self.field)
+            formView.place(failure.records.flatMap(\.problems), context.language, fieldFor: Self.field)
             return page(
                 form: formView, heading: heading, action: "/needs/\(need.id)/edit",
                 submit: app.text("save", context), cancel: "/needs/\(need.id)", updatedAt: need.updatedAt, request,
                 context, status: .unprocessableContent)
         } catch let error as ServiceError {
-            throw WebError(kind: .forbidden, message: error.description)
+            throw WebError(kind: .forbidden, message: error.text(context.language))
         }
     }
 

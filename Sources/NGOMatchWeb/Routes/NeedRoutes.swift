@@ -190,7 +190,7 @@ struct NeedRoutes {
                     "recorded", context, need.title, recorded.ngo.rawValue,
                     app.formatting(context).partnership(recorded.status)), for: context)
         } catch let error as ServiceError {
-            throw WebError(kind: .forbidden, message: error.description)
+            throw WebError(kind: .forbidden, message: error.text(context.language))
         }
         return Pages.redirect("/needs/\(need.id)#ngo-\(ngo)")
     }

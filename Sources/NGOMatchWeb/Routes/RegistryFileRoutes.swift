@@ -70,8 +70,9 @@ struct RegistryFileRoutes {
             let rows = failure.records.flatMap { record in
                 record.problems.map { problem -> [String: Any] in
                     [
-                        "location": record.location, "record": record.record, "field": problem.field,
-                        "problem": problem.message,
+                        "location": record.location.text(context.language),
+                        "record": record.record.text(context.language), "field": problem.field,
+                        "problem": problem.message(context.language),
                     ]
                 }
             }
@@ -84,7 +85,7 @@ struct RegistryFileRoutes {
                 ],
                 status: .unprocessableContent)
         } catch let error as ServiceError {
-            throw WebError(kind: .forbidden, message: error.description)
+            throw WebError(kind: .forbidden, message: error.text(context.language))
         }
     }
 

@@ -90,10 +90,10 @@ struct RuleRoutes {
             app.notice(app.text("ruleSetAdded", context, added.label), for: context)
             return Pages.redirect("/rules/\(Pages.percentEncoded(added.summary.name))")
         } catch let invalid as InvalidRuleSet {
-            return try list(request, context, form: (name, text, invalid.problems.map(\.description)))
+            return try list(request, context, form: (name, text, invalid.problems.map { $0.text(context.language) }))
         } catch let error as ServiceError {
-            if case .forbidden = error { throw WebError(kind: .forbidden, message: error.description) }
-            return try list(request, context, form: (name, text, [error.description]))
+            if case .forbidden = error { throw WebError(kind: .forbidden, message: error.text(context.language)) }
+            return try list(request, context, form: (name, text, [error.text(context.language)]))
         } catch {
             return try list(request, context, form: (name, text, [String(describing: error)]))
         }
@@ -106,7 +106,7 @@ struct RuleRoutes {
             _ = try app.service.removeRuleSet(RuleSetGetParams(name: name), caller: context.session!.caller)
             app.notice(app.text("ruleSetRemoved", context, name), for: context)
         } catch let error as ServiceError {
-            throw WebError(kind: .forbidden, message: error.description)
+            throw WebError(kind: .forbidden, message: error.text(context.language))
         }
         return Pages.redirect("/rules")
     }

@@ -28,7 +28,7 @@ struct CommunesCommand: ParsableCommand {
             try output.emit(
                 CommunesListOperation.self, communes,
                 table: {
-                    var table = Table(["code", "name", "kind"])
+                    var table = Table(keys: ["col.code", "cli.name", "ev.kind"])
                     for commune in communes {
                         table.add([
                             commune.code, language == .vi ? commune.name : "\(commune.name) (\(commune.nameEn))",
@@ -75,10 +75,10 @@ struct CommunesCommand: ParsableCommand {
                 CommuneGetOperation.self, found,
                 table: {
                     var details = Details()
-                    details.add("code", found.commune.code)
-                    details.add("name", "\(found.commune.name) (\(found.commune.nameEn))")
-                    details.add("kind", found.commune.kind.name.in(language))
-                    details.add("province", found.provinceName)
+                    details.add(Messages.text("col.code", language), found.commune.code)
+                    details.add(Messages.text("cli.name", language), "\(found.commune.name) (\(found.commune.nameEn))")
+                    details.add(Messages.text("ev.kind", language), found.commune.kind.name.in(language))
+                    details.add(Messages.text("cli.province", language), found.provinceName)
                     details.add(
                         "formed from",
                         found.formerCommunes.map { "\($0.name) (\($0.district), \($0.province))" }.joined(

@@ -55,11 +55,10 @@ struct EventAgendaCommand: ParsableCommand {
     @Option(help: "Only this participant's meetings.") var participant: String?
     @Option(help: "md, csv, html, ics (a participant's calendar) or json.") var format: Format = .md
     @Option(help: "Write the master grid, every agenda and every calendar into this folder.") var out: String?
-    @Option(help: "Language of the reasons: vi or en.") var lang: Language?
 
     func run() throws {
         let (agenda, book) = try registry.service().eventAgenda(
-            EventAgendaParams(event: event, participant: participant, lang: lang), caller: .local("cli"))
+            EventAgendaParams(event: event, participant: participant, lang: ExitStatus.language), caller: .local("cli"))
         if let out {
             let written = try AgendaFiles(book: book, format: format.planFormat).write(to: out)
             Terminal.say("cli.wroteFiles", written, out)

@@ -156,11 +156,22 @@ struct EventsCommand: ParsableCommand {
                 ]
             }
             let header = ["id", "date", "status", "provinces", "ngos", "answered", "name"]
+            let language = output.language
             try output.emit(
                 EventsListOperation.self, page,
                 table: {
-                    var table = Table(header)
-                    for row in rows { table.add(row) }
+                    var table = Table(keys: [
+                        "cli.id", "ev.date", "ev.status", "kinds.province", "kinds.NGO", "ev.answered", "cli.name",
+                    ])
+                    for event in page.items {
+                        let status =
+                            Messages.text("eventStatus." + event.status.rawValue, language)
+                            + (event.published.map { " (\(Messages.text("schedule." + $0, language)))" } ?? "")
+                        table.add([
+                            event.id, event.date.map { LocalFormat.date($0, language) } ?? "", status,
+                            "\(event.provinces)", "\(event.ngos)", "\(event.answered)", event.name,
+                        ])
+                    }
                     return table.render()
                 }, csv: { [CSVTable.line(header)] + rows.map(CSVTable.line) })
         }

@@ -56,11 +56,12 @@ struct ExplainCommand: ParsableCommand {
                 for filter in HardFilter.allCases {
                     if let failed = report.failedFilters.first(where: { $0.filter == filter }) {
                         filters.add([
-                            say("hardFilter." + filter.rawValue), say("cli.failed", failed.reason), failed.remedy ?? "",
+                            say("hardFilter." + filter.rawValue) + " (\(filter.rawValue))",
+                            say("cli.failed", failed.reason), failed.remedy ?? "",
                         ])
                     } else {
                         filters.add([
-                            say("hardFilter." + filter.rawValue),
+                            say("hardFilter." + filter.rawValue) + " (\(filter.rawValue))",
                             say(RuleParameters.isApplied(filter, rules) ? "cli.passed" : "cli.notApplied"), "",
                         ])
                     }

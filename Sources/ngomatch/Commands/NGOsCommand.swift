@@ -56,7 +56,7 @@ struct NGOsCommand: ParsableCommand {
         func run() throws {
             let service = try registry.service()
             let changes = try RecordFile.changes(
-                from: from, flags: fields.record, examples: "--capacity or --cert-expires")
+                from: from, flags: fields.record, examples: "--capacity, --cert-expires")
             let updated = try NGOUpdateOperation.run(
                 service, RecordChangeParams(target: ngo, changes: changes), caller: .local("cli"))
             Terminal.say("cli.ngoUpdated", updated.id)

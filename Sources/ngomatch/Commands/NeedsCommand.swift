@@ -56,7 +56,7 @@ struct NeedsCommand: ParsableCommand {
         func run() throws {
             let service = try registry.service()
             let changes = try RecordFile.changes(
-                from: from, flags: fields.record, examples: "--title or --funding-gap")
+                from: from, flags: fields.record, examples: "--title, --funding-gap")
             let need = try NeedUpdateOperation.run(
                 service, RecordChangeParams(target: id, changes: changes), caller: .local("cli"))
             Terminal.say("cli.needUpdated", need.id)

@@ -35,7 +35,6 @@ struct PairCommand: ParsableCommand {
     @Option(help: "md, csv, html or json.") var format: PlanFormat = .md
     @Option(help: "Write the plan, agendas and calendars into this folder.") var out: String?
     @Option(help: "An earlier plan (its plan.json): keep its meetings that are still valid.") var keep: String?
-    @Option(help: "Language of the reasons: vi or en.") var lang: Language = .en
 
     func run() throws {
         let value = try JSONFile.read(event)
@@ -46,12 +45,14 @@ struct PairCommand: ParsableCommand {
             keptMeetings = PlanRequest.readKeep(try JSONFile.read(keep), reader: &reader)
             guard reader.problems.isEmpty else {
                 throw ValidationFailure(records: [
-                    RecordProblems(location: keep, record: .key("record.confirmedMeetings"), problems: reader.problems)
+                    RecordProblems(
+                        location: .verbatim(keep), record: .key("record.confirmedMeetings"), problems: reader.problems)
                 ])
             }
         }
         let service = try registry.service()
-        let request = PlanRequest(event: parsed, rules: rules, keep: keptMeetings, language: lang, source: event)
+        let request = PlanRequest(
+            event: parsed, rules: rules, keep: keptMeetings, language: ExitStatus.language, source: event)
         let plan = try service.plan(request)
         let report = PlanReport(plan, rules: request.scoringRules, language: request.language)
         let book = AgendaBook(report, event: parsed, language: request.language)

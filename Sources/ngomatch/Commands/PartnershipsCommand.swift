@@ -57,7 +57,7 @@ struct PartnershipsCommand: ParsableCommand {
             try output.emit(
                 PartnershipsListOperation.self, page,
                 table: {
-                    var table = Table(["need", "ngo", "status", "recorded", "note"])
+                    var table = Table(keys: ["cli.need", "kind.NGO", "ev.status", "col.recorded", "ev.note"])
                     for item in list {
                         table.add([
                             item.need.rawValue, item.ngo.rawValue, item.status.rawValue, item.recordedAt ?? "",

@@ -30,7 +30,9 @@ struct ProvincesCommand: ParsableCommand {
             try output.emit(
                 ProvincesListOperation.self, provinces,
                 table: {
-                    var table = Table(["code", "id", "name", "kind", "region", "merged from (1 July 2025)"])
+                    var table = Table(keys: [
+                        "col.code", "cli.id", "cli.name", "ev.kind", "col.region", "col.mergedFrom",
+                    ])
                     for province in provinces {
                         table.add([
                             province.code, province.id.rawValue, province.name.vi, province.kindName.in(language),
@@ -82,20 +84,26 @@ struct ProvincesCommand: ParsableCommand {
             try output.emit(
                 ProvinceGetOperation.self, found,
                 table: {
+                    func say(_ key: String, _ values: String...) -> String { Messages.text(key, language, values) }
                     var details = Details()
-                    details.add("id", province.id.rawValue)
-                    details.add("name", "\(province.name.vi) (\(province.name.en))")
-                    details.add("kind", province.kindName.in(language))
-                    details.add("GSO code", province.code)
-                    details.add("region", service.reference.provinces.region(province.region)?.name.in(language))
+                    details.add(say("cli.id"), province.id.rawValue)
+                    details.add(say("cli.name"), "\(province.name.vi) (\(province.name.en))")
+                    details.add(say("ev.kind"), province.kindName.in(language))
+                    details.add(say("col.gsoCode"), province.code)
+                    details.add(
+                        say("col.region"), service.reference.provinces.region(province.region)?.name.in(language))
                     details.add(
                         "merged from",
                         province.mergedFrom.isEmpty
                             ? "(unchanged in 2025)" : province.mergedFrom.joined(separator: ", "))
-                    details.add("also known as", province.otherNames.joined(separator: ", "))
-                    details.add("centre (approx.)", "\(province.latitude)° N, \(province.longitude)° E")
-                    details.add("open needs", "\(found.openNeeds)")
-                    details.add("NGOs working here", "\(found.ngosWorkingThere)")
+                    details.add(say("col.alsoKnownAs"), province.otherNames.joined(separator: ", "))
+                    details.add(
+                        say("col.centre"),
+                        say(
+                            "col.latLon", LocalFormat.decimal(province.latitude, digits: 2, language),
+                            LocalFormat.decimal(province.longitude, digits: 2, language)))
+                    details.add(say("cli.openNeeds"), "\(found.openNeeds)")
+                    details.add(say("col.ngosHere"), "\(found.ngosWorkingThere)")
                     return details.render()
                 })
         }

@@ -28,7 +28,7 @@ struct RulesCommand: ParsableCommand {
             try output.emit(
                 RulesListOperation.self, summaries,
                 table: {
-                    var table = Table(["name", "source", "minimum", "weights", "description"])
+                    var table = Table(keys: ["cli.name", "col.source", "col.minimum", "col.weights", "rec.description"])
                     for rules in summaries {
                         let source =
                             rules.version.map { "registry v\($0), \(rules.addedBy ?? ""), \(day(rules.addedAt))" }

@@ -40,7 +40,7 @@ struct SectorsCommand: ParsableCommand {
                             return (["\(top.name.in(language)) [\(top.id)]"] + lines).joined(separator: "\n")
                         }.joined(separator: "\n")
                     }
-                    var table = Table(["id", "name", "DAC codes"])
+                    var table = Table(keys: ["cli.id", "cli.name", "col.dacCodes"])
                     for sector in taxonomy.sectors {
                         table.add([
                             sector.id.rawValue, sector.name.in(language), sector.dacCodes.joined(separator: ", "),

@@ -52,7 +52,7 @@ struct TokensCommand: ParsableCommand {
             try output.emit(
                 tokens,
                 table: {
-                    var table = Table(["id", "role", "created", "revoked", "note"])
+                    var table = Table(keys: ["cli.id", "col.role", "col.created", "col.revoked", "ev.note"])
                     for token in tokens {
                         table.add([token.id, token.role, token.createdAt, token.revokedAt ?? "", token.note ?? ""])
                     }

@@ -27,8 +27,6 @@ struct PageOptions: ParsableArguments {
     /// Says on stderr how far the list goes and how to see more, when there is more.
     func footer<Item>(_ page: Page<Item>, command: String) {
         guard let next = page.next else { return }
-        Terminal.note(
-            "Showing \(page.items.count) of \(page.total); with the same filters, --all shows everything.\n"
-                + "Next page: ngomatch \(command) --after \(next)")
+        Terminal.say("cli.pageFooter", page.items.count, page.total, command, next)
     }
 }

@@ -14,7 +14,8 @@ struct RecordViews {
         reference.taxonomy[id]?.name.in(language) ?? id.rawValue
     }
 
-    func usd(_ amount: Double) -> String { Explanation.usd(amount, in: language) }
+    func usd(_ amount: Double) -> String { LocalFormat.usd(amount, language) }
+    func day(_ date: CalendarDate) -> String { LocalFormat.date(date, language) }
 
     func say(_ key: String, _ values: String...) -> String { Messages.text(key, language, values) }
 
@@ -29,7 +30,7 @@ struct RecordViews {
             table.add([
                 need.id.rawValue, provinceName(need.province), need.title,
                 need.sectors.map { "\($0.sector):\($0.priority)" }.joined(separator: " "),
-                usd(need.fundingGapUSD), need.timeframe.start.description, need.timeframe.end.description,
+                usd(need.fundingGapUSD), day(need.timeframe.start), day(need.timeframe.end),
                 need.status.rawValue,
             ])
         }
@@ -57,7 +58,7 @@ struct RecordViews {
             }.joined(separator: ", "))
         details.add(say("rec.fundingGap"), usd(need.fundingGapUSD))
         details.add(
-            say("rec.timeframe"), say("rec.fromTo", need.timeframe.start.description, need.timeframe.end.description))
+            say("rec.timeframe"), say("rec.fromTo", day(need.timeframe.start), day(need.timeframe.end)))
         details.add(say("rec.status"), need.status.rawValue)
         details.add(say("rec.source"), need.source)
         details.add(say("rec.contact"), contact(need.contact))
@@ -78,7 +79,7 @@ struct RecordViews {
                 ngo.provinces.nationwide
                     ? say("rec.nationwide") : ngo.provinces.current.map(provinceName).joined(separator: ", "),
                 ngo.grantRange.map { "\(usd($0.min))–\(usd($0.max))" } ?? "",
-                ngo.registration.map { $0.expires.description } ?? say("cli.none"),
+                ngo.registration.map { day($0.expires) } ?? say("cli.none"),
             ])
         }
         return table.render()
@@ -97,8 +98,9 @@ struct RecordViews {
             details.add(
                 say("rec.certificate"),
                 say(
-                    "rec.certificateText", registration.kind.rawValue, registration.number ?? "",
-                    registration.issued.description, registration.expires.description, state)
+                    "rec.certificateText", say("registrationKind." + registration.kind.rawValue),
+                    registration.number ?? "",
+                    day(registration.issued), day(registration.expires), state)
             )
             details.add(
                 say("rec.areas"),

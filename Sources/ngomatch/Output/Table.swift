@@ -7,6 +7,11 @@ struct Table {
 
     init(_ header: [String]) { self.header = header }
 
+    /// A table whose headings are catalogue keys, in the command's language.
+    init(keys: [String], _ language: Language = ExitStatus.language) {
+        header = keys.map { Messages.text($0, language) }
+    }
+
     mutating func add(_ row: [String]) { rows.append(row) }
 
     func render() -> String {

@@ -21,7 +21,9 @@ public enum HTMLAgenda {
                 "<tr><th>\(escape(row[0]))</th>" + row.dropFirst().map { "<td>\(escape($0))</td>" }.joined() + "</tr>")
         }
         body.append("</tbody></table>")
-        if report.participants.hasMinimums { body.append("<p>\(escape(report.minimums.message))</p>") }
+        if report.participants.hasMinimums {
+            body.append("<p>\(escape(report.minimums.message(in: book.language)))</p>")
+        }
         if !report.conflicts.isEmpty {
             body.append("<h2>\(escape(book.say("agenda.conflicts")))</h2><ul>")
             body += report.conflicts.map { "<li>\(escape($0.message))</li>" }

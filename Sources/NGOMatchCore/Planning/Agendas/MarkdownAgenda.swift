@@ -30,7 +30,7 @@ public enum MarkdownAgenda {
                 "agenda.masterSummary", report.meetingCount, book.score(report.totalScore),
                 book.score(report.upperBound),
                 book.percent(report.quality)))
-        if report.participants.hasMinimums { lines += ["", cell(report.minimums.message)] }
+        if report.participants.hasMinimums { lines += ["", cell(report.minimums.message(in: book.language))] }
         lines.append("")
         let grid = book.grid
         lines.append("| " + grid.header.map(cell).joined(separator: " | ") + " |")
