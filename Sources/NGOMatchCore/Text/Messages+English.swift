@@ -998,5 +998,14 @@ extension Messages {
         "location.ngo": "{0} NGO {1}",
         "location.need": "{0} need {1}",
         "location.fileLine": "{0} line {1}",
+        "usage.compareRules": "--compare-rules takes two rule sets, e.g. --compare-rules default,climate",
+        "usage.needOrProvince": "give either --need ID or --province NAME",
+        "usage.sectorWithProvince": "--sector goes with --province",
+        "usage.heldOrNoShow": "say --held or --no-show",
+        "usage.followUp": "say --follow-up or --no-follow-up",
+        "usage.eventFileJSON": "an event file is JSON: --format json, or leave it out",
+        "usage.needsAuth": "listening on {0} (not loopback) requires --auth",
+        "usage.stdioOrListen": "give either --stdio or --listen HOST:PORT",
+        "usage.listenForm": "--listen wants HOST:PORT, e.g. 127.0.0.1:7411",
     ]
 }

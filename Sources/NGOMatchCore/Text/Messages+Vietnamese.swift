@@ -1010,5 +1010,14 @@ extension Messages {
         "location.ngo": "{0} tổ chức {1}",
         "location.need": "{0} nhu cầu {1}",
         "location.fileLine": "{0} dòng {1}",
+        "usage.compareRules": "--compare-rules cần hai bộ tiêu chí, ví dụ --compare-rules default,climate",
+        "usage.needOrProvince": "hãy cho --need MÃ hoặc --province TÊN, chỉ một trong hai",
+        "usage.sectorWithProvince": "--sector chỉ dùng cùng --province",
+        "usage.heldOrNoShow": "hãy cho --held (đã diễn ra) hoặc --no-show (vắng mặt)",
+        "usage.followUp": "hãy cho --follow-up hoặc --no-follow-up",
+        "usage.eventFileJSON": "tệp sự kiện là JSON: dùng --format json, hoặc bỏ tuỳ chọn này",
+        "usage.needsAuth": "lắng nghe trên {0} (không phải loopback) cần --auth",
+        "usage.stdioOrListen": "hãy cho --stdio hoặc --listen MÁY:CỔNG, chỉ một trong hai",
+        "usage.listenForm": "--listen cần dạng MÁY:CỔNG, ví dụ 127.0.0.1:7411",
     ]
 }

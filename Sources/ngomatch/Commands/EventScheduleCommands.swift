@@ -152,7 +152,7 @@ struct EventCheckinCommand: EventMeetingCommand {
     var action: String { noShow ? "no-show" : "held" }
 
     func validate() throws {
-        guard held != noShow else { throw ValidationError("say --held or --no-show") }
+        guard held != noShow else { throw ValidationError(Messages.text("usage.heldOrNoShow", ExitStatus.language)) }
     }
 }
 
@@ -172,7 +172,9 @@ struct EventOutcomeCommand: EventMeetingCommand {
     var action: String { followUp ? "follow-up" : "no-follow-up" }
 
     func validate() throws {
-        guard followUp != noFollowUp else { throw ValidationError("say --follow-up or --no-follow-up") }
+        guard followUp != noFollowUp else {
+            throw ValidationError(Messages.text("usage.followUp", ExitStatus.language))
+        }
     }
 }
 
@@ -204,7 +206,7 @@ struct EventExportCommand: ParsableCommand {
     @Option(help: "json: an event file is JSON.") var format = "json"
 
     func validate() throws {
-        guard format == "json" else { throw ValidationError("an event file is JSON: --format json, or leave it out") }
+        guard format == "json" else { throw ValidationError(Messages.text("usage.eventFileJSON", ExitStatus.language)) }
     }
 
     func run() throws {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import NGOMatchCore
 import NGOMatchProtocol
 import NGOMatchServer
 import NGOMatchService
@@ -35,11 +36,13 @@ struct ServeCommand: AsyncParsableCommand {
         .idleTimeoutSeconds
 
     func validate() throws {
-        guard stdio != (listen != nil) else { throw ValidationError("give either --stdio or --listen HOST:PORT") }
+        guard stdio != (listen != nil) else {
+            throw ValidationError(Messages.text("usage.stdioOrListen", ExitStatus.language))
+        }
         if let listen {
             let (host, _) = try Self.split(listen)
             if !auth, !["127.0.0.1", "localhost", "::1"].contains(host), !host.hasPrefix("127.") {
-                throw ValidationError("listening on \(host) (not loopback) requires --auth")
+                throw ValidationError(Messages.text("usage.needsAuth", ExitStatus.language, host))
             }
         }
         guard maxLine >= 1024, maxConnections >= 1, maxInFlight >= 1, idleTimeout >= 0 else {
@@ -50,7 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
     static func split(_ address: String) throws -> (String, Int) {
         guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]),
             (0...65535).contains(port)
-        else { throw ValidationError("--listen wants HOST:PORT, e.g. 127.0.0.1:7411") }
+        else { throw ValidationError(Messages.text("usage.listenForm", ExitStatus.language)) }
         var host = String(address[..<colon])
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         return (host, port)

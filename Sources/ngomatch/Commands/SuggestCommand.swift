@@ -32,9 +32,11 @@ struct SuggestCommand: ParsableCommand {
 
     func validate() throws {
         guard (need == nil) != (province == nil) else {
-            throw ValidationError("give either --need ID or --province NAME")
+            throw ValidationError(Messages.text("usage.needOrProvince", ExitStatus.language))
         }
-        if sector != nil && province == nil { throw ValidationError("--sector goes with --province") }
+        if sector != nil && province == nil {
+            throw ValidationError(Messages.text("usage.sectorWithProvince", ExitStatus.language))
+        }
     }
 
     func run() throws {

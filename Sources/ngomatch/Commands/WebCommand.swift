@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import NGOMatchCore
 import NGOMatchService
 import NGOMatchStore
 import NGOMatchWeb
@@ -32,7 +33,7 @@ struct WebCommand: AsyncParsableCommand {
     func validate() throws {
         let (host, _) = try ServeCommand.split(listen)
         if !auth, !["127.0.0.1", "localhost", "::1"].contains(host), !host.hasPrefix("127.") {
-            throw ValidationError("listening on \(host) (not loopback) requires --auth")
+            throw ValidationError(Messages.text("usage.needsAuth", ExitStatus.language, host))
         }
     }
 

@@ -25,7 +25,7 @@ struct CompareOptions: ParsableArguments {
         guard let compareRules else { return nil }
         let names = compareRules.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         guard names.count == 2, !names.contains(where: \.isEmpty) else {
-            throw ValidationError("--compare-rules takes two rule sets, e.g. --compare-rules default,climate")
+            throw ValidationError(Messages.text("usage.compareRules", ExitStatus.language))
         }
         return names
     }

@@ -51,7 +51,11 @@ enum ExitStatus {
                 print(message)
                 return 0
             }
-            Terminal.note(message)
+            // The parser's own words stay English; its "Error:" reads as the command's language.
+            let prefix = "Error: "
+            Terminal.note(
+                message.hasPrefix(prefix) && language != .en
+                    ? Messages.text("cli.error", language, String(message.dropFirst(prefix.count))) : message)
             return code == .validationFailure ? usage : failure
         }
     }
