@@ -28,45 +28,26 @@ public struct MinimumCertificate: Hashable, Sendable {
     public var tables: Int? = nil
 
     public func text(_ language: Language) -> String {
+        func say(_ key: String, _ values: String...) -> String { Messages.text(key, language, values) }
         let names = Self.list(parties, language)
         let partnerNames =
             Self.list(Array(partners.prefix(6)), language)
-            + (partners.count > 6
-                ? (language == .vi ? " và \(partners.count - 6) bên khác" : " and \(partners.count - 6) more") : "")
+            + (partners.count > 6 ? say("proof.andMore", "\(partners.count - 6)") : "")
         if let tables {
-            switch language {
-            case .vi:
-                return
-                    "\(names) cần tổng cộng ít nhất \(needed) cuộc gặp, nhưng sự kiện chỉ có \(tables) bàn: trong các"
-                    + " khung giờ họ rảnh, số bàn chỉ đủ cho \(possible) cuộc gặp của họ"
-            case .en:
-                return
-                    "\(names) need at least \(needed) meetings together, but the event has \(tables) table\(tables == 1 ? "" : "s"):"
-                    + " in the slots they are free, the tables seat only \(possible) of their meetings"
-            }
+            return say(
+                tables == 1 ? "proof.tables.one" : "proof.tables", names, "\(needed)", "\(tables)", "\(possible)")
         }
-        switch language {
-        case .vi:
-            let need =
-                parties.count == 1
-                ? "\(names) cần ít nhất \(needed) cuộc gặp"
-                : "\(names) cần tổng cộng ít nhất \(needed) cuộc gặp (\(minimums.map(String.init).joined(separator: ", ")))"
-            return need
-                + ", nhưng không lịch nào cho được quá \(possible): trong các khung giờ rảnh chung, những bên có thể gặp (\(partnerNames)) chỉ nhận thêm được \(possible) cuộc gặp với họ"
-        case .en:
-            let need =
-                parties.count == 1
-                ? "\(names) needs at least \(needed) meeting\(needed == 1 ? "" : "s")"
-                : "\(names) need at least \(needed) meetings together (\(minimums.map(String.init).joined(separator: ", ")))"
-            return need
-                + ", but no schedule can give more than \(possible): in the slots they share, the parties they may meet (\(partnerNames)) can take only \(possible) meeting\(possible == 1 ? "" : "s") with them"
-        }
+        let need =
+            parties.count == 1
+            ? say(needed == 1 ? "proof.needs.one" : "proof.needs", names, "\(needed)")
+            : say("proof.needTogether", names, "\(needed)", minimums.map(String.init).joined(separator: ", "))
+        return need + say(possible == 1 ? "proof.possible.one" : "proof.possible", "\(possible)", partnerNames)
     }
 
     private static func list(_ names: [String], _ language: Language) -> String {
         guard let last = names.last else { return "" }
         if names.count == 1 { return last }
-        return names.dropLast().joined(separator: ", ") + (language == .vi ? " và " : " and ") + last
+        return names.dropLast().joined(separator: ", ") + Messages.text("proof.and", language) + last
     }
 }
 

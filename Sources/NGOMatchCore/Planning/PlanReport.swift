@@ -99,30 +99,13 @@ public struct PlanReport: Codable, Sendable {
         }
 
         static func message(_ status: MinimumOutcome.Status, _ short: Int, _ language: Language) -> String {
-            switch (status, language) {
-            case (.met, .en):
-                return "Every participant has at least its minimum number of meetings; the upper bound is for"
-                    + " schedules that meet every minimum."
-            case (.met, .vi):
-                return "Mọi bên tham gia đều có ít nhất số cuộc gặp tối thiểu; cận trên tính cho các lịch đáp ứng"
-                    + " mọi mức tối thiểu."
-            case (.proven, .en):
-                return
-                    "Some minimums cannot be met by any schedule (the proof is given): \(short) meeting\(short == 1 ? "" : "s")"
-                    + " short in all. The upper bound is for every valid schedule."
-            case (.proven, .vi):
-                return "Một số mức tối thiểu không lịch nào đáp ứng được (có chứng minh kèm theo): thiếu tổng cộng"
-                    + " \(short) cuộc gặp. Cận trên tính cho mọi lịch hợp lệ."
-            case (.notFound, .en):
-                return
-                    "Not every minimum is met: \(short) meeting\(short == 1 ? "" : "s") short in all. The planner did not"
-                    + " find a schedule that meets them all and could not prove that none exists; it kept the shortfall"
-                    + " as small as it could. The upper bound is for every valid schedule."
-            case (.notFound, .vi):
-                return "Chưa đáp ứng mọi mức tối thiểu: thiếu tổng cộng \(short) cuộc gặp. Bộ lập lịch không tìm được"
-                    + " lịch đáp ứng tất cả và cũng không chứng minh được là không thể; mức thiếu đã được giữ nhỏ nhất"
-                    + " có thể. Cận trên tính cho mọi lịch hợp lệ."
-            }
+            let key =
+                switch status {
+                case .met: "minimums.met"
+                case .proven: "minimums.proven"
+                case .notFound: "minimums.notFound"
+                }
+            return Messages.counted(key, language, short)
         }
     }
 

@@ -1007,5 +1007,28 @@ extension Messages {
         "usage.needsAuth": "listening on {0} (not loopback) requires --auth",
         "usage.stdioOrListen": "give either --stdio or --listen HOST:PORT",
         "usage.listenForm": "--listen wants HOST:PORT, e.g. 127.0.0.1:7411",
+        "proof.andMore": " and {0} more",
+        "proof.and": " and ",
+        "proof.tables":
+            "{0} need at least {1} meetings together, but the event has {2} tables: in the slots they are free, the tables seat only {3} of their meetings",
+        "proof.tables.one":
+            "{0} need at least {1} meetings together, but the event has 1 table: in the slots they are free, the tables seat only {3} of their meetings",
+        "proof.needs": "{0} needs at least {1} meetings",
+        "proof.needs.one": "{0} needs at least 1 meeting",
+        "proof.needTogether": "{0} need at least {1} meetings together ({2})",
+        "proof.possible":
+            ", but no schedule can give more than {0}: in the slots they share, the parties they may meet ({1}) can take only {0} meetings with them",
+        "proof.possible.one":
+            ", but no schedule can give more than 1: in the slots they share, the parties they may meet ({1}) can take only 1 meeting with them",
+        "minimums.met":
+            "Every participant has at least its minimum number of meetings; the upper bound is for schedules that meet every minimum.",
+        "minimums.proven":
+            "Some minimums cannot be met by any schedule (the proof is given): {0} meetings short in all. The upper bound is for every valid schedule.",
+        "minimums.proven.one":
+            "Some minimums cannot be met by any schedule (the proof is given): 1 meeting short in all. The upper bound is for every valid schedule.",
+        "minimums.notFound":
+            "Not every minimum is met: {0} meetings short in all. The planner did not find a schedule that meets them all and could not prove that none exists; it kept the shortfall as small as it could. The upper bound is for every valid schedule.",
+        "minimums.notFound.one":
+            "Not every minimum is met: 1 meeting short in all. The planner did not find a schedule that meets them all and could not prove that none exists; it kept the shortfall as small as it could. The upper bound is for every valid schedule.",
     ]
 }

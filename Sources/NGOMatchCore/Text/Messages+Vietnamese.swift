@@ -1019,5 +1019,28 @@ extension Messages {
         "usage.needsAuth": "lắng nghe trên {0} (không phải loopback) cần --auth",
         "usage.stdioOrListen": "hãy cho --stdio hoặc --listen MÁY:CỔNG, chỉ một trong hai",
         "usage.listenForm": "--listen cần dạng MÁY:CỔNG, ví dụ 127.0.0.1:7411",
+        "proof.andMore": " và {0} bên khác",
+        "proof.and": " và ",
+        "proof.tables":
+            "{0} cần tổng cộng ít nhất {1} cuộc gặp, nhưng sự kiện chỉ có {2} bàn: trong các khung giờ họ rảnh, số bàn chỉ đủ cho {3} cuộc gặp của họ",
+        "proof.tables.one":
+            "{0} cần tổng cộng ít nhất {1} cuộc gặp, nhưng sự kiện chỉ có 1 bàn: trong các khung giờ họ rảnh, số bàn chỉ đủ cho {3} cuộc gặp của họ",
+        "proof.needs": "{0} cần ít nhất {1} cuộc gặp",
+        "proof.needs.one": "{0} cần ít nhất 1 cuộc gặp",
+        "proof.needTogether": "{0} cần tổng cộng ít nhất {1} cuộc gặp ({2})",
+        "proof.possible":
+            ", nhưng không lịch nào cho được quá {0}: trong các khung giờ rảnh chung, những bên có thể gặp ({1}) chỉ nhận thêm được {0} cuộc gặp với họ",
+        "proof.possible.one":
+            ", nhưng không lịch nào cho được quá 1: trong các khung giờ rảnh chung, những bên có thể gặp ({1}) chỉ nhận thêm được 1 cuộc gặp với họ",
+        "minimums.met":
+            "Mọi bên tham gia đều có ít nhất số cuộc gặp tối thiểu; cận trên tính cho các lịch đáp ứng mọi mức tối thiểu.",
+        "minimums.proven":
+            "Một số mức tối thiểu không lịch nào đáp ứng được (có chứng minh kèm theo): thiếu tổng cộng {0} cuộc gặp. Cận trên tính cho mọi lịch hợp lệ.",
+        "minimums.proven.one":
+            "Một số mức tối thiểu không lịch nào đáp ứng được (có chứng minh kèm theo): thiếu tổng cộng 1 cuộc gặp. Cận trên tính cho mọi lịch hợp lệ.",
+        "minimums.notFound":
+            "Chưa đáp ứng mọi mức tối thiểu: thiếu tổng cộng {0} cuộc gặp. Bộ lập lịch không tìm được lịch đáp ứng tất cả và cũng không chứng minh được là không thể; mức thiếu đã được giữ nhỏ nhất có thể. Cận trên tính cho mọi lịch hợp lệ.",
+        "minimums.notFound.one":
+            "Chưa đáp ứng mọi mức tối thiểu: thiếu tổng cộng 1 cuộc gặp. Bộ lập lịch không tìm được lịch đáp ứng tất cả và cũng không chứng minh được là không thể; mức thiếu đã được giữ nhỏ nhất có thể. Cận trên tính cho mọi lịch hợp lệ.",
     ]
 }
