@@ -51,6 +51,23 @@ struct RegistryPageTests {
         }
     }
 
+    /// The import's report speaks the reader's language down to the file's line (issue 19).
+    @Test func theImportReportIsVietnameseForAVietnameseReader() async throws {
+        let fixture = try WebFixture()
+        try await fixture.browse { browser in
+            try await browser.get("/admin/import?lang=vi")
+            let refused = try await browser.upload(
+                "/admin/import?lang=vi", [("action", "import")], files: [("files", "needs.csv", Self.badNeeds)])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.html.contains("needs.csv dòng 3"), "file and line")
+            #expect(refused.html.contains("nhu cầu &#39;upload-2&#39;"), "the record")
+            #expect(refused.html.contains("không tìm thấy lĩnh vực &#39;helth&#39; — có phải là &#39;health&#39;?"))
+            for english in ["line 3", "did you mean", "unknown sector", "Nothing was imported"] {
+                #expect(!refused.html.contains(english), "'\(english)' on the Vietnamese page")
+            }
+        }
+    }
+
     @Test func aFileThatIsNotReadableIsReportedAndNothingIsWritten() async throws {
         let fixture = try WebFixture()
         let before = try fixture.service.registry.counts()
