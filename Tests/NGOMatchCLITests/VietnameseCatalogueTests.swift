@@ -58,7 +58,7 @@ struct VietnameseCatalogueTests {
         let cli = try CLI()
         let shown = try cli.run("events", "show", "gap-go-2026", "--lang", "vi")
         #expect(shown.status == 0, "\(shown.stderr)")
-        #expect(shown.stdout.contains("trạng thái:"), "\(shown.stdout)")
+        #expect(shown.stdout.contains("tình trạng:"), "\(shown.stdout)")
         #expect(shown.stdout.contains("10/12/2026"), "\(shown.stdout)")
         let planned = try cli.run("events", "plan", "gap-go-2026", "--lang", "vi")
         #expect(planned.status == 0, "\(planned.stderr)")
