@@ -1030,5 +1030,19 @@ extension Messages {
             "Not every minimum is met: {0} meetings short in all. The planner did not find a schedule that meets them all and could not prove that none exists; it kept the shortfall as small as it could. The upper bound is for every valid schedule.",
         "minimums.notFound.one":
             "Not every minimum is met: 1 meeting short in all. The planner did not find a schedule that meets them all and could not prove that none exists; it kept the shortfall as small as it could. The upper bound is for every valid schedule.",
+        "help.suggest": "Rank the NGOs that could serve a need, or every open need of a province.",
+        "help.discover": "Rank the open needs an NGO could serve.",
+        "help.explain": "Show how a need–NGO pair is scored: every factor, every filter, the parameters used.",
+        "help.gaps": "What nobody serves: weak needs, sectors short of supply, provinces with few viable partners.",
+        "help.needs": "Needs assessments registered by provinces.",
+        "help.ngos": "Foreign NGOs and what they can do.",
+        "help.provinces": "The 34 provinces and centrally-run cities since 1 July 2025.",
+        "help.sectors": "The sector taxonomy and its OECD DAC purpose codes.",
+        "help.events":
+            "Meeting events in the registry: invite, collect answers, plan, publish, confirm, record outcomes.",
+        "help.import": "Import needs and NGOs from JSON, JSON Lines or CSV files, all or nothing.",
+        "help.export": "Write every NGO and need in the import format.",
+        "help.communes": "The 3,321 communes, wards and special zones, and the names they had before 2025.",
+        "help.rules": "The rule sets that score partnerships: list, show, check, add, remove.",
     ]
 }

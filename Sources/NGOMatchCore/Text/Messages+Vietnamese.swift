@@ -1042,5 +1042,21 @@ extension Messages {
             "Chưa đáp ứng mọi mức tối thiểu: thiếu tổng cộng {0} cuộc gặp. Bộ lập lịch không tìm được lịch đáp ứng tất cả và cũng không chứng minh được là không thể; mức thiếu đã được giữ nhỏ nhất có thể. Cận trên tính cho mọi lịch hợp lệ.",
         "minimums.notFound.one":
             "Chưa đáp ứng mọi mức tối thiểu: thiếu tổng cộng 1 cuộc gặp. Bộ lập lịch không tìm được lịch đáp ứng tất cả và cũng không chứng minh được là không thể; mức thiếu đã được giữ nhỏ nhất có thể. Cận trên tính cho mọi lịch hợp lệ.",
+        "help.suggest":
+            "Xếp hạng các tổ chức có thể đáp ứng một nhu cầu, hoặc mọi nhu cầu đang mở của một tỉnh, thành phố.",
+        "help.discover": "Xếp hạng các nhu cầu đang mở mà một tổ chức có thể đáp ứng.",
+        "help.explain":
+            "Cho thấy một cặp nhu cầu – tổ chức được chấm điểm thế nào: từng tiêu chí, từng điều kiện, các tham số đã dùng.",
+        "help.gaps": "Những gì chưa ai đáp ứng: nhu cầu yếu, lĩnh vực thiếu nguồn, tỉnh, thành phố ít đối tác khả thi.",
+        "help.needs": "Các nhu cầu do tỉnh, thành phố đăng ký.",
+        "help.ngos": "Các tổ chức phi chính phủ nước ngoài và năng lực của họ.",
+        "help.provinces": "34 tỉnh, thành phố trực thuộc trung ương từ ngày 01/07/2025.",
+        "help.sectors": "Danh mục lĩnh vực và mã mục đích DAC của OECD.",
+        "help.events":
+            "Các cuộc gặp gỡ trong cơ sở dữ liệu: mời, thu thập trả lời, lập lịch, công bố, xác nhận, ghi kết quả.",
+        "help.import": "Nhập nhu cầu và tổ chức từ tệp JSON, JSON Lines hoặc CSV, nhập tất cả hoặc không nhập gì.",
+        "help.export": "Ghi mọi tổ chức và nhu cầu theo định dạng nhập.",
+        "help.communes": "3.321 xã, phường, đặc khu và tên gọi trước năm 2025.",
+        "help.rules": "Các bộ tiêu chí chấm điểm quan hệ đối tác: xem, kiểm tra, thêm, xoá.",
     ]
 }

@@ -5,7 +5,7 @@ import NGOMatchService
 struct CommunesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "communes",
-        abstract: "The 3,321 communes, wards and special zones, and the names they had before 2025.",
+        abstract: Help.text("help.communes"),
         subcommands: [List.self, Show.self]
     )
 

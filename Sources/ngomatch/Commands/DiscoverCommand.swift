@@ -6,7 +6,7 @@ import NGOMatchStore
 struct DiscoverCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "discover",
-        abstract: "Rank the open needs an NGO could serve.",
+        abstract: Help.text("help.discover"),
         discussion: """
             Examples:
               ngomatch discover --ngo WWF

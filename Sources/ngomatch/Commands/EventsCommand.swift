@@ -5,7 +5,7 @@ import NGOMatchService
 struct EventsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "events",
-        abstract: "Meeting events in the registry: invite, collect answers, plan, publish, confirm, record outcomes.",
+        abstract: Help.text("help.events"),
         discussion: """
             The ministry creates an event and invites provinces and NGOs; they say when they are
             free and whom they want to meet; the ministry plans and publishes; each side confirms or

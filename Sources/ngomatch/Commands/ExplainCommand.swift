@@ -7,7 +7,7 @@ import NGOMatchStore
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Show how a need–NGO pair is scored: every factor, every filter, the parameters used.",
+        abstract: Help.text("help.explain"),
         discussion: """
             Examples:
               ngomatch explain --need cao-bang-1 --ngo MCNV

@@ -7,7 +7,7 @@ import NGOMatchStore
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write every NGO and need in the import format.",
+        abstract: Help.text("help.export"),
         discussion: """
             Export, then import into a fresh registry, gives the same registry.
 

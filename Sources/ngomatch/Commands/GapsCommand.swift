@@ -7,7 +7,7 @@ import NGOMatchStore
 struct GapsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gaps",
-        abstract: "What nobody serves: weak needs, sectors short of supply, provinces with few viable partners.",
+        abstract: Help.text("help.gaps"),
         discussion: """
             Weak needs: open needs whose best candidate scores below --threshold (or has none).
             Sectors: demand (each open need's funding gap, shared among its sectors by priority)

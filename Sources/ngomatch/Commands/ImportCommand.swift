@@ -7,7 +7,7 @@ import NGOMatchStore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import needs and NGOs from JSON, JSON Lines or CSV files, all or nothing.",
+        abstract: Help.text("help.import"),
         discussion: """
             Every record of every file is checked first; if any is invalid, every problem is
             reported and nothing is written. CSV headers use the export's column names

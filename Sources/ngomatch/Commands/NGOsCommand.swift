@@ -6,7 +6,7 @@ import NGOMatchStore
 struct NGOsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ngos",
-        abstract: "Foreign NGOs and what they can do.",
+        abstract: Help.text("help.ngos"),
         subcommands: [Add.self, Update.self, List.self, Show.self]
     )
 

@@ -6,7 +6,7 @@ import NGOMatchStore
 struct NeedsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "needs",
-        abstract: "Needs assessments registered by provinces.",
+        abstract: Help.text("help.needs"),
         subcommands: [Add.self, Update.self, Close.self, List.self, Show.self]
     )
 

@@ -6,7 +6,7 @@ import NGOMatchStore
 struct ProvincesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "provinces",
-        abstract: "The 34 provinces and centrally-run cities since 1 July 2025.",
+        abstract: Help.text("help.provinces"),
         subcommands: [List.self, Show.self]
     )
 

@@ -7,7 +7,7 @@ import NGOMatchStore
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "The rule sets that score partnerships: list, show, check, add, remove.",
+        abstract: Help.text("help.rules"),
         discussion: """
             Shipped rule sets (default, underserved, climate) come with ngomatch. The ministry adds
             its own to the registry by name, so every client can use them: adding a name again

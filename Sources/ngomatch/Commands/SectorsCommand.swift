@@ -6,7 +6,7 @@ import NGOMatchStore
 struct SectorsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sectors",
-        abstract: "The sector taxonomy and its OECD DAC purpose codes.",
+        abstract: Help.text("help.sectors"),
         subcommands: [List.self],
         defaultSubcommand: List.self
     )

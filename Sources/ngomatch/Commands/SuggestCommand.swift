@@ -7,7 +7,7 @@ import NGOMatchStore
 struct SuggestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "suggest",
-        abstract: "Rank the NGOs that could serve a need, or every open need of a province.",
+        abstract: Help.text("help.suggest"),
         discussion: """
             Each NGO gets a score from 0 to 100, the sum of the rule set's weighted factors,
             with the reasons that weigh most. 'ngomatch explain' shows the whole breakdown.
