@@ -77,6 +77,16 @@ struct VietnameseCatalogueTests {
         }
     }
 
+    @Test func theMainCommandsAreSummarisedInVietnamese() throws {
+        let cli = try CLI()
+        let help = try cli.run("--help", "--lang", "vi")
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("Xếp hạng các tổ chức có thể đáp ứng một nhu cầu"), "\(help.stdout)")
+        #expect(!help.stdout.contains("Rank the NGOs that could serve"))
+        let english = try cli.run("--help")
+        #expect(english.stdout.contains("Rank the NGOs that could serve"))
+    }
+
     /// The explanation and an error, word for word in each language, as committed in `Golden/`.
     @Test(arguments: ["en", "vi"])
     func goldenOutputs(lang: String) throws {
