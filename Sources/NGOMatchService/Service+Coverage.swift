@@ -76,7 +76,7 @@ extension Service {
         }
         func figure(_ value: Double) -> String {
             switch measure {
-            case .fundingGap: return Explanation.usd(value, in: language)
+            case .fundingGap: return LocalFormat.usd(value, language)
             case .ngosPerNeed:
                 let text = String(format: "%.1f", value)
                 return language == .vi ? text.replacingOccurrences(of: ".", with: ",") : text

@@ -9,17 +9,10 @@ struct Formatting {
     let reference: ReferenceData
 
     /// `$250,000` or `250.000 USD`.
-    func money(_ amount: Double) -> String {
-        let grouped = Self.grouped(Int(amount.rounded()), separator: language == .vi ? "." : ",")
-        return language == .vi ? "\(grouped) USD" : "$\(grouped)"
-    }
+    func money(_ amount: Double) -> String { LocalFormat.usd(amount, language) }
 
     /// `2028-03-14` or `14/03/2028`.
-    func date(_ date: CalendarDate) -> String {
-        guard language == .vi else { return date.description }
-        func two(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
-        return "\(two(date.day))/\(two(date.month))/\(date.year)"
-    }
+    func date(_ date: CalendarDate) -> String { LocalFormat.date(date, language) }
 
     func timeframe(_ timeframe: Need.Timeframe) -> String { "\(date(timeframe.start)) – \(date(timeframe.end))" }
 
@@ -28,10 +21,13 @@ struct Formatting {
 
     func sector(_ id: SectorID) -> String { reference.taxonomy[id]?.name.in(language) ?? id.rawValue }
 
-    func score(_ value: Double) -> String {
-        let text = Explanation.points(value)
-        return language == .vi ? text.replacingOccurrences(of: ".", with: ",") : text
-    }
+    func score(_ value: Double) -> String { LocalFormat.decimal(value, digits: 1, language) }
+
+    /// A plan's value or bound, three decimals.
+    func value(_ value: Double) -> String { LocalFormat.decimal(value, digits: 3, language) }
+
+    /// A share such as 99.8 %, never rounded up to a full 100 %.
+    func percent(_ share: Double) -> String { LocalFormat.percent(share, language) }
 
     func status(_ status: Need.Status) -> String {
         switch status {
@@ -48,17 +44,6 @@ struct Formatting {
 
     func needSectors(_ need: Need) -> String {
         need.sectors.map { "\(sector($0.sector)) (\($0.priority))" }.joined(separator: ", ")
-    }
-
-    static func grouped(_ number: Int, separator: String) -> String {
-        var digits = String(number.magnitude)
-        var parts: [String] = []
-        while digits.count > 3 {
-            parts.insert(String(digits.suffix(3)), at: 0)
-            digits.removeLast(3)
-        }
-        parts.insert(digits, at: 0)
-        return (number < 0 ? "-" : "") + parts.joined(separator: separator)
     }
 }
 

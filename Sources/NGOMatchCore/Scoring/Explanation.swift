@@ -138,12 +138,7 @@ public struct Explanation: Sendable {
     /// Points as the reader's language writes them (`74,1` in Vietnamese).
     public func points(_ value: Double) -> String { LocalFormat.decimal(value, digits: 1, language) }
 
-    /// US dollars as each language writes them: `$250,000` in English, `250.000 USD` in Vietnamese.
-    public static func usd(_ amount: Double, in language: Language = .en) -> String {
-        LocalFormat.usd(amount, language)
-    }
-
-    private func money(_ amount: Double) -> String { Self.usd(amount, in: language) }
+    private func money(_ amount: Double) -> String { LocalFormat.usd(amount, language) }
 
     private func say(_ key: String, _ values: any PhraseValue...) -> String {
         Phrase.message(key, values.map(\.phrase)).text(language)

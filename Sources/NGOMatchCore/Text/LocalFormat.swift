@@ -29,6 +29,12 @@ public enum LocalFormat {
         return language == .vi ? text + " USD" : (text.hasPrefix("-") ? "-$" + text.dropFirst() : "$" + text)
     }
 
+    /// A share as a percentage with one decimal, rounded down so that 99.96 % never reads as a
+    /// full 100 %: `99,9%` or `99.9%`.
+    public static func percent(_ share: Double, _ language: Language) -> String {
+        decimal((share * 1000).rounded(.down) / 10, digits: 1, language) + "%"
+    }
+
     /// A day: `14/03/2028` or `2028-03-14`.
     public static func date(_ date: CalendarDate, _ language: Language) -> String {
         guard language == .vi else { return date.description }

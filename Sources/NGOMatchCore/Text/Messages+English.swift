@@ -1044,5 +1044,8 @@ extension Messages {
         "help.export": "Write every NGO and need in the import format.",
         "help.communes": "The 3,321 communes, wards and special zones, and the names they had before 2025.",
         "help.rules": "The rule sets that score partnerships: list, show, check, add, remove.",
+        "pair.summary": "{0} meetings, total score {1}, {2} of the upper bound {3}.",
+        "pair.replan": "Replan: {0} confirmed meetings kept, {1} moved to another table, {2} dropped, {3} added.",
+        "pair.dropped": "dropped: {0} — {1} in slot {2}: {3}",
     ]
 }

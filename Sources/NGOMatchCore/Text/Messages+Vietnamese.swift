@@ -1058,5 +1058,8 @@ extension Messages {
         "help.export": "Ghi mọi tổ chức và nhu cầu theo định dạng nhập.",
         "help.communes": "3.321 xã, phường, đặc khu và tên gọi trước năm 2025.",
         "help.rules": "Các bộ tiêu chí chấm điểm quan hệ đối tác: xem, kiểm tra, thêm, xoá.",
+        "pair.summary": "{0} cuộc gặp, tổng điểm {1}, đạt {2} cận trên {3}.",
+        "pair.replan": "Lập lại lịch: giữ {0} cuộc gặp đã xác nhận, chuyển {1} sang bàn khác, bỏ {2}, thêm {3}.",
+        "pair.dropped": "bỏ: {0} — {1} ở lượt {2}: {3}",
     ]
 }

@@ -224,8 +224,8 @@ struct EventRoutes {
             "plans": details.plans.map {
                 [
                     "number": "\($0.number)", "meetings": "\($0.meetings)",
-                    "value": MarkdownAgenda.score($0.totalValue),
-                    "bound": MarkdownAgenda.score($0.upperBound),
+                    "value": app.formatting(context).value($0.totalValue),
+                    "bound": app.formatting(context).value($0.upperBound),
                     "minimums": app.text("eventMinimums.\($0.minimums)", context),
                     "published": $0.publishedAs.map { app.text("eventPublished.\($0)", context) } ?? "",
                 ]
@@ -330,7 +330,7 @@ struct EventRoutes {
             let changes = result.changes
             var text = app.text(
                 "eventPlanned", context, "\(result.plan.number)", "\(result.report.meetingCount)",
-                MarkdownAgenda.percent(result.report.quality))
+                app.formatting(context).percent(result.report.quality))
             text +=
                 " "
                 + app.text(
@@ -369,8 +369,8 @@ struct EventRoutes {
             [
                 "id": id, "heading": app.text("eventPreviewHeading", context, "\(result.plan.number)", event.name),
                 "summary": app.text(
-                    "eventPreviewSummary", context, "\(report.meetingCount)", MarkdownAgenda.score(report.totalScore),
-                    MarkdownAgenda.score(report.upperBound), MarkdownAgenda.percent(report.quality)),
+                    "eventPreviewSummary", context, "\(report.meetingCount)", format.value(report.totalScore),
+                    format.value(report.upperBound), format.percent(report.quality)),
                 "minimums": report.participants.hasMinimums ? report.minimums.message(in: context.language) : "",
                 "conflicts": report.conflicts.map(\.message),
                 "changes": app.text(

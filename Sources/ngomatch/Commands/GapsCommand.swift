@@ -80,8 +80,8 @@ struct GapsCommand: ParsableCommand {
                     headers("cli.sector", "cli.demand", "cli.supply", "cli.ratio", "cli.openNeeds", "cli.ngos"))
                 for sector in report.sectors {
                     sectors.add([
-                        views.sectorName(sector.sector), Explanation.usd(sector.demandUSD, in: language),
-                        Explanation.usd(sector.supplyUSD, in: language),
+                        views.sectorName(sector.sector), LocalFormat.usd(sector.demandUSD, language),
+                        LocalFormat.usd(sector.supplyUSD, language),
                         sector.ratio.isFinite
                             ? LocalFormat.decimal(sector.ratio, digits: 2, language) : say("cli.noSupply"),
                         "\(sector.openNeeds)", "\(sector.ngos)",

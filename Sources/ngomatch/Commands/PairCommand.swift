@@ -75,19 +75,17 @@ struct PairCommand: ParsableCommand {
     }
 
     private func summarise(_ report: PlanReport) {
-        Terminal.note(
-            "\(report.meetingCount) meetings, total score \(MarkdownAgenda.score(report.totalScore)),"
-                + " \(MarkdownAgenda.percent(report.quality)) of the upper bound \(MarkdownAgenda.score(report.upperBound))."
-        )
-        if report.participants.hasMinimums { Terminal.note(report.minimums.message) }
+        let language = ExitStatus.language
+        Terminal.say(
+            "pair.summary", report.meetingCount, LocalFormat.decimal(report.totalScore, digits: 3, language),
+            LocalFormat.percent(report.quality, language), LocalFormat.decimal(report.upperBound, digits: 3, language))
+        if report.participants.hasMinimums { Terminal.note(report.minimums.message(in: language)) }
         for conflict in report.conflicts { Terminal.say("cli.note", conflict.message) }
         if let replan = report.replan {
-            Terminal.note(
-                "Replan: \(replan.kept.count) confirmed meetings kept, \(replan.tableChanged.count) moved to another"
-                    + " table, \(replan.dropped.count) dropped, \(replan.added.count) added.")
+            Terminal.say(
+                "pair.replan", replan.kept.count, replan.tableChanged.count, replan.dropped.count, replan.added.count)
             for dropped in replan.dropped {
-                Terminal.note(
-                    "dropped: \(dropped.province) — \(dropped.ngo) in slot \(dropped.slot): \(dropped.reason ?? "")")
+                Terminal.say("pair.dropped", dropped.province, dropped.ngo, dropped.slot, dropped.reason ?? "")
             }
         }
     }

@@ -103,7 +103,7 @@ enum EventViews {
 
     static func plan(_ result: EventPlanResult) -> String {
         let report = result.report
-        let percent = LocalFormat.decimal((report.quality * 1000).rounded(.down) / 10, digits: 1, language) + "%"
+        let percent = LocalFormat.percent(report.quality, language)
         var lines = [
             say(
                 "ev.planSummary", result.plan.number, result.event, report.meetingCount, score(report.totalValue),

@@ -10,8 +10,9 @@ enum ExitStatus {
     static let failure: Int32 = 1
 
     /// The language the command was asked to speak: `--lang`, else `$NGOMATCH_LANG`. Read from
-    /// the arguments because an error may come before the command's options are parsed.
-    static var language: Language {
+    /// the arguments because an error may come before the command's options are parsed; read once,
+    /// since every message of a run asks.
+    static let language: Language = {
         let arguments = CommandLine.arguments
         if let position = arguments.firstIndex(of: "--lang"), position + 1 < arguments.count,
             let language = Language(rawValue: arguments[position + 1])
@@ -24,7 +25,7 @@ enum ExitStatus {
             return language
         }
         return ProcessInfo.processInfo.environment["NGOMATCH_LANG"].flatMap(Language.init(rawValue:)) ?? .en
-    }
+    }()
 
     /// Prints the error for a person, in the command's language, and returns the status to exit with.
     static func report(_ error: any Error) -> Int32 {

@@ -69,9 +69,7 @@ public struct AgendaBook: Sendable {
     public func score(_ value: Double) -> String { LocalFormat.decimal(value, digits: 3, language) }
 
     /// A share such as 99.8 %.
-    public func percent(_ share: Double) -> String {
-        LocalFormat.decimal((share * 1000).rounded(.down) / 10, digits: 1, language) + "%"
-    }
+    public func percent(_ share: Double) -> String { LocalFormat.percent(share, language) }
 
     /// The master grid: one row per slot, one column per table, "province — NGO" in each cell.
     public var grid: (header: [String], rows: [[String]]) {
