@@ -129,7 +129,8 @@ extension Service {
                 scores.append(
                     ScoredPair(
                         province: province, ngo: ngo, score: (best.score * 10).rounded() / 1000,
-                        reasons: ["for “\(title)”"] + explanation.reasons(best, count: 2)))
+                        reasons: [Messages.text("plan.forNeed", explanation.language, title)]
+                            + explanation.reasons(best, count: 2)))
             }
         }
         return scores

@@ -1047,5 +1047,6 @@ extension Messages {
         "pair.summary": "{0} meetings, total score {1}, {2} of the upper bound {3}.",
         "pair.replan": "Replan: {0} confirmed meetings kept, {1} moved to another table, {2} dropped, {3} added.",
         "pair.dropped": "dropped: {0} — {1} in slot {2}: {3}",
+        "plan.forNeed": "for “{0}”",
     ]
 }

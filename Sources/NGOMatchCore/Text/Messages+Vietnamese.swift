@@ -1061,5 +1061,6 @@ extension Messages {
         "pair.summary": "{0} cuộc gặp, tổng điểm {1}, đạt {2} cận trên {3}.",
         "pair.replan": "Lập lại lịch: giữ {0} cuộc gặp đã xác nhận, chuyển {1} sang bàn khác, bỏ {2}, thêm {3}.",
         "pair.dropped": "bỏ: {0} — {1} ở lượt {2}: {3}",
+        "plan.forNeed": "cho nhu cầu “{0}”",
     ]
 }

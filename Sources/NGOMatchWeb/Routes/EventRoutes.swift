@@ -161,7 +161,7 @@ struct EventRoutes {
                 "pair": wish.from == .province
                     ? "\(name(.province, wish.province)) → \(name(.ngo, wish.ngo))"
                     : "\(name(.ngo, wish.ngo)) → \(name(.province, wish.province))",
-                "weight": String(format: "%.1f", wish.weight), "reason": wish.reason ?? "",
+                "weight": LocalFormat.decimal(wish.weight, digits: 1, context.language), "reason": wish.reason ?? "",
             ]
         }
         // The ministry checks meetings in on the day and records what came of them.
@@ -270,7 +270,8 @@ struct EventRoutes {
                 [
                     "name": event.participant(
                         me.side == .province ? .ngo : .province, me.side == .province ? wish.ngo : wish.province)?.name
-                        ?? "", "weight": String(format: "%.1f", wish.weight), "reason": wish.reason ?? "",
+                        ?? "", "weight": LocalFormat.decimal(wish.weight, digits: 1, context.language),
+                    "reason": wish.reason ?? "",
                 ]
             },
             "meetings": meetings.map { meeting -> [String: Any] in
