@@ -144,12 +144,35 @@ public struct CSVTable: Sendable {
 
 extension StringProtocol {
     func trimmingWhitespace() -> String {
+        // Nearly every field starts and ends with a visible ASCII character: skip the scalar walk.
+        if let first = unicodeScalars.first, let last = unicodeScalars.last, first.isVisibleASCII, last.isVisibleASCII {
+            return String(self)
+        }
         let scalars = unicodeScalars
         guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
             let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
         else { return "" }
         return String(String.UnicodeScalarView(scalars[start...end]))
     }
+
+    /// Trimmed of spaces and tabs only (what Foundation calls `.whitespaces`): line breaks stay.
+    func trimmingSpaces() -> String {
+        if let first = unicodeScalars.first, let last = unicodeScalars.last, first.isVisibleASCII, last.isVisibleASCII {
+            return String(self)
+        }
+        let isSpace = { (scalar: Unicode.Scalar) in scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
+        let scalars = unicodeScalars
+        guard let start = scalars.firstIndex(where: { !isSpace($0) }), let end = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(String.UnicodeScalarView(scalars[start...end]))
+    }
+
+    /// Whether the text is empty or only whitespace, without making a trimmed copy.
+    var isBlank: Bool { unicodeScalars.allSatisfy(\.properties.isWhitespace) }
+}
+
+extension Unicode.Scalar {
+    fileprivate var isVisibleASCII: Bool { (0x21..<0x7F).contains(value) }
 }
 
 extension String {

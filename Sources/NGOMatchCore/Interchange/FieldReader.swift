@@ -119,8 +119,8 @@ public struct FieldReader {
         case .array(let items):
             var result: [String] = []
             for (index, item) in items.enumerated() {
-                if case .string(let text) = item, !text.trimmingCharacters(in: .whitespaces).isEmpty {
-                    result.append(text.trimmingCharacters(in: .whitespaces))
+                if case .string(let text) = item, !text.trimmingSpaces().isEmpty {
+                    result.append(text.trimmingSpaces())
                 } else {
                     report("\(key)[\(index)]", .key("problem.expectedText", item.kindPhrase))
                 }
@@ -183,7 +183,7 @@ public struct FieldReader {
         switch value {
         case .string(let text):
             return ListCell.split(text).enumerated().compactMap { index, item in
-                let parts = item.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                let parts = item.split(separator: ":", maxSplits: 1).map { $0.trimmingSpaces() }
                 guard let name = parts.first, !name.isEmpty else { return nil }
                 let field = "\(fieldPath(key))[\(index)]"
                 guard parts.count == 2 else { return (name, nil, field) }
@@ -212,7 +212,7 @@ public struct FieldReader {
     private func value(_ key: String) -> JSONValue? {
         guard let value = fields[key] else { return nil }
         if case .null = value { return nil }
-        if case .string(let text) = value, text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return nil }
+        if case .string(let text) = value, text.isBlank { return nil }
         return value
     }
 }

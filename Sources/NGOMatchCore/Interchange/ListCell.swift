@@ -28,7 +28,7 @@ public enum ListCell {
         var scalars = text.unicodeScalars.makeIterator()
         func finish() {
             // Spaces and tabs only, as JSON lists are read: line breaks are part of an item.
-            let item = String(current).trimmingCharacters(in: .whitespaces)
+            let item = String(current).trimmingSpaces()
             if !item.isEmpty { items.append(item) }
             current = String.UnicodeScalarView()
         }

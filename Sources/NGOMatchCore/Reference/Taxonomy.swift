@@ -37,6 +37,8 @@ public struct Taxonomy: Sendable {
     /// when that is unique (`maternal-child`), or by its Vietnamese or English name.
     /// - Throws: `LookupError` with the closest ids when nothing matches.
     public func resolve(_ text: String) throws(LookupError) -> Sector {
+        // Most callers give an exact id: find it before trimming and folding the text.
+        if let index = indexByID[SectorID(text)] { return sectors[index] }
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         if let index = indexByID[SectorID(trimmed)] { return sectors[index] }
         let tails = sectors.filter { $0.id.rawValue.hasSuffix("." + trimmed) }
