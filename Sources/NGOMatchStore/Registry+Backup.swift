@@ -46,7 +46,10 @@ extension Registry {
         } catch {
             throw RegistryError.notARegistry(path: path, reason: "it is not a SQLite database")
         }
-        defer { changesHere.increment() }
+        defer {
+            changeLog.forget()
+            changesHere.increment()
+        }
         try source.backup(to: database)
         try source.close()
         // A backup from an older ngomatch is brought up to this schema.

@@ -26,7 +26,8 @@ extension Registry {
                 """
         ).execute(
             arguments: [
-                need.id.rawValue, need.province.rawValue, need.status.rawValue, need.title, try document ?? encode(need),
+                need.id.rawValue, need.province.rawValue, need.status.rawValue, need.title,
+                try document ?? encode(need),
                 need.createdAt, need.updatedAt,
             ])
         try writeSectors(of: need, db)
@@ -36,22 +37,26 @@ extension Registry {
         try db.cachedStatement(
             sql: "INSERT INTO ngo (id, name, acronym, document, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"
         ).execute(
-            arguments: [ngo.id.rawValue, ngo.name, ngo.acronym, try document ?? encode(ngo), ngo.createdAt, ngo.updatedAt])
+            arguments: [
+                ngo.id.rawValue, ngo.name, ngo.acronym, try document ?? encode(ngo), ngo.createdAt, ngo.updatedAt,
+            ])
         try writeSectors(of: ngo, db)
     }
 
     /// The sector rows that let queries and foreign keys see inside the document.
     private static func writeSectors(of need: Need, _ db: Database) throws {
         for entry in need.sectors {
-            try db.cachedStatement(sql: "INSERT INTO need_sector (need_id, sector_id, priority) VALUES (?, ?, ?)").execute(
-                arguments: [need.id.rawValue, entry.sector.rawValue, entry.priority])
+            try db.cachedStatement(sql: "INSERT INTO need_sector (need_id, sector_id, priority) VALUES (?, ?, ?)")
+                .execute(
+                    arguments: [need.id.rawValue, entry.sector.rawValue, entry.priority])
         }
     }
 
     private static func writeSectors(of ngo: NGO, _ db: Database) throws {
         for entry in ngo.sectors {
-            try db.cachedStatement(sql: "INSERT INTO ngo_sector (ngo_id, sector_id, expertise) VALUES (?, ?, ?)").execute(
-                arguments: [ngo.id.rawValue, entry.sector.rawValue, entry.expertise])
+            try db.cachedStatement(sql: "INSERT INTO ngo_sector (ngo_id, sector_id, expertise) VALUES (?, ?, ?)")
+                .execute(
+                    arguments: [ngo.id.rawValue, entry.sector.rawValue, entry.expertise])
         }
     }
 
@@ -67,6 +72,14 @@ extension Registry {
     {
         try String.fetchAll(db, sql: "SELECT document FROM ngo WHERE \(condition) ORDER BY id", arguments: arguments)
             .map { try decode(NGO.self, $0) }
+    }
+
+    /// The NGO `text` names: an exact id is looked up by the primary key, as the directory would
+    /// find it first; names and acronyms need the whole directory.
+    static func resolveNGO(_ text: String, _ db: Database) throws -> NGOID {
+        let exact = try db.cachedStatement(sql: "SELECT id FROM ngo WHERE id = ?")
+        if let id = try String.fetchOne(exact, arguments: [text]) { return NGOID(id) }
+        return try ngoDirectory(db).resolve(text).id
     }
 
     static func ngoDirectory(_ db: Database) throws -> NGODirectory {

@@ -36,8 +36,8 @@ extension Registry {
     /// - Throws: `LookupError` when none or several match.
     public func ngo(named name: String) throws -> NGO {
         try database.read { db in
-            let entry = try Self.ngoDirectory(db).resolve(name)
-            return try Self.fetchNGOs(db, where: "id = ?", arguments: [entry.id.rawValue])[0]
+            let id = try Self.resolveNGO(name, db)
+            return try Self.fetchNGOs(db, where: "id = ?", arguments: [id.rawValue])[0]
         }
     }
 
@@ -54,8 +54,8 @@ extension Registry {
     /// Changes the fields in `changes` of the NGO `name` resolves to.
     public func updateNGO(_ name: String, changes: JSONValue, audit: AuditEntry? = nil) throws -> NGO {
         try change(audit: audit) { db in
-            let entry = try Self.ngoDirectory(db).resolve(name)
-            let existing = try Self.fetchNGOs(db, where: "id = ?", arguments: [entry.id.rawValue])[0]
+            let id = try Self.resolveNGO(name, db)
+            let existing = try Self.fetchNGOs(db, where: "id = ?", arguments: [id.rawValue])[0]
             if case .string(let newID)? = changes["id"], newID != existing.id.rawValue {
                 throw RegistryError.conflict(.key("conflict.ngoID", existing.id.rawValue, newID))
             }

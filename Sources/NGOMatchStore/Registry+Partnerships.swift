@@ -9,7 +9,7 @@ extension Registry {
     ) throws -> Partnership {
         try change(audit: audit) { db in
             let needID = try Self.need(need, db).id
-            let ngoID = try Self.ngoDirectory(db).resolve(ngo).id
+            let ngoID = try Self.resolveNGO(ngo, db)
             let partnership = Partnership(need: needID, ngo: ngoID, status: status, note: note, recordedAt: Self.now())
             try Self.upsert(partnership, db)
             return partnership
@@ -27,7 +27,7 @@ extension Registry {
             }
             if let ngo {
                 conditions.append("ngo_id = ?")
-                arguments.append(try Self.ngoDirectory(db).resolve(ngo).id.rawValue)
+                arguments.append(try Self.resolveNGO(ngo, db).rawValue)
             }
             return try Self.fetchPartnerships(
                 db, where: conditions.isEmpty ? "1" : conditions.joined(separator: " AND "),

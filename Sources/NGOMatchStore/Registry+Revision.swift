@@ -74,7 +74,8 @@ extension Registry {
         -> T
     {
         defer { if revises { changesHere.increment() } }
-        return try database.write { db in
+        var revision: Int?
+        let result = try database.write { db in
             let result = try body(db)
             if revises {
                 try db.execute(
@@ -82,6 +83,7 @@ extension Registry {
                         INSERT INTO registry_info (key, value) VALUES ('revision', '1')
                         ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1
                         """)
+                revision = try Self.revision(db)
             }
             if let audit {
                 try db.execute(
@@ -89,6 +91,38 @@ extension Registry {
                     arguments: [Self.now(), audit.actor, audit.method, result.auditName])
             }
             return result
+        }
+        // Logged once committed: a change rolled back must not be followed.
+        if let revision { changeLog.record(result.changedRecords, at: revision) }
+        return result
+    }
+
+    /// The records changed between two revisions, when every change between was made here;
+    /// nil when one was not (another process, an import, a restored backup).
+    public func changes(after start: Int, through end: Int) -> RecordChanges? {
+        changeLog.changes(after: start, through: end)
+    }
+
+    /// The records named, as they are now, read in one snapshot with its revision: what an index
+    /// following `changes` needs. A record no longer there is left out.
+    public func records(_ changes: RecordChanges) throws -> (
+        needs: [Need], ngos: [NGO], partnerships: [Partnership], revision: Int
+    ) {
+        try database.read { db in
+            let needs = try changes.needs.sorted().compactMap { id in
+                try String.fetchOne(
+                    db.cachedStatement(sql: "SELECT document FROM need WHERE id = ?"), arguments: [id.rawValue]
+                ).map { try Self.decode(Need.self, $0) }
+            }
+            let ngos = try changes.ngos.sorted().compactMap { id in
+                try String.fetchOne(
+                    db.cachedStatement(sql: "SELECT document FROM ngo WHERE id = ?"), arguments: [id.rawValue]
+                ).map { try Self.decode(NGO.self, $0) }
+            }
+            let partnerships = try changes.partnerships.sorted { $0.lexicographicallyPrecedes($1) }.flatMap { pair in
+                try Self.fetchPartnerships(db, where: "need_id = ? AND ngo_id = ?", arguments: [pair[0], pair[1]])
+            }
+            return (needs, ngos, partnerships, try Self.revision(db))
         }
     }
 
@@ -146,18 +180,39 @@ extension Registry {
 /// A record that a change produces, named in the audit trail.
 protocol AuditedRecord {
     var auditName: String { get }
+    /// The records the change touched, when this result says; nil when it cannot (an import).
+    var changedRecords: RecordChanges? { get }
+}
+
+extension AuditedRecord {
+    var changedRecords: RecordChanges? { nil }
 }
 
 extension Need: AuditedRecord {
     var auditName: String { id.rawValue }
+    var changedRecords: RecordChanges? {
+        var changes = RecordChanges()
+        changes.needs = [id]
+        return changes
+    }
 }
 
 extension NGO: AuditedRecord {
     var auditName: String { id.rawValue }
+    var changedRecords: RecordChanges? {
+        var changes = RecordChanges()
+        changes.ngos = [id]
+        return changes
+    }
 }
 
 extension Partnership: AuditedRecord {
     var auditName: String { "\(need) \(ngo)" }
+    var changedRecords: RecordChanges? {
+        var changes = RecordChanges()
+        changes.partnerships = [[need.rawValue, ngo.rawValue]]
+        return changes
+    }
 }
 
 extension ImportSummary: AuditedRecord {

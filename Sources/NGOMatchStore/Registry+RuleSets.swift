@@ -26,6 +26,8 @@ public struct StoredRuleSet: Hashable, Sendable, Encodable {
 
 extension StoredRuleSet: AuditedRecord {
     var auditName: String { "rules \(label)" }
+    /// Rule sets are not what the match index is made of.
+    var changedRecords: RecordChanges? { RecordChanges() }
 }
 
 extension Registry {

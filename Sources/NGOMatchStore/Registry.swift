@@ -20,6 +20,7 @@ public struct Registry: Sendable {
     public let reference: ReferenceData
     let database: DatabasePool
     let changesHere = ChangeCounter()
+    let changeLog = ChangeLog()
     let decodedNeeds = DecodedDocuments<Need>()
     let decodedNGOs = DecodedDocuments<NGO>()
 
