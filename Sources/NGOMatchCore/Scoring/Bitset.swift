@@ -6,6 +6,15 @@ struct Bitset: Sendable, Equatable {
 
     mutating func insert(_ member: Int) { words[member >> 6] |= 1 << UInt64(member & 63) }
 
+    mutating func remove(_ member: Int) { words[member >> 6] &= ~(1 << UInt64(member & 63)) }
+
+    /// Makes room for members below `count`, as `init(count:)` would: sets over the same
+    /// records must have the same size to be intersected.
+    mutating func grow(toHold count: Int) {
+        let needed = (count + 63) / 64
+        if words.count < needed { words += [UInt64](repeating: 0, count: needed - words.count) }
+    }
+
     func contains(_ member: Int) -> Bool { words[member >> 6] & (1 << UInt64(member & 63)) != 0 }
 
     mutating func formUnion(_ other: Bitset) {

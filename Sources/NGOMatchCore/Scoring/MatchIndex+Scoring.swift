@@ -84,7 +84,9 @@ extension MatchIndex {
         if let rule = rules.trackRecord {
             var count = 0
             for item in completed[Int(ngo.completedStart)..<Int(ngo.completedStart + ngo.completedCount)]
-            where item.province == need.province || item.topMask & need.topMask != 0 {
+            where compiledNeeds[Int(item.need)].province == need.province
+                || compiledNeeds[Int(item.need)].topMask & need.topMask != 0
+            {
                 count += 1
             }
             results.trackRecord = (TrackRecord.value(completed: count, saturation: rule.saturation), count)
