@@ -10,12 +10,16 @@ import Synchronization
 /// moves (a write here, or by another process on the same file).
 public final class Service: Sendable {
     public let registry: Registry
-    private let cache = Mutex<(revision: Int, index: MatchIndex)?>(nil)
+    /// The compiled index at `revisions.upperBound`. It serves every revision in `revisions`:
+    /// one followed past the revision asked for (a write came in meanwhile) still answers for it,
+    /// but a file whose revision went back (a restored backup) is compiled again.
+    private let cache = Mutex<(revisions: ClosedRange<Int>, index: MatchIndex)?>(nil)
     /// The names NGOs are found by, made from the index of the same revision.
     private let directories = Mutex<(revision: Int, directory: NGODirectory)?>(nil)
     /// The revision last read, with when and at which count of this process's own changes.
     private let revisionSeen = Mutex<(revision: Int, changes: Int, at: ContinuousClock.Instant)?>(nil)
     private let rebuilding = Mutex(())
+    private let compilations = Atomic<Int>(0)
     /// Parsed rule sets by shipped name, registry name and version, or file and
     /// modification time: parsing YAML costs far more than a ranking.
     let ruleCache = Mutex<[String: RuleSet]>([:])
@@ -69,14 +73,52 @@ public final class Service: Sendable {
     /// The compiled index at the registry's current revision.
     public func index() throws -> MatchIndex {
         let revision = try revision()
-        if let cached = cache.withLock({ $0 }), cached.revision == revision { return cached.index }
+        if let cached = cache.withLock({ $0 }), cached.revisions.contains(revision) { return cached.index }
         // One rebuild at a time: after a write, every worker would otherwise read and compile the same registry.
         return try rebuilding.withLock { _ in
-            if let cached = cache.withLock({ $0 }), cached.revision == revision { return cached.index }
+            let cached = cache.withLock { $0 }
+            if let cached, cached.revisions.contains(revision) { return cached.index }
+            if let cached, revision > cached.revisions.upperBound,
+                let (followed, at) = try following(cached.index, from: cached.revisions.upperBound, to: revision)
+            {
+                cache.withLock { $0 = (revision...at, followed) }
+                return followed
+            }
             let fresh = try registry.revisedMatchIndex()
-            cache.withLock { $0 = (fresh.revision, fresh.index) }
+            compilations.add(1, ordering: .relaxed)
+            cache.withLock { $0 = (min(revision, fresh.revision)...fresh.revision, fresh.index) }
             return fresh.index
         }
+    }
+
+    /// How many times this service compiled the whole index (writes made here are followed in place).
+    public var indexCompilations: Int { compilations.load(ordering: .relaxed) }
+
+    /// More records than this in the changes since the kept index, and building afresh is as quick.
+    static let largestFollowedChange = 2_000
+
+    /// The kept index changed in place for the records written since its revision, when every
+    /// write between was made here; nil when one was not and the index must be built afresh.
+    /// - Returns: the index and the revision it is at, `end` or a later one written meanwhile.
+    private func following(_ kept: MatchIndex, from start: Int, to end: Int) throws -> (MatchIndex, Int)? {
+        var target = end
+        // A write between reading the revision and reading the records moves the target on.
+        for _ in 0..<3 {
+            guard let changes = registry.changes(after: start, through: target),
+                changes.count <= Self.largestFollowedChange
+            else { return nil }
+            let records = try registry.records(changes)
+            guard records.revision == target else {
+                target = records.revision
+                continue
+            }
+            var index = kept
+            for ngo in records.ngos { index.upsert(ngo) }
+            for need in records.needs { index.upsert(need) }
+            for partnership in records.partnerships { index.record(partnership) }
+            return (index, target)
+        }
+        return nil
     }
 
     /// The communes and former communes, parsed on first use.
