@@ -29,7 +29,8 @@ struct NGOMatch: AsyncParsableCommand {
             RestoreCommand.self,
             ServeCommand.self, WebCommand.self, MCPCommand.self, TokensCommand.self,
             PairCommand.self, GenerateCommand.self, GenerateEventCommand.self, BenchCommand.self,
-            BenchPlannerCommand.self, BenchCommunesCommand.self, BenchEventsCommand.self, LoadCommand.self,
+            BenchPlannerCommand.self, BenchCommunesCommand.self, BenchEventsCommand.self, BenchWritesCommand.self,
+            LoadCommand.self,
         ]
     )
 

@@ -24,6 +24,7 @@ struct TwoDoorsTests {
         "bench-planner": "a tool for benchmarks",
         "bench-communes": "a tool for benchmarks",
         "bench-events": "a tool for benchmarks",
+        "bench-writes": "a tool for benchmarks (writes to a copy of a registry)",
         "load": "a load generator for a running server",
     ]
 

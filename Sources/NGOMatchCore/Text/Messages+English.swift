@@ -1048,5 +1048,6 @@ extension Messages {
         "pair.replan": "Replan: {0} confirmed meetings kept, {1} moved to another table, {2} dropped, {3} added.",
         "pair.dropped": "dropped: {0} — {1} in slot {2}: {3}",
         "plan.forNeed": "for “{0}”",
+        "bench.tooSmall": "The registry needs at least two open needs and two NGOs to measure writes.",
     ]
 }

@@ -1062,5 +1062,6 @@ extension Messages {
         "pair.replan": "Lập lại lịch: giữ {0} cuộc gặp đã xác nhận, chuyển {1} sang bàn khác, bỏ {2}, thêm {3}.",
         "pair.dropped": "bỏ: {0} — {1} ở lượt {2}: {3}",
         "plan.forNeed": "cho nhu cầu “{0}”",
+        "bench.tooSmall": "Cơ sở dữ liệu cần ít nhất hai nhu cầu đang mở và hai tổ chức để đo việc ghi.",
     ]
 }
