@@ -63,6 +63,16 @@ public enum Caller: Sendable, Hashable {
         }
     }
 
+    /// The audit trail names every token and what it did: the ministry's to read.
+    func mayReadAuditTrail(_ method: String) throws {
+        switch self {
+        case .local, .token(_, .ministry): return
+        case .token(_, let role):
+            throw ServiceError.forbidden(.key("forbidden.audit", method, role.description))
+        case .anonymous: throw ServiceError.unauthorized
+        }
+    }
+
     /// Partnerships concern a need and an NGO: the province or the NGO may record them.
     func mayRecordPartnership(province: ProvinceID, ngo: NGOID, _ method: String) throws {
         switch self {

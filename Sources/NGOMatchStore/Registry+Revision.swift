@@ -127,7 +127,8 @@ extension Registry {
     }
 
     /// One line of the audit trail.
-    public struct AuditLine: Hashable, Sendable {
+    public struct AuditLine: Hashable, Sendable, Encodable {
+        /// The line's place in the trail: later lines have larger ids.
         public let id: Int
         public let at: String
         public let actor: String
@@ -136,33 +137,40 @@ extension Registry {
     }
 
     /// A page of the audit trail, newest first: lines older than `before` (an id), whose actor,
-    /// method or record contain the texts given.
+    /// method or record contain the texts given; and how many lines match in all.
     public func auditLines(limit: Int, before: Int? = nil, actor: String? = nil, method: String? = nil) throws
-        -> [AuditLine]
+        -> (lines: [AuditLine], total: Int)
     {
-        try database.read { db in
-            var conditions = ["1"]
-            var arguments: [any DatabaseValueConvertible] = []
-            if let before {
-                conditions.append("id < ?")
-                arguments.append(before)
-            }
-            if let actor, !actor.isEmpty {
-                conditions.append("instr(actor, ?) > 0")
-                arguments.append(actor)
-            }
-            if let method, !method.isEmpty {
-                conditions.append("(instr(method, ?) > 0 OR instr(record, ?) > 0)")
-                arguments += [method, method]
-            }
-            arguments.append(limit)
-            return try Row.fetchAll(
+        var conditions = ["1"]
+        var arguments: [any DatabaseValueConvertible] = []
+        if let actor, !actor.isEmpty {
+            conditions.append("instr(actor, ?) > 0")
+            arguments.append(actor)
+        }
+        if let method, !method.isEmpty {
+            conditions.append("(instr(method, ?) > 0 OR instr(record, ?) > 0)")
+            arguments += [method, method]
+        }
+        let matching = conditions.joined(separator: " AND ")
+        let filters = arguments
+        if let before {
+            conditions.append("id < ?")
+            arguments.append(before)
+        }
+        arguments.append(limit)
+        return try database.read { db in
+            let total =
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM audit WHERE \(matching)", arguments: StatementArguments(filters))
+                ?? 0
+            let lines = try Row.fetchAll(
                 db,
                 sql: "SELECT * FROM audit WHERE \(conditions.joined(separator: " AND ")) ORDER BY id DESC LIMIT ?",
                 arguments: StatementArguments(arguments)
             ).map {
                 AuditLine(id: $0["id"], at: $0["at"], actor: $0["actor"], method: $0["method"], record: $0["record"])
             }
+            return (lines, total)
         }
     }
 

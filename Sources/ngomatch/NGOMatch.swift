@@ -26,7 +26,7 @@ struct NGOMatch: AsyncParsableCommand {
             SuggestCommand.self, DiscoverCommand.self, ExplainCommand.self, PartnershipsCommand.self, GapsCommand.self,
             CommunesCommand.self, EventsCommand.self, RulesCommand.self, ImportCommand.self, ExportCommand.self,
             BackupCommand.self,
-            RestoreCommand.self,
+            RestoreCommand.self, AuditCommand.self,
             ServeCommand.self, WebCommand.self, MCPCommand.self, TokensCommand.self,
             PairCommand.self, GenerateCommand.self, GenerateEventCommand.self, BenchCommand.self,
             BenchPlannerCommand.self, BenchCommunesCommand.self, BenchEventsCommand.self, BenchWritesCommand.self,

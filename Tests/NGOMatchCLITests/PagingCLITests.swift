@@ -23,4 +23,23 @@ struct PagingCLITests {
         let bad = try cli.run("ngos", "list", "--after", "edited")
         #expect(bad.status != 0 && bad.stderr.contains("after"), "\(bad.stderr)")
     }
+
+    @Test func theAuditTrailPagesLikeEveryList() throws {
+        let cli = try CLI()
+        for amount in 1...4 {
+            let update = try cli.run("needs", "update", "cao-bang-1", "--funding-gap", "\(amount * 1000)")
+            #expect(update.status == 0, "\(update.stderr)")
+        }
+        let all = try cli.run("audit", "--what", "cao-bang-1", "--format", "csv", "--all")
+        let rows = all.stdout.split(separator: "\r\n", omittingEmptySubsequences: true)
+        #expect(rows.first == "at,actor,method,record" && rows.count == 5, "\(all.stdout)")
+        let first = try cli.run("audit", "--what", "cao-bang-1", "--limit", "3")
+        #expect(first.stdout.contains("needs.update") && first.stdout.contains("cao-bang-1"), "\(first.stdout)")
+        #expect(first.stderr.contains("Showing 3 of 4;"), "\(first.stderr)")
+        let cursor = try #require(
+            first.stderr.components(separatedBy: "--after ").last?.split(whereSeparator: \.isWhitespace).first
+                .map(String.init))
+        let rest = try cli.run("audit", "--what", "cao-bang-1", "--after", cursor, "--format", "csv")
+        #expect(rest.stdout.split(separator: "\r\n").count == 2, "\(rest.stdout)")
+    }
 }

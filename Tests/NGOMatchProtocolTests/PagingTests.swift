@@ -2,6 +2,7 @@ import Foundation
 import NGOMatchCore
 import NGOMatchProtocol
 import NGOMatchService
+import NGOMatchStore
 import Testing
 
 /// Lists in pages: a stable order, the total, an opaque cursor (issue 18).
@@ -75,5 +76,40 @@ struct PagingTests {
         let cursor = try #require(needs?["result"]?["next"]?.string)
         let ngos = harness.call("ngos.list", #"{"limit":1,"after":"\#(cursor)"}"#, on: session)
         #expect(ngos?.errorCode == -32602)
+    }
+
+    /// The audit trail pages newest first; a change written meanwhile does not shift the next
+    /// page; only the ministry reads it.
+    @Test func theAuditTrailPagesNewestFirstForTheMinistryOnly() throws {
+        let (session, _) = harness.session()
+        for amount in 1...7 {
+            _ = harness.call("needs.update", #"{"id":"cao-bang-1","fundingGapUSD":\#(amount)}"#, on: session)
+        }
+        func lineIDs(_ page: JSONValue?) -> [Double] {
+            (page?["result"]?["items"]?.items ?? []).compactMap {
+                if case .number(let id)? = $0["id"] { id } else { nil }
+            }
+        }
+        let whole = harness.call("audit.list", #"{"what":"cao-bang-1"}"#, on: session)
+        let all = lineIDs(whole)
+        #expect(all.count >= 7 && all == all.sorted(by: >), "\(String(describing: whole))")
+        #expect(whole?["result"]?["total"] == .number(Double(all.count)))
+        let first = harness.call("audit.list", #"{"what":"cao-bang-1","limit":3}"#, on: session)
+        #expect(lineIDs(first) == Array(all.prefix(3)))
+        let next = try #require(first?["result"]?["next"]?.string)
+        _ = harness.call("needs.update", #"{"id":"cao-bang-1","fundingGapUSD":99}"#, on: session)
+        let second = harness.call("audit.list", #"{"what":"cao-bang-1","limit":3,"after":"\#(next)"}"#, on: session)
+        #expect(lineIDs(second) == Array(all[3..<6]))
+        #expect(second?["result"]?["total"] == .number(Double(all.count + 1)))
+        let needsCursor = try #require(
+            harness.call("needs.list", #"{"limit":1}"#, on: session)?["result"]?["next"]?.string)
+        let wrongList = harness.call("audit.list", #"{"after":"\#(needsCursor)"}"#, on: session)
+        #expect(wrongList?.errorCode == -32602, "a needs cursor is not an audit cursor")
+
+        let (token, _) = try harness.service.registry.createToken(role: .province("cao-bang"))
+        let (province, _) = harness.session(.anonymous, requiresAuth: true)
+        _ = harness.call("auth", #"{"token":"\#(token)"}"#, on: province)
+        let refused = harness.call("audit.list", on: province)
+        #expect(refused?.errorCode == -32003, "\(String(describing: refused))")
     }
 }

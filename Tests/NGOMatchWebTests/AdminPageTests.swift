@@ -44,8 +44,9 @@ struct AdminPageTests {
         try await fixture.browse { browser in
             let first = try await browser.get("/admin/audit")
             #expect(first.html.contains("events.pair") && first.html.contains("planner-desk"))
-            let older = try #require(first.html.range(of: #"<a href="/admin/audit?before="#))
-            let link = "/admin/audit?before=" + String(first.html[older.upperBound...].prefix { $0 != "\"" })
+            #expect(first.html.contains("50 of "), "the page says how many lines there are in all")
+            let older = try #require(first.html.range(of: #"<a href="/admin/audit?after="#))
+            let link = "/admin/audit?after=" + String(first.html[older.upperBound...].prefix { $0 != "\"" })
             let second = try await browser.get(link.replacingOccurrences(of: "&amp;", with: "&"))
             #expect(second.html.contains("needs.update"))
             let filtered = try await browser.get("/admin/audit?what=events")

@@ -47,6 +47,7 @@ struct RegistryPageTests {
             #expect(need.province == "cao-bang")
             #expect(try fixture.service.need(NeedGetParams(id: "upload-2")).province == "tuyen-quang")
             let audit = try fixture.service.registry.auditLines(limit: 5, before: nil, actor: nil, method: "import")
+                .lines
             #expect(audit.first?.actor == "web", "the import is audited with its door")
         }
     }

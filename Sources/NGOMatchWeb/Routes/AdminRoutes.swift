@@ -79,13 +79,12 @@ struct AdminRoutes {
         let query = app.query(request)
         let actor = query.text("actor")
         let method = query.text("what")
-        let lines = try app.service.registry.auditLines(
-            limit: Self.auditPage + 1, before: query.text("before").flatMap { Int($0) }, actor: actor, method: method)
-        let shown = lines.prefix(Self.auditPage)
-        var next: String? = nil
-        if lines.count > Self.auditPage, let last = shown.last {
-            next =
-                "/admin/audit?before=\(last.id)" + (actor.map { "&actor=\(Pages.percentEncoded($0))" } ?? "")
+        let page = try app.service.auditLog(
+            AuditListParams(actor: actor, what: method, limit: Self.auditPage, after: query.text("after")),
+            caller: context.session?.caller ?? .anonymous)
+        let shown = page.items
+        let next = page.next.map {
+            "/admin/audit?after=\($0)" + (actor.map { "&actor=\(Pages.percentEncoded($0))" } ?? "")
                 + (method.map { "&what=\(Pages.percentEncoded($0))" } ?? "")
         }
         return app.render(
@@ -98,6 +97,9 @@ struct AdminRoutes {
                     ]
                 },
                 "hasLines": !shown.isEmpty, "actor": actor ?? "", "what": method ?? "", "next": next as Any,
+                "shownOfTotal": app.text(
+                    "auditShown", context, LocalFormat.whole(shown.count, context.language),
+                    LocalFormat.whole(page.total, context.language)),
             ], request, context)
     }
 }

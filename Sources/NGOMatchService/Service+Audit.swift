@@ -1,0 +1,47 @@
+import NGOMatchCore
+import NGOMatchStore
+
+public struct AuditListParams: OperationParams {
+    public static let parameters = [
+        Parameter("actor", .text, "Only lines whose actor contains this text (e.g. 'web', 'token:')."),
+        Parameter("what", .text, "Only lines whose method or record contains this text (e.g. 'import', 'cao-bang-1')."),
+        Paging.limit, Paging.after,
+    ]
+    public var actor: String?
+    public var what: String?
+    public var limit: Int?
+    public var after: String?
+
+    public init(actor: String? = nil, what: String? = nil, limit: Int? = nil, after: String? = nil) {
+        self.actor = actor
+        self.what = what
+        self.limit = limit
+        self.after = after
+    }
+}
+
+extension Service {
+    /// The audit trail, newest first, a page at a time. The cursor names the last line shown,
+    /// so lines written meanwhile do not shift the pages that follow.
+    public func auditLog(_ params: AuditListParams, caller: Caller) throws -> Page<Registry.AuditLine> {
+        try caller.mayReadAuditTrail("audit.list")
+        if let limit = params.limit, !(1...Paging.largest).contains(limit) {
+            throw ServiceError.invalidParams(field: "limit", expected: .key("params.limit", limit))
+        }
+        var before: Int? = nil
+        if let after = params.after {
+            guard let id = Paging.decode(after, list: "audit").flatMap({ Int($0) }) else {
+                throw ServiceError.invalidParams(field: "after", expected: .key("params.after", "audit", after))
+            }
+            before = id
+        }
+        // One line more than asked says whether a next page exists without a second query.
+        let asked = params.limit ?? Int(Int32.max)
+        let found = try registry.auditLines(
+            limit: asked == Int(Int32.max) ? asked : asked + 1, before: before, actor: params.actor,
+            method: params.what)
+        let items = Array(found.lines.prefix(asked))
+        let next = found.lines.count > asked ? items.last.map { Paging.encode(String($0.id), list: "audit") } : nil
+        return Page(items: items, total: found.total, next: next)
+    }
+}
