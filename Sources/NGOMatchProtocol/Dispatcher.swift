@@ -26,6 +26,9 @@ public struct Dispatcher: Sendable {
         service.observeEventChanges { change in hub.eventChanged(change, log: log) }
     }
 
+    /// How many replies are kept, for tests and benchmarks of what a write drops.
+    public var keptReplyCount: Int { replies.count }
+
     /// Deeper than any request needs; the parser stops there rather than recursing on.
     static let maximumDepth = 64
 
@@ -224,15 +227,17 @@ public struct Dispatcher: Sendable {
                 return try method.call(service, params, caller)
             }
             guard waiting else {
-                guard let revision = service.trustedRevision(), let kept = replies.result(for: key, at: revision) else {
+                guard let revision = service.trustedRevision(),
+                    let kept = replies.result(for: key, at: revision, service: service)
+                else {
                     throw WouldWait()
                 }
                 return kept
             }
             let revision = try service.revision()
-            if let kept = replies.result(for: key, at: revision) { return kept }
+            if let kept = replies.result(for: key, at: revision, service: service) { return kept }
             let result = try method.call(service, params, caller)
-            replies.store(result, for: key, at: revision)
+            replies.store(result, for: key, method: method.name, params: params, at: revision, service: service)
             return result
         }
     }

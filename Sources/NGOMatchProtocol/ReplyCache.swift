@@ -1,21 +1,28 @@
 import Foundation
 import NGOMatchCore
+import NGOMatchService
 import NGOMatchStore
 import Synchronization
 
-/// Encoded results of read methods at one registry revision.
+/// Encoded results of read methods, kept while the registry's changes leave them true.
 ///
 /// Most calls during a meeting ask the same few questions ("which NGOs for this
 /// need?") of a registry that changes a few times a minute; explaining and
 /// encoding ten candidates costs far more than looking the answer up. A new
-/// revision empties the cache; so does reaching its bound, which keeps memory
-/// flat however many distinct questions arrive.
+/// revision drops the replies its changes could alter (all of them when the changes are
+/// not known: an import, another process); reaching the bound drops everything, which
+/// keeps memory flat however many distinct questions arrive.
 struct ReplyCache: Sendable {
     static let maximumEntries = 4096
     static let maximumBytes = 64 << 20
 
+    private struct Entry: Sendable {
+        let result: Data
+        let scope: ReplyScope
+    }
+
     private(set) var revision = -1
-    private var entries: [[UInt8]: Data] = [:]
+    private var entries: [[UInt8]: Entry] = [:]
     private var bytes = 0
 
     /// The key of a call: the method's name and its parameters with sorted keys.
@@ -27,22 +34,34 @@ struct ReplyCache: Sendable {
     }
 
     func result(for key: [UInt8], at revision: Int) -> Data? {
-        revision == self.revision ? entries[key] : nil
+        revision == self.revision ? entries[key]?.result : nil
     }
 
-    mutating func store(_ result: Data, for key: [UInt8], at revision: Int) {
-        // Lookups ask at the current revision, so a result stored at any other is never served.
-        if revision != self.revision
-            || entries.count >= Self.maximumEntries || bytes + result.count > Self.maximumBytes
-        {
-            clear(revision)
+    var count: Int { entries.count }
+
+    /// Moves to a later revision, keeping the replies that `changes` leave true; nil changes
+    /// (not known) keep nothing.
+    mutating func advance(to revision: Int, changes: RecordChanges?, trackRecordChanged: Bool) {
+        guard revision > self.revision else { return }
+        self.revision = revision
+        guard let changes else { return clear() }
+        entries = entries.filter { $0.value.scope.survives(changes, trackRecordChanged: trackRecordChanged) }
+        bytes = entries.reduce(0) { $0 + $1.key.count + $1.value.result.count }
+    }
+
+    /// Keeps a result made at `revision`; one made at an earlier revision than the cache's is not kept.
+    mutating func store(_ result: Data, scope: ReplyScope, for key: [UInt8], at revision: Int) {
+        if revision < self.revision { return }
+        if revision > self.revision {
+            self.revision = revision
+            clear()
         }
-        entries[key] = result
+        if entries.count >= Self.maximumEntries || bytes + result.count > Self.maximumBytes { clear() }
+        entries[key] = Entry(result: result, scope: scope)
         bytes += result.count + key.count
     }
 
-    private mutating func clear(_ revision: Int) {
-        self.revision = revision
+    private mutating func clear() {
         entries.removeAll(keepingCapacity: true)
         bytes = 0
     }
@@ -53,12 +72,30 @@ struct ReplyCache: Sendable {
 final class KeptReplies: Sendable {
     private let cache = Mutex(ReplyCache())
 
-    func result(for key: [UInt8], at revision: Int) -> Data? {
-        cache.withLock { $0.result(for: key, at: revision) }
+    var count: Int { cache.withLock { $0.count } }
+
+    /// The kept reply at `revision`, after dropping those the writes since the last revision seen changed.
+    func result(for key: [UInt8], at revision: Int, service: Service) -> Data? {
+        cache.withLock { cache in
+            if revision > cache.revision { Self.advance(&cache, to: revision, service: service) }
+            return cache.result(for: key, at: revision)
+        }
     }
 
-    func store(_ result: Data, for key: [UInt8], at revision: Int) {
-        cache.withLock { $0.store(result, for: key, at: revision) }
+    func store(_ result: Data, for key: [UInt8], method: String, params: JSONValue?, at revision: Int, service: Service)
+    {
+        let scope = ReplyScope(method: method, params: params)
+        cache.withLock { cache in
+            if revision > cache.revision { Self.advance(&cache, to: revision, service: service) }
+            cache.store(result, scope: scope, for: key, at: revision)
+        }
+    }
+
+    private static func advance(_ cache: inout ReplyCache, to revision: Int, service: Service) {
+        // The first revision seen has nothing kept to carry over.
+        let changes = cache.revision < 0 ? nil : service.changes(after: cache.revision, through: revision)
+        let trackRecordChanged = changes.map { service.changesTrackRecord($0.needs) } ?? true
+        cache.advance(to: revision, changes: changes, trackRecordChanged: trackRecordChanged)
     }
 
     /// The key of a call whose result may be kept: not one under a rule file, which may

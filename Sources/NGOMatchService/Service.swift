@@ -121,6 +121,20 @@ public final class Service: Sendable {
         return nil
     }
 
+    /// What the writes after revision `start` up to `end` changed, when all were made through
+    /// this registry; nil when one was not (an import, another process).
+    public func changes(after start: Int, through end: Int) -> RecordChanges? {
+        registry.changes(after: start, through: end)
+    }
+
+    /// Whether changing these needs may change NGOs' track record: one of them has a completed
+    /// partnership, counted in its province and sectors. True when no index is kept to say.
+    public func changesTrackRecord(_ needs: Set<NeedID>) -> Bool {
+        guard !needs.isEmpty else { return false }
+        guard let index = cache.withLock({ $0?.index }) else { return true }
+        return needs.contains { index.hasCompletedPartnership($0) }
+    }
+
     /// The communes and former communes, parsed on first use.
     public func communes() -> CommuneDirectory { reference.communes }
 

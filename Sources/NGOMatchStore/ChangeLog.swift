@@ -8,6 +8,8 @@ public struct RecordChanges: Hashable, Sendable {
     public var ngos: Set<NGOID> = []
     /// Pairs as (need, NGO).
     public var partnerships: Set<[String]> = []
+    /// A stored rule set was added or removed: nothing the index holds, but every score under it.
+    public var ruleSets = false
 
     public init() {}
 
@@ -17,6 +19,7 @@ public struct RecordChanges: Hashable, Sendable {
         needs.formUnion(other.needs)
         ngos.formUnion(other.ngos)
         partnerships.formUnion(other.partnerships)
+        ruleSets = ruleSets || other.ruleSets
     }
 }
 

@@ -26,8 +26,12 @@ public struct StoredRuleSet: Hashable, Sendable, Encodable {
 
 extension StoredRuleSet: AuditedRecord {
     var auditName: String { "rules \(label)" }
-    /// Rule sets are not what the match index is made of.
-    var changedRecords: RecordChanges? { RecordChanges() }
+    /// Rule sets are not what the match index is made of, but kept answers scored under them go.
+    var changedRecords: RecordChanges? {
+        var changes = RecordChanges()
+        changes.ruleSets = true
+        return changes
+    }
 }
 
 extension Registry {

@@ -173,6 +173,12 @@ public struct MatchIndex: Sendable {
     public func needPosition(_ id: NeedID) -> Int? { needIndex[id] }
     public func ngoPosition(_ id: NGOID) -> Int? { ngoIndex[id] }
 
+    /// Whether the need has a completed partnership, which counts in NGOs' track record.
+    public func hasCompletedPartnership(_ id: NeedID) -> Bool {
+        guard let position = needIndex[id].map(Int32.init) else { return false }
+        return completed.contains { $0.need == position }
+    }
+
     func sectors(of need: CompiledNeed) -> ArraySlice<SectorEntry> {
         needSectors[Int(need.sectorStart)..<Int(need.sectorStart + need.sectorCount)]
     }
