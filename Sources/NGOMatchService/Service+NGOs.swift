@@ -48,7 +48,8 @@ public struct NGOsListParams: OperationParams {
 extension Service {
     /// From the index of the registry's revision, found by id, name or acronym.
     public func ngo(_ params: NGOGetParams) throws -> NGO {
-        let index = try index()
+        // A new process reads the one NGO rather than compile them all.
+        guard let index = try keptIndex() else { return try registry.ngo(named: params.ngo) }
         let entry = try ngoDirectory().resolve(params.ngo)
         // A write between the two reads may have changed the registry: then ask again.
         guard let position = index.ngoPosition(entry.id) else { return try ngo(params) }

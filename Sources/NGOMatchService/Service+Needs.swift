@@ -55,8 +55,9 @@ public struct NeedCloseParams: OperationParams {
 extension Service {
     /// From the index of the registry's revision; a miss asks the registry, which names the closest ids.
     public func need(_ params: NeedGetParams) throws -> Need {
-        let index = try index()
-        if let position = index.needPosition(NeedID(params.id)) { return index.needs[position] }
+        if let index = try keptIndex(), let position = index.needPosition(NeedID(params.id)) {
+            return index.needs[position]
+        }
         return try registry.need(params.id)
     }
 
@@ -74,11 +75,13 @@ extension Service {
             }
             filter.status = parsed
         }
-        // From the compiled index, kept at the registry's revision: a list page of thousands of
-        // needs then costs a filter, not a read and decode of every document.
+        // From the compiled index when one is kept at the registry's revision: a list page of
+        // thousands of needs then costs a filter, not a read and decode of every document. A new
+        // process reads the needs alone rather than compile the NGOs too.
         let taxonomy = reference.taxonomy
         let words = SearchWords(params.search)
-        return try index().needs.filter { need in
+        let needs = try keptIndex().map { Array($0.needs) } ?? registry.needs()
+        return needs.filter { need in
             words.found(in: [need.id.rawValue, need.title, need.description] + need.localities)
                 && (filter.province.map { need.province == $0 } ?? true)
                 && (filter.region.map { reference.provinces[need.province]?.region == $0 } ?? true)

@@ -91,6 +91,15 @@ public final class Service: Sendable {
         }
     }
 
+    /// The kept index if it serves the registry's current revision, without compiling one: a
+    /// new process asked for one record reads it from the registry in milliseconds rather than
+    /// compile every NGO first.
+    func keptIndex() throws -> MatchIndex? {
+        let revision = try revision()
+        guard let cached = cache.withLock({ $0 }), cached.revisions.contains(revision) else { return nil }
+        return cached.index
+    }
+
     /// How many times this service compiled the whole index (writes made here are followed in place).
     public var indexCompilations: Int { compilations.load(ordering: .relaxed) }
 
