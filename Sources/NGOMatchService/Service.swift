@@ -81,7 +81,9 @@ public final class Service: Sendable {
             if let cached, revision > cached.revisions.upperBound,
                 let (followed, at) = try following(cached.index, from: cached.revisions.upperBound, to: revision)
             {
-                cache.withLock { $0 = (revision...at, followed) }
+                // A reader that read the revision just before this write may still ask for it:
+                // the followed index answers it too, newer by the write, rather than compile again.
+                cache.withLock { $0 = (cached.revisions.lowerBound...at, followed) }
                 return followed
             }
             let fresh = try registry.revisedMatchIndex()
@@ -98,6 +100,12 @@ public final class Service: Sendable {
         let revision = try revision()
         guard let cached = cache.withLock({ $0 }), cached.revisions.contains(revision) else { return nil }
         return cached.index
+    }
+
+    /// Compiles the index on another thread, so that a server answers at once whatever needs no
+    /// ranking, and its first ranking waits only for what is left of the compile.
+    public func compileInBackground() {
+        DispatchQueue.global(qos: .userInitiated).async { [self] in _ = try? index() }
     }
 
     /// How many times this service compiled the whole index (writes made here are followed in place).

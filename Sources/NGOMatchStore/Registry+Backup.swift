@@ -50,9 +50,21 @@ extension Registry {
             changeLog.forget()
             changesHere.increment()
         }
+        let replaced = try revision()
         try source.backup(to: database)
         try source.close()
         // A backup from an older ngomatch is brought up to this schema.
         try Self.migrator.migrate(database)
+        // The revision only ever rises, also past a restore: whoever kept answers for a
+        // revision must not take the restored file, which may have reached the same number
+        // by other writes, for the one they knew.
+        try database.write { db in
+            let restored = try Self.revision(db)
+            try db.execute(
+                sql: """
+                    INSERT INTO registry_info (key, value) VALUES ('revision', ?)
+                    ON CONFLICT (key) DO UPDATE SET value = excluded.value
+                    """, arguments: [String(max(replaced, restored) + 1)])
+        }
     }
 }

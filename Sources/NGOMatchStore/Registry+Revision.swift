@@ -75,26 +75,33 @@ extension Registry {
     {
         defer { if revises { changesHere.increment() } }
         var revision: Int?
-        let result = try database.write { db in
-            let result = try body(db)
-            if revises {
-                try db.execute(
-                    sql: """
-                        INSERT INTO registry_info (key, value) VALUES ('revision', '1')
-                        ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1
-                        """)
-                revision = try Self.revision(db)
+        do {
+            return try database.write { db in
+                let result = try body(db)
+                if revises {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO registry_info (key, value) VALUES ('revision', '1')
+                            ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1
+                            """)
+                    revision = try Self.revision(db)
+                    // Logged before the commit: a reader that sees the new revision must find its
+                    // changes, or it compiles the whole index again.
+                    changeLog.record(result.changedRecords, at: revision!)
+                }
+                if let audit {
+                    try db.execute(
+                        sql: "INSERT INTO audit (at, actor, method, record) VALUES (?, ?, ?, ?)",
+                        arguments: [Self.now(), audit.actor, audit.method, result.auditName])
+                }
+                return result
             }
-            if let audit {
-                try db.execute(
-                    sql: "INSERT INTO audit (at, actor, method, record) VALUES (?, ?, ?, ?)",
-                    arguments: [Self.now(), audit.actor, audit.method, result.auditName])
-            }
-            return result
+        } catch {
+            // Rolled back: the revision was never seen, and must not be followed if another
+            // process commits it.
+            if let revision { changeLog.record(nil, at: revision) }
+            throw error
         }
-        // Logged once committed: a change rolled back must not be followed.
-        if let revision { changeLog.record(result.changedRecords, at: revision) }
-        return result
     }
 
     /// The records changed between two revisions, when every change between was made here;

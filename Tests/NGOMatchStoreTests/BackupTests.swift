@@ -20,6 +20,22 @@ struct BackupTests {
         #expect(try fresh.need("cao-bang-1").fundingGapUSD == 777)
     }
 
+    /// A registry restored to a backup taken at revision R, after writes that also reached R,
+    /// is at a revision none of its readers has seen: kept answers are not taken for its own.
+    @Test func aRestoreMovesTheRevisionPastEveryOneSeen() throws {
+        let folder = try TemporaryFolder()
+        let registry = try Registry.temporary(folder)
+        try registry.backup(to: folder.path("backup.sqlite"))
+        let backedUp = try registry.revision()
+        for amount in 1...3 {
+            _ = try registry.updateNeed("cao-bang-1", changes: .object(["fundingGapUSD": .number(Double(amount))]))
+        }
+        let before = try registry.revision()
+        try registry.restore(from: folder.path("backup.sqlite"))
+        #expect(try registry.revision() == before + 1 && before == backedUp + 3)
+        #expect(registry.changes(after: before, through: before + 1) == nil, "a restore is no change to follow")
+    }
+
     @Test func backupRefusesToOverwriteAFile() throws {
         let folder = try TemporaryFolder()
         let registry = try Registry.temporary(folder)

@@ -40,6 +40,7 @@ struct MCPCommand: AsyncParsableCommand {
             writes = true
         }
         let door = AssistantDoor(service: service, writes: writes, caller: caller)
+        service.compileInBackground()
         defer { try? service.registry.close() }
         let group = ServiceGroup(
             configuration: .init(

@@ -83,6 +83,7 @@ struct ServeCommand: AsyncParsableCommand {
             Terminal.say("cli.serveStarted", "\(address)", opened.path)
             server = tcp
         }
+        service.compileInBackground()
         // SIGTERM and SIGINT stop the server gracefully: requests in flight finish and are answered.
         let group = ServiceGroup(
             configuration: .init(

@@ -43,8 +43,10 @@ struct WebCommand: AsyncParsableCommand {
         let opened = try registry.open()
         defer { try? opened.close() }
         let (host, port) = try ServeCommand.split(listen)
+        let service = Service(registry: opened)
+        service.compileInBackground()
         let web = try WebApp(
-            service: Service(registry: opened),
+            service: service,
             options: WebOptions(host: host, port: port, requiresAuth: auth, secureCookies: secureCookies))
         let shown = host.contains(":") ? "[\(host)]" : host
         let application = web.application(logger: logger) { port in
