@@ -32,10 +32,12 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
+        // COIN-OR CBC, the exact solver behind the meeting planner on small events.
+        .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
         // Pure domain: values in, values out. No I/O, no database.
         .target(
             name: "NGOMatchCore",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["CCbc", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         // The files in seeds/ and rules/, compiled into the binary so an

@@ -7,6 +7,8 @@
 ///    by moving a meeting or two; then every other pair that still fits.
 /// 4. Parties (provinces and NGOs) below their minimum get meetings, at any cost to the
 ///    total, by ejection chains (`MinimumRepair`): minimums come before value.
+///    An event small enough is then solved outright (`ExactSearch`, CBC) and, when that is
+///    proven optimal, the plan is done.
 /// 5. Ejection passes: an unplaced pair takes a slot from meetings worth less,
 ///    which then look for another slot; kept only while the total grows and no minimum is lost.
 /// 6. A minimum still unmet is either proven impossible (`MinimumProof`, with a certificate)
@@ -53,13 +55,23 @@ public enum Planner {
         let certificates = grid.shortfall > 0 ? MinimumProof.certificates(problem) : []
         // Within a ten-thousandth of the bound, further search cannot gain anything a planner would notice.
         let enough = (fixedValue + relaxation.bound) * (1 - 1e-4)
+        // A small event is solved outright once its minimums are met; the local search below
+        // is then needed only when the exact search stops short of a proof.
+        var best: SlotGrid? = nil
+        var exact: ExactSearch.Outcome? = nil
+        if ExactSearch.isSmallEnough(problem) {
+            var trial = grid
+            var repair = MinimumRepair(problem, budget: repairBudget(problem))
+            repair.run(&trial, floor: MinimumProof.floor(certificates))
+            exact = ExactSearch.run(&trial)
+            best = trial
+        }
         // Several searches from the same start with different random choices, the best kept:
         // on small events the search settles in different places and time is plentiful.
-        var best: SlotGrid? = nil
-        for start in 0..<starts(problem) {
+        for start in 0..<starts(problem) where exact?.provenOptimal != true {
             // More starts are for value; a shortfall the first search could not close costs
             // every start its whole patience, for little hope.
-            if let best, best.shortfall > 0 { break }
+            if start > 0, let best, best.shortfall > 0 { break }
             var trial = grid
             search(&trial, order: order, certificates: certificates, enough: enough, seed: UInt64(start))
             if best == nil || (trial.shortfall, -trial.total) < (best!.shortfall, -best!.total) { best = trial }
@@ -68,8 +80,9 @@ public enum Planner {
         grid = best ?? grid
 
         let outcome = minimumOutcome(problem, grid: grid, conflicts: conflicts, certificates: certificates)
-        let bound =
+        var bound =
             fixedValue + (grid.shortfall == 0 ? relaxation.bound : relax(problem, grid: grid, minimums: false).bound)
+        if grid.shortfall == 0, let proven = exact?.bound { bound = min(bound, proven) }
         return Plan(
             problem: problem, grid: grid, upperBound: max(bound, grid.total), conflicts: conflicts + outcome.conflicts,
             minimums: outcome.minimums, replan: replan)

@@ -92,7 +92,7 @@ struct PlannerTests {
     }
 
     /// Tiny events of every kind, solved exhaustively: the plan is valid, the bound is
-    /// never below the optimum, and the plan reaches the optimum on nearly all of them.
+    /// never below the optimum, and the plan reaches the optimum on every one.
     @Test func matchesExhaustiveSearchOnTinyEvents() throws {
         var reached = 0
         var total = 0
@@ -108,7 +108,7 @@ struct PlannerTests {
             if plan.totalValue >= optimum - 1e-9 { reached += 1 }
         }
         #expect(total >= 30)
-        #expect(Double(reached) >= 0.9 * Double(total), "optimum reached on \(reached) of \(total)")
+        #expect(reached == total, "optimum reached on \(reached) of \(total)")
     }
 
     /// Generated events of many shapes, tight and loose, feasible or not: every plan is valid.
