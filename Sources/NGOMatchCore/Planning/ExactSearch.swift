@@ -12,6 +12,9 @@ enum ExactSearch {
         let provenOptimal: Bool
         /// No schedule meeting every minimum is worth more (set only when minimums are constraints).
         let bound: Double?
+        /// Set when CBC proved that every schedule misses at least this many meetings below the
+        /// minimums (no confirmed meetings pinned, so the proof is about the event itself).
+        var leastMissing: Int? = nil
     }
 
     /// Events up to this many pair-and-slot variables are solved exactly (about 0.15 s at the top).
@@ -115,7 +118,13 @@ enum ExactSearch {
         }
         let pinnedValue = fixed.reduce(0) { $0 + grid.value($1) }
         let bound = hardMinimums && solution.lowerBound.isFinite ? pinnedValue - solution.lowerBound : nil
-        return Outcome(provenOptimal: solution.provenOptimal, bound: bound)
+        var outcome = Outcome(provenOptimal: solution.provenOptimal, bound: bound)
+        // Proven optimal with missing meetings penalised above all value: no schedule misses fewer,
+        // and the schedule adopted is CBC's or one as good.
+        if solution.provenOptimal && !hardMinimums && fixed.isEmpty && grid.shortfall > 0 {
+            outcome.leastMissing = grid.shortfall
+        }
+        return outcome
     }
 
     /// Seats CBC's schedule in place of the movable meetings, kept only when it is valid and

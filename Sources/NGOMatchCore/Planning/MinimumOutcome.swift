@@ -23,6 +23,9 @@ public struct MinimumOutcome: Hashable, Sendable {
 
     public let shortfalls: [Shortfall]
     public let certificates: [MinimumCertificate]
+    /// Set when an exact search proved it: every schedule misses at least this many meetings
+    /// in all (and the plan misses no more).
+    public var leastMissing: Int? = nil
 
     public var status: Status {
         if shortfalls.isEmpty { return .met }

@@ -7,6 +7,9 @@ public enum PlanConflict: Hashable, Sendable, CustomStringConvertible {
     case minimumUnreachable(party: String, wanted: Int, reason: Phrase)
     /// A party's minimum that no schedule can meet, shown by a certificate.
     case minimumImpossible(MinimumCertificate)
+    /// A party left short where an exact search proved that every schedule misses at least
+    /// `leastMissing` meetings in all, as this plan does.
+    case minimumProvenBySearch(party: String, wanted: Int, got: Int, leastMissing: Int)
     /// A party's minimum the planner did not meet, without proof that it cannot be.
     case minimumNotFound(party: String, wanted: Int, got: Int)
 
@@ -23,6 +26,8 @@ public enum PlanConflict: Hashable, Sendable, CustomStringConvertible {
         case .minimumUnreachable(let party, let wanted, let reason):
             Messages.counted("plan.minimumUnreachable", language, wanted, party, reason.text(language))
         case .minimumImpossible(let certificate): certificate.text(language)
+        case .minimumProvenBySearch(let party, let wanted, let got, let leastMissing):
+            Messages.counted("plan.minimumProvenBySearch", language, wanted, party, "\(got)", "\(leastMissing)")
         case .minimumNotFound(let party, let wanted, let got):
             Messages.counted("plan.minimumNotFound", language, wanted, party, "\(got)")
         }
@@ -37,6 +42,7 @@ public enum PlanConflict: Hashable, Sendable, CustomStringConvertible {
         case .tooManyMustMeets: "tooManyMustMeets"
         case .minimumUnreachable: "minimumUnreachable"
         case .minimumImpossible: "minimumImpossible"
+        case .minimumProvenBySearch: "minimumProvenBySearch"
         case .minimumNotFound: "minimumNotFound"
         }
     }

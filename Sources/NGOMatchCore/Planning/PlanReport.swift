@@ -84,6 +84,9 @@ public struct PlanReport: Codable, Sendable {
         /// Meetings missing in all, below the minimums.
         public let totalShortfall: Int
         public let certificates: [Certificate]
+        /// Set when an exact search proved the shortfall (and no certificate alone covers it):
+        /// every schedule misses at least this many meetings below the minimums.
+        public let leastMissing: Int?
         /// Which schedules `upperBound` bounds: `meetingEveryMinimum` when the plan meets them all,
         /// otherwise `every` (all valid schedules, whatever their minimums).
         public let boundCovers: String
@@ -92,17 +95,21 @@ public struct PlanReport: Codable, Sendable {
 
         /// The sentence again in another language (an agenda printed in Vietnamese from a plan
         /// made in English, say).
-        public func message(in language: Language) -> String { Self.message(status, totalShortfall, language) }
-
-        static func message(_ outcome: MinimumOutcome, _ language: Language) -> String {
-            message(outcome.status, outcome.total, language)
+        public func message(in language: Language) -> String {
+            Self.message(status, totalShortfall, searched: leastMissing != nil, language)
         }
 
-        static func message(_ status: MinimumOutcome.Status, _ short: Int, _ language: Language) -> String {
+        static func message(_ outcome: MinimumOutcome, _ language: Language) -> String {
+            message(outcome.status, outcome.total, searched: outcome.leastMissing != nil, language)
+        }
+
+        static func message(_ status: MinimumOutcome.Status, _ short: Int, searched: Bool, _ language: Language)
+            -> String
+        {
             let key =
                 switch status {
                 case .met: "minimums.met"
-                case .proven: "minimums.proven"
+                case .proven: searched ? "minimums.provenBySearch" : "minimums.proven"
                 case .notFound: "minimums.notFound"
                 }
             return Messages.counted(key, language, short)
@@ -181,7 +188,8 @@ public struct PlanReport: Codable, Sendable {
                 .init(
                     side: $0.side, parties: $0.parties, minimums: $0.minimums, needed: $0.needed,
                     possible: $0.possible, partners: $0.partners, tables: $0.tables, message: $0.text(language))
-            }, boundCovers: plan.minimums.status == .met ? "meetingEveryMinimum" : "every",
+            }, leastMissing: plan.minimums.leastMissing,
+            boundCovers: plan.minimums.status == .met ? "meetingEveryMinimum" : "every",
             message: Minimums.message(plan.minimums, language))
         waitlist = plan.waitlist.map { waiting in
             let candidate = problem.candidates[waiting.candidate]

@@ -79,7 +79,8 @@ public enum Planner {
         }
         grid = best ?? grid
 
-        let outcome = minimumOutcome(problem, grid: grid, conflicts: conflicts, certificates: certificates)
+        let outcome = minimumOutcome(
+            problem, grid: grid, conflicts: conflicts, certificates: certificates, leastMissing: exact?.leastMissing)
         var bound =
             fixedValue + (grid.shortfall == 0 ? relaxation.bound : relax(problem, grid: grid, minimums: false).bound)
         if grid.shortfall == 0, let proven = exact?.bound { bound = min(bound, proven) }
@@ -116,7 +117,8 @@ public enum Planner {
 
     /// Which minimums the plan leaves unmet, and whether that is proven or merely not found.
     private static func minimumOutcome(
-        _ problem: PlanningProblem, grid: SlotGrid, conflicts: [PlanConflict], certificates: [MinimumCertificate]
+        _ problem: PlanningProblem, grid: SlotGrid, conflicts: [PlanConflict], certificates: [MinimumCertificate],
+        leastMissing: Int?
     ) -> (
         minimums: MinimumOutcome, conflicts: [PlanConflict]
     ) {
@@ -143,16 +145,24 @@ public enum Planner {
         let proven = counted.union(certificates.flatMap(\.parties))
         var added: [PlanConflict] = certificates.map { .minimumImpossible($0) }
         for shortfall in shortfalls where !proven.contains(shortfall.name) {
-            added.append(.minimumNotFound(party: shortfall.name, wanted: shortfall.wanted, got: shortfall.got))
+            if let leastMissing {
+                added.append(
+                    .minimumProvenBySearch(
+                        party: shortfall.name, wanted: shortfall.wanted, got: shortfall.got, leastMissing: leastMissing)
+                )
+            } else {
+                added.append(.minimumNotFound(party: shortfall.name, wanted: shortfall.wanted, got: shortfall.got))
+            }
         }
-        return (
-            MinimumOutcome(
-                shortfalls: shortfalls.map { shortfall in
-                    var marked = shortfall
-                    marked.proven = proven.contains(shortfall.name)
-                    return marked
-                }, certificates: certificates), added
-        )
+        var outcome = MinimumOutcome(
+            shortfalls: shortfalls.map { shortfall in
+                var marked = shortfall
+                marked.proven = leastMissing != nil || proven.contains(shortfall.name)
+                return marked
+            }, certificates: certificates)
+        // Said only where the certificates alone do not cover every party left short.
+        if !shortfalls.allSatisfy({ proven.contains($0.name) }) { outcome.leastMissing = leastMissing }
+        return (outcome, added)
     }
 
     /// The relaxation over what is not yet fixed, around the meetings placed so far.

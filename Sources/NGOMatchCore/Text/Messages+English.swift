@@ -972,6 +972,10 @@ extension Messages {
         "plan.tooManyMustMeets": "{0} is in {1} must-meet pairs but can have at most {2} meetings",
         "plan.minimumUnreachable": "{1} wants {0} meetings but {2}",
         "plan.minimumUnreachable.one": "{1} wants 1 meeting but {2}",
+        "plan.minimumProvenBySearch":
+            "{1} wants at least {0} meetings but got {2}: no schedule meets every minimum; an exact search of every schedule (COIN-OR CBC) proves that each misses at least {3} of the meetings the minimums ask for, and this plan misses no more",
+        "plan.minimumProvenBySearch.one":
+            "{1} wants at least 1 meeting but got {2}: no schedule meets every minimum; an exact search of every schedule (COIN-OR CBC) proves that each misses at least {3} of the meetings the minimums ask for, and this plan misses no more",
         "plan.minimumNotFound":
             "{1} wants at least {0} meetings but got {2}: the planner did not find a schedule that gives it that many, and could not prove that none exists",
         "plan.minimumNotFound.one":
@@ -1032,6 +1036,10 @@ extension Messages {
             "Some minimums cannot be met by any schedule (the proof is given): {0} meetings short in all. The upper bound is for every valid schedule.",
         "minimums.proven.one":
             "Some minimums cannot be met by any schedule (the proof is given): 1 meeting short in all. The upper bound is for every valid schedule.",
+        "minimums.provenBySearch":
+            "No schedule meets every minimum: an exact search of every schedule (COIN-OR CBC) proves that each misses at least {0} meetings in all, and this plan misses no more. The upper bound is for every valid schedule.",
+        "minimums.provenBySearch.one":
+            "No schedule meets every minimum: an exact search of every schedule (COIN-OR CBC) proves that each misses at least 1 meeting in all, and this plan misses no more. The upper bound is for every valid schedule.",
         "minimums.notFound":
             "Not every minimum is met: {0} meetings short in all. The planner did not find a schedule that meets them all and could not prove that none exists; it kept the shortfall as small as it could. The upper bound is for every valid schedule.",
         "minimums.notFound.one":

@@ -984,6 +984,10 @@ extension Messages {
         "plan.tooManyMustMeets": "{0} có {1} cặp bắt buộc gặp nhưng chỉ có thể có nhiều nhất {2} cuộc gặp",
         "plan.minimumUnreachable": "{1} cần {0} cuộc gặp nhưng {2}",
         "plan.minimumUnreachable.one": "{1} cần 1 cuộc gặp nhưng {2}",
+        "plan.minimumProvenBySearch":
+            "{1} cần ít nhất {0} cuộc gặp nhưng chỉ được xếp {2}: không lịch nào đáp ứng mọi mức tối thiểu; phép tìm kiếm chính xác trên mọi lịch (COIN-OR CBC) chứng minh lịch nào cũng thiếu tổng cộng ít nhất {3} cuộc gặp, và lịch này không thiếu nhiều hơn",
+        "plan.minimumProvenBySearch.one":
+            "{1} cần ít nhất 1 cuộc gặp nhưng chỉ được xếp {2}: không lịch nào đáp ứng mọi mức tối thiểu; phép tìm kiếm chính xác trên mọi lịch (COIN-OR CBC) chứng minh lịch nào cũng thiếu tổng cộng ít nhất {3} cuộc gặp, và lịch này không thiếu nhiều hơn",
         "plan.minimumNotFound":
             "{1} cần ít nhất {0} cuộc gặp nhưng chỉ được xếp {2}: bộ lập lịch không tìm được lịch đáp ứng mức tối thiểu này và cũng không chứng minh được là không thể",
         "plan.minimumNotFound.one":
@@ -1044,6 +1048,10 @@ extension Messages {
             "Một số mức tối thiểu không lịch nào đáp ứng được (có chứng minh kèm theo): thiếu tổng cộng {0} cuộc gặp. Cận trên tính cho mọi lịch hợp lệ.",
         "minimums.proven.one":
             "Một số mức tối thiểu không lịch nào đáp ứng được (có chứng minh kèm theo): thiếu tổng cộng 1 cuộc gặp. Cận trên tính cho mọi lịch hợp lệ.",
+        "minimums.provenBySearch":
+            "Không lịch nào đáp ứng mọi mức tối thiểu: phép tìm kiếm chính xác trên mọi lịch (COIN-OR CBC) chứng minh lịch nào cũng thiếu tổng cộng ít nhất {0} cuộc gặp, và lịch này không thiếu nhiều hơn. Cận trên tính cho mọi lịch hợp lệ.",
+        "minimums.provenBySearch.one":
+            "Không lịch nào đáp ứng mọi mức tối thiểu: phép tìm kiếm chính xác trên mọi lịch (COIN-OR CBC) chứng minh lịch nào cũng thiếu tổng cộng ít nhất 1 cuộc gặp, và lịch này không thiếu nhiều hơn. Cận trên tính cho mọi lịch hợp lệ.",
         "minimums.notFound":
             "Chưa đáp ứng mọi mức tối thiểu: thiếu tổng cộng {0} cuộc gặp. Bộ lập lịch không tìm được lịch đáp ứng tất cả và cũng không chứng minh được là không thể; mức thiếu đã được giữ nhỏ nhất có thể. Cận trên tính cho mọi lịch hợp lệ.",
         "minimums.notFound.one":

@@ -48,4 +48,53 @@ enum ExactPlanner {
         search(0, 0)
         return best
     }
+
+    /// The fewest meetings any schedule (with every must-meet that can be seated) misses below
+    /// the minimums, by trying every slot or none for every pair.
+    static func leastShortfall(_ problem: PlanningProblem) -> Int {
+        let candidates = problem.candidates
+        var provinceBusy = [UInt64](repeating: 0, count: problem.provinces.count)
+        var ngoBusy = [UInt64](repeating: 0, count: problem.ngos.count)
+        var load = [Int](repeating: 0, count: problem.slotCount)
+        func shortfall() -> Int {
+            problem.provinces.indices.reduce(0) {
+                $0 + max(0, problem.provinces[$1].minMeetings - provinceBusy[$1].nonzeroBitCount)
+            }
+                + problem.ngos.indices.reduce(0) {
+                    $0 + max(0, problem.ngos[$1].minMeetings - ngoBusy[$1].nonzeroBitCount)
+                }
+        }
+        var best = shortfall()
+        func search(_ index: Int) {
+            // Each pair still to place can lower the shortfall by two at most.
+            if shortfall() - 2 * (candidates.count - index) >= best { return }
+            guard index < candidates.count else {
+                best = min(best, shortfall())
+                return
+            }
+            let pair = candidates[index]
+            let p = pair.province
+            let n = pair.ngo
+            if provinceBusy[p].nonzeroBitCount < problem.provinces[p].maxMeetings
+                && ngoBusy[n].nonzeroBitCount < problem.ngos[n].maxMeetings
+            {
+                for slot in 0..<problem.slotCount {
+                    let bit = UInt64(1) << UInt64(slot)
+                    guard pair.slots & bit != 0, provinceBusy[p] & bit == 0, ngoBusy[n] & bit == 0,
+                        load[slot] < problem.tableLimit
+                    else { continue }
+                    provinceBusy[p] |= bit
+                    ngoBusy[n] |= bit
+                    load[slot] += 1
+                    search(index + 1)
+                    provinceBusy[p] &= ~bit
+                    ngoBusy[n] &= ~bit
+                    load[slot] -= 1
+                }
+            }
+            search(index + 1)
+        }
+        search(0)
+        return best
+    }
 }

@@ -51,8 +51,8 @@ struct PlannerMinimumTests {
     }
 
     /// Tiny events solved exhaustively: where a schedule meets every minimum, the plan does too
-    /// and reaches the best such value; where none does, the plan never says "met", and
-    /// a plan that says "proven" is never contradicted by the exhaustive search.
+    /// and reaches the best such value; where none does, the plan says "proven" and misses
+    /// exactly as few meetings as the best schedule.
     @Test func tinyEventsAgreeWithExhaustiveSearch() throws {
         var feasible = 0
         var infeasible = 0
@@ -87,7 +87,15 @@ struct PlannerMinimumTests {
                 #expect(plan.upperBound >= optimum - 1e-9, "event \(index): bound below the optimum")
             } else {
                 infeasible += 1
-                #expect(plan.minimums.status != .met, "event \(index)")
+                // Solved outright: the shortfall is proven, and it is the least any schedule has.
+                #expect(plan.minimums.status == .proven, "event \(index)")
+                let least = ExactPlanner.leastShortfall(plan.problem)
+                #expect(
+                    plan.minimums.total == least, "event \(index): \(plan.minimums.total) missing, \(least) possible")
+                if let proven = plan.minimums.leastMissing {
+                    #expect(proven == least, "event \(index)")
+                    #expect(plan.conflicts.contains { $0.kind == "minimumProvenBySearch" })
+                }
             }
         }
         #expect(feasible >= 30)
@@ -104,6 +112,30 @@ struct PlannerMinimumTests {
             #expect(plan.minimums.status == .met, "seed \(seed)")
             #expect(plan.totalValue >= plan.upperBound - 1e-6, "seed \(seed): \(plan.totalValue) of \(plan.upperBound)")
         }
+    }
+
+    /// One slot, one table: province A and NGO Y each need a meeting, with different partners.
+    /// Each side alone could be served, so the certificates (one side at a time) find nothing;
+    /// only the exact search proves that one of them must go without, and the plan says so.
+    @Test func aShortfallOnlyTheExactSearchCanProveIsCalledProven() throws {
+        let event = Event(
+            name: "one table", slots: 1, tables: 1,
+            provinces: [.init(id: "A", minMeetings: 1), .init(id: "B")],
+            ngos: [.init(id: "X"), .init(id: "Y", minMeetings: 1)],
+            scores: [.init(province: "A", ngo: "X", score: 0.9), .init(province: "B", ngo: "Y", score: 0.4)])
+        let plan = try event.planned()
+        #expect(ScheduleValidator.problems(plan, event: event) == [])
+        #expect(plan.minimums.certificates.isEmpty)
+        #expect(plan.minimums.status == .proven)
+        #expect(plan.minimums.leastMissing == 1)
+        // Either may go without; the plan keeps the more valuable meeting.
+        #expect(plan.minimums.shortfalls.map(\.party) == ["Y"])
+        let english = PlanReport(plan, rules: nil, language: .en)
+        #expect(english.minimums.leastMissing == 1)
+        #expect(english.minimums.message.contains("exact search"))
+        #expect(english.conflicts.contains { $0.kind == "minimumProvenBySearch" && $0.message.hasPrefix("Y wants") })
+        let vietnamese = PlanReport(plan, rules: nil, language: .vi)
+        #expect(vietnamese.minimums.message.contains("tìm kiếm chính xác"))
     }
 
     /// NGOs' minimums are kept like provinces'.
