@@ -29,22 +29,31 @@ public enum Paging {
     public static func page<Item>(
         _ items: [Item], list: String, key: (Item) -> String, limit: Int?, after: String?
     ) throws -> Page<Item> {
-        if let limit, !(1...largest).contains(limit) {
-            throw ServiceError.invalidParams(field: "limit", expected: .key("params.limit", limit))
-        }
+        try check(limit: limit)
         let keyed = items.map { (key: key($0), item: $0) }.sorted { $0.key < $1.key }
         var start = 0
-        if let after {
-            guard let last = decode(after, list: list) else {
-                throw ServiceError.invalidParams(
-                    field: "after",
-                    expected: .key("params.after", list, after))
-            }
+        if let last = try lastKey(after: after, list: list) {
             start = keyed.partitionPoint { $0.key <= last }
         }
         let end = limit.map { min(keyed.count, start + $0) } ?? keyed.count
         let next = end < keyed.count && end > start ? encode(keyed[end - 1].key, list: list) : nil
         return Page(items: keyed[start..<end].map(\.item), total: keyed.count, next: next)
+    }
+
+    /// A page holds 1–1000 items, or the whole list when no limit is given.
+    static func check(limit: Int?) throws {
+        if let limit, !(1...largest).contains(limit) {
+            throw ServiceError.invalidParams(field: "limit", expected: .key("params.limit", limit))
+        }
+    }
+
+    /// The key of the last item of the previous page, from its cursor; nil on the first page.
+    static func lastKey(after cursor: String?, list: String) throws -> String? {
+        guard let cursor else { return nil }
+        guard let last = decode(cursor, list: list) else {
+            throw ServiceError.invalidParams(field: "after", expected: .key("params.after", list, cursor))
+        }
+        return last
     }
 
     static func encode(_ key: String, list: String) -> String {

@@ -25,13 +25,13 @@ extension Service {
     /// so lines written meanwhile do not shift the pages that follow.
     public func auditLog(_ params: AuditListParams, caller: Caller) throws -> Page<Registry.AuditLine> {
         try caller.mayReadAuditTrail("audit.list")
-        if let limit = params.limit, !(1...Paging.largest).contains(limit) {
-            throw ServiceError.invalidParams(field: "limit", expected: .key("params.limit", limit))
-        }
+        try Paging.check(limit: params.limit)
         var before: Int? = nil
-        if let after = params.after {
-            guard let id = Paging.decode(after, list: "audit").flatMap({ Int($0) }) else {
-                throw ServiceError.invalidParams(field: "after", expected: .key("params.after", "audit", after))
+        if let last = try Paging.lastKey(after: params.after, list: "audit") {
+            // A cursor of the audit list whose key is not a line number was not made by us.
+            guard let id = Int(last) else {
+                throw ServiceError.invalidParams(
+                    field: "after", expected: .key("params.after", "audit", params.after ?? ""))
             }
             before = id
         }

@@ -56,7 +56,7 @@ extension Service {
             throw ServiceError.invalidParams(
                 field: "rules", expected: .key("params.twoRuleSets"))
         }
-        try Self.checkLimit(params.limit)
+        try Paging.check(limit: params.limit)
         let limit = params.limit ?? 10
         // Both rankings whole, so a candidate that falls out of the top still shows where it went.
         func ranking(_ rules: String) -> RankingParams {

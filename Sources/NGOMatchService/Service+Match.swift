@@ -150,7 +150,7 @@ extension Service {
             throw ServiceError.invalidParams(field: "sector", expected: .key("params.goesWith", "sector", "province"))
         }
         let ranking = params.ranking
-        try Self.checkLimit(ranking.limit)
+        try Paging.check(limit: ranking.limit)
         let rules = try rules(ranking.rules)
         let index = try index()
         var notes: [String] = []
@@ -192,7 +192,7 @@ extension Service {
     }
 
     public func discover(_ params: DiscoverParams) throws -> DiscoverResult {
-        try Self.checkLimit(params.ranking.limit)
+        try Paging.check(limit: params.ranking.limit)
         let rules = try rules(params.ranking.rules)
         let found = try registry.ngo(named: params.ngo)
         let sector = try params.sector.map { try reference.taxonomy.resolve($0).id }
@@ -256,9 +256,4 @@ extension Service {
     /// Demand against supply for every sector, without scoring (see `MatchIndex.openSectorBalances`).
     public func sectorBalances() throws -> [GapsReport.SectorBalance] { try index().openSectorBalances() }
 
-    static func checkLimit(_ limit: Int?) throws {
-        if let limit, !(1...1000).contains(limit) {
-            throw ServiceError.invalidParams(field: "limit", expected: .key("params.limit", limit))
-        }
-    }
 }
