@@ -1,7 +1,7 @@
 /// Solves a small event outright: the whole schedule as one program in whole numbers
 /// (one variable per pair and slot where both are free), handed to CBC; its answer replaces
-/// the planner's own schedule only when it is valid and better. Local moves stop where every better schedule needs many
-/// meetings to change at once; the exact search does not.
+/// the planner's own schedule only when it is valid and better. Local moves stop where every
+/// better schedule needs many meetings to change at once; the exact search does not.
 ///
 /// Minimums come first as they do everywhere in the planner: when the schedule found so far
 /// meets them all, they are constraints, and the proven optimum is the best value among
@@ -97,13 +97,12 @@ enum ExactSearch {
         func limit(_ group: [Int], party: PlanningProblem.Party, fixed: Int) {
             let minimum = max(0, party.minMeetings - fixed)
             if minimum > 0 && !hardMinimums {
+                // A column for each meeting missing, priced above every value.
                 let short = program.addColumn(cost: penalty, upper: Double(minimum))
                 program.addRow(group + [short], lower: Double(minimum))
-                program.addRow(group, upper: Double(max(0, party.maxMeetings - fixed)))
-            } else {
-                program.addRow(
-                    group, lower: Double(hardMinimums ? minimum : 0), upper: Double(max(0, party.maxMeetings - fixed)))
             }
+            program.addRow(
+                group, lower: Double(hardMinimums ? minimum : 0), upper: Double(max(0, party.maxMeetings - fixed)))
         }
         for (position, party) in problem.provinces.enumerated() {
             limit(byProvince[position], party: party, fixed: provinceFixed[position])

@@ -61,7 +61,7 @@ public enum Planner {
         var exact: ExactSearch.Outcome? = nil
         if ExactSearch.isSmallEnough(problem) {
             var trial = grid
-            var repair = MinimumRepair(problem, budget: repairBudget(problem))
+            var repair = minimumRepair(problem, seed: 0)
             repair.run(&trial, floor: MinimumProof.floor(certificates))
             exact = ExactSearch.run(&trial)
             best = trial
@@ -94,7 +94,7 @@ public enum Planner {
         _ grid: inout SlotGrid, order: [Int], certificates: [MinimumCertificate], enough: Double, seed: UInt64
     ) {
         let problem = grid.problem
-        var repair = MinimumRepair(problem, budget: repairBudget(problem), seed: seed)
+        var repair = minimumRepair(problem, seed: seed)
         repair.run(&grid, floor: MinimumProof.floor(certificates))
         improve(&grid, order: order)
         if grid.total < enough { polish(&grid, order: order) }
@@ -109,10 +109,10 @@ public enum Planner {
         problem.candidates.count <= 1_000 ? 3 : 1
     }
 
-    /// Trials the minimum repair may make: enough for every short party to try each of its pairs
-    /// in each slot a few times over, bounded so that large events stay within their time.
-    private static func repairBudget(_ problem: PlanningProblem) -> Int {
-        min(2_000_000, max(200_000, problem.candidates.count * 40))
+    /// The minimum repair with as many trials as enough for every short party to try each of its
+    /// pairs in each slot a few times over, bounded so that large events stay within their time.
+    private static func minimumRepair(_ problem: PlanningProblem, seed: UInt64) -> MinimumRepair {
+        MinimumRepair(problem, budget: min(2_000_000, max(200_000, problem.candidates.count * 40)), seed: seed)
     }
 
     /// Which minimums the plan leaves unmet, and whether that is proven or merely not found.
