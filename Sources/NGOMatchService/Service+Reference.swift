@@ -44,13 +44,10 @@ extension Service {
         let match = try reference.provinces.resolve(params.name)
         var former: String? = nil
         if case .formerProvince(let name) = match.route { former = name }
-        let index = try index()
+        let counts = try index().counts(in: match.province.id)
         return ProvinceFound(
-            province: match.province, mergedFrom: former,
-            openNeeds: index.needs.filter { $0.province == match.province.id && $0.status == .open }.count,
-            ngosWorkingThere: index.ngos.filter {
-                $0.provinces.nationwide || $0.provinces.current.contains(match.province.id)
-            }.count)
+            province: match.province, mergedFrom: former, openNeeds: counts.openNeeds,
+            ngosWorkingThere: counts.ngosWorking)
     }
 }
 

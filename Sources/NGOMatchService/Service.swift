@@ -86,6 +86,13 @@ public final class Service: Sendable {
                 cache.withLock { $0 = (cached.revisions.lowerBound...at, followed) }
                 return followed
             }
+            // A new process starts from the snapshot a previous one left, following what was written since.
+            if cached == nil, let (snapshot, at) = try registry.snapshotMatchIndex(),
+                let (followed, to) = try following(snapshot, from: at, to: revision)
+            {
+                cache.withLock { $0 = (min(at, revision)...to, followed) }
+                return followed
+            }
             let fresh = try registry.revisedMatchIndex()
             compilations.add(1, ordering: .relaxed)
             cache.withLock { $0 = (min(revision, fresh.revision)...fresh.revision, fresh.index) }
@@ -160,7 +167,7 @@ public final class Service: Sendable {
         let index = try index()
         let revision = try revision()
         if let kept = directories.withLock({ $0 }), kept.revision == revision { return kept.directory }
-        let directory = NGODirectory(index.ngos.map { .init(id: $0.id, name: $0.name, acronym: $0.acronym) })
+        let directory = index.ngoDirectory
         directories.withLock { $0 = (revision, directory) }
         return directory
     }

@@ -8,8 +8,8 @@ import Synchronization
 final class DecodedDocuments<Record: Decodable & Sendable>: Sendable {
     private let entries = Mutex<[String: (document: String, record: Record)]>([:])
 
-    /// Every row of `table` (its `id` and `document`), decoded, in id order.
-    func all(from table: String, _ db: Database) throws -> [Record] {
+    /// Every row of `table` (its `id` and `document`), decoded, in id order, with its document.
+    func all(from table: String, _ db: Database) throws -> (records: [Record], documents: [String]) {
         let rows = try Row.fetchAll(db, sql: "SELECT id, document FROM \(table) ORDER BY id").map {
             (id: $0["id"] as String, document: $0["document"] as String)
         }
@@ -29,6 +29,6 @@ final class DecodedDocuments<Record: Decodable & Sendable>: Sendable {
             records.append(record)
         }
         entries.withLock { $0 = fresh }
-        return records
+        return (records, rows.map(\.document))
     }
 }

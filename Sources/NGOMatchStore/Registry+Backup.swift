@@ -65,6 +65,8 @@ extension Registry {
                     INSERT INTO registry_info (key, value) VALUES ('revision', ?)
                     ON CONFLICT (key) DO UPDATE SET value = excluded.value
                     """, arguments: [String(max(replaced, restored) + 1)])
+            // The backup's log is of revisions this file, and its snapshot, may have known otherwise.
+            try db.execute(sql: "DELETE FROM change_log")
         }
     }
 }

@@ -62,14 +62,22 @@ extension Registry {
         }
     }
 
-    /// Everything the scoring engine needs, read in one consistent snapshot, and the revision it was read at.
+    /// Everything the scoring engine needs, read in one consistent snapshot, and the revision it
+    /// was read at; a snapshot of the compiled index is written beside the file for the next process.
     public func revisedMatchIndex() throws -> (index: MatchIndex, revision: Int) {
-        let (needs, ngos, partnerships, revision) = try database.read { db in
+        let (needs, ngos, partnerships, revision, lineage) = try database.read { db in
             (
                 try decodedNeeds.all(from: "need", db), try decodedNGOs.all(from: "ngo", db),
-                try Self.fetchPartnerships(db), try Self.revision(db)
+                try Self.fetchPartnerships(db), try Self.revision(db), try Self.lineage(db)
             )
         }
-        return (MatchIndex(reference: reference, needs: needs, ngos: ngos, partnerships: partnerships), revision)
+        let index = MatchIndex(
+            reference: reference, needs: needs.records, ngos: ngos.records, partnerships: partnerships)
+        if let lineage {
+            writeSnapshot(
+                index.snapshot(
+                    revision: revision, lineage: lineage, needDocuments: needs.documents, ngoDocuments: ngos.documents))
+        }
+        return (index, revision)
     }
 }

@@ -88,6 +88,7 @@ extension Registry {
                     // Logged before the commit: a reader that sees the new revision must find its
                     // changes, or it compiles the whole index again.
                     changeLog.record(result.changedRecords, at: revision!)
+                    try Self.log(result.changedRecords, at: revision!, db)
                 }
                 if let audit {
                     try db.execute(
@@ -104,10 +105,12 @@ extension Registry {
         }
     }
 
-    /// The records changed between two revisions, when every change between was made here;
-    /// nil when one was not (another process, an import, a restored backup).
+    /// The records changed between two revisions, when every change between says which (an
+    /// import or a restored backup does not); nil when one does not.
     public func changes(after start: Int, through end: Int) -> RecordChanges? {
-        changeLog.changes(after: start, through: end)
+        if let changes = changeLog.changes(after: start, through: end) { return changes }
+        // Made by another process, or before this one opened the file: the log kept in the file.
+        return try? database.read { db in try Self.loggedChanges(after: start, through: end, db) }
     }
 
     /// The records named, as they are now, read in one snapshot with its revision: what an index

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import NGOMatchSeeds
 
@@ -170,6 +171,19 @@ extension Registry {
                 t.column("document", .jsonText).notNull()
                 t.primaryKey(["event_id", "number"])
             }
+        }
+        migrator.registerMigration("v7-change-log") { db in
+            // What each write changed, kept with the write: another process holding a compiled
+            // index (or a snapshot of one) follows these records instead of compiling afresh.
+            try db.create(table: "change_log") { t in
+                t.primaryKey("revision", .integer)
+                t.column("changes", .jsonText).notNull()
+            }
+            // Which registry this is, for a snapshot beside the file: a copy of another registry
+            // put in its place may have reached the same revision.
+            try db.execute(
+                sql: "INSERT INTO registry_info (key, value) VALUES ('lineage', ?)",
+                arguments: [UUID().uuidString.lowercased()])
         }
         return migrator
     }

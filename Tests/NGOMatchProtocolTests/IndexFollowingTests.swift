@@ -69,11 +69,83 @@ import Testing
                 steps.append("partnership \(need) \(ngo) \(status)")
             }
             if step % 4 == 3 {
-                let fresh = Service(registry: try Registry.open(at: folder.registryPath).registry)
+                // A new process starts from the snapshot the last compile left and follows the
+                // change log kept in the file; the fresh one compiles, having no snapshot.
+                let restarted = Service(registry: try Registry.open(at: folder.registryPath).registry)
+                _ = try restarted.index()
+                #expect(restarted.indexCompilations == 0, "started from the snapshot")
+                let fresh = try Self.freshService(folder.registryPath)
                 try Self.expectSameAnswers(service, fresh, random: &random, after: steps)
+                if step % 8 == 7 {
+                    try Self.expectSameAnswers(restarted, fresh, random: &random, after: steps + ["restarted"])
+                }
             }
         }
         #expect(service.indexCompilations == 1, "every write was followed in place, none compiled afresh")
+    }
+
+    /// A service that compiles its index from the records, not from the snapshot beside them.
+    static func freshService(_ path: String) throws -> Service {
+        let registry = try Registry.open(at: path).registry
+        try? FileManager.default.removeItem(atPath: registry.snapshotPath)
+        return Service(registry: registry)
+    }
+
+    @Test func writesByAnotherProcessAreFollowedFromTheFile() throws {
+        let folder = try Folder()
+        let registry = try Registry.open(at: folder.registryPath).registry
+        let service = Service(registry: registry)
+        _ = try service.index()
+        // Another connection to the file, as another process has: its writes reach this one
+        // only through the file, and its change log there.
+        let other = Service(registry: try Registry.open(at: folder.registryPath).registry)
+        let caller = Caller.local("test")
+        let need = try registry.needs()[0].id.rawValue
+        _ = try other.updateNeed(need, changes: .object(["fundingGapUSD": .number(12_345)]), caller: caller)
+        let ngo = try registry.ngos()[1].id.rawValue
+        _ = try other.updateNGO(ngo, changes: .object(["capacity": .number(1)]), caller: caller)
+        _ = try other.closeNeed(
+            NeedCloseParams(id: try registry.needs()[2].id.rawValue, status: "closed"), caller: caller)
+        var random = SplitMix64(seed: 1)
+        try Self.expectSameAnswers(service, try Self.freshService(folder.registryPath), random: &random, after: [])
+        #expect(service.indexCompilations == 1, "the other process's writes were followed, not compiled afresh")
+        #expect(try service.index().needs[service.index().needPosition(NeedID(need))!].fundingGapUSD == 12_345)
+
+        // An import says nothing of what it changed: the next reader compiles afresh.
+        let synthetic = SyntheticRegistry(reference: registry.reference, ngos: 5, needs: 3, seed: 2)
+        _ = try other.registry.importDocuments([
+            ImportDocument(
+                records: try (synthetic.ngos.map(ExportRecord.json) + synthetic.needs.map(ExportRecord.json)).map {
+                    .init(location: .verbatim("test"), value: $0)
+                })
+        ])
+        try Self.expectSameAnswers(service, try Self.freshService(folder.registryPath), random: &random, after: [])
+        #expect(service.indexCompilations == 2)
+    }
+
+    @Test func aSnapshotOfAnotherRegistryOrADamagedOneIsNotUsed() throws {
+        let folder = try Folder()
+        let path = folder.registryPath
+        let registry = try Registry.open(at: path).registry
+        _ = try Service(registry: registry).index()
+        let otherPath = folder.url.appendingPathComponent("other.sqlite").path
+        let other = try Registry.open(at: otherPath).registry
+        _ = try Service(registry: other).index()
+        var random = SplitMix64(seed: 3)
+        // The other registry's snapshot put beside this one: same revision, another lineage.
+        #expect(try registry.revision() == other.revision())
+        try FileManager.default.removeItem(atPath: registry.snapshotPath)
+        try FileManager.default.copyItem(atPath: other.snapshotPath, toPath: registry.snapshotPath)
+        let misled = Service(registry: try Registry.open(at: path).registry)
+        _ = try misled.index()
+        #expect(misled.indexCompilations == 1, "another registry's snapshot compiled afresh")
+        // Cut short.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: registry.snapshotPath))
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: registry.snapshotPath))
+        let damaged = Service(registry: try Registry.open(at: path).registry)
+        _ = try damaged.index()
+        #expect(damaged.indexCompilations == 1, "a damaged snapshot compiled afresh")
+        try Self.expectSameAnswers(damaged, try Self.freshService(path), random: &random, after: [])
     }
 
     /// The fields a record gives, without the ones that name it.

@@ -55,3 +55,7 @@ public struct NGODirectory: Sendable {
         return hits.sorted().map { entries[$0] }
     }
 }
+
+extension NGO {
+    public var directoryEntry: NGODirectory.Entry { .init(id: id, name: name, acronym: acronym) }
+}

@@ -4,6 +4,8 @@ struct Bitset: Sendable, Equatable {
 
     init(count: Int) { words = [UInt64](repeating: 0, count: (count + 63) / 64) }
 
+    init(words: [UInt64]) { self.words = words }
+
     mutating func insert(_ member: Int) { words[member >> 6] |= 1 << UInt64(member & 63) }
 
     mutating func remove(_ member: Int) { words[member >> 6] &= ~(1 << UInt64(member & 63)) }

@@ -14,13 +14,14 @@ extension MatchIndex {
         }
         let position = needs.count
         needs.append(need)
+        needIDs.append(need.id)
         needIndex[need.id] = position
         for index in needsByTopSector.indices { needsByTopSector[index].grow(toHold: position + 1) }
         for index in needsByProvince.indices { needsByProvince[index].grow(toHold: position + 1) }
         openNeeds.grow(toHold: position + 1)
         compiledNeeds.append(compile(need))
         Self.insertRank(of: position, order: &needOrder, byRank: &needByRank) {
-            needs[Int($0)].id.rawValue < needs[Int($1)].id.rawValue
+            needIDs[Int($0)].rawValue < needIDs[Int($1)].rawValue
         }
         enterNeed(at: position)
     }
@@ -35,12 +36,14 @@ extension MatchIndex {
             compiled.completedStart = old.completedStart
             compiled.completedCount = old.completedCount
             ngos[position] = ngo
+            ngoEntries[position] = ngo.directoryEntry
             compiledNGOs[position] = compiled
             enterNGO(at: position)
             return
         }
         let position = ngos.count
         ngos.append(ngo)
+        ngoEntries.append(ngo.directoryEntry)
         ngoIndex[ngo.id] = position
         for index in ngosByTopSector.indices { ngosByTopSector[index].grow(toHold: position + 1) }
         for index in ngosByCertificateProvince.indices {
@@ -51,7 +54,7 @@ extension MatchIndex {
         compiledNGOs.append(compiled)
         demand.append(0)
         Self.insertRank(of: position, order: &ngoOrder, byRank: &ngoByRank) {
-            ngos[Int($0)].id.rawValue < ngos[Int($1)].id.rawValue
+            ngoEntries[Int($0)].id.rawValue < ngoEntries[Int($1)].id.rawValue
         }
         enterNGO(at: position)
     }

@@ -4,8 +4,12 @@
 /// the NGOs that could serve it and copies nothing that needs reference counting.
 public struct MatchIndex: Sendable {
     public let reference: ReferenceData
-    public internal(set) var needs: ChunkedArray<Need>
-    public internal(set) var ngos: ChunkedArray<NGO>
+    public internal(set) var needs: RecordTable<Need>
+    public internal(set) var ngos: RecordTable<NGO>
+    /// Each record's id, kept apart from records that a loaded snapshot decodes only when read.
+    var needIDs: ChunkedArray<NeedID>
+    /// Each NGO's id and the names it is found by.
+    var ngoEntries: ChunkedArray<NGODirectory.Entry>
 
     let sectorIndex: [SectorID: Int]
     let provinceIndex: [ProvinceID: Int]
@@ -54,7 +58,7 @@ public struct MatchIndex: Sendable {
     /// For each NGO, the open needs in its certified provinces and sectors: how sought-after it is.
     var demand: [Int]
 
-    struct CompiledNeed: Sendable {
+    struct CompiledNeed: Sendable, BitwiseCopyable {
         var province: Int32
         var sectorStart: Int32
         var sectorCount: Int32
@@ -69,7 +73,7 @@ public struct MatchIndex: Sendable {
         var isOpen: Bool
     }
 
-    struct CompiledNGO: Sendable {
+    struct CompiledNGO: Sendable, BitwiseCopyable {
         var sectorStart: Int32
         var sectorCount: Int32
         var topMask: UInt32
@@ -96,11 +100,15 @@ public struct MatchIndex: Sendable {
 
     /// A completed partnership, by the need's position: its province and sectors are read
     /// from the need as it is now.
-    struct Completed: Sendable {
+    struct Completed: Sendable, BitwiseCopyable {
         var need: Int32
     }
 
-    public init(reference: ReferenceData, needs: [Need], ngos: [NGO], partnerships: [Partnership] = []) {
+    /// The reference compiled, and empty sets and counts sized for the records given.
+    init(
+        reference: ReferenceData, needs: RecordTable<Need>, needIDs: ChunkedArray<NeedID>, ngos: RecordTable<NGO>,
+        ngoEntries: ChunkedArray<NGODirectory.Entry>
+    ) {
         self.reference = reference
         let provinces = reference.provinces.provinces
         precondition(provinces.count <= 64, "province sets are 64-bit masks")
@@ -128,12 +136,14 @@ public struct MatchIndex: Sendable {
         groupBit = Dictionary(
             uniqueKeysWithValues: TargetGroup.allCases.enumerated().map { ($1, UInt32(1) << UInt32($0)) })
 
-        self.needs = ChunkedArray(needs)
-        self.ngos = ChunkedArray(ngos)
-        needIndex = Dictionary(needs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        ngoIndex = Dictionary(ngos.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        (ngoOrder, ngoByRank) = Self.order(ngos.map(\.id.rawValue))
-        (needOrder, needByRank) = Self.order(needs.map(\.id.rawValue))
+        self.needs = needs
+        self.ngos = ngos
+        self.needIDs = needIDs
+        self.ngoEntries = ngoEntries
+        needIndex = Dictionary(needIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        ngoIndex = Dictionary(ngoEntries.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // Filled by the caller: a snapshot has them, records are sorted.
+        (ngoOrder, ngoByRank, needOrder, needByRank) = ([], [], [], [])
         compiledNeeds = ChunkedArray()
         compiledNGOs = ChunkedArray()
         ngosByTopSector = Array(repeating: Bitset(count: ngos.count), count: topLevel.count)
@@ -144,7 +154,14 @@ public struct MatchIndex: Sendable {
         ngosWorkingIn = Array(repeating: 0, count: provinces.count)
         openByProvinceAndTop = Array(repeating: 0, count: provinces.count * topLevel.count)
         demand = Array(repeating: 0, count: ngos.count)
+    }
 
+    public init(reference: ReferenceData, needs: [Need], ngos: [NGO], partnerships: [Partnership] = []) {
+        self.init(
+            reference: reference, needs: RecordTable(needs), needIDs: ChunkedArray(needs.map(\.id)),
+            ngos: RecordTable(ngos), ngoEntries: ChunkedArray(ngos.map(\.directoryEntry)))
+        (ngoOrder, ngoByRank) = Self.order(ngos.map(\.id.rawValue))
+        (needOrder, needByRank) = Self.order(needs.map(\.id.rawValue))
         for (position, need) in needs.enumerated() {
             compiledNeeds.append(compile(need))
             enterNeed(at: position)
@@ -171,7 +188,21 @@ public struct MatchIndex: Sendable {
     }
 
     public func needPosition(_ id: NeedID) -> Int? { needIndex[id] }
+
+    /// The NGOs by id, name or acronym, without reading their records.
+    public var ngoDirectory: NGODirectory { NGODirectory(Array(ngoEntries)) }
     public func ngoPosition(_ id: NGOID) -> Int? { ngoIndex[id] }
+
+    /// The province's open needs and the NGOs working there (nationwide ones included), counted
+    /// from the compiled records rather than by reading every NGO.
+    public func counts(in province: ProvinceID) -> (openNeeds: Int, ngosWorking: Int) {
+        guard let position = provinceIndex[province] else { return (0, 0) }
+        var open = needsByProvince[position]
+        open.formIntersection(openNeeds)
+        let bit = UInt64(1) << UInt64(position)
+        let working = compiledNGOs.reduce(0) { $0 + ($1.nationwide || $1.current & bit != 0 ? 1 : 0) }
+        return (open.count, working)
+    }
 
     /// Whether the need has a completed partnership, which counts in NGOs' track record.
     public func hasCompletedPartnership(_ id: NeedID) -> Bool {

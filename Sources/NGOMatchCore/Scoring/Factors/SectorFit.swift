@@ -95,7 +95,7 @@ public enum SectorFit {
 }
 
 /// A sector of a need or an NGO, compiled: its taxonomy node and its priority or expertise (1–5).
-public struct SectorEntry: Hashable, Sendable {
+public struct SectorEntry: Hashable, Sendable, BitwiseCopyable {
     public var node: Int32
     public var level: Int32
 

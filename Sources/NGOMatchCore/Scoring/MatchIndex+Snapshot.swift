@@ -1,0 +1,194 @@
+import Foundation
+
+/// The compiled index written to a file and read back, so that a new process on a large
+/// registry answers in milliseconds instead of decoding and compiling every record. The
+/// compiled arrays are copied back as they were; the records stay as their stored documents
+/// until one is read.
+extension MatchIndex {
+    /// What a snapshot says it was made from, read without loading the rest.
+    public struct SnapshotHeader: Equatable, Sendable {
+        /// The registry's revision the index was compiled at.
+        public let revision: Int
+        /// Which registry: a copy of another registry may reach the same revision.
+        public let lineage: String
+    }
+
+    private static let magic: UInt64 = 0x5844_494D_4F47_4E00  // "\0NGOMIDX"
+    /// Bump when what `compile` writes changes meaning, not only its layout.
+    private static let format: UInt32 = 1
+
+    /// The layouts and reference the compiled values depend on: another build or other
+    /// reference data make another fingerprint, and the snapshot is compiled again.
+    private static func fingerprint(_ reference: ReferenceData) -> UInt64 {
+        var hash = StableHash()
+        for stride in [
+            MemoryLayout<CompiledNeed>.stride, MemoryLayout<CompiledNGO>.stride, MemoryLayout<SectorEntry>.stride,
+            MemoryLayout<Completed>.stride, MemoryLayout<Int>.stride,
+        ] {
+            hash.combine("\(stride)")
+        }
+        for province in reference.provinces.provinces {
+            hash.combine(province.id.rawValue)
+            hash.combine(province.region.rawValue)
+            for name in province.mergedFrom + province.otherNames { hash.combine(name) }
+        }
+        for sector in reference.taxonomy.sectors {
+            hash.combine(sector.id.rawValue)
+            hash.combine(sector.parent?.rawValue ?? "")
+        }
+        for group in TargetGroup.allCases { hash.combine(group.rawValue) }
+        for status in Partnership.Status.allCases { hash.combine(status.rawValue) }
+        return hash.value
+    }
+
+    /// The index as bytes, with each record's stored document by position.
+    public func snapshot(revision: Int, lineage: String, needDocuments: [String], ngoDocuments: [String]) -> [UInt8] {
+        precondition(needDocuments.count == needs.count && ngoDocuments.count == ngos.count, "a document per record")
+        var writer = SnapshotWriter()
+        writer.write(Self.magic)
+        writer.write(Self.format)
+        writer.write(Self.fingerprint(reference))
+        writer.write(Int64(revision))
+        writer.write(texts: [lineage])
+
+        writer.write(array: compiledNeeds)
+        writer.write(array: compiledNGOs)
+        writer.write(array: needSectors)
+        writer.write(array: ngoSectors)
+        writer.write(array: completed)
+        for order in [needOrder, ngoOrder, needByRank, ngoByRank] { writer.write(array: order) }
+        for sets in [ngosByTopSector, ngosByCertificateProvince, needsByTopSector, needsByProvince, [openNeeds]] {
+            writer.write(Int64(sets.count))
+            for set in sets { writer.write(array: set.words) }
+        }
+        writer.write(array: declined.sorted())
+        let pairs = partnershipStatus.keys.sorted()
+        writer.write(array: pairs)
+        let statuses = Partnership.Status.allCases
+        writer.write(array: pairs.map { UInt8(statuses.firstIndex(of: partnershipStatus[$0]!)!) })
+        for counts in [ngosWorkingIn, openByProvinceAndTop, demand] { writer.write(array: counts) }
+        writer.write(texts: needIDs.lazy.map(\.rawValue))
+        writer.write(texts: ngoEntries.lazy.map(\.id.rawValue))
+        writer.write(texts: ngoEntries.lazy.map(\.name))
+        writer.write(texts: ngoEntries.lazy.map { $0.acronym ?? "" })
+        writer.write(array: ngoEntries.map { $0.acronym == nil ? UInt8(0) : 1 })
+        writer.write(texts: needDocuments)
+        writer.write(texts: ngoDocuments)
+        return writer.bytes
+    }
+
+    /// The header of a snapshot, or why it is not one this build can read.
+    public static func snapshotHeader(_ data: Data, reference: ReferenceData) throws(SnapshotUnusable)
+        -> SnapshotHeader
+    {
+        var reader = SnapshotReader(data)
+        return try header(&reader, reference: reference)
+    }
+
+    private static func header(_ reader: inout SnapshotReader, reference: ReferenceData) throws(SnapshotUnusable)
+        -> SnapshotHeader
+    {
+        guard try reader.read(UInt64.self) == magic else { throw SnapshotUnusable(reason: "it is not a snapshot") }
+        guard try reader.read(UInt32.self) == format else {
+            throw SnapshotUnusable(reason: "it was written by another version")
+        }
+        guard try reader.read(UInt64.self) == fingerprint(reference) else {
+            throw SnapshotUnusable(reason: "it was compiled by another build or from other reference data")
+        }
+        let revision = Int(try reader.read(Int64.self))
+        guard let lineage = try reader.readTexts().first else { throw SnapshotUnusable(reason: "it names no registry") }
+        return SnapshotHeader(revision: revision, lineage: lineage)
+    }
+
+    /// The index a snapshot holds, with its header.
+    public init(snapshot data: Data, reference: ReferenceData) throws(SnapshotUnusable) {
+        var reader = SnapshotReader(data)
+        _ = try Self.header(&reader, reference: reference)
+        let compiledNeeds = try reader.readArray(CompiledNeed.self)
+        let compiledNGOs = try reader.readArray(CompiledNGO.self)
+        let needSectors = try reader.readArray(SectorEntry.self)
+        let ngoSectors = try reader.readArray(SectorEntry.self)
+        let completed = try reader.readArray(Completed.self)
+        var orders: [[Int32]] = []
+        for _ in 0..<4 { orders.append(try reader.readArray(Int32.self)) }
+        var sets: [[Bitset]] = []
+        for _ in 0..<5 {
+            var group: [Bitset] = []
+            for _ in 0..<Int(try reader.read(Int64.self)) {
+                group.append(Bitset(words: try reader.readArray(UInt64.self)))
+            }
+            sets.append(group)
+        }
+        let declined = try reader.readArray(UInt64.self)
+        let pairs = try reader.readArray(UInt64.self)
+        let statuses = try reader.readArray(UInt8.self)
+        var counts: [[Int]] = []
+        for _ in 0..<3 { counts.append(try reader.readArray(Int.self)) }
+        let needIDs = try reader.readTexts().map { NeedID($0) }
+        let ngoIDs = try reader.readTexts().map { NGOID($0) }
+        let ngoNames = try reader.readTexts()
+        let acronyms = try reader.readTexts()
+        let hasAcronym = try reader.readArray(UInt8.self)
+        let needDocuments = try reader.readRuns()
+        let ngoDocuments = try reader.readRuns()
+        guard reader.isAtEnd else { throw SnapshotUnusable(reason: "it runs on past its end") }
+
+        let needCount = needIDs.count
+        let ngoCount = ngoIDs.count
+        let allStatuses = Partnership.Status.allCases
+        guard compiledNeeds.count == needCount, compiledNGOs.count == ngoCount,
+            needDocuments.offsets.count == needCount + 1, ngoDocuments.offsets.count == ngoCount + 1,
+            orders.map(\.count) == [needCount, ngoCount, needCount, ngoCount], pairs.count == statuses.count,
+            ngoNames.count == ngoCount, acronyms.count == ngoCount, hasAcronym.count == ngoCount,
+            statuses.allSatisfy({ Int($0) < allStatuses.count })
+        else { throw SnapshotUnusable(reason: "its parts disagree on how many records it holds") }
+
+        self.init(
+            reference: reference,
+            needs: RecordTable(stored: StoredDocuments(bytes: needDocuments.bytes, offsets: needDocuments.offsets)),
+            needIDs: ChunkedArray(needIDs),
+            ngos: RecordTable(stored: StoredDocuments(bytes: ngoDocuments.bytes, offsets: ngoDocuments.offsets)),
+            ngoEntries: ChunkedArray(
+                ngoIDs.indices.lazy.map {
+                    NGODirectory.Entry(
+                        id: ngoIDs[$0], name: ngoNames[$0], acronym: hasAcronym[$0] != 0 ? acronyms[$0] : nil)
+                }))
+        guard sets.map(\.count) == [topLevelCount, provinceCount, topLevelCount, provinceCount, 1],
+            counts.map(\.count) == [provinceCount, provinceCount * topLevelCount, ngoCount],
+            sets[0].allSatisfy({ $0.words.count == ngosByTopSector[0].words.count }),
+            sets[1].allSatisfy({ $0.words.count == ngosByTopSector[0].words.count }),
+            (sets[2] + sets[3] + sets[4]).allSatisfy({ $0.words.count == openNeeds.words.count })
+        else { throw SnapshotUnusable(reason: "its sets do not fit its records") }
+        let sectorCount = Int32(needSectors.count)
+        let ngoSectorCount = Int32(ngoSectors.count)
+        let completedCount = Int32(completed.count)
+        // Positions read back are used unchecked when scoring: one out of range would crash a server.
+        guard
+            compiledNeeds.allSatisfy({
+                $0.sectorStart >= 0 && $0.sectorCount >= 0 && $0.sectorStart + $0.sectorCount <= sectorCount
+                    && $0.province >= 0 && Int($0.province) < provinceCount
+            }),
+            compiledNGOs.allSatisfy({
+                $0.sectorStart >= 0 && $0.sectorCount >= 0 && $0.sectorStart + $0.sectorCount <= ngoSectorCount
+                    && $0.completedStart >= 0 && $0.completedCount >= 0
+                    && $0.completedStart + $0.completedCount <= completedCount
+            }),
+            completed.allSatisfy({ $0.need >= 0 && Int($0.need) < needCount }),
+            (needSectors + ngoSectors).allSatisfy({ $0.node >= 0 && Int($0.node) < parent.count }),
+            orders.allSatisfy({ order in order.allSatisfy { $0 >= 0 && Int($0) < order.count } })
+        else { throw SnapshotUnusable(reason: "it points outside its own records") }
+
+        self.compiledNeeds = ChunkedArray(compiledNeeds)
+        self.compiledNGOs = ChunkedArray(compiledNGOs)
+        self.needSectors = needSectors
+        self.ngoSectors = ngoSectors
+        self.completed = completed
+        (needOrder, ngoOrder, needByRank, ngoByRank) = (orders[0], orders[1], orders[2], orders[3])
+        (ngosByTopSector, ngosByCertificateProvince) = (sets[0], sets[1])
+        (needsByTopSector, needsByProvince, openNeeds) = (sets[2], sets[3], sets[4][0])
+        self.declined = Set(declined)
+        partnershipStatus = Dictionary(
+            zip(pairs, statuses.map { allStatuses[Int($0)] }), uniquingKeysWith: { _, last in last })
+        (ngosWorkingIn, openByProvinceAndTop, demand) = (counts[0], counts[1], counts[2])
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Synchronization
+
+/// The index's records by position: each one either held decoded or, in an index loaded from
+/// a snapshot, kept as its stored document and decoded the first time it is read. A ranking
+/// reads only the records it reports, so a new process loading 100,000 NGOs from a snapshot
+/// decodes a handful rather than all of them.
+public struct RecordTable<Record: Decodable & Sendable>: RandomAccessCollection, MutableCollection, Sendable {
+    private var stored: StoredDocuments<Record>?
+    /// Stored records written since the snapshot was loaded, by position.
+    private var replaced: [Int: Record] = [:]
+    /// Every record of a table built from records; in a loaded one, those appended after the stored ones.
+    private var held: ChunkedArray<Record>
+
+    public init(_ records: some Sequence<Record>) {
+        held = ChunkedArray(records)
+    }
+
+    init(stored: StoredDocuments<Record>) {
+        self.stored = stored
+        held = ChunkedArray()
+    }
+
+    private var storedCount: Int { stored?.count ?? 0 }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { storedCount + held.count }
+
+    public subscript(position: Int) -> Record {
+        get {
+            guard let stored, position < stored.count else { return held[position - storedCount] }
+            return replaced[position] ?? stored.record(at: position)
+        }
+        set {
+            if position < storedCount { replaced[position] = newValue } else { held[position - storedCount] = newValue }
+        }
+    }
+
+    public mutating func append(_ record: Record) { held.append(record) }
+}
+
+/// Documents of one snapshot, decoded on first use and kept: every reader of the index shares them.
+final class StoredDocuments<Record: Decodable & Sendable>: Sendable {
+    private let bytes: Data
+    /// Where each document starts in `bytes`; one more entry than documents, for the last one's end.
+    private let offsets: [Int]
+    private let decoded = Mutex<[Int: Record]>([:])
+
+    init(bytes: Data, offsets: [Int]) {
+        self.bytes = bytes
+        self.offsets = offsets
+    }
+
+    var count: Int { offsets.count - 1 }
+
+    func record(at position: Int) -> Record {
+        if let record = decoded.withLock({ $0[position] }) { return record }
+        let document = bytes[bytes.startIndex + offsets[position]..<bytes.startIndex + offsets[position + 1]]
+        let record: Record
+        do {
+            record = try JSONParser.parse(Array(document)).decode(Record.self)
+        } catch {
+            // The document decoded when the snapshot was written, and a snapshot is replaced
+            // whole, never written in place: only a damaged disk gets here. Delete the
+            // registry's `-index` file and the next process compiles afresh.
+            preconditionFailure("a record in the index snapshot no longer decodes (\(error)); delete the -index file")
+        }
+        decoded.withLock { $0[position] = record }
+        return record
+    }
+}

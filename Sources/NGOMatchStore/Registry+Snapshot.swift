@@ -1,0 +1,46 @@
+import Foundation
+import GRDB
+import NGOMatchCore
+
+/// A snapshot of the compiled match index kept beside the registry file (as SQLite keeps its
+/// `-wal` and `-shm` files), so that a new process on a large registry starts from it instead of
+/// decoding and compiling every record. It is only ever replaced whole, never written in place,
+/// and is used only for the registry and revision it names: anything else is compiled afresh.
+extension Registry {
+    public var snapshotPath: String { path + "-index" }
+
+    static func lineage(_ db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM registry_info WHERE key = 'lineage'")
+    }
+
+    /// The index the snapshot holds and the revision it was compiled at, when it is this
+    /// registry's and no newer than the file; nil when there is none to use.
+    public func snapshotMatchIndex() throws -> (index: MatchIndex, revision: Int)? {
+        guard FileManager.default.fileExists(atPath: snapshotPath),
+            let data = try? Data(contentsOf: URL(fileURLWithPath: snapshotPath), options: .alwaysMapped)
+        else { return nil }
+        let (revision, lineage) = try database.read { db in (try Self.revision(db), try Self.lineage(db)) }
+        guard let header = try? MatchIndex.snapshotHeader(data, reference: reference), header.lineage == lineage,
+            header.revision <= revision
+        else { return nil }
+        guard let loaded = try? MatchIndex(snapshot: data, reference: reference) else { return nil }
+        return (loaded, header.revision)
+    }
+
+    /// Replaces the snapshot, through a file renamed into place so that a reader never sees half
+    /// of one. A folder that refuses the file only costs the next process its head start.
+    func writeSnapshot(_ bytes: [UInt8]) {
+        let temporary = snapshotPath + ".\(UUID().uuidString).tmp"
+        let written = bytes.withUnsafeBytes { raw -> Bool in
+            guard FileManager.default.createFile(atPath: temporary, contents: nil),
+                let file = FileHandle(forWritingAtPath: temporary)
+            else { return false }
+            defer { try? file.close() }
+            // Written from the array itself: a copy would double the memory of a large registry's snapshot.
+            let contents = Data(
+                bytesNoCopy: UnsafeMutableRawPointer(mutating: raw.baseAddress!), count: raw.count, deallocator: .none)
+            return (try? file.write(contentsOf: contents)) != nil
+        }
+        if !written || rename(temporary, snapshotPath) != 0 { unlink(temporary) }
+    }
+}

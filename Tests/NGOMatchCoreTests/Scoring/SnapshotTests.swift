@@ -1,0 +1,125 @@
+import Foundation
+import NGOMatchCore
+import Testing
+
+/// An index written to a snapshot and read back answers as the index it was written from, and
+/// anything that is not a whole snapshot of this build is refused, never half read.
+struct SnapshotTests {
+    static func documents<Record: Encodable>(_ records: [Record]) throws -> [String] {
+        try records.map { String(decoding: try StreamingJSONEncoder.encode($0), as: UTF8.self) }
+    }
+
+    static func indexWithPartnerships(seed: UInt64) -> MatchIndex {
+        let synthetic = SyntheticRegistry(reference: Seeds.reference, ngos: 220, needs: 60, seed: seed)
+        var random = SplitMix64(seed: seed)
+        let partnerships = (0..<40).map { _ in
+            Partnership(
+                need: synthetic.needs.randomElement(using: &random)!.id,
+                ngo: synthetic.ngos.randomElement(using: &random)!.id,
+                status: Partnership.Status.allCases.randomElement(using: &random)!)
+        }
+        return MatchIndex(
+            reference: Seeds.reference, needs: synthetic.needs, ngos: synthetic.ngos, partnerships: partnerships)
+    }
+
+    static func snapshot(of index: MatchIndex, revision: Int = 7) throws -> Data {
+        Data(
+            index.snapshot(
+                revision: revision, lineage: "test-lineage", needDocuments: try documents(Array(index.needs)),
+                ngoDocuments: try documents(Array(index.ngos))))
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func aLoadedSnapshotAnswersAsTheIndexItWasWrittenFrom(seed: UInt64) throws {
+        let original = Self.indexWithPartnerships(seed: seed)
+        let data = try Self.snapshot(of: original)
+        let header = try MatchIndex.snapshotHeader(data, reference: Seeds.reference)
+        #expect(header.revision == 7 && header.lineage == "test-lineage")
+        let loaded = try MatchIndex(snapshot: data, reference: Seeds.reference)
+        #expect(Array(loaded.needs) == Array(original.needs))
+        #expect(Array(loaded.ngos) == Array(original.ngos))
+        for name in ["default", "underserved", "climate"] {
+            let rules = Seeds.rules(name)
+            for diversify in [false, true] {
+                let options = RankOptions(limit: 12, showExcluded: true, diversify: diversify)
+                for need in original.needs.indices {
+                    #expect(
+                        loaded.suggest(needPosition: need, rules: rules, options: options)
+                            == original.suggest(needPosition: need, rules: rules, options: options))
+                }
+                for ngo in stride(from: 0, to: original.ngos.count, by: 9) {
+                    #expect(
+                        loaded.discover(ngoPosition: ngo, rules: rules, options: options)
+                            == original.discover(ngoPosition: ngo, rules: rules, options: options))
+                }
+            }
+            #expect(loaded.gaps(rules: rules, threshold: 40) == original.gaps(rules: rules, threshold: 40))
+        }
+        #expect(try loaded.ngoDirectory.resolve(original.ngos[5].name).id == original.ngos[5].id)
+    }
+
+    @Test func aLoadedSnapshotFollowsWritesAsTheOriginalDoes() throws {
+        var original = Self.indexWithPartnerships(seed: 4)
+        var loaded = try MatchIndex(snapshot: try Self.snapshot(of: original), reference: Seeds.reference)
+        let more = SyntheticRegistry(reference: Seeds.reference, ngos: 240, needs: 70, seed: 9)
+        var changedNeed = original.needs[3]
+        changedNeed.status = .closed
+        var changedNGO = original.ngos[10]
+        changedNGO.name = "Renamed NGO"
+        changedNGO.provinces = more.ngos[0].provinces
+        let completed = Partnership(need: original.needs[8].id, ngo: original.ngos[2].id, status: .completed)
+        for index in [0, 1] {
+            var copy = index == 0 ? original : loaded
+            copy.upsert(changedNeed)
+            copy.upsert(changedNGO)
+            copy.upsert(more.needs[65])
+            copy.upsert(more.ngos[230])
+            copy.record(completed)
+            if index == 0 { original = copy } else { loaded = copy }
+        }
+        #expect(Array(loaded.needs) == Array(original.needs))
+        #expect(loaded.ngos[10].name == "Renamed NGO")
+        #expect(try loaded.ngoDirectory.resolve("Renamed NGO").id == changedNGO.id)
+        let rules = Seeds.rules("default")
+        let options = RankOptions(limit: 20, showExcluded: true)
+        for need in original.needs.indices {
+            #expect(
+                loaded.suggest(needPosition: need, rules: rules, options: options)
+                    == original.suggest(needPosition: need, rules: rules, options: options))
+        }
+        #expect(loaded.gaps(rules: rules, threshold: 40) == original.gaps(rules: rules, threshold: 40))
+    }
+
+    @Test func anythingButAWholeSnapshotIsRefused() throws {
+        let data = try Self.snapshot(of: Self.indexWithPartnerships(seed: 5))
+        // Cut short anywhere, or run on past the end.
+        for length in [0, 7, 8, 30, data.count / 3, data.count / 2, data.count - 1] {
+            #expect(throws: SnapshotUnusable.self) {
+                try MatchIndex(snapshot: data.prefix(length), reference: Seeds.reference)
+            }
+        }
+        #expect(throws: SnapshotUnusable.self) {
+            try MatchIndex(snapshot: data + Data([0]), reference: Seeds.reference)
+        }
+        // Another format, another build's layouts or reference data.
+        for offset in [0, 8, 12, 19] {
+            var changed = data
+            changed[offset] ^= 0xFF
+            #expect(throws: SnapshotUnusable.self) {
+                try MatchIndex.snapshotHeader(changed, reference: Seeds.reference)
+            }
+        }
+        #expect(throws: SnapshotUnusable.self) { try MatchIndex(snapshot: Data("{}".utf8), reference: Seeds.reference) }
+    }
+
+    @Test func positionsOutsideTheRecordsAreRefused() throws {
+        // The first compiled need's province, just after the lineage: a value past the 34 units.
+        let index = Self.indexWithPartnerships(seed: 6)
+        var data = try Self.snapshot(of: index)
+        let header = 8 + 4 + 8 + 8
+        let lineage = 8 + 2 * 8 + 8 + "test-lineage".utf8.count
+        let firstNeed = header + lineage + 8
+        data.replaceSubrange(firstNeed..<firstNeed + 4, with: withUnsafeBytes(of: Int32(500)) { Data($0) })
+        #expect(throws: SnapshotUnusable.self) { try MatchIndex(snapshot: data, reference: Seeds.reference) }
+    }
+}
