@@ -58,7 +58,7 @@ extension Service {
         for weak in gaps.weakNeeds where weak.bestNGO == nil { unserved[weak.province, default: 0] += 1 }
         var funding: [ProvinceID: Double] = [:]
         let taxonomy = reference.taxonomy
-        for need in index.needs where need.status == .open {
+        for need in index.needs.all() where need.status == .open {
             if let sector, !need.sectors.contains(where: { taxonomy.isWithin($0.sector, sector.id) }) { continue }
             funding[need.province, default: 0] += need.fundingGapUSD
         }

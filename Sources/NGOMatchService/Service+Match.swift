@@ -168,13 +168,11 @@ extension Service {
                 notes.append("\(former) was merged into \(match.province.name.vi) on 1 July 2025.")
             }
             let sector = try params.sector.map { try reference.taxonomy.resolve($0) }
-            positions = index.needs.indices.filter { position in
-                let need = index.needs[position]
-                return need.province == match.province.id && need.status == .open
-                    && (sector.map { wanted in
-                        need.sectors.contains { reference.taxonomy.isWithin($0.sector, wanted.id) }
-                    } ?? true)
-            }.sorted { index.needs[$0].id < index.needs[$1].id }
+            positions = index.openNeedPositions(in: match.province.id).filter { position in
+                sector.map { wanted in
+                    index.needs[position].sectors.contains { reference.taxonomy.isWithin($0.sector, wanted.id) }
+                } ?? true
+            }.sorted { index.needID(at: $0) < index.needID(at: $1) }
             if positions.isEmpty {
                 notes.append("\(match.province.name.vi) has no open needs\(sector.map { " in \($0.id)" } ?? "").")
             }

@@ -70,7 +70,7 @@ extension Service {
         let lastDay = params.certificateExpiresWithin.map { CalendarDate(dayNumber: CalendarDate.today.dayNumber + $0) }
         let provinces = reference.provinces
         let taxonomy = reference.taxonomy
-        return try index().ngos.filter { ngo in
+        return try index().ngos.all().filter { ngo in
             words.found(in: [ngo.id.rawValue, ngo.name, ngo.acronym ?? "", ngo.country])
                 && (lastDay.map { last in ngo.registration.map { $0.expires <= last } ?? false } ?? true)
                 && (region.map { wanted in

@@ -80,7 +80,7 @@ extension Service {
         // process reads the needs alone rather than compile the NGOs too.
         let taxonomy = reference.taxonomy
         let words = SearchWords(params.search)
-        let needs = try keptIndex().map { Array($0.needs) } ?? registry.needs()
+        let needs = try keptIndex().map { $0.needs.all() } ?? registry.needs()
         return needs.filter { need in
             words.found(in: [need.id.rawValue, need.title, need.description] + need.localities)
                 && (filter.province.map { need.province == $0 } ?? true)

@@ -33,7 +33,7 @@ public struct AssessmentReport: Hashable, Sendable, Codable {
         needTitle = need?.title ?? ""
         province = need?.province ?? ""
         ngo = assessment.ngo
-        ngoName = index.ngoPosition(assessment.ngo).map { index.ngos[$0].name } ?? assessment.ngo.rawValue
+        ngoName = index.ngoPosition(assessment.ngo).map { index.ngoEntry(at: $0).name } ?? assessment.ngo.rawValue
         score = (assessment.score * 100).rounded() / 100
         excluded = assessment.isExcluded
         reasons = explanation.reasons(assessment)

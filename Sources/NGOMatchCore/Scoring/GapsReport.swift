@@ -113,7 +113,7 @@ extension MatchIndex {
                 weakNeeds.append(
                     GapsReport.WeakNeed(
                         need: need.id, province: need.province, title: need.title,
-                        bestNGO: entry.ngo.map { ngos[$0].id },
+                        bestNGO: entry.ngo.map { ngoEntries[$0].id },
                         bestScore: entry.score))
             }
         }

@@ -189,6 +189,11 @@ public struct MatchIndex: Sendable {
 
     public func needPosition(_ id: NeedID) -> Int? { needIndex[id] }
 
+    /// The NGO's id and names, without reading its record.
+    public func ngoEntry(at position: Int) -> NGODirectory.Entry { ngoEntries[position] }
+
+    public func needID(at position: Int) -> NeedID { needIDs[position] }
+
     /// The NGOs by id, name or acronym, without reading their records.
     public var ngoDirectory: NGODirectory { NGODirectory(Array(ngoEntries)) }
     public func ngoPosition(_ id: NGOID) -> Int? { ngoIndex[id] }
@@ -202,6 +207,16 @@ public struct MatchIndex: Sendable {
         let bit = UInt64(1) << UInt64(position)
         let working = compiledNGOs.reduce(0) { $0 + ($1.nationwide || $1.current & bit != 0 ? 1 : 0) }
         return (open.count, working)
+    }
+
+    /// The positions of the province's open needs, in position order, found from the compiled sets.
+    public func openNeedPositions(in province: ProvinceID) -> [Int] {
+        guard let position = provinceIndex[province] else { return [] }
+        var open = needsByProvince[position]
+        open.formIntersection(openNeeds)
+        var positions: [Int] = []
+        open.forEachMember { positions.append($0) }
+        return positions
     }
 
     /// Whether the need has a completed partnership, which counts in NGOs' track record.

@@ -100,7 +100,8 @@ struct DashboardRoutes {
                 "id": need.need.rawValue, "title": need.title, "province": format.province(need.province),
                 "best": need.bestNGO.map {
                     app.text(
-                        "dashboardBest", context, index.ngoPosition($0).map { index.ngos[$0].name } ?? $0.rawValue,
+                        "dashboardBest", context,
+                        index.ngoPosition($0).map { index.ngoEntry(at: $0).name } ?? $0.rawValue,
                         Explanation.points(need.bestScore))
                 } ?? app.text("dashboardNobody", context),
                 "why": why,
