@@ -4,6 +4,7 @@
 #   scripts/protocol-bench.sh            # the short runs: 8 s each
 #   SECONDS_LONG=600 scripts/protocol-bench.sh memory   # ten minutes of load, memory read every 30 s
 #   REGISTRY=big.sqlite scripts/protocol-bench.sh varied  # varied questions with and without a writer (issue 18)
+#   COLD=1 REGISTRY=big.sqlite scripts/protocol-bench.sh varied  # the same, started without an index snapshot
 #
 # Release build, a fresh demo registry (or a copy of REGISTRY), loopback; the load generator
 # shares the machine.
@@ -15,6 +16,9 @@ work=$(mktemp -d)
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 if [ -n "${REGISTRY:-}" ]; then
     $bin backup "$work/bench.sqlite" --db "$REGISTRY" >/dev/null
+    # A registry in use has the snapshot of the index its last process left beside it; with
+    # COLD=1 the server starts without one and compiles every record.
+    if [ -z "${COLD:-}" ]; then $bin gaps --db "$work/bench.sqlite" >/dev/null; fi
 else
     $bin init --db "$work/bench.sqlite" >/dev/null
 fi

@@ -237,7 +237,7 @@ public struct Dispatcher: Sendable {
             let revision = try service.revision()
             if let kept = replies.result(for: key, at: revision, service: service) { return kept }
             let result = try method.call(service, params, caller)
-            replies.store(result, for: key, method: method.name, params: params, at: revision, service: service)
+            replies.store(result, for: key, scope: method.replyScope(params), at: revision, service: service)
             return result
         }
     }

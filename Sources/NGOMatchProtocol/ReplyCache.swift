@@ -82,9 +82,7 @@ final class KeptReplies: Sendable {
         }
     }
 
-    func store(_ result: Data, for key: [UInt8], method: String, params: JSONValue?, at revision: Int, service: Service)
-    {
-        let scope = ReplyScope(method: method, params: params)
+    func store(_ result: Data, for key: [UInt8], scope: ReplyScope, at revision: Int, service: Service) {
         cache.withLock { cache in
             if revision > cache.revision { Self.advance(&cache, to: revision, service: service) }
             cache.store(result, scope: scope, for: key, at: revision)

@@ -35,6 +35,8 @@ public struct Method: Sendable {
     public let resultIsPage: Bool
     /// Decodes the parameters, runs the operation and encodes its result as JSON.
     public let call: @Sendable (Service, JSONValue?, Caller) throws -> Data
+    /// What a result for these parameters is made from; `whole` when they do not decode.
+    public let replyScope: @Sendable (JSONValue?) -> ReplyScope
 
     public var isWrite: Bool { access != .read }
 
@@ -53,6 +55,7 @@ public struct Method: Sendable {
         resultIsList = Op.Result.self is any Collection.Type
         resultIsPage = Op.Result.self is any PagedResult.Type
         call = { service, params, caller in try Op.call(service, params, caller: caller) }
+        replyScope = { params in (try? Op.Params.decode(params)).map(Op.replyScope) ?? .whole }
     }
 }
 

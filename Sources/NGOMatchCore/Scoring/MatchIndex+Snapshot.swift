@@ -15,7 +15,7 @@ extension MatchIndex {
 
     private static let magic: UInt64 = 0x5844_494D_4F47_4E00  // "\0NGOMIDX"
     /// Bump when what `compile` writes changes meaning, not only its layout.
-    private static let format: UInt32 = 1
+    private static let format: UInt32 = 2
 
     /// The layouts and reference the compiled values depend on: another build or other
     /// reference data make another fingerprint, and the snapshot is compiled again.
@@ -67,6 +67,7 @@ extension MatchIndex {
         let statuses = Partnership.Status.allCases
         writer.write(array: pairs.map { UInt8(statuses.firstIndex(of: partnershipStatus[$0]!)!) })
         for counts in [ngosWorkingIn, openByProvinceAndTop, demand] { writer.write(array: counts) }
+        writer.write(array: completedByNeed)
         writer.write(texts: needIDs.lazy.map(\.rawValue))
         writer.write(texts: ngoEntries.lazy.map(\.id.rawValue))
         writer.write(texts: ngoEntries.lazy.map(\.name))
@@ -124,6 +125,7 @@ extension MatchIndex {
         let statuses = try reader.readArray(UInt8.self)
         var counts: [[Int]] = []
         for _ in 0..<3 { counts.append(try reader.readArray(Int.self)) }
+        let completedByNeed = try reader.readArray(Int32.self)
         let needIDs = try reader.readTexts().map { NeedID($0) }
         let ngoIDs = try reader.readTexts().map { NGOID($0) }
         let ngoNames = try reader.readTexts()
@@ -139,7 +141,8 @@ extension MatchIndex {
         guard compiledNeeds.count == needCount, compiledNGOs.count == ngoCount,
             needDocuments.offsets.count == needCount + 1, ngoDocuments.offsets.count == ngoCount + 1,
             orders.map(\.count) == [needCount, ngoCount, needCount, ngoCount], pairs.count == statuses.count,
-            ngoNames.count == ngoCount, acronyms.count == ngoCount, hasAcronym.count == ngoCount,
+            ngoNames.count == ngoCount, completedByNeed.count == needCount, acronyms.count == ngoCount,
+            hasAcronym.count == ngoCount,
             statuses.allSatisfy({ Int($0) < allStatuses.count })
         else { throw SnapshotUnusable(reason: "its parts disagree on how many records it holds") }
 
@@ -190,5 +193,6 @@ extension MatchIndex {
         partnershipStatus = Dictionary(
             zip(pairs, statuses.map { allStatuses[Int($0)] }), uniquingKeysWith: { _, last in last })
         (ngosWorkingIn, openByProvinceAndTop, demand) = (counts[0], counts[1], counts[2])
+        self.completedByNeed = completedByNeed
     }
 }

@@ -15,6 +15,7 @@ extension MatchIndex {
         let position = needs.count
         needs.append(need)
         needIDs.append(need.id)
+        completedByNeed.append(0)
         needIndex[need.id] = position
         for index in needsByTopSector.indices { needsByTopSector[index].grow(toHold: position + 1) }
         for index in needsByProvince.indices { needsByProvince[index].grow(toHold: position + 1) }
@@ -75,6 +76,7 @@ extension MatchIndex {
             if step > 0 { declined.insert(pair) } else { declined.remove(pair) }
         }
         guard status == .completed else { return }
+        completedByNeed[need] += step
         // The NGO's completed list moves to the end of the flat array, changed; the old range is left unused.
         let compiled = compiledNGOs[ngo]
         var list = Array(

@@ -57,6 +57,8 @@ public struct MatchIndex: Sendable {
     var openByProvinceAndTop: [Int]
     /// For each NGO, the open needs in its certified provinces and sectors: how sought-after it is.
     var demand: [Int]
+    /// Each need's completed partnerships, which count in NGOs' track records.
+    var completedByNeed: [Int32]
 
     struct CompiledNeed: Sendable, BitwiseCopyable {
         var province: Int32
@@ -154,6 +156,7 @@ public struct MatchIndex: Sendable {
         ngosWorkingIn = Array(repeating: 0, count: provinces.count)
         openByProvinceAndTop = Array(repeating: 0, count: provinces.count * topLevel.count)
         demand = Array(repeating: 0, count: ngos.count)
+        completedByNeed = Array(repeating: 0, count: needs.count)
     }
 
     public init(reference: ReferenceData, needs: [Need], ngos: [NGO], partnerships: [Partnership] = []) {
@@ -173,7 +176,10 @@ public struct MatchIndex: Sendable {
             let pair = UInt64(need) << 32 | UInt64(ngo)
             partnershipStatus[pair] = partnership.status
             if partnership.status.isOpen { openByNGO[ngo] += 1 }
-            if partnership.status == .completed { completedByNGO[ngo].append(Completed(need: Int32(need))) }
+            if partnership.status == .completed {
+                completedByNGO[ngo].append(Completed(need: Int32(need)))
+                completedByNeed[need] += 1
+            }
             if partnership.status == .declined { declined.insert(pair) }
         }
         for (position, ngo) in ngos.enumerated() {
@@ -221,8 +227,8 @@ public struct MatchIndex: Sendable {
 
     /// Whether the need has a completed partnership, which counts in NGOs' track record.
     public func hasCompletedPartnership(_ id: NeedID) -> Bool {
-        guard let position = needIndex[id].map(Int32.init) else { return false }
-        return completed.contains { $0.need == position }
+        guard let position = needIndex[id] else { return false }
+        return completedByNeed[position] > 0
     }
 
     func sectors(of need: CompiledNeed) -> ArraySlice<SectorEntry> {

@@ -12,6 +12,7 @@ public enum CommunesListOperation: ServiceOperation {
     public static func run(_ service: Service, _ params: CommunesListParams, caller: Caller) throws -> [Commune] {
         try service.communes(params)
     }
+    public static func replyScope(_ params: Params) -> ReplyScope { .reference }
 }
 
 public enum CommuneGetOperation: ServiceOperation {
@@ -26,4 +27,5 @@ public enum CommuneGetOperation: ServiceOperation {
     public static func run(_ service: Service, _ params: CommuneGetParams, caller: Caller) throws -> CommuneFound {
         try service.commune(params)
     }
+    public static func replyScope(_ params: Params) -> ReplyScope { .reference }
 }

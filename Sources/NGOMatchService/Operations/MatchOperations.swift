@@ -12,6 +12,11 @@ public enum SuggestOperation: ServiceOperation {
     public static func run(_ service: Service, _ params: SuggestParams, caller: Caller) throws -> SuggestResult {
         try service.suggest(params)
     }
+    /// One need's ranking; a province's reads every open need there.
+    public static func replyScope(_ params: SuggestParams) -> ReplyScope {
+        guard params.province == nil, let need = params.need else { return .whole }
+        return .ranking(NeedID(need))
+    }
 }
 
 public enum DiscoverOperation: ServiceOperation {
@@ -40,6 +45,7 @@ public enum ExplainOperation: ServiceOperation {
     public static func run(_ service: Service, _ params: ExplainParams, caller: Caller) throws -> ExplainedPair {
         try service.explain(params)
     }
+    public static func replyScope(_ params: ExplainParams) -> ReplyScope { .ranking(NeedID(params.need)) }
 }
 
 public enum CompareOperation: ServiceOperation {

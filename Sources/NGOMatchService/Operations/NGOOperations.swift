@@ -43,6 +43,7 @@ public enum NGOGetOperation: ServiceOperation {
     public static func run(_ service: Service, _ params: NGOGetParams, caller: Caller) throws -> NGO {
         try service.ngo(params)
     }
+    public static func replyScope(_ params: Params) -> ReplyScope { .ngos }
 }
 
 public enum NGOsListOperation: ServiceOperation {

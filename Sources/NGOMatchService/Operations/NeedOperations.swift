@@ -56,6 +56,7 @@ public enum NeedGetOperation: ServiceOperation {
     public static func run(_ service: Service, _ params: NeedGetParams, caller: Caller) throws -> Need {
         try service.need(params)
     }
+    public static func replyScope(_ params: NeedGetParams) -> ReplyScope { .need(NeedID(params.id)) }
 }
 
 public enum NeedsListOperation: ServiceOperation {

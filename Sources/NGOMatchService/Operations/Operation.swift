@@ -37,12 +37,17 @@ public protocol ServiceOperation: Sendable {
     static var cost: Method.Cost { get }
 
     static func run(_ service: Service, _ params: Params, caller: Caller) throws -> Result
+
+    /// What its result is made from, so that a server keeping the result drops it only when
+    /// a write could change it.
+    static func replyScope(_ params: Params) -> ReplyScope
 }
 
 extension ServiceOperation {
     public static var otherCommands: [String] { [] }
     public static var cost: Method.Cost { access == .read ? .cached : .uncached }
     public static var isWrite: Bool { access != .read }
+    public static func replyScope(_ params: Params) -> ReplyScope { .whole }
 
     /// The result as every door sends it: the protocol's `result`, the CLI's `--format json`,
     /// MCP's structured content.

@@ -22,6 +22,7 @@ public enum SectorsListOperation: ServiceOperation {
     public static let example = "{}"
     public static let commandExample = ["sectors", "list"]
     public static func run(_ service: Service, _ params: NoParams, caller: Caller) -> [Sector] { service.sectors() }
+    public static func replyScope(_ params: Params) -> ReplyScope { .reference }
 }
 
 public enum ProvincesListOperation: ServiceOperation {
@@ -36,6 +37,7 @@ public enum ProvincesListOperation: ServiceOperation {
     public static func run(_ service: Service, _ params: ProvincesListParams, caller: Caller) throws -> [Province] {
         try service.provinces(params)
     }
+    public static func replyScope(_ params: Params) -> ReplyScope { .reference }
 }
 
 public enum ProvinceGetOperation: ServiceOperation {

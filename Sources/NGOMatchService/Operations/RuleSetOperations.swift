@@ -12,6 +12,7 @@ public enum RulesListOperation: ServiceOperation {
     public static func run(_ service: Service, _ params: NoParams, caller: Caller) throws -> [RuleSetSummary] {
         try service.ruleSets()
     }
+    public static func replyScope(_ params: Params) -> ReplyScope { .ruleSets }
 }
 
 public enum RulesGetOperation: ServiceOperation {
@@ -25,6 +26,7 @@ public enum RulesGetOperation: ServiceOperation {
     public static func run(_ service: Service, _ params: RuleSetGetParams, caller: Caller) throws -> RuleSetDetail {
         try service.ruleSet(params)
     }
+    public static func replyScope(_ params: Params) -> ReplyScope { .ruleSets }
 }
 
 public enum RulesAddOperation: ServiceOperation {

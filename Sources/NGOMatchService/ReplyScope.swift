@@ -6,7 +6,9 @@ import NGOMatchStore
 /// During a meeting most writes are needs updated by their provinces, and most reads rank
 /// NGOs for other needs: those rankings read the need, every NGO, the partnerships and the
 /// rule sets, and nothing of the other needs but their part in NGOs' track records.
-enum ReplyScope: Hashable, Sendable {
+///
+/// Each operation declares its own (`ServiceOperation.replyScope`); one that does not is `whole`.
+public enum ReplyScope: Hashable, Sendable {
     /// Reference data that no record changes (sectors, provinces, communes).
     case reference
     /// The stored rule sets.
@@ -20,27 +22,10 @@ enum ReplyScope: Hashable, Sendable {
     /// Anything: dropped by every change.
     case whole
 
-    init(method: String, params: JSONValue?) {
-        switch method {
-        case "sectors.list", "provinces.list", "communes.list", "communes.get": self = .reference
-        case "rules.list", "rules.get": self = .ruleSets
-        case "needs.get": self = Self.text(params?["id"]).map { .need(NeedID($0)) } ?? .whole
-        case "ngos.get": self = .ngos
-        case "match.suggest" where params?["province"] == nil,
-            "match.explain":
-            self = Self.text(params?["need"]).map { .ranking(NeedID($0)) } ?? .whole
-        default: self = .whole
-        }
-    }
-
-    private static func text(_ value: JSONValue?) -> String? {
-        if case .string(let text)? = value { text } else { nil }
-    }
-
     /// Whether a reply of this scope still holds after `changes`.
     /// - Parameter trackRecordChanged: a changed need had completed partnerships, so NGOs'
     ///   track record in its province and sectors may have moved.
-    func survives(_ changes: RecordChanges, trackRecordChanged: Bool) -> Bool {
+    public func survives(_ changes: RecordChanges, trackRecordChanged: Bool) -> Bool {
         switch self {
         case .reference: true
         case .ruleSets: !changes.ruleSets
