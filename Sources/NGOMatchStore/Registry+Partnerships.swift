@@ -74,9 +74,11 @@ extension Registry {
         let index = MatchIndex(
             reference: reference, needs: needs.records, ngos: ngos.records, partnerships: partnerships)
         if let lineage {
-            writeSnapshot(
+            writeSnapshot { sink in
                 index.snapshot(
-                    revision: revision, lineage: lineage, needDocuments: needs.documents, ngoDocuments: ngos.documents))
+                    revision: revision, lineage: lineage, needDocuments: needs.documents, ngoDocuments: ngos.documents,
+                    into: sink)
+            }
         }
         return (index, revision)
     }

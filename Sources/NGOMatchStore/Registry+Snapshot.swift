@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import NGOMatchCore
+import Synchronization
 
 /// A snapshot of the compiled match index kept beside the registry file (as SQLite keeps its
 /// `-wal` and `-shm` files), so that a new process on a large registry starts from it instead of
@@ -29,18 +30,17 @@ extension Registry {
 
     /// Replaces the snapshot, through a file renamed into place so that a reader never sees half
     /// of one. A folder that refuses the file only costs the next process its head start.
-    func writeSnapshot(_ bytes: [UInt8]) {
+    func writeSnapshot(_ write: (@escaping ([UInt8]) -> Void) -> Void) {
         let temporary = snapshotPath + ".\(UUID().uuidString).tmp"
-        let written = bytes.withUnsafeBytes { raw -> Bool in
-            guard FileManager.default.createFile(atPath: temporary, contents: nil),
-                let file = FileHandle(forWritingAtPath: temporary)
-            else { return false }
-            defer { try? file.close() }
-            // Written from the array itself: a copy would double the memory of a large registry's snapshot.
-            let contents = Data(
-                bytesNoCopy: UnsafeMutableRawPointer(mutating: raw.baseAddress!), count: raw.count, deallocator: .none)
-            return (try? file.write(contentsOf: contents)) != nil
+        guard FileManager.default.createFile(atPath: temporary, contents: nil),
+            let file = FileHandle(forWritingAtPath: temporary)
+        else { return }
+        let failed = Mutex(false)
+        write { buffer in
+            guard !failed.withLock({ $0 }) else { return }
+            do { try file.write(contentsOf: buffer) } catch { failed.withLock { $0 = true } }
         }
-        if !written || rename(temporary, snapshotPath) != 0 { unlink(temporary) }
+        let closed = (try? file.close()) != nil
+        if failed.withLock({ $0 }) || !closed || rename(temporary, snapshotPath) != 0 { unlink(temporary) }
     }
 }

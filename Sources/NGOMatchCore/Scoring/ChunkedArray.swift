@@ -28,6 +28,11 @@ public struct ChunkedArray<Element>: RandomAccessCollection, MutableCollection {
         }
     }
 
+    /// Calls `body` with each chunk in order: the elements without copying them into one array.
+    func forEachChunk(_ body: ([Element]) -> Void) {
+        for chunk in chunks { body(chunk) }
+    }
+
     public mutating func append(_ element: Element) {
         if count & (Self.chunkSize - 1) == 0 {
             chunks.append([])

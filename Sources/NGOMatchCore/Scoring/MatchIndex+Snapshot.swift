@@ -41,10 +41,14 @@ extension MatchIndex {
         return hash.value
     }
 
-    /// The index as bytes, with each record's stored document by position.
-    public func snapshot(revision: Int, lineage: String, needDocuments: [String], ngoDocuments: [String]) -> [UInt8] {
+    /// The index as bytes, with each record's stored document by position, handed to `sink`
+    /// a buffer at a time.
+    public func snapshot(
+        revision: Int, lineage: String, needDocuments: [String], ngoDocuments: [String],
+        into sink: @escaping ([UInt8]) -> Void
+    ) {
         precondition(needDocuments.count == needs.count && ngoDocuments.count == ngos.count, "a document per record")
-        var writer = SnapshotWriter()
+        var writer = SnapshotWriter(sink: sink)
         writer.write(Self.magic)
         writer.write(Self.format)
         writer.write(Self.fingerprint(reference))
@@ -75,7 +79,16 @@ extension MatchIndex {
         writer.write(array: ngoEntries.map { $0.acronym == nil ? UInt8(0) : 1 })
         writer.write(texts: needDocuments)
         writer.write(texts: ngoDocuments)
-        return writer.bytes
+        writer.flush()
+    }
+
+    /// The snapshot whole, for callers that keep it in memory.
+    public func snapshot(revision: Int, lineage: String, needDocuments: [String], ngoDocuments: [String]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        snapshot(revision: revision, lineage: lineage, needDocuments: needDocuments, ngoDocuments: ngoDocuments) {
+            bytes += $0
+        }
+        return bytes
     }
 
     /// The header of a snapshot, or why it is not one this build can read.

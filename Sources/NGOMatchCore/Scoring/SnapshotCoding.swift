@@ -10,33 +10,54 @@ public struct SnapshotUnusable: Error, Sendable, CustomStringConvertible {
 /// snapshot back is a copy per array rather than a parse per value. Only for this machine and
 /// build: the header records the layouts, and a snapshot made by another is compiled again.
 struct SnapshotWriter {
-    private(set) var bytes: [UInt8] = []
+    private var bytes: [UInt8] = []
+    /// Given each full buffer in turn: a large registry's snapshot is never held whole in memory.
+    private let sink: ([UInt8]) -> Void
+    private static let bufferSize = 1 << 20
 
-    mutating func write<Value: BitwiseCopyable>(_ value: Value) {
-        withUnsafeBytes(of: value) { bytes += $0 }
+    init(sink: @escaping ([UInt8]) -> Void) {
+        self.sink = sink
+        bytes.reserveCapacity(Self.bufferSize)
     }
 
-    mutating func write<Value: BitwiseCopyable>(array values: some Collection<Value>) {
-        // As an array: each element then takes its stride, padding included, as `readArray` expects.
-        write(array: Array(values))
+    private mutating func append(_ raw: UnsafeRawBufferPointer) {
+        bytes += raw
+        if bytes.count >= Self.bufferSize { flush() }
+    }
+
+    /// Hands what is buffered to the sink; call once more at the end.
+    mutating func flush() {
+        guard !bytes.isEmpty else { return }
+        sink(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    mutating func write<Value: BitwiseCopyable>(_ value: Value) {
+        withUnsafeBytes(of: value) { append($0) }
+    }
+
+    /// Read back by `readArray` as one array: each element takes its stride, padding included.
+    mutating func write<Value: BitwiseCopyable>(array values: ChunkedArray<Value>) {
+        write(Int64(values.count))
+        values.forEachChunk { chunk in chunk.withUnsafeBytes { append($0) } }
     }
 
     mutating func write<Value: BitwiseCopyable>(array values: [Value]) {
         write(Int64(values.count))
-        values.withUnsafeBytes { bytes += $0 }
+        values.withUnsafeBytes { append($0) }
     }
 
     /// Texts as their offsets and one run of UTF-8.
     mutating func write(texts: some Collection<String>) {
         var offsets: [Int64] = [0]
         offsets.reserveCapacity(texts.count + 1)
-        var utf8: [UInt8] = []
-        for text in texts {
-            utf8 += text.utf8
-            offsets.append(Int64(utf8.count))
-        }
+        for text in texts { offsets.append(offsets[offsets.count - 1] + Int64(text.utf8.count)) }
         write(array: offsets)
-        write(array: utf8)
+        write(offsets[offsets.count - 1])
+        for text in texts {
+            var text = text
+            text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+        }
     }
 }
 
