@@ -67,6 +67,7 @@ extension Registry {
                     """, arguments: [String(max(replaced, restored) + 1)])
             // The backup's log is of revisions this file, and its snapshot, may have known otherwise.
             try db.execute(sql: "DELETE FROM change_log")
+            _ = try Self.stampRevision(db)
         }
     }
 }

@@ -65,19 +65,19 @@ extension Registry {
     /// Everything the scoring engine needs, read in one consistent snapshot, and the revision it
     /// was read at; a snapshot of the compiled index is written beside the file for the next process.
     public func revisedMatchIndex() throws -> (index: MatchIndex, revision: Int) {
-        let (needs, ngos, partnerships, revision, lineage) = try database.read { db in
-            (
+        let (needs, ngos, partnerships, revision, lineage, token) = try database.read { db in
+            let revision = try Self.revision(db)
+            return (
                 try decodedNeeds.all(from: "need", db), try decodedNGOs.all(from: "ngo", db),
-                try Self.fetchPartnerships(db), try Self.revision(db), try Self.lineage(db)
+                try Self.fetchPartnerships(db), revision, try Self.lineage(db), try Self.token(of: revision, db)
             )
         }
         let index = MatchIndex(
             reference: reference, needs: needs.records, ngos: ngos.records, partnerships: partnerships)
-        if let lineage {
+        if let lineage, let token {
+            let header = MatchIndex.SnapshotHeader(revision: revision, lineage: lineage, token: token)
             writeSnapshot { sink in
-                index.snapshot(
-                    revision: revision, lineage: lineage, needDocuments: needs.documents, ngoDocuments: ngos.documents,
-                    into: sink)
+                index.snapshot(header, needDocuments: needs.documents, ngoDocuments: ngos.documents, into: sink)
             }
         }
         return (index, revision)

@@ -85,10 +85,11 @@ extension Registry {
                             ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1
                             """)
                     revision = try Self.revision(db)
+                    let token = try Self.stampRevision(db)
                     // Logged before the commit: a reader that sees the new revision must find its
                     // changes, or it compiles the whole index again.
                     changeLog.record(result.changedRecords, at: revision!)
-                    try Self.log(result.changedRecords, at: revision!, db)
+                    try Self.log(result.changedRecords, at: revision!, token: token, db)
                 }
                 if let audit {
                     try db.execute(

@@ -177,7 +177,11 @@ extension Registry {
             // index (or a snapshot of one) follows these records instead of compiling afresh.
             try db.create(table: "change_log") { t in
                 t.primaryKey("revision", .integer)
-                t.column("changes", .jsonText).notNull()
+                // Null for a change that cannot say what it touched (an import): a hole to follow.
+                t.column("changes", .jsonText)
+                // The revision's token: what tells this revision from one of the same number
+                // reached by other writes (a backup copied over the file, then written to).
+                t.column("token", .text).notNull()
             }
             // Which registry this is, for a snapshot beside the file: a copy of another registry
             // put in its place may have reached the same revision.

@@ -20,10 +20,12 @@ extension Registry {
         guard FileManager.default.fileExists(atPath: snapshotPath),
             let data = try? Data(contentsOf: URL(fileURLWithPath: snapshotPath), options: .alwaysMapped)
         else { return nil }
-        let (revision, lineage) = try database.read { db in (try Self.revision(db), try Self.lineage(db)) }
-        guard let header = try? MatchIndex.snapshotHeader(data, reference: reference), header.lineage == lineage,
-            header.revision <= revision
-        else { return nil }
+        guard let header = try? MatchIndex.snapshotHeader(data, reference: reference) else { return nil }
+        let (revision, lineage, token) = try database.read { db in
+            (try Self.revision(db), try Self.lineage(db), try Self.token(of: header.revision, db))
+        }
+        // The revision's token says the file reached that revision by the same writes.
+        guard header.lineage == lineage, header.revision <= revision, header.token == token else { return nil }
         guard let loaded = try? MatchIndex(snapshot: data, reference: reference) else { return nil }
         return (loaded, header.revision)
     }

@@ -123,6 +123,33 @@ import Testing
         #expect(service.indexCompilations == 2)
     }
 
+    @Test func aBackupCopiedOverTheFileAndWrittenToIsNotTakenForTheSnapshot() throws {
+        let folder = try Folder()
+        let path = folder.registryPath
+        let backup = folder.url.appendingPathComponent("backup.sqlite").path
+        let caller = Caller.local("test")
+        var need = ""
+        do {
+            let registry = try Registry.open(at: path).registry
+            need = try registry.needs()[0].id.rawValue
+            try registry.backup(to: backup)
+            _ = try Service(registry: registry).updateNeed(
+                need, changes: .object(["fundingGapUSD": .number(111)]), caller: caller)
+            // Compiled at the revision after the backup's: the snapshot is of that revision.
+            _ = try Self.freshService(path).index()
+        }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        try FileManager.default.copyItem(atPath: backup, toPath: path)
+        // The same registry, the same revision number, reached by another write.
+        let registry = try Registry.open(at: path).registry
+        _ = try Service(registry: registry).updateNeed(
+            need, changes: .object(["fundingGapUSD": .number(222)]), caller: caller)
+        let service = Service(registry: registry)
+        let index = try service.index()
+        #expect(service.indexCompilations == 1, "the snapshot of the other revision was not used")
+        #expect(index.needs[index.needPosition(NeedID(need))!].fundingGapUSD == 222)
+    }
+
     @Test func aSnapshotOfAnotherRegistryOrADamagedOneIsNotUsed() throws {
         let folder = try Folder()
         let path = folder.registryPath

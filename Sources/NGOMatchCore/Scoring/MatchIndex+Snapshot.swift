@@ -7,10 +7,19 @@ import Foundation
 extension MatchIndex {
     /// What a snapshot says it was made from, read without loading the rest.
     public struct SnapshotHeader: Equatable, Sendable {
+        public init(revision: Int, lineage: String, token: String) {
+            self.revision = revision
+            self.lineage = lineage
+            self.token = token
+        }
+
         /// The registry's revision the index was compiled at.
         public let revision: Int
         /// Which registry: a copy of another registry may reach the same revision.
         public let lineage: String
+        /// The revision's own token: the same registry may reach the same revision number by other
+        /// writes (a backup copied over the file, then written to).
+        public let token: String
     }
 
     private static let magic: UInt64 = 0x5844_494D_4F47_4E00  // "\0NGOMIDX"
@@ -44,7 +53,7 @@ extension MatchIndex {
     /// The index as bytes, with each record's stored document by position, handed to `sink`
     /// a buffer at a time.
     public func snapshot(
-        revision: Int, lineage: String, needDocuments: [String], ngoDocuments: [String],
+        _ header: SnapshotHeader, needDocuments: [String], ngoDocuments: [String],
         into sink: @escaping ([UInt8]) -> Void
     ) {
         precondition(needDocuments.count == needs.count && ngoDocuments.count == ngos.count, "a document per record")
@@ -52,8 +61,8 @@ extension MatchIndex {
         writer.write(Self.magic)
         writer.write(Self.format)
         writer.write(Self.fingerprint(reference))
-        writer.write(Int64(revision))
-        writer.write(texts: [lineage])
+        writer.write(Int64(header.revision))
+        writer.write(texts: [header.lineage, header.token])
 
         writer.write(array: compiledNeeds)
         writer.write(array: compiledNGOs)
@@ -83,11 +92,9 @@ extension MatchIndex {
     }
 
     /// The snapshot whole, for callers that keep it in memory.
-    public func snapshot(revision: Int, lineage: String, needDocuments: [String], ngoDocuments: [String]) -> [UInt8] {
+    public func snapshot(_ header: SnapshotHeader, needDocuments: [String], ngoDocuments: [String]) -> [UInt8] {
         var bytes: [UInt8] = []
-        snapshot(revision: revision, lineage: lineage, needDocuments: needDocuments, ngoDocuments: ngoDocuments) {
-            bytes += $0
-        }
+        snapshot(header, needDocuments: needDocuments, ngoDocuments: ngoDocuments) { bytes += $0 }
         return bytes
     }
 
@@ -110,8 +117,9 @@ extension MatchIndex {
             throw SnapshotUnusable(reason: "it was compiled by another build or from other reference data")
         }
         let revision = Int(try reader.read(Int64.self))
-        guard let lineage = try reader.readTexts().first else { throw SnapshotUnusable(reason: "it names no registry") }
-        return SnapshotHeader(revision: revision, lineage: lineage)
+        let names = try reader.readTexts()
+        guard names.count == 2 else { throw SnapshotUnusable(reason: "it names no registry") }
+        return SnapshotHeader(revision: revision, lineage: names[0], token: names[1])
     }
 
     /// The index a snapshot holds, with its header.

@@ -75,7 +75,8 @@ struct BenchWritesCommand: ParsableCommand {
         var lines = [
             "registry: \(index.ngos.count) NGOs, \(index.needs.count) needs; \(pairs) write-then-read pairs",
             String(
-                format: "first index (what a server's first ranking waits for; from the snapshot when there is one): %.0f ms",
+                format:
+                    "first index (what a server's first ranking waits for; from the snapshot when there is one): %.0f ms",
                 compiled),
             String(format: "a whole compile, for comparison: %.0f ms", rebuilt),
         ]

@@ -25,8 +25,8 @@ struct SnapshotTests {
     static func snapshot(of index: MatchIndex, revision: Int = 7) throws -> Data {
         Data(
             index.snapshot(
-                revision: revision, lineage: "test-lineage", needDocuments: try documents(Array(index.needs)),
-                ngoDocuments: try documents(Array(index.ngos))))
+                MatchIndex.SnapshotHeader(revision: revision, lineage: "test-lineage", token: "t1"),
+                needDocuments: try documents(Array(index.needs)), ngoDocuments: try documents(Array(index.ngos))))
     }
 
     @Test(arguments: [1, 2, 3] as [UInt64])
@@ -34,7 +34,7 @@ struct SnapshotTests {
         let original = Self.indexWithPartnerships(seed: seed)
         let data = try Self.snapshot(of: original)
         let header = try MatchIndex.snapshotHeader(data, reference: Seeds.reference)
-        #expect(header.revision == 7 && header.lineage == "test-lineage")
+        #expect(header == MatchIndex.SnapshotHeader(revision: 7, lineage: "test-lineage", token: "t1"))
         let loaded = try MatchIndex(snapshot: data, reference: Seeds.reference)
         #expect(Array(loaded.needs) == Array(original.needs))
         #expect(Array(loaded.ngos) == Array(original.ngos))
@@ -117,7 +117,7 @@ struct SnapshotTests {
         let index = Self.indexWithPartnerships(seed: 6)
         var data = try Self.snapshot(of: index)
         let header = 8 + 4 + 8 + 8
-        let lineage = 8 + 2 * 8 + 8 + "test-lineage".utf8.count
+        let lineage = 8 + 3 * 8 + 8 + "test-lineage".utf8.count + "t1".utf8.count
         let firstNeed = header + lineage + 8
         data.replaceSubrange(firstNeed..<firstNeed + 4, with: withUnsafeBytes(of: Int32(500)) { Data($0) })
         #expect(throws: SnapshotUnusable.self) { try MatchIndex(snapshot: data, reference: Seeds.reference) }
