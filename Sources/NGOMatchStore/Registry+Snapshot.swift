@@ -33,6 +33,7 @@ extension Registry {
     /// Replaces the snapshot, through a file renamed into place so that a reader never sees half
     /// of one. A folder that refuses the file only costs the next process its head start.
     func writeSnapshot(_ write: (@escaping ([UInt8]) -> Void) -> Void) {
+        removeAbandonedSnapshots()
         let temporary = snapshotPath + ".\(UUID().uuidString).tmp"
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
             let file = FileHandle(forWritingAtPath: temporary)
@@ -44,5 +45,21 @@ extension Registry {
         }
         let closed = (try? file.close()) != nil
         if failed.withLock({ $0 }) || !closed || rename(temporary, snapshotPath) != 0 { unlink(temporary) }
+    }
+
+    /// Half-written snapshots of processes that stopped while writing one (killed, out of disk):
+    /// each may be as large as the snapshot. One younger than an hour may still be being written.
+    private func removeAbandonedSnapshots() {
+        let snapshot = URL(fileURLWithPath: snapshotPath)
+        let folder = snapshot.deletingLastPathComponent()
+        let prefix = snapshot.lastPathComponent + "."
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            let path = folder.appendingPathComponent(name).path
+            guard let modified = try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date,
+                Date().timeIntervalSince(modified) > 3600
+            else { continue }
+            try? FileManager.default.removeItem(atPath: path)
+        }
     }
 }
