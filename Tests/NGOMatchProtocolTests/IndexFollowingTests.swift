@@ -150,6 +150,20 @@ import Testing
         #expect(index.needs[index.needPosition(NeedID(need))!].fundingGapUSD == 222)
     }
 
+    @Test func halfWrittenSnapshotsOfStoppedProcessesAreRemoved() throws {
+        let folder = try Folder()
+        let registry = try Registry.open(at: folder.registryPath).registry
+        let abandoned = registry.snapshotPath + ".0A0B.tmp"
+        let recent = registry.snapshotPath + ".0C0D.tmp"
+        for path in [abandoned, recent] { #expect(FileManager.default.createFile(atPath: path, contents: Data([1]))) }
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: -7200)], ofItemAtPath: abandoned)
+        _ = try Service(registry: registry).index()
+        #expect(!FileManager.default.fileExists(atPath: abandoned), "two hours old: its writer stopped")
+        #expect(FileManager.default.fileExists(atPath: recent), "another process may be writing it now")
+        #expect(FileManager.default.fileExists(atPath: registry.snapshotPath))
+    }
+
     @Test func aSnapshotOfAnotherRegistryOrADamagedOneIsNotUsed() throws {
         let folder = try Folder()
         let path = folder.registryPath
