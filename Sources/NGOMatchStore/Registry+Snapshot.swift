@@ -26,7 +26,12 @@ extension Registry {
         }
         // The revision's token says the file reached that revision by the same writes.
         guard header.lineage == lineage, header.revision <= revision, header.token == token else { return nil }
-        guard let loaded = try? MatchIndex(snapshot: data, reference: reference) else { return nil }
+        let damaged = MatchIndex.DamagedRecords(
+            need: { [self] id in try? need(id.rawValue) },
+            ngo: { [self] id in
+                try? database.read { db in try Self.fetchNGOs(db, where: "id = ?", arguments: [id.rawValue]).first }
+            })
+        guard let loaded = try? MatchIndex(snapshot: data, reference: reference, damaged: damaged) else { return nil }
         return (loaded, header.revision)
     }
 

@@ -122,8 +122,23 @@ extension MatchIndex {
         return SnapshotHeader(revision: revision, lineage: names[0], token: names[1])
     }
 
-    /// The index a snapshot holds, with its header.
-    public init(snapshot data: Data, reference: ReferenceData) throws(SnapshotUnusable) {
+    /// Where to read a record whose stored document no longer decodes (damaged on disk since).
+    public struct DamagedRecords: Sendable {
+        let need: @Sendable (NeedID) -> Need?
+        let ngo: @Sendable (NGOID) -> NGO?
+
+        public init(need: @escaping @Sendable (NeedID) -> Need?, ngo: @escaping @Sendable (NGOID) -> NGO?) {
+            self.need = need
+            self.ngo = ngo
+        }
+
+        public static let none = DamagedRecords(need: { _ in nil }, ngo: { _ in nil })
+    }
+
+    /// The index a snapshot holds.
+    public init(snapshot data: Data, reference: ReferenceData, damaged: DamagedRecords = .none)
+        throws(SnapshotUnusable)
+    {
         var reader = SnapshotReader(data)
         _ = try Self.header(&reader, reference: reference)
         let compiledNeeds = try reader.readArray(CompiledNeed.self)
@@ -169,9 +184,15 @@ extension MatchIndex {
 
         self.init(
             reference: reference,
-            needs: RecordTable(stored: StoredDocuments(bytes: needDocuments.bytes, offsets: needDocuments.offsets)),
+            needs: RecordTable(
+                stored: StoredDocuments(bytes: needDocuments.bytes, offsets: needDocuments.offsets) {
+                    damaged.need(needIDs[$0])
+                }),
             needIDs: ChunkedArray(needIDs),
-            ngos: RecordTable(stored: StoredDocuments(bytes: ngoDocuments.bytes, offsets: ngoDocuments.offsets)),
+            ngos: RecordTable(
+                stored: StoredDocuments(bytes: ngoDocuments.bytes, offsets: ngoDocuments.offsets) {
+                    damaged.ngo(ngoIDs[$0])
+                }),
             ngoEntries: ChunkedArray(
                 ngoIDs.indices.lazy.map {
                     NGODirectory.Entry(

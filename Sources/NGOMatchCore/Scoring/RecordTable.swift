@@ -54,10 +54,13 @@ final class StoredDocuments<Record: Decodable & Sendable>: Sendable {
     /// Where each document starts in `bytes`; one more entry than documents, for the last one's end.
     private let offsets: [Int]
     private let decoded = Mutex<[Int: Record]>([:])
+    /// The record as the registry holds it now, for a document damaged on disk since it was written.
+    private let damaged: @Sendable (Int) -> Record?
 
-    init(bytes: Data, offsets: [Int]) {
+    init(bytes: Data, offsets: [Int], damaged: @escaping @Sendable (Int) -> Record?) {
         self.bytes = bytes
         self.offsets = offsets
+        self.damaged = damaged
     }
 
     var count: Int { offsets.count - 1 }
@@ -81,15 +84,17 @@ final class StoredDocuments<Record: Decodable & Sendable>: Sendable {
 
     private func decodeDocument(at position: Int) -> Record {
         let document = bytes[bytes.startIndex + offsets[position]..<bytes.startIndex + offsets[position + 1]]
-        let record: Record
         do {
-            record = try JSONParser.parse(Array(document)).decode(Record.self)
+            return try JSONParser.parse(Array(document)).decode(Record.self)
         } catch {
             // The document decoded when the snapshot was written, and a snapshot is replaced
-            // whole, never written in place: only a damaged disk gets here. Delete the
-            // registry's `-index` file and the next process compiles afresh.
-            preconditionFailure("a record in the index snapshot no longer decodes (\(error)); delete the -index file")
+            // whole, never written in place: only a damaged disk gets here. The record is read
+            // from the registry instead, as it is now.
+            guard let record = damaged(position) else {
+                preconditionFailure(
+                    "a record in the index snapshot no longer decodes (\(error)); delete the -index file")
+            }
+            return record
         }
-        return record
     }
 }

@@ -112,6 +112,24 @@ struct SnapshotTests {
         #expect(throws: SnapshotUnusable.self) { try MatchIndex(snapshot: Data("{}".utf8), reference: Seeds.reference) }
     }
 
+    @Test func aDocumentDamagedOnDiskIsReadFromTheRegistryInstead() throws {
+        let index = Self.indexWithPartnerships(seed: 7)
+        var data = try Self.snapshot(of: index)
+        let damagedNGO = index.ngos[3]
+        // The document's own text: ids elsewhere in the snapshot are not quoted as JSON keys' values.
+        let text = Array(#""id":"\#(damagedNGO.id.rawValue)""#.utf8)
+        let at = try #require(data.firstRange(of: text))
+        data[at.lowerBound] = 0x01
+        var renamed = damagedNGO
+        renamed.name = "As the registry holds it now"
+        let current = renamed
+        let loaded = try MatchIndex(
+            snapshot: data, reference: Seeds.reference,
+            damaged: MatchIndex.DamagedRecords(need: { _ in nil }, ngo: { $0 == current.id ? current : nil }))
+        #expect(loaded.ngos[3] == current)
+        #expect(loaded.ngos[4] == index.ngos[4])
+    }
+
     @Test func positionsOutsideTheRecordsAreRefused() throws {
         // The first compiled need's province, just after the lineage: a value past the 34 units.
         let index = Self.indexWithPartnerships(seed: 6)
