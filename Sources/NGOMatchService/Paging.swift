@@ -2,7 +2,10 @@ import Foundation
 import NGOMatchCore
 
 /// What every page is, whatever it lists: for describing results (MCP's output schemas).
-public protocol PagedResult {}
+public protocol PagedResult {
+    /// Each item as JSON, one at a time: a whole page of 100,000 NGOs read back as one value took a gigabyte.
+    func forEachItem(_ body: (Data) throws -> Void) throws
+}
 
 /// One page of a list, in a stable order, with the total and where the next page starts.
 public struct Page<Item: Encodable & Sendable>: Encodable, Sendable, PagedResult {
@@ -11,6 +14,10 @@ public struct Page<Item: Encodable & Sendable>: Encodable, Sendable, PagedResult
     public let total: Int
     /// Pass as `after` for the next page; absent on the last one.
     public let next: String?
+
+    public func forEachItem(_ body: (Data) throws -> Void) throws {
+        for item in items { try body(StreamingJSONEncoder.encode(item)) }
+    }
 }
 
 /// Cuts lists into pages. A cursor is opaque to clients: it names the list and the last key

@@ -35,6 +35,16 @@ struct OutputOptions: ParsableArguments {
         case .json:
             print(String(decoding: try Op.encode(result), as: UTF8.self))
         case .jsonl:
+            // Keys sorted, as for any other result: each item read back alone.
+            if let page = result as? any PagedResult {
+                try page.forEachItem { item in
+                    print(
+                        String(
+                            decoding: StreamingJSONEncoder.bytes(of: try JSONParser.parse([UInt8](item))), as: UTF8.self
+                        ))
+                }
+                return
+            }
             let value = try JSONParser.parse([UInt8](try Op.encode(result)))
             // A list, or a page of one: a line per item.
             let items: [JSONValue] =
