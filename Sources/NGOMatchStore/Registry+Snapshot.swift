@@ -27,9 +27,15 @@ extension Registry {
         // The revision's token says the file reached that revision by the same writes.
         guard header.lineage == lineage, header.revision <= revision, header.token == token else { return nil }
         let damaged = MatchIndex.DamagedRecords(
-            need: { [self] id in try? need(id.rawValue) },
+            need: { [self] id in
+                var changes = RecordChanges()
+                changes.needs = [id]
+                return try? records(changes).needs.first
+            },
             ngo: { [self] id in
-                try? database.read { db in try Self.fetchNGOs(db, where: "id = ?", arguments: [id.rawValue]).first }
+                var changes = RecordChanges()
+                changes.ngos = [id]
+                return try? records(changes).ngos.first
             })
         guard let loaded = try? MatchIndex(snapshot: data, reference: reference, damaged: damaged) else { return nil }
         return (loaded, header.revision)

@@ -144,7 +144,7 @@ public struct MatchIndex: Sendable {
         self.ngoEntries = ngoEntries
         needIndex = Dictionary(needIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         ngoIndex = Dictionary(ngoEntries.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        // Filled by the caller: a snapshot has them, records are sorted.
+        // Set by the caller: a snapshot holds the orders, an index built from records sorts the ids.
         (ngoOrder, ngoByRank, needOrder, needByRank) = ([], [], [], [])
         compiledNeeds = ChunkedArray()
         compiledNGOs = ChunkedArray()
@@ -208,21 +208,23 @@ public struct MatchIndex: Sendable {
     /// from the compiled records rather than by reading every NGO.
     public func counts(in province: ProvinceID) -> (openNeeds: Int, ngosWorking: Int) {
         guard let position = provinceIndex[province] else { return (0, 0) }
-        var open = needsByProvince[position]
-        open.formIntersection(openNeeds)
         let bit = UInt64(1) << UInt64(position)
         let working = compiledNGOs.reduce(0) { $0 + ($1.nationwide || $1.current & bit != 0 ? 1 : 0) }
-        return (open.count, working)
+        return (openNeeds(inProvinceAt: position).count, working)
     }
 
     /// The positions of the province's open needs, in position order, found from the compiled sets.
     public func openNeedPositions(in province: ProvinceID) -> [Int] {
         guard let position = provinceIndex[province] else { return [] }
+        var positions: [Int] = []
+        openNeeds(inProvinceAt: position).forEachMember { positions.append($0) }
+        return positions
+    }
+
+    private func openNeeds(inProvinceAt position: Int) -> Bitset {
         var open = needsByProvince[position]
         open.formIntersection(openNeeds)
-        var positions: [Int] = []
-        open.forEachMember { positions.append($0) }
-        return positions
+        return open
     }
 
     /// Whether the need has a completed partnership, which counts in NGOs' track record.

@@ -138,6 +138,10 @@ struct SnapshotTests {
         let lineage = 8 + 3 * 8 + 8 + "test-lineage".utf8.count + "t1".utf8.count
         let firstNeed = header + lineage + 8
         data.replaceSubrange(firstNeed..<firstNeed + 4, with: withUnsafeBytes(of: Int32(500)) { Data($0) })
-        #expect(throws: SnapshotUnusable.self) { try MatchIndex(snapshot: data, reference: Seeds.reference) }
+        #expect {
+            try MatchIndex(snapshot: data, reference: Seeds.reference)
+        } throws: { error in
+            (error as? SnapshotUnusable)?.reason == "it points outside its own records"
+        }
     }
 }
