@@ -74,6 +74,7 @@ extension Registry {
         -> T
     {
         defer { if revises { changesHere.increment() } }
+        defer { checkpointer.committed() }
         var revision: Int?
         do {
             return try database.write { db in

@@ -23,6 +23,7 @@ public struct Registry: Sendable {
     let changeLog = ChangeLog()
     let decodedNeeds = DecodedDocuments<Need>()
     let decodedNGOs = DecodedDocuments<NGO>()
+    let checkpointer: Checkpointer
 
     /// How many changes were committed through this registry (and its copies) since it was opened:
     /// a reader that saw this number unchanged knows no change of this process came in between.
@@ -69,7 +70,11 @@ public struct Registry: Sendable {
                         db, sql: "SELECT content FROM reference_file WHERE name = ?", arguments: [SeedFile.sectors])
                         ?? "", communes: ReferenceData.embeddedCommunes)
             }
-            return (Registry(path: path, reference: reference, database: database), created)
+            return (
+                Registry(
+                    path: path, reference: reference, database: database, checkpointer: Checkpointer(path: path)),
+                created
+            )
         } catch let error as RegistryError {
             throw error
         } catch let error as ValidationFailure {
@@ -104,6 +109,17 @@ public struct Registry: Sendable {
 }
 
 extension Registry {
+    /// For a process that keeps the registry open: WAL checkpoints run on a background queue,
+    /// not inside the commit that crosses SQLite's threshold (see `Checkpointer`). A short-lived
+    /// process keeps SQLite's own, as it may exit without closing the file.
+    public func checkpointBesideWrites() throws {
+        try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
+        checkpointer.start()
+    }
+
     /// Closes the database: checkpoints the WAL so the file stands alone.
-    public func close() throws { try database.close() }
+    public func close() throws {
+        checkpointer.close()
+        try database.close()
+    }
 }

@@ -24,12 +24,15 @@ struct BenchWritesCommand: ParsableCommand {
     @OptionGroup var registryOptions: RegistryOptions
     @Option(help: "Timed write-then-read pairs.") var pairs: Int = 1000
     @Option(help: "Random seed.") var seed: UInt64 = 7
+    @Flag(help: "Leave WAL checkpoints inside the commits, as a one-off CLI process does (not as a server).")
+    var checkpointInWrites = false
 
     func run() throws {
         #if DEBUG
             Terminal.note("warning: this is a debug build; measure with 'swift run -c release ngomatch bench-writes'")
         #endif
         let registry = try registryOptions.open()
+        if !checkpointInWrites { try registry.checkpointBesideWrites() }
         let service = Service(registry: registry)
         var start = ContinuousClock.now
         let index = try service.index()

@@ -42,6 +42,7 @@ struct MCPCommand: AsyncParsableCommand {
         let door = AssistantDoor(service: service, writes: writes, caller: caller)
         service.compileInBackground()
         defer { try? service.registry.close() }
+        try service.registry.checkpointBesideWrites()
         let group = ServiceGroup(
             configuration: .init(
                 services: [

@@ -64,6 +64,7 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Logger(label: "ngomatch.serve")
         let opened = try registry.open()
         defer { try? opened.close() }
+        try opened.checkpointBesideWrites()
         let service = Service(registry: opened)
         let dispatcher = Dispatcher(service: service, hub: SubscriptionHub()) { message in logger.error("\(message)") }
         var limits = ServerLimits()

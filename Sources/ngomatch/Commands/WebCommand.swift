@@ -42,6 +42,7 @@ struct WebCommand: AsyncParsableCommand {
         let logger = Logger(label: "ngomatch.web")
         let opened = try registry.open()
         defer { try? opened.close() }
+        try opened.checkpointBesideWrites()
         let (host, port) = try ServeCommand.split(listen)
         let service = Service(registry: opened)
         service.compileInBackground()
