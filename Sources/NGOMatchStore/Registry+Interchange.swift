@@ -17,10 +17,7 @@ extension Registry {
         progress: (Int) -> Void = { _ in }
     ) throws -> ImportSummary {
         let run = { (db: Database) throws -> ImportSummary in
-            let batch = try ImportBatch.read(documents, reference: reference, db, progress: progress)
-            if !checkOnly { try batch.write(db) }
-            return ImportSummary(
-                needs: batch.needs.count, ngos: batch.ngos.count, partnerships: batch.partnerships.count)
+            try ImportRun.run(documents, reference: reference, writes: !checkOnly, db, progress: progress)
         }
         return checkOnly
             ? try database.read(run)

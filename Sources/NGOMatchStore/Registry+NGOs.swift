@@ -45,9 +45,7 @@ extension Registry {
     /// - Throws: `ValidationFailure` naming every bad field; nothing is written.
     public func addNGO(_ record: JSONValue, audit: AuditEntry? = nil) throws -> NGO {
         try change(audit: audit) { db in
-            let batch = try ImportBatch.read([Self.single(record, type: "ngo")], reference: reference, db)
-            try batch.write(db)
-            return batch.ngos[0]
+            try ImportRun.register(Self.single(record, type: "ngo"), reference: reference, db).ngos[0]
         }
     }
 

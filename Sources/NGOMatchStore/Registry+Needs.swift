@@ -54,9 +54,7 @@ extension Registry {
     /// - Throws: `ValidationFailure` naming every bad field; nothing is written.
     public func addNeed(_ record: JSONValue, audit: AuditEntry? = nil) throws -> Need {
         try change(audit: audit) { db in
-            let batch = try ImportBatch.read([Self.single(record, type: "need")], reference: reference, db)
-            try batch.write(db)
-            return batch.needs[0]
+            try ImportRun.register(Self.single(record, type: "need"), reference: reference, db).needs[0]
         }
     }
 

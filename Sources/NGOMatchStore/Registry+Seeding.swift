@@ -28,8 +28,7 @@ extension Registry {
             guard let text = SeedFile.text(name) else { continue }
             documents.append(try ImportDocument(bytes: Array(text.utf8), fileName: name))
         }
-        let batch = try ImportBatch.read(documents, reference: reference, db)
-        try batch.write(db)
+        _ = try ImportRun.run(documents, reference: reference, writes: true, db)
         if let text = SeedFile.text(SeedFile.demoEvent) {
             try seedEvent(Event.read(JSONParser.parse(text), source: SeedFile.demoEvent), reference: reference, db)
         }

@@ -39,16 +39,16 @@ struct InterchangeTests {
 
     @Test func stripsAByteOrderMarkAndNestsDottedColumns() throws {
         let csv = [0xEF, 0xBB, 0xBF] + Array("type,province,timeframe.start\nneed,Cao Bằng,2026-01-01\n".utf8)
-        let document = try ImportDocument(bytes: csv, fileName: "needs.csv")
-        #expect(document.records.count == 1)
-        #expect(document.records[0].location.description == "needs.csv line 2")
-        #expect(document.records[0].value["timeframe"]?["start"] == .string("2026-01-01"))
-        #expect(ImportDocument.kind(of: document.records[0].value) == .need)
+        let records = try ImportDocument(bytes: csv, fileName: "needs.csv").records
+        #expect(records.count == 1)
+        #expect(records[0].location.description == "needs.csv line 2")
+        #expect(records[0].value["timeframe"]?["start"] == .string("2026-01-01"))
+        #expect(ImportDocument.kind(of: records[0].value) == .need)
     }
 
     @Test func jsonLinesReportsEveryBadLine() {
         do {
-            _ = try ImportDocument(bytes: Array("{\"a\":1}\nnot json\n\n{\"b\":\n".utf8), fileName: "x.jsonl")
+            _ = try ImportDocument(bytes: Array("{\"a\":1}\nnot json\n\n{\"b\":\n".utf8), fileName: "x.jsonl").records
             Issue.record("accepted")
         } catch {
             #expect(error.messages.count == 2)
@@ -59,8 +59,8 @@ struct InterchangeTests {
 
     @Test func jsonAcceptsGroupedRecords() throws {
         let text = #"{"ngos": [{"name": "A", "country": "X"}], "needs": [{"province": "Huế"}]}"#
-        let document = try ImportDocument(bytes: Array(text.utf8), fileName: "all.json")
-        #expect(document.records.map { ImportDocument.kind(of: $0.value) } == [.ngo, .need])
+        let records = try ImportDocument(bytes: Array(text.utf8), fileName: "all.json").records
+        #expect(records.map { ImportDocument.kind(of: $0.value) } == [.ngo, .need])
     }
 
     @Test func datesAreDays() {

@@ -47,6 +47,9 @@ public struct RecordProblems: Hashable, Sendable, CustomStringConvertible {
     public var description: String { text(.en) }
 }
 
+/// A record that cannot be read at all (a line that is not JSON) is carried as its problems.
+extension RecordProblems: Error {}
+
 extension RecordProblems: Readable {
     public var phrase: Phrase {
         let head = Phrase.joined([location, record].filter { $0 != .verbatim("") }, separator: ", ")

@@ -49,25 +49,72 @@ public struct ImportDocument: Sendable {
         }
     }
 
-    public let records: [RawRecord]
+    /// JSON Lines are parsed a record at a time, when they are imported: the values of a whole
+    /// large file (100,000 NGOs) took several times the file's size in memory.
+    private enum Content: Sendable {
+        case records([RawRecord])
+        case lines(JSONLines)
+    }
 
-    public init(records: [RawRecord]) { self.records = records }
+    private let content: Content
 
-    /// - Throws: `FileError` when the bytes are not UTF-8 or not well-formed in their format.
+    public init(records: [RawRecord]) { content = .records(records) }
+
+    /// - Throws: `FileError` when the bytes are not UTF-8 or not well-formed in their format. A
+    ///   line of JSON Lines that is not JSON is told when its record is read.
     public init(bytes: [UInt8], fileName: String, format: Format? = nil) throws(FileError) {
-        var bytes = bytes[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            let offset = Self.firstInvalidUTF8Offset(bytes)
-            throw FileError(
-                file: fileName,
-                messages: [.key("file.notUTF8", offset)])
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let body = bytes[start...]
+        if let format, format == .jsonl {
+            try Self.validateUTF8(body, fileName)
+            content = .lines(JSONLines(bytes: bytes, from: start, file: fileName))
+            return
         }
-        let format = format ?? Format(fileName: fileName) ?? Self.sniff(text)
-        switch format {
-        case .json: records = try Self.parseJSON(text, fileName)
-        case .jsonl: records = try Self.parseJSONLines(text, fileName)
-        case .csv: records = try Self.parseCSV(text, fileName)
+        guard let text = String(validating: body, as: UTF8.self) else {
+            throw FileError(file: fileName, messages: [.key("file.notUTF8", Self.firstInvalidUTF8Offset(body))])
+        }
+        switch format ?? Format(fileName: fileName) ?? Self.sniff(text) {
+        case .json: content = .records(try Self.parseJSON(text, fileName))
+        case .jsonl: content = .lines(JSONLines(bytes: bytes, from: start, file: fileName))
+        case .csv: content = .records(try Self.parseCSV(text, fileName))
+        }
+    }
+
+    /// How many records the file holds (for JSON Lines, its lines that are not blank).
+    public var count: Int {
+        switch content {
+        case .records(let records): records.count
+        case .lines(let lines): lines.count
+        }
+    }
+
+    /// The record at `index` (of `0..<count`), or why it cannot be read: a line that is not JSON.
+    public func record(at index: Int) -> Result<RawRecord, RecordProblems> {
+        switch content {
+        case .records(let records): .success(records[index])
+        case .lines(let lines): lines.record(at: index)
+        }
+    }
+
+    /// Every record, parsed.
+    /// - Throws: `FileError` naming every line of JSON Lines that is not JSON.
+    public var records: [RawRecord] {
+        get throws(FileError) {
+            switch content {
+            case .records(let records):
+                return records
+            case .lines(let lines):
+                var records: [RawRecord] = []
+                var messages: [Phrase] = []
+                for index in 0..<lines.count {
+                    switch lines.record(at: index) {
+                    case .success(let record): records.append(record)
+                    case .failure(let unreadable): messages.append(lines.lineProblem(at: index, unreadable))
+                    }
+                }
+                guard messages.isEmpty else { throw FileError(file: lines.file, messages: messages) }
+                return records
+            }
         }
     }
 
@@ -132,29 +179,6 @@ public struct ImportDocument: Sendable {
         }
     }
 
-    private static func parseJSONLines(_ text: String, _ file: String) throws(FileError) -> [RawRecord] {
-        var records: [RawRecord] = []
-        var messages: [Phrase] = []
-        // Lines are cut on bytes: a newline byte never occurs inside a UTF-8 character, and
-        // cutting a large file by Characters cost more than parsing it.
-        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        for (index, line) in lines.enumerated() {
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            do {
-                records.append(
-                    RawRecord(
-                        location: .key("location.fileLine", file, index + 1),
-                        value: try JSONParser.parse(Array(line))))
-            } catch {
-                messages.append(
-                    .sequence([.key("location.line", index + 1), .verbatim(": "), .key("file.lineNotJSON", "\(error)")])
-                )
-            }
-        }
-        guard messages.isEmpty else { throw FileError(file: file, messages: messages) }
-        return records
-    }
-
     private static func parseCSV(_ text: String, _ file: String) throws(FileError) -> [RawRecord] {
         let table: CSVTable
         do {
@@ -181,6 +205,15 @@ public struct ImportDocument: Sendable {
         if case .object(let existing)? = object[head] { inner = existing }
         set(&inner, path: Array(path.dropFirst()), to: value)
         object[head] = .object(inner)
+    }
+
+    /// Checks without a copy of the file: JSON Lines are cut and parsed from the bytes.
+    private static func validateUTF8(_ bytes: ArraySlice<UInt8>, _ file: String) throws(FileError) {
+        do {
+            _ = try UTF8Span(validating: bytes.span)
+        } catch {
+            throw FileError(file: file, messages: [.key("file.notUTF8", firstInvalidUTF8Offset(bytes))])
+        }
     }
 
     private static func firstInvalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int {

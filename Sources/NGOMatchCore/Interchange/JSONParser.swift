@@ -21,6 +21,13 @@ public struct JSONParser {
 
     /// Parses one whole document.
     public static func parse(_ bytes: [UInt8], maximumDepth: Int = defaultMaximumDepth) throws(Failure) -> JSONValue {
+        try parse(bytes[...], maximumDepth: maximumDepth)
+    }
+
+    /// Parses one whole document, a part of a larger buffer (a line of a JSON Lines file), in place.
+    public static func parse(_ bytes: ArraySlice<UInt8>, maximumDepth: Int = defaultMaximumDepth) throws(Failure)
+        -> JSONValue
+    {
         let result = bytes.withUnsafeBytes { raw -> Result<JSONValue, Failure> in
             var parser = JSONParser(raw, maximumDepth: maximumDepth)
             do throws(Failure) {

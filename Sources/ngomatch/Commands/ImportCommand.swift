@@ -49,7 +49,7 @@ struct ImportCommand: ParsableCommand {
         guard fileErrors.isEmpty else {
             throw UsageError(.joined(fileErrors + [.key("usage.nothingImported")], separator: "\n"))
         }
-        let total = documents.reduce(0) { $0 + $1.records.count }
+        let total = documents.reduce(0) { $0 + $1.count }
         let showProgress = Terminal.stderrIsTerminal && total >= 1000
         do {
             let summary = try service.importDocuments(documents, checkOnly: check, caller: .local("cli")) { done in

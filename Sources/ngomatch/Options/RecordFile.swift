@@ -7,9 +7,9 @@ enum RecordFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw UsageError("usage.cannotRead", path)
         }
-        let document = try ImportDocument(bytes: Array(data), fileName: path, format: .json)
-        guard document.records.count == 1, let record = document.records.first else {
-            throw UsageError("usage.fromOne", path, document.records.count)
+        let records = try ImportDocument(bytes: Array(data), fileName: path, format: .json).records
+        guard records.count == 1, let record = records.first else {
+            throw UsageError("usage.fromOne", path, records.count)
         }
         return record.value
     }

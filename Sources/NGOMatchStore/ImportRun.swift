@@ -1,0 +1,251 @@
+import GRDB
+import NGOMatchCore
+
+/// One import: its records read, checked against the registry and written a slice at a time,
+/// all in the caller's one transaction.
+///
+/// A slice is parsed and read on every core, checked in order, encoded on every core and
+/// inserted; then it is dropped. Holding every record of a 100,000-NGO file at once (its JSON
+/// values, its NGOs, their documents) took 700 MB. Once any record is invalid nothing more is
+/// written (the transaction is rolled back) but every record is still checked, so that every
+/// problem is told at once.
+struct ImportRun {
+    static let sliceSize = 4096
+
+    private let reader: RecordReader
+    private let db: Database
+    private let writes: Bool
+    private let stamp = Registry.now()
+    private var needIDs: NeedIDAllocator
+    private var seenNeeds: [NeedID: Phrase] = [:]
+    private var seenNGOs: [NGOID: Phrase] = [:]
+    /// Enough of the imported NGOs for the file's partnerships to name them.
+    private var importedNGOs: [NGODirectory.Entry] = []
+    private var pendingPartnerships: [ImportDocument.RawRecord] = []
+    private var failures: [RecordProblems] = []
+    private var partnerships = 0
+    private var done = 0
+    /// What a one-record import (a registration) gives back.
+    private let keeps: Bool
+    private var kept: (needs: [Need], ngos: [NGO]) = ([], [])
+
+    /// - Parameter writes: false to check the records against the registry only.
+    /// - Throws: `ValidationFailure` listing every invalid record; then nothing is to be committed.
+    static func run(
+        _ documents: [ImportDocument], reference: ReferenceData, writes: Bool, _ db: Database,
+        progress: (Int) -> Void = { _ in }
+    ) throws -> ImportSummary {
+        try run(documents, reference: reference, writes: writes, keeps: false, db, progress: progress).summary
+    }
+
+    /// Registers one record (a need or an NGO) as an import of it would, and gives it back as written.
+    static func register(_ document: ImportDocument, reference: ReferenceData, _ db: Database) throws -> (
+        needs: [Need], ngos: [NGO]
+    ) {
+        try run([document], reference: reference, writes: true, keeps: true, db, progress: { _ in }).kept
+    }
+
+    private static func run(
+        _ documents: [ImportDocument], reference: ReferenceData, writes: Bool, keeps: Bool, _ db: Database,
+        progress: (Int) -> Void
+    ) throws -> (summary: ImportSummary, kept: (needs: [Need], ngos: [NGO])) {
+        var run = ImportRun(
+            reader: RecordReader(reference: reference), db: db, writes: writes, keeps: keeps,
+            needIDs: NeedIDAllocator(existing: try String.fetchAll(db, sql: "SELECT id FROM need")))
+        for document in documents {
+            for start in stride(from: 0, to: document.count, by: sliceSize) {
+                try run.take(document, start..<min(document.count, start + sliceSize), progress)
+            }
+        }
+        try run.takePartnerships()
+        guard run.failures.isEmpty else { throw ValidationFailure(records: run.failures) }
+        let summary = ImportSummary(
+            needs: run.seenNeeds.count, ngos: run.seenNGOs.count, partnerships: run.partnerships)
+        return (summary, run.kept)
+    }
+
+    private init(reader: RecordReader, db: Database, writes: Bool, keeps: Bool, needIDs: NeedIDAllocator) {
+        self.reader = reader
+        self.db = db
+        self.writes = writes
+        self.keeps = keeps
+        self.needIDs = needIDs
+    }
+
+    /// A record of the file as read on some core: reading an NGO depends on nothing but the record.
+    private enum Read: Sendable {
+        case unreadable(RecordProblems)
+        case record(ImportDocument.RawRecord, ImportDocument.Kind?, Result<NGO, InvalidRecord>?)
+    }
+
+    private enum Accepted: Sendable {
+        case need(Need)
+        case ngo(NGO)
+    }
+
+    private mutating func take(_ document: ImportDocument, _ slice: Range<Int>, _ progress: (Int) -> Void) throws {
+        let reader = self.reader
+        let read = Array(slice).concurrentMap { index -> Read in
+            switch document.record(at: index) {
+            case .failure(let unreadable):
+                return .unreadable(unreadable)
+            case .success(let record):
+                let kind = ImportDocument.kind(of: record.value)
+                return .record(record, kind, kind == .ngo ? reader.ngo(from: record.value) : nil)
+            }
+        }
+        var accepted: [Accepted] = []
+        accepted.reserveCapacity(read.count)
+        for item in read {
+            done += 1
+            progress(done)
+            switch item {
+            case .unreadable(let unreadable):
+                failures.append(unreadable)
+            case .record(let record, let kind, let ngo):
+                if let taken = try check(record, kind, ngo) { accepted.append(taken) }
+            }
+        }
+        guard writes, failures.isEmpty else { return }
+        let documents = accepted.concurrentMap { taken in
+            Result {
+                switch taken {
+                case .need(let need): try Registry.encode(need)
+                case .ngo(let ngo): try Registry.encode(ngo)
+                }
+            }
+        }
+        for (taken, document) in zip(accepted, documents) {
+            switch taken {
+            case .need(let need):
+                try Registry.insert(need, document: document.get(), db)
+                if keeps { kept.needs.append(need) }
+            case .ngo(let ngo):
+                try Registry.insert(ngo, document: document.get(), db)
+                if keeps { kept.ngos.append(ngo) }
+            }
+        }
+    }
+
+    /// The record ready to write, or nil with its problems added to `failures`.
+    private mutating func check(
+        _ record: ImportDocument.RawRecord, _ kind: ImportDocument.Kind?, _ readNGO: Result<NGO, InvalidRecord>?
+    ) throws -> Accepted? {
+        switch kind {
+        case .need:
+            switch reader.need(from: record.value, makeID: { needIDs.next(for: $0) }) {
+            case .success(var need):
+                if let duplicate = try Self.duplicateMessage(need.id.rawValue, "need", seenNeeds[need.id], db) {
+                    failures.append(
+                        RecordProblems(
+                            location: record.location, record: .key("record.need", need.id),
+                            problems: [FieldProblem(field: "id", duplicate)]))
+                    return nil
+                }
+                seenNeeds[need.id] = record.location
+                needIDs.claim(need.id)
+                need.createdAt = need.createdAt ?? stamp
+                need.updatedAt = need.updatedAt ?? need.createdAt
+                return .need(need)
+            case .failure(let invalid):
+                failures.append(
+                    RecordProblems(
+                        location: record.location, record: Self.label(record.value, "need"), problems: invalid.problems)
+                )
+                return nil
+            }
+        case .ngo:
+            switch readNGO ?? reader.ngo(from: record.value) {
+            case .success(var ngo):
+                if let duplicate = try Self.duplicateMessage(ngo.id.rawValue, "ngo", seenNGOs[ngo.id], db) {
+                    failures.append(
+                        RecordProblems(
+                            location: record.location, record: .key("record.ngo", ngo.id),
+                            problems: [FieldProblem(field: "id", duplicate)]))
+                    return nil
+                }
+                seenNGOs[ngo.id] = record.location
+                importedNGOs.append(NGODirectory.Entry(id: ngo.id, name: ngo.name, acronym: ngo.acronym))
+                ngo.createdAt = ngo.createdAt ?? stamp
+                ngo.updatedAt = ngo.updatedAt ?? ngo.createdAt
+                return .ngo(ngo)
+            case .failure(let invalid):
+                failures.append(
+                    RecordProblems(
+                        location: record.location, record: Self.label(record.value, "NGO"), problems: invalid.problems))
+                return nil
+            }
+        case .partnership:
+            pendingPartnerships.append(record)
+            return nil
+        case nil:
+            failures.append(
+                RecordProblems(
+                    location: record.location, record: .verbatim(""),
+                    problems: [FieldProblem(field: "type", .key("problem.unknownType"))]))
+            return nil
+        }
+    }
+
+    /// Partnerships last: they may name needs and NGOs anywhere in the import.
+    private mutating func takePartnerships() throws {
+        guard !pendingPartnerships.isEmpty else { return }
+        let existingNGOs = try Registry.ngoDirectory(db)
+        let batchNGOs = NGODirectory(importedNGOs)
+        let existingNeeds = Set(try String.fetchAll(db, sql: "SELECT id FROM need"))
+        let seenNeeds = self.seenNeeds
+        var seenPairs: Set<String> = []
+        for record in pendingPartnerships {
+            let result = reader.partnership(
+                from: record.value,
+                resolveNeed: { id in
+                    seenNeeds[NeedID(id)] != nil || existingNeeds.contains(id) ? NeedID(id) : nil
+                },
+                resolveNGO: { (text: String) throws(LookupError) -> NGOID in
+                    if let id = try? batchNGOs.resolve(text).id { return id }
+                    return try existingNGOs.resolve(text).id
+                })
+            switch result {
+            case .success(var partnership):
+                guard seenPairs.insert("\(partnership.need) \(partnership.ngo)").inserted else {
+                    failures.append(
+                        RecordProblems(
+                            location: record.location, record: .key("record.partnership"),
+                            problems: [
+                                FieldProblem(
+                                    field: "need", .key("problem.pairTwice", partnership.need, partnership.ngo))
+                            ]))
+                    continue
+                }
+                partnership.recordedAt = partnership.recordedAt ?? stamp
+                partnerships += 1
+                if writes && failures.isEmpty { try Registry.upsert(partnership, db) }
+            case .failure(let invalid):
+                failures.append(
+                    RecordProblems(
+                        location: record.location, record: .key("record.partnership"), problems: invalid.problems))
+            }
+        }
+    }
+
+    private static func duplicateMessage(_ id: String, _ table: String, _ seenAt: Phrase?, _ db: Database) throws
+        -> Phrase?
+    {
+        if let seenAt { return .key("problem.duplicateInImport", id, seenAt) }
+        let exists = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)")
+        if try Bool.fetchOne(exists, arguments: [id]) == true {
+            let command = table == "need" ? "needs update" : "ngos update"
+            return .key("problem.duplicateInRegistry", id, command)
+        }
+        return nil
+    }
+
+    /// `kind` is "need" or "NGO": the record is named by its id, name or title when it has one.
+    private static func label(_ value: JSONValue, _ kind: String) -> Phrase {
+        let key = kind == "need" ? "record.need" : "record.ngo"
+        for field in ["id", "name", "title"] {
+            if case .string(let text)? = value[field], !text.isEmpty { return .key(key, text) }
+        }
+        return .key("kind." + kind)
+    }
+}
