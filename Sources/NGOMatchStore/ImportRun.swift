@@ -52,11 +52,11 @@ struct ImportRun {
         var run = ImportRun(
             reader: RecordReader(reference: reference), db: db, writes: writes, keeps: keeps,
             needIDs: NeedIDAllocator(existing: try String.fetchAll(db, sql: "SELECT id FROM need")))
-        for document in documents {
-            for start in stride(from: 0, to: document.count, by: sliceSize) {
-                try run.take(document, start..<min(document.count, start + sliceSize), progress)
-            }
-        }
+        // The default 2 MB page cache spilled the growing tables to the WAL again and again.
+        let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        if writes { try db.execute(sql: "PRAGMA cache_size = -65536") }
+        defer { if writes { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") } }
+        for document in documents { try run.take(document, progress) }
         try run.takePartnerships()
         guard run.failures.isEmpty else { throw ValidationFailure(records: run.failures) }
         let summary = ImportSummary(
@@ -72,118 +72,140 @@ struct ImportRun {
         self.needIDs = needIDs
     }
 
-    /// A record of the file as read on some core: reading an NGO depends on nothing but the record.
+    /// A record as a worker core leaves it: parsed, read and encoded as it would be written, its
+    /// JSON freed there; what depends on the other records is checked in order on the writing thread.
     private enum Read: Sendable {
-        case unreadable(RecordProblems)
-        case record(ImportDocument.RawRecord, ImportDocument.Kind?, Result<NGO, InvalidRecord>?)
+        case need(Need, document: Result<String, any Error>?, location: Phrase)
+        case ngo(NGO, document: Result<String, any Error>?, location: Phrase)
+        case invalid(RecordProblems)
+        /// A partnership, or a need without an id (named after the needs before it).
+        case inOrder(ImportDocument.RawRecord, ImportDocument.Kind)
     }
 
-    private enum Accepted: Sendable {
-        case need(Need)
-        case ngo(NGO)
-    }
-
-    private mutating func take(_ document: ImportDocument, _ slice: Range<Int>, _ progress: (Int) -> Void) throws {
-        let reader = self.reader
-        let read = Array(slice).concurrentMap { index -> Read in
-            switch document.record(at: index) {
-            case .failure(let unreadable):
-                return .unreadable(unreadable)
-            case .success(let record):
-                let kind = ImportDocument.kind(of: record.value)
-                return .record(record, kind, kind == .ngo ? reader.ngo(from: record.value) : nil)
-            }
+    private static func read(
+        _ document: ImportDocument, at index: Int, _ reader: RecordReader, stamp: String, encodes: Bool
+    ) -> Read {
+        let record: ImportDocument.RawRecord
+        switch document.record(at: index) {
+        case .failure(let unreadable): return .invalid(unreadable)
+        case .success(let read): record = read
         }
-        var accepted: [Accepted] = []
-        accepted.reserveCapacity(read.count)
-        for item in read {
-            done += 1
-            progress(done)
-            switch item {
-            case .unreadable(let unreadable):
-                failures.append(unreadable)
-            case .record(let record, let kind, let ngo):
-                if let taken = try check(record, kind, ngo) { accepted.append(taken) }
-            }
+        func encoded(_ value: some Encodable) -> Result<String, any Error>? {
+            encodes ? Result { try Registry.encode(value) } : nil
         }
-        guard writes, failures.isEmpty else { return }
-        let documents = accepted.concurrentMap { taken in
-            Result {
-                switch taken {
-                case .need(let need): try Registry.encode(need)
-                case .ngo(let ngo): try Registry.encode(ngo)
-                }
+        switch ImportDocument.kind(of: record.value) {
+        case .ngo:
+            switch reader.ngo(from: record.value) {
+            case .success(var ngo):
+                ngo.createdAt = ngo.createdAt ?? stamp
+                ngo.updatedAt = ngo.updatedAt ?? ngo.createdAt
+                return .ngo(ngo, document: encoded(ngo), location: record.location)
+            case .failure(let invalid):
+                return .invalid(
+                    RecordProblems(
+                        location: record.location, record: label(record.value, "NGO"), problems: invalid.problems))
             }
-        }
-        for (taken, document) in zip(accepted, documents) {
-            switch taken {
-            case .need(let need):
-                try Registry.insert(need, document: document.get(), db)
-                if keeps { kept.needs.append(need) }
-            case .ngo(let ngo):
-                try Registry.insert(ngo, document: document.get(), db)
-                if keeps { kept.ngos.append(ngo) }
-            }
-        }
-    }
-
-    /// The record ready to write, or nil with its problems added to `failures`.
-    private mutating func check(
-        _ record: ImportDocument.RawRecord, _ kind: ImportDocument.Kind?, _ readNGO: Result<NGO, InvalidRecord>?
-    ) throws -> Accepted? {
-        switch kind {
         case .need:
-            switch reader.need(from: record.value, makeID: { needIDs.next(for: $0) }) {
+            var namesItself = true
+            let result = reader.need(
+                from: record.value,
+                makeID: { _ in
+                    namesItself = false
+                    return NeedID("")
+                })
+            guard namesItself else { return .inOrder(record, .need) }
+            switch result {
             case .success(var need):
-                if let duplicate = try Self.duplicateMessage(need.id.rawValue, "need", seenNeeds[need.id], db) {
-                    failures.append(
-                        RecordProblems(
-                            location: record.location, record: .key("record.need", need.id),
-                            problems: [FieldProblem(field: "id", duplicate)]))
-                    return nil
-                }
-                seenNeeds[need.id] = record.location
-                needIDs.claim(need.id)
                 need.createdAt = need.createdAt ?? stamp
                 need.updatedAt = need.updatedAt ?? need.createdAt
-                return .need(need)
+                return .need(need, document: encoded(need), location: record.location)
+            case .failure(let invalid):
+                return .invalid(
+                    RecordProblems(
+                        location: record.location, record: label(record.value, "need"), problems: invalid.problems))
+            }
+        case .partnership:
+            return .inOrder(record, .partnership)
+        case nil:
+            return .invalid(
+                RecordProblems(
+                    location: record.location, record: .verbatim(""),
+                    problems: [FieldProblem(field: "type", .key("problem.unknownType"))]))
+        }
+    }
+
+    /// Reads the slices of `document` on the worker cores, each while the writing thread checks
+    /// and inserts the slice before it.
+    private mutating func take(_ document: ImportDocument, _ progress: (Int) -> Void) throws {
+        let slices = stride(from: 0, to: document.count, by: Self.sliceSize).map {
+            $0..<min(document.count, $0 + Self.sliceSize)
+        }
+        let reader = self.reader
+        let stamp = self.stamp
+        let encodes = writes
+        func reading(_ slice: Range<Int>) -> SliceReading<Read> {
+            SliceReading {
+                Array(slice).concurrentMap { index in
+                    Self.read(document, at: index, reader, stamp: stamp, encodes: encodes)
+                }
+            }
+        }
+        var next = slices.first.map(reading)
+        for (number, _) in slices.enumerated() {
+            guard let current = next else { break }
+            next = number + 1 < slices.count ? reading(slices[number + 1]) : nil
+            for read in current.result() {
+                done += 1
+                progress(done)
+                try take(read)
+            }
+        }
+    }
+
+    private mutating func take(_ read: Read) throws {
+        switch read {
+        case .ngo(let ngo, let document, let location):
+            if let duplicate = try Self.duplicateMessage(ngo.id.rawValue, "ngo", seenNGOs[ngo.id], db) {
+                failures.append(
+                    RecordProblems(
+                        location: location, record: .key("record.ngo", ngo.id),
+                        problems: [FieldProblem(field: "id", duplicate)]))
+                return
+            }
+            seenNGOs[ngo.id] = location
+            importedNGOs.append(NGODirectory.Entry(id: ngo.id, name: ngo.name, acronym: ngo.acronym))
+            guard writes, failures.isEmpty else { return }
+            try Registry.insert(ngo, document: document?.get(), db)
+            if keeps { kept.ngos.append(ngo) }
+        case .need(let need, let document, let location):
+            if let duplicate = try Self.duplicateMessage(need.id.rawValue, "need", seenNeeds[need.id], db) {
+                failures.append(
+                    RecordProblems(
+                        location: location, record: .key("record.need", need.id),
+                        problems: [FieldProblem(field: "id", duplicate)]))
+                return
+            }
+            seenNeeds[need.id] = location
+            needIDs.claim(need.id)
+            guard writes, failures.isEmpty else { return }
+            try Registry.insert(need, document: document?.get(), db)
+            if keeps { kept.needs.append(need) }
+        case .inOrder(let record, .need):
+            switch reader.need(from: record.value, makeID: { needIDs.next(for: $0) }) {
+            case .success(var need):
+                need.createdAt = need.createdAt ?? stamp
+                need.updatedAt = need.updatedAt ?? need.createdAt
+                try take(.need(need, document: nil, location: record.location))
             case .failure(let invalid):
                 failures.append(
                     RecordProblems(
                         location: record.location, record: Self.label(record.value, "need"), problems: invalid.problems)
                 )
-                return nil
             }
-        case .ngo:
-            switch readNGO ?? reader.ngo(from: record.value) {
-            case .success(var ngo):
-                if let duplicate = try Self.duplicateMessage(ngo.id.rawValue, "ngo", seenNGOs[ngo.id], db) {
-                    failures.append(
-                        RecordProblems(
-                            location: record.location, record: .key("record.ngo", ngo.id),
-                            problems: [FieldProblem(field: "id", duplicate)]))
-                    return nil
-                }
-                seenNGOs[ngo.id] = record.location
-                importedNGOs.append(NGODirectory.Entry(id: ngo.id, name: ngo.name, acronym: ngo.acronym))
-                ngo.createdAt = ngo.createdAt ?? stamp
-                ngo.updatedAt = ngo.updatedAt ?? ngo.createdAt
-                return .ngo(ngo)
-            case .failure(let invalid):
-                failures.append(
-                    RecordProblems(
-                        location: record.location, record: Self.label(record.value, "NGO"), problems: invalid.problems))
-                return nil
-            }
-        case .partnership:
+        case .inOrder(let record, _):
             pendingPartnerships.append(record)
-            return nil
-        case nil:
-            failures.append(
-                RecordProblems(
-                    location: record.location, record: .verbatim(""),
-                    problems: [FieldProblem(field: "type", .key("problem.unknownType"))]))
-            return nil
+        case .invalid(let problems):
+            failures.append(problems)
         }
     }
 
