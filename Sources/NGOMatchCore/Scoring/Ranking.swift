@@ -53,10 +53,13 @@ extension MatchIndex {
         var top = TopList(capacity: options.diversify ? options.limit * 3 : options.limit)
         var excluded = TopList(capacity: options.showExcluded ? max(options.limit, 20) : 0)
         let minimum = rules.minimumScore
-        ngoCandidates(for: compiledNeeds[needPosition], rules: rules, options: options).forEachMember { ngoPosition in
-            let failed = failureMask(needPosition, ngoPosition, compiled) != 0
+        // Each record read once a pair: the filters and the score share it.
+        let need = compiledNeeds[needPosition]
+        ngoCandidates(for: need, rules: rules, options: options).forEachMember { ngoPosition in
+            let ngo = compiledNGOs[ngoPosition]
+            let failed = failureMask(need, ngo, needPosition, ngoPosition, compiled) != 0
             if failed && !options.showExcluded { return }
-            let score = score(needPosition, ngoPosition, compiled)
+            let score = score(need, ngo, compiled)
             if failed || score < minimum {
                 excluded.offer(score: score, order: ngoOrder[ngoPosition], position: ngoPosition)
             } else {
@@ -117,10 +120,12 @@ extension MatchIndex {
         }
         var top = TopList(capacity: options.limit)
         var excluded = TopList(capacity: options.showExcluded ? max(options.limit, 20) : 0)
+        let ngo = compiledNGOs[ngoPosition]
         candidates.forEachMember { needPosition in
-            let failed = failureMask(needPosition, ngoPosition, compiled) != 0
+            let need = compiledNeeds[needPosition]
+            let failed = failureMask(need, ngo, needPosition, ngoPosition, compiled) != 0
             if failed && !options.showExcluded { return }
-            let score = score(needPosition, ngoPosition, compiled)
+            let score = score(need, ngo, compiled)
             if failed || score < rules.minimumScore {
                 excluded.offer(score: score, order: needOrder[needPosition], position: needPosition)
             } else {
