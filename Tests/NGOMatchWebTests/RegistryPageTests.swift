@@ -87,6 +87,30 @@ struct RegistryPageTests {
         #expect(try fixture.service.registry.counts() == before)
     }
 
+    /// JSON Lines are parsed a record at a time: a broken line is told with the other records'
+    /// problems, by its line, and nothing is written.
+    @Test func aBrokenLineOfJSONLinesIsToldByItsLineAndNothingIsWritten() async throws {
+        let fixture = try WebFixture()
+        let before = try fixture.service.registry.counts()
+        let lines = [
+            #"{"type":"ngo","name":"Upload NGO","country":"France","sectors":"health:3"}"#,
+            #"{"type":"ngo","name":"Cut short"#,
+            #"{"type":"ngo","name":"Typo NGO","country":"Japan","sectors":"helth:3"}"#,
+        ].joined(separator: "\n")
+        try await fixture.browse { browser in
+            try await browser.get("/admin/import")
+            let page = try await browser.upload(
+                "/admin/import", [("action", "import")], files: [("files", "ngos.jsonl", lines)])
+            #expect(page.status == .unprocessableContent)
+            #expect(page.html.contains("ngos.jsonl line 2"), "\(page.html)")
+            #expect(page.html.contains("not valid JSON (a string that is never closed at column"))
+            #expect(page.html.contains("ngos.jsonl line 3"))
+            #expect(page.html.contains("did you mean &#39;health&#39;"))
+            #expect(page.html.contains("Nothing was imported"))
+        }
+        #expect(try fixture.service.registry.counts() == before)
+    }
+
     @Test func exportAndBackupDownloadsReadBack() async throws {
         let fixture = try WebFixture()
         let counts = try fixture.service.registry.counts()

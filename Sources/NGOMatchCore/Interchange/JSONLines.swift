@@ -43,10 +43,12 @@ struct JSONLines: Sendable {
         do {
             return .success(.init(location: location, value: try JSONParser.parse(bytes[line.bytes])))
         } catch {
+            // The line is the record: its line number is told already, the column is enough.
+            let what = "\(error.reason) at column \(error.column)"
             return .failure(
                 RecordProblems(
                     location: location, record: .verbatim(""),
-                    problems: [FieldProblem(field: "", .key("file.lineNotJSON", "\(error)"))]))
+                    problems: [FieldProblem(field: "", .key("file.lineNotJSON", what))]))
         }
     }
 
