@@ -101,9 +101,7 @@ struct ImportRun {
                 ngo.updatedAt = ngo.updatedAt ?? ngo.createdAt
                 return .ngo(ngo, document: encoded(ngo), location: record.location)
             case .failure(let invalid):
-                return .invalid(
-                    RecordProblems(
-                        location: record.location, record: label(record.value, "NGO"), problems: invalid.problems))
+                return refused(record, "NGO", invalid)
             }
         case .need:
             var namesItself = true
@@ -120,9 +118,7 @@ struct ImportRun {
                 need.updatedAt = need.updatedAt ?? need.createdAt
                 return .need(need, document: encoded(need), location: record.location)
             case .failure(let invalid):
-                return .invalid(
-                    RecordProblems(
-                        location: record.location, record: label(record.value, "need"), problems: invalid.problems))
+                return refused(record, "need", invalid)
             }
         case .partnership:
             return .inOrder(record, .partnership)
@@ -132,6 +128,11 @@ struct ImportRun {
                     location: record.location, record: .verbatim(""),
                     problems: [FieldProblem(field: "type", .key("problem.unknownType"))]))
         }
+    }
+
+    private static func refused(_ record: ImportDocument.RawRecord, _ kind: String, _ invalid: InvalidRecord) -> Read {
+        .invalid(
+            RecordProblems(location: record.location, record: label(record.value, kind), problems: invalid.problems))
     }
 
     /// Reads the slices of `document` on the worker cores, each while the writing thread checks
@@ -165,26 +166,14 @@ struct ImportRun {
     private mutating func take(_ read: Read) throws {
         switch read {
         case .ngo(let ngo, let document, let location):
-            if let duplicate = try Self.duplicateMessage(ngo.id.rawValue, "ngo", seenNGOs[ngo.id], db) {
-                failures.append(
-                    RecordProblems(
-                        location: location, record: .key("record.ngo", ngo.id),
-                        problems: [FieldProblem(field: "id", duplicate)]))
-                return
-            }
+            guard try isNew(ngo.id.rawValue, "ngo", seenAt: seenNGOs[ngo.id], location) else { return }
             seenNGOs[ngo.id] = location
             importedNGOs.append(NGODirectory.Entry(id: ngo.id, name: ngo.name, acronym: ngo.acronym))
             guard writes, failures.isEmpty else { return }
             try Registry.insert(ngo, document: document?.get(), db)
             if keeps { kept.ngos.append(ngo) }
         case .need(let need, let document, let location):
-            if let duplicate = try Self.duplicateMessage(need.id.rawValue, "need", seenNeeds[need.id], db) {
-                failures.append(
-                    RecordProblems(
-                        location: location, record: .key("record.need", need.id),
-                        problems: [FieldProblem(field: "id", duplicate)]))
-                return
-            }
+            guard try isNew(need.id.rawValue, "need", seenAt: seenNeeds[need.id], location) else { return }
             seenNeeds[need.id] = location
             needIDs.claim(need.id)
             guard writes, failures.isEmpty else { return }
@@ -248,6 +237,16 @@ struct ImportRun {
                         location: record.location, record: .key("record.partnership"), problems: invalid.problems))
             }
         }
+    }
+
+    /// Whether the id is used neither earlier in the import nor in the registry; if it is, says so.
+    private mutating func isNew(_ id: String, _ table: String, seenAt: Phrase?, _ location: Phrase) throws -> Bool {
+        guard let duplicate = try Self.duplicateMessage(id, table, seenAt, db) else { return true }
+        failures.append(
+            RecordProblems(
+                location: location, record: .key(table == "need" ? "record.need" : "record.ngo", id),
+                problems: [FieldProblem(field: "id", duplicate)]))
+        return false
     }
 
     private static func duplicateMessage(_ id: String, _ table: String, _ seenAt: Phrase?, _ db: Database) throws
