@@ -34,6 +34,7 @@ server=$!
 for _ in $(seq 600); do grep -q "listening" "$work/serve.log" 2>/dev/null && break; sleep 0.01; done
 port=$(grep -o '127.0.0.1:[0-9]*' "$work/serve.log" | head -1 | cut -d: -f2)
 rss() { awk '/VmRSS/ {print $2 / 1024 " MB"}' "/proc/$server/status"; }
+peak() { awk '/VmHWM/ {print $2 / 1024 " MB"}' "/proc/$server/status"; }
 load() { $bin load --port "$port" "$@"; }
 writer() { # $1 writes a second, for 8 s, in the background
     load --clients 1 --window 1 --rate "$1" --seconds 8 --method needs.update \
@@ -77,7 +78,7 @@ for step, line in enumerate(sys.stdin):
     writing=$!
     load --clients 8 --window 4 --seconds 8 --method match.suggest --params-file "$work/varied.jsonl"
     wait $writing
-    echo "server resident memory at the end: $(rss)"
+    echo "server resident memory at the end: $(rss) (peak $(peak))"
     exit 0
 fi
 if [ "${1:-short}" = memory ]; then

@@ -4,9 +4,9 @@ import NGOMatchCore
 /// One import: its records read, checked against the registry and written a slice at a time,
 /// all in the caller's one transaction.
 ///
-/// A slice is parsed and read on every core, checked in order, encoded on every core and
-/// inserted; then it is dropped. Holding every record of a 100,000-NGO file at once (its JSON
-/// values, its NGOs, their documents) took 700 MB. Once any record is invalid nothing more is
+/// A slice is parsed, read and encoded on the worker cores while the writing thread checks and
+/// inserts the slice before it; then it is dropped. Holding every record of a 100,000-NGO file
+/// at once (its JSON values, its NGOs, their documents) took 700 MB. Once any record is invalid nothing more is
 /// written (the transaction is rolled back) but every record is still checked, so that every
 /// problem is told at once.
 struct ImportRun {
@@ -52,10 +52,11 @@ struct ImportRun {
         var run = ImportRun(
             reader: RecordReader(reference: reference), db: db, writes: writes, keeps: keeps,
             needIDs: NeedIDAllocator(existing: try String.fetchAll(db, sql: "SELECT id FROM need")))
-        // The default 2 MB page cache spilled the growing tables to the WAL again and again.
+        // The default 2 MB page cache spilled a large import's growing tables to the WAL again and again.
+        let large = writes && documents.reduce(0) { $0 + $1.count } > sliceSize
         let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-        if writes { try db.execute(sql: "PRAGMA cache_size = -65536") }
-        defer { if writes { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") } }
+        if large { try db.execute(sql: "PRAGMA cache_size = -65536") }
+        defer { if large { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") } }
         for document in documents { try run.take(document, progress) }
         try run.takePartnerships()
         guard run.failures.isEmpty else { throw ValidationFailure(records: run.failures) }
