@@ -54,6 +54,7 @@ public struct ImportDocument: Sendable {
     private enum Content: Sendable {
         case records([RawRecord])
         case lines(JSONLines)
+        case rows(CSVRecords)
     }
 
     private let content: Content
@@ -76,7 +77,7 @@ public struct ImportDocument: Sendable {
         switch format ?? Format(fileName: fileName) ?? Self.sniff(text) {
         case .json: content = .records(try Self.parseJSON(text, fileName))
         case .jsonl: content = .lines(JSONLines(bytes: bytes, from: start, file: fileName))
-        case .csv: content = .records(try Self.parseCSV(text, fileName))
+        case .csv: content = .rows(try CSVRecords(text, file: fileName))
         }
     }
 
@@ -85,6 +86,7 @@ public struct ImportDocument: Sendable {
         switch content {
         case .records(let records): records.count
         case .lines(let lines): lines.count
+        case .rows(let rows): rows.count
         }
     }
 
@@ -93,6 +95,7 @@ public struct ImportDocument: Sendable {
         switch content {
         case .records(let records): .success(records[index])
         case .lines(let lines): lines.record(at: index)
+        case .rows(let rows): .success(rows.record(at: index))
         }
     }
 
@@ -103,6 +106,8 @@ public struct ImportDocument: Sendable {
             switch content {
             case .records(let records):
                 return records
+            case .rows(let rows):
+                return (0..<rows.count).map(rows.record(at:))
             case .lines(let lines):
                 var records: [RawRecord] = []
                 var messages: [Phrase] = []
@@ -177,34 +182,6 @@ public struct ImportDocument: Sendable {
         default:
             return [RawRecord(location: .verbatim(file), value: value)]
         }
-    }
-
-    private static func parseCSV(_ text: String, _ file: String) throws(FileError) -> [RawRecord] {
-        let table: CSVTable
-        do {
-            table = try CSVTable(parsing: text)
-        } catch {
-            throw FileError(file: file, messages: error.errors.map(\.phrase))
-        }
-        return table.rows.map { row in
-            var object: [String: JSONValue] = [:]
-            for (column, cell) in zip(table.header, row.fields) where !cell.trimmingWhitespace().isEmpty {
-                Self.set(&object, path: column.split(separator: ".").map(String.init), to: .string(cell))
-            }
-            return RawRecord(location: .key("location.fileLine", file, row.line), value: .object(object))
-        }
-    }
-
-    private static func set(_ object: inout [String: JSONValue], path: [String], to value: JSONValue) {
-        guard let head = path.first else { return }
-        if path.count == 1 {
-            object[head] = value
-            return
-        }
-        var inner: [String: JSONValue] = [:]
-        if case .object(let existing)? = object[head] { inner = existing }
-        set(&inner, path: Array(path.dropFirst()), to: value)
-        object[head] = .object(inner)
     }
 
     /// Checks without a copy of the file: JSON Lines are cut and parsed from the bytes.
