@@ -98,5 +98,9 @@ struct HostileRoundTripTests {
         // Hand-written cells read as before.
         #expect(ListCell.split("children; women ;;") == ["children", "women"])
         #expect(ListCell.split("C:\\data") == ["C:\\data"])
+        // Without a backslash the cell is cut on its bytes; accents and combining marks stay whole.
+        let decomposed = "Cao Ba\u{0306}\u{0300}ng"
+        #expect(ListCell.split(" Hà Nội;\t\(decomposed) ;\nline ; ") == ["Hà Nội", decomposed, "\nline"])
+        #expect(ListCell.split("; ;") == [])
     }
 }
