@@ -52,7 +52,8 @@ struct ImportRun {
         var run = ImportRun(
             reader: RecordReader(reference: reference), db: db, writes: writes, keeps: keeps,
             needIDs: NeedIDAllocator(existing: try String.fetchAll(db, sql: "SELECT id FROM need")))
-        // The default 2 MB page cache spilled a large import's growing tables to the WAL again and again.
+        // The default 2 MB page cache spilled a large import's growing tables to the WAL again and
+        // again: 146,000 page writes for 100,000 NGOs against 113,000 with 64 MB.
         let large = writes && documents.reduce(0) { $0 + $1.count } > sliceSize
         let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
         if large { try db.execute(sql: "PRAGMA cache_size = -65536") }
@@ -152,10 +153,10 @@ struct ImportRun {
                 }
             }
         }
-        var next = slices.first.map(reading)
-        for (number, _) in slices.enumerated() {
-            guard let current = next else { break }
-            next = number + 1 < slices.count ? reading(slices[number + 1]) : nil
+        var following = slices.dropFirst().makeIterator()
+        var pending = slices.first.map(reading)
+        while let current = pending {
+            pending = following.next().map(reading)
             for read in current.result() {
                 done += 1
                 progress(done)

@@ -74,10 +74,9 @@ extension Registry {
         -> T
     {
         defer { if revises { changesHere.increment() } }
-        defer { checkpointer.committed() }
         var revision: Int?
         do {
-            return try database.write { db in
+            let committed = try database.write { db in
                 let result = try body(db)
                 if revises {
                     try db.execute(
@@ -99,6 +98,8 @@ extension Registry {
                 }
                 return result
             }
+            checkpointer.committed()
+            return committed
         } catch {
             // Rolled back: the revision was never seen, and must not be followed if another
             // process commits it.

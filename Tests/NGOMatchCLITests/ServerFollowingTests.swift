@@ -1,4 +1,5 @@
 import Foundation
+import NGOMatchCore
 import Synchronization
 import Testing
 
@@ -21,7 +22,7 @@ struct ServerFollowingTests {
         DispatchQueue.concurrentPerform(iterations: 4) { worker in
             do {
                 let client = try LineClient(port: port)
-                var random = SystemRandomNumberGenerator()
+                var random = SplitMix64(seed: UInt64(worker) + 18)
                 for step in 0..<60 {
                     let need = needs.randomElement(using: &random)!
                     let ngo = ngos.randomElement(using: &random)!

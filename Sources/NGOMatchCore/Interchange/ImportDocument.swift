@@ -66,15 +66,19 @@ public struct ImportDocument: Sendable {
     public init(bytes: [UInt8], fileName: String, format: Format? = nil) throws(FileError) {
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let body = bytes[start...]
-        if let format, format == .jsonl {
-            try Self.validateUTF8(body, fileName)
+        do {
+            _ = try UTF8Span(validating: body.span)
+        } catch {
+            throw FileError(file: fileName, messages: [.key("file.notUTF8", error.byteOffsets.lowerBound)])
+        }
+        // JSON Lines are cut and parsed from the bytes: the file is not copied as text.
+        let named = format ?? Format(fileName: fileName)
+        if named == .jsonl {
             content = .lines(JSONLines(bytes: bytes, from: start, file: fileName))
             return
         }
-        guard let text = String(validating: body, as: UTF8.self) else {
-            throw FileError(file: fileName, messages: [.key("file.notUTF8", Self.firstInvalidUTF8Offset(body))])
-        }
-        switch format ?? Format(fileName: fileName) ?? Self.sniff(text) {
+        let text = String(decoding: body, as: UTF8.self)
+        switch named ?? Self.sniff(text) {
         case .json: content = .records(try Self.parseJSON(text, fileName))
         case .jsonl: content = .lines(JSONLines(bytes: bytes, from: start, file: fileName))
         case .csv: content = .rows(try CSVRecords(text, file: fileName))
@@ -181,28 +185,6 @@ public struct ImportDocument: Sendable {
             return records
         default:
             return [RawRecord(location: .verbatim(file), value: value)]
-        }
-    }
-
-    /// Checks without a copy of the file: JSON Lines are cut and parsed from the bytes.
-    private static func validateUTF8(_ bytes: ArraySlice<UInt8>, _ file: String) throws(FileError) {
-        do {
-            _ = try UTF8Span(validating: bytes.span)
-        } catch {
-            throw FileError(file: file, messages: [.key("file.notUTF8", firstInvalidUTF8Offset(bytes))])
-        }
-    }
-
-    private static func firstInvalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int {
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        var offset = 0
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let scalar): offset += scalar.count
-            case .error: return offset
-            case .emptyInput: return offset
-            }
         }
     }
 }

@@ -98,16 +98,14 @@ public enum StreamingJSONEncoder {
 
         func encodeValue(_ value: some Encodable) throws {
             let depth = open.count
-            // Concrete types first: a cast to a protocol looks up conformances, and a record
-            // (an NGO of an import) holds far more strings and numbers than self-writing values.
             switch value {
+            case let writable as any JSONWritable:
+                writable.writeJSON(to: self)
+                closeAll(to: depth)
             case let text as String: string(text)
             case let number as Double: try double(number)
             case let number as Int: integer(Int64(number))
             case let flag as Bool: literal(flag ? "true" : "false")
-            case let writable as any JSONWritable:
-                writable.writeJSON(to: self)
-                closeAll(to: depth)
             default:
                 try value.encode(to: self)
                 closeAll(to: depth)
@@ -245,28 +243,6 @@ public enum StreamingJSONEncoder {
             try writer.encodeValue(value)
         }
 
-        // The primitives' own requirements: their default implementations go through the
-        // generic one and its casts, for every field of every record.
-        mutating func encode(_ value: String, forKey key: Key) throws {
-            self.key(key)
-            writer.string(value)
-        }
-
-        mutating func encode(_ value: Int, forKey key: Key) throws {
-            self.key(key)
-            writer.integer(Int64(value))
-        }
-
-        mutating func encode(_ value: Double, forKey key: Key) throws {
-            self.key(key)
-            try writer.double(value)
-        }
-
-        mutating func encode(_ value: Bool, forKey key: Key) throws {
-            self.key(key)
-            writer.literal(value ? "true" : "false")
-        }
-
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key)
             -> KeyedEncodingContainer<NestedKey>
         {
@@ -302,12 +278,6 @@ public enum StreamingJSONEncoder {
         mutating func encode(_ value: some Encodable) throws {
             writer.beginMember(at: depth)
             try writer.encodeValue(value)
-            count += 1
-        }
-
-        mutating func encode(_ value: String) throws {
-            writer.beginMember(at: depth)
-            writer.string(value)
             count += 1
         }
 
