@@ -61,6 +61,7 @@ struct RegistryPageTests {
                 "/admin/import?lang=vi", [("action", "import")], files: [("files", "needs.csv", Self.badNeeds)])
             #expect(refused.status == .unprocessableContent)
             #expect(refused.html.contains("needs.csv dòng 3"), "file and line")
+            #expect(refused.html.contains("1 bản ghi không hợp lệ (1 lỗi)"))
             #expect(refused.html.contains("nhu cầu &#39;upload-2&#39;"), "the record")
             #expect(refused.html.contains("không tìm thấy lĩnh vực &#39;helth&#39; — có phải là &#39;health&#39;?"))
             for english in ["line 3", "did you mean", "unknown sector", "Nothing was imported"] {
@@ -105,6 +106,7 @@ struct RegistryPageTests {
             #expect(page.html.contains("ngos.jsonl line 2"), "\(page.html)")
             #expect(page.html.contains("not valid JSON (a string that is never closed at column"))
             #expect(page.html.contains("ngos.jsonl line 3"))
+            #expect(page.html.contains("2 records are not valid (2 problems)"), "the count, not a catalogue key")
             #expect(page.html.contains("did you mean &#39;health&#39;"))
             #expect(page.html.contains("Nothing was imported"))
         }

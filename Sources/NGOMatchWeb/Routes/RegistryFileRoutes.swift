@@ -80,8 +80,8 @@ struct RegistryFileRoutes {
                 request, context,
                 [
                     "problems": rows, "hasProblems": true, "files": names, "nothingWritten": true,
-                    "problemCount": app.text(
-                        "importProblemCount", context, "\(failure.records.count)", "\(rows.count)"),
+                    "problemCount": Messages.counted("importRecordsInvalid", context.language, failure.records.count)
+                        + " " + Messages.counted("importProblems", context.language, rows.count),
                 ],
                 status: .unprocessableContent)
         } catch let error as ServiceError {
