@@ -6,6 +6,8 @@ struct CompiledRules {
     let weights: [(factor: FactorKind, weight: Double)]
     let emphasised: UInt128
     let includeDeclined: Bool
+    /// Whether a score is bounded by its factors' highest values: every weight is at least 0.
+    let isBoundable: Bool
 
     init(_ rules: RuleSet, index: MatchIndex, includeDeclined: Bool) {
         self.rules = rules
@@ -14,6 +16,7 @@ struct CompiledRules {
             index.sectorIndex[id].map { mask | index.nodeWithChildren[$0] } ?? mask
         }
         self.includeDeclined = includeDeclined
+        isBoundable = weights.allSatisfy { $0.weight >= 0 }
     }
 }
 
@@ -131,7 +134,10 @@ extension MatchIndex {
         if filters.needOpen, !need.isOpen { mask |= HardFilter.needOpen.bit }
         // Two sectors under the same top-level sector are at least siblings.
         if filters.sectorOverlap, need.topMask & ngo.topMask == 0 { mask |= HardFilter.sectorOverlap.bit }
-        if filters.certificateValid, !ngo.hasCertificate || need.start < ngo.issued || need.start > ngo.expires {
+        if filters.certificateValid,
+            !Self.certificateValid(
+                hasCertificate: ngo.hasCertificate, issued: ngo.issued, expires: ngo.expires, on: need.start)
+        {
             mask |= HardFilter.certificateValid.bit
         }
         if filters.certificateArea, ngo.hasCertificate, ngo.certificateArea & (1 << UInt64(need.province)) == 0 {

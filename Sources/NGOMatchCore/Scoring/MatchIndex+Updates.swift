@@ -39,6 +39,7 @@ extension MatchIndex {
             ngos[position] = ngo
             ngoEntries[position] = ngo.directoryEntry
             compiledNGOs[position] = compiled
+            refreshBoundInputs(at: position)
             enterNGO(at: position)
             return
         }
@@ -53,6 +54,7 @@ extension MatchIndex {
         var compiled = compile(ngo)
         compiled.completedStart = Int32(completed.count)
         compiledNGOs.append(compiled)
+        refreshBoundInputs(at: position)
         demand.append(0)
         Self.insertRank(of: position, order: &ngoOrder, byRank: &ngoByRank) {
             ngoEntries[Int($0)].id.rawValue < ngoEntries[Int($1)].id.rawValue
@@ -71,7 +73,10 @@ extension MatchIndex {
 
     private mutating func count(_ status: Partnership.Status, need: Int, ngo: Int, by step: Int32) {
         let pair = UInt64(need) << 32 | UInt64(ngo)
-        if status.isOpen { compiledNGOs[ngo].openPartnerships += step }
+        if status.isOpen {
+            compiledNGOs[ngo].openPartnerships += step
+            refreshBoundInputs(at: ngo)
+        }
         if status == .declined {
             if step > 0 { declined.insert(pair) } else { declined.remove(pair) }
         }
@@ -89,6 +94,7 @@ extension MatchIndex {
         compiledNGOs[ngo].completedStart = Int32(completed.count)
         compiledNGOs[ngo].completedCount = Int32(list.count)
         completed += list
+        refreshBoundInputs(at: ngo)
     }
 
     /// Compiles a need, appending its sector entries.

@@ -29,6 +29,8 @@ public struct MatchIndex: Sendable {
     // ones, so that a write changes a chunk and appends a few entries (see MatchIndex+Updates).
     var compiledNeeds: ChunkedArray<CompiledNeed>
     var compiledNGOs: ChunkedArray<CompiledNGO>
+    /// Each NGO's compiled record packed for bounding its score (see `ScoreBoundInputs`).
+    var scoreBoundInputs = ChunkedArray<ScoreBoundInputs>()
     var needSectors: [SectorEntry] = []
     var ngoSectors: [SectorEntry] = []
     var completed: [Completed] = []
@@ -189,6 +191,7 @@ public struct MatchIndex: Sendable {
             compiled.completedCount = Int32(completedByNGO[position].count)
             completed += completedByNGO[position]
             compiledNGOs.append(compiled)
+            refreshBoundInputs(at: position)
             enterNGO(at: position)
         }
     }

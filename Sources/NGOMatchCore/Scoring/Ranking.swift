@@ -9,12 +9,19 @@ public struct RankOptions: Sendable {
     public var includeDeclined: Bool
     /// Spread suggestions so the same few NGOs do not top every list.
     public var diversify: Bool
+    /// Score every candidate rather than those whose bound could reach the list: the same list,
+    /// slower; for benchmarks and checks.
+    public var scansEveryCandidate: Bool
 
-    public init(limit: Int = 10, showExcluded: Bool = false, includeDeclined: Bool = false, diversify: Bool = false) {
+    public init(
+        limit: Int = 10, showExcluded: Bool = false, includeDeclined: Bool = false, diversify: Bool = false,
+        scansEveryCandidate: Bool = false
+    ) {
         self.limit = limit
         self.showExcluded = showExcluded
         self.includeDeclined = includeDeclined
         self.diversify = diversify
+        self.scansEveryCandidate = scansEveryCandidate
     }
 }
 
@@ -44,13 +51,27 @@ struct TopList {
         items.insert((score, order, position), at: index)
         if items.count > capacity { items.removeLast() }
     }
+
+    /// The score a candidate must beat (or equal, with a smaller id) to enter; nil while there is room.
+    var entryScore: Double? { capacity > 0 && items.count == capacity ? items[items.count - 1].score : nil }
 }
 
 extension MatchIndex {
     /// NGOs ranked for one need.
     public func suggest(needPosition: Int, rules: RuleSet, options: RankOptions) -> Ranking {
         let compiled = CompiledRules(rules, index: self, includeDeclined: options.includeDeclined)
-        var top = TopList(capacity: options.diversify ? options.limit * 3 : options.limit)
+        guard !options.showExcluded && !options.scansEveryCandidate && compiled.isBoundable else {
+            return suggestByScanning(needPosition: needPosition, compiled, options: options)
+        }
+        let top = boundedTop(needPosition: needPosition, compiled, capacity: topCapacity(options))
+        return ranking(needPosition, compiled, top: top, excluded: TopList(capacity: 0), options: options)
+    }
+
+    /// Every candidate scored: for the list of excluded ones, and as the reference the bounded
+    /// ranking is tested against.
+    func suggestByScanning(needPosition: Int, _ compiled: CompiledRules, options: RankOptions) -> Ranking {
+        let rules = compiled.rules
+        var top = TopList(capacity: topCapacity(options))
         var excluded = TopList(capacity: options.showExcluded ? max(options.limit, 20) : 0)
         let minimum = rules.minimumScore
         // Each record read once a pair: the filters and the score share it.
@@ -66,6 +87,15 @@ extension MatchIndex {
                 top.offer(score: score, order: ngoOrder[ngoPosition], position: ngoPosition)
             }
         }
+        return ranking(needPosition, compiled, top: top, excluded: excluded, options: options)
+    }
+
+    /// Spreading asks for three times the list, to choose from.
+    private func topCapacity(_ options: RankOptions) -> Int { options.diversify ? options.limit * 3 : options.limit }
+
+    private func ranking(
+        _ needPosition: Int, _ compiled: CompiledRules, top: TopList, excluded: TopList, options: RankOptions
+    ) -> Ranking {
         var ranked = top.items.map { assess(needPosition, $0.position, compiled) }
         if options.diversify { ranked = Array(diversified(ranked, appearances: [:]).prefix(options.limit)) }
         return Ranking(ranked: ranked, excluded: excluded.items.map { assess(needPosition, $0.position, compiled) })

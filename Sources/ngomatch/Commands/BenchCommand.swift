@@ -44,6 +44,29 @@ struct BenchCommand: ParsableCommand {
             suggestResults += index.suggest(needPosition: need, rules: ruleSet, options: options).ranked.count
             suggestTimes.append(Self.milliseconds(ContinuousClock.now - start))
         }
+        // Varied questions (need × limit × rule set × diversify), each asked of the bounded
+        // ranking and of a scan of every candidate, alternately: the same lists, two costs.
+        let ruleSets = try ["default", "climate", "underserved"].map {
+            try RuleSetSource.load($0, taxonomy: reference.taxonomy)
+        }
+        var boundedTimes: [Double] = []
+        var scanTimes: [Double] = []
+        var differing = 0
+        for sample in 0..<samples {
+            let need = openNeeds[Int.random(in: 0..<openNeeds.count, using: &random)]
+            var options = RankOptions(
+                limit: Int.random(in: 1...20, using: &random), diversify: Bool.random(using: &random))
+            let rules = ruleSets[Int.random(in: 0..<ruleSets.count, using: &random)]
+            var results: [Ranking] = []
+            for scans in sample.isMultiple(of: 2) ? [false, true] : [true, false] {
+                options.scansEveryCandidate = scans
+                let start = ContinuousClock.now
+                results.append(index.suggest(needPosition: need, rules: rules, options: options))
+                let time = Self.milliseconds(ContinuousClock.now - start)
+                if scans { scanTimes.append(time) } else { boundedTimes.append(time) }
+            }
+            if results[0] != results[1] { differing += 1 }
+        }
         var discoverTimes: [Double] = []
         var discoverResults = 0
         for _ in 0..<samples {
@@ -54,7 +77,7 @@ struct BenchCommand: ParsableCommand {
         }
         var gapsTimes: [Double] = []
         var weak = 0
-        for _ in 0..<gapsRuns {
+        for _ in 0..<max(1, gapsRuns) {
             let start = ContinuousClock.now
             weak = index.gaps(rules: ruleSet, threshold: 50).weakNeeds.count
             gapsTimes.append(Self.milliseconds(ContinuousClock.now - start))
@@ -66,6 +89,10 @@ struct BenchCommand: ParsableCommand {
                 Self.milliseconds(built)),
             Self.summary("suggest top-10 (one need)", suggestTimes)
                 + " — avg \(suggestResults / max(1, samples)) results",
+            Self.summary("suggest, varied questions", boundedTimes),
+            Self.summary("suggest, varied questions, every candidate scored", scanTimes)
+                + String(format: " — %.1f× the time", Self.median(scanTimes) / max(1e-9, Self.median(boundedTimes)))
+                + (differing == 0 ? ", the same lists" : ", \(differing) lists DIFFER"),
             Self.summary("discover top-10 (one NGO)", discoverTimes)
                 + " — avg \(discoverResults / max(1, samples)) results",
             Self.summary("gaps (whole registry)", gapsTimes) + " — \(weak) weak needs",
@@ -77,6 +104,8 @@ struct BenchCommand: ParsableCommand {
     static func milliseconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
     }
+
+    static func median(_ times: [Double]) -> Double { times.sorted()[times.count / 2] }
 
     static func summary(_ label: String, _ times: [Double]) -> String {
         let sorted = times.sorted()

@@ -54,3 +54,42 @@ public enum Geography {
         return best
     }
 }
+
+extension Geography {
+    /// The value every NGO would get for one need's province, worked out once for a ranking
+    /// that bounds thousands of NGOs: what working in each other province is worth (nearby, or
+    /// faded with distance), so an NGO's value is the best of its provinces' entries. The same
+    /// value `evaluate` gives, without its distances and exponentials per NGO.
+    public struct Table: Sendable {
+        let province: Int
+        let rule: RuleSet.GeographyRule
+        let worthOfWorkingIn: [Double]
+
+        public init(
+            province: Int, provinceCount: Int, rule: RuleSet.GeographyRule, sameRegion: (Int, Int) -> Bool,
+            distance: (Int, Int) -> Double
+        ) {
+            self.province = province
+            self.rule = rule
+            worthOfWorkingIn = (0..<provinceCount).map { other in
+                let km = distance(province, other)
+                let near = sameRegion(province, other) || km <= rule.nearbyKm ? rule.nearby : 0
+                return max(near, rule.elsewhere * exp(-km / rule.decayKm))
+            }
+        }
+
+        @inline(__always)
+        public func value(current: UInt64, past: UInt64, nationwide: Bool) -> Double {
+            let bit: UInt64 = 1 << UInt64(province)
+            if current & bit != 0 { return 1 }
+            var best = past & bit != 0 ? rule.past : 0
+            if nationwide { best = max(best, rule.nationwide) }
+            var remaining = current
+            while remaining != 0 {
+                best = max(best, worthOfWorkingIn[remaining.trailingZeroBitCount])
+                remaining &= remaining - 1
+            }
+            return best
+        }
+    }
+}

@@ -104,3 +104,46 @@ public struct SectorEntry: Hashable, Sendable, BitwiseCopyable {
         self.level = Int32(level)
     }
 }
+
+extension SectorFit {
+    /// One need's sectors against every taxonomy node, worked out once for a ranking that bounds
+    /// thousands of NGOs: each wanted sector's tier value for each node an NGO may offer. The same
+    /// value `evaluate` gives, without working out tiers per NGO.
+    public struct Table: Sendable {
+        let nodeCount: Int
+        let priorities: [Double]
+        /// `tierValues[wanted * nodeCount + node]`.
+        let tierValues: [Double]
+        let prioritySum: Int32
+
+        public init<Wanted: Collection<SectorEntry>>(needSectors: Wanted, parent: [Int32], rule: RuleSet.SectorFitRule)
+        {
+            nodeCount = parent.count
+            priorities = needSectors.map { Double($0.level) }
+            prioritySum = needSectors.reduce(0) { $0 + $1.level }
+            tierValues = needSectors.flatMap { wanted in
+                (0..<parent.count).map { node in
+                    switch tier(wanted.node, Int32(node), parent) {
+                    case .exact: 1
+                    case .sameParent: rule.sameParent
+                    case .sibling: rule.sibling
+                    case .none: 0
+                    }
+                }
+            }
+        }
+
+        @inline(__always)
+        public func value<Offered: Collection<SectorEntry>>(offered: Offered) -> Double {
+            guard prioritySum > 0 else { return 0 }
+            var weighted = 0.0
+            for (wanted, priority) in priorities.enumerated() {
+                let row = wanted * nodeCount
+                var best = 0.0
+                for offer in offered { best = max(best, tierValues[row + Int(offer.node)] * Double(offer.level)) }
+                weighted += best / 5 * priority
+            }
+            return weighted / Double(prioritySum)
+        }
+    }
+}
