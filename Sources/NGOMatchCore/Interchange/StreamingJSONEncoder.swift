@@ -186,10 +186,18 @@ public enum StreamingJSONEncoder {
             }
         }
 
+        @inline(__always)
+        private static func needsEscape(_ byte: UInt8) -> Bool {
+            byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+        }
+
         func string(_ text: String) {
             bytes.append(UInt8(ascii: "\""))
-            // Most text needs no escaping: copy it whole.
-            if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            // Most text needs no escaping: copy it whole, checked on the string's own bytes where it has them.
+            let plain =
+                text.utf8.withContiguousStorageIfAvailable { !$0.contains(where: Self.needsEscape) }
+                ?? !text.utf8.contains(where: Self.needsEscape)
+            if plain {
                 bytes.append(contentsOf: text.utf8)
                 bytes.append(UInt8(ascii: "\""))
                 return

@@ -36,12 +36,14 @@ public struct AssessmentReport: Hashable, Sendable, Codable {
         ngoName = index.ngoPosition(assessment.ngo).map { index.ngoEntry(at: $0).name } ?? assessment.ngo.rawValue
         score = (assessment.score * 100).rounded() / 100
         excluded = assessment.isExcluded
-        reasons = explanation.reasons(assessment)
-        factors = assessment.contributions.map {
+        // Each contribution told once: the reasons are the words of the factors that gave most.
+        let described = assessment.contributions.map(explanation.describe)
+        reasons = Explanation.reasons(assessment.contributions).map { described[$0] }
+        factors = zip(assessment.contributions, described).map { contribution, words in
             Factor(
-                factor: $0.factor, name: $0.factor.name.in(language), weight: $0.weight,
-                value: ($0.value * 1000).rounded() / 1000,
-                points: ($0.points * 100).rounded() / 100, explanation: explanation.describe($0))
+                factor: contribution.factor, name: contribution.factor.name.in(language), weight: contribution.weight,
+                value: (contribution.value * 1000).rounded() / 1000,
+                points: (contribution.points * 100).rounded() / 100, explanation: words)
         }
         failedFilters = assessment.failures.map {
             let (reason, remedy) = explanation.describe($0)

@@ -12,10 +12,17 @@ public struct Explanation: Sendable {
 
     /// Two or three reasons: the contributions that added the most points.
     public func reasons(_ assessment: Assessment, count: Int = 3) -> [String] {
-        assessment.contributions.filter { $0.points > 0 }
-            .sorted { $0.points > $1.points }
-            .prefix(count)
-            .map(describe)
+        Self.reasons(assessment.contributions, count: count).map { describe(assessment.contributions[$0]) }
+    }
+
+    /// Which contributions are the reasons, by position: those that gave points, the most first
+    /// (in the rule set's order where they gave as many), so that a caller that has described
+    /// every contribution already picks its reasons from those words.
+    public static func reasons(_ contributions: [Contribution], count: Int = 3) -> [Int] {
+        Array(
+            contributions.indices.filter { contributions[$0].points > 0 }
+                .sorted { contributions[$0].points > contributions[$1].points }
+                .prefix(count))
     }
 
     /// One contribution in a sentence.

@@ -3,30 +3,36 @@
 /// fields, except the track record, where every completed partnership is counted. So the bound is the score itself but for that
 /// factor and the rounding of grant limits and load, and it is never below the score.
 extension MatchIndex {
-    /// The factors a need alone decides (the same for every NGO), and the rule set's margin for
-    /// the order in which the score adds its points.
+    /// What a ranking works out once for a need: the points of the factors the need alone decides
+    /// (the same for every NGO), the tables of its sector fit and geography, and each factor's
+    /// weight (0 when the rule set leaves it out), so that bounding a candidate is straight-line code.
     struct NeedBoundContext {
         let need: CompiledNeed
         let needOnlyPoints: Double
         let sectorFit: SectorFit.Table?
         let geography: Geography.Table?
+        let sectorFitWeight: Double
+        let geographyWeight: Double
+        let targetGroupsWeight: Double
+        let fundingWeight: Double
+        let timeframeWeight: Double
+        let trackRecordWeight: Double
+        let trackRecordSaturation: Double
+        let loadWeight: Double
     }
 
     func boundContext(_ need: CompiledNeed, _ compiled: CompiledRules) -> NeedBoundContext {
         let rules = compiled.rules
+        let weights = Dictionary(compiled.weights, uniquingKeysWith: +)
         var points = 0.0
-        for (factor, weight) in compiled.weights {
-            switch factor {
-            case .underservedProvince:
-                points +=
-                    weight
-                    * Underserved.value(
-                        ngosWorkingThere: ngosWorkingIn[Int(need.province)],
-                        saturation: rules.underservedProvince!.saturation)
-            case .sectorEmphasis:
-                points += weight * SectorEmphasis.value(needSectors: sectors(of: need), emphasised: compiled.emphasised)
-            default: continue
-            }
+        if let rule = rules.underservedProvince {
+            points +=
+                rule.weight
+                * Underserved.value(ngosWorkingThere: ngosWorkingIn[Int(need.province)], saturation: rule.saturation)
+        }
+        if let rule = rules.sectorEmphasis {
+            points +=
+                rule.weight * SectorEmphasis.value(needSectors: sectors(of: need), emphasised: compiled.emphasised)
         }
         let provinces = provinceCount
         return NeedBoundContext(
@@ -38,52 +44,61 @@ extension MatchIndex {
                 Geography.Table(
                     province: Int(need.province), provinceCount: provinces, rule: $0,
                     sameRegion: { region[$0] == region[$1] }, distance: { distanceKm[$0 * provinces + $1] })
-            })
+            }, sectorFitWeight: weights[.sectorFit] ?? 0, geographyWeight: weights[.geography] ?? 0,
+            targetGroupsWeight: weights[.targetGroups] ?? 0,
+            fundingWeight: weights[.funding] ?? 0, timeframeWeight: weights[.timeframe] ?? 0,
+            trackRecordWeight: weights[.trackRecord] ?? 0, trackRecordSaturation: rules.trackRecord?.saturation ?? 1,
+            loadWeight: weights[.load] ?? 0)
     }
 
     /// The score's upper bound for the NGO at `position`, plus a margin for rounding.
     @inline(__always)
     func scoreBound(
         _ context: NeedBoundContext, _ inputs: ScoreBoundInputs, at position: Int, _ compiled: CompiledRules
-    )
-        -> Double
-    {
+    ) -> Double {
         let need = context.need
-        let rules = compiled.rules
         var total = context.needOnlyPoints
-        for (factor, weight) in compiled.weights {
-            let value: Double
-            switch factor {
-            case .sectorFit:
-                let table = context.sectorFit!
+        if let table = context.sectorFit {
+            let value =
                 if let packed = inputs.packedSectors {
-                    value = table.value(offered: packed)
+                    table.value(offered: packed)
                 } else {
-                    value = table.value(offered: sectors(of: compiledNGOs[position]))
+                    table.value(offered: sectors(of: compiledNGOs[position]))
                 }
-            case .geography:
-                value = context.geography!.value(
+            total += context.sectorFitWeight * value
+        }
+        if let table = context.geography {
+            total +=
+                context.geographyWeight
+                * table.value(
                     current: inputs.current, past: inputs.past, nationwide: inputs.has(ScoreBoundInputs.nationwide))
-            case .targetGroups: value = TargetGroupFit.value(need: need.groups, ngo: inputs.groups)
-            case .funding:
-                let known = inputs.has(ScoreBoundInputs.hasGrantRange)
-                value =
-                    FundingFit.evaluate(
-                        gap: need.gap, min: known ? Double(inputs.grantMin) : nil,
-                        max: known ? Double(inputs.grantMax) : nil
-                    ).value
-            case .timeframe:
-                value = TimeframeFit.value(
+        }
+        if context.targetGroupsWeight != 0 {
+            total += context.targetGroupsWeight * TargetGroupFit.value(need: need.groups, ngo: inputs.groups)
+        }
+        if context.fundingWeight != 0 {
+            let known = inputs.has(ScoreBoundInputs.hasGrantRange)
+            total +=
+                context.fundingWeight
+                * FundingFit.evaluate(
+                    gap: need.gap, min: known ? Double(inputs.grantMin) : nil,
+                    max: known ? Double(inputs.grantMax) : nil
+                ).value
+        }
+        if context.timeframeWeight != 0 {
+            total +=
+                context.timeframeWeight
+                * TimeframeFit.value(
                     needStart: Int(need.start), needEnd: Int(need.end),
                     certificate: inputs.has(ScoreBoundInputs.hasCertificate)
                         ? Int(inputs.issued)...Int(max(inputs.issued, inputs.expires)) : nil)
-            case .trackRecord:
-                value = TrackRecord.value(completed: Int(inputs.completed), saturation: rules.trackRecord!.saturation)
-            case .load: value = Double(inputs.load)
-            case .underservedProvince, .sectorEmphasis: continue
-            }
-            total += weight * value
         }
+        if context.trackRecordWeight != 0 {
+            total +=
+                context.trackRecordWeight
+                * TrackRecord.value(completed: Int(inputs.completed), saturation: context.trackRecordSaturation)
+        }
+        if context.loadWeight != 0 { total += context.loadWeight * Double(inputs.load) }
         // The score adds the same products in another order: its last bits may differ.
         return total + 1e-9 * (1 + abs(total))
     }
