@@ -16,8 +16,12 @@ extension MatchIndex {
         let checksCertificate = rules.filters.certificateValid
         var bounded: [(bound: Double, position: Int32)] = []
         var highest = -Double.infinity
+        var candidates = ngoCandidates(for: need, rules: rules, options: RankOptions())
+        if let covered = coveredByCertificateFields(need, rules.filters.certificateFields) {
+            candidates.formIntersection(covered)
+        }
         var positions: [Int32] = []
-        ngoCandidates(for: need, rules: rules, options: RankOptions()).forEachMember { positions.append(Int32($0)) }
+        candidates.forEachMember { positions.append(Int32($0)) }
         // Copied in a loop of their own first: with nothing else to do, the processor fetches many
         // of these scattered records at once, where the bound's work between fetches would keep
         // it to one or two.
@@ -69,5 +73,30 @@ extension MatchIndex {
             }
         }
         return top
+    }
+
+    /// The NGOs the certificate-fields filter lets through for the need, from the sets of the
+    /// nodes it asks for (as `failureMask` judges each NGO); nil when it lets every NGO through.
+    private func coveredByCertificateFields(_ need: CompiledNeed, _ coverage: RuleSet.Filters.FieldCoverage)
+        -> Bitset?
+    {
+        let required: UInt128
+        switch coverage {
+        case .off: return nil
+        case .primary: required = need.primary
+        case .any, .all: required = need.nodes
+        }
+        guard required != 0 else { return nil }
+        var remaining = required
+        var covered = ngosByCertificateField[remaining.trailingZeroBitCount]
+        remaining &= remaining - 1
+        while remaining != 0 {
+            let set = ngosByCertificateField[remaining.trailingZeroBitCount]
+            remaining &= remaining - 1
+            // `all` asks for every node the need names, `primary` and `any` for one of theirs.
+            if coverage == .all { covered.formIntersection(set) } else { covered.formUnion(set) }
+        }
+        covered.formUnion(ngosWithoutCertificate)
+        return covered
     }
 }

@@ -228,6 +228,7 @@ extension MatchIndex {
         self.needSectors = needSectors
         self.ngoSectors = ngoSectors
         // Derived, not stored: a snapshot's layout does not change with the ranking's shortcuts.
+        for position in 0..<ngoCount { countCertificateFields(at: position, entering: true) }
         scoreBoundInputs = ChunkedArray(
             compiledNGOs.lazy.map { ngo in
                 ScoreBoundInputs(

@@ -51,6 +51,8 @@ extension MatchIndex {
         for index in ngosByCertificateProvince.indices {
             ngosByCertificateProvince[index].grow(toHold: position + 1)
         }
+        for index in ngosByCertificateField.indices { ngosByCertificateField[index].grow(toHold: position + 1) }
+        ngosWithoutCertificate.grow(toHold: position + 1)
         var compiled = compile(ngo)
         compiled.completedStart = Int32(completed.count)
         compiledNGOs.append(compiled)
@@ -180,6 +182,26 @@ extension MatchIndex {
         }
         for province in Self.bits(ngo.current) { ngosWorkingIn[province] += step }
         demand[position] = step > 0 ? total : 0
+        countCertificateFields(at: position, entering: step > 0)
+    }
+
+    /// Puts the NGO in (or takes it out of) the sets of the taxonomy nodes its certificate covers.
+    mutating func countCertificateFields(at position: Int, entering: Bool) {
+        let ngo = compiledNGOs[position]
+        guard ngo.hasCertificate else {
+            if entering { ngosWithoutCertificate.insert(position) } else { ngosWithoutCertificate.remove(position) }
+            return
+        }
+        var remaining = ngo.certificateNodes
+        while remaining != 0 {
+            let node = remaining.trailingZeroBitCount
+            remaining &= remaining - 1
+            if entering {
+                ngosByCertificateField[node].insert(position)
+            } else {
+                ngosByCertificateField[node].remove(position)
+            }
+        }
     }
 
     private func provinceMask(_ ids: [ProvinceID]) -> UInt64 {

@@ -46,6 +46,10 @@ public struct MatchIndex: Sendable {
     var ngosByTopSector: [Bitset]
     /// NGOs whose certificate names each province.
     var ngosByCertificateProvince: [Bitset]
+    /// NGOs whose certificate's fields cover each taxonomy node, and those without a certificate
+    /// (whom the fields filter does not judge): derived from the compiled records, not stored in a snapshot.
+    var ngosByCertificateField: [Bitset]
+    var ngosWithoutCertificate: Bitset
     var needsByTopSector: [Bitset]
     var needsByProvince: [Bitset]
     var openNeeds: Bitset
@@ -152,6 +156,8 @@ public struct MatchIndex: Sendable {
         compiledNGOs = ChunkedArray()
         ngosByTopSector = Array(repeating: Bitset(count: ngos.count), count: topLevel.count)
         ngosByCertificateProvince = Array(repeating: Bitset(count: ngos.count), count: provinces.count)
+        ngosByCertificateField = Array(repeating: Bitset(count: ngos.count), count: sectors.count)
+        ngosWithoutCertificate = Bitset(count: ngos.count)
         needsByTopSector = Array(repeating: Bitset(count: needs.count), count: topLevel.count)
         needsByProvince = Array(repeating: Bitset(count: needs.count), count: provinces.count)
         openNeeds = Bitset(count: needs.count)

@@ -152,12 +152,29 @@ struct BoundedRankingTests {
             // A changed completed partnership leaves the old entries behind; the count is what is bounded.
             #expect(followed.completed == built.completed)
         }
-        for rules in Self.ruleSets(seed: seed).prefix(5) {
+        for rules in Self.ruleSets(seed: seed) {
             let options = RankOptions(limit: 8)
+            let compiled = CompiledRules(rules, index: fresh, includeDeclined: false)
             for need in index.needs.indices {
                 #expect(
                     index.suggest(needPosition: need, rules: rules, options: options)
-                        == fresh.suggest(needPosition: need, rules: rules, options: options))
+                        == fresh.suggestByScanning(needPosition: need, compiled, options: options))
+            }
+        }
+    }
+
+    @Test(arguments: seeds)
+    func aLoadedSnapshotRanksAsAScanOfItsRecords(seed: UInt64) throws {
+        let original = Self.index(seed: seed)
+        let data = try SnapshotTests.snapshot(of: original)
+        let loaded = try MatchIndex(snapshot: data, reference: Seeds.reference)
+        for rules in Self.ruleSets(seed: seed) {
+            let options = RankOptions(limit: 15, diversify: true)
+            let compiled = CompiledRules(rules, index: original, includeDeclined: false)
+            for need in original.needs.indices {
+                #expect(
+                    loaded.suggest(needPosition: need, rules: rules, options: options)
+                        == original.suggestByScanning(needPosition: need, compiled, options: options))
             }
         }
     }
