@@ -109,13 +109,17 @@ extension MatchIndex {
         hasCertificate && start >= issued && start <= expires
     }
 
-    /// The bound inputs of the NGO at `position`, made again from its compiled record after a change.
+    /// The bound inputs (and top-level sectors) of the NGO at `position`, made again from its
+    /// compiled record after a change.
     mutating func refreshBoundInputs(at position: Int) {
-        let inputs = ScoreBoundInputs(compiledNGOs[position], sectors: sectors(of: compiledNGOs[position]))
+        let ngo = compiledNGOs[position]
+        let inputs = ScoreBoundInputs(ngo, sectors: sectors(of: ngo))
         if position == scoreBoundInputs.count {
             scoreBoundInputs.append(inputs)
+            ngoTopMasks.append(ngo.topMask)
         } else {
             scoreBoundInputs[position] = inputs
+            ngoTopMasks[position] = ngo.topMask
         }
     }
 }

@@ -229,6 +229,7 @@ extension MatchIndex {
         self.ngoSectors = ngoSectors
         // Derived, not stored: a snapshot's layout does not change with the ranking's shortcuts.
         for position in 0..<ngoCount { countCertificateFields(at: position, entering: true) }
+        ngoTopMasks = ChunkedArray(compiledNGOs.lazy.map(\.topMask))
         scoreBoundInputs = ChunkedArray(
             compiledNGOs.lazy.map { ngo in
                 ScoreBoundInputs(
@@ -242,6 +243,7 @@ extension MatchIndex {
         partnershipStatus = Dictionary(
             zip(pairs, statuses.map { allStatuses[Int($0)] }), uniquingKeysWith: { _, last in last })
         (ngosWorkingIn, openByProvinceAndTop, demand) = (counts[0], counts[1], counts[2])
+        maxDemand = demand.max() ?? 0
         self.completedByNeed = completedByNeed
     }
 }

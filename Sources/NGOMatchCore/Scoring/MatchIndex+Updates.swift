@@ -157,8 +157,10 @@ extension MatchIndex {
         guard need.isOpen else { return }
         if step > 0 { openNeeds.insert(position) } else { openNeeds.remove(position) }
         ngosByCertificateProvince[province].forEachMember { ngo in
-            demand[ngo] += step * (compiledNGOs[ngo].topMask & need.topMask).nonzeroBitCount
+            demand[ngo] += step * (ngoTopMasks[ngo] & need.topMask).nonzeroBitCount
+            if step > 0 { maxDemand = max(maxDemand, demand[ngo]) }
         }
+        if step < 0 { maxDemand = demand.max() ?? 0 }
     }
 
     /// Adds a compiled NGO to the sets and counts it belongs to, and works out its demand.
@@ -181,7 +183,9 @@ extension MatchIndex {
             for top in Self.bits(UInt64(ngo.topMask)) { total += openByProvinceAndTop[province * topLevelCount + top] }
         }
         for province in Self.bits(ngo.current) { ngosWorkingIn[province] += step }
+        let leftMost = step < 0 && demand[position] == maxDemand
         demand[position] = step > 0 ? total : 0
+        if step > 0 { maxDemand = max(maxDemand, total) } else if leftMost { maxDemand = demand.max() ?? 0 }
         countCertificateFields(at: position, entering: step > 0)
     }
 

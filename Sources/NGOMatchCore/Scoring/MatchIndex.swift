@@ -63,6 +63,11 @@ public struct MatchIndex: Sendable {
     var openByProvinceAndTop: [Int]
     /// For each NGO, the open needs in its certified provinces and sectors: how sought-after it is.
     var demand: [Int]
+    /// The largest demand, kept as demand changes: spreading a list divides by it.
+    var maxDemand = 0
+    /// Each NGO's top-level sectors, packed apart from its compiled record for the writes that
+    /// read them for every NGO certified in a province.
+    var ngoTopMasks = ChunkedArray<UInt32>()
     /// Each need's completed partnerships, which count in NGOs' track records.
     var completedByNeed: [Int32]
 

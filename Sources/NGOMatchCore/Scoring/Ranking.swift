@@ -208,7 +208,7 @@ extension MatchIndex {
     /// Reorders by score × 0.85 per earlier appearance × (1 − 0.25 × the NGO's share of demand).
     /// Scores shown stay the real ones; only the order changes.
     func diversified(_ ranked: [Assessment], appearances: [NGOID: Int]) -> [Assessment] {
-        let maxDemand = max(1, demand.max() ?? 1)
+        let maxDemand = max(1, self.maxDemand)
         func key(_ assessment: Assessment) -> Double {
             let position = ngoIndex[assessment.ngo] ?? 0
             let repeats = Double(appearances[assessment.ngo] ?? 0)

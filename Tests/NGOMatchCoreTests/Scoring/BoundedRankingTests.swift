@@ -122,7 +122,8 @@ struct BoundedRankingTests {
 
     @Test(arguments: seeds)
     func boundInputsFollowEveryWriteAsAFreshBuildMakesThem(seed: UInt64) {
-        let (needs, original, recorded) = Self.registry(seed: seed)
+        let (registered, original, recorded) = Self.registry(seed: seed)
+        var needs = registered
         var index = MatchIndex(reference: Seeds.reference, needs: needs, ngos: original, partnerships: recorded)
         var random = SplitMix64(seed: seed &+ 99)
         var ngos = original
@@ -135,6 +136,14 @@ struct BoundedRankingTests {
                 ngos[position].provinces.current.shuffle(using: &random)
                 ngos[position].sectors = ngos[(position + 1) % ngos.count].sectors
                 index.upsert(ngos[position])
+            case 1 where step % 2 == 1:
+                // A need moved, reopened or closed, and asking for another need's sectors.
+                let position = Int.random(in: 0..<needs.count, using: &random)
+                let other = needs[(position + 7) % needs.count]
+                needs[position].province = other.province
+                needs[position].sectors = other.sectors
+                needs[position].status = needs[position].status == .open ? .closed : .open
+                index.upsert(needs[position])
             default:
                 let partnership = Partnership(
                     need: needs.randomElement(using: &random)!.id, ngo: ngos.randomElement(using: &random)!.id,
@@ -152,8 +161,10 @@ struct BoundedRankingTests {
             // A changed completed partnership leaves the old entries behind; the count is what is bounded.
             #expect(followed.completed == built.completed)
         }
+        #expect(index.demand == fresh.demand && index.maxDemand == fresh.maxDemand)
+        #expect(Array(index.ngoTopMasks) == Array(fresh.ngoTopMasks))
         for rules in Self.ruleSets(seed: seed) {
-            let options = RankOptions(limit: 8)
+            let options = RankOptions(limit: 8, diversify: true)
             let compiled = CompiledRules(rules, index: fresh, includeDeclined: false)
             for need in index.needs.indices {
                 #expect(
