@@ -163,13 +163,21 @@ struct BoundedRankingTests {
         }
         #expect(index.demand == fresh.demand && index.maxDemand == fresh.maxDemand)
         #expect(Array(index.ngoTopMasks) == Array(fresh.ngoTopMasks))
-        for rules in Self.ruleSets(seed: seed) {
-            let options = RankOptions(limit: 8, diversify: true)
-            let compiled = CompiledRules(rules, index: fresh, includeDeclined: false)
-            for need in index.needs.indices {
+        Self.expectBoundedListsOf(index, toBeTheScannedListsOf: fresh, seed: seed, limit: 8)
+    }
+
+    /// Every need's bounded list in `bounded` under every rule set is the one a scan of `scanned` makes.
+    static func expectBoundedListsOf(
+        _ bounded: MatchIndex, toBeTheScannedListsOf scanned: MatchIndex, seed: UInt64, limit: Int
+    ) {
+        for rules in ruleSets(seed: seed) {
+            let options = RankOptions(limit: limit, diversify: true)
+            let compiled = CompiledRules(rules, index: scanned, includeDeclined: false)
+            for need in scanned.needs.indices {
                 #expect(
-                    index.suggest(needPosition: need, rules: rules, options: options)
-                        == fresh.suggestByScanning(needPosition: need, compiled, options: options))
+                    bounded.suggest(needPosition: need, rules: rules, options: options)
+                        == scanned.suggestByScanning(needPosition: need, compiled, options: options),
+                    "\(rules.name), need \(need)")
             }
         }
     }
@@ -179,15 +187,7 @@ struct BoundedRankingTests {
         let original = Self.index(seed: seed)
         let data = try SnapshotTests.snapshot(of: original)
         let loaded = try MatchIndex(snapshot: data, reference: Seeds.reference)
-        for rules in Self.ruleSets(seed: seed) {
-            let options = RankOptions(limit: 15, diversify: true)
-            let compiled = CompiledRules(rules, index: original, includeDeclined: false)
-            for need in original.needs.indices {
-                #expect(
-                    loaded.suggest(needPosition: need, rules: rules, options: options)
-                        == original.suggestByScanning(needPosition: need, compiled, options: options))
-            }
-        }
+        Self.expectBoundedListsOf(loaded, toBeTheScannedListsOf: original, seed: seed, limit: 15)
     }
 
     @Test func aPackedRecordHoldsOneCacheLine() {
