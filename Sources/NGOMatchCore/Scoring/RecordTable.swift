@@ -7,8 +7,10 @@ import Synchronization
 /// decodes a handful rather than all of them.
 public struct RecordTable<Record: Decodable & Sendable>: RandomAccessCollection, MutableCollection, Sendable {
     private var stored: StoredDocuments<Record>?
-    /// Stored records written since the snapshot was loaded, by position.
-    private var replaced: [Int: Record] = [:]
+    /// Stored records written since the snapshot was loaded, by position, in groups of 1,024
+    /// positions: a write copies the one group a reader still shares, not every record written
+    /// since the start (which grew with every write of a long-running server).
+    private var replaced: [[Int: Record]] = []
     /// Every record of a table built from records; in a loaded one, those appended after the stored ones.
     private var held: ChunkedArray<Record>
 
@@ -29,11 +31,22 @@ public struct RecordTable<Record: Decodable & Sendable>: RandomAccessCollection,
     public subscript(position: Int) -> Record {
         get {
             guard let stored, position < stored.count else { return held[position - storedCount] }
-            return replaced[position] ?? stored.record(at: position)
+            return replacement(at: position) ?? stored.record(at: position)
         }
         set {
-            if position < storedCount { replaced[position] = newValue } else { held[position - storedCount] = newValue }
+            guard position < storedCount else {
+                held[position - storedCount] = newValue
+                return
+            }
+            let group = position >> 10
+            if replaced.count <= group { replaced += Array(repeating: [:], count: group + 1 - replaced.count) }
+            replaced[group][position] = newValue
         }
+    }
+
+    private func replacement(at position: Int) -> Record? {
+        let group = position >> 10
+        return group < replaced.count ? replaced[group][position] : nil
     }
 
     public mutating func append(_ record: Record) { held.append(record) }
@@ -42,7 +55,7 @@ public struct RecordTable<Record: Decodable & Sendable>: RandomAccessCollection,
     /// one by one would take a list of 100,000 NGOs seconds.
     public func all() -> [Record] {
         guard let stored else { return Array(held) }
-        let missing = Array(0..<stored.count).filter { replaced[$0] == nil }
+        let missing = Array(0..<stored.count).filter { replacement(at: $0) == nil }
         stored.decode(missing)
         return Array(self)
     }

@@ -145,3 +145,22 @@ struct SnapshotTests {
         }
     }
 }
+
+extension SnapshotTests {
+    /// Records written after a load are kept by position in groups of 1,024: each write, in any
+    /// group, reads back as written, and the records around it as the snapshot holds them.
+    @Test func recordsWrittenAfterALoadReadBackInEveryGroup() throws {
+        let synthetic = SyntheticRegistry(reference: Seeds.reference, ngos: 2_500, needs: 10, seed: 5)
+        let original = MatchIndex(reference: Seeds.reference, needs: synthetic.needs, ngos: synthetic.ngos)
+        var loaded = try MatchIndex(snapshot: try Self.snapshot(of: original), reference: Seeds.reference)
+        let shared = loaded
+        var expected = synthetic.ngos
+        for position in [5, 1_023, 1_024, 2_047, 2_499] {
+            expected[position].name = "Renamed \(position)"
+            expected[position].capacity = 9
+            loaded.upsert(expected[position])
+        }
+        #expect(Array(loaded.ngos) == expected)
+        #expect(Array(shared.ngos) == synthetic.ngos)
+    }
+}
