@@ -26,7 +26,7 @@ extension MatchIndex {
         // of these scattered records at once, where the bound's work between fetches would keep
         // it to one or two.
         let gathered = positions.map { scoreBoundInputs[Int($0)] }
-        for (inputs, position) in zip(gathered, positions.lazy.map { Int($0) }) {
+        for (inputs, position) in zip(gathered, positions) {
             // The one filter the packed record can tell; the others are checked when a candidate is scored.
             if checksCertificate,
                 !Self.certificateValid(
@@ -35,9 +35,9 @@ extension MatchIndex {
             {
                 continue
             }
-            let bound = scoreBound(context, inputs, at: position, compiled)
+            let bound = scoreBound(context, inputs, at: Int(position))
             guard bound >= minimum else { continue }
-            bounded.append((bound, Int32(position)))
+            bounded.append((bound, position))
             highest = max(highest, bound)
         }
         guard !bounded.isEmpty else { return top }
@@ -80,13 +80,8 @@ extension MatchIndex {
     private func coveredByCertificateFields(_ need: CompiledNeed, _ coverage: RuleSet.Filters.FieldCoverage)
         -> Bitset?
     {
-        let required: UInt128
-        switch coverage {
-        case .off: return nil
-        case .primary: required = need.primary
-        case .any, .all: required = need.nodes
-        }
-        guard required != 0 else { return nil }
+        let required = coverage.required(of: need)
+        guard coverage != .off, required != 0 else { return nil }
         var remaining = required
         var covered = ngosByCertificateField[remaining.trailingZeroBitCount]
         remaining &= remaining - 1

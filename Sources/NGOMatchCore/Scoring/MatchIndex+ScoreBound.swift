@@ -1,7 +1,8 @@
 /// The highest score a candidate could have, from its `ScoreBoundInputs` alone: each factor's
 /// value computed by the factor's own function (or its table for one need) from the packed
-/// fields, except the track record, where every completed partnership is counted. So the bound is the score itself but for that
-/// factor and the rounding of grant limits and load, and it is never below the score.
+/// fields, except the track record, where every completed partnership is counted. So the bound
+/// is the score itself but for that factor and the rounding of grant limits and load, and it is
+/// never below the score.
 extension MatchIndex {
     /// What a ranking works out once for a need: the points of the factors the need alone decides
     /// (the same for every NGO), the tables of its sector fit and geography, and each factor's
@@ -53,9 +54,7 @@ extension MatchIndex {
 
     /// The score's upper bound for the NGO at `position`, plus a margin for rounding.
     @inline(__always)
-    func scoreBound(
-        _ context: NeedBoundContext, _ inputs: ScoreBoundInputs, at position: Int, _ compiled: CompiledRules
-    ) -> Double {
+    func scoreBound(_ context: NeedBoundContext, _ inputs: ScoreBoundInputs, at position: Int) -> Double {
         let need = context.need
         var total = context.needOnlyPoints
         if let table = context.sectorFit {

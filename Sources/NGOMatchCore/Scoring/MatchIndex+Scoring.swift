@@ -144,9 +144,7 @@ extension MatchIndex {
             mask |= HardFilter.certificateArea.bit
         }
         if ngo.hasCertificate, filters.certificateFields != .off {
-            let required =
-                filters.certificateFields == .all
-                ? need.nodes : (filters.certificateFields == .any ? need.nodes : need.primary)
+            let required = filters.certificateFields.required(of: need)
             let missing = required & ~ngo.certificateNodes
             // `all` needs every sector covered; `primary` and `any` need at least one of theirs.
             let fails = filters.certificateFields == .all ? missing != 0 : (missing == required && required != 0)
@@ -188,8 +186,7 @@ extension MatchIndex {
                 }
             case .certificateArea: detail = .areaMissing(need.province)
             case .certificateFields:
-                let required =
-                    compiled.rules.filters.certificateFields == .primary ? compiledNeed.primary : compiledNeed.nodes
+                let required = compiled.rules.filters.certificateFields.required(of: compiledNeed)
                 let missing = required & ~compiledNGOs[ngoPosition].certificateNodes
                 detail = .fieldsMissing(
                     sectors.indices.filter { missing & (1 << UInt128($0)) != 0 }.map { sectors[$0].id })
@@ -265,6 +262,12 @@ extension MatchIndex {
         }
         return Assessment(need: need.id, ngo: ngo.id, score: score, contributions: contributions, failures: failures)
     }
+}
+
+extension RuleSet.Filters.FieldCoverage {
+    /// The need's taxonomy nodes the certificate's fields are judged against: its highest-priority
+    /// sectors for `primary`, all of them otherwise.
+    func required(of need: MatchIndex.CompiledNeed) -> UInt128 { self == .primary ? need.primary : need.nodes }
 }
 
 extension HardFilter {

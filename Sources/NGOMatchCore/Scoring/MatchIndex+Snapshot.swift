@@ -227,14 +227,12 @@ extension MatchIndex {
         self.compiledNGOs = ChunkedArray(compiledNGOs)
         self.needSectors = needSectors
         self.ngoSectors = ngoSectors
-        // Derived, not stored: a snapshot's layout does not change with the ranking's shortcuts.
-        for position in 0..<ngoCount { countCertificateFields(at: position, entering: true) }
-        ngoTopMasks = ChunkedArray(compiledNGOs.lazy.map(\.topMask))
-        scoreBoundInputs = ChunkedArray(
-            compiledNGOs.lazy.map { ngo in
-                ScoreBoundInputs(
-                    ngo, sectors: ngoSectors[Int(ngo.sectorStart)..<Int(ngo.sectorStart + ngo.sectorCount)])
-            })
+        // Derived, not stored, by the same steps a write takes: a snapshot's layout does not
+        // change with the ranking's shortcuts.
+        for position in 0..<ngoCount {
+            refreshBoundInputs(at: position)
+            countCertificateFields(at: position, entering: true)
+        }
         self.completed = completed
         (needOrder, ngoOrder, needByRank, ngoByRank) = (orders[0], orders[1], orders[2], orders[3])
         (ngosByTopSector, ngosByCertificateProvince) = (sets[0], sets[1])

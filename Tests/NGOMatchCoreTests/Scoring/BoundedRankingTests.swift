@@ -92,10 +92,16 @@ struct BoundedRankingTests {
                 let need = index.compiledNeeds[needPosition]
                 let context = index.boundContext(need, compiled)
                 for ngoPosition in stride(from: needPosition % 3, to: index.ngos.count, by: 3) {
-                    let bound = index.scoreBound(
-                        context, index.scoreBoundInputs[ngoPosition], at: ngoPosition, compiled)
+                    let bound = index.scoreBound(context, index.scoreBoundInputs[ngoPosition], at: ngoPosition)
                     let score = index.score(needPosition, ngoPosition, compiled)
                     #expect(bound >= score, "\(rules.name): need \(needPosition), NGO \(ngoPosition)")
+                    // The need's tables give the values the factors' own evaluations give.
+                    let ngo = index.compiledNGOs[ngoPosition]
+                    let results = index.factorResults(needPosition, ngoPosition, compiled)
+                    #expect(context.sectorFit?.value(offered: index.sectors(of: ngo)) == results.sector?.value)
+                    #expect(
+                        context.geography?.value(current: ngo.current, past: ngo.past, nationwide: ngo.nationwide)
+                            == results.geography?.value)
                 }
             }
         }
@@ -104,19 +110,12 @@ struct BoundedRankingTests {
     @Test(arguments: seeds)
     func theBoundedListIsTheScannedList(seed: UInt64) {
         let index = Self.index(seed: seed)
-        for rules in Self.ruleSets(seed: seed) {
-            for (limit, diversify, includeDeclined) in [
-                (1, false, false), (5, true, false), (12, false, true), (40, true, true),
-            ] {
-                let options = RankOptions(limit: limit, includeDeclined: includeDeclined, diversify: diversify)
-                let compiled = CompiledRules(rules, index: index, includeDeclined: includeDeclined)
-                for need in index.needs.indices {
-                    #expect(
-                        index.suggest(needPosition: need, rules: rules, options: options)
-                            == index.suggestByScanning(needPosition: need, compiled, options: options),
-                        "\(rules.name), limit \(limit), need \(need)")
-                }
-            }
+        for (limit, diversify, includeDeclined) in [
+            (1, false, false), (5, true, false), (12, false, true), (40, true, true),
+        ] {
+            Self.expectBoundedListsOf(
+                index, toBeTheScannedListsOf: index, seed: seed,
+                options: RankOptions(limit: limit, includeDeclined: includeDeclined, diversify: diversify))
         }
     }
 
@@ -163,21 +162,21 @@ struct BoundedRankingTests {
         }
         #expect(index.demand == fresh.demand && index.maxDemand == fresh.maxDemand)
         #expect(Array(index.ngoTopMasks) == Array(fresh.ngoTopMasks))
-        Self.expectBoundedListsOf(index, toBeTheScannedListsOf: fresh, seed: seed, limit: 8)
+        Self.expectBoundedListsOf(
+            index, toBeTheScannedListsOf: fresh, seed: seed, options: RankOptions(limit: 8, diversify: true))
     }
 
     /// Every need's bounded list in `bounded` under every rule set is the one a scan of `scanned` makes.
     static func expectBoundedListsOf(
-        _ bounded: MatchIndex, toBeTheScannedListsOf scanned: MatchIndex, seed: UInt64, limit: Int
+        _ bounded: MatchIndex, toBeTheScannedListsOf scanned: MatchIndex, seed: UInt64, options: RankOptions
     ) {
         for rules in ruleSets(seed: seed) {
-            let options = RankOptions(limit: limit, diversify: true)
-            let compiled = CompiledRules(rules, index: scanned, includeDeclined: false)
+            let compiled = CompiledRules(rules, index: scanned, includeDeclined: options.includeDeclined)
             for need in scanned.needs.indices {
                 #expect(
                     bounded.suggest(needPosition: need, rules: rules, options: options)
                         == scanned.suggestByScanning(needPosition: need, compiled, options: options),
-                    "\(rules.name), need \(need)")
+                    "\(rules.name), limit \(options.limit), need \(need)")
             }
         }
     }
@@ -187,7 +186,8 @@ struct BoundedRankingTests {
         let original = Self.index(seed: seed)
         let data = try SnapshotTests.snapshot(of: original)
         let loaded = try MatchIndex(snapshot: data, reference: Seeds.reference)
-        Self.expectBoundedListsOf(loaded, toBeTheScannedListsOf: original, seed: seed, limit: 15)
+        Self.expectBoundedListsOf(
+            loaded, toBeTheScannedListsOf: original, seed: seed, options: RankOptions(limit: 15, diversify: true))
     }
 
     @Test func aPackedRecordHoldsOneCacheLine() {
