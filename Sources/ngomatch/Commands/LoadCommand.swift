@@ -12,7 +12,7 @@ struct LoadCommand: ParsableCommand {
             Each client is one TCP connection that keeps --window requests in flight.
 
             Several --params (or a --params-file, one JSON object a line) are sent in turn,
-            each connection starting at its own place in the list.
+            each connection starting at its own place, the connections spread evenly over the list.
 
             Examples (the figures in BENCHMARKS.md):
               ngomatch load --port 7411 --clients 8 --window 4 --method match.suggest --params '{"need":"cao-bang-1"}'
@@ -59,61 +59,35 @@ struct LoadCommand: ParsableCommand {
         return objects.map { Array(#"{"jsonrpc":"2.0","method":"\#(method)","params":\#($0),"id":"#.utf8) }
     }
 
+    /// What one client saw.
+    private struct ClientResult {
+        var latencies: [Double] = []
+        var errors = 0
+    }
+
     func run() throws {
         let results = Mutex<(latencies: [Double], errors: Int, failures: [String])>(([], 0, []))
-        let duration = UInt64(seconds * 1e9)
         let started = DispatchTime.now().uptimeNanoseconds
-        let deadline = started + duration
         let prefixes = try prefixes()
-        let spacing = rate.map { UInt64(1e9 / $0) } ?? 0
-        DispatchQueue.concurrentPerform(iterations: clients) { client in
-            do {
-                let connection = try LoadConnection(host: host, port: port)
-                var latencies: [Double] = []
-                latencies.reserveCapacity(1 << 16)
-                var errors = 0
-                var sent: [Int: UInt64] = [:]
-                var nextID = 0
-                var nextSend = started
-                var batch: [UInt8] = []
-                var now = DispatchTime.now().uptimeNanoseconds
-                while now < deadline || !sent.isEmpty {
-                    batch.removeAll(keepingCapacity: true)
-                    while sent.count < window, now < deadline, now >= nextSend {
-                        batch += prefixes[(client + nextID) % prefixes.count]
-                        nextSend += spacing
-                        Self.appendDecimal(nextID, to: &batch)
-                        batch += [UInt8(ascii: "}"), 0x0A]
-                        sent[nextID] = now
-                        nextID += 1
+        let finished = DispatchSemaphore(value: 0)
+        // A thread each: `concurrentPerform` runs only as many iterations at once as there are
+        // cores, and a client blocks on its socket, so 8 clients on 2 cores would be 2.
+        let threads = (0..<clients).map { client in
+            Thread {
+                do {
+                    let result = try runClient(client, prefixes: prefixes, started: started)
+                    results.withLock {
+                        $0.latencies += result.latencies
+                        $0.errors += result.errors
                     }
-                    if !batch.isEmpty { try connection.send(batch) }
-                    if sent.isEmpty {
-                        // Paced by --rate: nothing in flight until the next send is due.
-                        usleep(useconds_t(min(nextSend &- now, 100_000) / 1000))
-                        now = DispatchTime.now().uptimeNanoseconds
-                        continue
-                    }
-                    // Every reply already received is taken before sending more: pipelining as a client would.
-                    repeat {
-                        guard let reply = try connection.nextReply() else { throw LoadConnection.Failure.closed }
-                        now = DispatchTime.now().uptimeNanoseconds
-                        guard let start = sent.removeValue(forKey: reply.id) else {
-                            errors += 1
-                            continue
-                        }
-                        if reply.isError { errors += 1 }
-                        latencies.append(Double(now - start) / 1e6)
-                    } while connection.hasBufferedReply
+                } catch {
+                    results.withLock { $0.failures.append("\(error)") }
                 }
-                results.withLock {
-                    $0.latencies += latencies
-                    $0.errors += errors
-                }
-            } catch {
-                results.withLock { $0.failures.append("\(error)") }
+                finished.signal()
             }
         }
+        for thread in threads { thread.start() }
+        for _ in threads { finished.wait() }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let (latencies, errors, failures) = results.withLock { $0 }
         let sorted = latencies.sorted()
@@ -128,6 +102,53 @@ struct LoadCommand: ParsableCommand {
                 percentile(0.99),
                 sorted.last ?? 0, errors))
         if !failures.isEmpty { throw UsageError("usage.connectionsFailed", failures.joined(separator: "; ")) }
+    }
+
+    /// One connection's requests until the deadline, then its last replies.
+    private func runClient(_ client: Int, prefixes: [[UInt8]], started: UInt64) throws -> ClientResult {
+        let connection = try LoadConnection(host: host, port: port)
+        let deadline = started + UInt64(seconds * 1e9)
+        let spacing = rate.map { UInt64(1e9 / $0) } ?? 0
+        // Clients start evenly spread over the list, so with a list of distinct questions they
+        // ask distinct questions rather than each other's a step behind.
+        let first = client * prefixes.count / clients
+        var result = ClientResult()
+        result.latencies.reserveCapacity(1 << 16)
+        var sent: [Int: UInt64] = [:]
+        var nextID = 0
+        var nextSend = started
+        var batch: [UInt8] = []
+        var now = DispatchTime.now().uptimeNanoseconds
+        while now < deadline || !sent.isEmpty {
+            batch.removeAll(keepingCapacity: true)
+            while sent.count < window, now < deadline, now >= nextSend {
+                batch += prefixes[(first + nextID) % prefixes.count]
+                nextSend += spacing
+                Self.appendDecimal(nextID, to: &batch)
+                batch += [UInt8(ascii: "}"), 0x0A]
+                sent[nextID] = now
+                nextID += 1
+            }
+            if !batch.isEmpty { try connection.send(batch) }
+            if sent.isEmpty {
+                // Paced by --rate: nothing in flight until the next send is due.
+                usleep(useconds_t(min(nextSend &- now, 100_000) / 1000))
+                now = DispatchTime.now().uptimeNanoseconds
+                continue
+            }
+            // Every reply already received is taken before sending more: pipelining as a client would.
+            repeat {
+                guard let reply = try connection.nextReply() else { throw LoadConnection.Failure.closed }
+                now = DispatchTime.now().uptimeNanoseconds
+                guard let start = sent.removeValue(forKey: reply.id) else {
+                    result.errors += 1
+                    continue
+                }
+                if reply.isError { result.errors += 1 }
+                result.latencies.append(Double(now - start) / 1e6)
+            } while connection.hasBufferedReply
+        }
+        return result
     }
 
     static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
