@@ -86,6 +86,13 @@ public struct Dispatcher: Sendable {
         }
     }
 
+    /// Whether the message is a single call of a method that writes: a server runs those apart
+    /// from the reads, so a write never waits behind every read queued before it.
+    public func isWrite(_ message: JSONParser.Message) -> Bool {
+        guard case .object(let fields) = message.value, case .string(let name)? = fields["method"] else { return false }
+        return Methods.byName[name]?.isWrite ?? false
+    }
+
     /// The reply to a parsed message, running whatever it asks.
     public func handle(message: JSONParser.Message, session: Session) -> Data? {
         do throws(WouldWait) {

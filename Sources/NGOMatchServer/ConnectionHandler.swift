@@ -126,7 +126,8 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
                 handler.finished(context: context)
             }
         }
-        server.pool.submit { state in
+        let pool = dispatcher.isWrite(message) ? server.writes : server.pool
+        pool.submit { state in
             guard case .active = state else {
                 finish(nil)
                 return

@@ -21,6 +21,9 @@ public final class TCPServer: ServiceLifecycle.Service, Sendable {
     let logger: Logger
     let group: MultiThreadedEventLoopGroup
     let pool: NIOThreadPool
+    /// Writes run here, one at a time as the registry takes them anyway: a write queued behind
+    /// the reads of every client would wait for all of them.
+    let writes: NIOThreadPool
     let connections = Atomic<Int>(0)
     let inFlight = InFlight()
     let nextSession = Atomic<Int>(0)
@@ -35,6 +38,8 @@ public final class TCPServer: ServiceLifecycle.Service, Sendable {
         group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, System.coreCount))
         pool = NIOThreadPool(numberOfThreads: max(2, System.coreCount * 2))
         pool.start()
+        writes = NIOThreadPool(numberOfThreads: 1)
+        writes.start()
     }
 
     /// Binds and starts accepting; returns the bound address (useful with port 0).
@@ -72,6 +77,7 @@ public final class TCPServer: ServiceLifecycle.Service, Sendable {
         await inFlight.idle(limit: .seconds(limits.drainSeconds))
         for child in children.withLock({ Array($0.values) }) { try? await child.close() }
         try? await pool.shutdownGracefully()
+        try? await writes.shutdownGracefully()
         try? await group.shutdownGracefully()
         logger.info("stopped")
     }
