@@ -165,8 +165,9 @@ extension MatchIndex {
     /// The failed filters of `mask`, with what each would need.
     func failures(_ mask: UInt16, _ needPosition: Int, _ ngoPosition: Int, _ compiled: CompiledRules) -> [FilterFailure]
     {
+        // Most assessments pass every filter: their records are not read at all.
+        guard mask != 0 else { return [] }
         let need = needs[needPosition]
-        let ngo = ngos[ngoPosition]
         let compiledNeed = compiledNeeds[needPosition]
         let sectors = reference.taxonomy.sectors
         return HardFilter.allCases.filter { mask & $0.bit != 0 }.map { filter in
@@ -176,7 +177,7 @@ extension MatchIndex {
             case .sectorOverlap: detail = .noSharedSector
             case .certificateValid:
                 let start = need.timeframe.start
-                if let registration = ngo.registration {
+                if let registration = ngos[ngoPosition].registration {
                     detail =
                         registration.expires < start
                         ? .certificateExpired(expires: registration.expires, needStart: start)
@@ -213,7 +214,9 @@ extension MatchIndex {
     func assess(_ needPosition: Int, _ ngoPosition: Int, _ compiled: CompiledRules) -> Assessment {
         let results = factorResults(needPosition, ngoPosition, compiled)
         let need = needs[needPosition]
-        let ngo = ngos[ngoPosition]
+        // The NGO's compiled record, not its full one: a ranking reads no NGO document, which in
+        // an index loaded from a snapshot would be decoded from JSON the first time.
+        let ngo = compiledNGOs[ngoPosition]
         let sectors = reference.taxonomy.sectors
         let provinces = reference.provinces.provinces
         let contributions = compiled.weights.map { factor, weight in
@@ -237,15 +240,18 @@ extension MatchIndex {
                 evidence = .geography(tier, province: need.province, via: via)
             case .targetGroups:
                 evidence = .targetGroups(
-                    shared: need.targetGroups.filter(ngo.targetGroups.contains), wanted: need.targetGroups.count)
+                    shared: need.targetGroups.filter { groupBit[$0].map { ngo.groups & $0 != 0 } ?? false },
+                    wanted: need.targetGroups.count)
             case .funding:
                 evidence = .funding(
-                    results.funding!.relation, gap: need.fundingGapUSD, min: ngo.grantRange?.min,
-                    max: ngo.grantRange?.max)
+                    results.funding!.relation, gap: need.fundingGapUSD, min: ngo.hasGrantRange ? ngo.grantMin : nil,
+                    max: ngo.hasGrantRange ? ngo.grantMax : nil)
             case .timeframe:
-                evidence = .timeframe(coveredShare: value, certificateExpires: ngo.registration?.expires)
+                evidence = .timeframe(
+                    coveredShare: value,
+                    certificateExpires: ngo.hasCertificate ? CalendarDate(dayNumber: Int(ngo.expires)) : nil)
             case .trackRecord: evidence = .trackRecord(completed: results.trackRecord!.completed)
-            case .load: evidence = .load(open: Int(compiledNGOs[ngoPosition].openPartnerships), capacity: ngo.capacity)
+            case .load: evidence = .load(open: Int(ngo.openPartnerships), capacity: Int(ngo.capacity))
             case .underservedProvince:
                 evidence = .underserved(ngosWorkingThere: ngosWorkingIn[Int(compiledNeeds[needPosition].province)])
             case .sectorEmphasis: evidence = .sectorEmphasis(share: value)
@@ -260,7 +266,9 @@ extension MatchIndex {
                 FilterFailure(
                     filter: .minimumScore, detail: .belowMinimum(score: score, minimum: compiled.rules.minimumScore)))
         }
-        return Assessment(need: need.id, ngo: ngo.id, score: score, contributions: contributions, failures: failures)
+        return Assessment(
+            need: need.id, ngo: ngoEntries[ngoPosition].id, score: score, contributions: contributions,
+            failures: failures)
     }
 }
 
