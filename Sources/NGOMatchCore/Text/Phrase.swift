@@ -53,6 +53,14 @@ public indirect enum Phrase: Hashable, Sendable, CustomStringConvertible {
 /// What may fill a placeholder of a `Phrase`.
 public protocol PhraseValue {
     var phrase: Phrase { get }
+    /// The value's words in `language`: for plain values, without making a `Phrase` first,
+    /// since every case of that indirect enum is a heap allocation and an explained ranking
+    /// fills about a hundred messages.
+    func text(_ language: Language) -> String
+}
+
+extension PhraseValue {
+    public func text(_ language: Language) -> String { phrase.text(language) }
 }
 
 extension Phrase: PhraseValue {
@@ -61,6 +69,7 @@ extension Phrase: PhraseValue {
 
 extension String: PhraseValue {
     public var phrase: Phrase { .verbatim(self) }
+    public func text(_ language: Language) -> String { self }
 }
 
 extension Substring: PhraseValue {
@@ -69,6 +78,7 @@ extension Substring: PhraseValue {
 
 extension Int: PhraseValue {
     public var phrase: Phrase { .verbatim(String(self)) }
+    public func text(_ language: Language) -> String { String(self) }
 }
 
 extension Double: PhraseValue {
