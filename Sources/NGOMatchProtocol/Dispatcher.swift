@@ -86,11 +86,11 @@ public struct Dispatcher: Sendable {
         }
     }
 
-    /// Whether the message is a single call of a method that writes: a server runs those apart
-    /// from the reads, so a write never waits behind every read queued before it.
-    public func isWrite(_ message: JSONParser.Message) -> Bool {
+    /// Whether the message is a single call of a quick write (`Method.isQuickWrite`): a server
+    /// runs those apart from the reads, so a write never waits behind every read queued before it.
+    public func isQuickWrite(_ message: JSONParser.Message) -> Bool {
         guard case .object(let fields) = message.value, case .string(let name)? = fields["method"] else { return false }
-        return Methods.byName[name]?.isWrite ?? false
+        return Methods.byName[name]?.isQuickWrite ?? false
     }
 
     /// The reply to a parsed message, running whatever it asks.
@@ -225,7 +225,7 @@ public struct Dispatcher: Sendable {
         switch method.cost {
         case .immediate:
             return try method.call(service, params, caller)
-        case .uncached:
+        case .uncached, .lengthy:
             guard waiting else { throw WouldWait() }
             return try method.call(service, params, caller)
         case .cached:

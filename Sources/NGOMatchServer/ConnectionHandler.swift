@@ -126,7 +126,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
                 handler.finished(context: context)
             }
         }
-        let pool = dispatcher.isWrite(message) ? server.writes : server.pool
+        let pool = dispatcher.isQuickWrite(message) ? server.writes : server.pool
         pool.submit { state in
             guard case .active = state else {
                 finish(nil)

@@ -21,8 +21,9 @@ public final class TCPServer: ServiceLifecycle.Service, Sendable {
     let logger: Logger
     let group: MultiThreadedEventLoopGroup
     let pool: NIOThreadPool
-    /// Writes run here, one at a time as the registry takes them anyway: a write queued behind
-    /// the reads of every client would wait for all of them.
+    /// Quick writes run here, one at a time as the registry takes them anyway: a write queued
+    /// behind the reads of every client would wait for all of them. Lengthy ones (planning an
+    /// event) run in `pool`, so they hold up no participant's answer.
     let writes: NIOThreadPool
     let connections = Atomic<Int>(0)
     let inFlight = InFlight()

@@ -13,6 +13,9 @@ public struct Method: Sendable {
         case cached
         /// A write, or a read too large to keep (`pairing.plan`).
         case uncached
+        /// A write that computes at length before it writes (`events.plan`): a server runs it
+        /// beside the reads, not in the lane that keeps quick writes at their pace.
+        case lengthy
     }
 
     public let name: String
@@ -39,6 +42,9 @@ public struct Method: Sendable {
     public let replyScope: @Sendable (JSONValue?) -> ReplyScope
 
     public var isWrite: Bool { access != .read }
+
+    /// Whether a server runs it in its lane of quick writes: a write, but not a lengthy one.
+    public var isQuickWrite: Bool { isWrite && cost != .lengthy }
 
     public init<Op: ServiceOperation>(_ operation: Op.Type) {
         name = Op.name

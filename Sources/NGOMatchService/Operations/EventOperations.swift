@@ -163,6 +163,7 @@ public enum EventPlanOperation: ServiceOperation {
     public static let name = "events.plan"
     public static let command = "events plan"
     public static let access = organiser
+    public static let cost = Method.Cost.lengthy
     public static let summary = "Plans an event's meetings, and publishes them."
     public static let guidance =
         "Plans the bilateral meetings from the participants' answers and the registry's scores, keeping every confirmed meeting in place and proposing no declined pair again; reports what changed since the published schedule and whom to tell. With publish, the plan becomes the schedule participants see."
@@ -209,6 +210,7 @@ public enum EventImportOperation: ServiceOperation {
     public static let name = "events.import"
     public static let command = "events import"
     public static let access = organiser
+    public static let cost = Method.Cost.lengthy
     public static let summary = "Stores an event file as an event."
     public static let guidance =
         "Stores an event written in the event file format (as for pairing.plan, without scores) as a new event, open for answers; participants are resolved against the registry."
