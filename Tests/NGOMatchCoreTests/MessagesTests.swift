@@ -26,6 +26,12 @@ struct MessagesTests {
         #expect(Messages.placeholders("{not one}") == [])
         // A value holding a placeholder is printed as typed.
         #expect(Messages.text("cli.discoverHeading", .en, "{1}", "default") == "Needs {1} could serve (rules: default)")
+        // Braces that are no placeholder, or name a value not given, are printed as they are;
+        // a key the catalogue lacks is its own template.
+        #expect(
+            Messages.text("no.such {0} {x} {} {1} {12345} {0", .en, "Đồng Nai")
+                == "no.such Đồng Nai {x} {} {1} {12345} {0")
+        #expect(Messages.text("{0}{1}{0}", .vi, "Cao Bằng", "\u{1F30F}") == "Cao Bằng\u{1F30F}Cao Bằng")
         let lookup = LookupError(kind: "province", input: "Cao Bangg", problem: .unknown(suggestions: ["Cao Bằng"]))
         #expect(lookup.text(.vi) == "không tìm thấy tỉnh, thành phố 'Cao Bangg' — có phải là 'Cao Bằng'?")
         #expect(lookup.description == "unknown province 'Cao Bangg' — did you mean 'Cao Bằng'?")

@@ -28,24 +28,32 @@ public enum Messages {
     /// (a name someone typed) is printed as it is, never filled in. The pass reads bytes: braces
     /// and digits are ASCII, and a ranking fills thousands of messages a second.
     public static func text(_ key: String, _ language: Language, _ values: [String]) -> String {
-        let template = table(language)[key] ?? english[key] ?? key
-        let open = UInt8(ascii: "{")
-        let close = UInt8(ascii: "}")
+        var template = table(language)[key] ?? english[key] ?? key
         var bytes: [UInt8] = []
         bytes.reserveCapacity(template.utf8.count + values.reduce(0) { $0 + $1.utf8.count })
-        let utf8 = template.utf8
-        var position = utf8.startIndex
-        while position != utf8.endIndex {
-            let byte = utf8[position]
-            if byte == open, let end = utf8[utf8.index(after: position)...].firstIndex(of: close),
-                let index = Int(String(decoding: utf8[utf8.index(after: position)..<end], as: UTF8.self)),
-                values.indices.contains(index)
-            {
-                bytes.append(contentsOf: values[index].utf8)
-                position = utf8.index(after: end)
-            } else {
-                bytes.append(byte)
-                position = utf8.index(after: position)
+        template.withUTF8 { utf8 in
+            var position = 0
+            while position < utf8.count {
+                let byte = utf8[position]
+                position += 1
+                guard byte == UInt8(ascii: "{") else {
+                    bytes.append(byte)
+                    continue
+                }
+                // `{N}`: digits and a closing brace; anything else is printed as it is.
+                var end = position
+                var index = 0
+                while end < utf8.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(utf8[end]), end - position < 4
+                {
+                    index = index * 10 + Int(utf8[end] - UInt8(ascii: "0"))
+                    end += 1
+                }
+                if end > position, end < utf8.count, utf8[end] == UInt8(ascii: "}"), values.indices.contains(index) {
+                    bytes.append(contentsOf: values[index].utf8)
+                    position = end + 1
+                } else {
+                    bytes.append(byte)
+                }
             }
         }
         return String(decoding: bytes, as: UTF8.self)
