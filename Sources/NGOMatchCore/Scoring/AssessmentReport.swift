@@ -26,7 +26,9 @@ public struct AssessmentReport: Hashable, Sendable, Codable {
     public let factors: [Factor]
     public let failedFilters: [Filter]
 
-    public init(_ assessment: Assessment, index: MatchIndex, language: Language) {
+    /// The index is borrowed: an initializer's parameters are owned by default, and copying an
+    /// index retains each of its many tables, for every report of every ranking.
+    public init(_ assessment: Assessment, index: borrowing MatchIndex, language: Language) {
         let explanation = Explanation(reference: index.reference, language: language)
         let need = index.needPosition(assessment.need).map { index.needs[$0] }
         self.need = assessment.need

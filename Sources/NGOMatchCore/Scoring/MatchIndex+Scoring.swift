@@ -9,7 +9,7 @@ struct CompiledRules {
     /// Whether a score is bounded by its factors' highest values: every weight is at least 0.
     let isBoundable: Bool
 
-    init(_ rules: RuleSet, index: MatchIndex, includeDeclined: Bool) {
+    init(_ rules: RuleSet, index: borrowing MatchIndex, includeDeclined: Bool) {
         self.rules = rules
         weights = rules.weights
         emphasised = (rules.sectorEmphasis?.sectors ?? []).reduce(0) { mask, id in
