@@ -148,7 +148,7 @@ public struct Explanation: Sendable {
     private func money(_ amount: Double) -> String { LocalFormat.usd(amount, language) }
 
     private func say(_ key: String, _ values: any PhraseValue...) -> String {
-        Messages.text(key, language, values.map { $0.text(language) })
+        Phrase.text(key, values, in: language)
     }
     private func day(_ date: CalendarDate) -> String { LocalFormat.date(date, language) }
     private func sector(_ id: SectorID) -> String { reference.taxonomy[id]?.name.in(language) ?? id.rawValue }

@@ -11,6 +11,7 @@ public struct RecordTable<Record: Decodable & Sendable>: RandomAccessCollection,
     /// positions: a write copies the one group a reader still shares, not every record written
     /// since the start (which grew with every write of a long-running server).
     private var replaced: [[Int: Record]] = []
+    private static var groupShift: Int { 10 }
     /// Every record of a table built from records; in a loaded one, those appended after the stored ones.
     private var held: ChunkedArray<Record>
 
@@ -38,14 +39,14 @@ public struct RecordTable<Record: Decodable & Sendable>: RandomAccessCollection,
                 held[position - storedCount] = newValue
                 return
             }
-            let group = position >> 10
+            let group = position >> Self.groupShift
             if replaced.count <= group { replaced += Array(repeating: [:], count: group + 1 - replaced.count) }
             replaced[group][position] = newValue
         }
     }
 
     private func replacement(at position: Int) -> Record? {
-        let group = position >> 10
+        let group = position >> Self.groupShift
         return group < replaced.count ? replaced[group][position] : nil
     }
 

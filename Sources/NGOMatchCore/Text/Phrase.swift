@@ -28,6 +28,13 @@ public indirect enum Phrase: Hashable, Sendable, CustomStringConvertible {
         ])
     }
 
+    /// The words of `.key(key, values…)` in `language`, without making the phrase: a book of
+    /// agendas or an explained ranking fills hundreds of messages, and every case of this
+    /// indirect enum, one per value, is a heap allocation.
+    public static func text(_ key: String, _ values: [any PhraseValue], in language: Language) -> String {
+        Messages.text(key, language, values.map { $0.text(language) })
+    }
+
     public func text(_ language: Language) -> String {
         switch self {
         case .verbatim(let text): text
@@ -53,9 +60,7 @@ public indirect enum Phrase: Hashable, Sendable, CustomStringConvertible {
 /// What may fill a placeholder of a `Phrase`.
 public protocol PhraseValue {
     var phrase: Phrase { get }
-    /// The value's words in `language`: for plain values, without making a `Phrase` first,
-    /// since every case of that indirect enum is a heap allocation and an explained ranking
-    /// fills about a hundred messages.
+    /// The value's words in `language`: for plain values, without making a `Phrase` first.
     func text(_ language: Language) -> String
 }
 

@@ -6,7 +6,7 @@ import NGOMatchService
 enum EventViews {
     private static var language: Language { ExitStatus.language }
     private static func say(_ key: String, _ values: any PhraseValue...) -> String {
-        Phrase.message(key, values.map(\.phrase)).text(language)
+        Phrase.text(key, values, in: language)
     }
     private static func headers(_ keys: String...) -> [String] { keys.map { say($0) } }
     private static func score(_ value: Double) -> String { LocalFormat.decimal(value, digits: 3, language) }

@@ -9,7 +9,7 @@ enum Terminal {
 
     /// A catalogue message on stderr, in the command's language.
     static func say(_ key: String, _ values: any PhraseValue...) {
-        note(Phrase.message(key, values.map(\.phrase)).text(ExitStatus.language))
+        note(Phrase.text(key, values, in: ExitStatus.language))
     }
 
     static func note(_ message: String) {

@@ -59,7 +59,7 @@ public struct AgendaBook: Sendable {
 
     /// A catalogue message in the book's language.
     public func say(_ key: String, _ values: any PhraseValue...) -> String {
-        Phrase.message(key, values.map(\.phrase)).text(language)
+        Phrase.text(key, values, in: language)
     }
 
     /// The event's day as the book's language writes it.
