@@ -139,6 +139,7 @@ let package = Package(
                 "ngomatch", "NGOMatchService", "NGOMatchStore", "NGOMatchCore", "NGOMatchProtocol", "NGOMatchMCP",
                 "NGOMatchServer",
                 .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["Golden"],
             swiftSettings: strictSettings

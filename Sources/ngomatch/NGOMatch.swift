@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import NGOMatchCore
 
+/// Every command names itself (`commandName`): a name ArgumentParser makes from the type costs
+/// a scan of every protocol conformance in the binary on each start (`CommandNamesTests`).
 @main
 struct NGOMatch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

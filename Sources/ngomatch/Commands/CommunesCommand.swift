@@ -11,6 +11,7 @@ struct CommunesCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List a province's communes, wards and special zones.",
             discussion:
                 "Examples:\n  ngomatch communes list --province \"Cao Bằng\"\n  ngomatch communes list --province \"ha giang\" --format csv"
@@ -48,6 +49,7 @@ struct CommunesCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Find a commune by any name, now or before the 2025 merger.",
             discussion: """
                 Former communes are found with their former district and province, in any order,

@@ -58,6 +58,7 @@ struct EventsCommand: ParsableCommand {
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "create",
             abstract: "Create an event (a draft: invite participants, then open it).",
             discussion:
                 "Example:\n  ngomatch events create --name \"Gặp gỡ 2027\" --date 2027-03-10 --start 14:00 --slots 6 --tables 4 --break 3"
@@ -77,6 +78,7 @@ struct EventsCommand: ParsableCommand {
 
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "update",
             abstract: "Change an event's settings.",
             discussion: "Example:\n  ngomatch events update gap-go-2026 --tables 6 --rules climate")
         @OptionGroup var registry: RegistryOptions
@@ -93,6 +95,7 @@ struct EventsCommand: ParsableCommand {
 
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "open",
             abstract: "Open an event to participants' answers (availability and wishes).")
         @OptionGroup var registry: RegistryOptions
         @OptionGroup var output: OutputOptions
@@ -107,6 +110,7 @@ struct EventsCommand: ParsableCommand {
 
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "close",
             abstract: "Close an event after the day: only outcomes can still be recorded.")
         @OptionGroup var registry: RegistryOptions
         @OptionGroup var output: OutputOptions
@@ -121,6 +125,7 @@ struct EventsCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show an event: settings, participants and their answers, wishes, plans.",
             discussion: "Example:\n  ngomatch events show gap-go-2026")
         @OptionGroup var registry: RegistryOptions
@@ -136,6 +141,7 @@ struct EventsCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List meeting events.", discussion: "Example:\n  ngomatch events list --format json")
         @OptionGroup var registry: RegistryOptions
         @OptionGroup var output: OutputOptions

@@ -12,6 +12,7 @@ struct NGOsCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Register an NGO.",
             discussion: """
                 Examples:
@@ -40,6 +41,7 @@ struct NGOsCommand: ParsableCommand {
 
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "update",
             abstract: "Change fields of an NGO; lists given replace the old ones.",
             discussion: """
                 Examples:
@@ -66,6 +68,7 @@ struct NGOsCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List NGOs.",
             discussion:
                 "Examples:\n  ngomatch ngos list --sector mine-action\n  ngomatch ngos list --province \"Quảng Trị\" --format json"
@@ -100,6 +103,7 @@ struct NGOsCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one NGO, by id, name or acronym.",
             discussion: "Examples:\n  ngomatch ngos show WWF\n  ngomatch ngos show \"norwegian people's aid\""
         )

@@ -12,6 +12,7 @@ struct NeedsCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Register a need.",
             discussion: """
                 Examples:
@@ -39,6 +40,7 @@ struct NeedsCommand: ParsableCommand {
 
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "update",
             abstract: "Change fields of a need; lists given replace the old ones.",
             discussion: """
                 Examples:
@@ -66,6 +68,7 @@ struct NeedsCommand: ParsableCommand {
 
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "close",
             abstract: "Close a need, or mark it partnered.",
             discussion:
                 "Examples:\n  ngomatch needs close cao-bang-1\n  ngomatch needs close cao-bang-1 --status partnered"
@@ -86,6 +89,7 @@ struct NeedsCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List needs.",
             discussion: """
                 Examples:
@@ -122,6 +126,7 @@ struct NeedsCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one need.", discussion: "Example:\n  ngomatch needs show cao-bang-1 --lang vi")
         @OptionGroup var registry: RegistryOptions
         @OptionGroup var output: OutputOptions

@@ -13,6 +13,7 @@ struct PartnershipsCommand: ParsableCommand {
 
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "record",
             abstract: "Record the status of a need–NGO pair.",
             discussion: """
                 Examples:
@@ -39,6 +40,7 @@ struct PartnershipsCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List partnerships.",
             discussion: "Examples:\n  ngomatch partnerships list\n  ngomatch partnerships list --ngo WWF")
         @OptionGroup var registry: RegistryOptions

@@ -12,6 +12,7 @@ struct ProvincesCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List provinces with the former provinces merged into each.",
             discussion:
                 "Examples:\n  ngomatch provinces list\n  ngomatch provinces list --region mekong-delta --lang vi"
@@ -60,6 +61,7 @@ struct ProvincesCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one province, found by any of its names or a former province's name.",
             discussion: """
                 Examples:

@@ -19,6 +19,7 @@ struct RulesCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the shipped rule sets and those added to the registry.")
         @OptionGroup var registry: RegistryOptions
         @OptionGroup var output: OutputOptions
@@ -49,6 +50,7 @@ struct RulesCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Print a rule set with its comments: shipped, added (name or name@2), or a file.",
             discussion: "Examples:\n  ngomatch rules show default\n  ngomatch rules show climate-2026@1")
         @OptionGroup var registry: RegistryOptions
@@ -72,6 +74,7 @@ struct RulesCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check a rule file and report every problem with its line and column.",
             discussion: """
                 Example:
@@ -95,6 +98,7 @@ struct RulesCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a rule file to the registry under a name, or a new version of that name.",
             discussion: """
                 The file is checked as 'rules check' does; if anything is wrong, nothing is added.
@@ -122,6 +126,7 @@ struct RulesCommand: ParsableCommand {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Stop a rule set's name resolving; its versions stay readable as name@version.")
         @OptionGroup var registry: RegistryOptions
         @OptionGroup var output: OutputOptions

@@ -13,6 +13,7 @@ struct SectorsCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List sectors and subsectors.",
             discussion: "Examples:\n  ngomatch sectors list --tree\n  ngomatch sectors list --lang vi --format csv"
         )

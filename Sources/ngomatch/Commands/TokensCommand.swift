@@ -11,6 +11,7 @@ struct TokensCommand: ParsableCommand {
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "create",
             abstract: "Create a token; it is printed once and only its hash is stored.",
             discussion: """
                 Roles: ministry (everything), province:ID (its own province's needs),
@@ -43,7 +44,8 @@ struct TokensCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List tokens (never the tokens themselves).")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List tokens (never the tokens themselves).")
         @OptionGroup var registry: RegistryOptions
         @OptionGroup var output: OutputOptions
 
@@ -63,6 +65,7 @@ struct TokensCommand: ParsableCommand {
 
     struct Revoke: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "revoke",
             abstract: "Revoke a token by its id.", discussion: "Example:\n  ngomatch tokens revoke AbC123xy")
         @OptionGroup var registry: RegistryOptions
         @Argument(help: "The token's id (from 'tokens list').") var id: String
