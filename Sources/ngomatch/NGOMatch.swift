@@ -10,8 +10,9 @@ struct NGOMatch: AsyncParsableCommand {
         commandName: "ngomatch",
         abstract: "Links Vietnam's provinces with foreign NGOs: needs, capabilities, and who should meet whom.",
         discussion: """
-            The registry lives at --db PATH, else $NGOMATCH_DB, else ~/.local/share/ngomatch/registry.sqlite.
-            The first command that finds no registry creates it and loads the seeds.
+            The registry lives at --db PATH, else $NGOMATCH_DB, else
+            ~/.local/share/ngomatch/registry.sqlite. The first command that finds no
+            registry creates it and loads the seeds.
 
             Examples:
               ngomatch suggest --province "Cao Bằng"

@@ -9,8 +9,8 @@ struct AuditCommand: ParsableCommand {
         commandName: "audit",
         abstract: Help.text("help.audit"),
         discussion: """
-            Every change to the registry, newest first: when (UTC), who (cli, web, a token) and
-            which record. A page at a time in a terminal; --all for everything.
+            Every change to the registry, newest first: when (UTC), who (cli, web, a token)
+            and which record. A page at a time in a terminal; --all for everything.
 
             Examples:
               ngomatch audit

@@ -24,8 +24,8 @@ struct RestoreCommand: ParsableCommand {
         commandName: "restore",
         abstract: "Replace the registry's whole content with a backup's (stop any server first).",
         discussion: """
-            The backup is checked first (an intact ngomatch registry this version can read);
-            if it is not, nothing changes.
+            The backup is checked first (an intact ngomatch registry this version can
+            read); if it is not, nothing changes.
 
             Example:
               ngomatch restore registry-2026-11-22.sqlite --yes

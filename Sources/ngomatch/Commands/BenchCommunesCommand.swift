@@ -8,8 +8,9 @@ struct BenchCommunesCommand: ParsableCommand {
         commandName: "bench-communes",
         abstract: "Measure commune lookups: parsing the data once, then resolving names as people type them.",
         discussion: """
-            Names are drawn from the data itself: current communes with their province, former
-            communes with their district (as written, and without diacritics or prefixes).
+            Names are drawn from the data itself: current communes with their province,
+            former communes with their district (as written, and without diacritics or
+            prefixes).
 
             Example (the figures in BENCHMARKS.md):
               swift run -c release ngomatch bench-communes

@@ -10,10 +10,11 @@ struct BenchEventsCommand: ParsableCommand {
         abstract:
             "Measure a large meeting event stored in the registry: answers while it holds many wishes, and planning.",
         discussion: """
-            Builds a synthetic registry in a temporary folder, stores an event with every province
-            and --event-ngos NGOs and --wishes wishes, then times participants' availability and
-            wish writes through the service (as the protocol calls them) and `events plan
-            --publish final` end to end (read, score from the registry, plan, store).
+            Builds a synthetic registry in a temporary folder, stores an event with every
+            province and --event-ngos NGOs and --wishes wishes, then times participants'
+            availability and wish writes through the service (as the protocol calls them)
+            and `events plan --publish final` end to end (read, score from the registry,
+            plan, store).
 
             Example (the figures in BENCHMARKS.md):
               swift run -c release ngomatch bench-events

@@ -7,9 +7,10 @@ struct BenchPlannerCommand: ParsableCommand {
         commandName: "bench-planner",
         abstract: "Measure the meeting planner on generated events (run it in a release build).",
         discussion: """
-            For each size and seed: the median planning time over --runs, the plan's value, the
-            upper bound it proves, and greedy-by-score for comparison. Events are generated as
-            'generate-event' writes them; compare with an exact solver via scripts/exact-plan.py.
+            For each size and seed: the median planning time over --runs, the plan's value,
+            the upper bound it proves, and greedy-by-score for comparison. Events are
+            generated as 'generate-event' writes them; compare with an exact solver via
+            scripts/exact-plan.py.
 
             Example (the figures in BENCHMARKS.md):
               swift run -c release ngomatch bench-planner --size all --seeds 3

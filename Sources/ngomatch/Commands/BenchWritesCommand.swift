@@ -9,14 +9,16 @@ struct BenchWritesCommand: ParsableCommand {
         commandName: "bench-writes",
         abstract: "Measure writes and the reads after them on a registry file, as a running server does them.",
         discussion: """
-            Opens the registry, compiles its match index once (what a server's first ranking
-            costs), then times --pairs write-then-read pairs through the service: a need's
-            update, an NGO's update or a partnership, each followed by the ranking it changes.
-            Every write changes a different record. The registry is changed: use a copy.
+            Opens the registry, compiles its match index once (what a server's first
+            ranking costs), then times --pairs write-then-read pairs through the service: a
+            need's update, an NGO's update or a partnership, each followed by the ranking
+            it changes. Every write changes a different record. The registry is changed:
+            use a copy.
 
             Example (the figures in BENCHMARKS.md):
               ngomatch generate --ngos 100000 --needs 10000 --out big.jsonl
-              ngomatch init --empty --db big.sqlite && ngomatch import big.jsonl --db big.sqlite
+              ngomatch init --empty --db big.sqlite && ngomatch import big.jsonl \\
+                --db big.sqlite
               swift run -c release ngomatch bench-writes --db big.sqlite
             """
     )

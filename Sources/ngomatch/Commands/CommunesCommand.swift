@@ -52,9 +52,9 @@ struct CommunesCommand: ParsableCommand {
             commandName: "show",
             abstract: "Find a commune by any name, now or before the 2025 merger.",
             discussion: """
-                Former communes are found with their former district and province, in any order,
-                with or without diacritics or the words xã, phường, huyện, tỉnh. A name used in
-                several places gives the choices.
+                Former communes are found with their former district and province, in any
+                order, with or without diacritics or the words xã, phường, huyện, tỉnh. A name
+                used in several places gives the choices.
 
                 Examples:
                   ngomatch communes show "xã Trường Hà, huyện Hà Quảng, tỉnh Cao Bằng"

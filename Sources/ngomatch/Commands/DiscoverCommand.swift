@@ -10,7 +10,9 @@ struct DiscoverCommand: ParsableCommand {
         discussion: """
             Examples:
               ngomatch discover --ngo WWF
-              ngomatch discover --ngo "Save the Children International" --sector education --region northern-midlands-mountains
+              ngomatch discover --ngo "Save the Children International" \\
+                --sector education \\
+                --region northern-midlands-mountains
               ngomatch discover --ngo npa --rules underserved --format csv
               ngomatch discover --ngo WWF --compare-rules default,climate
             """

@@ -63,8 +63,10 @@ struct EventAvailabilityCommand: ParsableCommand {
             Slots are numbered from 0, as in the event file and `events show`.
 
             Examples:
-              ngomatch events availability gap-go-2026 --participant "Cao Bằng" --unavailable 0,1
-              ngomatch events availability gap-go-2026 --participant MCNV --unavailable none --delegation 2
+              ngomatch events availability gap-go-2026 --participant "Cao Bằng" \\
+                --unavailable 0,1
+              ngomatch events availability gap-go-2026 --participant MCNV \\
+                --unavailable none --delegation 2
             """)
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var output: OutputOptions
@@ -83,10 +85,12 @@ struct EventWishCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wish", abstract: "Record a participant's wish to meet another.",
         discussion: """
-            A weight from 0 to 1 (default 1); 0 withdraws the wish. Only the ministry reads others' wishes.
+            A weight from 0 to 1 (default 1); 0 withdraws the wish. Only the ministry reads
+            others' wishes.
 
             Example:
-              ngomatch events wish gap-go-2026 --from "Cao Bằng" --to MCNV --weight 0.8 --reason "health stations"
+              ngomatch events wish gap-go-2026 --from "Cao Bằng" --to MCNV --weight 0.8 \\
+                --reason "health stations"
             """)
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var output: OutputOptions

@@ -11,9 +11,10 @@ struct EventPlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan", abstract: "Plan an event's meetings and, with --publish, publish them.",
         discussion: """
-            Confirmed meetings of the published schedule stay in their slot and at their table;
-            declined pairs are not proposed again. Prints what changed since the published
-            schedule and who must be told. Every run is kept (events show lists them).
+            Confirmed meetings of the published schedule stay in their slot and at their
+            table; declined pairs are not proposed again. Prints what changed since the
+            published schedule and who must be told. Every run is kept (events show lists
+            them).
 
             Examples:
               ngomatch events plan gap-go-2026
@@ -37,12 +38,13 @@ struct EventAgendaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agenda", abstract: "The published schedule, or one participant's agenda.",
         discussion: """
-            Meetings carry their numbers (for confirm, decline, checkin, outcome). --format ics
-            gives a participant's calendar; --out DIR writes every agenda and calendar.
+            Meetings carry their numbers (for confirm, decline, checkin, outcome). --format
+            ics gives a participant's calendar; --out DIR writes every agenda and calendar.
 
             Examples:
               ngomatch events agenda gap-go-2026
-              ngomatch events agenda gap-go-2026 --participant "Cao Bằng" --format html > cao-bang.html
+              ngomatch events agenda gap-go-2026 --participant "Cao Bằng" \\
+                --format html > cao-bang.html
               ngomatch events agenda gap-go-2026 --participant MCNV --format ics > mcnv.ics
               ngomatch events agenda gap-go-2026 --out agendas/
             """)
@@ -128,7 +130,11 @@ struct EventConfirmCommand: EventMeetingCommand {
 struct EventDeclineCommand: EventMeetingCommand {
     static let configuration = CommandConfiguration(
         commandName: "decline", abstract: "Decline a meeting: the pair is not proposed again when replanning.",
-        discussion: "Example:\n  ngomatch events decline gap-go-2026 --meeting 3 --note \"not our sector this year\"")
+        discussion: """
+            Example:
+              ngomatch events decline gap-go-2026 --meeting 3 \\
+                --note "not our sector this year"
+            """)
     @OptionGroup var target: MeetingTarget
     var action: String { "decline" }
 }
@@ -160,11 +166,13 @@ struct EventOutcomeCommand: EventMeetingCommand {
     static let configuration = CommandConfiguration(
         commandName: "outcome", abstract: "After the meeting: whether a follow-up was agreed.",
         discussion: """
-            A follow-up agreed opens a partnership (proposed) for the need the pair was scored
-            on, or takes a proposed one to agreed: it then counts in track record, load and gaps.
+            A follow-up agreed opens a partnership (proposed) for the need the pair was
+            scored on, or takes a proposed one to agreed: it then counts in track record,
+            load and gaps.
 
             Example:
-              ngomatch events outcome gap-go-2026 --meeting 3 --follow-up --note "site visit in March"
+              ngomatch events outcome gap-go-2026 --meeting 3 --follow-up \\
+                --note "site visit in March"
             """)
     @OptionGroup var target: MeetingTarget
     @Flag(name: .customLong("follow-up"), help: "A follow-up was agreed.") var followUp = false
@@ -199,7 +207,11 @@ struct EventExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Write an event as an event file (for `events import` or `pair --event`).",
         discussion:
-            "Example:\n  ngomatch events export gap-go-2026 --out event.json && ngomatch pair --event event.json")
+            """
+            Example:
+              ngomatch events export gap-go-2026 --out event.json
+              ngomatch pair --event event.json
+            """)
     @OptionGroup var registry: RegistryOptions
     @Argument(help: "The event's id.") var event: String
     @Option(help: "Write to this file instead of stdout.") var out: String?

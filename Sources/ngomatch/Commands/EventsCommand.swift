@@ -7,22 +7,26 @@ struct EventsCommand: ParsableCommand {
         commandName: "events",
         abstract: Help.text("help.events"),
         discussion: """
-            The ministry creates an event and invites provinces and NGOs; they say when they are
-            free and whom they want to meet; the ministry plans and publishes; each side confirms or
-            declines its meetings; replanning keeps confirmed meetings in place; after the day the
-            ministry checks meetings in and records their outcomes ("follow-up agreed" opens a
-            partnership).
+            The ministry creates an event and invites provinces and NGOs; they say when
+            they are free and whom they want to meet; the ministry plans and publishes;
+            each side confirms or declines its meetings; replanning keeps confirmed
+            meetings in place; after the day the ministry checks meetings in and records
+            their outcomes ("follow-up agreed" opens a partnership).
 
             Examples:
-              ngomatch events create --name "Gặp gỡ 2027" --date 2027-03-10 --start 14:00 --slot-minutes 20 --slots 6 --tables 4
+              ngomatch events create --name "Gặp gỡ 2027" --date 2027-03-10 --start 14:00 \\
+                --slot-minutes 20 --slots 6 --tables 4
               ngomatch events invite gap-go-2027 "Cao Bằng" "ha giang" MCNV WWF
               ngomatch events open gap-go-2027
-              ngomatch events availability gap-go-2027 --participant "Cao Bằng" --unavailable 0,1
-              ngomatch events wish gap-go-2027 --from "Cao Bằng" --to MCNV --weight 0.8 --reason "health stations"
+              ngomatch events availability gap-go-2027 --participant "Cao Bằng" \\
+                --unavailable 0,1
+              ngomatch events wish gap-go-2027 --from "Cao Bằng" --to MCNV --weight 0.8 \\
+                --reason "health stations"
               ngomatch events plan gap-go-2027 --publish preliminary
               ngomatch events agenda gap-go-2027 --participant "Cao Bằng"
               ngomatch events confirm gap-go-2027 --meeting 3
-              ngomatch events outcome gap-go-2027 --meeting 3 --follow-up --note "site visit in March"
+              ngomatch events outcome gap-go-2027 --meeting 3 --follow-up \\
+                --note "site visit in March"
             """,
         subcommands: [
             Create.self, List.self, Show.self, Update.self, Open.self, Close.self, EventInviteCommand.self,
@@ -61,7 +65,11 @@ struct EventsCommand: ParsableCommand {
             commandName: "create",
             abstract: "Create an event (a draft: invite participants, then open it).",
             discussion:
-                "Example:\n  ngomatch events create --name \"Gặp gỡ 2027\" --date 2027-03-10 --start 14:00 --slots 6 --tables 4 --break 3"
+                """
+                Example:
+                  ngomatch events create --name "Gặp gỡ 2027" --date 2027-03-10 --start 14:00 \\
+                    --slots 6 --tables 4 --break 3
+                """
         )
         @OptionGroup var registry: RegistryOptions
         @OptionGroup var output: OutputOptions

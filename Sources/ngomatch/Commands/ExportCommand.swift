@@ -14,7 +14,8 @@ struct ExportCommand: ParsableCommand {
             Examples:
               ngomatch export > registry.jsonl
               ngomatch export --format csv --out registry.csv
-              ngomatch init --empty --db copy.sqlite && ngomatch import registry.jsonl --db copy.sqlite
+              ngomatch init --empty --db copy.sqlite && ngomatch import registry.jsonl \\
+                --db copy.sqlite
             """
     )
 

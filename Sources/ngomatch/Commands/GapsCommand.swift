@@ -9,16 +9,19 @@ struct GapsCommand: ParsableCommand {
         commandName: "gaps",
         abstract: Help.text("help.gaps"),
         discussion: """
-            Weak needs: open needs whose best candidate scores below --threshold (or has none).
-            Sectors: demand (each open need's funding gap, shared among its sectors by priority)
-            against supply (each certified NGO's yearly capacity × typical grant midpoint × expertise/5);
-            a ratio above 1 means demand outstrips supply.
-            Provinces: how many distinct NGOs pass every filter for at least one open need there.
+            Weak needs: open needs whose best candidate scores below --threshold (or has
+            none).
+            Sectors: demand (each open need's funding gap, shared among its sectors by
+            priority) against supply (each certified NGO's yearly capacity × typical grant
+            midpoint × expertise/5); a ratio above 1 means demand outstrips supply.
+            Provinces: how many distinct NGOs pass every filter for at least one open need
+            there.
 
-            With --map FILE, writes the coverage map instead: the 34 provinces and centrally-run
-            cities coloured by --measure (openNeeds, unservedNeeds, fundingGap, ngosPerNeed),
-            optionally for one --sector, as a standalone SVG ('-' for stdout; with --format json,
-            the figures and the SVG as the protocol's gaps.map returns them).
+            With --map FILE, writes the coverage map instead: the 34 provinces and
+            centrally-run cities coloured by --measure (openNeeds, unservedNeeds,
+            fundingGap, ngosPerNeed), optionally for one --sector, as a standalone SVG ('-'
+            for stdout; with --format json, the figures and the SVG as the protocol's
+            gaps.map returns them).
 
             Examples:
               ngomatch gaps

@@ -10,7 +10,8 @@ struct GenerateCommand: ParsableCommand {
         discussion: """
             Examples:
               ngomatch generate --ngos 1000 --needs 200 --seed 7 --out synthetic.jsonl
-              ngomatch init --empty --db big.sqlite && ngomatch import synthetic.jsonl --db big.sqlite
+              ngomatch init --empty --db big.sqlite && ngomatch import synthetic.jsonl \\
+                --db big.sqlite
             """
     )
 

@@ -8,11 +8,13 @@ struct GenerateEventCommand: ParsableCommand {
         abstract: "Write a realistic synthetic event file for the planner (same seed, same bytes).",
         discussion: """
             Scores are sparse and clustered by sector, some NGOs are in demand, half the
-            participants miss some slots, tables are scarce and most provinces ask for a minimum.
-            Sizes used in BENCHMARKS.md: small 34×60×8, medium 100×300×12, large 300×1000×16.
+            participants miss some slots, tables are scarce and most provinces ask for a
+            minimum. Sizes used in BENCHMARKS.md: small 34×60×8, medium 100×300×12, large
+            300×1000×16.
 
             Example:
-              ngomatch generate-event --provinces 34 --ngos 60 --slots 8 --seed 1 --out small.json
+              ngomatch generate-event --provinces 34 --ngos 60 --slots 8 --seed 1 \\
+                --out small.json
               ngomatch pair --event small.json --format json
             """
     )

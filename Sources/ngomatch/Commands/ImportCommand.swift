@@ -9,8 +9,8 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: Help.text("help.import"),
         discussion: """
-            Every record of every file is checked first; if any is invalid, every problem is
-            reported and nothing is written. CSV headers use the export's column names
+            Every record of every file is checked first; if any is invalid, every problem
+            is reported and nothing is written. CSV headers use the export's column names
             (dotted for nested fields: timeframe.start); lists are separated by ';' and
             sectors are written sector:level ("health.primary-care:5; education:3").
 

@@ -7,7 +7,7 @@ struct InitCommand: ParsableCommand {
         abstract: "Create the registry and load the seeds (done by itself on first use).",
         discussion: """
             Examples:
-              ngomatch init                      # provinces, sectors and the illustrative demo data
+              ngomatch init           # provinces, sectors and the illustrative demo data
               ngomatch init --empty --db new.sqlite   # provinces and sectors only
             """
     )

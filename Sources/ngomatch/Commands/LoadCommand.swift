@@ -12,14 +12,17 @@ struct LoadCommand: ParsableCommand {
             Each client is one TCP connection that keeps --window requests in flight.
 
             Several --params (or a --params-file, one JSON object a line) are sent in turn,
-            each connection starting at its own place, the connections spread evenly over the list.
+            each connection starting at its own place, the connections spread evenly over
+            the list.
 
             Examples (the figures in BENCHMARKS.md):
-              ngomatch load --port 7411 --clients 8 --window 4 --method match.suggest --params '{"need":"cao-bang-1"}'
-              ngomatch load --port 7411 --clients 8 --window 4 --method match.suggest --params-file needs.jsonl
+              ngomatch load --port 7411 --clients 8 --window 4 --method match.suggest \\
+                --params '{"need":"cao-bang-1"}'
+              ngomatch load --port 7411 --clients 8 --window 4 --method match.suggest \\
+                --params-file needs.jsonl
               ngomatch load --port 7411 --clients 1 --window 512 --method ping
-              ngomatch load --port 7411 --clients 1 --window 1 --rate 10 --method needs.update \
-                --params '{"id":"cao-bang-1","fundingGapUSD":250000}'
+              ngomatch load --port 7411 --clients 1 --window 1 --rate 10 \\
+                --method needs.update --params '{"id":"cao-bang-1","fundingGapUSD":250000}'
             """
     )
 

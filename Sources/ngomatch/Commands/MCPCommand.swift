@@ -12,15 +12,17 @@ struct MCPCommand: AsyncParsableCommand {
         commandName: "mcp",
         abstract: "Serve the Model Context Protocol on stdio, so an assistant can use ngomatch.",
         discussion: """
-            stdout carries only MCP messages (JSON-RPC, one a line); logs go to stderr. Every
-            read operation is a tool (match.suggest, match.explain, gaps.report, …); the sector
-            taxonomy, the provinces and the rule sets are resources. Tools that change the registry
-            are offered with --allow-writes (as the local user) or with NGOMATCH_TOKEN set to a
-            token (ngomatch tokens create), and then limited by the token's role.
+            stdout carries only MCP messages (JSON-RPC, one a line); logs go to stderr.
+            Every read operation is a tool (match.suggest, match.explain, gaps.report, …);
+            the sector taxonomy, the provinces and the rule sets are resources. Tools that
+            change the registry are offered with --allow-writes (as the local user) or with
+            NGOMATCH_TOKEN set to a token (ngomatch tokens create), and then limited by the
+            token's role.
 
             An assistant's configuration:
-              {"mcpServers": {"ngomatch": {"command": "ngomatch", "args": ["mcp"],
-                                            "env": {"NGOMATCH_DB": "/path/to/registry.sqlite"}}}}
+              {"mcpServers": {"ngomatch": {
+                "command": "ngomatch", "args": ["mcp"],
+                "env": {"NGOMATCH_DB": "/path/to/registry.sqlite"}}}}
             """
     )
 

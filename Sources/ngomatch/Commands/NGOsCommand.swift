@@ -16,9 +16,11 @@ struct NGOsCommand: ParsableCommand {
             abstract: "Register an NGO.",
             discussion: """
                 Examples:
-                  ngomatch ngos add --name "Green Hands" --country Germany --sector environment.forests:4 \\
+                  ngomatch ngos add --name "Green Hands" --country Germany \\
+                    --sector environment.forests:4 \\
                     --works-in "Lâm Đồng" --grant-min 20000 --grant-max 200000 --capacity 2 \\
-                    --cert-kind operation-registration --cert-issued 2025-01-01 --cert-expires 2027-12-31 \\
+                    --cert-kind operation-registration --cert-issued 2025-01-01 \\
+                    --cert-expires 2027-12-31 \\
                     --cert-area "Đắk Nông" --cert-field environment
                   ngomatch ngos add --from ngo.json
                 """

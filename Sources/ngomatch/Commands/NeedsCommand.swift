@@ -18,7 +18,8 @@ struct NeedsCommand: ParsableCommand {
                 Examples:
                   ngomatch needs add --province "Cao Bằng" --title "Commune health stations" \\
                     --sector health.primary-care:5 --sector health.workforce:3 \\
-                    --target-group ethnic-minorities --funding-gap 250000 --start 2026-03-01 --end 2027-12-31
+                    --target-group ethnic-minorities --funding-gap 250000 --start 2026-03-01 \\
+                    --end 2027-12-31
                   ngomatch needs add --from need.json
                 """
         )
@@ -45,7 +46,8 @@ struct NeedsCommand: ParsableCommand {
             discussion: """
                 Examples:
                   ngomatch needs update cao-bang-1 --funding-gap 500000
-                  ngomatch needs update cao-bang-1 --sector health.maternal-child:5 --sector health.nutrition:4
+                  ngomatch needs update cao-bang-1 --sector health.maternal-child:5 \\
+                    --sector health.nutrition:4
                   ngomatch needs update cao-bang-1 --from need.json
                 """
         )

@@ -13,14 +13,15 @@ struct PairCommand: ParsableCommand {
         commandName: "pair",
         abstract: "Plan an event's bilateral meetings: who meets whom, when, at which table.",
         discussion: """
-            The event file lists the slots, tables, provinces and NGOs (see README, "Meeting planner").
-            Without "scores" in it, every province–NGO pair is scored from the registry: the
-            province's best open need for that NGO, under --rules.
+            The event file lists the slots, tables, provinces and NGOs (see README,
+            "Meeting planner"). Without "scores" in it, every province–NGO pair is scored
+            from the registry: the province's best open need for that NGO, under --rules.
 
-            Without --out, the master grid (md, csv, html) or the plan (json) goes to stdout.
-            With --out DIR, DIR gets plan.json, master.<format>, an agenda per province and per
-            NGO (provinces/, ngos/), and a calendar file per participant (calendars/, when the
-            event has a date and start time).
+            Without --out, the master grid (md, csv, html) or the plan (json) goes to
+            stdout.
+            With --out DIR, DIR gets plan.json, master.<format>, an agenda per province and
+            per NGO (provinces/, ngos/), and a calendar file per participant (calendars/,
+            when the event has a date and start time).
 
             Examples:
               ngomatch pair --event fixtures/planning/meeting-2025.json

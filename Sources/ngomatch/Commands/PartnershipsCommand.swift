@@ -18,7 +18,8 @@ struct PartnershipsCommand: ParsableCommand {
             discussion: """
                 Examples:
                   ngomatch partnerships record --need cao-bang-1 --ngo MCNV --status agreed
-                  ngomatch partnerships record --need cao-bang-1 --ngo WVI --status declined --note "outside their plan"
+                  ngomatch partnerships record --need cao-bang-1 --ngo WVI --status declined \\
+                    --note "outside their plan"
                 """
         )
         @OptionGroup var registry: RegistryOptions

@@ -67,7 +67,7 @@ struct ProvincesCommand: ParsableCommand {
                 Examples:
                   ngomatch provinces show "Cao Bằng"
                   ngomatch provinces show "cao bang"
-                  ngomatch provinces show "ha giang"     # → Tuyên Quang, which Hà Giang merged into
+                  ngomatch provinces show "ha giang"   # → Tuyên Quang, which Hà Giang joined
                 """
         )
 

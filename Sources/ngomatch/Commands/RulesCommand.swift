@@ -9,10 +9,10 @@ struct RulesCommand: ParsableCommand {
         commandName: "rules",
         abstract: Help.text("help.rules"),
         discussion: """
-            Shipped rule sets (default, underserved, climate) come with ngomatch. The ministry adds
-            its own to the registry by name, so every client can use them: adding a name again
-            makes a new version, and 'name@2' names one version, so an earlier ranking can still be
-            explained by the rules it used.
+            Shipped rule sets (default, underserved, climate) come with ngomatch. The
+            ministry adds its own to the registry by name, so every client can use them:
+            adding a name again makes a new version, and 'name@2' names one version, so an
+            earlier ranking can still be explained by the rules it used.
             """,
         subcommands: [List.self, Show.self, Check.self, Add.self, Remove.self]
     )
@@ -101,8 +101,9 @@ struct RulesCommand: ParsableCommand {
             commandName: "add",
             abstract: "Add a rule file to the registry under a name, or a new version of that name.",
             discussion: """
-                The file is checked as 'rules check' does; if anything is wrong, nothing is added.
-                Every client can then use the name (--rules NAME, or "rules": "NAME" over the protocol).
+                The file is checked as 'rules check' does; if anything is wrong, nothing is
+                added. Every client can then use the name (--rules NAME, or "rules": "NAME"
+                over the protocol).
 
                 Example:
                   ngomatch rules show climate > climate-2026.yaml   # edit, then:

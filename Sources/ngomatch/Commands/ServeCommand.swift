@@ -14,12 +14,13 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the line-based JSON-RPC protocol on stdio or TCP (see docs/protocol.md).",
         discussion: """
-            One JSON-RPC 2.0 message per line in, one reply per line out. Logs go to stderr.
+            One JSON-RPC 2.0 message per line in, one reply per line out. Logs go to
+            stderr.
 
             Examples:
               ngomatch serve --stdio
               ngomatch serve --listen 127.0.0.1:7411
-              ngomatch serve --listen 0.0.0.0:7411 --auth      # other addresses require tokens
+              ngomatch serve --listen 0.0.0.0:7411 --auth   # other addresses need tokens
               echo '{"jsonrpc":"2.0","id":1,"method":"ping"}' | ngomatch serve --stdio
             """
     )

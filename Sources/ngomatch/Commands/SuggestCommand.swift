@@ -9,14 +9,16 @@ struct SuggestCommand: ParsableCommand {
         commandName: "suggest",
         abstract: Help.text("help.suggest"),
         discussion: """
-            Each NGO gets a score from 0 to 100, the sum of the rule set's weighted factors,
-            with the reasons that weigh most. 'ngomatch explain' shows the whole breakdown.
+            Each NGO gets a score from 0 to 100, the sum of the rule set's weighted
+            factors, with the reasons that weigh most. 'ngomatch explain' shows the whole
+            breakdown.
 
             Examples:
               ngomatch suggest --province "Cao Bằng"
               ngomatch suggest --need cao-bang-1 --show-excluded
               ngomatch suggest --province "ha giang" --sector health --lang vi
-              ngomatch suggest --province "Đồng Nai" --diversify --rules climate --format json
+              ngomatch suggest --province "Đồng Nai" --diversify --rules climate \\
+                --format json
               ngomatch suggest --need cao-bang-1 --compare-rules default,climate
             """
     )

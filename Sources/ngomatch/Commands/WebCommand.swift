@@ -13,15 +13,16 @@ struct WebCommand: AsyncParsableCommand {
         commandName: "web",
         abstract: "Serve the web app for provincial planners, NGO offices and ministry staff.",
         discussion: """
-            Open the printed address in a browser. On this computer (loopback) without --auth the
-            local user is trusted as the ministry; any other address needs --auth, and people sign
-            in with a token (ngomatch tokens create --role province:cao-bang). Logs go to stderr;
-            SIGTERM or Ctrl-C lets the pages being made finish, then exits.
+            Open the printed address in a browser. On this computer (loopback) without
+            --auth the local user is trusted as the ministry; any other address needs
+            --auth, and people sign in with a token (ngomatch tokens create --role
+            province:cao-bang). Logs go to stderr; SIGTERM or Ctrl-C lets the pages being
+            made finish, then exits.
 
             Examples:
               ngomatch web
               ngomatch web --listen 127.0.0.1:8090 --auth
-              ngomatch web --listen 0.0.0.0:8080 --auth --secure-cookies   # behind an HTTPS proxy
+              ngomatch web --listen 0.0.0.0:8080 --auth --secure-cookies  # behind HTTPS
             """
     )
 
