@@ -48,6 +48,8 @@ struct CLI {
         var env = ProcessInfo.processInfo.environment
         env["NGOMATCH_DB"] = database
         env["NGOMATCH_LANG"] = nil
+        // Tables are fitted to COLUMNS when it is set; tests that want that set it themselves.
+        env["COLUMNS"] = nil
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe()

@@ -31,7 +31,7 @@ struct OutputOptions: ParsableArguments {
     ) throws {
         switch format {
         case .table:
-            print(table())
+            print(LineFitting.fit(table(), to: TerminalWidth.current))
         case .json:
             print(String(decoding: try Op.encode(result), as: UTF8.self))
         case .jsonl:
@@ -64,7 +64,7 @@ struct OutputOptions: ParsableArguments {
     func emit<T: Encodable>(_ values: [T], table: () -> String, csv: (() -> [String])? = nil) throws {
         switch format {
         case .table:
-            print(table())
+            print(LineFitting.fit(table(), to: TerminalWidth.current))
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
