@@ -69,4 +69,14 @@ struct InterchangeTests {
         #expect(CalendarDate("2024-02-29")!.adding(years: 1).description == "2025-02-28")
         #expect(CalendarDate("2025-01-01")!.dayNumber - CalendarDate("2024-01-01")!.dayNumber == 366)
     }
+
+    @Test func onlyWholeDatesInDigitsAreDates() {
+        #expect(CalendarDate("2026-12-06") == CalendarDate(year: 2026, month: 12, day: 6))
+        for text in [
+            "2025-13-01", "2025-00-10", "2025-04-31", "1899-12-31", "2201-01-01", "2025-1-01", "2025-01-1",
+            "2025/01/01", "20250101", "2025-01-01 ", " 2025-01-01", "2025-01-0x", "٢٠٢٥-01-01", "", "2025--1-01",
+        ] {
+            #expect(CalendarDate(text) == nil, "\(text)")
+        }
+    }
 }

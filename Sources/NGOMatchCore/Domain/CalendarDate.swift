@@ -11,11 +11,34 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// - Returns: nil unless the text is an ISO 8601 day (`YYYY-MM-DD`) that exists.
     public init?(_ text: String) {
+        if let (year, month, day) = Self.digits(text) {
+            self.init(year: year, month: month, day: day)
+            return
+        }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { return nil }
         self.init(year: year, month: month, day: day)
+    }
+
+    /// `YYYY-MM-DD` in ASCII digits, read from its bytes: an import reads two dates a record.
+    private static func digits(_ text: String) -> (Int, Int, Int)? {
+        let utf8 = text.utf8
+        return utf8.withContiguousStorageIfAvailable { bytes -> (Int, Int, Int)? in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let digit = Int(bytes[index]) - Int(UInt8(ascii: "0"))
+                    guard (0...9).contains(digit) else { return nil }
+                    value = value * 10 + digit
+                }
+                return value
+            }
+            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+            return (year, month, day)
+        } ?? nil
     }
 
     public init?(year: Int, month: Int, day: Int) {

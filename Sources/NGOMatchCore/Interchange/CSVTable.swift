@@ -144,8 +144,8 @@ public struct CSVTable: Sendable {
 
 extension StringProtocol {
     func trimmingWhitespace() -> String {
-        // Nearly every field starts and ends with a visible ASCII character: skip the scalar walk.
-        if let first = unicodeScalars.first, let last = unicodeScalars.last, first.isVisibleASCII, last.isVisibleASCII {
+        // Nearly every field starts and ends with a letter: skip the scalar walk.
+        if let first = unicodeScalars.first, let last = unicodeScalars.last, !first.isWhitespace, !last.isWhitespace {
             return String(self)
         }
         let scalars = unicodeScalars
@@ -157,11 +157,11 @@ extension StringProtocol {
 
     /// Trimmed of spaces and tabs only (what Foundation calls `.whitespaces`): line breaks stay.
     func trimmingSpaces() -> String {
-        if let first = unicodeScalars.first, let last = unicodeScalars.last, first.isVisibleASCII, last.isVisibleASCII {
-            return String(self)
-        }
         let isSpace = { (scalar: Unicode.Scalar) in
-            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+            !scalar.isVisibleASCII && (scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator)
+        }
+        if let first = unicodeScalars.first, let last = unicodeScalars.last, !isSpace(first), !isSpace(last) {
+            return String(self)
         }
         let scalars = unicodeScalars
         guard let start = scalars.firstIndex(where: { !isSpace($0) }),
@@ -176,6 +176,8 @@ extension StringProtocol {
 
 extension Unicode.Scalar {
     fileprivate var isVisibleASCII: Bool { (0x21..<0x7F).contains(value) }
+    /// Unicode's whitespace, without the property lookup for printable ASCII.
+    fileprivate var isWhitespace: Bool { !isVisibleASCII && properties.isWhitespace }
 }
 
 extension String {

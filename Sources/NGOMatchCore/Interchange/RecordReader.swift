@@ -190,7 +190,7 @@ public struct RecordReader: Sendable {
             inner.rejectUnknownFields(known: ["provinces", "sectors"])
             let provinces = resolveProvinces(inner.list("provinces"), "provinces", &inner)
             let sectors = inner.list("sectors").enumerated().compactMap { index, text in
-                resolveSector(text, field: inner.fieldPath("sectors[\(index)]"), &inner)
+                resolveSector(text, in: "sectors", at: index, &inner)
             }
             let optOut = NGO.OptOut(provinces: provinces, sectors: sectors)
             return optOut.isEmpty ? nil : optOut
@@ -225,7 +225,7 @@ public struct RecordReader: Sendable {
             }
         }
         let fields = reader.list("fields").enumerated().compactMap { index, text in
-            resolveSector(text, field: reader.fieldPath("fields[\(index)]"), &reader)
+            resolveSector(text, in: "fields", at: index, &reader)
         }
         guard let kind, let issued, let expires else { return nil }
         if expires < issued {
@@ -287,11 +287,14 @@ public struct RecordReader: Sendable {
     /// A province's name as people write it, for messages.
     private func provinceName(_ id: ProvinceID) -> String { reference.provinces[id]?.name.vi ?? id.rawValue }
 
-    private func resolveProvince(_ text: String, _ key: String, _ reader: inout FieldReader) -> ProvinceID? {
+    /// `key` is made only for a problem: most names resolve, and a record has many.
+    private func resolveProvince(_ text: String, _ key: @autoclosure () -> String, _ reader: inout FieldReader)
+        -> ProvinceID?
+    {
         do throws(LookupError) {
             return try reference.provinces.resolve(text).province.id
         } catch {
-            reader.report(key, error.phrase)
+            reader.report(key(), error.phrase)
             return nil
         }
     }
@@ -310,6 +313,18 @@ public struct RecordReader: Sendable {
             return try reference.taxonomy.resolve(text).id
         } catch {
             reader.appendProblem(FieldProblem(field: field, error.phrase))
+            return nil
+        }
+    }
+
+    /// The name at `list[index]`, its field's path made only for a problem.
+    private func resolveSector(_ text: String, in list: String, at index: Int, _ reader: inout FieldReader)
+        -> SectorID?
+    {
+        do throws(LookupError) {
+            return try reference.taxonomy.resolve(text).id
+        } catch {
+            reader.appendProblem(FieldProblem(field: reader.fieldPath("\(list)[\(index)]"), error.phrase))
             return nil
         }
     }

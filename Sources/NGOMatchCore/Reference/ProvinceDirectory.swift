@@ -21,6 +21,9 @@ public struct ProvinceDirectory: Sendable {
     public let regions: [Region]
     private let byID: [ProvinceID: Int]
     private let byKey: [String: [(index: Int, route: Route)]]
+    /// The names as the seeds spell them, each standing for one province: what an export
+    /// writes and an import reads back, found without folding them.
+    private let byName: [String: (index: Int, route: Route)]
     private let regionByID: [RegionID: Region]
 
     public init(provinces: [Province], regions: [Region]) {
@@ -41,8 +44,15 @@ public struct ProvinceDirectory: Sendable {
             for name in province.mergedFrom { add(name, index, .formerProvince(name)) }
             for name in province.otherNames { add(name, index, .current) }
         }
+        var byName: [String: (index: Int, route: Route)] = [:]
+        for province in provinces {
+            for name in [province.name.vi, province.name.en] + province.mergedFrom + province.otherNames {
+                if let hits = byKey[Self.keys(for: name)[0]], hits.count == 1 { byName[name] = hits[0] }
+            }
+        }
         self.byID = byID
         self.byKey = byKey
+        self.byName = byName
         self.regionByID = Dictionary(uniqueKeysWithValues: regions.map { ($0.id, $0) })
     }
 
@@ -53,6 +63,7 @@ public struct ProvinceDirectory: Sendable {
     /// The one province the name stands for, or nil; cheaper than `resolve` when a miss is expected.
     public func find(_ name: String) -> Province? {
         if let index = byID[ProvinceID(name)] { return provinces[index] }
+        if let hit = byName[name] { return provinces[hit.index] }
         for key in Self.keys(for: name) {
             if let hits = byKey[key] { return hits.count == 1 ? provinces[hits[0].index] : nil }
         }
@@ -62,6 +73,7 @@ public struct ProvinceDirectory: Sendable {
     /// - Throws: `LookupError` when the name matches no province or several.
     public func resolve(_ name: String) throws(LookupError) -> Match {
         if let index = byID[ProvinceID(name)] { return Match(province: provinces[index], route: .current) }
+        if let hit = byName[name] { return Match(province: provinces[hit.index], route: hit.route) }
         for key in Self.keys(for: name) {
             guard let hits = byKey[key] else { continue }
             if hits.count == 1 { return Match(province: provinces[hits[0].index], route: hits[0].route) }
