@@ -214,6 +214,9 @@ extension MatchIndex {
             let repeats = Double(appearances[assessment.ngo] ?? 0)
             return assessment.score * pow(0.85, repeats) * (1 - 0.25 * Double(demand[position]) / Double(maxDemand))
         }
-        return ranked.sorted { (key($0), $1.ngo.rawValue) > (key($1), $0.ngo.rawValue) }
+        // Each key once, not twice per comparison: it looks the NGO up by its id.
+        return zip(ranked.map(key), ranked)
+            .sorted { ($0.0, $1.1.ngo.rawValue) > ($1.0, $0.1.ngo.rawValue) }
+            .map(\.1)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import NGOMatchCore
@@ -192,5 +193,34 @@ struct BoundedRankingTests {
 
     @Test func aPackedRecordHoldsOneCacheLine() {
         #expect(MemoryLayout<ScoreBoundInputs>.stride == 64)
+    }
+}
+
+/// `--diversify` reorders a list by score × 0.85 per earlier appearance × (1 − 0.25 × the
+/// NGO's share of demand), ties by id; the scores themselves do not change.
+struct DiversifiedOrderTests {
+    @Test func theListIsOrderedByTheDiversifiedKeyThenById() {
+        let index = BoundedRankingTests.index(seed: 21)
+        var random = SplitMix64(seed: 21)
+        for needPosition in 0..<index.needs.count {
+            let ranked = index.suggest(
+                needPosition: needPosition, rules: Seeds.rules("default"), options: RankOptions(limit: 40)
+            )
+            .ranked
+            let appearances = Dictionary(
+                ranked.map { ($0.ngo, Int.random(in: 0...3, using: &random)) }, uniquingKeysWith: { first, _ in first })
+            let diversified = index.diversified(ranked, appearances: appearances)
+            #expect(
+                diversified.sorted { $0.ngo.rawValue < $1.ngo.rawValue }
+                    == ranked.sorted { $0.ngo.rawValue < $1.ngo.rawValue })
+            func key(_ assessment: Assessment) -> Double {
+                let share = Double(index.demand[index.ngoIndex[assessment.ngo]!]) / Double(max(1, index.maxDemand))
+                return assessment.score * pow(0.85, Double(appearances[assessment.ngo] ?? 0)) * (1 - 0.25 * share)
+            }
+            for (first, second) in zip(diversified, diversified.dropFirst()) {
+                #expect(
+                    key(first) > key(second) || key(first) == key(second) && first.ngo.rawValue < second.ngo.rawValue)
+            }
+        }
     }
 }
