@@ -31,8 +31,11 @@ public struct ProvinceDirectory: Sendable {
         self.regions = regions
         var byID: [ProvinceID: Int] = [:]
         var byKey: [String: [(index: Int, route: Route)]] = [:]
+        var spellings: [(name: String, key: String)] = []
         func add(_ name: String, _ index: Int, _ route: Route) {
-            for key in Self.keys(for: name) where !(byKey[key]?.contains { $0.index == index } ?? false) {
+            let keys = Self.keys(for: name)
+            spellings.append((name, keys[0]))
+            for key in keys where !(byKey[key]?.contains { $0.index == index } ?? false) {
                 byKey[key, default: []].append((index, route))
             }
         }
@@ -45,10 +48,8 @@ public struct ProvinceDirectory: Sendable {
             for name in province.otherNames { add(name, index, .current) }
         }
         var byName: [String: (index: Int, route: Route)] = [:]
-        for province in provinces {
-            for name in [province.name.vi, province.name.en] + province.mergedFrom + province.otherNames {
-                if let hits = byKey[Self.keys(for: name)[0]], hits.count == 1 { byName[name] = hits[0] }
-            }
+        for (name, key) in spellings {
+            if let hits = byKey[key], hits.count == 1 { byName[name] = hits[0] }
         }
         self.byID = byID
         self.byKey = byKey
