@@ -58,7 +58,7 @@ public struct RecordReader: Sendable {
         }
         var sectors: [Need.SectorPriority] = []
         for pair in sectorPairs {
-            guard let sector = resolveSector(pair.name, field: pair.field, &reader) else { continue }
+            guard let sector = resolveSector(pair.name, &reader, field: { _ in pair.field }) else { continue }
             guard let priority = pair.level else {
                 reader.appendProblem(
                     FieldProblem(field: pair.field + ".priority", .key("problem.priorityRequired")))
@@ -152,7 +152,7 @@ public struct RecordReader: Sendable {
             reader.report("sectors", .key("problem.ngoSectorRequired"))
         }
         for pair in pairs {
-            guard let sector = resolveSector(pair.name, field: pair.field, &reader) else { continue }
+            guard let sector = resolveSector(pair.name, &reader, field: { _ in pair.field }) else { continue }
             let expertise = pair.level ?? 3
             guard (1...5).contains(expertise) else {
                 reader.appendProblem(
@@ -190,7 +190,7 @@ public struct RecordReader: Sendable {
             inner.rejectUnknownFields(known: ["provinces", "sectors"])
             let provinces = resolveProvinces(inner.list("provinces"), "provinces", &inner)
             let sectors = inner.list("sectors").enumerated().compactMap { index, text in
-                resolveSector(text, in: "sectors", at: index, &inner)
+                resolveSector(text, &inner, field: { $0.fieldPath("sectors[\(index)]") })
             }
             let optOut = NGO.OptOut(provinces: provinces, sectors: sectors)
             return optOut.isEmpty ? nil : optOut
@@ -225,7 +225,7 @@ public struct RecordReader: Sendable {
             }
         }
         let fields = reader.list("fields").enumerated().compactMap { index, text in
-            resolveSector(text, in: "fields", at: index, &reader)
+            resolveSector(text, &reader, field: { $0.fieldPath("fields[\(index)]") })
         }
         guard let kind, let issued, let expires else { return nil }
         if expires < issued {
@@ -307,24 +307,15 @@ public struct RecordReader: Sendable {
         return ids
     }
 
-    /// `field` is the full path of the field the name came from.
-    private func resolveSector(_ text: String, field: String, _ reader: inout FieldReader) -> SectorID? {
-        do throws(LookupError) {
-            return try reference.taxonomy.resolve(text).id
-        } catch {
-            reader.appendProblem(FieldProblem(field: field, error.phrase))
-            return nil
-        }
-    }
-
-    /// The name at `list[index]`, its field's path made only for a problem.
-    private func resolveSector(_ text: String, in list: String, at index: Int, _ reader: inout FieldReader)
+    /// `field` gives the full path of the field the name came from, made only for a problem:
+    /// most names resolve, and a record has many.
+    private func resolveSector(_ text: String, _ reader: inout FieldReader, field: (FieldReader) -> String)
         -> SectorID?
     {
         do throws(LookupError) {
             return try reference.taxonomy.resolve(text).id
         } catch {
-            reader.appendProblem(FieldProblem(field: reader.fieldPath("\(list)[\(index)]"), error.phrase))
+            reader.appendProblem(FieldProblem(field: field(reader), error.phrase))
             return nil
         }
     }

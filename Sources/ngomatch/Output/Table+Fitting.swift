@@ -19,8 +19,9 @@ extension Table {
 
     /// - Parameters:
     ///   - widths: each column's widest cell.
-    ///   - words: each column's longest word, which wrapping does not cut.
-    static func fitting(_ widths: [Int], words: [Int], to width: Int) -> Fitting? {
+    ///   - words: each column's longest word, which wrapping does not cut; asked for only when
+    ///     the columns are to be wrapped.
+    static func fitting(_ widths: [Int], words: () -> [Int], to width: Int) -> Fitting? {
         let gaps = 2 * (widths.count - 1)
         guard widths.reduce(0, +) + gaps > width, widths.count > 1 else { return nil }
         let leading = widths.dropLast()
@@ -29,7 +30,7 @@ extension Table {
             if width - indent >= narrowestText { return .lastColumnBelow(indent: indent) }
             if width - 2 >= narrowestText { return .lastColumnBelow(indent: 2) }
         }
-        let narrowest = zip(widths, words).map { min($0, min($1, longestUncutWord)) }
+        let narrowest = zip(widths, words()).map { min($0, min($1, longestUncutWord)) }
         var fitted = widths
         while fitted.reduce(0, +) + gaps > width {
             let shrinkable = fitted.indices.filter { fitted[$0] > narrowest[$0] }
@@ -39,10 +40,69 @@ extension Table {
         return .wrapped(fitted)
     }
 
-    /// The longest run of characters without a space in `text`.
-    static func longestWord(_ text: String) -> Int {
-        text.split(separator: " ").map(\.count).max() ?? 0
+    /// Each column's longest run of characters without a space.
+    static func longestWords(_ header: [String], _ rows: [[String]]) -> [Int] {
+        func longest(_ text: String) -> Int { text.split(separator: " ").map(\.count).max() ?? 0 }
+        var words = header.map(longest)
+        for row in rows {
+            for (index, cell) in row.enumerated() where index < words.count {
+                words[index] = max(words[index], longest(cell))
+            }
+        }
+        return words
     }
+
+    /// The table's lines in the layout `fitting` chose for `width` columns.
+    static func lines(_ fitting: Fitting, header: [String], rows: [[String]], widths: [Int], width: Int)
+        -> [String]
+    {
+        switch fitting {
+        case .lastColumnBelow(let indent):
+            let leading = Array(widths.dropLast())
+            let margin = String(repeating: " ", count: indent)
+            var lines = [line(Array(header.dropLast()), leading), rule(leading)]
+            for row in rows {
+                lines.append(line(Array(row.prefix(leading.count)), leading))
+                guard row.count > leading.count, !row[leading.count].isEmpty else { continue }
+                lines += wrap(row[leading.count], to: width - indent).map { margin + $0 }
+            }
+            return lines
+        case .wrapped(let fitted):
+            func wrappedLines(_ cells: [String]) -> [String] {
+                let columns = cells.enumerated().map { index, cell in
+                    index < fitted.count ? wrap(cell, to: fitted[index]) : [cell]
+                }
+                let height = columns.map(\.count).max() ?? 0
+                return (0..<height).map { step in
+                    let text = line(columns.map { step < $0.count ? $0[step] : "" }, fitted)
+                    return String(text.prefix(through: text.lastIndex { $0 != " " } ?? text.startIndex))
+                }
+            }
+            return wrappedLines(header) + [rule(fitted)] + rows.flatMap(wrappedLines)
+        case .records:
+            return records(header: header, rows: rows, width: width)
+        }
+    }
+
+    /// Each row as its first cell, then `heading: value` lines, values wrapped under themselves.
+    private static func records(header: [String], rows: [[String]], width: Int) -> [String] {
+        let labelWidth = header.dropFirst().map(\.count).max() ?? 0
+        let valueWidth = max(width - labelWidth - 4, narrowestText)
+        let margin = String(repeating: " ", count: labelWidth + 4)
+        var lines: [String] = []
+        for row in rows {
+            if !lines.isEmpty { lines.append("") }
+            lines.append("\(header[0]): \(row.first ?? "")")
+            for (heading, cell) in zip(header, row).dropFirst() where !cell.isEmpty {
+                let pad = String(repeating: " ", count: labelWidth - heading.count)
+                let values = wrap(cell, to: valueWidth)
+                lines.append("  \(heading):\(pad) \(values[0])")
+                lines += values.dropFirst().map { margin + $0 }
+            }
+        }
+        return lines
+    }
+
     /// `text` in lines of at most `width` characters (the first line `first`), broken between
     /// words; a word longer than a line is cut.
     static func wrap(_ text: String, to width: Int, first: Int? = nil) -> [String] {

@@ -19,64 +19,30 @@ struct Table {
         let cleanHeader = header.map(Self.clean)
         let cleanRows = rows.map { $0.map(Self.clean) }
         var widths = cleanHeader.map(\.count)
-        var words = cleanHeader.map(Self.longestWord)
         for row in cleanRows {
             for (index, cell) in row.enumerated() where index < widths.count {
                 widths[index] = max(widths[index], cell.count)
-                words[index] = max(words[index], Self.longestWord(cell))
             }
         }
-        func line(_ cells: [String], _ widths: [Int]) -> String {
-            cells.enumerated().map { index, cell in
-                index == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
-            }.joined(separator: "  ")
-        }
-        func rule(_ widths: [Int]) -> String {
-            line(widths.map { String(repeating: "─", count: $0) }, widths)
-        }
+        // Piped, or narrow enough: the words are never looked at.
+        let words = { Self.longestWords(cleanHeader, cleanRows) }
         guard let width, let fitting = Self.fitting(widths, words: words, to: width) else {
-            return ([line(cleanHeader, widths), rule(widths)] + cleanRows.map { line($0, widths) })
+            return ([Self.line(cleanHeader, widths), Self.rule(widths)] + cleanRows.map { Self.line($0, widths) })
                 .joined(separator: "\n")
         }
-        switch fitting {
-        case .lastColumnBelow(let indent):
-            let leading = Array(widths.dropLast())
-            let margin = String(repeating: " ", count: indent)
-            var lines = [line(Array(cleanHeader.dropLast()), leading), rule(leading)]
-            for row in cleanRows {
-                lines.append(line(Array(row.prefix(leading.count)), leading))
-                guard row.count > leading.count, !row[leading.count].isEmpty else { continue }
-                lines += Self.wrap(row[leading.count], to: width - indent).map { margin + $0 }
-            }
-            return lines.joined(separator: "\n")
-        case .wrapped(let fitted):
-            func wrappedLines(_ cells: [String]) -> [String] {
-                let columns = cells.enumerated().map { index, cell in
-                    index < fitted.count ? Self.wrap(cell, to: fitted[index]) : [cell]
-                }
-                let height = columns.map(\.count).max() ?? 0
-                return (0..<height).map { step in
-                    let text = line(columns.map { step < $0.count ? $0[step] : "" }, fitted)
-                    return String(text.prefix(through: text.lastIndex { $0 != " " } ?? text.startIndex))
-                }
-            }
-            return (wrappedLines(cleanHeader) + [rule(fitted)] + cleanRows.flatMap(wrappedLines))
-                .joined(separator: "\n")
-        case .records:
-            let labelWidth = cleanHeader.dropFirst().map(\.count).max() ?? 0
-            let valueWidth = max(width - labelWidth - 4, Self.narrowestText)
-            let margin = String(repeating: " ", count: labelWidth + 4)
-            return cleanRows.map { row in
-                var lines = ["\(cleanHeader[0]): \(row.first ?? "")"]
-                for (heading, cell) in zip(cleanHeader, row).dropFirst() where !cell.isEmpty {
-                    let pad = String(repeating: " ", count: labelWidth - heading.count)
-                    let values = Self.wrap(cell, to: valueWidth)
-                    lines.append("  \(heading):\(pad) \(values[0])")
-                    lines += values.dropFirst().map { margin + $0 }
-                }
-                return lines.joined(separator: "\n")
-            }.joined(separator: "\n\n")
-        }
+        return Self.lines(fitting, header: cleanHeader, rows: cleanRows, widths: widths, width: width)
+            .joined(separator: "\n")
+    }
+
+    /// Cells padded to their column's width, two spaces apart; the last one as it is.
+    static func line(_ cells: [String], _ widths: [Int]) -> String {
+        cells.enumerated().map { index, cell in
+            index == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
+        }.joined(separator: "  ")
+    }
+
+    static func rule(_ widths: [Int]) -> String {
+        line(widths.map { String(repeating: "─", count: $0) }, widths)
     }
 
     /// Text with control characters (terminal escapes, newlines) made harmless.
