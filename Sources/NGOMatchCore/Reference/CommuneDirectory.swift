@@ -93,6 +93,10 @@ public struct CommuneDirectory: Sendable {
     /// - Throws: `LookupError` listing the choices (each with its unit) when several fit, or
     ///   the closest names when none does; never a guess.
     public func resolve(_ text: String, in hint: ProvinceID? = nil) throws(LookupError) -> Match {
+        // The code an ambiguity offers as the way to choose ("Tân Lập (12345)", or the digits alone).
+        if let commune = commune(code: Self.code(in: text)), hint == nil || commune.province == hint {
+            return Match(commune: commune, former: nil)
+        }
         let parts = text.split(whereSeparator: { $0 == "," || $0 == ";" }).map { String($0) }
             .filter { !NameKey.fold($0).isEmpty }
         guard !parts.isEmpty else {
@@ -125,10 +129,30 @@ public struct CommuneDirectory: Sendable {
             }
             throw LookupError(kind: "commune", input: text, problem: .unknown(suggestions: suggestions))
         }
-        let choices = distinct.values.sorted { $0.commune.code < $1.commune.code }.map { match in
-            "\(match.commune.name) (\(provinces[match.commune.province]?.name.vi ?? match.commune.province.rawValue))"
+        let matches = distinct.values.sorted { $0.commune.code < $1.commune.code }
+        let fix = Self.fix(telling: matches, apart: parts, hint: hint, provinces: provinces)
+        let choices = matches.map { match in
+            let unit = provinces[match.commune.province]?.name.vi ?? match.commune.province.rawValue
+            return fix == .code
+                ? "\(match.commune.name) (\(match.commune.code), \(unit))" : "\(match.commune.name) (\(unit))"
         }
-        throw LookupError(kind: "commune", input: text, problem: .ambiguous(candidates: choices))
+        throw LookupError(kind: "commune", input: text, problem: .ambiguous(candidates: choices), fix: fix)
+    }
+
+    /// What would tell the communes apart, never what was already given: the province when they
+    /// lie in several and none was named, the former district when they were in several, the
+    /// diacritics when their spellings differ only there, and the code when nothing else does.
+    static func fix(
+        telling matches: [Match], apart parts: [String], hint: ProvinceID?, provinces: ProvinceDirectory
+    ) -> LookupError.Fix {
+        let provinceParts = parts.count { provinces.find(stripped($0)) != nil || provinces.find($0) != nil }
+        if hint == nil, provinceParts == 0, Set(matches.map(\.commune.province)).count > 1 { return .province }
+        let districts = Set(matches.map { $0.former.map { NameKey.fold(stripped($0.district)) } ?? "" })
+        let districtNamed = parts.count - 1 - provinceParts > 0
+        if !districtNamed, districts.count > 1, !districts.contains("") { return .district }
+        let spellings = Set(matches.map { NameKey.spelled(stripped($0.former?.name ?? $0.commune.name)) })
+        if !parts.contains(where: NameKey.hasDiacritics), spellings.count == matches.count { return .diacritics }
+        return .code
     }
 
     /// The fewest communes the parts may name, taking each part in turn as the commune and the
@@ -136,7 +160,9 @@ public struct CommuneDirectory: Sendable {
     private func bestMatches(_ parts: [String], hint: ProvinceID?) -> [Match] {
         // Each part read once: the names it may stand for, and the province it names, if any.
         let read = parts.map { part in
-            Part(keys: Self.keys(part), province: provinces.find(Self.stripped(part)) ?? provinces.find(part))
+            Part(
+                keys: Self.keys(part), province: provinces.find(Self.stripped(part)) ?? provinces.find(part),
+                spellings: NameKey.hasDiacritics(part) ? Spellings(part) : nil)
         }
         var best: [Match] = []
         for position in read.indices {
@@ -176,16 +202,58 @@ public struct CommuneDirectory: Sendable {
     private struct Part {
         let keys: [String]
         let province: Province?
+        /// How the part is spelled, when it was typed with diacritics: a name spelled so wins
+        /// over names that are the same only once folded ("Châu Bính" is not "Châu Bình").
+        let spellings: Spellings?
 
         /// The same words read as a former district: several districts bore a province's name
         /// (huyện Quảng Ninh was in Quảng Bình).
-        var asDistrict: Part { Part(keys: keys, province: nil) }
+        var asDistrict: Part { Part(keys: keys, province: nil, spellings: spellings) }
+    }
+
+    /// How a part was typed, from the closest to the loosest spelling that still keeps diacritics.
+    /// Case and tone placement aside: the mapping spells one ward split in two "Phường Yên Hoà"
+    /// in one row and "Phường Yên Hòa" in the other ("Ia RVê" and "Ia Rvê" likewise).
+    struct Spellings {
+        /// With its administrative word ("Xã Quang Huy" is not "Thị trấn Quang Huy").
+        let whole: String
+        let bare: String
+
+        init(_ text: String) {
+            whole = NameKey.spelled(text)
+            bare = NameKey.spelled(CommuneDirectory.stripped(text))
+        }
+    }
+
+    /// The matches spelled most like what was typed; all of them when none is spelled so.
+    static func closestSpelled(_ found: [Match], _ typed: Spellings) -> [Match] {
+        func name(_ match: Match) -> String { match.former?.name ?? match.commune.name }
+        let tiers: [(Match) -> Bool] = [
+            { NameKey.spelled(name($0)) == typed.whole },
+            { NameKey.spelled(stripped(name($0))) == typed.bare },
+        ]
+        for tier in tiers {
+            let closest = found.filter(tier)
+            if !closest.isEmpty { return closest }
+        }
+        return found
     }
 
     /// The communes `part` may name, narrowed by the other parts (a province, a former district).
     private func matches(commune part: Part, places: [Part], hint: ProvinceID?) -> [Match] {
-        let found = matches(commune: part, narrowedBy: places, hint: hint)
-        guard found.isEmpty, places.contains(where: { $0.province != nil }) else { return found }
+        var found = matches(commune: part, narrowedBy: places, hint: hint)
+        let provinceParts = places.indices.filter { places[$0].province != nil }
+        guard !provinceParts.isEmpty else { return found }
+        // Many districts bore their province's name, or one folding to another's ("Thành phố
+        // Bạc Liêu, Tỉnh Bạc Liêu"; "Huyện Thạnh Hóa, Tỉnh Long An"): each such part read as the
+        // district instead, the fewest communes win.
+        for position in provinceParts {
+            var variant = places
+            variant[position] = variant[position].asDistrict
+            let narrowed = matches(commune: part, narrowedBy: variant, hint: hint)
+            if !narrowed.isEmpty && (found.isEmpty || narrowed.count < found.count) { found = narrowed }
+        }
+        guard found.isEmpty else { return found }
         return matches(commune: part, narrowedBy: places.map(\.asDistrict), hint: hint)
     }
 
@@ -219,6 +287,20 @@ public struct CommuneDirectory: Sendable {
                 guard let commune = commune(code: old.became) else { continue }
                 found.append(Match(commune: commune, former: old))
             }
+        }
+        // Several former units of one district shared a name ("Xã Quang Huy", "Thị trấn Quang
+        // Huy"), and several districts of one new unit a district name (Châu Thành in Sóc Trăng and
+        // in Hậu Giang, both now Cần Thơ): the former province typed narrows them.
+        let provincePlaces = places.filter { $0.province != nil }
+        if !provincePlaces.isEmpty, found.allSatisfy({ $0.former != nil }) {
+            let inProvinceTyped = found.filter { match in
+                let province = Set(Self.keys(match.former!.province))
+                return provincePlaces.contains { !province.isDisjoint(with: $0.keys) }
+            }
+            if !inProvinceTyped.isEmpty { found = inProvinceTyped }
+        }
+        if let typed = part.spellings {
+            found = Self.closestSpelled(found, typed)
         }
         // A name still in use is what a person means before a former one of the same commune.
         var seen: Set<String> = []

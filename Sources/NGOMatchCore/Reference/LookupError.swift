@@ -11,11 +11,23 @@ public struct LookupError: Error, Hashable, Sendable, CustomStringConvertible {
     public let kind: String
     public let input: String
     public let problem: Problem
+    /// For an ambiguity, what the person may add to choose.
+    public let fix: Fix
 
-    public init(kind: String, input: String, problem: Problem) {
+    /// What tells ambiguous choices apart.
+    public enum Fix: String, Hashable, Sendable {
+        case id = "lookup.fixID"
+        case province = "lookup.fixCommune"
+        case district = "lookup.fixDistrict"
+        case diacritics = "lookup.fixDiacritics"
+        case code = "lookup.fixCode"
+    }
+
+    public init(kind: String, input: String, problem: Problem, fix: Fix? = nil) {
         self.kind = kind
         self.input = input
         self.problem = problem
+        self.fix = fix ?? (kind == "commune" ? .province : .id)
     }
 
     public var description: String { text(.en) }
@@ -27,7 +39,7 @@ public struct LookupError: Error, Hashable, Sendable, CustomStringConvertible {
         case .ambiguous(let candidates):
             .key(
                 "lookup.ambiguous", input, candidates.count, Phrase.key("kinds." + kind),
-                candidates.joined(separator: "; "), Phrase.key(kind == "commune" ? "lookup.fixCommune" : "lookup.fixID")
+                candidates.joined(separator: "; "), Phrase.key(fix.rawValue)
             )
         }
     }

@@ -93,3 +93,43 @@ public enum NameKey {
         return String(folded)
     }
 }
+
+extension NameKey {
+    /// The form in which a name's exact spelling is compared: diacritics kept, case, punctuation
+    /// and tone placement not. "Châu Bính" and "Châu Bình" differ here, while "Thanh Hóa" and
+    /// "Thanh Hoá" (the same tone mark on another vowel, both in official use) are the same.
+    public static func spelled(_ text: String) -> String {
+        var key = String.UnicodeScalarView()
+        var word = String.UnicodeScalarView()
+        var tones: [Unicode.Scalar] = []
+        func endWord() {
+            guard !word.isEmpty else { return }
+            if !key.isEmpty { key.append(" ") }
+            key.append(contentsOf: word)
+            key.append(contentsOf: tones.sorted { $0.value < $1.value })
+            word.removeAll()
+            tones.removeAll()
+        }
+        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+            if toneMarks.contains(scalar.value) {
+                tones.append(scalar)
+            } else if (0x0300...0x036F).contains(scalar.value) {
+                word.append(scalar)
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars { word.append(lower) }
+            } else {
+                endWord()
+            }
+        }
+        endWord()
+        return String(key)
+    }
+
+    /// Whether the text carries any mark a fold drops: a name typed with its diacritics.
+    public static func hasDiacritics(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.value >= 0x80 && ($0.properties.isAlphabetic || $0.value >= 0x300) }
+    }
+
+    /// Vietnamese tone marks (grave, acute, tilde, hook above, dot below), as decomposition leaves them.
+    private static let toneMarks: Set<UInt32> = [0x0300, 0x0301, 0x0303, 0x0309, 0x0323]
+}
