@@ -3,6 +3,7 @@ import Logging
 import MCP
 import NGOMatchCore
 import NGOMatchProtocol
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -24,9 +25,18 @@ public actor StdioLineTransport: Transport {
     private let incoming: AsyncThrowingStream<Data, any Error>.Continuation
     private let maximumLineLength: Int
     private var connected = false
-    /// Replies owed, by request id: +1 when a request is read, −1 when its reply is written.
-    private var owed: [String: Int] = [:]
+    /// Replies owed, by request id: +1 when a request is read (on the reading thread, before the
+    /// end of input can be seen), −1 when its reply is written.
+    private nonisolated let owed = Mutex<[String: Int]>([:])
     private var drainWaiters: [CheckedContinuation<Void, Never>] = []
+    /// Replies owed to lines that had no request id to read (not JSON, too long), counted on the
+    /// reading thread before the end of input can be seen.
+    private nonisolated let unreadReplies = Mutex(0)
+
+    static let notJSON =
+        #"{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"parse error: the line is not JSON"}}"#
+    static let tooLong =
+        #"{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"invalid request: the line is longer than the limit; it was discarded"}}"#
 
     public init(maximumLineLength: Int = 1 << 20, logger: Logger = Logger(label: "ngomatch.mcp")) {
         self.logger = logger
@@ -38,19 +48,29 @@ public actor StdioLineTransport: Transport {
         guard !connected else { return }
         connected = true
         let limit = maximumLineLength
-        let thread = Thread { [incoming] in
+        let thread = Thread { [incoming, self] in
             var framer = LineFramer(maximumLength: limit)
             var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+            func answer(_ reply: String) {
+                self.unreadReplies.withLock { $0 += 1 }
+                Task {
+                    try? await self.send(Data(reply.utf8))
+                    await self.sentUnreadReply()
+                }
+            }
             func deliver(_ frame: LineFramer.Frame) {
                 switch frame {
                 case .line(let line):
-                    let data = Data(line)
-                    if let id = Self.requestID(in: line) { Task { await self.owe(id, +1) } }
-                    incoming.yield(data)
+                    guard let message = try? JSONParser.parse(line) else {
+                        // Answered here: the SDK would reply with an id of its own making, where
+                        // JSON-RPC asks for null when the request's id cannot be read.
+                        answer(Self.notJSON)
+                        return
+                    }
+                    if let id = Self.requestID(in: message) { self.owed.withLock { $0[id, default: 0] += 1 } }
+                    incoming.yield(Data(line))
                 case .tooLong:
-                    let reply =
-                        #"{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"invalid request: the line is longer than the limit; it was discarded"}}"#
-                    Task { try? await self.send(Data(reply.utf8)) }
+                    answer(Self.tooLong)
                 }
             }
             while true {
@@ -87,29 +107,43 @@ public actor StdioLineTransport: Transport {
                 offset += written
             }
         }
-        if let id = Self.replyID(in: [UInt8](data)) { owe(id, -1) }
+        if let id = Self.replyID(in: [UInt8](data)) { answered(id) }
+    }
+
+    private func sentUnreadReply() {
+        unreadReplies.withLock { $0 -= 1 }
+        resumeDrainWaitersIfDone()
     }
 
     public func receive() -> AsyncThrowingStream<Data, any Error> { messages }
 
     /// Returns when every request read so far has been answered.
     public func drain() async {
-        guard owed.values.contains(where: { $0 > 0 }) else { return }
+        guard !isDrained else { return }
         await withCheckedContinuation { drainWaiters.append($0) }
     }
 
-    private func owe(_ id: String, _ change: Int) {
-        owed[id, default: 0] += change
-        if owed[id] == 0 { owed[id] = nil }
-        if !owed.values.contains(where: { $0 > 0 }) {
-            for waiter in drainWaiters { waiter.resume() }
-            drainWaiters = []
+    private var isDrained: Bool {
+        !owed.withLock { $0.values.contains(where: { $0 > 0 }) } && unreadReplies.withLock({ $0 }) == 0
+    }
+
+    private func answered(_ id: String) {
+        owed.withLock { owed in
+            owed[id, default: 0] -= 1
+            if owed[id] == 0 { owed[id] = nil }
         }
+        resumeDrainWaitersIfDone()
+    }
+
+    private func resumeDrainWaitersIfDone() {
+        guard isDrained else { return }
+        for waiter in drainWaiters { waiter.resume() }
+        drainWaiters = []
     }
 
     /// The id of a request (a message with `method` and `id`), as text.
-    static func requestID(in line: [UInt8]) -> String? {
-        guard case .object(let fields)? = try? JSONParser.parse(line), fields["method"] != nil,
+    static func requestID(in message: JSONValue) -> String? {
+        guard case .object(let fields) = message, fields["method"] != nil,
             let id = fields["id"], id != .null
         else { return nil }
         return String(decoding: StreamingJSONEncoder.bytes(of: id), as: UTF8.self)

@@ -109,12 +109,6 @@ public final class Service: Sendable {
         return cached.index
     }
 
-    /// Compiles the index on another thread, so that a server answers at once whatever needs no
-    /// ranking, and its first ranking waits only for what is left of the compile.
-    public func compileInBackground() {
-        DispatchQueue.global(qos: .userInitiated).async { [self] in _ = try? index() }
-    }
-
     /// How many times this service compiled the whole index (writes made here are followed in place).
     public var indexCompilations: Int { compilations.load(ordering: .relaxed) }
 

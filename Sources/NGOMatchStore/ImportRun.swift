@@ -11,6 +11,9 @@ import NGOMatchCore
 /// problem is told at once.
 struct ImportRun {
     static let sliceSize = 4096
+    /// The most records an import names in the change log; past that, a reader compiles afresh
+    /// as quickly as it would follow them (`Service.largestFollowedChange`).
+    static let largestLoggedImport = 2_000
 
     private let reader: RecordReader
     private let db: Database
@@ -24,6 +27,7 @@ struct ImportRun {
     private var pendingPartnerships: [ImportDocument.RawRecord] = []
     private var failures: [RecordProblems] = []
     private var partnerships = 0
+    private var partnershipPairs: [[String]] = []
     private var done = 0
     /// What a one-record import (a registration) gives back.
     private let keeps: Bool
@@ -61,8 +65,16 @@ struct ImportRun {
         for document in documents { try run.take(document, progress) }
         try run.takePartnerships()
         guard run.failures.isEmpty else { throw ValidationFailure(records: run.failures) }
+        var changed: RecordChanges?
+        if run.seenNeeds.count + run.seenNGOs.count + run.partnerships <= largestLoggedImport {
+            var changes = RecordChanges()
+            changes.needs = Set(run.seenNeeds.keys)
+            changes.ngos = Set(run.seenNGOs.keys)
+            changes.partnerships = Set(run.partnershipPairs)
+            changed = changes
+        }
         let summary = ImportSummary(
-            needs: run.seenNeeds.count, ngos: run.seenNGOs.count, partnerships: run.partnerships)
+            needs: run.seenNeeds.count, ngos: run.seenNGOs.count, partnerships: run.partnerships, changed: changed)
         return (summary, run.kept)
     }
 
@@ -155,6 +167,8 @@ struct ImportRun {
         }
         var following = slices.dropFirst().makeIterator()
         var pending = slices.first.map(reading)
+        // A write that fails still waits for the slice being read: no work outlives the import.
+        defer { _ = pending?.result() }
         while let current = pending {
             pending = following.next().map(reading)
             for read in current.result() {
@@ -232,6 +246,9 @@ struct ImportRun {
                 }
                 partnership.recordedAt = partnership.recordedAt ?? stamp
                 partnerships += 1
+                if partnerships <= Self.largestLoggedImport {
+                    partnershipPairs.append([partnership.need.rawValue, partnership.ngo.rawValue])
+                }
                 if writes && failures.isEmpty { try Registry.upsert(partnership, db) }
             case .failure(let invalid):
                 failures.append(

@@ -238,4 +238,5 @@ extension Partnership: AuditedRecord {
 
 extension ImportSummary: AuditedRecord {
     var auditName: String { "\(ngos) NGOs, \(needs) needs, \(partnerships) partnerships" }
+    var changedRecords: RecordChanges? { changed }
 }

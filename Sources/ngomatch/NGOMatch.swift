@@ -71,6 +71,10 @@ struct NGOMatch: AsyncParsableCommand {
     static func main() async {
         do {
             var command = try parseAsRoot(try languageChosen(in: Array(CommandLine.arguments.dropFirst())))
+            // Servers stop gracefully on their own; every other command ends at once, its change rolled back.
+            if !(command is ServeCommand || command is WebCommand || command is MCPCommand) {
+                Interruption.endCleanly(language: ExitStatus.language)
+            }
             if var asynchronous = command as? any AsyncParsableCommand {
                 try await asynchronous.run()
             } else {

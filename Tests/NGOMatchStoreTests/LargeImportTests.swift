@@ -47,7 +47,7 @@ struct LargeImportTests {
             ]
         let document = try ImportDocument(bytes: Array(lines.joined(separator: "\n").utf8), fileName: "ngos.jsonl")
         let summary = try registry.importDocuments([document])
-        #expect(summary == ImportSummary(needs: 0, ngos: Self.count, partnerships: 1))
+        #expect(summary == ImportSummary(needs: 0, ngos: Self.count, partnerships: 1, changed: nil))
         #expect(try registry.counts().ngos == before.ngos + Self.count)
         #expect(try registry.partnerships(need: "cao-bang-1").contains { $0.ngo == NGOID("many-1") })
         #expect(try registry.ngo(named: "many-\(Self.count)").name == "Many NGO \(Self.count)")

@@ -72,6 +72,7 @@ extension Messages {
         "kinds.target group": "target groups",
         "kinds.rule set": "rule sets",
         "cli.error": "error: {0}",
+        "cli.interrupted": "Stopped before finishing. A change to the registry that was in progress was not saved.",
         // Records in detail and in tables.
         "rec.areas": "  areas",
         "rec.capacity": "capacity",

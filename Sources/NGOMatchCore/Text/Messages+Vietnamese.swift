@@ -73,6 +73,7 @@ extension Messages {
         "kinds.target group": "nhóm đối tượng",
         "kinds.rule set": "bộ tiêu chí",
         "cli.error": "lỗi: {0}",
+        "cli.interrupted": "Đã dừng trước khi xong. Thay đổi sổ đăng ký đang thực hiện chưa được lưu.",
         // Records in detail and in tables.
         "rec.areas": "  địa bàn",
         "rec.capacity": "năng lực",

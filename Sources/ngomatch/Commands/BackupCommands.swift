@@ -1,4 +1,5 @@
 import ArgumentParser
+import NGOMatchService
 import NGOMatchStore
 
 struct BackupCommand: ParsableCommand {
@@ -42,6 +43,8 @@ struct RestoreCommand: ParsableCommand {
         }
         let opened = try registry.open()
         try opened.restore(from: file)
+        // Compiled now, its snapshot written, so that the next command starts from it.
+        _ = try? Service(registry: opened).index()
         let counts = try opened.counts()
         Terminal.say("cli.restored", file, counts.ngos, counts.needs)
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import NGOMatchMCP
+import NGOMatchServer
 import NGOMatchService
 import NGOMatchStore
 import ServiceLifecycle
@@ -42,13 +43,13 @@ struct MCPCommand: AsyncParsableCommand {
             writes = true
         }
         let door = AssistantDoor(service: service, writes: writes, caller: caller)
-        service.compileInBackground()
         defer { try? service.registry.close() }
         try service.registry.checkpointBesideWrites()
         let group = ServiceGroup(
             configuration: .init(
                 services: [
-                    .init(service: AssistantService(door: door), successTerminationBehavior: .gracefullyShutdownGroup)
+                    IndexCompilation(service: service).configuration,
+                    .init(service: AssistantService(door: door), successTerminationBehavior: .gracefullyShutdownGroup),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: Logger(label: "ngomatch.mcp")))
         try await group.run()

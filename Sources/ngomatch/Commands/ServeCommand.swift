@@ -75,21 +75,25 @@ struct ServeCommand: AsyncParsableCommand {
         limits.idleTimeoutSeconds = idleTimeout
 
         let server: any ServiceLifecycle.Service
+        let ready: Announcement
+        let path = opened.path
         if stdio {
             server = StdioServer(dispatcher: dispatcher, limits: limits)
-            logger.info("serving on stdio", metadata: ["registry": "\(opened.path)"])
+            ready = Announcement { logger.info("serving on stdio", metadata: ["registry": "\(path)"]) }
         } else {
             let (host, port) = try Self.split(listen!)
             let tcp = TCPServer(dispatcher: dispatcher, limits: limits, requiresAuth: auth, logger: logger)
             let address = try await tcp.start(host: host, port: port)
-            Terminal.say("cli.serveStarted", "\(address)", opened.path)
+            ready = Announcement { Terminal.say("cli.serveStarted", "\(address)", path) }
             server = tcp
         }
-        service.compileInBackground()
         // SIGTERM and SIGINT stop the server gracefully: requests in flight finish and are answered.
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: server, successTerminationBehavior: .gracefullyShutdownGroup)],
+                services: [
+                    ready.configuration, IndexCompilation(service: service).configuration,
+                    .init(service: server, successTerminationBehavior: .gracefullyShutdownGroup),
+                ],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import NGOMatchCore
+import NGOMatchServer
 import NGOMatchService
 import NGOMatchStore
 import NGOMatchWeb
@@ -46,7 +47,6 @@ struct WebCommand: AsyncParsableCommand {
         try opened.checkpointBesideWrites()
         let (host, port) = try ServeCommand.split(listen)
         let service = Service(registry: opened)
-        service.compileInBackground()
         let web = try WebApp(
             service: service,
             options: WebOptions(host: host, port: port, requiresAuth: auth, secureCookies: secureCookies))
@@ -56,7 +56,10 @@ struct WebCommand: AsyncParsableCommand {
         }
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: application, successTerminationBehavior: .gracefullyShutdownGroup)],
+                services: [
+                    IndexCompilation(service: service).configuration,
+                    .init(service: application, successTerminationBehavior: .gracefullyShutdownGroup),
+                ],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }

@@ -1,0 +1,19 @@
+import ServiceLifecycle
+
+/// Says a server is ready, from inside its service group: the group traps SIGTERM and SIGINT
+/// before it starts its services, so a signal sent as soon as the line is read stops the server
+/// gracefully instead of killing it (a line printed before the group ran left that window open).
+public struct Announcement: ServiceLifecycle.Service {
+    let say: @Sendable () -> Void
+
+    public init(_ say: @escaping @Sendable () -> Void) {
+        self.say = say
+    }
+
+    public func run() async { say() }
+
+    /// First in a group: its end ends nothing else.
+    public var configuration: ServiceGroupConfiguration.ServiceConfiguration {
+        .init(service: self, successTerminationBehavior: .ignore)
+    }
+}
