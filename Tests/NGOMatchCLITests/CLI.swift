@@ -57,6 +57,10 @@ struct CLI {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // No command waits longer than this: a hang fails its test instead of running into CI's limit.
+        let watchdog = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + Self.limitSeconds, execute: watchdog)
+        defer { watchdog.cancel() }
         // Both pipes at once: a child that fills one while the other is read would wait forever.
         let errors = Mutex(Data())
         let drained = DispatchGroup()
@@ -72,6 +76,10 @@ struct CLI {
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
             stderr: String(decoding: stderr, as: UTF8.self))
     }
+
+    /// The longest any one command may run in a test (the slowest, a medium plan in a debug build
+    /// on a busy machine, takes under a minute).
+    static let limitSeconds: Double = 300
 
     /// The binary next to the test bundle, as SwiftPM builds them into one folder.
     static let binary: URL = {

@@ -51,6 +51,27 @@ struct WebRouteTests {
         }
     }
 
+    /// A filter or cursor typed into the address that leads nowhere is the reader's mistake, said
+    /// in their language with the fix; a scanner found these pages answering 500 (issue 34).
+    @Test func aFilterThatLeadsNowhereIsABadRequestWithItsFix() async throws {
+        let fixture = try WebFixture()
+        try await fixture.browse { browser in
+            let sector = try await browser.get("/ngos/mcnv/needs?sector=helth")
+            #expect(sector.status == .badRequest)
+            #expect(sector.html.contains("unknown sector &#39;helth&#39; — did you mean &#39;health&#39;?"))
+            let region = try await browser.get("/ngos/mcnv/needs?region=qq")
+            #expect(region.status == .badRequest)
+            #expect(region.html.contains("qq"))
+            let cursor = try await browser.get("/admin/audit?after=zzz")
+            #expect(cursor.status == .badRequest)
+            #expect(!cursor.html.contains("Something went wrong"))
+            let vietnamese = try await browser.get("/ngos/mcnv/needs?sector=helth&lang=vi")
+            #expect(vietnamese.status == .badRequest)
+            #expect(vietnamese.html.contains("<html lang=\"vi\">"))
+            #expect(!vietnamese.html.contains("unknown sector"), "the message is not in Vietnamese")
+        }
+    }
+
     @Test func aFormWithoutItsTokenIsRefusedAndChangesNothing() async throws {
         let fixture = try WebFixture()
         try await fixture.browse { browser in

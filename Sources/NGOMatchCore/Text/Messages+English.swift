@@ -267,6 +267,7 @@ extension Messages {
         "hostHeading": "Wrong address",
         "host": "This server answers only under the address it was started on.",
         "errorHeading": "Something went wrong",
+        "askedHeading": "This cannot be shown as asked",
         "error": "The page could not be made. The details are in the server's log.",
         "tooManyHeading": "Please wait",
         "backHome": "Back to the start page",

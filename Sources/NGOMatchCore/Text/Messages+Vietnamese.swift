@@ -271,6 +271,7 @@ extension Messages {
         "hostHeading": "Sai địa chỉ",
         "host": "Máy chủ này chỉ trả lời ở địa chỉ đã được khởi động.",
         "errorHeading": "Đã có lỗi",
+        "askedHeading": "Không thể hiển thị theo yêu cầu này",
         "error": "Không thể tạo trang. Chi tiết được ghi trong nhật ký của máy chủ.",
         "tooManyHeading": "Vui lòng đợi",
         "backHome": "Về trang đầu",

@@ -1,6 +1,8 @@
 import Hummingbird
 import Logging
+import NGOMatchProtocol
 import NGOMatchService
+import NGOMatchStore
 
 /// Every failure becomes a page in the reader's language, and an unexpected one a bare
 /// "something went wrong" with the detail in the log.
@@ -19,10 +21,35 @@ struct ErrorPageMiddleware: RouterMiddleware {
         } catch let error as HTTPError where error.status == .notFound {
             response = page(.notFound, heading: "notFoundHeading", text("notFound", context), request, context)
         } catch {
-            context.logger.error("page failed", metadata: ["error": "\(error)", "request.path": "\(request.uri.path)"])
-            response = page(.internalServerError, heading: "errorHeading", text("error", context), request, context)
+            // The protocol's one reading of an error, in the reader's language and without server
+            // paths; only what it calls internal stays a bare "something went wrong".
+            let reading = RPCError.from(error, language: context.language) { detail in
+                context.logger.error("page failed", metadata: ["error": "\(detail)", "request.path": "\(request.uri.path)"])
+            }
+            if let (status, heading) = Self.page(for: reading.code, recordMissing: error is RegistryError) {
+                response = page(status, heading: heading, reading.message, request, context)
+            } else {
+                if reading.code != RPCError.internalError {
+                    context.logger.error(
+                        "page failed", metadata: ["error": "\(error)", "request.path": "\(request.uri.path)"])
+                }
+                response = page(.internalServerError, heading: "errorHeading", text("error", context), request, context)
+            }
         }
         return response
+    }
+
+    /// The status and heading for an error the reader can act on; nil for one they cannot.
+    static func page(for code: Int, recordMissing: Bool) -> (HTTPResponse.Status, String)? {
+        switch code {
+        case RPCError.notFound where recordMissing: (.notFound, "notFoundHeading")
+        // A filter or cursor in the address that leads nowhere ("sector=helth"): what was asked is wrong.
+        case RPCError.invalidParams, RPCError.notFound: (.badRequest, "askedHeading")
+        case RPCError.validationFailed: (.unprocessableContent, "askedHeading")
+        case RPCError.forbidden, RPCError.unauthorized: (.forbidden, "forbiddenHeading")
+        case RPCError.conflict: (.conflict, "askedHeading")
+        default: nil
+        }
     }
 
     private func text(_ key: String, _ context: WebContext) -> String { WebText.text(key, context.language) }
