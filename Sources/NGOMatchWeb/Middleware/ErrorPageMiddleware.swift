@@ -24,7 +24,8 @@ struct ErrorPageMiddleware: RouterMiddleware {
             // The protocol's one reading of an error, in the reader's language and without server
             // paths; only what it calls internal stays a bare "something went wrong".
             let reading = RPCError.from(error, language: context.language) { detail in
-                context.logger.error("page failed", metadata: ["error": "\(detail)", "request.path": "\(request.uri.path)"])
+                context.logger.error(
+                    "page failed", metadata: ["error": "\(detail)", "request.path": "\(request.uri.path)"])
             }
             if let (status, heading) = Self.page(for: reading.code, recordMissing: error is RegistryError) {
                 response = page(status, heading: heading, reading.message, request, context)
