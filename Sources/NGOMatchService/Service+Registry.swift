@@ -16,7 +16,7 @@ extension Service {
             documents, checkOnly: checkOnly, audit: caller.audit("import"), progress: progress)
         // An import too large to be followed in place is compiled now, and its snapshot written:
         // the next process (the CLI's next command) then starts from it, not from every record.
-        if !checkOnly, summary.needs + summary.ngos + summary.partnerships > Self.largestFollowedChange {
+        if !checkOnly, summary.leftAHole {
             _ = try? index()
         }
         return summary

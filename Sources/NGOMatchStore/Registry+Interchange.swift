@@ -10,6 +10,9 @@ public struct ImportSummary: Hashable, Sendable {
     /// so large that compiling afresh is as quick.
     let changed: RecordChanges?
 
+    /// Whether a kept index cannot follow this import in place: the next reader compiles afresh.
+    public var leftAHole: Bool { changed == nil }
+
     /// Two imports did the same when they counted the same; what the log was told is bookkeeping.
     public static func == (a: ImportSummary, b: ImportSummary) -> Bool {
         (a.needs, a.ngos, a.partnerships) == (b.needs, b.ngos, b.partnerships)
