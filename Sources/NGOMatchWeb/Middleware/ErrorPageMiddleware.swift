@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import NGOMatchCore
 import NGOMatchProtocol
 import NGOMatchService
 import NGOMatchStore
@@ -28,7 +29,11 @@ struct ErrorPageMiddleware: RouterMiddleware {
                     "page failed", metadata: ["error": "\(detail)", "request.path": "\(request.uri.path)"])
             }
             if let (status, heading) = Self.page(for: reading.code, recordMissing: error is RegistryError) {
-                response = page(status, heading: heading, reading.message, request, context)
+                // The error's own words: the protocol's message adds "invalid params:" for programs.
+                // A registry error keeps the protocol's, which leaves out the server's file paths.
+                let own = error is RegistryError ? nil : (error as? any Readable)?.text(context.language)
+                let message = own ?? reading.message
+                response = page(status, heading: heading, message, request, context)
             } else {
                 if reading.code != RPCError.internalError {
                     context.logger.error(
