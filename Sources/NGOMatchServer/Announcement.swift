@@ -10,7 +10,13 @@ public struct Announcement: ServiceLifecycle.Service {
         self.say = say
     }
 
-    public func run() async { say() }
+    /// Says it, then stays until the group shuts down: a signal read between the line and the
+    /// service's end would otherwise find it ending during the shutdown, which the group takes
+    /// for a failure.
+    public func run() async {
+        say()
+        try? await gracefulShutdown()
+    }
 
     /// First in a group: its end ends nothing else.
     public var configuration: ServiceGroupConfiguration.ServiceConfiguration {

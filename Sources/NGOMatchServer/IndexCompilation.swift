@@ -16,8 +16,16 @@ public struct IndexCompilation: ServiceLifecycle.Service {
         self.service = service
     }
 
-    /// Returns when the index is compiled (or could not be: the first request will say why).
+    /// Compiles the index (or fails to: the first request will say why), then stays until the
+    /// group shuts down. A service that ends while the group is stopping another one makes the
+    /// group throw "finished unexpectedly" and the server exit 1; so it ends only when told, and
+    /// when told during the compile it ends after the compile, which is the join.
     public func run() async {
+        await compile()
+        try? await gracefulShutdown()
+    }
+
+    private func compile() async {
         await withCheckedContinuation { (finished: CheckedContinuation<Void, Never>) in
             let thread = Thread { [service] in
                 _ = try? service.index()
@@ -28,7 +36,7 @@ public struct IndexCompilation: ServiceLifecycle.Service {
         }
     }
 
-    /// How a group runs it: its end, early or late, ends nothing else.
+    /// How a group runs it: its end ends nothing else.
     public var configuration: ServiceGroupConfiguration.ServiceConfiguration {
         .init(service: self, successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore)
     }

@@ -133,7 +133,7 @@ struct ExitUnderLoadTests {
         let cli = try CLI()
         #expect(try cli.run("init").status == 0)
         let busy = try BusyCores()
-        for attempt in 0..<6 {
+        for attempt in 0..<16 {
             let database = cli.folder.appendingPathComponent("server-\(attempt).sqlite").path
             try FileManager.default.copyItem(atPath: cli.database, toPath: database)
             let kind = attempt % 2 == 0 ? ["serve", "--listen", "127.0.0.1:0"] : ["web", "--listen", "127.0.0.1:0"]
@@ -158,7 +158,10 @@ struct ExitUnderLoadTests {
             DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: watchdog)
             process.waitUntilExit()
             watchdog.cancel()
-            #expect(process.terminationReason == .exit && process.terminationStatus == 0, "\(kind[0]) \(attempt)")
+            seen += String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(
+                process.terminationReason == .exit && process.terminationStatus == 0,
+                "\(kind[0]) \(attempt): \(seen.suffix(400))")
         }
         withExtendedLifetime(busy) {}
     }
