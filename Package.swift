@@ -128,16 +128,18 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The tests' yardstick for schedules: Foundation only, so it shares no code with the planner.
+        .target(name: "ScheduleOracle", path: "Tests/ScheduleOracle", swiftSettings: strictSettings),
         .testTarget(
             name: "NGOMatchCoreTests",
-            dependencies: ["NGOMatchCore", "NGOMatchSeeds", .product(name: "Yams", package: "Yams")],
+            dependencies: ["NGOMatchCore", "NGOMatchSeeds", "ScheduleOracle", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "NGOMatchCLITests",
             dependencies: [
                 "ngomatch", "NGOMatchService", "NGOMatchStore", "NGOMatchCore", "NGOMatchProtocol", "NGOMatchMCP",
-                "NGOMatchServer",
+                "NGOMatchServer", "ScheduleOracle",
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -146,7 +148,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NGOMatchProtocolTests",
-            dependencies: ["NGOMatchProtocol", "NGOMatchService", "NGOMatchStore", "NGOMatchCore"],
+            dependencies: ["NGOMatchProtocol", "NGOMatchService", "NGOMatchStore", "NGOMatchCore", "ScheduleOracle"],
             swiftSettings: strictSettings
         ),
         .testTarget(

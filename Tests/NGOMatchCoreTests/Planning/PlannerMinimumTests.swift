@@ -1,5 +1,6 @@
 import Foundation
 import NGOMatchCore
+import ScheduleOracle
 import Testing
 
 /// Minimums come before value, and "impossible" is said only with a proof (issue 11).
@@ -75,11 +76,13 @@ struct PlannerMinimumTests {
         for (index, event) in events.enumerated() {
             let plan = try event.planned()
             #expect(ScheduleValidator.problems(plan, event: event) == [], "event \(index)")
-            let mustMeetsPlaced = !plan.conflicts.contains {
-                $0.kind == "mustMeetNotPlaced" || $0.kind == "noCommonSlot"
+            // The search, not the plan, says whether every must-meet can be seated.
+            guard let best = try event.exhaustively() else {
+                #expect(plan.conflicts.contains { $0.kind == "mustMeetNotPlaced" }, "event \(index)")
+                continue
             }
-            guard mustMeetsPlaced else { continue }
-            if let optimum = ExactPlanner.optimum(plan.problem) {
+            if best.leastShortfall == 0 {
+                let optimum = best.bestValue
                 feasible += 1
                 #expect(plan.minimums.status == .met, "event \(index): \(plan.minimums.shortfalls)")
                 // Solved outright (CBC), the plan is the optimum, not merely near it.
@@ -89,7 +92,11 @@ struct PlannerMinimumTests {
                 infeasible += 1
                 // Solved outright: the shortfall is proven, and it is the least any schedule has.
                 #expect(plan.minimums.status == .proven, "event \(index)")
-                let least = ExactPlanner.leastShortfall(plan.problem)
+                let least = best.leastShortfall
+                // Least shortfall first, then the most value among such schedules; the bound
+                // (over every schedule) is above that value too.
+                #expect(plan.totalValue <= best.bestValue + 1e-9, "event \(index)")
+                #expect(plan.upperBound >= best.bestValueOfAll - 1e-9, "event \(index): bound below a schedule")
                 #expect(
                     plan.minimums.total == least, "event \(index): \(plan.minimums.total) missing, \(least) possible")
                 if let proven = plan.minimums.leastMissing {

@@ -1,106 +1,65 @@
+import Foundation
 import NGOMatchCore
+import ScheduleOracle
 
-/// Checks a plan against the event's rules, read from the event itself rather than
-/// from the planner's compiled form, so that a mistake in compiling cannot hide one in planning.
+/// Holds the core's plans to the independent checker: the event is handed over field by field
+/// as its file would say it, and the plan as a door would print it (ids, slots, tables, claims).
 enum ScheduleValidator {
-    /// Every rule a plan breaks, in words; empty when it is valid.
     static func problems(_ plan: Plan, event: Event) -> [String] {
-        var problems: [String] = []
-        let problem = plan.problem
-        let provinceIDs = problem.provinces.map(\.id)
-        let ngoIDs = problem.ngos.map(\.id)
-        var scores: [String: Double] = [:]
-        for score in event.scores ?? [] where score.score > 0 && score.score >= event.minScore {
-            scores["\(score.province)|\(score.ngo)"] = scores["\(score.province)|\(score.ngo)"] ?? score.score
+        do {
+            return ScheduleChecker.problems(OracleSchedule(plan, event: event), event: try OracleEvent(event))
+        } catch {
+            return ["the event could not be read: \(error)"]
         }
-        let avoided = Set(event.avoid.map { "\($0.province)|\($0.ngo)" })
-        let must = Set(event.mustMeet.map { "\($0.province)|\($0.ngo)" })
-        var met = Set<String>()
-        var busy = Set<String>()
-        var tablesUsed = Set<String>()
-        var perSlot = [Int](repeating: 0, count: event.slots)
-        var provinceCount = [String: Int]()
-        var ngoCount = [String: Int]()
-        var total = 0.0
-        for meeting in plan.meetings {
-            let province = provinceIDs[meeting.province]
-            let ngo = ngoIDs[meeting.ngo]
-            let pair = "\(province)|\(ngo)"
-            if !met.insert(pair).inserted { problems.append("\(pair) meets twice") }
-            if !(0..<event.slots).contains(meeting.slot) { problems.append("\(pair) in slot \(meeting.slot)") }
-            if !busy.insert("p|\(province)|\(meeting.slot)").inserted {
-                problems.append("\(province) double-booked in slot \(meeting.slot)")
-            }
-            if !busy.insert("n|\(ngo)|\(meeting.slot)").inserted {
-                problems.append("\(ngo) double-booked in slot \(meeting.slot)")
-            }
-            if event.provinces[meeting.province].unavailable.contains(meeting.slot) {
-                problems.append("\(province) meets in unavailable slot \(meeting.slot)")
-            }
-            if event.ngos[meeting.ngo].unavailable.contains(meeting.slot) {
-                problems.append("\(ngo) meets in unavailable slot \(meeting.slot)")
-            }
-            if let tables = event.tables, !(0..<tables).contains(meeting.table) {
-                problems.append("\(pair) at table \(meeting.table) of \(tables)")
-            }
-            if !tablesUsed.insert("\(meeting.slot)|\(meeting.table)").inserted {
-                problems.append("two meetings at table \(meeting.table) in slot \(meeting.slot)")
-            }
-            perSlot[meeting.slot] += 1
-            provinceCount[province, default: 0] += 1
-            ngoCount[ngo, default: 0] += 1
-            if avoided.contains(pair) { problems.append("\(pair) is avoided but meets") }
-            if event.scores != nil && scores[pair] == nil && !must.contains(pair) {
-                problems.append("\(pair) is not a scored pair")
-            }
-            total += meeting.score
+    }
+}
+
+extension OracleEvent {
+    /// The event as its JSON file would carry it.
+    init(_ event: Event) throws {
+        func number(_ value: Int) -> NSNumber { NSNumber(value: value) }
+        func party(_ participant: Event.Participant) -> [String: Any] {
+            var object: [String: Any] = [
+                "id": participant.id, "minMeetings": number(participant.minMeetings),
+                "unavailable": participant.unavailable.map(number),
+            ]
+            if let most = participant.maxMeetings { object["maxMeetings"] = number(most) }
+            return object
         }
-        if let tables = event.tables {
-            for (slot, count) in perSlot.enumerated() where count > tables {
-                problems.append("slot \(slot) has \(count) meetings for \(tables) tables")
+        func pair(_ pair: Event.Pair) -> [String: Any] { ["province": pair.province, "ngo": pair.ngo] }
+        var json: [String: Any] = [
+            "slots": number(event.slots), "breaks": event.breaks.map(number),
+            "minScore": NSNumber(value: event.minScore), "provinces": event.provinces.map(party),
+            "ngos": event.ngos.map(party), "mustMeet": event.mustMeet.map(pair), "avoid": event.avoid.map(pair),
+            "requests": event.requests.map {
+                ["from": $0.from, "to": $0.to, "weight": NSNumber(value: $0.weight)] as [String: Any]
+            },
+        ]
+        if let tables = event.tables { json["tables"] = number(tables) }
+        if let scores = event.scores {
+            json["scores"] = scores.map {
+                ["province": $0.province, "ngo": $0.ngo, "score": NSNumber(value: $0.score)] as [String: Any]
             }
         }
-        // Minimums: a party below its own is listed as short with its true count, and the plan
-        // does not claim every minimum met; a party at or above it is not listed.
-        let short = Dictionary(
-            plan.minimums.shortfalls.map { ("\($0.side)|\($0.party)", $0) }, uniquingKeysWith: { first, _ in first })
-        func checkMinimum(_ participant: Event.Participant, id: String, count: Int, side: String) {
-            if count > participant.maxMeetings ?? event.slots { problems.append("\(id) has \(count)") }
-            let listed = short["\(side)|\(id)"]
-            if count < participant.minMeetings {
-                if listed?.got != count || listed?.wanted != participant.minMeetings {
-                    problems.append("\(id) has \(count) of at least \(participant.minMeetings), not reported as such")
-                }
-                if plan.minimums.status == .met {
-                    problems.append("\(id) is short but the plan says every minimum is met")
-                }
-            } else if listed != nil {
-                problems.append("\(id) is listed as short with \(count) of \(participant.minMeetings)")
-            }
-        }
-        for (position, participant) in event.provinces.enumerated() {
-            checkMinimum(
-                participant, id: provinceIDs[position], count: provinceCount[provinceIDs[position]] ?? 0,
-                side: "provinces")
-        }
-        for (position, participant) in event.ngos.enumerated() {
-            checkMinimum(participant, id: ngoIDs[position], count: ngoCount[ngoIDs[position]] ?? 0, side: "ngos")
-        }
-        // Every short party is named in a conflict, proven or not found.
-        for shortfall in plan.minimums.shortfalls
-        where !plan.conflicts.contains(where: { "\($0)".contains(shortfall.name) }) {
-            problems.append("\(shortfall.party) is short but no conflict names it")
-        }
-        for pair in must where !met.contains(pair) && !avoided.contains(pair) {
-            let names = pair.split(separator: "|").map(String.init)
-            let reported = plan.conflicts.contains { "\($0)".contains(names[0]) || "\($0)".contains(names[1]) }
-            if !reported { problems.append("must-meet \(pair) missing, unreported") }
-        }
-        if abs(total - plan.totalScore) > 1e-6 { problems.append("totalScore \(plan.totalScore) ≠ \(total)") }
-        if plan.totalValue > plan.upperBound + 1e-6 {
-            problems.append("value \(plan.totalValue) above the bound \(plan.upperBound)")
-        }
-        return problems
+        try self.init(json: json)
+    }
+}
+
+extension OracleSchedule {
+    /// The plan as a door prints it: each meeting by the event's own ids, in the event's order.
+    init(_ plan: Plan, event: Event) {
+        self.init(
+            meetings: plan.meetings.map {
+                Meeting(
+                    province: event.provinces[$0.province].id, ngo: event.ngos[$0.ngo].id, slot: $0.slot,
+                    table: $0.table, score: $0.score, value: $0.value)
+            },
+            totalScore: plan.totalScore, totalValue: plan.totalValue, upperBound: plan.upperBound,
+            minimumStatus: plan.minimums.status.rawValue,
+            shortfalls: plan.minimums.shortfalls.map {
+                Shortfall(side: $0.side.rawValue, party: $0.party, wanted: $0.wanted, got: $0.got)
+            },
+            totalShortfall: plan.minimums.total, conflicts: plan.conflicts.map(\.description))
     }
 }
 
@@ -109,4 +68,7 @@ extension Event {
         let resolved = try ResolvedEvent.asWritten(self)
         return Planner.plan(PlanningProblem(resolved, scores: resolved.givenScores ?? []), keep: keep)
     }
+
+    /// The event's best schedules by exhaustive search over the event itself.
+    func exhaustively() throws -> ExhaustiveSchedules? { ExhaustiveSchedules(try OracleEvent(self)) }
 }
