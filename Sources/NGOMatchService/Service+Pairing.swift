@@ -128,7 +128,9 @@ extension Service {
                 let title = index.needs[need].title
                 scores.append(
                     ScoredPair(
-                        province: province, ngo: ngo, score: (best.score * 10).rounded() / 1000,
+                        // The score every ranking shows (two decimals), divided by 100: rounded to three
+                        // places instead, a pair's score disagreed with `discover` by 0.001.
+                        province: province, ngo: ngo, score: (best.score * 100).rounded() / 10_000,
                         reasons: [Messages.text("plan.forNeed", explanation.language, title)]
                             + explanation.reasons(best, count: 2)))
             }

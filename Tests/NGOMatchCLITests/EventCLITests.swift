@@ -259,6 +259,13 @@ struct EventProtocolTests {
         #expect(try caoBang.call("events.subscribe", #"{"event":"side"}"#)["result"] != nil)
         let published = try ministry.call("events.plan", #"{"event":"side","publish":"preliminary"}"#)
         #expect(published["result"] != nil, "\(published)")
+        // The schedule keeps the event's rules and its claims are true, read against the event's file.
+        let exported = try cli.run("events", "export", "side")
+        let eventFile = try cli.file("side.json", exported.stdout)
+        let report = try #require((published["result"] as? [String: Any])?["report"] as? [String: Any])
+        #expect(!(report["meetings"] as? [Any] ?? []).isEmpty)
+        let found = try PlanOracle.problems(plan: report, eventFile: eventFile, cli: cli)
+        #expect(found == [], "\(found)")
         let heard = try #require(caoBang.readLine())
         #expect(heard.contains(#""method":"events.changed""#) && heard.contains(#""id":"cao-bang""#), "\(heard)")
         #expect(!heard.contains(#""id":"dong-nai""#), "a participant hears only of its own meetings")

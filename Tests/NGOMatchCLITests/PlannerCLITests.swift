@@ -5,6 +5,12 @@ struct PlannerCLITests {
     static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("fixtures/planning/meeting-2025.json").path
 
+    /// The registry's ids for the fixture's names: "Hà Giang" joined Tuyên Quang in 2025.
+    static let fixtureNames = [
+        "Cao Bằng": "cao-bang", "dong nai": "dong-nai", "Đồng Nai": "dong-nai", "Hà Giang": "tuyen-quang",
+        "Quảng Trị": "quang-tri", "Save the Children": "save-the-children",
+    ]
+
     static func json(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
@@ -17,6 +23,7 @@ struct PlannerCLITests {
         let plan = try Self.json(String(contentsOf: out.appendingPathComponent("plan.json"), encoding: .utf8))
         let meetings = try #require(plan["meetings"] as? [[String: Any]])
         #expect(!meetings.isEmpty)
+        #expect(try PlanOracle.problems(plan: plan, eventFile: Self.fixture, cli: cli, names: Self.fixtureNames) == [])
         // "Hà Giang" was merged into Tuyên Quang; the agenda is under the unit's id.
         let caoBang = try String(contentsOf: out.appendingPathComponent("provinces/cao-bang.html"), encoding: .utf8)
         #expect(caoBang.contains("<h2>Cao Bằng</h2>"))
@@ -55,6 +62,7 @@ struct PlannerCLITests {
         let second = try cli.run("pair", "--event", changed, "--keep", planFile, "--format", "json")
         #expect(second.status == 0, "\(second.stderr)")
         let report = try Self.json(second.stdout)
+        #expect(try PlanOracle.problems(plan: report, eventFile: changed, cli: cli, names: Self.fixtureNames) == [])
         let replan = try #require(report["replan"] as? [String: Any])
         let dropped = try #require(replan["dropped"] as? [[String: Any]])
         let kept = try #require(replan["kept"] as? [[String: Any]])
@@ -112,6 +120,7 @@ struct PlannerCLITests {
         #expect(csv.status == 0, "\(csv.stderr)")
         #expect(csv.stdout.hasPrefix("slot,time,table,table_label,province,province_name,ngo,ngo_name,score"))
         let plan = try Self.json(try cli.run("pair", "--event", event, "--format", "json").stdout)
+        #expect(try PlanOracle.problems(plan: plan, eventFile: event, cli: cli) == [])
         let total = try #require(plan["totalValue"] as? Double)
         let bound = try #require(plan["upperBound"] as? Double)
         #expect(total <= bound + 1e-9 && total > 0)
@@ -131,6 +140,7 @@ struct PlannerCLITests {
         let second = try cli.run("pair", "--event", event, "--format", "json")
         #expect(first.status == 0 && first.stdout == second.stdout)
         let plan = try Self.json(first.stdout)
+        #expect(try PlanOracle.problems(plan: plan, eventFile: event, cli: cli) == [])
         let minimums = try #require(plan["minimums"] as? [String: Any])
         #expect(minimums["status"] as? String == "proven")
         let certificates = try #require(minimums["certificates"] as? [[String: Any]])
