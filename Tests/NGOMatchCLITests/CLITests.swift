@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@Suite(.timeLimit(.minutes(10)))
 struct CLITests {
     @Test func firstRunCreatesTheRegistryAndSaysSoOnStderr() throws {
         let cli = try CLI()
@@ -121,6 +122,7 @@ struct CLITests {
     }
 }
 
+@Suite(.timeLimit(.minutes(10)))
 struct BackupCLITests {
     @Test func backupAndRestoreFromTheCommandLine() throws {
         let cli = try CLI()

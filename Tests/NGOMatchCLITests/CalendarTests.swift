@@ -4,6 +4,7 @@ import Testing
 
 /// Agenda and calendar files as other programs read them: one file per participant,
 /// none overwriting another, and every calendar valid RFC 5545 for a real parser.
+@Suite(.timeLimit(.minutes(10)))
 struct CalendarTests {
     static let stackedMarks = "A" + String(repeating: "\u{301}", count: 40)
 
@@ -116,7 +117,7 @@ struct CalendarTests {
         process.arguments = [script] + paths.map(\.path)
         let pipe = Pipe()
         process.standardOutput = pipe
-        try process.run()
+        try process.run(killedAfter: Process.childLimitSeconds)
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(String(decoding: output, as: UTF8.self))")

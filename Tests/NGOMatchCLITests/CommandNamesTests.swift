@@ -3,7 +3,7 @@ import Testing
 
 @testable import ngomatch
 
-@Suite struct CommandNamesTests {
+@Suite(.timeLimit(.minutes(10))) struct CommandNamesTests {
     /// ArgumentParser names a command that does not name itself from its type, with
     /// `String(describing:)`, for every command in the tree on every start; each of those
     /// dynamic casts scans every protocol conformance in this large binary. Unnamed, the 30

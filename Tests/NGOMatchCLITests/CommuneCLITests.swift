@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 /// Communes through the CLI: lookups, a need placed by a former commune name, an import.
+@Suite(.timeLimit(.minutes(10)))
 struct CommuneCLITests {
     @Test func aFormerCommuneWithItsDistrictIsFoundInAnyForm() throws {
         let cli = try CLI()

@@ -8,7 +8,7 @@ import Testing
 /// check, holds every write that was acknowledged, and never half an import.
 ///
 /// CI runs a few kills; `NGOMATCH_CRASH_KILLS=100 swift test --filter CrashTests` is the nightly size.
-@Suite(.serialized)
+@Suite(.serialized, .timeLimit(.minutes(10)))
 struct CrashTests {
     static let kills = Int(ProcessInfo.processInfo.environment["NGOMATCH_CRASH_KILLS"] ?? "") ?? 3
 
@@ -34,7 +34,7 @@ struct CrashTests {
             process.arguments = ["import", big, "--db", path]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
-            try process.run()
+            try process.run(killedAfter: Process.childLimitSeconds)
             Thread.sleep(forTimeInterval: Double.random(in: 0.05...(duration * 1.5)))
             Foundation.kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()

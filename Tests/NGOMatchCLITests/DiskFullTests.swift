@@ -5,6 +5,7 @@ import Testing
 
 /// A disk that fills up mid-write, made real with a file-size limit on the child
 /// process (`ulimit -f`, with SIGXFSZ ignored so that the write fails instead of killing it).
+@Suite(.timeLimit(.minutes(10)))
 struct DiskFullTests {
     /// Runs `ngomatch arguments…` allowed to grow files to `kilobytes`.
     static func runLimited(_ cli: CLI, kilobytes: Int, _ arguments: [String]) throws -> CLI.Result {

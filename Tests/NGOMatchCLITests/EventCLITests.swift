@@ -4,6 +4,7 @@ import NGOMatchStore
 import Testing
 
 /// A meeting event's whole life through the CLI, and through the protocol with tokens (issue 15).
+@Suite(.timeLimit(.minutes(10)))
 struct EventCLITests {
     static func json(_ result: CLI.Result) throws -> JSONValue {
         try JSONParser.parse(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
@@ -169,6 +170,7 @@ extension JSONValue {
 
 /// Twelve participants answer at once over TCP, each with its own token; each may change only
 /// what is its own, and sees no one else's wishes.
+@Suite(.timeLimit(.minutes(10)))
 struct EventProtocolTests {
     static let provinces = ["cao-bang", "dong-nai", "tuyen-quang", "dien-bien"]
     static let ngos = [

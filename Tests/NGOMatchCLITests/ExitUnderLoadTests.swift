@@ -46,7 +46,7 @@ struct ExitUnderLoadTests {
                 let spinner = Process()
                 spinner.executableURL = URL(fileURLWithPath: "/bin/sh")
                 spinner.arguments = ["-c", "while :; do :; done"]
-                try spinner.run()
+                try spinner.run(killedAfter: Process.childLimitSeconds)
                 return spinner
             }
         }
@@ -181,10 +181,10 @@ struct ExitUnderLoadTests {
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        try process.run(killedAfter: Process.childLimitSeconds)
         // Under way once it has spent a second of CPU: the whole import takes about ten here.
         let deadline = Date().addingTimeInterval(60)
-        while process.isRunning, Date() < deadline, Self.cpuTicks(of: process.processIdentifier) < 100 {
+        while process.isRunning, Date() < deadline, process.cpuTicks < 100 {
             usleep(2_000)
         }
         #expect(process.isRunning, "the import ended before it could be interrupted")
@@ -198,16 +198,6 @@ struct ExitUnderLoadTests {
     }
 
     /// User and system time a process has used, in clock ticks (`/proc/PID/stat`, fields 14 and 15).
-    static func cpuTicks(of pid: Int32) -> Int {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-            let end = stat.lastIndex(of: ")")
-        else { return 0 }
-        let fields = stat[stat.index(after: end)...].split(separator: " ")
-        // After the name: state is field 3, so utime (14) and stime (15) are the 12th and 13th here.
-        guard fields.count > 12, let user = Int(fields[11]), let system = Int(fields[12]) else { return 0 }
-        return user + system
-    }
-
     static func counts(_ path: String) throws -> [Int] {
         let registry = try Registry.open(at: path, seeding: .referenceOnly).registry
         defer { try? registry.close() }

@@ -3,7 +3,7 @@ import Testing
 
 @testable import ngomatch
 
-@Suite struct HelpWidthTests {
+@Suite(.timeLimit(.minutes(10))) struct HelpWidthTests {
     /// ArgumentParser wraps each line of a discussion on its own at the terminal's width: a line
     /// of 90 columns leaves its last word alone on the next line, in every paragraph, on an
     /// 80-column terminal. Discussions are written in lines that fit, their line break included.

@@ -3,6 +3,7 @@ import Testing
 
 /// Names and free text carrying SQL, HTML, spreadsheet formulas and terminal escape
 /// sequences are stored exactly as given and shown harmlessly.
+@Suite(.timeLimit(.minutes(10)))
 struct InjectionTests {
     static let hostile = "Robert'); DROP TABLE need;-- <script>alert(1)</script> \u{1B}[31mRED\u{1B}[0m\u{7}"
 
@@ -57,6 +58,7 @@ struct InjectionTests {
 
 /// Hostile import files beyond the core's own tests: the same id in two files of one import,
 /// and a report of thousands of bad records kept readable.
+@Suite(.timeLimit(.minutes(10)))
 struct HostileImportTests {
     @Test func theSameIdInTwoFilesOfOneImportIsRefusedAndNothingIsWritten() throws {
         let cli = try CLI()

@@ -57,7 +57,7 @@ final class ServerProcess {
         process.arguments = ["serve", "--listen", "127.0.0.1:0", "--db", cli.database] + arguments
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        try process.run(killedAfter: Process.childLimitSeconds)
         var seen = ""
         var port: Int? = nil
         let handle = errors.fileHandleForReading

@@ -8,7 +8,7 @@ import Testing
 
 /// `ngomatch load` against a plain TCP listener that records what each connection sent: the
 /// figures in BENCHMARKS.md are only as true as the load generator's clients.
-@Suite struct LoadCommandTests {
+@Suite(.timeLimit(.minutes(10))) struct LoadCommandTests {
     /// What one accepted connection sent: the params of each request, in order.
     final class Recorder: Sendable {
         let connections = Mutex<[[Int]]>([])

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 /// `ngomatch mcp` as a child process, driven by the reference MCP client from PyPI.
+@Suite(.timeLimit(.minutes(10)))
 struct MCPClientTests {
     /// A Python with the `mcp` package, which .ci/run installs; elsewhere this test says it was not run.
     static let python = ProcessInfo.processInfo.environment["NGOMATCH_TEST_PYTHON"]
@@ -19,7 +20,7 @@ struct MCPClientTests {
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
-        try process.run()
+        try process.run(killedAfter: Process.childLimitSeconds)
         let data = output.fileHandleForReading.readDataToEndOfFile()
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()

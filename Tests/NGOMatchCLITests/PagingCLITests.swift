@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 /// List commands page on request, say how to go on, and give everything to programs.
+@Suite(.timeLimit(.minutes(10)))
 struct PagingCLITests {
     @Test func aPageSaysHowToGoOnAndTheNextPageContinues() throws {
         let cli = try CLI()

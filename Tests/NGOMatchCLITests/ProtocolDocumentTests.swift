@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 /// The examples in docs/protocol.md, run in order against a real server.
+@Suite(.timeLimit(.minutes(10)))
 struct ProtocolDocumentTests {
     static let document = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("docs/protocol.md")
@@ -39,7 +40,7 @@ struct ProtocolDocumentTests {
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try process.run(killedAfter: Process.childLimitSeconds)
         var pending = Data()
         func readLine() -> String? {
             while true {

@@ -9,6 +9,7 @@ import Testing
 /// A registry the user may not write: a clear error, and nothing changed. Tests
 /// usually run as root, whom permissions do not stop, so then the command runs as
 /// `nobody` (through `setpriv`).
+@Suite(.timeLimit(.minutes(10)))
 struct ReadOnlyTests {
     static let isRoot = getuid() == 0
     static let canDropPrivileges = FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")

@@ -4,7 +4,7 @@ import Testing
 /// Read results are kept per registry revision. A kept result must never hide a
 /// change: one made through the server is seen by the very next read, one made by
 /// another process (the CLI on the same file) within moments.
-@Suite(.serialized)
+@Suite(.serialized, .timeLimit(.minutes(10)))
 struct ReplyCacheTests {
     private func title(_ reply: [String: Any]) -> String? {
         let suggestions = (reply["result"] as? [String: Any])?["suggestions"] as? [[String: Any]]

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 /// Rule sets in the registry and what-if comparisons, through the CLI as a user runs them.
+@Suite(.timeLimit(.minutes(10)))
 struct RulesCLITests {
     static func climateVariant(_ cli: CLI) throws -> String {
         let shown = try cli.run("rules", "show", "climate")

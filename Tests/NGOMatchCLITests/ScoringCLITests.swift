@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@Suite(.timeLimit(.minutes(10)))
 struct ScoringCLITests {
     @Test func suggestsForEveryOpenNeedOfAProvince() throws {
         let cli = try CLI()

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `ngomatch serve` end to end: a real child process, real sockets and pipes.
-@Suite(.serialized)
+@Suite(.serialized, .timeLimit(.minutes(10)))
 struct ServeTests {
     @Test func stdioServesAChildProcessLineByLine() throws {
         let cli = try CLI()
@@ -24,7 +24,7 @@ struct ServeTests {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        try process.run()
+        try process.run(killedAfter: Process.childLimitSeconds)
         let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         _ = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -5,6 +5,7 @@ import Testing
 
 /// A running server follows writes in place while clients read and write at once (issue 18);
 /// afterwards it must answer every question as a server compiling the same file afresh does.
+@Suite(.timeLimit(.minutes(10)))
 struct ServerFollowingTests {
     @Test func aServerFollowingConcurrentWritesAnswersAsAFreshCompile() throws {
         let cli = try CLI()

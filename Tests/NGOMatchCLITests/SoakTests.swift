@@ -9,7 +9,7 @@ import Testing
 /// client saw an internal error, and the server's memory stayed flat.
 ///
 /// CI runs it for 15 seconds; `NGOMATCH_SOAK_SECONDS=600 swift test --filter SoakTests` is the full soak.
-@Suite(.serialized)
+@Suite(.serialized, .timeLimit(.minutes(10)))
 struct SoakTests {
     static let seconds = Double(ProcessInfo.processInfo.environment["NGOMATCH_SOAK_SECONDS"] ?? "") ?? 15
 

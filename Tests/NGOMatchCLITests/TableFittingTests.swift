@@ -3,7 +3,7 @@ import Testing
 
 @testable import ngomatch
 
-@Suite struct TableFittingTests {
+@Suite(.timeLimit(.minutes(10))) struct TableFittingTests {
     private func words(_ text: some StringProtocol) -> [Substring] {
         String(text).split(whereSeparator: { $0 == " " || $0 == "\n" })
     }

@@ -9,6 +9,7 @@ import Testing
 
 /// One operation, every door: for each operation of the table, its example through the
 /// protocol, the CLI's `--format json` and an MCP tool call gives the same result.
+@Suite(.timeLimit(.minutes(10)))
 struct ThreeDoorsTests {
     /// When a change was made and by whom (`addedBy`, `madeBy`) differ by door and by moment; nothing else may.
     static func normalised(_ value: JSONValue) -> JSONValue {

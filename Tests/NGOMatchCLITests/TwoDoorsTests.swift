@@ -3,6 +3,7 @@ import NGOMatchService
 import Testing
 
 /// Every operation has two doors: a CLI command and a protocol method.
+@Suite(.timeLimit(.minutes(10)))
 struct TwoDoorsTests {
     /// Commands that act on the local machine rather than the registry's records, and why.
     static let localOnly: [String: String] = [

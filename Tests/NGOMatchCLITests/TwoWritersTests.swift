@@ -5,7 +5,7 @@ import Testing
 
 /// The CLI writing the same registry file while a server writes to it: SQLite's
 /// lock is waited for (bounded), so both succeed and nothing is lost.
-@Suite(.serialized)
+@Suite(.serialized, .timeLimit(.minutes(10)))
 struct TwoWritersTests {
     @Test func theCLIAndARunningServerBothWrite() throws {
         let cli = try CLI()

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 /// With --lang vi, the words around the data are Vietnamese (issue 19).
+@Suite(.timeLimit(.minutes(10)))
 struct VietnameseCLITests {
     /// English words of the CLI's headers and summaries that must not appear in Vietnamese output.
     static let englishChrome = [

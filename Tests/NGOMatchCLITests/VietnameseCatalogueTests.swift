@@ -3,6 +3,7 @@ import Testing
 
 /// Errors, notes, event tables and agendas in Vietnamese (issue 19), and golden outputs that
 /// pin both languages' wording for a few commands.
+@Suite(.timeLimit(.minutes(10)))
 struct VietnameseCatalogueTests {
     /// English words of ngomatch's messages that no Vietnamese error or note may contain.
     static let englishMessages = [

@@ -3,6 +3,7 @@ import Testing
 
 /// `ngomatch web --auth` as a child process, driven in headless Chromium by Selenium
 /// (scripts/checks/web-flows.py): a planner's and an NGO office's flows, axe-core on each page.
+@Suite(.timeLimit(.minutes(10)))
 struct WebBrowserTests {
     static let python = ProcessInfo.processInfo.environment["NGOMATCH_TEST_PYTHON"]
     static let driver = ProcessInfo.processInfo.environment["CHROMEDRIVER"] ?? "/usr/bin/chromedriver"
@@ -30,7 +31,7 @@ struct WebBrowserTests {
         let log = Pipe()
         server.standardError = log
         server.standardOutput = FileHandle.nullDevice
-        try server.run()
+        try server.run(killedAfter: Process.childLimitSeconds)
         defer {
             server.terminate()
             server.waitUntilExit()
@@ -63,7 +64,7 @@ struct WebBrowserTests {
         let errors = Pipe()
         browser.standardOutput = output
         browser.standardError = errors
-        try browser.run()
+        try browser.run(killedAfter: Process.childLimitSeconds)
         let report = output.fileHandleForReading.readDataToEndOfFile()
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         browser.waitUntilExit()

@@ -4,6 +4,7 @@ import NGOMatchSeeds
 import Testing
 
 /// Communes found by the names people write, built from the public data (issue 17).
+@Suite(.timeLimit(.minutes(10)))
 struct CommuneDirectoryTests {
     static let directory = CommuneDirectory(
         communes: SeedFile.text(SeedFile.communes)!, former: SeedFile.text(SeedFile.formerCommunes)!,

@@ -2,6 +2,7 @@ import NGOMatchCore
 import NGOMatchSeeds
 import Testing
 
+@Suite(.timeLimit(.minutes(10)))
 struct DemoSeedTests {
     func records(_ name: String) throws -> [JSONValue] {
         try ImportDocument(bytes: Array(SeedFile.text(name)!.utf8), fileName: name).records.map(\.value)

@@ -7,6 +7,7 @@ import Testing
 /// Châu, Tỉnh Nghệ An") names its own new commune, never one that is the same only without
 /// diacritics (issue 34). The expected communes are read from the mapping's rows here, by plain
 /// string comparison, not by the directory's folding.
+@Suite(.timeLimit(.minutes(10)))
 struct FormerCommuneExactTests {
     static let directory = CommuneDirectoryTests.directory
 

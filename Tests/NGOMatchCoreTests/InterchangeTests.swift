@@ -1,6 +1,7 @@
 import NGOMatchCore
 import Testing
 
+@Suite(.timeLimit(.minutes(10)))
 struct InterchangeTests {
     @Test func csvHandlesQuotesNewlinesAndCRLF() throws {
         let table = try CSVTable(parsing: "a,b\r\n\"x, \"\"y\"\"\",\"two\nlines\"\r\nplain,\r\n")

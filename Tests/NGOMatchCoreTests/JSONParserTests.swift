@@ -4,6 +4,7 @@ import Testing
 
 /// The hand-written parser reads what Foundation reads, refuses what JSON refuses,
 /// and says where.
+@Suite(.timeLimit(.minutes(10)))
 struct JSONParserTests {
     @Test func readsWhatFoundationReads() throws {
         let documents = [
@@ -110,6 +111,7 @@ struct JSONParserTests {
 }
 
 /// Parameters decode straight from a `JSONValue`, with errors that name the field.
+@Suite(.timeLimit(.minutes(10)))
 struct JSONValueDecoderTests {
     struct Params: Decodable, Equatable {
         let need: String

@@ -2,6 +2,7 @@ import NGOMatchCore
 import Testing
 
 /// The one catalogue: every key in every language, with the same placeholders (issue 19).
+@Suite(.timeLimit(.minutes(10)))
 struct MessagesTests {
     @Test func everyKeyHasEveryLanguageWithTheSamePlaceholders() {
         let english = Messages.table(.en)

@@ -2,6 +2,7 @@ import Testing
 
 @testable import NGOMatchCore
 
+@Suite(.timeLimit(.minutes(10)))
 struct NameKeyTests {
     @Test(arguments: [
         ("Cao Bằng", "cao bang"), ("CAO BẰNG", "cao bang"), ("cao  bang", "cao bang"), ("Đồng Nai", "dong nai"),
@@ -25,6 +26,7 @@ struct NameKeyTests {
 }
 
 /// The table fold agrees with the decomposing one on every name the data holds.
+@Suite(.timeLimit(.minutes(10)))
 struct NameKeyFoldTests {
     @Test func theFastFoldAgreesWithDecompositionOnEveryCommuneName() {
         let directory = CommuneDirectoryTests.directory

@@ -1,6 +1,7 @@
 import NGOMatchCore
 import Testing
 
+@Suite(.timeLimit(.minutes(10)))
 struct ProvinceDirectoryTests {
     let directory = Seeds.reference.provinces
 

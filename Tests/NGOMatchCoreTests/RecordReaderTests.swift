@@ -1,6 +1,7 @@
 import NGOMatchCore
 import Testing
 
+@Suite(.timeLimit(.minutes(10)))
 struct RecordReaderTests {
     static let validNeed: JSONValue = .object([
         "province": .string("ha giang"),

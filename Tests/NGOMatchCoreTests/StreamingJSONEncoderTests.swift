@@ -4,6 +4,7 @@ import Testing
 @testable import NGOMatchCore
 
 /// The streaming encoder writes the same JSON as Foundation's, for every type the server returns.
+@Suite(.timeLimit(.minutes(10)))
 struct StreamingJSONEncoderTests {
     func same(_ value: some Encodable) throws {
         let streamed = try JSONDecoder().decode(JSONValue.self, from: StreamingJSONEncoder.encode(value))

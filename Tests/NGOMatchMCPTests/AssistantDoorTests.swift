@@ -7,6 +7,7 @@ import NGOMatchStore
 import Testing
 
 /// The MCP door over the SDK's in-memory transport, on a real registry.
+@Suite(.timeLimit(.minutes(10)))
 struct AssistantDoorTests {
     final class Folder {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("ngomatch-mcp-\(UUID().uuidString)")

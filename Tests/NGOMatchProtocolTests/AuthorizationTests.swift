@@ -6,6 +6,7 @@ import NGOMatchStore
 import Testing
 
 /// Each write method with each role: a token can do exactly what its role allows.
+@Suite(.timeLimit(.minutes(10)))
 struct AuthorizationTests {
     let harness: Harness
 

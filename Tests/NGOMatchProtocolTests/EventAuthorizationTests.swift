@@ -7,6 +7,7 @@ import Testing
 
 /// Every events method with every role, on the demo event with a published schedule: the
 /// ministry organises, a participant answers only for itself, someone not invited reads nothing.
+@Suite(.timeLimit(.minutes(10)))
 struct EventAuthorizationTests {
     static let roles: [Role] = [.ministry, .province("cao-bang"), .ngo("wwf-vietnam"), .province("dien-bien")]
 

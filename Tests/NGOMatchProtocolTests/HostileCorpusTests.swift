@@ -7,6 +7,7 @@ import Testing
 
 /// The hostile corpus in `fixtures/hostile`, replayed: each line gets its error reply,
 /// never a crash or a hang, and the session goes on serving.
+@Suite(.timeLimit(.minutes(10)))
 struct HostileCorpusTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("fixtures/hostile")

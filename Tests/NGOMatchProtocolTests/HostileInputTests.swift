@@ -6,6 +6,7 @@ import NGOMatchStore
 import Testing
 
 /// Every malformed message gets an error reply, and the session keeps serving.
+@Suite(.timeLimit(.minutes(10)))
 struct HostileInputTests {
     let harness: Harness
 

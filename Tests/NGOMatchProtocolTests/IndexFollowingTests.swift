@@ -6,7 +6,7 @@ import Testing
 
 /// An index changed in place by the writes made through a service must answer every question
 /// as an index compiled afresh from the same file does.
-@Suite struct IndexFollowingTests {
+@Suite(.timeLimit(.minutes(10))) struct IndexFollowingTests {
     final class Folder {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("ngomatch-follow-\(UUID().uuidString)")
         init() throws { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }

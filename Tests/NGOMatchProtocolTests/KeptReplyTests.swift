@@ -7,6 +7,7 @@ import Testing
 
 /// A write drops the kept replies it could change and keeps the others (issue 18); a kept
 /// reply is never staler than an answer computed afresh.
+@Suite(.timeLimit(.minutes(10)))
 struct KeptReplyTests {
     let harness: Harness
 

@@ -1,6 +1,7 @@
 import NGOMatchProtocol
 import Testing
 
+@Suite(.timeLimit(.minutes(10)))
 struct LineFramerTests {
     @Test func splitsLinesAcceptsCRLFAndSkipsEmptyLines() {
         var framer = LineFramer(maximumLength: 100)

@@ -6,6 +6,7 @@ import NGOMatchStore
 import Testing
 
 /// Lists in pages: a stable order, the total, an opaque cursor (issue 18).
+@Suite(.timeLimit(.minutes(10)))
 struct PagingTests {
     let harness: Harness
 

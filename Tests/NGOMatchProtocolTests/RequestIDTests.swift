@@ -5,6 +5,7 @@ import NGOMatchService
 import Testing
 
 /// A JSON-RPC client matches a reply to its request by id: the id must come back as sent.
+@Suite(.timeLimit(.minutes(10)))
 struct RequestIDTests {
     let harness: Harness
 

@@ -6,6 +6,7 @@ import NGOMatchStore
 import Testing
 
 /// Rule sets the ministry adds by name, used by every client; never a file of the server's.
+@Suite(.timeLimit(.minutes(10)))
 struct RuleSetRegistryTests {
     let harness: Harness
 

@@ -7,7 +7,7 @@ import Testing
 /// Which messages a server runs in its lane of quick writes (`TCPServer.writes`): writes that
 /// would otherwise wait behind every queued read, but not one that plans an event for seconds
 /// and would hold up every participant's answer behind it.
-@Suite struct WriteLaneTests {
+@Suite(.timeLimit(.minutes(10))) struct WriteLaneTests {
     private func message(_ line: String) throws -> JSONParser.Message {
         try JSONParser.parseMessage(Array(line.utf8), maximumDepth: 64)
     }

@@ -3,6 +3,7 @@ import NGOMatchCore
 import NGOMatchStore
 import Testing
 
+@Suite(.timeLimit(.minutes(10)))
 struct BackupTests {
     @Test func aBackupRestoredIntoAFreshRegistryGivesTheSameExport() throws {
         let folder = try TemporaryFolder()

@@ -5,6 +5,7 @@ import Testing
 
 @testable import NGOMatchStore
 
+@Suite(.timeLimit(.minutes(10)))
 struct CheckpointTests {
     /// The registry file itself, read without its WAL, holds the server's writes once a
     /// background checkpoint has run: the WAL is copied back without any write waiting for it.

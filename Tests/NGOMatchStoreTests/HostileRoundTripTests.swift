@@ -4,6 +4,7 @@ import NGOMatchStore
 import Testing
 
 /// Export then import must give back every byte a user typed, whatever the text holds.
+@Suite(.timeLimit(.minutes(10)))
 struct HostileRoundTripTests {
     static let pieces = [
         "\r", "\n", "\r\n", "\"", "\"\"", ",", ";", "; ", "\\", "\\;", "'", "=", "+", "-", "@", "\t",

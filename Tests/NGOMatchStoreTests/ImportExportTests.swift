@@ -3,6 +3,7 @@ import NGOMatchCore
 import NGOMatchStore
 import Testing
 
+@Suite(.timeLimit(.minutes(10)))
 struct ImportExportTests {
     func document(_ text: String, _ name: String) throws -> ImportDocument {
         try ImportDocument(bytes: Array(text.utf8), fileName: name)

@@ -5,6 +5,7 @@ import Testing
 @testable import NGOMatchStore
 
 /// An import is read, checked and written a slice at a time; it must still behave as one whole.
+@Suite(.timeLimit(.minutes(10)))
 struct LargeImportTests {
     static let count = ImportRun.sliceSize * 2 + 500
 

@@ -3,6 +3,7 @@ import NGOMatchCore
 import NGOMatchStore
 import Testing
 
+@Suite(.timeLimit(.minutes(10)))
 struct RegistryRecordTests {
     static let need: JSONValue = .object([
         "province": .string("cao bang"), "title": .string("Clinic"),

@@ -7,6 +7,7 @@ import NGOMatchStore
 import Testing
 
 /// Tokens made, shown once and revoked, and the audit trail, from the ministry's pages (issue 16).
+@Suite(.timeLimit(.minutes(10)))
 struct AdminPageTests {
     @Test func aTokenIsShownOnceWorksAndIsRevoked() async throws {
         let fixture = try WebFixture()

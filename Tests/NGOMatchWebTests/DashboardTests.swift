@@ -8,6 +8,7 @@ import Testing
 
 /// The ministry's dashboard: the coverage map follows the registry, the figures download, and
 /// only the ministry sees it (issue 16).
+@Suite(.timeLimit(.minutes(10)))
 struct DashboardTests {
     /// The colour class the map gives a unit, read from the page as a browser would draw it.
     static func colourClass(_ html: String, unit: String) -> String? {

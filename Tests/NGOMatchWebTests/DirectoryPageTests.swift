@@ -8,6 +8,7 @@ import Testing
 
 /// The needs and NGO directories (issue 16): search without diacritics, filters, order,
 /// pages, and downloads of exactly what the reader filtered.
+@Suite(.timeLimit(.minutes(10)))
 struct DirectoryPageTests {
     @Test func needsAreFoundWithoutDiacriticsFilteredOrderedAndDownloaded() async throws {
         let fixture = try WebFixture()

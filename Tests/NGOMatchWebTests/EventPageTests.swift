@@ -8,6 +8,7 @@ import Testing
 
 /// Meeting events in the browser: the ministry creates, invites, plans and publishes; a
 /// participant answers and confirms on its own page, and only there (issue 16).
+@Suite(.timeLimit(.minutes(10)))
 struct EventPageTests {
     @Test func theMinistryCreatesInvitesAndPublishes() async throws {
         let fixture = try WebFixture()

@@ -9,6 +9,7 @@ import ZIPFoundation
 
 /// The ministry's registry pages (issue 16): import by upload, export and backup downloads,
 /// the agendas' zip, and the directories with their filters and downloads.
+@Suite(.timeLimit(.minutes(10)))
 struct RegistryPageTests {
     static let badNeeds = #"""
         type,id,province,title,sectors,fundingGapUSD,timeframe.start,timeframe.end

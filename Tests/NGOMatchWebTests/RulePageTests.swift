@@ -7,6 +7,7 @@ import NGOMatchStore
 import Testing
 
 /// Rule set pages and the what-if comparison (issue 16).
+@Suite(.timeLimit(.minutes(10)))
 struct RulePageTests {
     static let valid = """
         name: water-first

@@ -7,6 +7,7 @@ import NGOMatchStore
 import Testing
 
 /// Every route in process: pages, roles, CSRF, validation beside the fields, escaping.
+@Suite(.timeLimit(.minutes(10)))
 struct WebRouteTests {
     static let validNeed: [(String, String)] = [
         ("province", "cao-bang"), ("title", "Commune health stations"), ("fundingGapUSD", "250,000"),

@@ -12,6 +12,7 @@ import Testing
 @testable import NGOMatchWeb
 
 /// With `--auth`: signing in with a role token, what each role may do, and slowed guessing.
+@Suite(.timeLimit(.minutes(10)))
 struct WebSignInTests {
     func signIn(_ browser: Browser, _ role: Role, _ fixture: WebFixture) async throws {
         let (token, _) = try fixture.service.registry.createToken(role: role)
@@ -141,6 +142,7 @@ struct WebSignInTests {
 }
 
 /// The waits after wrong tokens, on a clock the test moves.
+@Suite(.timeLimit(.minutes(10)))
 struct SignInGuardTests {
     @Test func eachWrongTokenDoublesTheWaitForItsAddressOnly() {
         let guardian = SignInGuard()
@@ -158,6 +160,7 @@ struct SignInGuardTests {
 }
 
 /// Sessions stay bounded however many browsers without a cookie arrive.
+@Suite(.timeLimit(.minutes(10)))
 struct SessionStoreTests {
     @Test func anonymousSessionsGoFirstWhenTheStoreIsFull() {
         let store = SessionStore()
