@@ -10,9 +10,12 @@ public final class AuthThrottle: Sendable {
     static let burst = 20.0
     static let perSecond = 10.0
 
-    private let bucket = Mutex<(tokens: Double, at: ContinuousClock.Instant)>((burst, .now))
+    private let bucket: Mutex<(tokens: Double, at: ContinuousClock.Instant)>
 
-    public init() {}
+    /// - Parameter now: the time on the clock its callers will pass, full from then on.
+    public init(now: ContinuousClock.Instant = .now) {
+        bucket = Mutex((Self.burst, now))
+    }
 
     /// Whether a token may be checked now; if not, how long to wait.
     public func mayCheck(now: ContinuousClock.Instant = .now) -> Duration? {

@@ -8,16 +8,21 @@ import NGOMatchStore
 public struct Dispatcher: Sendable {
     public let service: Service
     public let hub: SubscriptionHub
-    let authThrottle = AuthThrottle()
+    let authThrottle: AuthThrottle
     let replies = KeptReplies()
     public let log: @Sendable (String) -> Void
+    /// What time it is for the token back-off: the system's clock, or one a test moves by hand.
+    let authClock: @Sendable () -> ContinuousClock.Instant
 
     public init(
-        service: Service, hub: SubscriptionHub = SubscriptionHub(), log: @escaping @Sendable (String) -> Void = { _ in }
+        service: Service, hub: SubscriptionHub = SubscriptionHub(), log: @escaping @Sendable (String) -> Void = { _ in },
+        authClock: @escaping @Sendable () -> ContinuousClock.Instant = { .now }
     ) {
         self.service = service
         self.hub = hub
         self.log = log
+        self.authClock = authClock
+        authThrottle = AuthThrottle(now: authClock())
         // Subscribers hear of needs registered by any client of this service.
         service.observeRegisteredNeeds { [weak service] id in
             guard let service else { return }
@@ -260,14 +265,15 @@ public struct Dispatcher: Sendable {
         switch name {
         case "auth":
             let params = try AuthParams.decode(params)
-            if let wait = session.authWait() {
+            let now = authClock()
+            if let wait = session.authWait(now: now) {
                 throw Self.tooSoon(wait, "after a wrong token this connection must wait before trying again")
             }
-            if let wait = authThrottle.mayCheck() {
+            if let wait = authThrottle.mayCheck(now: now) {
                 throw Self.tooSoon(wait, "the server has refused many wrong tokens just now")
             }
             guard let (id, role) = try service.role(ofToken: params.token) else {
-                session.authFailed()
+                session.authFailed(now: now)
                 authThrottle.failed()
                 throw ServiceError.unauthorized
             }

@@ -86,15 +86,19 @@ struct AuthorizationTests {
             Issue.record("no retryAfterMs in \(String(describing: tooSoon))")
             return
         }
-        #expect(wait > 0 && wait <= 200)
-        Thread.sleep(forTimeInterval: 0.25)
+        #expect(wait == 200)
+        harness.time.advance(.milliseconds(199))
+        #expect(harness.call("auth", #"{"token":"\#(good)"}"#, on: session)?.errorCode == -32001, "1 ms early")
+        harness.time.advance(.milliseconds(1))
         #expect(harness.call("auth", #"{"token":"ngm_guess"}"#, on: session)?.errorCode == -32001)
         #expect(harness.call("auth", #"{"token":17}"#, on: session)?.errorCode == -32602)
         // The second failure doubles the wait.
-        Thread.sleep(forTimeInterval: 0.25)
-        #expect(harness.call("auth", #"{"token":"\#(good)"}"#, on: session)?.errorCode == -32001)
+        harness.time.advance(.milliseconds(399))
+        let early = harness.call("auth", #"{"token":"\#(good)"}"#, on: session)
+        #expect(early?.errorCode == -32001)
+        #expect(early?["error"]?["data"]?["retryAfterMs"] == .number(1))
         #expect(harness.call("needs.list", on: session)?.errorCode == -32001)
-        Thread.sleep(forTimeInterval: 0.2)
+        harness.time.advance(.milliseconds(1))
         #expect(harness.call("auth", #"{"token":"\#(good)"}"#, on: session)?["result"]?["role"] == .string("ministry"))
         #expect(harness.call("needs.list", on: session)?["result"] != nil)
     }
@@ -111,8 +115,20 @@ struct AuthorizationTests {
             }
         }
         // A burst of 20 is checked; the rest are refused at once until the budget refills.
-        #expect(refusedUnchecked >= 15)
-        #expect(Date().timeIntervalSince(started) < 1.5)
+        #expect(refusedUnchecked == 20)
+        // Refused at once, not held: a thread that waited out each refusal would take 2 s or more.
+        #expect(Date().timeIntervalSince(started) < 1)
+        // The budget refills at 10 a second: after 0.5 s, 5 more are checked.
+        harness.time.advance(.milliseconds(500))
+        var checked = 0
+        for guess in 40..<50 {
+            let (session, _) = harness.session(.anonymous, requiresAuth: true)
+            let reply = harness.call("auth", #"{"token":"ngm_guess\#(guess)"}"#, on: session)
+            if case .string(let message)? = reply?["error"]?["message"], !message.contains("many wrong tokens") {
+                checked += 1
+            }
+        }
+        #expect(checked == 5)
     }
 
     @Test func everyWriteIsAudited() throws {

@@ -11,13 +11,15 @@ final class Harness: Sendable {
     let folder: URL
     let service: Service
     let dispatcher: Dispatcher
+    /// The back-off's clock: it moves only when a test moves it.
+    let time = ManualTime()
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("ngomatch-rpc-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let registry = try Registry.open(at: folder.appendingPathComponent("registry.sqlite").path).registry
         service = Service(registry: registry)
-        dispatcher = Dispatcher(service: service)
+        dispatcher = Dispatcher(service: service, authClock: { [time] in time.now })
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }
@@ -73,4 +75,11 @@ extension JSONValue {
         if case .string(let text) = self { return text }
         return nil
     }
+}
+
+/// A clock a test moves by hand, so that waits are checked exactly and never raced.
+final class ManualTime: Sendable {
+    private let instant = Mutex(ContinuousClock.now)
+    var now: ContinuousClock.Instant { instant.withLock { $0 } }
+    func advance(_ duration: Duration) { instant.withLock { $0 += duration } }
 }
