@@ -15,7 +15,8 @@ public struct Dispatcher: Sendable {
     let authClock: @Sendable () -> ContinuousClock.Instant
 
     public init(
-        service: Service, hub: SubscriptionHub = SubscriptionHub(), log: @escaping @Sendable (String) -> Void = { _ in },
+        service: Service, hub: SubscriptionHub = SubscriptionHub(),
+        log: @escaping @Sendable (String) -> Void = { _ in },
         authClock: @escaping @Sendable () -> ContinuousClock.Instant = { .now }
     ) {
         self.service = service

@@ -70,15 +70,24 @@ struct LoadCommand: ParsableCommand {
 
     func run() throws {
         let results = Mutex<(latencies: [Double], errors: Int, failures: [String])>(([], 0, []))
-        let started = DispatchTime.now().uptimeNanoseconds
         let prefixes = try prefixes()
         let finished = DispatchSemaphore(value: 0)
+        // Every client connects before the clock starts, so that connecting is not measured and
+        // no client on a busy machine finds the run over before it has asked anything.
+        let connected = DispatchGroup()
+        let go = DispatchSemaphore(value: 0)
+        let start = Mutex<UInt64>(0)
         // A thread each: `concurrentPerform` runs only as many iterations at once as there are
         // cores, and a client blocks on its socket, so 8 clients on 2 cores would be 2.
         let threads = (0..<clients).map { client in
-            Thread {
+            connected.enter()
+            return Thread {
+                let connection = Result { try LoadConnection(host: host, port: port) }
+                connected.leave()
+                go.wait()
                 do {
-                    let result = try runClient(client, prefixes: prefixes, started: started)
+                    let result = try runClient(
+                        client, connection: try connection.get(), prefixes: prefixes, started: start.withLock { $0 })
                     results.withLock {
                         $0.latencies += result.latencies
                         $0.errors += result.errors
@@ -90,6 +99,10 @@ struct LoadCommand: ParsableCommand {
             }
         }
         for thread in threads { thread.start() }
+        connected.wait()
+        let started = DispatchTime.now().uptimeNanoseconds
+        start.withLock { $0 = started }
+        for _ in threads { go.signal() }
         for _ in threads { finished.wait() }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let (latencies, errors, failures) = results.withLock { $0 }
@@ -97,19 +110,31 @@ struct LoadCommand: ParsableCommand {
         func percentile(_ p: Double) -> Double {
             sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
         }
-        print(
-            String(
-                format:
-                    "%@: %d clients × window %d, %.1f s: %d replies, %.0f/s; latency p50 %.3f ms, p99 %.3f ms, max %.3f ms; %d error replies",
-                method, clients, window, elapsed, sorted.count, Double(sorted.count) / elapsed, percentile(0.5),
-                percentile(0.99),
-                sorted.last ?? 0, errors))
-        if !failures.isEmpty { throw UsageError("usage.connectionsFailed", failures.joined(separator: "; ")) }
+        // Figures only when some client ran: a run where none connected measured nothing.
+        if failures.count < clients {
+            print(
+                String(
+                    format:
+                        "%@: %d clients × window %d, %.1f s: %d replies, %.0f/s; latency p50 %.3f ms, p99 %.3f ms, max %.3f ms; %d error replies",
+                    method, clients, window, elapsed, sorted.count, Double(sorted.count) / elapsed, percentile(0.5),
+                    percentile(0.99),
+                    sorted.last ?? 0, errors))
+        }
+        if !failures.isEmpty {
+            // Eight clients refused alike are one problem, said once with its count.
+            let counted = Dictionary(grouping: failures, by: { $0 }).sorted { $0.key < $1.key }
+            let said = counted.map {
+                $0.value.count == 1 ? $0.key : "\($0.key) (\($0.value.count) of \(clients) clients)"
+            }
+            throw UsageError("usage.connectionsFailed", said.joined(separator: "; "))
+        }
     }
 
-    /// One connection's requests until the deadline, then its last replies.
-    private func runClient(_ client: Int, prefixes: [[UInt8]], started: UInt64) throws -> ClientResult {
-        let connection = try LoadConnection(host: host, port: port)
+    /// One connection's requests until the deadline (its first window even when the deadline
+    /// has passed by the time its thread runs), then its last replies.
+    private func runClient(_ client: Int, connection: LoadConnection, prefixes: [[UInt8]], started: UInt64) throws
+        -> ClientResult
+    {
         let deadline = started + UInt64(seconds * 1e9)
         let spacing = rate.map { UInt64(1e9 / $0) } ?? 0
         // Clients start evenly spread over the list, so with a list of distinct questions they
@@ -124,7 +149,7 @@ struct LoadCommand: ParsableCommand {
         var now = DispatchTime.now().uptimeNanoseconds
         while now < deadline || !sent.isEmpty {
             batch.removeAll(keepingCapacity: true)
-            while sent.count < window, now < deadline, now >= nextSend {
+            while sent.count < window, now < deadline || nextID < window, now >= nextSend {
                 batch += prefixes[(first + nextID) % prefixes.count]
                 nextSend += spacing
                 Self.appendDecimal(nextID, to: &batch)
@@ -169,9 +194,19 @@ struct LoadCommand: ParsableCommand {
 /// only the id and whether it is an error are looked at, so the generator costs
 /// little next to the server it measures.
 final class LoadConnection {
-    enum Failure: Error {
-        case connect, send, closed
+    enum Failure: Error, CustomStringConvertible {
+        case connect(String)
+        case send, closed
         case unreadableReply(String)
+
+        var description: String {
+            switch self {
+            case .connect(let address): "nothing answers at \(address) — is 'ngomatch serve --listen' running there?"
+            case .send: "the server stopped taking requests"
+            case .closed: "the server closed the connection"
+            case .unreadableReply(let line): "a reply that is not JSON-RPC: \(line.prefix(200))"
+            }
+        }
     }
 
     struct Reply {
@@ -189,7 +224,7 @@ final class LoadConnection {
         do {
             socket = try BlockingSocket(host: host, port: port)
         } catch {
-            throw Failure.connect
+            throw Failure.connect("\(host):\(port)")
         }
     }
 
