@@ -114,16 +114,50 @@ struct RegistryPageTests {
         #expect(try fixture.service.registry.counts() == before)
     }
 
+    /// The seeded NGOs and needs by id, as their files give them: each field's value in canonical JSON.
+    static func seedRecords() throws -> [String: [String: Data]] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        var records: [String: [String: Data]] = [:]
+        for file in ["seeds/demo/ngos.jsonl", "seeds/demo/needs.jsonl"] {
+            let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+            for line in text.split(separator: "\n") {
+                let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                records[try #require(record["id"] as? String)] = try record.mapValues { try canonical($0)! }
+            }
+        }
+        return records
+    }
+
+    static func canonical(_ value: Any?) throws -> Data? {
+        try value.map { try JSONSerialization.data(withJSONObject: [$0], options: .sortedKeys) }
+    }
+
     @Test func exportAndBackupDownloadsReadBack() async throws {
         let fixture = try WebFixture()
         let counts = try fixture.service.registry.counts()
+        let seeds = try Self.seedRecords()
+        #expect(seeds.count == counts.ngos + counts.needs)
         try await fixture.browse { browser in
             for format in ExportFormat.allCases {
                 let page = try await browser.get("/admin/export?format=\(format.rawValue)")
                 #expect(page.status == .ok)
                 #expect(page.headers[.contentDisposition]?.contains(".\(format.rawValue)\"") == true)
                 let document = try ImportDocument(bytes: page.bytes, fileName: "export.\(format.rawValue)")
-                #expect(try document.records.count >= counts.ngos + counts.needs, "\(format)")
+                let ids = try document.records.compactMap { record -> String? in
+                    if case .string(let id)? = record.value["id"] { return id }
+                    return nil
+                }
+                #expect(ids.sorted() == seeds.keys.sorted(), "\(format): every seeded record, once")
+                guard format == .jsonl else { continue }
+                // Read without the project's reader, each record has every field the seed gave it.
+                for line in page.bytes.split(separator: UInt8(ascii: "\n")) {
+                    let record = try #require(try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])
+                    let id = try #require(record["id"] as? String)
+                    for (field, value) in try #require(seeds[id]) {
+                        #expect(try Self.canonical(record[field]) == value, "\(id).\(field)")
+                    }
+                }
             }
             #expect(try await browser.get("/admin/export?format=xlsx").status == .badRequest)
             let backup = try await browser.get("/admin/backup")
