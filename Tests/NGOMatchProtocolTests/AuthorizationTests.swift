@@ -25,25 +25,63 @@ struct AuthorizationTests {
     static let otherNeed =
         #"{"province":"dong-nai","title":"t","sectors":"health:3","fundingGapUSD":1,"timeframe":{"start":"2026-01-01","end":"2026-06-30"}}"#
 
-    /// (method, params, allowed for ministry, province:cao-bang, ngo:wwf-vietnam)
-    static let cases: [(String, String, [Bool])] = [
-        ("needs.register", newNeed, [true, true, false]),
-        ("needs.register", otherNeed, [true, false, false]),
-        ("needs.update", #"{"id":"cao-bang-1","fundingGapUSD":5}"#, [true, true, false]),
-        ("needs.update", #"{"id":"dong-nai-1","fundingGapUSD":5}"#, [true, false, false]),
-        ("needs.update", #"{"id":"cao-bang-1","province":"dong-nai"}"#, [true, false, false]),
-        ("needs.close", #"{"id":"cao-bang-2"}"#, [true, true, false]),
-        ("needs.close", #"{"id":"dong-nai-2"}"#, [true, false, false]),
-        ("ngos.update", #"{"ngo":"wwf-vietnam","capacity":5}"#, [true, false, true]),
-        ("ngos.update", #"{"ngo":"npa","capacity":5}"#, [true, false, false]),
+    /// Whether a write's effect is in the registry, read back through the record itself.
+    typealias Effect = @Sendable (Service) throws -> Bool
+
+    static func need(_ id: String, _ service: Service) throws -> Need { try service.need(NeedGetParams(id: id)) }
+
+    static func newNeedIn(_ province: String) -> Effect {
+        { service in
+            try service.needs(NeedsListParams()).contains { $0.title == "t" && $0.province.rawValue == province }
+        }
+    }
+
+    static func partnership(_ need: String, _ ngo: String) -> Effect {
+        { service in try !service.partnerships(PartnershipsListParams(need: need, ngo: ngo)).isEmpty }
+    }
+
+    /// (method, params, allowed for ministry, province:cao-bang, ngo:wwf-vietnam, its effect)
+    static let cases: [(String, String, [Bool], Effect)] = [
+        ("needs.register", newNeed, [true, true, false], newNeedIn("cao-bang")),
+        ("needs.register", otherNeed, [true, false, false], newNeedIn("dong-nai")),
+        (
+            "needs.update", #"{"id":"cao-bang-1","fundingGapUSD":5}"#, [true, true, false],
+            { try need("cao-bang-1", $0).fundingGapUSD == 5 }
+        ),
+        (
+            "needs.update", #"{"id":"dong-nai-1","fundingGapUSD":5}"#, [true, false, false],
+            { try need("dong-nai-1", $0).fundingGapUSD == 5 }
+        ),
+        (
+            "needs.update", #"{"id":"cao-bang-1","province":"dong-nai"}"#, [true, false, false],
+            { try need("cao-bang-1", $0).province.rawValue == "dong-nai" }
+        ),
+        ("needs.close", #"{"id":"cao-bang-2"}"#, [true, true, false], { try need("cao-bang-2", $0).status != .open }),
+        ("needs.close", #"{"id":"dong-nai-2"}"#, [true, false, false], { try need("dong-nai-2", $0).status != .open }),
+        (
+            "ngos.update", #"{"ngo":"wwf-vietnam","capacity":5}"#, [true, false, true],
+            { try $0.ngo(NGOGetParams(ngo: "wwf-vietnam")).capacity == 5 }
+        ),
+        (
+            "ngos.update", #"{"ngo":"npa","capacity":5}"#, [true, false, false],
+            { try $0.ngo(NGOGetParams(ngo: "npa")).capacity == 5 }
+        ),
         (
             "ngos.register", #"{"id":"new-one","name":"New One","country":"Japan","sectors":"water:3"}"#,
-            [true, false, false]
+            [true, false, false], { service in (try? service.ngo(NGOGetParams(ngo: "new-one"))) != nil }
         ),
-        ("partnerships.record", #"{"need":"cao-bang-3","ngo":"wwf-vietnam","status":"proposed"}"#, [true, true, true]),
-        ("partnerships.record", #"{"need":"dong-nai-3","ngo":"npa","status":"proposed"}"#, [true, false, false]),
+        (
+            "partnerships.record", #"{"need":"cao-bang-3","ngo":"wwf-vietnam","status":"proposed"}"#,
+            [true, true, true], partnership("cao-bang-3", "wwf-vietnam")
+        ),
+        (
+            "partnerships.record", #"{"need":"dong-nai-3","ngo":"npa","status":"proposed"}"#, [true, false, false],
+            partnership("dong-nai-3", "npa")
+        ),
     ]
 
+    /// An allowed write is answered and its change is in the registry; a refused one is
+    /// answered "forbidden" and changes nothing.
     @Test func everyWriteMethodWithEveryRole() throws {
         let roles: [Role] = [.ministry, .province("cao-bang"), .ngo("wwf-vietnam")]
         for (roleIndex, role) in roles.enumerated() {
@@ -52,13 +90,16 @@ struct AuthorizationTests {
             let (token, _) = try harness.service.registry.createToken(role: role)
             let (session, _) = harness.session(.anonymous, requiresAuth: true)
             _ = harness.call("auth", #"{"token":"\#(token)"}"#, on: session)
-            for (method, params, allowed) in Self.cases {
+            for (method, params, allowed, effect) in Self.cases {
+                let label = "\(role) \(method) \(params)"
+                #expect(try !effect(harness.service), "\(label): in effect before the call")
                 let reply = harness.call(method, params, on: session)
                 if allowed[roleIndex] {
-                    #expect(reply?["result"] != nil, "\(role) \(method) \(params) → \(String(describing: reply))")
+                    #expect(reply?["result"] != nil, "\(label) → \(String(describing: reply))")
                 } else {
-                    #expect(reply?.errorCode == -32003, "\(role) \(method) \(params) → \(String(describing: reply))")
+                    #expect(reply?.errorCode == -32003, "\(label) → \(String(describing: reply))")
                 }
+                #expect(try effect(harness.service) == allowed[roleIndex], "\(label): the registry disagrees")
             }
         }
     }
