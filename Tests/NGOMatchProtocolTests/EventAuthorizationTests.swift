@@ -55,6 +55,16 @@ struct EventAuthorizationTests {
         ]
     }
 
+    /// Everything stored about every event, as the registry holds it: settings, participants and
+    /// their answers, wishes, plans kept and meetings.
+    static func everyEvent(_ service: Service) throws -> String {
+        try service.registry.events().map { event in
+            let details = try service.event(event.id, caller: .local("check"))
+            let plans = try service.registry.eventPlans(event.id).count
+            return "\(event) \(details) plans \(plans) \(try service.registry.eventMeetings(event.id))"
+        }.joined(separator: "\n")
+    }
+
     @Test func everyEventsMethodWithEveryRole() throws {
         for (roleIndex, role) in Self.roles.enumerated() {
             let harness = try Harness()
@@ -68,11 +78,23 @@ struct EventAuthorizationTests {
             _ = harness.call("auth", #"{"token":"\#(token)"}"#, on: session)
             let cases = Self.cases(caoBangMeeting: caoBang.number, otherMeeting: other.number)
             for (method, params, allowed) in cases {
+                let before = try Self.everyEvent(harness.service)
                 let reply = harness.call(method, params, on: session)
+                let label = "\(role) \(method) \(params)"
                 if allowed[roleIndex] {
-                    #expect(reply?["result"] != nil, "\(role) \(method) \(params) → \(String(describing: reply))")
+                    #expect(reply?["result"] != nil, "\(label) → \(String(describing: reply))")
                 } else {
-                    #expect(reply?.errorCode == -32003, "\(role) \(method) \(params) → \(String(describing: reply))")
+                    #expect(reply?.errorCode == -32003, "\(label) → \(String(describing: reply))")
+                }
+                // Read back: an allowed write changed the events, a refused one or a read did not.
+                let wrote = Methods.all.first { $0.name == method }?.isWrite ?? false
+                let changed = try Self.everyEvent(harness.service) != before
+                #expect(changed == (wrote && allowed[roleIndex]), "\(label): changed \(changed)")
+                if allowed[roleIndex] && !wrote && role != .province("dien-bien") {
+                    let answer = String(describing: reply?["result"])
+                    // The event itself, by id or (in its exported file, which has no id) by name.
+                    let named = answer.contains("gap-go-2026") || answer.contains("Gặp gỡ các tổ chức phi chính phủ")
+                    #expect(named, "\(label): \(answer.prefix(300))")
                 }
             }
             // What someone not invited lists: nothing.
