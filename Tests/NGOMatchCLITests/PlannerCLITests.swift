@@ -36,8 +36,11 @@ struct PlannerCLITests {
             contentsOf: out.appendingPathComponent("calendars/ngos/\(ngo).ics"), encoding: .utf8)
         #expect(calendar.hasPrefix("BEGIN:VCALENDAR\r\n"))
         #expect(calendar.contains("SUMMARY:Cao Bằng — Meeting with foreign NGOs 2025"))
-        // Slot 0 starts at 14:00 in Vietnam, 07:00 UTC.
-        if first["slot"] as? Int == 0 { #expect(calendar.contains("DTSTART:20250826T070000Z")) }
+        // Slot 0 starts at 14:00 in Vietnam, 07:00 UTC, and each slot 20 minutes later.
+        let slot = try #require(first["slot"] as? Int)
+        let minutes = 7 * 60 + 20 * slot
+        let start = String(format: "DTSTART:20250826T%02d%02d00Z", minutes / 60, minutes % 60)
+        #expect(calendar.contains(start), "\(start)")
         #expect(calendar.split(separator: "\r\n").allSatisfy { $0.utf8.count <= 75 })
         #expect(result.stderr.contains("Wrote"))
     }
