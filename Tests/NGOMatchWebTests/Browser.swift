@@ -14,11 +14,12 @@ final class WebFixture: Sendable {
     let service: Service
     let app: WebApp
 
-    init(auth: Bool = false) throws {
+    init(auth: Bool = false, secureCookies: Bool = false) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("ngomatch-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         service = Service(registry: try Registry.open(at: folder.appendingPathComponent("r.sqlite").path).registry)
-        app = try WebApp(service: service, options: WebOptions(port: 0, requiresAuth: auth))
+        app = try WebApp(
+            service: service, options: WebOptions(port: 0, requiresAuth: auth, secureCookies: secureCookies))
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }
