@@ -160,3 +160,49 @@ struct PlannerMinimumTests {
         #expect(plan.meetings.allSatisfy { plan.problem.ngos[$0.ngo].id == "Y" })
     }
 }
+
+/// "notFound" is said when the planner neither meets a minimum nor proves it cannot be met: on an
+/// event too large to solve outright, where the certificates (one side at a time) prove nothing.
+@Suite(.timeLimit(.minutes(10)))
+struct PlannerNotFoundTests {
+    /// One slot, one table: A's only partner is X, Y's only partner is B, so one of A and Y goes
+    /// without; 110 × 110 other pairs make it too large for the exact search.
+    static func event() -> Event {
+        let others = (1...110)
+        var scores: [Event.PairScore] = [
+            .init(province: "A", ngo: "X", score: 0.9), .init(province: "B", ngo: "Y", score: 0.4),
+        ]
+        for province in others {
+            for ngo in others { scores.append(.init(province: "P\(province)", ngo: "N\(ngo)", score: 0.1)) }
+        }
+        return Event(
+            name: "crowded", slots: 1, tables: 1,
+            provinces: [.init(id: "A", minMeetings: 1), .init(id: "B")] + others.map { .init(id: "P\($0)") },
+            ngos: [.init(id: "X"), .init(id: "Y", minMeetings: 1)] + others.map { .init(id: "N\($0)") },
+            scores: scores)
+    }
+
+    @Test func aShortfallNeitherMetNorProvenIsCalledNotFoundInBothLanguages() throws {
+        let event = Self.event()
+        let plan = try event.planned()
+        #expect(ScheduleValidator.problems(plan, event: event) == [])
+        #expect(plan.minimums.status == .notFound)
+        #expect(plan.minimums.certificates.isEmpty && plan.minimums.leastMissing == nil)
+        // As small as it can be: one of the two goes without, never both.
+        #expect(plan.minimums.total == 1)
+        #expect(plan.meetings.count == 1)
+        let english = PlanReport(plan, rules: nil, language: .en)
+        #expect(english.minimums.status == .notFound)
+        #expect(english.minimums.message.contains("could not prove that none exists"))
+        #expect(!english.minimums.message.contains("impossible") && !english.minimums.message.contains("cannot be met"))
+        let short = try #require(plan.minimums.shortfalls.first)
+        #expect(
+            english.conflicts.contains {
+                $0.kind == "minimumNotFound"
+                    && $0.message.hasPrefix("\(short.party) wants at least 1 meeting but got 0")
+            }, "\(english.conflicts)")
+        let vietnamese = PlanReport(plan, rules: nil, language: .vi)
+        #expect(vietnamese.minimums.message.contains("không chứng minh được là không thể"))
+        #expect(vietnamese.minimums.message.contains("thiếu tổng cộng 1 cuộc gặp"))
+    }
+}
