@@ -71,7 +71,7 @@ struct WebBrowserTests {
         let text = String(decoding: report, as: UTF8.self)
         #expect(browser.terminationStatus == 0, "\(text)\n\(stderr.suffix(2000))")
         let parsed = try #require(try JSONSerialization.jsonObject(with: report) as? [String: Any], "\(stderr)")
-        #expect((parsed["steps"] as? [Any])?.count == 16)
+        #expect((parsed["steps"] as? [Any])?.count == 19)
         #expect(parsed["agendaPages"] as? Int == 1, "a participant's agenda prints on one A4 page")
         #expect((parsed["caoBang"] as? [String: Any])?["fill"] != nil, "the dashboard's map was read")
         #expect((parsed["axe"] as? [Any])?.isEmpty == true, "axe-core: \(parsed["axe"] ?? "")")

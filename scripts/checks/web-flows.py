@@ -10,7 +10,8 @@ of its class in the legend and the table; then the demo
 meeting event: Cao Bằng and the NGO say when they cannot meet and whom they want to meet, the
 ministry publishes, Cao Bằng declines a meeting, the ministry replans, sees the difference and
 the proposed grid before publishing,
-and Cao Bằng's agenda prints on one A4 page. Each page is checked with
+and Cao Bằng's agenda prints on one A4 page; last, three pages on a phone's 390 × 844 screen
+fit its width (their screenshots are the README's phone pictures). Each page is checked with
 axe-core; a serious or critical violation fails the run. Prints one JSON report; exits 1 on
 any failure. Run by the Swift tests (WebBrowserTests) from the environment .ci/run creates.
 """
@@ -53,6 +54,49 @@ def step(driver, name):
                               "nodes": [n.get("target") for n in violation["nodes"]][:5]})
 
 
+def xpath_literal(text):
+    """The text as an XPath string literal, whatever quotes it holds."""
+    if "'" not in text:
+        return f"'{text}'"
+    return "concat(" + ", \"'\", ".join(f"'{part}'" for part in text.split("'")) + ")"
+
+
+def visible(driver, text, why):
+    """Asserts that a person sees `text`: an element whose own text holds it is displayed, not
+    merely present in the page's source."""
+    found = driver.find_elements(By.XPATH, f"//*[text()[contains(normalize-space(.), {xpath_literal(text)})]]")
+    assert any(element.is_displayed() for element in found), f"{why}: '{text}' is not shown"
+
+
+def beside(driver, error_id, field_xpath, why):
+    """Asserts that the error is shown inside the field's own box, next to what it is about."""
+    error = driver.find_element(By.ID, error_id)
+    assert error.is_displayed() and error.text.strip(), f"{why}: the error is not shown"
+    box = driver.find_element(By.XPATH, field_xpath)
+    assert box.find_elements(By.ID, error_id), f"{why}: the error is not in its field's box"
+    top, bottom = box.rect["y"], box.rect["y"] + box.rect["height"]
+    assert top <= error.rect["y"] <= bottom, f"{why}: the error is drawn away from its field"
+    return error.text.strip()
+
+
+def phone(driver):
+    """A phone's screen (390 × 844): the pages a delegation opens on the day fit its width,
+    and what they need to read is shown."""
+    driver.set_window_size(390, 844)
+    try:
+        for path, name, text in (("/needs/cao-bang-1?lang=vi", "phone-need-vi", "Maternal and child health"),
+                                 ("/events/gap-go-2026/agenda?participant=cao-bang", "phone-agenda", "Cao Bằng"),
+                                 ("/needs?lang=vi", "phone-needs-vi", "Nhu cầu")):
+            driver.get(BASE + path)
+            visible(driver, text, name)
+            width = driver.execute_script("return document.documentElement.scrollWidth")
+            inner = driver.execute_script("return document.documentElement.clientWidth")
+            assert width <= inner, f"{name}: the page is {width} px wide on a {inner} px screen"
+            step(driver, name)
+    finally:
+        driver.set_window_size(1280, 1000)
+
+
 def submit(driver, button, expect):
     """Clicks a submit button and waits for the next page to say `expect`."""
     button.click()
@@ -67,7 +111,7 @@ def sign_in(driver, token):
 
 def planner(driver):
     sign_in(driver, PROVINCE_TOKEN)
-    assert "Province: Cao Bằng" in driver.page_source, "signed in as the province"
+    visible(driver, "Province: Cao Bằng", "signed in as the province")
     step(driver, "planner-needs")
     driver.get(BASE + "/needs/new")
     driver.find_element(By.ID, "title").send_keys(TITLE)
@@ -78,12 +122,14 @@ def planner(driver):
     # The mistake: no sector chosen.
     submit(driver, driver.find_element(By.CSS_SELECTOR, "form.record-form button[type=submit]"), "Choose at least one sector")
     assert driver.find_element(By.ID, "title").get_attribute("value") == TITLE, "what was typed is kept"
+    said = beside(driver, "sectors-error", "//fieldset[.//*[@id='sectors-error']]", "the missing sector")
+    assert said == "Choose at least one sector and give it a level.", said
     step(driver, "planner-form-with-mistake")
     health = driver.find_element(By.XPATH, "//details[summary[normalize-space()='Health']]")
     health.find_element(By.TAG_NAME, "summary").click()
     Select(driver.find_element(By.ID, "sector-health.primary-care")).select_by_value("5")
     submit(driver, driver.find_element(By.CSS_SELECTOR, "form.record-form button[type=submit]"), "Registered need")
-    assert TITLE in driver.page_source
+    visible(driver, TITLE, "the registered need")
     ranked = driver.find_elements(By.CSS_SELECTOR, "ol.ranked > li")
     assert ranked, "NGOs are ranked for the new need"
     ranked[0].find_element(By.TAG_NAME, "summary").click()
@@ -107,10 +153,10 @@ def ngo_office(driver):
     step(driver, "ngo-certificate-form")
     submit(driver, driver.find_element(By.CSS_SELECTOR, "form.record-form button[type=submit]"), "Saved.")
     driver.get(f"{BASE}/ngos/{NGO_ID}/needs")
-    assert TITLE in driver.page_source, "the new need is among the needs it could serve"
+    visible(driver, TITLE, "the new need is among the needs it could serve")
     step(driver, "ngo-needs-we-could-serve")
     driver.get(f"{BASE}/ngos/{NGO_ID}/needs?lang=vi")
-    assert "Nhu cầu chúng tôi có thể hỗ trợ" in driver.page_source
+    visible(driver, "Nhu cầu chúng tôi có thể hỗ trợ", "the Vietnamese heading")
     step(driver, "ngo-needs-vietnamese")
 
 
@@ -166,7 +212,7 @@ def ministry(driver):
     report["caoBang"] = map_class(driver, "cao-bang")
     step(driver, "ministry-dashboard")
     driver.get(BASE + "/dashboard?measure=unservedNeeds&lang=vi")
-    assert "Nhu cầu chưa tổ chức nào có thể nhận" in driver.page_source
+    visible(driver, "Nhu cầu chưa tổ chức nào có thể nhận", "the Vietnamese dashboard")
     step(driver, "ministry-dashboard-vietnamese")
 
 
@@ -196,7 +242,7 @@ def event(driver):
     assert "commune health stations" not in driver.page_source, "an NGO does not see a province's wishes"
     switch_to(driver, MINISTRY_TOKEN)
     driver.get(page)
-    assert "commune health stations" in driver.page_source, "the ministry reads every wish"
+    visible(driver, "commune health stations", "the ministry reads every wish")
     submit(driver, driver.find_element(By.XPATH, "//button[contains(., 'Plan and publish: preliminary')]"), "Plan 1:")
     step(driver, "ministry-event-published")
     switch_to(driver, PROVINCE_TOKEN)
@@ -230,6 +276,7 @@ try:
     ngo_office(driver)
     ministry(driver)
     event(driver)
+    phone(driver)
     report["ok"] = not report["axe"]
 except Exception:
     report["error"] = traceback.format_exc()
