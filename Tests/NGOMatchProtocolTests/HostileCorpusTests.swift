@@ -54,7 +54,8 @@ struct HostileCorpusTests {
     }
 
     /// Inputs that once broke a libFuzzer target (`scripts/fuzz.sh`), kept in
-    /// `fixtures/fuzz/<target>/`: each is replayed as bytes on a connection.
+    /// `fixtures/fuzz/<target>/`, and the minimised corpus of a libFuzzer run
+    /// (`fixtures/fuzz/corpus/<target>/`): each is replayed as bytes on a connection.
     @Test func inputsFoundByLibFuzzerStayHarmless() throws {
         let folder = Self.folder.deletingLastPathComponent().appendingPathComponent("fuzz")
         let files = (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? [])
@@ -78,6 +79,8 @@ struct HostileCorpusTests {
             replayed += 1
         }
         #expect(harness.call("ping", on: session)?["result"]?["pong"] == .bool(true))
+        // The kept corpus alone holds hundreds: a folder gone missing must fail, not pass on nothing.
+        #expect(replayed >= 100, "only \(replayed) inputs in \(folder.path)")
         print("fuzz regressions: \(replayed) inputs replayed")
     }
 
