@@ -36,7 +36,9 @@ struct FormView {
     mutating func place(_ problems: [FieldProblem], _ language: Language, fieldFor: (String) -> String?) {
         for problem in problems {
             if let field = fieldFor(problem.field), self.problems[field] == nil {
-                self.problems[field] = problem.message(language)
+                self.problems[field] =
+                    Self.formWording(problem.what).map { WebText.text($0, language) }
+                    ?? problem.message(language)
             } else {
                 otherProblems.append(problem.text(language))
             }
@@ -45,9 +47,16 @@ struct FormView {
 
     var problemCount: Int { problems.count + otherProblems.count }
 
-    func values(taxonomy: Taxonomy, language: Language, sectorError: String?) -> [String: Any] {
+    /// A problem said for a form rather than a file, by its catalogue key: "at least one sector
+    /// is required, e.g. [{…}]" shows a JSON example that means nothing beside a form's boxes.
+    static func formWording(_ what: Phrase) -> String? {
+        guard case .message(let key, _) = what else { return nil }
+        return ["problem.needSectorRequired": "sectorRequired", "problem.ngoSectorRequired": "sectorRequired"][key]
+    }
+
+    func values(taxonomy: Taxonomy, language: Language) -> [String: Any] {
         let levels = [("", WebText.text("choose", language))] + (1...5).map { (String($0), String($0)) }
-        let sectorMessage: String? = sectorError ?? problems["sectors"]
+        let sectorMessage = problems["sectors"]
         return [
             "fields": fields.map { field -> [String: Any] in
                 var values: [String: Any] = [

@@ -95,6 +95,11 @@ struct WebRouteTests {
             #expect(refused.html.contains("nothing was saved"))
             #expect(refused.html.contains("Choose at least one sector and give it a level."))
             #expect(refused.html.contains(#"id="end-error""#))
+            // The form's own wording in Vietnamese too, chosen by the problem's key, not its English.
+            try await browser.get("/needs/new?lang=vi")
+            let vietnamese = try await browser.post("/needs/new?lang=vi", fields)
+            #expect(vietnamese.html.contains("Chọn ít nhất một lĩnh vực và mức độ cho lĩnh vực đó."))
+            #expect(!vietnamese.html.contains("at least one sector"))
             // What was typed is kept.
             #expect(refused.html.contains(#"value="Commune health stations""#))
             #expect(refused.html.contains(#"value="women" checked"#))

@@ -203,11 +203,7 @@ struct NGOFormRoutes {
         status: HTTPResponse.Status = .ok
     ) -> Response {
         let heading = app.text("editProfile", context) + ": " + ngo.name
-        let sectorError = form.problems["sectors"].map { message in
-            message.contains("at least one sector") ? app.text("sectorRequired", context) : message
-        }
-        var values = form.values(
-            taxonomy: app.service.reference.taxonomy, language: context.language, sectorError: sectorError)
+        var values = form.values(taxonomy: app.service.reference.taxonomy, language: context.language)
         values["heading"] = heading
         values["action"] = "/ngos/\(ngo.id)/edit"
         values["submit"] = app.text("save", context)

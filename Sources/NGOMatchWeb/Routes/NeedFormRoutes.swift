@@ -204,12 +204,7 @@ struct NeedFormRoutes {
         form: FormView, heading: String, action: String, submit: String, cancel: String, updatedAt: String?,
         _ request: Request, _ context: WebContext, stale: String? = nil, status: HTTPResponse.Status = .ok
     ) -> Response {
-        let sectorError = form.problems["sectors"].map { message in
-            message.contains("at least one sector") ? app.text("sectorRequired", context) : message
-        }
-        var values = form.values(
-            taxonomy: app.service.reference.taxonomy, language: context.language,
-            sectorError: sectorError)
+        var values = form.values(taxonomy: app.service.reference.taxonomy, language: context.language)
         values["heading"] = heading
         values["action"] = action
         values["submit"] = submit
