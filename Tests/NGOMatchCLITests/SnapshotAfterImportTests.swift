@@ -6,7 +6,7 @@ import Testing
 /// `import` and `restore` leave the compiled index current beside the registry, so that the first
 /// command after them starts from it instead of compiling every record (issue 34: 3.4 s, then
 /// 0.11 s, on 100,000 NGOs).
-@Suite(.timeLimit(.minutes(5)))
+@Suite(.timeLimit(.minutes(10)))
 struct SnapshotAfterImportTests {
     /// The revision of the snapshot beside the file, and the file's own.
     static func revisions(_ path: String) throws -> (snapshot: Int?, registry: Int) {
