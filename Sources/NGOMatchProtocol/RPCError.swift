@@ -35,70 +35,21 @@ public struct RPCError: Error, Sendable {
     public static func from(_ error: any Error, language: Language = .en, log: (String) -> Void = { _ in })
         -> RPCError
     {
-        switch error {
-        case let error as RPCError:
-            return error
-        case let error as ServiceError:
-            switch error {
-            case .unauthorized: return RPCError(code: unauthorized, message: error.text(language))
-            case .forbidden: return RPCError(code: forbidden, message: error.text(language))
-            case .invalidParams(let field, let expected):
-                return RPCError(
-                    code: invalidParams, message: Messages.text("rpc.invalidParams", language, error.text(language)),
-                    data: .object([
-                        "field": .string(field), "expected": .string(expected.text(.en)),
-                        "key": expected.key.map(JSONValue.string) ?? .null,
-                    ]))
-            }
-        case let error as ValidationFailure:
-            let records: [JSONValue] = error.records.map { record in
-                .object([
-                    "location": .string(record.location.text(language)),
-                    "record": .string(record.record.text(language)),
-                    "problems": .array(
-                        record.problems.map {
-                            .object([
-                                "field": .string($0.field), "message": .string($0.message(language)),
-                                "key": $0.what.key.map(JSONValue.string) ?? .null,
-                            ])
-                        }),
-                ])
-            }
-            return RPCError(
-                code: validationFailed, message: error.text(language), data: .object(["records": .array(records)]))
-        case let error as LookupError:
-            var data: [String: JSONValue] = ["kind": .string(error.kind), "input": .string(error.input)]
-            switch error.problem {
-            case .unknown(let suggestions): data["suggestions"] = .array(suggestions.map(JSONValue.string))
-            case .ambiguous(let candidates): data["candidates"] = .array(candidates.map(JSONValue.string))
-            }
-            return RPCError(code: notFound, message: error.text(language), data: .object(data))
-        case let error as RegistryError:
-            switch error {
-            case .notFound(let kind, let id, let suggestions):
-                return RPCError(
-                    code: notFound, message: error.text(language),
-                    data: .object([
-                        "kind": .string(kind), "id": .string(id),
-                        "suggestions": .array(suggestions.map(JSONValue.string)),
-                    ]))
-            case .conflict: return RPCError(code: conflict, message: error.text(language))
-            case .notARegistry: return RPCError(code: invalidParams, message: error.textWithoutPath(language))
-            case .cannotWrite:
-                log("registry error: \(error)")
-                // The reason helps the client; the server's file path is for the server's log only.
-                return RPCError(code: internalError, message: error.textWithoutPath(language))
-            case .newerSchema, .cannotOpen, .database:
-                log("registry error: \(error)")
-                return RPCError(code: internalError, message: Messages.text("rpc.internal", language))
-            }
-        case let error as InvalidRuleSet:
-            return RPCError(
-                code: invalidParams, message: error.text(language),
-                data: .object(["field": .string("rules"), "expected": .string("a valid rule set")]))
-        default:
-            log("unexpected error: \(error)")
-            return RPCError(code: internalError, message: Messages.text("rpc.internal", language))
+        if let error = error as? RPCError { return error }
+        let refusal = Refusal(error, language: language, log: log)
+        switch refusal.kind {
+        case .unauthorized: return RPCError(code: unauthorized, message: refusal.message)
+        case .forbidden: return RPCError(code: forbidden, message: refusal.message)
+        case .recordMissing, .nameUnknown: return RPCError(code: notFound, message: refusal.message, data: refusal.data)
+        case .conflict: return RPCError(code: conflict, message: refusal.message)
+        case .validationFailed: return RPCError(code: validationFailed, message: refusal.message, data: refusal.data)
+        case .invalidParams:
+            // A parameter of the wrong shape says so for programs; a rule file's or a registry
+            // file's problems are their own words.
+            let message =
+                error is ServiceError ? Messages.text("rpc.invalidParams", language, refusal.message) : refusal.message
+            return RPCError(code: invalidParams, message: message, data: refusal.data)
+        case .internal: return RPCError(code: internalError, message: refusal.message)
         }
     }
 }

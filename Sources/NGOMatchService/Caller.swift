@@ -63,6 +63,16 @@ public enum Caller: Sendable, Hashable {
         }
     }
 
+    /// Tokens decide who may write anything: the ministry's to make, see and revoke.
+    func mayManageTokens(_ method: String) throws {
+        switch self {
+        case .local, .token(_, .ministry): return
+        case .token(_, let role):
+            throw ServiceError.forbidden(.key("forbidden.tokens", method, role.description))
+        case .anonymous: throw ServiceError.unauthorized
+        }
+    }
+
     /// The audit trail names every token and what it did: the ministry's to read.
     func mayReadAuditTrail(_ method: String) throws {
         switch self {

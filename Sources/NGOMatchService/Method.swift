@@ -80,7 +80,7 @@ public enum Methods {
         EventCloseOperation.self, EventGetOperation.self, EventsListOperation.self, EventInviteOperation.self,
         EventAvailabilityOperation.self, EventWishOperation.self, EventPairOperation.self, EventPlanOperation.self,
         EventAgendaOperation.self, EventMeetingOperation.self, EventImportOperation.self, EventExportOperation.self,
-        AuditListOperation.self,
+        AuditListOperation.self, TokenCreateOperation.self, TokensListOperation.self, TokenRevokeOperation.self,
     ]
 
     public static let all: [Method] = operations.map { Method($0) }

@@ -40,3 +40,11 @@ extension Service {
         return try Data(contentsOf: file)
     }
 }
+
+extension Service {
+    /// How many NGOs and needs the registry holds, for a page that says so before an import.
+    public func counts() throws -> (ngos: Int, needs: Int) {
+        let counts = try registry.counts()
+        return (counts.ngos, counts.needs)
+    }
+}

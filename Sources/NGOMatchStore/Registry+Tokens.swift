@@ -42,9 +42,12 @@ public struct TokenInfo: Hashable, Sendable, Codable {
 }
 
 extension Registry {
-    /// Creates a token for `role` and returns it; only its SHA-256 is stored.
+    /// Creates a token for `role` and returns it; only its SHA-256 is stored. The audit trail
+    /// names the token's id and role, never the token.
     /// - Throws: `RegistryError.notFound` when the role names an unknown province or NGO.
-    public func createToken(role: Role, note: String? = nil) throws -> (token: String, info: TokenInfo) {
+    public func createToken(role: Role, note: String? = nil, audit: AuditEntry) throws -> (
+        token: String, info: TokenInfo
+    ) {
         switch role {
         case .ministry: break
         case .province(let id):
@@ -73,10 +76,12 @@ extension Registry {
         let id = String(secret.prefix(8))
         let token = "ngm_\(secret)"
         let info = TokenInfo(id: id, role: role.description, note: note, createdAt: Self.now(), revokedAt: nil)
-        try database.write { db in
+        // Tokens change who may write, not what rankings are made from: no new revision.
+        _ = try change(audit: audit, revises: false) { db in
             try db.execute(
                 sql: "INSERT INTO token (id, hash, role, note, created_at) VALUES (?, ?, ?, ?, ?)",
                 arguments: [id, Self.hash(token), info.role, note, info.createdAt])
+            return info
         }
         return (token, info)
     }
@@ -96,17 +101,13 @@ extension Registry {
 
     public func tokens() throws -> [TokenInfo] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM token ORDER BY created_at, id").map {
-                TokenInfo(
-                    id: $0["id"], role: $0["role"], note: $0["note"], createdAt: $0["created_at"],
-                    revokedAt: $0["revoked_at"])
-            }
+            try Row.fetchAll(db, sql: "SELECT * FROM token ORDER BY created_at, id").map(Self.tokenInfo)
         }
     }
 
-    /// Revokes a token by its id (the first 8 characters after `ngm_`).
-    public func revokeToken(id: String) throws {
-        try database.write { db in
+    /// Revokes a token by its id (the first 8 characters after `ngm_`) and returns it as it now is.
+    public func revokeToken(id: String, audit: AuditEntry) throws -> TokenInfo {
+        try change(audit: audit, revises: false) { db in
             try db.execute(
                 sql: "UPDATE token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [Self.now(), id])
             if db.changesCount == 0 {
@@ -114,10 +115,22 @@ extension Registry {
                 throw RegistryError.notFound(
                     kind: "active token", id: id, suggestions: Suggestions.closest(to: id, among: ids))
             }
+            let row = try Row.fetchOne(db, sql: "SELECT * FROM token WHERE id = ?", arguments: [id])!
+            return Self.tokenInfo(row)
         }
+    }
+
+    private static func tokenInfo(_ row: Row) -> TokenInfo {
+        TokenInfo(
+            id: row["id"], role: row["role"], note: row["note"], createdAt: row["created_at"],
+            revokedAt: row["revoked_at"])
     }
 
     static func hash(_ token: String) -> String {
         SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
     }
+}
+
+extension TokenInfo: AuditedRecord {
+    var auditName: String { "token \(id) (\(role))" }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NGOMatchCore
 
 /// A submitted `application/x-www-form-urlencoded` form, or a query string: fields in
 /// order, a name may repeat (checkboxes).
@@ -31,22 +32,28 @@ struct FormData: Sendable {
         fields.filter { $0.name.hasPrefix(prefix) }.map { (String($0.name.dropFirst(prefix.count)), $0.value) }
     }
 
-    /// Percent-decoding, `+` as a space; invalid sequences are kept as written.
+    /// The fields named that are not blank, as an operation's text parameters.
+    func texts(_ names: String...) -> [String: JSONValue] {
+        var texts: [String: JSONValue] = [:]
+        for name in names { if let value = text(name) { texts[name] = .string(value) } }
+        return texts
+    }
+
+    /// Percent-decoding, `+` as a space; a `%` not followed by two hex digits is kept as written.
     static func decode(_ text: Substring) -> String {
+        let input = Array(text.utf8)
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var iterator = text.utf8.makeIterator()
-        while let byte = iterator.next() {
-            switch byte {
-            case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
-            case UInt8(ascii: "%"):
-                guard let high = iterator.next(), let low = iterator.next(), let value = hex(high, low) else {
-                    bytes.append(byte)
-                    continue
-                }
+        bytes.reserveCapacity(input.count)
+        var index = 0
+        while index < input.count {
+            let byte = input[index]
+            if byte == UInt8(ascii: "%"), index + 2 < input.count, let value = hex(input[index + 1], input[index + 2]) {
                 bytes.append(value)
-            default: bytes.append(byte)
+                index += 3
+                continue
             }
+            bytes.append(byte == UInt8(ascii: "+") ? UInt8(ascii: " ") : byte)
+            index += 1
         }
         return String(decoding: bytes, as: UTF8.self)
     }

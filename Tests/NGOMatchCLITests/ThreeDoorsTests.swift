@@ -25,19 +25,34 @@ struct ThreeDoorsTests {
         }
     }
 
-    static func viaProtocol(_ method: NGOMatchService.Method, registry path: String) throws -> JSONValue {
+    /// An operation's example as run here: the demo token's id where the example names one.
+    struct Example {
+        let method: NGOMatchService.Method
+        let params: String
+        let command: [String]
+
+        init(_ method: NGOMatchService.Method, tokenID: String) {
+            self.method = method
+            params = method.example.replacingOccurrences(of: "AbC123xy", with: tokenID)
+            command = method.commandExample.map { $0 == "AbC123xy" ? tokenID : $0 }
+        }
+    }
+
+    static func viaProtocol(_ example: Example, registry path: String) throws -> JSONValue {
+        let method = example.method
         let dispatcher = Dispatcher(service: Service(registry: try Registry.open(at: path).registry))
         let session = Session(id: 1, caller: .local("stdio"), requiresAuth: false) { _ in }
-        let line = #"{"jsonrpc":"2.0","id":1,"method":"\#(method.name)","params":\#(method.example)}"#
+        let line = #"{"jsonrpc":"2.0","id":1,"method":"\#(method.name)","params":\#(example.params)}"#
         let reply = try #require(dispatcher.handle(.line(Array(line.utf8)), session: session))
         let message = try JSONParser.parse([UInt8](reply))
         return try #require(message["result"], "\(method.name): \(message)")
     }
 
-    static func viaCLI(_ method: NGOMatchService.Method, registry path: String, cli: CLI) throws -> JSONValue {
-        let example = try JSONParser.parse(method.example)
+    static func viaCLI(_ given: Example, registry path: String, cli: CLI) throws -> JSONValue {
+        let method = given.method
+        let example = try JSONParser.parse(given.params)
         var file = ""
-        if method.commandExample.contains("{file}") {
+        if given.command.contains("{file}") {
             // A rule set's text, or the whole event.
             if case .string(let text)? = example["text"] {
                 file = try cli.file("\(method.name).yaml", text)
@@ -45,14 +60,15 @@ struct ThreeDoorsTests {
                 file = try cli.file("\(method.name).json", method.example)
             }
         }
-        var arguments = method.commandExample.map { $0 == "{file}" ? file : $0 } + ["--db", path]
+        var arguments = given.command.map { $0 == "{file}" ? file : $0 } + ["--db", path]
         if !arguments.contains("--format") { arguments += ["--format", "json"] }
         let result = try cli.run(arguments: arguments)
         #expect(result.status == 0, "\(arguments): \(result.stderr)")
         return try JSONParser.parse(result.stdout.trimmingCharacters(in: .newlines))
     }
 
-    static func viaMCP(_ method: NGOMatchService.Method, registry path: String) async throws -> JSONValue {
+    static func viaMCP(_ example: Example, registry path: String) async throws -> JSONValue {
+        let method = example.method
         let service = Service(registry: try Registry.open(at: path).registry)
         let server = await AssistantDoor(service: service, writes: true, caller: .local("mcp")).makeServer()
         let (clientSide, serverSide) = await InMemoryTransport.createConnectedPair()
@@ -60,7 +76,7 @@ struct ThreeDoorsTests {
         let client = Client(name: "three-doors", version: "1")
         _ = try await client.connect(transport: clientSide)
         defer { Task { await server.stop() } }
-        guard case .object(let arguments) = try JSONParser.parse(method.example) else { return .null }
+        guard case .object(let arguments) = try JSONParser.parse(example.params) else { return .null }
         let result = try await client.send(
             CallTool.request(.init(name: method.name, arguments: arguments.mapValues(JSONValue.toMCP)))
         ).value
@@ -77,6 +93,9 @@ struct ThreeDoorsTests {
         // The demo event's examples that read or change a schedule need one published.
         _ = try Service(registry: template).planEvent(
             EventPlanParams(event: "gap-go-2026", publish: "preliminary"), caller: .local("t"))
+        // tokens.list lists it, tokens.revoke revokes it: every copy holds the same one.
+        let token = try Service(registry: template).createToken(
+            TokenCreateParams(role: "ministry", note: "three doors"), caller: .local("t"))
         var compared = 0
         for method in Methods.all where !method.commandExample.isEmpty {
             // Reads share the registry; each door writes to a copy of its own.
@@ -94,11 +113,26 @@ struct ThreeDoorsTests {
                     return path
                 }
             }
-            let results = [
-                Self.normalised(try Self.viaProtocol(method, registry: paths[0])),
-                Self.normalised(try Self.viaCLI(method, registry: paths[1], cli: cli)),
-                Self.normalised(try await Self.viaMCP(method, registry: paths[2])),
+            let example = Example(method, tokenID: token.id)
+            var results = [
+                Self.normalised(try Self.viaProtocol(example, registry: paths[0])),
+                Self.normalised(try Self.viaCLI(example, registry: paths[1], cli: cli)),
+                Self.normalised(try await Self.viaMCP(example, registry: paths[2])),
             ]
+            if method.name == "tokens.create" {
+                // A new token is new at every door: the same role and note, never the same secret.
+                results = results.map { result in
+                    guard case .object(var fields) = result else { return result }
+                    let secret = fields.removeValue(forKey: "token")
+                    if case .string(let text)? = secret {
+                        #expect(text.hasPrefix("ngm_"))
+                    } else {
+                        Issue.record("no token")
+                    }
+                    #expect(fields.removeValue(forKey: "id") != nil)
+                    return .object(fields)
+                }
+            }
             #expect(results[0] != .null, "\(method.name) gave no result")
             #expect(results[0] == results[1], "\(method.name): the CLI's JSON differs from the protocol's result")
             #expect(results[0] == results[2], "\(method.name): the MCP tool's result differs from the protocol's")

@@ -117,7 +117,8 @@ struct AssistantDoorTests {
     }
 
     @Test func aTokensRoleLimitsTheWrites() async throws {
-        let (_, info) = try service.registry.createToken(role: .province("cao-bang"))
+        let (_, info) = try service.registry.createToken(
+            role: .province("cao-bang"), audit: AuditEntry(actor: "test", method: "tokens.create"))
         let (client, server) = try await connect(
             writes: true, caller: .token(id: info.id, role: .province("cao-bang")))
         let own = try await call(client, "needs.update", ["id": "cao-bang-1", "fundingGapUSD": 123456])

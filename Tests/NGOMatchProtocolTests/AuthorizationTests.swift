@@ -13,7 +13,8 @@ struct AuthorizationTests {
     init() throws { harness = try Harness() }
 
     func authenticated(_ role: Role) throws -> Session {
-        let (token, _) = try harness.service.registry.createToken(role: role)
+        let (token, _) = try harness.service.registry.createToken(
+            role: role, audit: AuditEntry(actor: "test", method: "tokens.create"))
         let (session, _) = harness.session(.anonymous, requiresAuth: true)
         let reply = harness.call("auth", #"{"token":"\#(token)"}"#, on: session)
         #expect(reply?["result"]?["role"] == .string(role.description))
@@ -87,7 +88,8 @@ struct AuthorizationTests {
         for (roleIndex, role) in roles.enumerated() {
             // A fresh registry per role, so that one role's writes do not change another's case.
             let harness = try Harness()
-            let (token, _) = try harness.service.registry.createToken(role: role)
+            let (token, _) = try harness.service.registry.createToken(
+                role: role, audit: AuditEntry(actor: "test", method: "tokens.create"))
             let (session, _) = harness.session(.anonymous, requiresAuth: true)
             _ = harness.call("auth", #"{"token":"\#(token)"}"#, on: session)
             for (method, params, allowed, effect) in Self.cases {
@@ -115,9 +117,12 @@ struct AuthorizationTests {
     }
 
     @Test func revokedAndMalformedTokensAreRefusedAndSlowed() throws {
-        let (token, info) = try harness.service.registry.createToken(role: .ministry)
-        try harness.service.registry.revokeToken(id: info.id)
-        let (good, _) = try harness.service.registry.createToken(role: .ministry)
+        let (token, info) = try harness.service.registry.createToken(
+            role: .ministry, audit: AuditEntry(actor: "test", method: "tokens.create"))
+        _ = try harness.service.registry.revokeToken(
+            id: info.id, audit: AuditEntry(actor: "test", method: "tokens.revoke"))
+        let (good, _) = try harness.service.registry.createToken(
+            role: .ministry, audit: AuditEntry(actor: "test", method: "tokens.create"))
         let (session, _) = harness.session(.anonymous, requiresAuth: true)
         #expect(harness.call("auth", #"{"token":"\#(token)"}"#, on: session)?.errorCode == -32001)
         // Straight after a failure even the right token is not looked at: the connection must wait.

@@ -73,7 +73,8 @@ struct EventAuthorizationTests {
             let meetings = try harness.service.registry.eventMeetings("gap-go-2026")
             let caoBang = try #require(meetings.first { $0.province == "cao-bang" && $0.ngo != "wwf-vietnam" })
             let other = try #require(meetings.first { $0.province != "cao-bang" && $0.ngo != "wwf-vietnam" })
-            let (token, _) = try harness.service.registry.createToken(role: role)
+            let (token, _) = try harness.service.registry.createToken(
+                role: role, audit: AuditEntry(actor: "test", method: "tokens.create"))
             let (session, _) = harness.session(.anonymous, requiresAuth: true)
             _ = harness.call("auth", #"{"token":"\#(token)"}"#, on: session)
             let cases = Self.cases(caoBangMeeting: caoBang.number, otherMeeting: other.number)

@@ -115,7 +115,8 @@ struct PagingTests {
         let wrongList = harness.call("audit.list", #"{"after":"\#(needsCursor)"}"#, on: session)
         #expect(wrongList?.errorCode == -32602, "a needs cursor is not an audit cursor")
 
-        let (token, _) = try harness.service.registry.createToken(role: .province("cao-bang"))
+        let (token, _) = try harness.service.registry.createToken(
+            role: .province("cao-bang"), audit: AuditEntry(actor: "test", method: "tokens.create"))
         let (province, _) = harness.session(.anonymous, requiresAuth: true)
         _ = harness.call("auth", #"{"token":"\#(token)"}"#, on: province)
         let refused = harness.call("audit.list", on: province)

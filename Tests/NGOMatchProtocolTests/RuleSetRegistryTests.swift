@@ -22,7 +22,8 @@ struct RuleSetRegistryTests {
     }
 
     func authenticated(_ role: Role) throws -> Session {
-        let (token, _) = try harness.service.registry.createToken(role: role)
+        let (token, _) = try harness.service.registry.createToken(
+            role: role, audit: AuditEntry(actor: "test", method: "tokens.create"))
         let (session, _) = harness.session(.anonymous, requiresAuth: true)
         #expect(harness.call("auth", #"{"token":"\#(token)"}"#, on: session)?["result"] != nil)
         return session

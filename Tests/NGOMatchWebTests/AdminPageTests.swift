@@ -58,7 +58,8 @@ struct AdminPageTests {
     @Test func onlyTheMinistryAdministers() async throws {
         let fixture = try WebFixture(auth: true)
         try await fixture.browse { browser in
-            let (token, _) = try fixture.service.registry.createToken(role: .ngo("mcnv"))
+            let (token, _) = try fixture.service.registry.createToken(
+                role: .ngo("mcnv"), audit: AuditEntry(actor: "test", method: "tokens.create"))
             try await browser.get("/signin")
             _ = try await browser.post("/signin", [("token", token), ("back", "/")])
             #expect(try await browser.get("/admin/tokens").status == .forbidden)

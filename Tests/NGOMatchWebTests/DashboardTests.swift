@@ -71,7 +71,8 @@ struct DashboardTests {
     @Test func onlyTheMinistrySeesTheDashboard() async throws {
         let fixture = try WebFixture(auth: true)
         try await fixture.browse { browser in
-            let (token, _) = try fixture.service.registry.createToken(role: .province("cao-bang"))
+            let (token, _) = try fixture.service.registry.createToken(
+                role: .province("cao-bang"), audit: AuditEntry(actor: "test", method: "tokens.create"))
             try await browser.get("/signin")
             _ = try await browser.post("/signin", [("token", token), ("back", "/")])
             #expect(try await browser.get("/dashboard").status == .forbidden)

@@ -172,7 +172,8 @@ struct RegistryPageTests {
 
     @Test func onlyTheMinistryImportsExportsAndBacksUp() async throws {
         let fixture = try WebFixture(auth: true)
-        let (token, _) = try fixture.service.registry.createToken(role: .province("cao-bang"))
+        let (token, _) = try fixture.service.registry.createToken(
+            role: .province("cao-bang"), audit: AuditEntry(actor: "test", method: "tokens.create"))
         try await fixture.browse { browser in
             try await browser.get("/signin")
             _ = try await browser.post("/signin", [("token", token), ("back", "/")])

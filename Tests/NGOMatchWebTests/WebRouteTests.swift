@@ -42,7 +42,8 @@ struct WebRouteTests {
         try await fixture.browse { browser in
             let need = try await browser.get("/needs/cao-bang-99")
             #expect(need.status == .notFound)
-            #expect(need.html.contains("There is no need with the id &#39;cao-bang-99&#39;."))
+            // The registry's own words, with the needs the reader may have meant.
+            #expect(need.html.contains("no need with id &#39;cao-bang-99&#39; — did you mean &#39;cao-bang-1&#39;"))
             let page = try await browser.get("/no/such/page")
             #expect(page.status == .notFound)
             #expect(page.html.contains("Page not found"))

@@ -15,7 +15,8 @@ import Testing
 @Suite(.timeLimit(.minutes(10)))
 struct WebSignInTests {
     func signIn(_ browser: Browser, _ role: Role, _ fixture: WebFixture) async throws {
-        let (token, _) = try fixture.service.registry.createToken(role: role)
+        let (token, _) = try fixture.service.registry.createToken(
+            role: role, audit: AuditEntry(actor: "test", method: "tokens.create"))
         try await browser.get("/signin")
         let done = try await browser.post("/signin", [("token", token), ("back", "/")])
         #expect(done.status == .seeOther)

@@ -17,11 +17,9 @@ struct AdminRoutes {
         router.get("/admin/audit") { request, context in try audit(request, context) }
     }
 
-    private func tokens(_ request: Request, _ context: WebContext, created: (token: String, info: TokenInfo)? = nil)
-        throws -> Response
-    {
-        try app.ministryOnly(context)
-        let rows = try app.service.registry.tokens().reversed().map { token -> [String: Any] in
+    private func tokens(_ request: Request, _ context: WebContext, created: NewToken? = nil) throws -> Response {
+        let rows = try app.perform(TokensListOperation.self, .object([:]), context).reversed().map {
+            token -> [String: Any] in
             [
                 "id": token.id, "role": token.role, "note": token.note ?? "",
                 "created": String(token.createdAt.prefix(16)),
@@ -29,49 +27,26 @@ struct AdminRoutes {
             ]
         }
         var values: [String: Any] = ["tokens": rows, "hasTokens": !rows.isEmpty]
-        if let created {
-            values["created"] = ["token": created.token, "role": created.info.role, "id": created.info.id]
-        }
+        if let created { values["created"] = ["token": created.token, "role": created.role, "id": created.id] }
         return app.render("tokens", title: app.text("tokensHeading", context), values, request, context)
     }
 
     /// The new token is on this page and nowhere else: only its hash is stored.
     private func create(_ request: Request, _ context: WebContext) async throws -> Response {
         let form = try await app.form(request, context)
-        try app.ministryOnly(context)
-        let text = form.text("role") ?? ""
-        do {
-            guard var role = Role(text) else {
-                throw WebError(kind: .badRequest, message: app.text("tokenRoleExpected", context, text))
-            }
-            let registry = app.service.registry
-            if case .province(let id) = role {
-                role = .province(try registry.reference.provinces.resolve(id.rawValue).province.id)
-            }
-            if case .ngo(let id) = role { role = .ngo(try registry.ngo(named: id.rawValue).id) }
-            let created = try registry.createToken(role: role, note: form.text("note"))
-            return try tokens(request, context, created: created)
-        } catch let error as LookupError {
-            app.notice(app.text("eventNotDone", context, error.text(context.language)), for: context)
-        } catch let error as RegistryError {
-            app.notice(app.text("eventNotDone", context, error.descriptionWithoutPath), for: context)
-        } catch let error as WebError {
-            app.notice(app.text("eventNotDone", context, error.message), for: context)
+        let params = OperationForm.parameters(TokenCreateOperation.self, form)
+        switch try app.attempt(TokenCreateOperation.self, params, context, back: "/admin/tokens") {
+        case .done(let created): return try tokens(request, context, created: created)
+        case .refused(let response): return response
         }
-        return Pages.redirect("/admin/tokens")
     }
 
     private func revoke(_ request: Request, _ context: WebContext) async throws -> Response {
         _ = try await app.form(request, context)
-        try app.ministryOnly(context)
         let id = try context.parameters.require("id")
-        do {
-            try app.service.registry.revokeToken(id: id)
-            app.notice(app.text("tokenRevoked", context, id), for: context)
-        } catch let error as RegistryError {
-            app.notice(app.text("eventNotDone", context, error.descriptionWithoutPath), for: context)
+        return try app.act(TokenRevokeOperation.self, .object(["id": .string(id)]), context, back: "/admin/tokens") {
+            app.text("tokenRevoked", context, $0.id)
         }
-        return Pages.redirect("/admin/tokens")
     }
 
     private func audit(_ request: Request, _ context: WebContext) throws -> Response {

@@ -34,13 +34,9 @@ struct DashboardRoutes {
     private func coverage(_ choice: Choice, _ context: WebContext, links: Bool, gaps: GapsReport? = nil) throws
         -> CoverageResult
     {
-        do {
-            return try app.service.coverage(
-                CoverageParams(measure: choice.measure, sector: choice.sector, lang: context.language),
-                link: links ? { "/needs?province=\($0.id)" } : nil, computed: gaps)
-        } catch let error as LookupError {
-            throw WebError(kind: .badRequest, message: error.text(context.language))
-        }
+        try app.service.coverage(
+            CoverageParams(measure: choice.measure, sector: choice.sector, lang: context.language),
+            link: links ? { "/needs?province=\($0.id)" } : nil, computed: gaps)
     }
 
     private func dashboard(_ request: Request, _ context: WebContext) throws -> Response {
@@ -49,14 +45,8 @@ struct DashboardRoutes {
         let format = app.formatting(context)
         // One report, for the chosen sector, serves the map and the weak needs; the bars of
         // every sector need no scoring and come from the open needs directly.
-        let gaps: GapsReport
-        let balances: [GapsReport.SectorBalance]
-        do {
-            gaps = try choice.sector.map(app.service.gaps(inSector:)) ?? app.service.gaps(GapsParams())
-            balances = choice.sector == nil ? gaps.sectors : try app.service.sectorBalances()
-        } catch let error as LookupError {
-            throw WebError(kind: .badRequest, message: error.text(context.language))
-        }
+        let gaps = try choice.sector.map(app.service.gaps(inSector:)) ?? app.service.gaps(GapsParams())
+        let balances = choice.sector == nil ? gaps.sectors : try app.service.sectorBalances()
         let result = try coverage(choice, context, links: true, gaps: gaps)
         let measures = CoverageMap.Measure.allCases.map {
             (value: $0.rawValue, label: app.text("map.measure.\($0.rawValue)", context))

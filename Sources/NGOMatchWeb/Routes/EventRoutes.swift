@@ -26,45 +26,10 @@ struct EventRoutes {
         router.get("/events/:id/agendas.zip") { request, context in try bundle(request, context) }
     }
 
-    private func caller(_ context: WebContext) -> Caller { context.session?.caller ?? .anonymous }
-
-    /// An operation's refusal or mistake as the reader's page shows it.
-    private func refusal(_ error: any Error, _ context: WebContext) -> WebError {
-        switch error {
-        case let error as ServiceError:
-            if case .invalidParams = error {
-                return WebError(kind: .badRequest, message: error.text(context.language))
-            }
-            return WebError(kind: .forbidden, message: error.text(context.language))
-        case let error as RegistryError:
-            if case .notFound = error {
-                return WebError(kind: .notFound, message: error.textWithoutPath(context.language))
-            }
-            return WebError(kind: .badRequest, message: error.textWithoutPath(context.language))
-        case let error as WebError: return error
-        default: return WebError(kind: .badRequest, message: Phrase.of(error).text(context.language))
-        }
-    }
-
-    /// Runs an action and goes back to the event's page with what happened, or its refusal.
-    private func act(_ id: String, _ context: WebContext, anchor: String = "", _ body: () throws -> String)
-        -> Response
-    {
-        do {
-            app.notice(try body(), for: context)
-        } catch {
-            app.notice(app.text("eventNotDone", context, refusal(error, context).message), for: context)
-        }
-        return Pages.redirect("/events/\(id)\(anchor)")
-    }
-
     // MARK: - Pages
 
     private func list(_ request: Request, _ context: WebContext) throws -> Response {
-        let page: Page<EventSummary>
-        do { page = try app.service.events(EventsListParams(), caller: caller(context)) } catch {
-            throw refusal(error, context)
-        }
+        let page = try app.service.events(EventsListParams(), caller: context.caller)
         let format = app.formatting(context)
         return app.render(
             "events", title: app.text("eventsHeading", context),
@@ -86,62 +51,41 @@ struct EventRoutes {
     private func settings(_ request: Request, _ context: WebContext) async throws -> Response {
         let form = try await app.form(request, context)
         let id = try context.parameters.require("id")
-        return act(id, context, anchor: "#settings") {
-            let changed = try app.service.updateEvent(
-                EventSettingsParams(
-                    event: id, name: form.text("name"), nameEn: form.text("nameEn"), date: form.text("date"),
-                    start: form.text("start"), slotMinutes: form.text("slotMinutes").flatMap { Int($0) },
-                    slots: form.text("slots").flatMap { Int($0) },
-                    breaks: (form.text("breaks") ?? "").split(separator: ",").compactMap {
-                        Int($0.trimmingCharacters(in: .whitespaces))
-                    },
-                    tables: form.text("tables").flatMap { Int($0) },
-                    tableLabels: (form.text("tableLabels") ?? "").split(separator: ",").map {
-                        $0.trimmingCharacters(in: .whitespaces)
-                    }.filter { !$0.isEmpty }, rules: form.text("rules"),
-                    minScore: form.text("minScore").flatMap { Double($0.replacingOccurrences(of: ",", with: ".")) }),
-                caller: caller(context))
-            return app.text("eventSettingsSaved", context, changed.name)
-        }
+        return try app.act(
+            EventUpdateOperation.self,
+            OperationForm.parameters(EventUpdateOperation.self, form, fixed: ["event": .string(id)]),
+            context, back: "/events/\(id)#settings"
+        ) { changed in app.text("eventSettingsSaved", context, changed.name) }
     }
 
     private func create(_ request: Request, _ context: WebContext) async throws -> Response {
         let form = try await app.form(request, context)
-        do {
-            let event = try app.service.createEvent(
-                EventSettingsParams(
-                    name: form.text("name"), nameEn: form.text("nameEn"), date: form.text("date"),
-                    start: form.text("start"), slotMinutes: form.text("slotMinutes").flatMap { Int($0) },
-                    slots: form.text("slots").flatMap { Int($0) },
-                    breaks: form.text("breaks").map {
-                        $0.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-                    },
-                    tables: form.text("tables").flatMap { Int($0) }), caller: caller(context))
+        let params = OperationForm.parameters(EventCreateOperation.self, form)
+        // A new event's page is where its work goes on; a refused one leaves the reader on the list.
+        switch try app.attempt(EventCreateOperation.self, params, context, back: "/events") {
+        case .done(let event):
             app.notice(app.text("eventCreated", context, event.name), for: context)
             return Pages.redirect("/events/\(event.id)")
-        } catch {
-            app.notice(app.text("eventNotDone", context, refusal(error, context).message), for: context)
-            return Pages.redirect("/events")
+        case .refused(let response): return response
         }
     }
 
     private func page(_ request: Request, _ context: WebContext) throws -> Response {
         let id = try context.parameters.require("id")
-        let details: EventDetails
-        do { details = try app.service.event(id, caller: caller(context)) } catch { throw refusal(error, context) }
+        let details = try app.service.event(id, caller: context.caller)
         let event = details.event
         let format = app.formatting(context)
         let organiser = context.session?.isMinistry == true
         let me = event.participants.first { participant in
-            if case .token(_, .province(let own)) = caller(context) {
+            if case .token(_, .province(let own)) = context.caller {
                 return participant.side == .province && participant.id == own.rawValue
             }
-            if case .token(_, .ngo(let own)) = caller(context) {
+            if case .token(_, .ngo(let own)) = context.caller {
                 return participant.side == .ngo && participant.id == own.rawValue
             }
             return false
         }
-        let published = try? app.service.eventAgenda(EventAgendaParams(event: id), caller: caller(context))
+        let published = try? app.service.eventAgenda(EventAgendaParams(event: id), caller: context.caller)
         func slotName(_ slot: Int) -> String { "\(slot): \(event.slotLabel(slot))" }
         var participantRows = HTMLRows()
         for participant in event.participants {
@@ -300,20 +244,23 @@ struct EventRoutes {
         let names = (form["participants"] ?? "").split(whereSeparator: \.isNewline).map {
             $0.trimmingCharacters(in: .whitespaces)
         }.filter { !$0.isEmpty }
-        return act(id, context, anchor: "#invited") {
-            let event = try app.service.invite(
-                EventParticipantParams(event: id, participants: names), caller: caller(context))
-            return app.text("eventInvited", context, "\(names.count)", "\(event.participants.count)")
+        // One name a line: a name may hold a comma.
+        let params: JSONValue = .object(["event": .string(id), "participants": .array(names.map(JSONValue.string))])
+        return try app.act(EventInviteOperation.self, params, context, back: "/events/\(id)#invited") { event in
+            app.text("eventInvited", context, "\(names.count)", "\(event.participants.count)")
         }
     }
 
     private func status(_ request: Request, _ context: WebContext) async throws -> Response {
         let form = try await app.form(request, context)
         let id = try context.parameters.require("id")
-        return act(id, context) {
-            let event = try app.service.setEventStatus(id, open: form.text("to") == "open", caller: caller(context))
-            return app.text("eventStatusNow", context, app.text("eventStatus.\(event.status.rawValue)", context))
+        let params: JSONValue = .object(["event": .string(id)])
+        func said(_ event: MeetingEvent) -> String {
+            app.text("eventStatusNow", context, app.text("eventStatus.\(event.status.rawValue)", context))
         }
+        return form.text("to") == "open"
+            ? try app.act(EventOpenOperation.self, params, context, back: "/events/\(id)", done: said)
+            : try app.act(EventCloseOperation.self, params, context, back: "/events/\(id)", done: said)
     }
 
     /// Publishing plans and publishes at once; planning alone shows the proposed schedule
@@ -325,9 +272,9 @@ struct EventRoutes {
         let form = try await app.form(request, context)
         let id = try context.parameters.require("id")
         guard let publish = form.text("publish") else { return try preview(id, request, context) }
-        return act(id, context, anchor: "#schedule") {
-            let result = try app.service.planEvent(
-                EventPlanParams(event: id, publish: publish, lang: context.language), caller: caller(context))
+        let params: JSONValue = .object(
+            ["event": .string(id), "publish": .string(publish), "lang": .string(context.language.rawValue)])
+        return try app.act(EventPlanOperation.self, params, context, back: "/events/\(id)#schedule") { result in
             let changes = result.changes
             var text = app.text(
                 "eventPlanned", context, "\(result.plan.number)", "\(result.report.meetingCount)",
@@ -348,16 +295,13 @@ struct EventRoutes {
     }
 
     private func preview(_ id: String, _ request: Request, _ context: WebContext) throws -> Response {
+        let params: JSONValue = .object(["event": .string(id), "lang": .string(context.language.rawValue)])
         let result: EventPlanResult
-        let event: MeetingEvent
-        do {
-            result = try app.service.planEvent(
-                EventPlanParams(event: id, lang: context.language), caller: caller(context))
-            event = try app.service.event(id, caller: caller(context)).event
-        } catch {
-            app.notice(app.text("eventNotDone", context, refusal(error, context).message), for: context)
-            return Pages.redirect("/events/\(id)")
+        switch try app.attempt(EventPlanOperation.self, params, context, back: "/events/\(id)") {
+        case .done(let planned): result = planned
+        case .refused(let response): return response
         }
+        let event = try app.service.event(id, caller: context.caller).event
         let report = result.report
         let changes = result.changes
         let byNumber = Dictionary(
@@ -405,38 +349,31 @@ struct EventRoutes {
     private func availability(_ request: Request, _ context: WebContext) async throws -> Response {
         let form = try await app.form(request, context)
         let id = try context.parameters.require("id")
-        return act(id, context, anchor: "#answers") {
-            let saved = try app.service.setAvailability(
-                EventParticipantParams(
-                    event: id, participant: form.text("participant"),
-                    unavailable: form.all("unavailable").compactMap { Int($0) }), caller: caller(context))
-            return app.text("eventAvailabilitySaved", context, saved.name)
+        let params = OperationForm.parameters(
+            EventAvailabilityOperation.self, form, fixed: ["event": .string(id)], checkboxes: ["unavailable"])
+        return try app.act(EventAvailabilityOperation.self, params, context, back: "/events/\(id)#answers") { saved in
+            app.text("eventAvailabilitySaved", context, saved.name)
         }
     }
 
     private func wish(_ request: Request, _ context: WebContext) async throws -> Response {
         let form = try await app.form(request, context)
         let id = try context.parameters.require("id")
-        return act(id, context, anchor: "#answers") {
-            let saved = try app.service.wish(
-                EventWishParams(
-                    event: id, from: form.text("from") ?? "", to: form.text("to") ?? "",
-                    weight: form.text("weight").flatMap { Double($0) }, reason: form.text("reason")),
-                caller: caller(context))
-            return app.text(saved.weight == 0 ? "eventWishWithdrawn" : "eventWishSaved", context)
+        let params = OperationForm.parameters(EventWishOperation.self, form, fixed: ["event": .string(id)])
+        return try app.act(EventWishOperation.self, params, context, back: "/events/\(id)#answers") { saved in
+            app.text(saved.weight == 0 ? "eventWishWithdrawn" : "eventWishSaved", context)
         }
     }
 
     private func meeting(_ request: Request, _ context: WebContext) async throws -> Response {
         let form = try await app.form(request, context)
         let id = try context.parameters.require("id")
-        let number = Int(try context.parameters.require("number")) ?? 0
-        return act(id, context, anchor: "#answers") {
-            let changed = try app.service.updateMeeting(
-                EventMeetingParams(
-                    event: id, meeting: number, action: form.text("action") ?? "", note: form.text("note")),
-                caller: caller(context))
-            return app.text(
+        let number = try context.parameters.require("number")
+        let params = OperationForm.parameters(
+            EventMeetingOperation.self, form,
+            fixed: ["event": .string(id), "meeting": Int(number).map { .number(Double($0)) } ?? .string(number)])
+        return try app.act(EventMeetingOperation.self, params, context, back: "/events/\(id)#answers") { changed in
+            app.text(
                 "eventMeetingNow", context, "\(changed.number)",
                 app.text("meetingStatus.\(changed.status.rawValue)", context))
         }
@@ -446,14 +383,9 @@ struct EventRoutes {
 
     private func agendaBook(_ request: Request, _ context: WebContext) throws -> (EventAgenda, AgendaBook) {
         let id = try context.parameters.require("id")
-        do {
-            return try app.service.eventAgenda(
-                EventAgendaParams(
-                    event: id, participant: app.query(request).text("participant"), lang: context.language),
-                caller: caller(context))
-        } catch {
-            throw refusal(error, context)
-        }
+        return try app.service.eventAgenda(
+            EventAgendaParams(event: id, participant: app.query(request).text("participant"), lang: context.language),
+            caller: context.caller)
     }
 
     /// One participant's agenda, or the whole schedule, as a page that prints on A4.

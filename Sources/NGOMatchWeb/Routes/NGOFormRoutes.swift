@@ -39,18 +39,18 @@ struct NGOFormRoutes {
                 form: view(form, context), ngo: ngo, updatedAt: current, request, context, stale: stale,
                 status: .conflict)
         }
-        do {
-            _ = try app.service.updateNGO(ngo.id.rawValue, changes: Self.record(form), caller: context.session!.caller)
-            app.notice(app.text("updated", context), for: context)
-            return Pages.redirect("/ngos/\(ngo.id)")
-        } catch let failure as ValidationFailure {
-            var formView = view(form, context)
-            formView.place(failure.records.flatMap(\.problems), context.language, fieldFor: Self.field)
-            return page(
-                form: formView, ngo: ngo, updatedAt: ngo.updatedAt, request, context, status: .unprocessableContent)
-        } catch let error as ServiceError {
-            throw WebError(kind: .forbidden, message: error.description)
-        }
+        return try app.submit(
+            NGOUpdateOperation.self, Self.record(form).merging(.object(["ngo": .string(ngo.id.rawValue)])), context,
+            redisplay: { refusal in
+                var formView = view(form, context)
+                formView.place(refusal.problems, context.language, fieldFor: Self.field)
+                return page(
+                    form: formView, ngo: ngo, updatedAt: ngo.updatedAt, request, context, status: .unprocessableContent)
+            },
+            done: { _ in
+                app.notice(app.text("updated", context), for: context)
+                return Pages.redirect("/ngos/\(ngo.id)")
+            })
     }
 
     static func record(_ form: FormData) -> JSONValue {

@@ -33,14 +33,14 @@ struct NGOListing {
                 problem = app.text("expiringExpected", context, days)
             }
         }
-        do {
-            ngos = try app.service.ngos(
+        let listed = app.filter(context) {
+            try app.service.ngos(
                 NGOsListParams(
                     sector: sector, province: province, country: country, region: region, search: search,
                     certificateExpiresWithin: expiringWithin))
-        } catch {
-            problem = String(describing: error)
         }
+        ngos = listed.value ?? []
+        problem = problem ?? listed.problem
         ngos.sort(by: order.precedes)
     }
 

@@ -20,11 +20,7 @@ struct NGORoutes {
 
     func loadNGO(_ context: WebContext) throws -> NGO {
         let id = try context.parameters.require("id")
-        do {
-            return try app.service.ngo(NGOGetParams(ngo: id))
-        } catch {
-            throw WebError(kind: .notFound, message: app.text("noSuchNGO", context, id))
-        }
+        return try app.addressed(context) { try app.service.ngo(NGOGetParams(ngo: id)) }
     }
 
     /// The NGO directory: search, filters, order, pages and downloads. A name that is one NGO's
@@ -129,9 +125,7 @@ struct NGORoutes {
         var province: Province?
         var problem: String?
         if let text = query.text("province") {
-            do { province = try app.service.reference.provinces.resolve(text).province } catch {
-                problem = error.text(context.language)
-            }
+            (province, problem) = app.filter(context) { try app.service.reference.provinces.resolve(text).province }
         }
         let result = try app.service.discover(
             DiscoverParams(

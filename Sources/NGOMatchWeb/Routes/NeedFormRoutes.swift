@@ -37,20 +37,20 @@ struct NeedFormRoutes {
             // A province registers for itself, whatever the form says.
             form = FormData(fields: form.fields.filter { $0.name != "province" } + [("province", own.rawValue)])
         }
-        do {
-            let need = try app.service.registerNeed(Self.record(form), caller: session.caller)
-            app.notice(app.text("registered", context, need.id.rawValue), for: context)
-            return Pages.redirect("/needs/\(need.id)")
-        } catch let failure as ValidationFailure {
-            var formView = view(form, context)
-            formView.place(failure.records.flatMap(\.problems), context.language, fieldFor: Self.field)
-            return page(
-                form: formView, heading: app.text("newNeedHeading", context), action: "/needs/new",
-                submit: app.text("registerSubmit", context), cancel: "/needs", updatedAt: nil, request, context,
-                status: .unprocessableContent)
-        } catch let error as ServiceError {
-            throw WebError(kind: .forbidden, message: error.text(context.language))
-        }
+        return try app.submit(
+            NeedRegisterOperation.self, Self.record(form), context,
+            redisplay: { refusal in
+                var formView = view(form, context)
+                formView.place(refusal.problems, context.language, fieldFor: Self.field)
+                return page(
+                    form: formView, heading: app.text("newNeedHeading", context), action: "/needs/new",
+                    submit: app.text("registerSubmit", context), cancel: "/needs", updatedAt: nil, request, context,
+                    status: .unprocessableContent)
+            },
+            done: { need in
+                app.notice(app.text("registered", context, need.id.rawValue), for: context)
+                return Pages.redirect("/needs/\(need.id)")
+            })
     }
 
     private func editForm(_ request: Request, _ context: WebContext) throws -> Response {
@@ -76,21 +76,20 @@ struct NeedFormRoutes {
                 submit: app.text("save", context), cancel: "/needs/\(need.id)", updatedAt: current, request, context,
                 stale: stale, status: .conflict)
         }
-        do {
-            _ = try app.service.updateNeed(
-                need.id.rawValue, changes: Self.record(form), caller: context.session!.caller)
-            app.notice(app.text("updated", context), for: context)
-            return Pages.redirect("/needs/\(need.id)")
-        } catch let failure as ValidationFailure {
-            var formView = view(form, context)
-            formView.place(failure.records.flatMap(\.problems), context.language, fieldFor: Self.field)
-            return page(
-                form: formView, heading: heading, action: "/needs/\(need.id)/edit",
-                submit: app.text("save", context), cancel: "/needs/\(need.id)", updatedAt: need.updatedAt, request,
-                context, status: .unprocessableContent)
-        } catch let error as ServiceError {
-            throw WebError(kind: .forbidden, message: error.text(context.language))
-        }
+        return try app.submit(
+            NeedUpdateOperation.self, Self.record(form).merging(.object(["id": .string(need.id.rawValue)])), context,
+            redisplay: { refusal in
+                var formView = view(form, context)
+                formView.place(refusal.problems, context.language, fieldFor: Self.field)
+                return page(
+                    form: formView, heading: heading, action: "/needs/\(need.id)/edit",
+                    submit: app.text("save", context), cancel: "/needs/\(need.id)", updatedAt: need.updatedAt,
+                    request, context, status: .unprocessableContent)
+            },
+            done: { _ in
+                app.notice(app.text("updated", context), for: context)
+                return Pages.redirect("/needs/\(need.id)")
+            })
     }
 
     /// The form's fields as a record in the import format, for the registry to check.

@@ -25,14 +25,11 @@ struct NeedListing {
         if let own = session.ownProvince {
             province = directory[own]
         } else if let text = query.text("province") {
-            do {
-                let match = try directory.resolve(text)
-                province = match.province
-                if case .formerProvince(let former) = match.route {
-                    mergedNote = app.text("mergedNote", context, former, match.province.name.vi)
-                }
-            } catch {
-                problem = error.description
+            let (match, unknown) = app.filter(context) { try directory.resolve(text) }
+            province = match?.province
+            problem = unknown
+            if let match, case .formerProvince(let former) = match.route {
+                mergedNote = app.text("mergedNote", context, former, match.province.name.vi)
             }
         }
         status = query.text("status") ?? "open"
@@ -40,14 +37,14 @@ struct NeedListing {
         region = province == nil ? query.text("region") : nil
         search = query.text("q")
         order = query.text("sort").flatMap(Order.init(rawValue:)) ?? .open
-        do {
-            needs = try app.service.needs(
+        let listed = app.filter(context) {
+            try app.service.needs(
                 NeedsListParams(
                     province: province?.id.rawValue, sector: sector, region: region,
                     status: status == "any" ? nil : status, search: search))
-        } catch {
-            problem = problem ?? String(describing: error)
         }
+        needs = listed.value ?? []
+        problem = problem ?? listed.problem
         needs.sort(by: order.precedes)
     }
 

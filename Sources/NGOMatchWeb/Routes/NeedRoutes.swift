@@ -94,7 +94,7 @@ struct NeedRoutes {
         let format = app.formatting(context)
         let need = try loadNeed(context)
         let rulesName = app.query(request).text("rules") ?? "default"
-        let rules = try rulesFor(rulesName, context)
+        let rules = try app.service.rules(rulesName)
         let result = try app.service.suggest(
             SuggestParams(
                 need: need.id.rawValue,
@@ -168,9 +168,9 @@ struct NeedRoutes {
         let form = try await app.form(request, context)
         let need = try loadNeed(context)
         try mayWrite(need, context)
-        let closed = try app.service.closeNeed(
-            NeedCloseParams(id: need.id.rawValue, status: form.text("status") ?? "closed"),
-            caller: context.session!.caller)
+        let closed = try app.perform(
+            NeedCloseOperation.self,
+            .object(["id": .string(need.id.rawValue), "status": .string(form.text("status") ?? "closed")]), context)
         app.notice(app.text("closed", context, app.formatting(context).status(closed.status)), for: context)
         return Pages.redirect("/needs/\(need.id)")
     }
@@ -178,30 +178,21 @@ struct NeedRoutes {
     private func record(_ request: Request, _ context: WebContext) async throws -> Response {
         let form = try await app.form(request, context)
         let need = try loadNeed(context)
-        guard let ngo = form.text("ngo"), let status = form.text("status") else {
-            throw WebError(kind: .badRequest, message: app.text("error", context))
-        }
-        do {
-            let recorded = try app.service.recordPartnership(
-                PartnershipRecordParams(need: need.id.rawValue, ngo: ngo, status: status, note: form.text("note")),
-                caller: context.session!.caller)
-            app.notice(
-                app.text(
-                    "recorded", context, need.title, recorded.ngo.rawValue,
-                    app.formatting(context).partnership(recorded.status)), for: context)
-        } catch let error as ServiceError {
-            throw WebError(kind: .forbidden, message: error.text(context.language))
-        }
-        return Pages.redirect("/needs/\(need.id)#ngo-\(ngo)")
+        let recorded = try app.perform(
+            PartnershipRecordOperation.self,
+            .object(
+                ["need": .string(need.id.rawValue)].merging(form.texts("ngo", "status", "note")) { own, _ in own }),
+            context)
+        app.notice(
+            app.text(
+                "recorded", context, need.title, recorded.ngo.rawValue,
+                app.formatting(context).partnership(recorded.status)), for: context)
+        return Pages.redirect("/needs/\(need.id)#ngo-\(recorded.ngo)")
     }
 
     func loadNeed(_ context: WebContext) throws -> Need {
         let id = try context.parameters.require("id")
-        do {
-            return try app.service.need(NeedGetParams(id: id))
-        } catch {
-            throw WebError(kind: .notFound, message: app.text("noSuchNeed", context, id))
-        }
+        return try app.service.need(NeedGetParams(id: id))
     }
 
     /// - Throws: a forbidden page naming whose need it is and who the reader is.
@@ -212,14 +203,6 @@ struct NeedRoutes {
                 kind: .forbidden,
                 message: app.text(
                     "forbiddenNeed", context, app.formatting(context).province(need.province), context.who ?? ""))
-        }
-    }
-
-    private func rulesFor(_ name: String, _ context: WebContext) throws -> RuleSet {
-        do {
-            return try app.service.rules(name)
-        } catch {
-            throw WebError(kind: .notFound, message: String(describing: error))
         }
     }
 }

@@ -22,7 +22,7 @@ struct RegistryFileRoutes {
         _ request: Request, _ context: WebContext, _ values: [String: Any] = [:], status: HTTPResponse.Status = .ok
     ) throws -> Response {
         try app.ministryOnly(context)
-        let counts = try app.service.registry.counts()
+        let counts = try app.service.counts()
         var values = values
         values["registryCounts"] = app.text("importRegistryHolds", context, "\(counts.ngos)", "\(counts.needs)")
         return app.render("import", title: app.text("importHeading", context), values, request, context, status: status)
@@ -34,7 +34,6 @@ struct RegistryFileRoutes {
             problem: app.text("importNotMultipart", context, "\(Self.uploadLimit >> 20)"))
         try app.checkCSRF(form["csrf"], context)
         try app.ministryOnly(context)
-        let session = context.session!
         let checkOnly = form["action"] == "check"
         let files = form.files("files")
         guard !files.isEmpty else {
@@ -56,37 +55,38 @@ struct RegistryFileRoutes {
                 request, context, ["fileProblems": fileProblems, "files": names, "nothingWritten": true],
                 status: .unprocessableContent)
         }
-        do {
-            let summary = try app.service.importDocuments(documents, checkOnly: checkOnly, caller: session.caller)
-            let counts = app.text(
-                "importCounts", context, "\(summary.ngos)", "\(summary.needs)", "\(summary.partnerships)")
-            return try page(
-                request, context,
-                [
-                    "done": app.text(checkOnly ? "importChecked" : "importDone", context, names, counts),
-                    "checked": checkOnly,
-                ])
-        } catch let failure as ValidationFailure {
-            let rows = failure.records.flatMap { record in
-                record.problems.map { problem -> [String: Any] in
-                    [
-                        "location": record.location.text(context.language),
-                        "record": record.record.text(context.language), "field": problem.field,
-                        "problem": problem.message(context.language),
-                    ]
+        return try app.submit(
+            context, { try app.service.importDocuments(documents, checkOnly: checkOnly, caller: context.caller) },
+            redisplay: { refusal in
+                let rows = refusal.records.flatMap { record in
+                    record.problems.map { problem -> [String: Any] in
+                        [
+                            "location": record.location.text(context.language),
+                            "record": record.record.text(context.language), "field": problem.field,
+                            "problem": problem.message(context.language),
+                        ]
+                    }
                 }
-            }
-            return try page(
-                request, context,
-                [
-                    "problems": rows, "hasProblems": true, "files": names, "nothingWritten": true,
-                    "problemCount": Messages.counted("importRecordsInvalid", context.language, failure.records.count)
-                        + " " + Messages.counted("importProblems", context.language, rows.count),
-                ],
-                status: .unprocessableContent)
-        } catch let error as ServiceError {
-            throw WebError(kind: .forbidden, message: error.text(context.language))
-        }
+                return try page(
+                    request, context,
+                    [
+                        "problems": rows, "hasProblems": true, "files": names, "nothingWritten": true,
+                        "problemCount": Messages.counted(
+                            "importRecordsInvalid", context.language, refusal.records.count)
+                            + " " + Messages.counted("importProblems", context.language, rows.count),
+                    ],
+                    status: .unprocessableContent)
+            },
+            done: { summary in
+                let counts = app.text(
+                    "importCounts", context, "\(summary.ngos)", "\(summary.needs)", "\(summary.partnerships)")
+                return try page(
+                    request, context,
+                    [
+                        "done": app.text(checkOnly ? "importChecked" : "importDone", context, names, counts),
+                        "checked": checkOnly,
+                    ])
+            })
     }
 
     private func export(_ request: Request, _ context: WebContext) throws -> Response {
@@ -95,20 +95,14 @@ struct RegistryFileRoutes {
         guard let format = ExportFormat(rawValue: text) else {
             throw WebError(kind: .badRequest, message: app.text("exportFormatExpected", context, text))
         }
-        let records = try app.service.exportRecords(caller: context.session!.caller)
+        let records = try app.service.exportRecords(caller: context.caller)
         return Downloads.file(
             try format.text(records), type: format.mediaType, name: "ngomatch-\(Self.today()).\(format.rawValue)")
     }
 
     private func backup(_ request: Request, _ context: WebContext) throws -> Response {
         try app.ministryOnly(context)
-        let data: Data
-        do {
-            data = try app.service.backupData(caller: context.session!.caller)
-        } catch {
-            // The registry's own message names server paths; the reader gets what to do instead.
-            throw WebError(kind: .badRequest, message: app.text("backupFailed", context))
-        }
+        let data = try app.service.backupData(caller: context.caller)
         return Downloads.file(
             ByteBuffer(bytes: data), type: "application/vnd.sqlite3", name: "ngomatch-backup-\(Self.today()).sqlite")
     }

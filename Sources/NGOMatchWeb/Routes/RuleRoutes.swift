@@ -56,11 +56,7 @@ struct RuleRoutes {
     private func show(_ request: Request, _ context: WebContext) throws -> Response {
         let name = try context.parameters.require("name")
         let detail: RuleSetDetail
-        do {
-            detail = try app.service.ruleSet(RuleSetGetParams(name: name))
-        } catch {
-            throw WebError(kind: .notFound, message: app.text("noSuchRuleSet", context, name))
-        }
+        detail = try app.addressed(context) { try app.service.ruleSet(RuleSetGetParams(name: name)) }
         let format = app.formatting(context)
         return app.render(
             "ruleset", title: detail.label,
@@ -84,30 +80,26 @@ struct RuleRoutes {
         let form = try await app.form(request, context)
         let name = form.text("name") ?? ""
         let text = form["text"] ?? ""
-        do {
-            let added = try app.service.addRuleSet(
-                RuleSetAddParams(name: name, text: text), caller: context.session!.caller)
-            app.notice(app.text("ruleSetAdded", context, added.label), for: context)
-            return Pages.redirect("/rules/\(Pages.percentEncoded(added.summary.name))")
-        } catch let invalid as InvalidRuleSet {
-            return try list(request, context, form: (name, text, invalid.problems.map { $0.text(context.language) }))
-        } catch let error as ServiceError {
-            if case .forbidden = error { throw WebError(kind: .forbidden, message: error.text(context.language)) }
-            return try list(request, context, form: (name, text, [error.text(context.language)]))
-        } catch {
-            return try list(request, context, form: (name, text, [String(describing: error)]))
-        }
+        return try app.submit(
+            RulesAddOperation.self, .object(["name": .string(name), "text": .string(text)]), context,
+            redisplay: { refusal in
+                // A rule file's problems carry their own line and column; a parameter's, its name.
+                let lines = refusal.problems.map {
+                    $0.field == "text" ? $0.message(context.language) : $0.text(context.language)
+                }
+                return try list(request, context, form: (name, text, lines))
+            },
+            done: { added in
+                app.notice(app.text("ruleSetAdded", context, added.label), for: context)
+                return Pages.redirect("/rules/\(Pages.percentEncoded(added.summary.name))")
+            })
     }
 
     private func remove(_ request: Request, _ context: WebContext) async throws -> Response {
         _ = try await app.form(request, context)
         let name = try context.parameters.require("name")
-        do {
-            _ = try app.service.removeRuleSet(RuleSetGetParams(name: name), caller: context.session!.caller)
-            app.notice(app.text("ruleSetRemoved", context, name), for: context)
-        } catch let error as ServiceError {
-            throw WebError(kind: .forbidden, message: error.text(context.language))
-        }
+        _ = try app.perform(RulesRemoveOperation.self, .object(["name": .string(name)]), context)
+        app.notice(app.text("ruleSetRemoved", context, name), for: context)
         return Pages.redirect("/rules")
     }
 
@@ -125,38 +117,37 @@ struct RuleRoutes {
             "afterChoices": WebApp.choices(names.map { ($0, $0) }, selected: after),
         ]
         if let needID {
-            do {
-                let result = try app.service.compare(
+            let (compared, problem) = app.filter(context) {
+                try app.service.compare(
                     CompareParams(need: needID, rules: [before, after], limit: 10, lang: context.language))
-                if let comparison = result.comparisons.first {
-                    values["subject"] = comparison.subjectName
-                    values["subjectLink"] = "/needs/\(comparison.subject)"
-                    values["beforeLabel"] = comparison.before
-                    values["afterLabel"] = comparison.after
-                    values["rows"] = comparison.rows.map { row -> [String: Any] in
-                        func standing(_ standing: RankingComparison.Standing?) -> String {
-                            guard let standing else { return "—" }
-                            let rank = standing.rank.map { "#\($0)" } ?? app.text("compareRemoved", context)
-                            return "\(rank) · \(format.score(standing.score))"
-                        }
-                        return [
-                            "name": row.name, "link": "/needs/\(comparison.subject)#ngo-\(row.id)",
-                            "before": standing(row.before), "after": standing(row.after),
-                            "move": row.move.map { $0 == 0 ? "=" : ($0 > 0 ? "▲ \($0)" : "▼ \(-$0)") } ?? "—",
-                            "moveWords": row.move.map {
-                                $0 == 0
-                                    ? app.text("compareSame", context)
-                                    : app.text($0 > 0 ? "compareUp" : "compareDown", context, "\(abs($0))")
-                            } ?? "",
-                            "factors": row.factors.prefix(3).map {
-                                "\($0.name) \($0.change > 0 ? "+" : "")\(format.score($0.change))"
-                            }.joined(separator: "; "),
-                        ]
+            }
+            values["problem"] = problem
+            if let comparison = compared?.comparisons.first {
+                values["subject"] = comparison.subjectName
+                values["subjectLink"] = "/needs/\(comparison.subject)"
+                values["beforeLabel"] = comparison.before
+                values["afterLabel"] = comparison.after
+                values["rows"] = comparison.rows.map { row -> [String: Any] in
+                    func standing(_ standing: RankingComparison.Standing?) -> String {
+                        guard let standing else { return "—" }
+                        let rank = standing.rank.map { "#\($0)" } ?? app.text("compareRemoved", context)
+                        return "\(rank) · \(format.score(standing.score))"
                     }
-                    values["hasRows"] = !comparison.rows.isEmpty
+                    return [
+                        "name": row.name, "link": "/needs/\(comparison.subject)#ngo-\(row.id)",
+                        "before": standing(row.before), "after": standing(row.after),
+                        "move": row.move.map { $0 == 0 ? "=" : ($0 > 0 ? "▲ \($0)" : "▼ \(-$0)") } ?? "—",
+                        "moveWords": row.move.map {
+                            $0 == 0
+                                ? app.text("compareSame", context)
+                                : app.text($0 > 0 ? "compareUp" : "compareDown", context, "\(abs($0))")
+                        } ?? "",
+                        "factors": row.factors.prefix(3).map {
+                            "\($0.name) \($0.change > 0 ? "+" : "")\(format.score($0.change))"
+                        }.joined(separator: "; "),
+                    ]
                 }
-            } catch {
-                values["problem"] = String(describing: error)
+                values["hasRows"] = !comparison.rows.isEmpty
             }
         }
         return app.render("compare", title: app.text("compareHeading", context), values, request, context)

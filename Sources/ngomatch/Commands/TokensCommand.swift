@@ -1,5 +1,6 @@
 import ArgumentParser
 import NGOMatchCore
+import NGOMatchService
 import NGOMatchStore
 
 struct TokensCommand: ParsableCommand {
@@ -14,32 +15,32 @@ struct TokensCommand: ParsableCommand {
             commandName: "create",
             abstract: "Create a token; it is printed once and only its hash is stored.",
             discussion: """
-                Roles: ministry (everything), province:ID (its own province's needs),
-                ngo:ID (its own profile). Reads are open to any authenticated client.
+                Roles: ministry (everything), province:UNIT (its own province's needs),
+                ngo:NGO (its own profile). Units and NGOs are named as anywhere else:
+                former names and names without diacritics too. Reads are open to any
+                authenticated client. The audit trail names the token's id, never the token.
 
                 Examples:
                   ngomatch tokens create --role ministry --note "MOFA desk"
-                  ngomatch tokens create --role province:cao-bang
+                  ngomatch tokens create --role "province:Cao Bang"
                   ngomatch tokens create --role ngo:wwf-vietnam
                 """
         )
         @OptionGroup var registry: RegistryOptions
-        @Option(help: "ministry, province:ID or ngo:ID.") var role: String
+        @OptionGroup var output: OutputOptions
+        @Option(help: "ministry, province:UNIT or ngo:NGO (any of their names).") var role: String
         @Option(help: "Who the token is for.") var note: String?
 
         func run() throws {
-            guard let parsed = Role(role) else {
-                throw UsageError("usage.badRole", role)
+            let created = try TokenCreateOperation.run(
+                registry.service(), TokenCreateParams(role: role, note: note), caller: .local("cli"))
+            if output.format == .table {
+                // The token alone on stdout, for a script to keep; the words on stderr.
+                print(created.token)
+                Terminal.say("cli.tokenCreated", created.id, created.role)
+            } else {
+                try output.emit(TokenCreateOperation.self, created, table: { created.token })
             }
-            let opened = try registry.open()
-            var resolved = parsed
-            if case .province(let id) = parsed {
-                resolved = .province(try opened.reference.provinces.resolve(id.rawValue).province.id)
-            }
-            if case .ngo(let id) = parsed { resolved = .ngo(try opened.ngo(named: id.rawValue).id) }
-            let (token, info) = try opened.createToken(role: resolved, note: note)
-            print(token)
-            Terminal.say("cli.tokenCreated", info.id, info.role.description)
         }
     }
 
@@ -50,9 +51,9 @@ struct TokensCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let tokens = try registry.open().tokens()
+            let tokens = try TokensListOperation.run(registry.service(), NoParams(), caller: .local("cli"))
             try output.emit(
-                tokens,
+                TokensListOperation.self, tokens,
                 table: {
                     var table = Table(keys: ["cli.id", "col.role", "col.created", "col.revoked", "ev.note"])
                     for token in tokens {
@@ -68,11 +69,17 @@ struct TokensCommand: ParsableCommand {
             commandName: "revoke",
             abstract: "Revoke a token by its id.", discussion: "Example:\n  ngomatch tokens revoke AbC123xy")
         @OptionGroup var registry: RegistryOptions
+        @OptionGroup var output: OutputOptions
         @Argument(help: "The token's id (from 'tokens list').") var id: String
 
         func run() throws {
-            try registry.open().revokeToken(id: id)
-            Terminal.say("cli.tokenRevoked", id)
+            let revoked = try TokenRevokeOperation.run(
+                registry.service(), TokenRevokeParams(id: id), caller: .local("cli"))
+            if output.format == .table {
+                Terminal.say("cli.tokenRevoked", revoked.id)
+            } else {
+                try output.emit(TokenRevokeOperation.self, revoked, table: { revoked.id })
+            }
         }
     }
 }
