@@ -91,7 +91,8 @@ struct EventPageTests {
                 try fixture.service.registry.eventMeetings("gap-go-2026").first { $0.number == own.number }?
                     .provinceAnswer == .confirmed)
             // Another's meeting, and the organiser's button: the forbidden page, not a notice to try again.
-            let refused = try await browser.post("/events/gap-go-2026/meetings/\(other.number)", [("action", "decline")])
+            let refused = try await browser.post(
+                "/events/gap-go-2026/meetings/\(other.number)", [("action", "decline")])
             #expect(refused.status == .forbidden)
             #expect(
                 try fixture.service.registry.eventMeetings("gap-go-2026").first { $0.number == other.number }?.status

@@ -766,7 +766,8 @@ extension Messages {
         "record.need": "nhu cầu '{0}'",
         "record.ngo": "tổ chức '{0}'",
         "record.partnership": "quan hệ đối tác",
-        "params.role": "một vai trò: ministry, province:TỈNH hoặc ngo:TỔ-CHỨC (ví dụ province:Cao Bằng), không phải '{0}'",
+        "params.role":
+            "một vai trò: ministry, province:TỈNH hoặc ngo:TỔ-CHỨC (ví dụ province:Cao Bằng), không phải '{0}'",
         "rpc.internal": "lỗi nội bộ",
         "rpc.invalidParams": "tham số không hợp lệ: {0}",
         "rpc.methodNotFound": "không có phương thức '{0}'",
