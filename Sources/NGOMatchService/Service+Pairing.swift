@@ -75,7 +75,11 @@ extension Service {
     /// pair is scored from the registry: the province's best open need for that NGO.
     public func plan(_ request: PlanRequest) throws -> Plan {
         let scored = request.event.scores != nil
-        let resolved = try resolveAgainstRegistry(request.event, source: request.source, scored: scored)
+        var event = request.event
+        // The registry's scores are the rankings' divided by 100; a minimum is written as the
+        // rankings show scores (0–100), as every event's settings take it.
+        if !scored { event.minScore /= 100 }
+        let resolved = try resolveAgainstRegistry(event, source: request.source, scored: scored)
         let scores: [ScoredPair]
         if let given = resolved.givenScores {
             scores = given

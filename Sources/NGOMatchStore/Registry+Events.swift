@@ -282,7 +282,7 @@ extension Registry {
                 let numbers = try Int.fetchAll(
                     db, sql: "SELECT number FROM event_meeting WHERE event_id = ? ORDER BY number", arguments: [id])
                 throw RegistryError.notFound(
-                    kind: "meeting in event '\(id)'", id: "\(number)",
+                    kind: "meeting", id: "\(id) #\(number)",
                     suggestions: numbers.isEmpty
                         ? [] : ["one of \(numbers.first!)–\(numbers.last!) (events agenda \(id) lists them)"])
             }
@@ -351,7 +351,7 @@ extension Registry {
             (try? String.fetchAll(
                 db, sql: "SELECT party_id FROM event_participant WHERE event_id = ?", arguments: [event])) ?? []
         return .notFound(
-            kind: "participant invited to event '\(event)'", id: party,
+            kind: "participant", id: "\(event): \(party)",
             suggestions: Suggestions.closest(to: party, among: invited))
     }
 

@@ -16,6 +16,24 @@ struct EventCLITests {
         return try json(agenda)["meetings"]?.items ?? []
     }
 
+    /// A minimum is written as every ranking shows scores, 0–100. It was compared with the
+    /// planner's scores (the rankings' ÷ 100), so any minimum above 1 planned no meeting at all.
+    @Test func aMinimumScoreIsOnTheRankingsScale() throws {
+        let cli = try CLI()
+        let open = try cli.run("events", "plan", "gap-go-2026", "--format", "json")
+        #expect(open.status == 0, "\(open.stderr)")
+        let scores = (try Self.json(open)["report"]?["meetings"]?.items ?? []).compactMap { $0["score"]?.number }
+            .map { $0 * 100 }.sorted()
+        try #require(scores.count >= 4, "the demo event plans meetings without a minimum")
+        let minimum = scores[scores.count / 2]
+        let set = try cli.run("events", "update", "gap-go-2026", "--min-score", "\(minimum)")
+        #expect(set.status == 0, "\(set.stderr)")
+        let planned = try cli.run("events", "plan", "gap-go-2026", "--format", "json")
+        let kept = (try Self.json(planned)["report"]?["meetings"]?.items ?? []).compactMap { $0["score"]?.number }
+        #expect(!kept.isEmpty, "pairs scoring \(minimum) or more still meet")
+        #expect(kept.allSatisfy { $0 * 100 >= minimum - 1e-9 }, "\(kept) against \(minimum)")
+    }
+
     @Test func anEventFromInvitationToOutcome() throws {
         let cli = try CLI()
         let created = try cli.run(

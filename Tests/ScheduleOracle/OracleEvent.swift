@@ -87,7 +87,8 @@ public struct OracleEvent: Sendable {
         } else {
             throw Unreadable(description: "an event without scores needs the registry's scores")
         }
-        let minScore = number(json["minScore"]) ?? 0
+        // With the registry's scores (the rankings' ÷ 100), the minimum is on the rankings' scale.
+        let minScore = (number(json["minScore"]) ?? 0) / (json["scores"] == nil ? 100 : 1)
         var eligible: [Pair: Double] = [:]
         for (pair, score) in given where score > 0 && score >= minScore { eligible[pair] = score }
         for pair in mustMeet where eligible[pair] == nil { eligible[pair] = given[pair] ?? 0 }

@@ -664,6 +664,7 @@ extension Messages {
         "kinds.active token": "active tokens",
         "kind.partnership": "partnership",
         "kinds.partnership": "partnerships",
+        "kind.participant": "participant",
         "kind.meeting": "meeting",
         "kinds.meeting": "meetings",
         "registry.notFound": "no {0} with id '{1}'",

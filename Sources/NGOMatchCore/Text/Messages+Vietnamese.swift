@@ -670,6 +670,7 @@ extension Messages {
         "kinds.active token": "mã truy cập đang dùng",
         "kind.partnership": "quan hệ đối tác",
         "kinds.partnership": "quan hệ đối tác",
+        "kind.participant": "người tham dự",
         "kind.meeting": "cuộc gặp",
         "kinds.meeting": "cuộc gặp",
         "registry.notFound": "không có {0} nào mang mã '{1}'",
