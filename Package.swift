@@ -99,7 +99,7 @@ let package = Package(
         .target(
             name: "NGOMatchWeb",
             dependencies: [
-                "NGOMatchCore", "NGOMatchService", "NGOMatchProtocol", "NGOMatchStore",
+                "NGOMatchCore", "NGOMatchService", "NGOMatchStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),

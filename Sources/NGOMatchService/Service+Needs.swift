@@ -93,7 +93,7 @@ extension Service {
     }
 
     /// Registers a need from a record in the import format.
-    public func registerNeed(_ record: JSONValue, caller: Caller, method: String = "needs.register") throws -> Need {
+    public func registerNeed(_ record: JSONValue, caller: Caller, method: String) throws -> Need {
         if case .string(let name)? = record["province"],
             let province = try? reference.provinces.resolve(name).province.id
         {
@@ -108,7 +108,7 @@ extension Service {
     }
 
     /// Changes the fields given; `id` names the need.
-    public func updateNeed(_ id: String, changes: JSONValue, caller: Caller, method: String = "needs.update") throws
+    public func updateNeed(_ id: String, changes: JSONValue, caller: Caller, method: String) throws
         -> Need
     {
         let existing = try registry.need(id)

@@ -1,5 +1,5 @@
 import Foundation
-import NGOMatchProtocol
+import NGOMatchService
 import Synchronization
 
 /// Slows the guessing of tokens as the protocol's `auth` does: each address waits longer

@@ -41,14 +41,15 @@ import Testing
                 steps.append("register NGO \(synthetic.ngos[nextNGO].id)")
                 nextNGO += 1
             case 1 where nextNeed < synthetic.needs.count:
-                _ = try service.registerNeed(try ExportRecord.json(synthetic.needs[nextNeed]), caller: caller)
+                _ = try service.registerNeed(
+                    try ExportRecord.json(synthetic.needs[nextNeed]), caller: caller, method: "needs.register")
                 steps.append("register need \(synthetic.needs[nextNeed].id)")
                 nextNeed += 1
             case 2:
                 // Another need's province, sectors, gap and timeframe: the need moves in every set it is in.
                 let id = needs.randomElement(using: &random)!
                 let changes = try Self.fields(of: ExportRecord.json(synthetic.needs.randomElement(using: &random)!))
-                _ = try service.updateNeed(id, changes: changes, caller: caller)
+                _ = try service.updateNeed(id, changes: changes, caller: caller, method: "needs.update")
                 steps.append("update need \(id)")
             case 3:
                 let id = ngos.randomElement(using: &random)!
@@ -101,7 +102,8 @@ import Testing
         let other = Service(registry: try Registry.open(at: folder.registryPath).registry)
         let caller = Caller.local("test")
         let need = try registry.needs()[0].id.rawValue
-        _ = try other.updateNeed(need, changes: .object(["fundingGapUSD": .number(12_345)]), caller: caller)
+        _ = try other.updateNeed(
+            need, changes: .object(["fundingGapUSD": .number(12_345)]), caller: caller, method: "needs.update")
         let ngo = try registry.ngos()[1].id.rawValue
         _ = try other.updateNGO(ngo, changes: .object(["capacity": .number(1)]), caller: caller)
         _ = try other.closeNeed(
@@ -135,7 +137,7 @@ import Testing
             need = try registry.needs()[0].id.rawValue
             try registry.backup(to: backup)
             _ = try Service(registry: registry).updateNeed(
-                need, changes: .object(["fundingGapUSD": .number(111)]), caller: caller)
+                need, changes: .object(["fundingGapUSD": .number(111)]), caller: caller, method: "needs.update")
             // Compiled at the revision after the backup's: the snapshot is of that revision.
             _ = try Self.freshService(path).index()
         }
@@ -144,7 +146,7 @@ import Testing
         // The same registry, the same revision number, reached by another write.
         let registry = try Registry.open(at: path).registry
         _ = try Service(registry: registry).updateNeed(
-            need, changes: .object(["fundingGapUSD": .number(222)]), caller: caller)
+            need, changes: .object(["fundingGapUSD": .number(222)]), caller: caller, method: "needs.update")
         let service = Service(registry: registry)
         let index = try service.index()
         #expect(service.indexCompilations == 1, "the snapshot of the other revision was not used")

@@ -37,7 +37,7 @@ struct AdminPageTests {
         for amount in 1...60 {
             _ = try fixture.service.updateNeed(
                 "cao-bang-2", changes: .object(["fundingGapUSD": .number(Double(amount * 1000))]),
-                caller: .local("planner-desk"))
+                caller: .local("planner-desk"), method: "needs.update")
         }
         _ = try fixture.service.setPairRule(
             EventPairParams(event: "gap-go-2026", province: "Cao Bằng", ngo: "MCNV", rule: "avoid"),

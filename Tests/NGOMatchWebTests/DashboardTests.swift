@@ -31,7 +31,7 @@ struct DashboardTests {
                         "province": .string("Lai Châu"), "title": .string("Need \(number)"),
                         "sectors": .string("health:5"), "fundingGapUSD": .number(100_000),
                         "timeframe": .object(["start": .string("2026-06-01"), "end": .string("2027-06-30")]),
-                    ]), caller: .local("t"))
+                    ]), caller: .local("t"), method: "needs.register")
             }
             let after = try await browser.get("/dashboard?measure=openNeeds")
             let classAfter = try #require(Self.colourClass(after.html, unit: "lai-chau"))

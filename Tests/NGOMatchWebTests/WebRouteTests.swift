@@ -123,7 +123,8 @@ struct WebRouteTests {
             let seen = String(form.html[opened...].prefix { $0 != "\"" })
             // Someone else saves in between.
             _ = try fixture.service.updateNeed(
-                "cao-bang-2", changes: .object(["fundingGapUSD": .number(1)]), caller: .local("other"))
+                "cao-bang-2", changes: .object(["fundingGapUSD": .number(1)]), caller: .local("other"),
+                method: "needs.update")
             let fields =
                 NeedFormValues.fields(try fixture.service.need(NeedGetParams(id: "cao-bang-2")))
                 .map { $0.0 == "title" ? ("title", "My new title") : $0 } + [("updatedAt", seen)]
@@ -139,7 +140,7 @@ struct WebRouteTests {
         let fixture = try WebFixture()
         _ = try fixture.service.updateNeed(
             "cao-bang-2", changes: .object(["communes": .array([.string("xã Trường Hà, huyện Hà Quảng")])]),
-            caller: .local("t"))
+            caller: .local("t"), method: "needs.update")
         try await fixture.browse { browser in
             let form = try await browser.get("/needs/cao-bang-2/edit")
             #expect(form.html.contains("Trường Hà (01392)"))
@@ -159,7 +160,7 @@ struct WebRouteTests {
         let hostile = "<script>alert(1)</script>\"\u{301} onfocus=alert(2) x=\"'"
         _ = try fixture.service.updateNeed(
             "cao-bang-1", changes: .object(["title": .string(hostile), "source": .string(hostile)]),
-            caller: .local("t"))
+            caller: .local("t"), method: "needs.update")
         let openAttribute = "\"\u{301} onfocus"
         let escaped = "&lt;script&gt;alert(1)&lt;/script&gt;&quot;\u{301} onfocus"
         try await fixture.browse { browser in

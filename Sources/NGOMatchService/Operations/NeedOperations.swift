@@ -14,7 +14,7 @@ public enum NeedRegisterOperation: ServiceOperation {
         "health.primary-care:5", "--funding-gap", "250000", "--start", "2026-03-01", "--end", "2027-12-31",
     ]
     public static func run(_ service: Service, _ params: RecordParams<NeedRecord>, caller: Caller) throws -> Need {
-        try service.registerNeed(params.record, caller: caller)
+        try service.registerNeed(params.record, caller: caller, method: name)
     }
 }
 
@@ -27,7 +27,7 @@ public enum NeedUpdateOperation: ServiceOperation {
     public static let example = #"{"id":"cao-bang-1","fundingGapUSD":300000}"#
     public static let commandExample = ["needs", "update", "cao-bang-1", "--funding-gap", "300000"]
     public static func run(_ service: Service, _ params: RecordChangeParams<NeedKey>, caller: Caller) throws -> Need {
-        try service.updateNeed(params.target, changes: params.changes, caller: caller)
+        try service.updateNeed(params.target, changes: params.changes, caller: caller, method: name)
     }
 }
 

@@ -55,7 +55,8 @@ struct BenchWritesCommand: ParsableCommand {
             switch kind {
             case "need":
                 let gap = Double(Int.random(in: 2...80, using: &random) * 5000)
-                _ = try service.updateNeed(need, changes: .object(["fundingGapUSD": .number(gap)]), caller: caller)
+                _ = try service.updateNeed(
+                    need, changes: .object(["fundingGapUSD": .number(gap)]), caller: caller, method: "needs.update")
             case "ngo":
                 _ = try service.updateNGO(
                     ngo, changes: .object(["capacity": .number(Double(Int.random(in: 2...30, using: &random)))]),
