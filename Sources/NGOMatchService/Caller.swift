@@ -43,42 +43,11 @@ public enum Caller: Sendable, Hashable {
         }
     }
 
-    /// Rule sets are the ministry's to publish: they change how everyone is ranked.
-    func mayManageRuleSets(_ method: String) throws {
+    /// - Throws: `ServiceError.forbidden` unless the caller is the ministry (or the local user).
+    func mayHandle(_ matter: MinistryMatter, _ method: String) throws {
         switch self {
         case .local, .token(_, .ministry): return
-        case .token(_, let role):
-            throw ServiceError.forbidden(.key("forbidden.rules", method, role.description))
-        case .anonymous: throw ServiceError.unauthorized
-        }
-    }
-
-    /// Imports, exports and backups cross every province and NGO: the ministry's.
-    func mayHandleWholeRegistry(_ method: String) throws {
-        switch self {
-        case .local, .token(_, .ministry): return
-        case .token(_, let role):
-            throw ServiceError.forbidden(.key("forbidden.registry", method, role.description))
-        case .anonymous: throw ServiceError.unauthorized
-        }
-    }
-
-    /// Tokens decide who may write anything: the ministry's to make, see and revoke.
-    func mayManageTokens(_ method: String) throws {
-        switch self {
-        case .local, .token(_, .ministry): return
-        case .token(_, let role):
-            throw ServiceError.forbidden(.key("forbidden.tokens", method, role.description))
-        case .anonymous: throw ServiceError.unauthorized
-        }
-    }
-
-    /// The audit trail names every token and what it did: the ministry's to read.
-    func mayReadAuditTrail(_ method: String) throws {
-        switch self {
-        case .local, .token(_, .ministry): return
-        case .token(_, let role):
-            throw ServiceError.forbidden(.key("forbidden.audit", method, role.description))
+        case .token(_, let role): throw ServiceError.forbidden(.key(matter.rawValue, method, role.description))
         case .anonymous: throw ServiceError.unauthorized
         }
     }
@@ -95,6 +64,18 @@ public enum Caller: Sendable, Hashable {
         case .anonymous: throw ServiceError.unauthorized
         }
     }
+}
+
+/// What only the ministry does, each refused in words of its own.
+enum MinistryMatter: String {
+    /// Rule sets change how everyone is ranked.
+    case ruleSets = "forbidden.rules"
+    /// Imports, exports and backups cross every province and NGO.
+    case wholeRegistry = "forbidden.registry"
+    /// Tokens decide who may write anything.
+    case tokens = "forbidden.tokens"
+    /// The audit trail names every token and what it did.
+    case auditTrail = "forbidden.audit"
 }
 
 extension Service {

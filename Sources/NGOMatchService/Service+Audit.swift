@@ -24,7 +24,7 @@ extension Service {
     /// The audit trail, newest first, a page at a time. The cursor names the last line shown,
     /// so lines written meanwhile do not shift the pages that follow.
     public func auditLog(_ params: AuditListParams, caller: Caller) throws -> Page<Registry.AuditLine> {
-        try caller.mayReadAuditTrail("audit.list")
+        try caller.mayHandle(.auditTrail, "audit.list")
         try Paging.check(limit: params.limit)
         var before: Int? = nil
         if let last = try Paging.lastKey(after: params.after, list: "audit") {

@@ -11,7 +11,7 @@ extension Service {
     public func importDocuments(
         _ documents: [ImportDocument], checkOnly: Bool, caller: Caller, progress: (Int) -> Void = { _ in }
     ) throws -> ImportSummary {
-        try caller.mayHandleWholeRegistry("import")
+        try caller.mayHandle(.wholeRegistry, "import")
         let summary = try registry.importDocuments(
             documents, checkOnly: checkOnly, audit: caller.audit("import"), progress: progress)
         // An import too large to be followed in place is compiled now, and its snapshot written:
@@ -24,13 +24,13 @@ extension Service {
 
     /// Every NGO, then every need, then every partnership, in the import format.
     public func exportRecords(caller: Caller) throws -> [JSONValue] {
-        try caller.mayHandleWholeRegistry("export")
+        try caller.mayHandle(.wholeRegistry, "export")
         return try registry.exportRecords()
     }
 
     /// A consistent copy of the registry file, taken while others keep writing.
     public func backupData(caller: Caller) throws -> Data {
-        try caller.mayHandleWholeRegistry("backup")
+        try caller.mayHandle(.wholeRegistry, "backup")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "ngomatch-backup-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)

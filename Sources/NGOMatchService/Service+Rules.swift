@@ -173,7 +173,7 @@ extension Service {
     /// Checks `text` as `rules check` does and stores it as the next version of `name`.
     /// - Throws: `InvalidRuleSet` with every problem, and nothing is stored.
     public func addRuleSet(_ params: RuleSetAddParams, caller: Caller) throws -> RuleSetDetail {
-        try caller.mayManageRuleSets("rules.add")
+        try caller.mayHandle(.ruleSets, "rules.add")
         if let problem = RuleSetSource.problemWithName(params.name) {
             throw ServiceError.invalidParams(field: "name", expected: problem)
         }
@@ -185,7 +185,7 @@ extension Service {
 
     /// Stops a name resolving; rankings that named a version can still be explained by it.
     public func removeRuleSet(_ params: RuleSetGetParams, caller: Caller) throws -> RuleSetDetail {
-        try caller.mayManageRuleSets("rules.remove")
+        try caller.mayHandle(.ruleSets, "rules.remove")
         if RuleSetSource.shippedNames.contains(params.name) {
             throw ServiceError.invalidParams(field: "name", expected: .key("params.shippedRules", params.name))
         }

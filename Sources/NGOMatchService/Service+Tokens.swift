@@ -38,7 +38,7 @@ public struct NewToken: Hashable, Sendable, Encodable {
 extension Service {
     /// Makes a token for a role whose province or NGO is named as people name it.
     public func createToken(_ params: TokenCreateParams, caller: Caller) throws -> NewToken {
-        try caller.mayManageTokens(TokenCreateOperation.name)
+        try caller.mayHandle(.tokens, TokenCreateOperation.name)
         guard let named = Role(params.role) else {
             throw ServiceError.invalidParams(field: "role", expected: .key("params.role", params.role))
         }
@@ -55,12 +55,12 @@ extension Service {
 
     /// Every token made, oldest first: ids and roles, never the tokens.
     public func tokens(caller: Caller) throws -> [TokenInfo] {
-        try caller.mayManageTokens(TokensListOperation.name)
+        try caller.mayHandle(.tokens, TokensListOperation.name)
         return try registry.tokens()
     }
 
     public func revokeToken(_ params: TokenRevokeParams, caller: Caller) throws -> TokenInfo {
-        try caller.mayManageTokens(TokenRevokeOperation.name)
+        try caller.mayHandle(.tokens, TokenRevokeOperation.name)
         return try registry.revokeToken(id: params.id, audit: caller.audit(TokenRevokeOperation.name))
     }
 }
