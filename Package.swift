@@ -99,7 +99,8 @@ let package = Package(
         .target(
             name: "NGOMatchWeb",
             dependencies: [
-                "NGOMatchCore", "NGOMatchService", "NGOMatchStore",
+                // The service and the core's values only: no route reaches the registry or the index.
+                "NGOMatchCore", "NGOMatchService",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),

@@ -23,7 +23,7 @@ public struct AuditListParams: OperationParams {
 extension Service {
     /// The audit trail, newest first, a page at a time. The cursor names the last line shown,
     /// so lines written meanwhile do not shift the pages that follow.
-    public func auditLog(_ params: AuditListParams, caller: Caller) throws -> Page<Registry.AuditLine> {
+    public func auditLog(_ params: AuditListParams, caller: Caller) throws -> Page<AuditLine> {
         try caller.mayHandle(.auditTrail, "audit.list")
         try Paging.check(limit: params.limit)
         var before: Int? = nil

@@ -139,16 +139,6 @@ extension Registry {
         }
     }
 
-    /// One line of the audit trail.
-    public struct AuditLine: Hashable, Sendable, Encodable {
-        /// The line's place in the trail: later lines have larger ids.
-        public let id: Int
-        public let at: String
-        public let actor: String
-        public let method: String
-        public let record: String
-    }
-
     /// A page of the audit trail, newest first: lines older than `before` (an id), whose actor,
     /// method or record contain the texts given; and how many lines match in all.
     public func auditLines(limit: Int, before: Int? = nil, actor: String? = nil, method: String? = nil) throws

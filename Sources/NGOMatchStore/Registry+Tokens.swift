@@ -3,44 +3,6 @@ import Foundation
 import GRDB
 import NGOMatchCore
 
-/// What a token may do.
-public enum Role: Hashable, Sendable, CustomStringConvertible {
-    /// Everything.
-    case ministry
-    /// Register and update the needs of one province.
-    case province(ProvinceID)
-    /// Update one NGO's own profile.
-    case ngo(NGOID)
-
-    /// `ministry`, `province:cao-bang` or `ngo:wwf-vietnam`.
-    public init?(_ text: String) {
-        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-        switch (parts.first, parts.count) {
-        case ("ministry", 1): self = .ministry
-        case ("province", 2): self = .province(ProvinceID(parts[1]))
-        case ("ngo", 2): self = .ngo(NGOID(parts[1]))
-        default: return nil
-        }
-    }
-
-    public var description: String {
-        switch self {
-        case .ministry: "ministry"
-        case .province(let id): "province:\(id)"
-        case .ngo(let id): "ngo:\(id)"
-        }
-    }
-}
-
-/// A stored token: its id and role, never the token itself.
-public struct TokenInfo: Hashable, Sendable, Codable {
-    public let id: String
-    public let role: String
-    public let note: String?
-    public let createdAt: String
-    public let revokedAt: String?
-}
-
 extension Registry {
     /// Creates a token for `role` and returns it; only its SHA-256 is stored. The audit trail
     /// names the token's id and role, never the token.

@@ -1,7 +1,6 @@
 import Foundation
 import NGOMatchCore
 import NGOMatchService
-import NGOMatchStore
 
 /// Numbers, money, dates and names as each language writes them on a page.
 struct Formatting {

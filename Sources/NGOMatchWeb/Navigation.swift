@@ -1,6 +1,5 @@
 import NGOMatchCore
 import NGOMatchService
-import NGOMatchStore
 
 /// The links in the page header, by who is signed in.
 enum Navigation {

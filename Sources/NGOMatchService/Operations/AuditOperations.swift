@@ -1,3 +1,4 @@
+import NGOMatchCore
 import NGOMatchStore
 
 public enum AuditListOperation: ServiceOperation {
@@ -12,7 +13,7 @@ public enum AuditListOperation: ServiceOperation {
     // Every write adds a line: a kept reply would be stale at once.
     public static let cost = Method.Cost.uncached
     public static func run(_ service: Service, _ params: AuditListParams, caller: Caller) throws
-        -> Page<Registry.AuditLine>
+        -> Page<AuditLine>
     {
         try service.auditLog(params, caller: caller)
     }

@@ -1,3 +1,4 @@
+import NGOMatchCore
 import NGOMatchStore
 
 public enum TokenCreateOperation: ServiceOperation {

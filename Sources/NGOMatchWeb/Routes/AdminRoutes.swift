@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import NGOMatchCore
 import NGOMatchService
-import NGOMatchStore
 
 /// The ministry's administration: tokens (made, shown once, revoked) and the audit trail of
 /// who changed what, when, through which door.

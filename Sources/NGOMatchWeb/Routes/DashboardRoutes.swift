@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import NGOMatchCore
 import NGOMatchService
-import NGOMatchStore
 
 /// The ministry's dashboard: the coverage map, demand against supply by sector, and the weak
 /// needs with why; every figure also as a download.

@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import NGOMatchCore
 import NGOMatchService
-import NGOMatchStore
 
 /// Meeting events in the browser: the ministry creates, invites, plans and publishes;
 /// participants say when they are free and whom they want to meet, then confirm or decline

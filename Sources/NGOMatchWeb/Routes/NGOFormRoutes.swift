@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import NGOMatchCore
 import NGOMatchService
-import NGOMatchStore
 
 /// An NGO office edits its profile: sectors with expertise, where it works, grants,
 /// capacity, and its Decree 58/2022 certificate, checked as the registry checks it.

@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import NGOMatchCore
 import NGOMatchService
-import NGOMatchStore
 
 /// An NGO's pages: its profile, the open needs it could serve (and those its certificate
 /// keeps it from), and the needs registered since its last visit.

@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import NGOMatchCore
 import NGOMatchService
-import NGOMatchStore
 
 /// Registering and editing a need: one form, checked whole by the registry; nothing is
 /// saved until everything is valid, and the page keeps what was typed.

@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import NGOMatchCore
 import NGOMatchService
-import NGOMatchStore
 
 /// The ministry's whole-registry files: import by upload (all or nothing, every problem shown
 /// with its file, line, field and fix), export in the import format, and a backup download.
