@@ -52,7 +52,8 @@ extension Service {
             } ?? .openNeeds
         let sector = try params.sector.map { try reference.taxonomy.resolve($0) }
         let index = try index()
-        let gaps = try computed ?? index.gaps(rules: rules(params.rules), threshold: 50, sector: sector?.id)
+        let gaps =
+            try computed ?? index.gaps(rules: rules(params.rules), threshold: 50, sector: sector?.id, today: .today)
         let coverage = Dictionary(gaps.provinces.map { ($0.province, $0) }, uniquingKeysWith: { a, _ in a })
         var unserved: [ProvinceID: Int] = [:]
         for weak in gaps.weakNeeds where weak.bestNGO == nil { unserved[weak.province, default: 0] += 1 }

@@ -241,17 +241,17 @@ extension Service {
         guard threshold.isFinite, (0...1000).contains(threshold) else {
             throw ServiceError.invalidParams(field: "threshold", expected: .key("params.zeroToHundred"))
         }
-        return try index().gaps(rules: rules(params.rules), threshold: threshold)
+        return try index().gaps(rules: rules(params.rules), threshold: threshold, today: .today)
     }
 
     /// The gaps of open needs in one sector (and its subsectors), with the default threshold
     /// and rules, as the coverage map of that sector draws them.
     public func gaps(inSector sector: String) throws -> GapsReport {
         let id = try reference.taxonomy.resolve(sector).id
-        return try index().gaps(rules: rules(nil), threshold: 50, sector: id)
+        return try index().gaps(rules: rules(nil), threshold: 50, sector: id, today: .today)
     }
 
     /// Demand against supply for every sector, without scoring (see `MatchIndex.openSectorBalances`).
-    public func sectorBalances() throws -> [GapsReport.SectorBalance] { try index().openSectorBalances() }
+    public func sectorBalances() throws -> [GapsReport.SectorBalance] { try index().openSectorBalances(today: .today) }
 
 }

@@ -22,7 +22,7 @@ struct StreamingJSONEncoderTests {
             let ranking = index.suggest(needPosition: position, rules: rules, options: RankOptions(showExcluded: true))
             try same((ranking.ranked + ranking.excluded).map { AssessmentReport($0, index: index, language: .vi) })
         }
-        try same(index.gaps(rules: rules, threshold: 60))
+        try same(index.gaps(rules: rules, threshold: 60, today: .today))
         try same(Seeds.reference.taxonomy.sectors)
         try same(Seeds.reference.provinces.provinces)
     }

@@ -39,8 +39,10 @@ public struct GapsReport: Hashable, Sendable, Codable {
 
 extension MatchIndex {
     /// Builds the gaps report over every open need, using both cores of the machine.
-    /// - Parameter sector: only needs asking for this sector or one of its subsectors.
-    public func gaps(rules: RuleSet, threshold: Double, sector: SectorID? = nil) -> GapsReport {
+    /// - Parameters:
+    ///   - sector: only needs asking for this sector or one of its subsectors.
+    ///   - today: the day whose valid certificates count as supply.
+    public func gaps(rules: RuleSet, threshold: Double, sector: SectorID? = nil, today: CalendarDate) -> GapsReport {
         let taxonomy = reference.taxonomy
         let open = (0..<needs.count).filter { position in
             compiledNeeds[position].isOpen
@@ -53,7 +55,8 @@ extension MatchIndex {
         // One task per province: the best viable NGO of each open need, and the
         // distinct NGOs viable for at least one of them. NGO-major order, so each
         // NGO's record is read once for all the province's needs.
-        let perProvince = ParallelMap.map(provinceOrder) {
+        // A province a task: the largest take longest, so they are handed out first.
+        let perProvince = provinceOrder.concurrentMap(grain: 1) {
             province -> (best: [(need: Int, score: Double, ngo: Int?)], viable: Int) in
             let provinceNeeds = openByProvince[province]!
             var best = provinceNeeds.map { (need: $0, score: 0.0, ngo: Int?.none) }
@@ -121,16 +124,17 @@ extension MatchIndex {
         weakNeeds.sort { ($0.bestScore, $0.need) < ($1.bestScore, $1.need) }
 
         return GapsReport(
-            threshold: threshold, weakNeeds: weakNeeds, sectors: sectorBalances(open), provinces: coverage)
+            threshold: threshold, weakNeeds: weakNeeds, sectors: sectorBalances(open, today: today),
+            provinces: coverage)
     }
 
     /// Demand against supply per sector over every open need: the report's `sectors` without
     /// scoring anything, for a page whose other figures are about one sector.
-    public func openSectorBalances() -> [GapsReport.SectorBalance] {
-        sectorBalances((0..<needs.count).filter { compiledNeeds[$0].isOpen })
+    public func openSectorBalances(today: CalendarDate) -> [GapsReport.SectorBalance] {
+        sectorBalances((0..<needs.count).filter { compiledNeeds[$0].isOpen }, today: today)
     }
 
-    private func sectorBalances(_ open: [Int]) -> [GapsReport.SectorBalance] {
+    private func sectorBalances(_ open: [Int], today day: CalendarDate) -> [GapsReport.SectorBalance] {
         let taxonomy = reference.taxonomy.sectors
         let topNodes = taxonomy.indices.filter { parent[$0] < 0 }
         var demand = [Double](repeating: 0, count: topNodes.count)
@@ -149,7 +153,7 @@ extension MatchIndex {
         }
         var supply = [Double](repeating: 0, count: topNodes.count)
         var ngoCount = [Int](repeating: 0, count: topNodes.count)
-        let today = Int32(CalendarDate.today.dayNumber)
+        let today = Int32(day.dayNumber)
         for ngo in compiledNGOs {
             guard ngo.hasCertificate, ngo.issued <= today, today <= ngo.expires else { continue }
             let midpoint = (ngo.grantMin + ngo.grantMax) / 2
@@ -168,30 +172,5 @@ extension MatchIndex {
                 ratio: supply[top] > 0 ? demand[top] / supply[top] : (demand[top] > 0 ? .infinity : 0),
                 openNeeds: needCount[top], ngos: ngoCount[top])
         }.sorted { ($0.ratio, $1.sector) > ($1.ratio, $0.sector) }
-    }
-}
-
-/// Maps over a collection on all cores, keeping the order.
-enum ParallelMap {
-    static func map<T: Sendable>(_ items: [Int], _ transform: @Sendable (Int) -> T) -> [T] {
-        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: items.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        let chunks = max(1, min(items.count, ProcessInfo.processInfo.activeProcessorCount * 4))
-        let box = ResultsBox(results)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var index = chunk
-            while index < items.count {
-                box.pointer[index] = transform(items[index])
-                index += chunks
-            }
-        }
-        return results.map { $0! }
-    }
-
-    /// Each index is written by exactly one iteration, so no two threads touch the same element.
-    private final class ResultsBox<T>: @unchecked Sendable {
-        let pointer: UnsafeMutableBufferPointer<T?>
-        init(_ pointer: UnsafeMutableBufferPointer<T?>) { self.pointer = pointer }
     }
 }

@@ -79,7 +79,7 @@ struct BenchCommand: ParsableCommand {
         var weak = 0
         for _ in 0..<max(1, gapsRuns) {
             let start = ContinuousClock.now
-            weak = index.gaps(rules: ruleSet, threshold: 50).weakNeeds.count
+            weak = index.gaps(rules: ruleSet, threshold: 50, today: .today).weakNeeds.count
             gapsTimes.append(Self.milliseconds(ContinuousClock.now - start))
         }
         let lines = [

@@ -118,7 +118,7 @@ struct RankingPropertyTests {
         let index = MatchIndex(reference: Seeds.reference, needs: synthetic.needs, ngos: synthetic.ngos)
         let rules = Seeds.rules("default")
         // A threshold above 100 lists every open need with its best candidate.
-        let report = index.gaps(rules: rules, threshold: 101)
+        let report = index.gaps(rules: rules, threshold: 101, today: .today)
         #expect(report.weakNeeds.count == synthetic.needs.filter { $0.status == .open }.count)
         for weak in report.weakNeeds {
             let top = index.suggest(
@@ -140,7 +140,7 @@ struct RankingPropertyTests {
 
     @Test func gapsFindNeedsNobodyServes() throws {
         let index = try Seeds.index(try Seeds.fixture("scoring/registry.jsonl"))
-        let report = index.gaps(rules: Seeds.rules("default"), threshold: 87)
+        let report = index.gaps(rules: Seeds.rules("default"), threshold: 87, today: .today)
         // cao-bang-1's best is exact-local at 86.5 (see expected-rankings.yaml); the twins
         // score 88 for tuyen-quang-1 (expertise 4/5 → 28 + 20 + 10 + 15 + 10 + 5).
         #expect(report.weakNeeds.map(\.need) == ["cao-bang-1"])
