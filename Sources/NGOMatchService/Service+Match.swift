@@ -98,12 +98,21 @@ public struct GapsParams: OperationParams {
         Parameter(
             "threshold", .number, "A need is weak when its best candidate scores below this, 0–100 (default 50)."),
         Parameter.rules,
+        Parameter(
+            "explain", .integer,
+            "Say why for the N weakest needs: how many NGOs the rules keep out, the commonest reason, the best NGO's name."
+        ),
+        Parameter.lang,
     ]
     public var threshold: Double?
     public var rules: String?
-    public init(threshold: Double? = nil, rules: String? = nil) {
+    public var explain: Int?
+    public var lang: Language?
+    public init(threshold: Double? = nil, rules: String? = nil, explain: Int? = nil, lang: Language? = nil) {
         self.threshold = threshold
         self.rules = rules
+        self.explain = explain
+        self.lang = lang
     }
 }
 
@@ -241,7 +250,44 @@ extension Service {
         guard threshold.isFinite, (0...1000).contains(threshold) else {
             throw ServiceError.invalidParams(field: "threshold", expected: .key("params.zeroToHundred"))
         }
-        return try index().gaps(rules: rules(params.rules), threshold: threshold, today: .today)
+        if let explain = params.explain, explain < 0 {
+            throw ServiceError.invalidParams(field: "explain", expected: .key("params.atLeastZero"))
+        }
+        let rules = try rules(params.rules)
+        let report = try index().gaps(rules: rules, threshold: threshold, today: .today)
+        return try explainingWeakest(report, count: params.explain ?? 0, rules: rules, language: params.lang ?? .en)
+    }
+
+    /// The report with its `count` weakest needs explained: the NGOs the rules keep out of each
+    /// and the reason most of them share, so that a planner sees what would have to change.
+    public func explainingWeakest(_ report: GapsReport, count: Int, rules: RuleSet, language: Language) throws
+        -> GapsReport
+    {
+        guard count > 0 else { return report }
+        let index = try index()
+        let explanation = Explanation(reference: reference, language: language)
+        var explained = report
+        for row in explained.weakNeeds.indices.prefix(count) {
+            var need = explained.weakNeeds[row]
+            need.bestNGOName = need.bestNGO.flatMap(index.ngoPosition).map { index.ngoEntry(at: $0).name }
+            if let position = index.needPosition(need.need) {
+                // Every NGO may be ranked: a bounded ranking lists only the excluded that would have
+                // entered its top, and would undercount those kept out.
+                let ranking = index.suggest(
+                    needPosition: position, rules: rules,
+                    options: RankOptions(limit: max(1, index.ngos.count), showExcluded: true))
+                let failures = ranking.excluded.flatMap(\.failures)
+                let counts = Dictionary(grouping: failures, by: \.filter).mapValues(\.count)
+                need.excluded = ranking.excluded.count
+                if let commonest = counts.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) })?.key,
+                    let example = failures.first(where: { $0.filter == commonest })
+                {
+                    need.commonestExclusion = explanation.describe(example).reason
+                }
+            }
+            explained.weakNeeds[row] = need
+        }
+        return explained
     }
 
     /// The gaps of open needs in one sector (and its subsectors), with the default threshold

@@ -9,6 +9,19 @@ public struct GapsReport: Hashable, Sendable, Codable {
         public let title: String
         public let bestNGO: NGOID?
         public let bestScore: Double
+        /// Why, when asked: the best NGO's name, how many NGOs the rules keep out, and the
+        /// commonest reason, in the reader's language.
+        public var bestNGOName: String?
+        public var excluded: Int?
+        public var commonestExclusion: String?
+
+        init(need: NeedID, province: ProvinceID, title: String, bestNGO: NGOID?, bestScore: Double) {
+            self.need = need
+            self.province = province
+            self.title = title
+            self.bestNGO = bestNGO
+            self.bestScore = bestScore
+        }
     }
 
     /// Demand for a top-level sector against what NGOs can supply.
@@ -32,7 +45,7 @@ public struct GapsReport: Hashable, Sendable, Codable {
     }
 
     public let threshold: Double
-    public let weakNeeds: [WeakNeed]
+    public var weakNeeds: [WeakNeed]
     public let sectors: [SectorBalance]
     public let provinces: [ProvinceCoverage]
 }

@@ -68,30 +68,19 @@ struct DashboardRoutes {
                 "short": sector.ratio > 1,
             ]
         }
-        let explanation = Explanation(reference: app.service.reference, language: context.language)
-        let index = try app.service.index()
-        let rules = try app.service.rules(nil)
-        let weak = gaps.weakNeeds.prefix(20).map { need -> [String: Any] in
+        // The weakest needs with why: the service's reading, as `gaps --explain` gives it.
+        let explained = try app.service.explainingWeakest(
+            gaps, count: 20, rules: app.service.rules(nil), language: context.language)
+        let weak = explained.weakNeeds.prefix(20).map { need -> [String: Any] in
             var why = ""
-            if let position = index.needPosition(need.need) {
-                let ranking = index.suggest(
-                    needPosition: position, rules: rules, options: RankOptions(limit: 1, showExcluded: true))
-                let failures = ranking.excluded.flatMap(\.failures)
-                let counts = Dictionary(grouping: failures, by: \.filter).mapValues(\.count)
-                if let commonest = counts.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) })?.key,
-                    let example = failures.first(where: { $0.filter == commonest })
-                {
-                    why = app.text(
-                        "dashboardWhy", context, String(ranking.excluded.count), explanation.describe(example).reason)
-                }
+            if let excluded = need.excluded, let reason = need.commonestExclusion {
+                why = app.text("dashboardWhy", context, String(excluded), reason)
             }
             return [
                 "id": need.need.rawValue, "title": need.title, "province": format.province(need.province),
                 "best": need.bestNGO.map {
                     app.text(
-                        "dashboardBest", context,
-                        index.ngoPosition($0).map { index.ngoEntry(at: $0).name } ?? $0.rawValue,
-                        Explanation.points(need.bestScore))
+                        "dashboardBest", context, need.bestNGOName ?? $0.rawValue, Explanation.points(need.bestScore))
                 } ?? app.text("dashboardNobody", context),
                 "why": why,
             ]

@@ -26,6 +26,7 @@ struct GapsCommand: ParsableCommand {
             Examples:
               ngomatch gaps
               ngomatch gaps --threshold 60 --rules underserved --format json
+              ngomatch gaps --explain 5
               ngomatch gaps --map coverage.svg --measure unservedNeeds --sector health
             """
     )
@@ -37,6 +38,8 @@ struct GapsCommand: ParsableCommand {
     @Option(help: "Write the coverage map as SVG to this file ('-': stdout).") var map: String?
     @Option(help: "With --map: openNeeds, unservedNeeds, fundingGap or ngosPerNeed.") var measure: String?
     @Option(help: "With --map: only needs in this sector.") var sector: String?
+    @Option(help: "Say why for the N weakest needs: the NGOs the rules keep out, and the commonest reason.")
+    var explain: Int?
 
     func run() throws {
         let service = try registry.service()
@@ -62,7 +65,9 @@ struct GapsCommand: ParsableCommand {
         }
         if measure != nil || sector != nil { throw UsageError("usage.mapOptions") }
         let report = try GapsOperation.run(
-            service, GapsParams(threshold: threshold, rules: scoring.rules), caller: .local("cli"))
+            service,
+            GapsParams(threshold: threshold, rules: scoring.rules, explain: explain, lang: output.language),
+            caller: .local("cli"))
         let rules = try service.rules(scoring.rules)
         let views = RecordViews(reference: service.reference, language: output.language)
         try output.emit(
@@ -96,11 +101,18 @@ struct GapsCommand: ParsableCommand {
                         views.provinceName(province.province), "\(province.openNeeds)", "\(province.viablePartners)",
                     ])
                 }
+                let why = report.weakNeeds.compactMap { need -> String? in
+                    guard let excluded = need.excluded else { return nil }
+                    let reason = need.commonestExclusion.map { say("cli.weakWhy", $0) } ?? ""
+                    return "  \(need.need): " + say("cli.weakKeptOut", "\(excluded)") + reason
+                }
                 return [
                     say("cli.weakHeading", LocalFormat.decimal(threshold, language), rules.name),
-                    report.weakNeeds.isEmpty ? "  " + say("cli.none") : weak.render(), "", say("cli.sectorsHeading"),
+                    report.weakNeeds.isEmpty ? "  " + say("cli.none") : weak.render(),
+                    why.isEmpty ? nil : "\n" + say("cli.weakWhyHeading") + "\n" + why.joined(separator: "\n"),
+                    "", say("cli.sectorsHeading"),
                     sectors.render(), "", say("cli.provincesHeading"), provinces.render(),
-                ].joined(separator: "\n")
+                ].compactMap { $0 }.joined(separator: "\n")
             })
     }
 
