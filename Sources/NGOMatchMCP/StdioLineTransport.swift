@@ -33,10 +33,9 @@ public actor StdioLineTransport: Transport {
     /// reading thread before the end of input can be seen.
     private nonisolated let unreadReplies = Mutex(0)
 
-    static let notJSON =
-        #"{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"parse error: the line is not JSON"}}"#
+    static let notJSON = RPCError(code: RPCError.parseError, message: Messages.text("rpc.notJSON", .en)).unansweredLine
     static let tooLong =
-        #"{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"invalid request: the line is longer than the limit; it was discarded"}}"#
+        RPCError(code: RPCError.invalidRequest, message: Messages.text("rpc.lineTooLong", .en)).unansweredLine
 
     public init(maximumLineLength: Int = 1 << 20, logger: Logger = Logger(label: "ngomatch.mcp")) {
         self.logger = logger

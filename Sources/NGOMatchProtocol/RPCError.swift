@@ -52,4 +52,8 @@ public struct RPCError: Error, Sendable {
         case .internal: return RPCError(code: internalError, message: refusal.message)
         }
     }
+
+    /// The error as a whole reply line for a request whose id could not be read (a line that
+    /// is not JSON, or too long), without its newline.
+    public var unansweredLine: String { String(decoding: Envelope.error(id: .null, self), as: UTF8.self) }
 }

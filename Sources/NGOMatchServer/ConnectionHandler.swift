@@ -34,8 +34,8 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         let count = server.connections.wrappingAdd(1, ordering: .relaxed).newValue
         accepted = true
         guard count <= server.limits.maximumConnections else {
-            let line =
-                #"{"jsonrpc":"2.0","id":null,"error":{"code":-32029,"message":"too many connections; try again later"}}"#
+            let line = RPCError(code: RPCError.overloaded, message: Messages.text("rpc.tooManyConnections", .en))
+                .unansweredLine
             context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: line + "\n"))).whenComplete { _ in
                 channel.close(promise: nil)
             }

@@ -162,6 +162,7 @@ extension Service {
         try Paging.check(limit: ranking.limit)
         let rules = try rules(ranking.rules)
         let index = try index()
+        let language = ranking.lang ?? .en
         var notes: [String] = []
         var positions: [Int] = []
         if let need = params.need {
@@ -174,7 +175,7 @@ extension Service {
         } else if let province = params.province {
             let match = try reference.provinces.resolve(province)
             if case .formerProvince(let former) = match.route {
-                notes.append("\(former) was merged into \(match.province.name.vi) on 1 July 2025.")
+                notes.append(Messages.text("cli.merged", language, former, match.province.name.vi))
             }
             let sector = try params.sector.map { try reference.taxonomy.resolve($0) }
             positions = index.openNeedPositions(in: match.province.id).filter { position in
@@ -183,10 +184,12 @@ extension Service {
                 } ?? true
             }.sorted { index.needID(at: $0) < index.needID(at: $1) }
             if positions.isEmpty {
-                notes.append("\(match.province.name.vi) has no open needs\(sector.map { " in \($0.id)" } ?? "").")
+                notes.append(
+                    sector.map {
+                        Messages.text("note.noOpenNeedsIn", language, match.province.name.vi, $0.name.in(language))
+                    } ?? Messages.text("note.noOpenNeeds", language, match.province.name.vi))
             }
         }
-        let language = ranking.lang ?? .en
         let rankings = index.suggest(needPositions: positions, rules: rules, options: ranking.options)
         let lists = zip(positions, rankings).map { position, result in
             SuggestionList(

@@ -12,7 +12,8 @@ struct NGOMatch: AsyncParsableCommand {
         discussion: """
             The registry lives at --db PATH, else $NGOMATCH_DB, else
             ~/.local/share/ngomatch/registry.sqlite. The first command that finds no
-            registry creates it and loads the seeds.
+            registry creates it and loads the seeds. Every command speaks --lang vi|en,
+            else $NGOMATCH_LANG, else English.
 
             Examples:
               ngomatch suggest --province "Cao Bằng"
@@ -37,43 +38,14 @@ struct NGOMatch: AsyncParsableCommand {
         ]
     )
 
-    /// Every command speaks the language `--lang` asks for, also those without output options
-    /// (import, backup…): the choice is taken out here and kept in `NGOMATCH_LANG` for the rest.
-    static func languageChosen(in arguments: [String]) throws -> [String] {
-        var rest: [String] = []
-        var position = 0
-        while position < arguments.count {
-            let argument = arguments[position]
-            var value: String?
-            if argument == "--lang", position + 1 < arguments.count {
-                value = arguments[position + 1]
-                position += 1
-            } else if argument.hasPrefix("--lang=") {
-                value = String(argument.dropFirst("--lang=".count))
-            } else if argument == "--" {
-                rest += arguments[position...]
-                break
-            } else {
-                rest.append(argument)
-            }
-            position += 1
-            if let value {
-                guard Language(rawValue: value) != nil else {
-                    throw UsageError(.notOneOf(value, Language.allCases.map(\.rawValue)))
-                }
-                setenv("NGOMATCH_LANG", value, 1)
-            }
-        }
-        return rest
-    }
-
     /// Runs the command and exits 0 on success, 2 for usage or validation errors, 1 for anything else.
     static func main() async {
         do {
-            var command = try parseAsRoot(try languageChosen(in: Array(CommandLine.arguments.dropFirst())))
+            var command = try parseAsRoot(
+                try CommandLanguage.taken(from: Array(CommandLine.arguments.dropFirst())).rest)
             // Servers stop gracefully on their own; every other command ends at once, its change rolled back.
             if !(command is ServeCommand || command is WebCommand || command is MCPCommand) {
-                Interruption.endCleanly(language: ExitStatus.language)
+                Interruption.endCleanly(language: CommandLanguage.current)
             }
             if var asynchronous = command as? any AsyncParsableCommand {
                 try await asynchronous.run()

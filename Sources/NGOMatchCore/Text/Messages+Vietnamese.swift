@@ -773,6 +773,9 @@ extension Messages {
         "record.partnership": "quan hệ đối tác",
         "params.role":
             "một vai trò: ministry, province:TỈNH hoặc ngo:TỔ-CHỨC (ví dụ province:Cao Bằng), không phải '{0}'",
+        "rpc.lineTooLong": "yêu cầu không hợp lệ: dòng dài hơn giới hạn và đã bị bỏ qua",
+        "rpc.notJSON": "lỗi phân tích: dòng này không phải JSON",
+        "rpc.tooManyConnections": "quá nhiều kết nối; vui lòng thử lại sau",
         "rpc.internal": "lỗi nội bộ",
         "rpc.invalidParams": "tham số không hợp lệ: {0}",
         "rpc.methodNotFound": "không có phương thức '{0}'",
@@ -883,6 +886,8 @@ extension Messages {
         "cli.tokenRevoked": "Đã thu hồi mã truy cập {0}.",
         "cli.rulesAdded": "Đã thêm bộ tiêu chí {0}; dùng bằng --rules {1}.",
         "cli.rulesRemoved": "Đã xoá bộ tiêu chí {0}; {1} vẫn xem được và dùng được để đối chiếu các xếp hạng cũ.",
+        "note.noOpenNeeds": "{0} không có nhu cầu nào đang mở.",
+        "note.noOpenNeedsIn": "{0} không có nhu cầu nào đang mở trong lĩnh vực {1}.",
         "cli.merged": "{0} đã được sáp nhập vào {1} từ ngày 01/07/2025.",
         "cli.wroteGenerated": "Đã ghi {0} tổ chức và {1} nhu cầu vào {2}.",
         "cli.wroteFiles": "Đã ghi {0} tệp vào {1}.",

@@ -60,7 +60,8 @@ struct EventAgendaCommand: ParsableCommand {
 
     func run() throws {
         let (agenda, book) = try registry.service().eventAgenda(
-            EventAgendaParams(event: event, participant: participant, lang: ExitStatus.language), caller: .local("cli"))
+            EventAgendaParams(event: event, participant: participant, lang: CommandLanguage.current),
+            caller: .local("cli"))
         if let out {
             let written = try AgendaFiles(book: book, format: format.planFormat).write(to: out)
             Terminal.say("cli.wroteFiles", written, out)
@@ -158,7 +159,9 @@ struct EventCheckinCommand: EventMeetingCommand {
     var action: String { noShow ? "no-show" : "held" }
 
     func validate() throws {
-        guard held != noShow else { throw ValidationError(Messages.text("usage.heldOrNoShow", ExitStatus.language)) }
+        guard held != noShow else {
+            throw ValidationError(Messages.text("usage.heldOrNoShow", CommandLanguage.current))
+        }
     }
 }
 
@@ -181,7 +184,7 @@ struct EventOutcomeCommand: EventMeetingCommand {
 
     func validate() throws {
         guard followUp != noFollowUp else {
-            throw ValidationError(Messages.text("usage.followUp", ExitStatus.language))
+            throw ValidationError(Messages.text("usage.followUp", CommandLanguage.current))
         }
     }
 }
@@ -218,7 +221,9 @@ struct EventExportCommand: ParsableCommand {
     @Option(help: "json: an event file is JSON.") var format = "json"
 
     func validate() throws {
-        guard format == "json" else { throw ValidationError(Messages.text("usage.eventFileJSON", ExitStatus.language)) }
+        guard format == "json" else {
+            throw ValidationError(Messages.text("usage.eventFileJSON", CommandLanguage.current))
+        }
     }
 
     func run() throws {

@@ -64,7 +64,7 @@ struct ImportCommand: ParsableCommand {
                 Terminal.say("cli.imported", counts)
             }
         } catch let failure as ValidationFailure {
-            let language = ExitStatus.language
+            let language = CommandLanguage.current
             Terminal.error(
                 shortened(failure.text(language)) + "\n" + Messages.text("usage.nothingImported", language), language)
             throw ExitCode(ExitStatus.usage)

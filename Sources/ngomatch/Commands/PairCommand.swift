@@ -53,7 +53,7 @@ struct PairCommand: ParsableCommand {
         }
         let service = try registry.service()
         let request = PlanRequest(
-            event: parsed, rules: rules, keep: keptMeetings, language: ExitStatus.language, source: event)
+            event: parsed, rules: rules, keep: keptMeetings, language: CommandLanguage.current, source: event)
         let plan = try service.plan(request)
         let report = PlanReport(plan, rules: request.scoringRules, language: request.language)
         let book = AgendaBook(report, event: parsed, language: request.language)
@@ -76,7 +76,7 @@ struct PairCommand: ParsableCommand {
     }
 
     private func summarise(_ report: PlanReport) {
-        let language = ExitStatus.language
+        let language = CommandLanguage.current
         Terminal.say(
             "pair.summary", report.meetingCount, LocalFormat.decimal(report.totalScore, digits: 3, language),
             LocalFormat.percent(report.quality, language), LocalFormat.decimal(report.upperBound, digits: 3, language))

@@ -38,12 +38,12 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard stdio != (listen != nil) else {
-            throw ValidationError(Messages.text("usage.stdioOrListen", ExitStatus.language))
+            throw ValidationError(Messages.text("usage.stdioOrListen", CommandLanguage.current))
         }
         if let listen {
             let (host, _) = try Self.split(listen)
             if !auth, !["127.0.0.1", "localhost", "::1"].contains(host), !host.hasPrefix("127.") {
-                throw ValidationError(Messages.text("usage.needsAuth", ExitStatus.language, host))
+                throw ValidationError(Messages.text("usage.needsAuth", CommandLanguage.current, host))
             }
         }
         guard maxLine >= 1024, maxConnections >= 1, maxInFlight >= 1, idleTimeout >= 0 else {
@@ -54,7 +54,7 @@ struct ServeCommand: AsyncParsableCommand {
     static func split(_ address: String) throws -> (String, Int) {
         guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]),
             (0...65535).contains(port)
-        else { throw ValidationError(Messages.text("usage.listenForm", ExitStatus.language)) }
+        else { throw ValidationError(Messages.text("usage.listenForm", CommandLanguage.current)) }
         var host = String(address[..<colon])
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         return (host, port)

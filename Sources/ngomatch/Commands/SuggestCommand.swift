@@ -34,10 +34,10 @@ struct SuggestCommand: ParsableCommand {
 
     func validate() throws {
         guard (need == nil) != (province == nil) else {
-            throw ValidationError(Messages.text("usage.needOrProvince", ExitStatus.language))
+            throw ValidationError(Messages.text("usage.needOrProvince", CommandLanguage.current))
         }
         if sector != nil && province == nil {
-            throw ValidationError(Messages.text("usage.sectorWithProvince", ExitStatus.language))
+            throw ValidationError(Messages.text("usage.sectorWithProvince", CommandLanguage.current))
         }
     }
 

@@ -35,7 +35,7 @@ struct WebCommand: AsyncParsableCommand {
     func validate() throws {
         let (host, _) = try ServeCommand.split(listen)
         if !auth, !["127.0.0.1", "localhost", "::1"].contains(host), !host.hasPrefix("127.") {
-            throw ValidationError(Messages.text("usage.needsAuth", ExitStatus.language, host))
+            throw ValidationError(Messages.text("usage.needsAuth", CommandLanguage.current, host))
         }
     }
 

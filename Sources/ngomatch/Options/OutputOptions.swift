@@ -16,12 +16,8 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Output: table (for people), json, jsonl or csv (for programs and spreadsheets).")
     var format: OutputFormat = .table
 
-    @Option(help: "Language of what a person reads: vi or en (default: $NGOMATCH_LANG, else en).")
-    var lang: Language?
-
-    var language: Language {
-        lang ?? ProcessInfo.processInfo.environment["NGOMATCH_LANG"].flatMap(Language.init(rawValue:)) ?? .en
-    }
+    /// What a person reads is in `--lang`, taken from the command line before the options.
+    var language: Language { CommandLanguage.current }
 
     /// Prints an operation's result: `--format json` exactly as the protocol's `result` (and
     /// MCP's structured content) for the same parameters; JSON Lines one item of a list a

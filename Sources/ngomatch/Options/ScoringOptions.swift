@@ -25,7 +25,7 @@ struct CompareOptions: ParsableArguments {
         guard let compareRules else { return nil }
         let names = compareRules.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         guard names.count == 2, !names.contains(where: \.isEmpty) else {
-            throw ValidationError(Messages.text("usage.compareRules", ExitStatus.language))
+            throw ValidationError(Messages.text("usage.compareRules", CommandLanguage.current))
         }
         return names
     }

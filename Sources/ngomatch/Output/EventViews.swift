@@ -4,7 +4,7 @@ import NGOMatchService
 
 /// Events as people read them in a terminal, at 80 columns.
 enum EventViews {
-    private static var language: Language { ExitStatus.language }
+    private static var language: Language { CommandLanguage.current }
     private static func say(_ key: String, _ values: any PhraseValue...) -> String {
         Phrase.text(key, values, in: language)
     }

@@ -9,23 +9,7 @@ enum ExitStatus {
     static let usage: Int32 = 2
     static let failure: Int32 = 1
 
-    /// The language the command was asked to speak: `--lang`, else `$NGOMATCH_LANG`. Read from
-    /// the arguments because an error may come before the command's options are parsed; read once,
-    /// since every message of a run asks.
-    static let language: Language = {
-        let arguments = CommandLine.arguments
-        if let position = arguments.firstIndex(of: "--lang"), position + 1 < arguments.count,
-            let language = Language(rawValue: arguments[position + 1])
-        {
-            return language
-        }
-        if let joined = arguments.first(where: { $0.hasPrefix("--lang=") }),
-            let language = Language(rawValue: String(joined.dropFirst("--lang=".count)))
-        {
-            return language
-        }
-        return ProcessInfo.processInfo.environment["NGOMATCH_LANG"].flatMap(Language.init(rawValue:)) ?? .en
-    }()
+    private static var language: Language { CommandLanguage.current }
 
     /// Prints the error for a person, in the command's language, and returns the status to exit with.
     static func report(_ error: any Error) -> Int32 {
@@ -68,7 +52,7 @@ enum ExitStatus {
 func shortened(_ report: String, lines limit: Int = 60) -> String {
     let lines = report.split(separator: "\n", omittingEmptySubsequences: false)
     guard lines.count > limit else { return report }
-    let more = Messages.text("cli.moreLines", ExitStatus.language, "\(lines.count - limit)")
+    let more = Messages.text("cli.moreLines", CommandLanguage.current, "\(lines.count - limit)")
     return (lines.prefix(limit) + [Substring(more)]).joined(separator: "\n")
 }
 

@@ -8,7 +8,7 @@ struct Table {
     init(_ header: [String]) { self.header = header }
 
     /// A table whose headings are catalogue keys, in the command's language.
-    init(keys: [String], _ language: Language = ExitStatus.language) {
+    init(keys: [String], _ language: Language = CommandLanguage.current) {
         header = keys.map { Messages.text($0, language) }
     }
 

@@ -3,13 +3,13 @@ import NGOMatchCore
 
 /// stdout is data, stderr is talk.
 enum Terminal {
-    static func error(_ message: String, _ language: Language = ExitStatus.language) {
+    static func error(_ message: String, _ language: Language = CommandLanguage.current) {
         note(Messages.text("cli.error", language, message))
     }
 
     /// A catalogue message on stderr, in the command's language.
     static func say(_ key: String, _ values: any PhraseValue...) {
-        note(Phrase.text(key, values, in: ExitStatus.language))
+        note(Phrase.text(key, values, in: CommandLanguage.current))
     }
 
     static func note(_ message: String) {
