@@ -37,9 +37,11 @@ let package = Package(
         // Pure domain: values in, values out. No I/O, no database.
         .target(
             name: "NGOMatchCore",
-            dependencies: ["CCbc", .product(name: "Yams", package: "Yams")],
+            dependencies: [.product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
+        // Meeting events and their planner, with the CBC solver that only the planner needs.
+        .target(name: "NGOMatchPlanner", dependencies: ["NGOMatchCore", "CCbc"], swiftSettings: strictSettings),
         // The files in seeds/ and rules/, compiled into the binary so an
         // installed ngomatch needs no source checkout.
         .target(
@@ -53,7 +55,7 @@ let package = Package(
         .target(
             name: "NGOMatchStore",
             dependencies: [
-                "NGOMatchCore",
+                "NGOMatchCore", "NGOMatchPlanner",
                 "NGOMatchSeeds",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -63,20 +65,20 @@ let package = Package(
         // The operations both doors call: one table of methods over the registry.
         .target(
             name: "NGOMatchService",
-            dependencies: ["NGOMatchCore", "NGOMatchStore"],
+            dependencies: ["NGOMatchCore", "NGOMatchPlanner", "NGOMatchStore"],
             swiftSettings: strictSettings
         ),
         // JSON-RPC 2.0 over newline-delimited JSON: framing, messages, dispatch. No sockets.
         .target(
             name: "NGOMatchProtocol",
-            dependencies: ["NGOMatchCore", "NGOMatchStore", "NGOMatchService"],
+            dependencies: ["NGOMatchCore", "NGOMatchPlanner", "NGOMatchStore", "NGOMatchService"],
             swiftSettings: strictSettings
         ),
         // The transports: stdio and TCP on SwiftNIO.
         .target(
             name: "NGOMatchServer",
             dependencies: [
-                "NGOMatchCore", "NGOMatchProtocol", "NGOMatchService",
+                "NGOMatchCore", "NGOMatchPlanner", "NGOMatchProtocol", "NGOMatchService",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -88,7 +90,7 @@ let package = Package(
         .target(
             name: "NGOMatchMCP",
             dependencies: [
-                "NGOMatchCore", "NGOMatchService", "NGOMatchProtocol",
+                "NGOMatchCore", "NGOMatchPlanner", "NGOMatchService", "NGOMatchProtocol",
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -100,7 +102,7 @@ let package = Package(
             name: "NGOMatchWeb",
             dependencies: [
                 // The service and the core's values only: no route reaches the registry or the index.
-                "NGOMatchCore", "NGOMatchService",
+                "NGOMatchCore", "NGOMatchPlanner", "NGOMatchService",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
@@ -115,7 +117,7 @@ let package = Package(
         .executableTarget(
             name: "ngomatch",
             dependencies: [
-                "NGOMatchCore",
+                "NGOMatchCore", "NGOMatchPlanner",
                 "NGOMatchStore",
                 "NGOMatchService",
                 "NGOMatchProtocol",
@@ -133,13 +135,17 @@ let package = Package(
         .target(name: "ScheduleOracle", path: "Tests/ScheduleOracle", swiftSettings: strictSettings),
         .testTarget(
             name: "NGOMatchCoreTests",
-            dependencies: ["NGOMatchCore", "NGOMatchSeeds", "ScheduleOracle", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "NGOMatchCore", "NGOMatchPlanner", "NGOMatchSeeds", "ScheduleOracle",
+                .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "NGOMatchCLITests",
             dependencies: [
-                "ngomatch", "NGOMatchService", "NGOMatchStore", "NGOMatchCore", "NGOMatchProtocol", "NGOMatchMCP",
+                "ngomatch", "NGOMatchService", "NGOMatchStore", "NGOMatchCore", "NGOMatchPlanner", "NGOMatchProtocol",
+                "NGOMatchMCP",
                 "NGOMatchServer", "ScheduleOracle",
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -149,13 +155,16 @@ let package = Package(
         ),
         .testTarget(
             name: "NGOMatchProtocolTests",
-            dependencies: ["NGOMatchProtocol", "NGOMatchService", "NGOMatchStore", "NGOMatchCore", "ScheduleOracle"],
+            dependencies: [
+                "NGOMatchProtocol", "NGOMatchService", "NGOMatchStore", "NGOMatchCore", "NGOMatchPlanner",
+                "ScheduleOracle",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "NGOMatchMCPTests",
             dependencies: [
-                "NGOMatchMCP", "NGOMatchService", "NGOMatchStore", "NGOMatchCore",
+                "NGOMatchMCP", "NGOMatchService", "NGOMatchStore", "NGOMatchCore", "NGOMatchPlanner",
                 .product(name: "MCP", package: "swift-sdk"),
             ],
             swiftSettings: strictSettings
@@ -163,7 +172,7 @@ let package = Package(
         .testTarget(
             name: "NGOMatchWebTests",
             dependencies: [
-                "NGOMatchWeb", "NGOMatchService", "NGOMatchStore", "NGOMatchCore",
+                "NGOMatchWeb", "NGOMatchService", "NGOMatchStore", "NGOMatchCore", "NGOMatchPlanner",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,4 +1,5 @@
 import NGOMatchCore
+import NGOMatchPlanner
 
 /// Which operation settings are for: a new event (with an optional id) or an existing one.
 public protocol EventSettingsPurpose: Sendable {

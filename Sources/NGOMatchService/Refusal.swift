@@ -1,4 +1,5 @@
 import NGOMatchCore
+import NGOMatchPlanner
 import NGOMatchStore
 
 /// What a failed operation means to whoever asked, read once for every door: the protocol

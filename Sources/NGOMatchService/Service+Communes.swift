@@ -1,4 +1,5 @@
 import NGOMatchCore
+import NGOMatchPlanner
 
 public struct CommunesListParams: OperationParams {
     public static let parameters = [

@@ -1,5 +1,6 @@
 import Foundation
 import NGOMatchCore
+import NGOMatchPlanner
 import NGOMatchSeeds
 
 public struct CoverageParams: OperationParams {

@@ -1,5 +1,6 @@
 import Foundation
 import NGOMatchCore
+import NGOMatchPlanner
 import NGOMatchStore
 
 /// What `events.plan` did: the plan kept, whether it was published, and how it differs from

@@ -1,5 +1,6 @@
 import Foundation
 import NGOMatchCore
+import NGOMatchPlanner
 import NGOMatchStore
 
 /// An event as its reader may see it: participants' wishes and contacts and the organiser's

@@ -1,4 +1,5 @@
 import NGOMatchCore
+import NGOMatchPlanner
 import NGOMatchStore
 
 /// What `pairing.plan` and `ngomatch pair` take: an event, and optionally the rule

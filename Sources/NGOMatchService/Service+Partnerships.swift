@@ -1,4 +1,5 @@
 import NGOMatchCore
+import NGOMatchPlanner
 import NGOMatchStore
 
 public struct PartnershipRecordParams: OperationParams {

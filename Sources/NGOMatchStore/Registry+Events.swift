@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import NGOMatchCore
+import NGOMatchPlanner
 
 /// A change's result named for the audit trail, for writes whose result names nothing itself.
 struct Audited<Value>: AuditedRecord {

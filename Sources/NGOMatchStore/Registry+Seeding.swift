@@ -1,5 +1,6 @@
 import GRDB
 import NGOMatchCore
+import NGOMatchPlanner
 import NGOMatchSeeds
 
 extension Registry {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NGOMatchCore
+import NGOMatchPlanner
 import ZIPFoundation
 
 /// Responses a browser saves as a file rather than shows.

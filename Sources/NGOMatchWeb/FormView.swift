@@ -1,4 +1,5 @@
 import NGOMatchCore
+import NGOMatchPlanner
 
 /// What a record form shows: its fields with what was typed and the problem next to each,
 /// the sectors as a two-level choice with levels, and groups of checkboxes.

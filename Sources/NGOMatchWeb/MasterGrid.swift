@@ -1,4 +1,5 @@
 import NGOMatchCore
+import NGOMatchPlanner
 
 /// The master grid as table rows: one row a slot, one cell a table, each meeting with its
 /// number, both parties and the strongest reason it was proposed, so an organiser can

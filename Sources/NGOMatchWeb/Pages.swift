@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Mustache
 import NGOMatchCore
+import NGOMatchPlanner
 import NGOMatchService
 
 /// The templates, compiled once, and how a page becomes a response.

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NGOMatchCore
+import NGOMatchPlanner
 import NGOMatchService
 
 /// How `ngomatch web` serves.

@@ -1,5 +1,6 @@
 import Foundation
 import NGOMatchCore
+import NGOMatchPlanner
 import NGOMatchStore
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import NGOMatchPlanner
 import Testing
 
 /// Names and free text carrying SQL, HTML, spreadsheet formulas and terminal escape

@@ -1,4 +1,5 @@
 import Foundation
+import NGOMatchPlanner
 import ScheduleOracle
 import Testing
 

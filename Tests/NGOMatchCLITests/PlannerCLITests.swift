@@ -1,4 +1,5 @@
 import Foundation
+import NGOMatchPlanner
 import Testing
 
 @Suite(.timeLimit(.minutes(10)))

@@ -1,4 +1,5 @@
 import Foundation
+import NGOMatchPlanner
 import Testing
 
 /// Errors, notes, event tables and agendas in Vietnamese (issue 19), and golden outputs that

@@ -1,5 +1,6 @@
 import Foundation
 import NGOMatchCore
+import NGOMatchPlanner
 import NGOMatchService
 import NGOMatchStore
 import Testing

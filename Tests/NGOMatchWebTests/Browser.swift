@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import NGOMatchPlanner
 import NGOMatchService
 import NGOMatchStore
 import NGOMatchWeb

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import NGOMatchCore
+import NGOMatchPlanner
 import NGOMatchService
 import NGOMatchStore
 import Testing

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import NGOMatchCore
+import NGOMatchPlanner
 import NGOMatchService
 import NGOMatchStore
 import Testing

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import NGOMatchCore
+import NGOMatchPlanner
 import NGOMatchService
 import NGOMatchStore
 import NIOCore

@@ -182,7 +182,7 @@ extension Unicode.Scalar {
 
 extension String {
     /// Replaces a scalar wherever it occurs, even where a combining mark joins it to the next one.
-    func replacingAll(_ target: Unicode.Scalar, with replacement: String) -> String {
+    package func replacingAll(_ target: Unicode.Scalar, with replacement: String) -> String {
         var result = String.UnicodeScalarView()
         for scalar in unicodeScalars {
             if scalar == target { result.append(contentsOf: replacement.unicodeScalars) } else { result.append(scalar) }

@@ -1,4 +1,5 @@
 import NGOMatchCore
+import NGOMatchPlanner
 
 // Meeting events kept in the registry. The examples run in order on the demo registry's
 // event `gap-go-2026` (see `DemoEvent`), so each door can be compared on them.

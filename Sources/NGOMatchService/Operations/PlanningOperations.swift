@@ -1,4 +1,5 @@
 import NGOMatchCore
+import NGOMatchPlanner
 
 /// An event to plan, in the event file's format, with the planning options beside its fields.
 public struct PlanParams: OperationParams {

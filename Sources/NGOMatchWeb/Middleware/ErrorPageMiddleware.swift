@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import NGOMatchCore
+import NGOMatchPlanner
 import NGOMatchService
 
 /// Every failure becomes a page in the reader's language, and an unexpected one a bare

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NGOMatchCore
+import NGOMatchPlanner
 import NGOMatchService
 
 /// The start page, signing in and out, and the language switch.

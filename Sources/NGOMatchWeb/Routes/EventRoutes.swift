@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NGOMatchCore
+import NGOMatchPlanner
 import NGOMatchService
 
 /// Meeting events in the browser: the ministry creates, invites, plans and publishes;

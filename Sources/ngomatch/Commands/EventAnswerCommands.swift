@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NGOMatchCore
+import NGOMatchPlanner
 import NGOMatchService
 
 /// What a participant tells the organiser, as options: `invite` applies them to everyone it invites.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import NGOMatchCore
+import NGOMatchPlanner
 import NGOMatchService
 
 struct EventsCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NGOMatchCore
+import NGOMatchPlanner
 
 struct GenerateEventCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

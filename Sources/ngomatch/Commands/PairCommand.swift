@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NGOMatchCore
+import NGOMatchPlanner
 import NGOMatchService
 import NGOMatchStore
 

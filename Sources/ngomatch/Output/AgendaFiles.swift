@@ -1,5 +1,6 @@
 import Foundation
 import NGOMatchCore
+import NGOMatchPlanner
 
 /// Writes a plan's files into a folder: plan.json, then the bundle of `AgendaBundle` (the
 /// master grid, an agenda and a calendar per participant).

@@ -1,5 +1,6 @@
 import Foundation
 import NGOMatchCore
+import NGOMatchPlanner
 import NGOMatchService
 
 /// Events as people read them in a terminal, at 80 columns.

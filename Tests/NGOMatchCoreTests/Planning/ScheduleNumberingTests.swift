@@ -1,4 +1,5 @@
 import NGOMatchCore
+import NGOMatchPlanner
 import Testing
 
 /// A published schedule's numbers and answers across replans (issue 15).

@@ -1,5 +1,6 @@
 import Foundation
 import NGOMatchCore
+import NGOMatchPlanner
 import ScheduleOracle
 
 /// Holds the core's plans to the independent checker: the event is handed over field by field

@@ -1,0 +1,99 @@
+import NGOMatchCore
+
+/// A meeting between provinces and NGOs kept in the registry: the ministry invites, the
+/// participants say when they are free and whom they want to meet, the ministry plans and
+/// publishes, the participants confirm, and outcomes are recorded after the day.
+public struct MeetingEvent: Codable, Hashable, Sendable {
+    /// `draft → open → planned → published → closed`.
+    public enum Status: String, Codable, CaseIterable, Hashable, Sendable {
+        /// Being prepared by the ministry.
+        case draft
+        /// Participants may state availability and wishes.
+        case open
+        /// At least one plan was made; none published yet.
+        case planned
+        /// A schedule is published (preliminary or final).
+        case published
+        /// After the day: nothing changes but outcomes.
+        case closed
+    }
+
+    public var id: String
+    public var name: String
+    public var nameEn: String?
+    public var date: CalendarDate?
+    /// Minutes after midnight, Vietnam time.
+    public var start: Int?
+    public var slotMinutes: Int
+    public var slots: Int
+    /// Slots nobody can meet in (the plenary).
+    public var breaks: [Int]
+    public var tables: Int?
+    public var tableLabels: [String]?
+    public var rules: String?
+    public var minScore: Double
+    public var status: Status
+    public var participants: [EventParticipant]
+    public var wishes: [EventWish]
+    public var mustMeet: [EventPair]
+    public var avoid: [EventPair]
+    /// The published schedule's kind, `preliminary` or `final`, once one is published.
+    public var published: String?
+    public var createdAt: String?
+    public var updatedAt: String?
+
+    public init(
+        id: String, name: String, nameEn: String? = nil, date: CalendarDate? = nil, start: Int? = nil,
+        slotMinutes: Int = 20, slots: Int, breaks: [Int] = [], tables: Int? = nil, tableLabels: [String]? = nil,
+        rules: String? = nil, minScore: Double = 0, status: Status = .draft, participants: [EventParticipant] = [],
+        wishes: [EventWish] = [], mustMeet: [EventPair] = [], avoid: [EventPair] = [], published: String? = nil,
+        createdAt: String? = nil, updatedAt: String? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.nameEn = nameEn
+        self.date = date
+        self.start = start
+        self.slotMinutes = slotMinutes
+        self.slots = slots
+        self.breaks = breaks
+        self.tables = tables
+        self.tableLabels = tableLabels
+        self.rules = rules
+        self.minScore = minScore
+        self.status = status
+        self.participants = participants
+        self.wishes = wishes
+        self.mustMeet = mustMeet
+        self.avoid = avoid
+        self.published = published
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    public var provinces: [EventParticipant] { participants.filter { $0.side == .province } }
+    public var ngos: [EventParticipant] { participants.filter { $0.side == .ngo } }
+
+    public func participant(_ side: EventParticipant.Side, _ id: String) -> EventParticipant? {
+        participants.first { $0.side == side && $0.id == id }
+    }
+
+    /// The event as the planner and the event file take it. Pairs that declined a meeting are
+    /// avoided: a declined meeting is not proposed again.
+    public func planning(declined: [EventPair] = []) -> Event {
+        let avoided = avoid + declined.filter { !avoid.contains($0) && !mustMeet.contains($0) }
+        return Event(
+            name: name, slots: slots, date: date, start: start, slotMinutes: slotMinutes, tables: tables,
+            tableLabels: tableLabels, minScore: minScore, provinces: provinces.map(\.planning),
+            ngos: ngos.map(\.planning), mustMeet: mustMeet.map { .init(province: $0.province, ngo: $0.ngo) },
+            avoid: avoided.map { .init(province: $0.province, ngo: $0.ngo) },
+            requests: wishes.map { wish in
+                Event.Request(
+                    from: wish.from == .province ? wish.province : wish.ngo,
+                    to: wish.from == .province ? wish.ngo : wish.province, weight: wish.weight, reason: wish.reason)
+            }, nameEn: nameEn, breaks: breaks, rules: rules)
+    }
+
+    /// "14:00–14:20", or "slot 2" without a start time.
+    public func slotLabel(_ slot: Int) -> String { planning().slotLabel(slot) }
+}

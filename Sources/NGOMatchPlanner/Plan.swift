@@ -1,0 +1,112 @@
+import NGOMatchCore
+
+/// A finished schedule: who meets whom, when and where, how good it is, and
+/// what could not be done.
+public struct Plan: Sendable {
+    public struct Meeting: Hashable, Sendable {
+        public let slot: Int
+        public let table: Int
+        public let candidate: Int
+        public let province: Int
+        public let ngo: Int
+        public let score: Double
+        public let value: Double
+    }
+
+    /// A valuable pair that did not get a meeting, and why.
+    public struct Waiting: Hashable, Sendable {
+        public let candidate: Int
+        public let reason: String
+    }
+
+    public let problem: PlanningProblem
+    /// By slot, then table.
+    public let meetings: [Meeting]
+    public let totalScore: Double
+    /// The objective: scores raised by wishes. Equal to `totalScore` without wishes.
+    public let totalValue: Double
+    /// No valid schedule has a greater total value.
+    public let upperBound: Double
+    public let conflicts: [PlanConflict]
+    /// Whether every minimum is met, and if not, whether that is proven or merely not found.
+    public let minimums: MinimumOutcome
+    public let waitlist: [Waiting]
+    public let replan: ReplanReport?
+    /// Candidates whose meeting was confirmed in the plan being replanned.
+    public let confirmed: Set<Int>
+
+    /// The share of the upper bound reached, 0–1.
+    public var quality: Double { upperBound > 0 ? min(1, totalValue / upperBound) : 1 }
+
+    static let waitlistLength = 20
+
+    init(
+        problem: PlanningProblem, grid: SlotGrid, upperBound: Double, conflicts: [PlanConflict],
+        minimums: MinimumOutcome, replan: ReplanReport?
+    ) {
+        self.minimums = minimums
+        self.problem = problem
+        var moved: [(entry: Int, table: Int)] = []
+        var meetings: [Meeting] = []
+        for slot in 0..<grid.slots {
+            // By province, so that tables are handed out in the same order every time.
+            let here = grid.members[slot].map(Int.init).sorted {
+                problem.candidates[$0].province < problem.candidates[$1].province
+            }
+            var taken = Set<Int>()
+            var table: [Int: Int] = [:]
+            for candidate in here where grid.pinned[candidate] {
+                if let wanted = grid.preferredTable[candidate], wanted >= 0, wanted < grid.tables,
+                    taken.insert(wanted).inserted
+                {
+                    table[candidate] = wanted
+                }
+            }
+            var next = 0
+            for candidate in here where table[candidate] == nil {
+                while taken.contains(next) { next += 1 }
+                table[candidate] = next
+                taken.insert(next)
+                if let entry = grid.keptEntry[candidate], grid.preferredTable[candidate] != nil {
+                    moved.append((entry, next))
+                }
+            }
+            for candidate in here {
+                let pair = problem.candidates[candidate]
+                meetings.append(
+                    Meeting(
+                        slot: slot, table: table[candidate]!, candidate: candidate, province: pair.province,
+                        ngo: pair.ngo, score: pair.score, value: pair.value))
+            }
+        }
+        self.meetings = meetings.sorted { ($0.slot, $0.table) < ($1.slot, $1.table) }
+        totalScore = meetings.reduce(0) { $0 + $1.score }
+        totalValue = meetings.reduce(0) { $0 + $1.value }
+        self.upperBound = upperBound
+        self.conflicts = conflicts
+        var report = replan
+        if var changed = report, !moved.isEmpty {
+            changed.tableChanged = moved.map { .init(meeting: changed.kept[$0.entry], table: $0.table) }
+            let entries = Set(moved.map(\.entry))
+            changed.kept = changed.kept.enumerated().filter { !entries.contains($0.offset) }.map(\.element)
+            report = changed
+        }
+        self.replan = report
+        confirmed = Set(grid.keptEntry.keys)
+        waitlist = problem.candidates.indices.lazy.filter { !grid.isPlaced($0) }.prefix(Self.waitlistLength).map {
+            candidate in
+            let pair = problem.candidates[candidate]
+            let province = problem.provinces[pair.province]
+            let ngo = problem.ngos[pair.ngo]
+            let reason: String
+            if grid.provinceMeetings[pair.province] >= province.maxMeetings {
+                reason = "\(province.name) already has its \(province.maxMeetings) meetings"
+            } else if grid.ngoMeetings[pair.ngo] >= ngo.maxMeetings {
+                reason = "\(ngo.name) already has its \(ngo.maxMeetings) meetings"
+            } else {
+                reason = "no slot where both are free and a table is left"
+            }
+            return Waiting(candidate: candidate, reason: reason)
+        }
+    }
+}

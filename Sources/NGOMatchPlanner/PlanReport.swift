@@ -1,0 +1,234 @@
+import NGOMatchCore
+
+/// A plan as programs and files receive it (`pair --format json`, `pairing.plan`).
+public struct PlanReport: Codable, Sendable {
+    public struct Meeting: Codable, Hashable, Sendable {
+        public let slot: Int
+        /// "14:00–14:20", or "slot 0" when the event has no clock times.
+        public let time: String
+        public let table: Int
+        public let tableLabel: String
+        public let province: String
+        public let provinceName: String
+        public let ngo: String
+        public let ngoName: String
+        public let score: Double
+        public let value: Double
+        public let mustMeet: Bool
+        public let wish: Wishes.Kind?
+        public let reasons: [String]
+        /// In a stored event's published schedule: the meeting's number (from 1), where it stands,
+        /// and whether the two delegations share no language.
+        public var number: Int? = nil
+        public var status: String? = nil
+        public var interpreter: Bool? = nil
+
+        public init(
+            slot: Int, time: String, table: Int, tableLabel: String, province: String, provinceName: String,
+            ngo: String, ngoName: String, score: Double, value: Double, mustMeet: Bool, wish: Wishes.Kind?,
+            reasons: [String]
+        ) {
+            self.slot = slot
+            self.time = time
+            self.table = table
+            self.tableLabel = tableLabel
+            self.province = province
+            self.provinceName = provinceName
+            self.ngo = ngo
+            self.ngoName = ngoName
+            self.score = score
+            self.value = value
+            self.mustMeet = mustMeet
+            self.wish = wish
+            self.reasons = reasons
+        }
+    }
+
+    public struct Conflict: Codable, Hashable, Sendable {
+        public let kind: String
+        public let message: String
+    }
+
+    public struct Waiting: Codable, Hashable, Sendable {
+        public let province: String
+        public let ngo: String
+        public let score: Double
+        public let value: Double
+        public let reason: String
+    }
+
+    public struct Attendance: Codable, Hashable, Sendable {
+        public let id: String
+        public let name: String
+        public let meetings: Int
+        public let minMeetings: Int
+        public let maxMeetings: Int
+        public let freeSlots: Int
+    }
+
+    /// Whether every minimum is met; if not, whether that is proven (with the proof) or not found.
+    public struct Minimums: Codable, Hashable, Sendable {
+        public struct Certificate: Codable, Hashable, Sendable {
+            public let side: MinimumCertificate.Side
+            public let parties: [String]
+            public let minimums: [Int]
+            public let needed: Int
+            public let possible: Int
+            public let partners: [String]
+            /// Set when the proof is the event's tables.
+            public let tables: Int?
+            public let message: String
+        }
+
+        /// `met`, `proven` or `notFound`.
+        public let status: MinimumOutcome.Status
+        public let shortfalls: [MinimumOutcome.Shortfall]
+        /// Meetings missing in all, below the minimums.
+        public let totalShortfall: Int
+        public let certificates: [Certificate]
+        /// Set when an exact search proved the shortfall (and no certificate alone covers it):
+        /// every schedule misses at least this many meetings below the minimums.
+        public let leastMissing: Int?
+        /// Which schedules `upperBound` bounds: `meetingEveryMinimum` when the plan meets them all,
+        /// otherwise `every` (all valid schedules, whatever their minimums).
+        public let boundCovers: String
+        /// The above in a sentence, in the plan's language.
+        public let message: String
+
+        /// The sentence again in another language (an agenda printed in Vietnamese from a plan
+        /// made in English, say).
+        public func message(in language: Language) -> String {
+            Self.message(status, totalShortfall, searched: leastMissing != nil, language)
+        }
+
+        static func message(_ outcome: MinimumOutcome, _ language: Language) -> String {
+            message(outcome.status, outcome.total, searched: outcome.leastMissing != nil, language)
+        }
+
+        static func message(_ status: MinimumOutcome.Status, _ short: Int, searched: Bool, _ language: Language)
+            -> String
+        {
+            let key =
+                switch status {
+                case .met: "minimums.met"
+                case .proven: searched ? "minimums.provenBySearch" : "minimums.proven"
+                case .notFound: "minimums.notFound"
+                }
+            return Messages.counted(key, language, short)
+        }
+    }
+
+    public struct Participants: Codable, Hashable, Sendable {
+        public let provinces: [Attendance]
+        public let ngos: [Attendance]
+
+        /// Whether any participant asked for a minimum.
+        public var hasMinimums: Bool { (provinces + ngos).contains { $0.minMeetings > 0 } }
+    }
+
+    public struct Replan: Codable, Hashable, Sendable {
+        public struct Confirmed: Codable, Hashable, Sendable {
+            public let province: String
+            public let ngo: String
+            public let slot: Int
+            public let table: Int?
+            public let newTable: Int?
+            public let reason: String?
+        }
+
+        /// Confirmed meetings in the same slot and at the same table.
+        public let kept: [Confirmed]
+        /// Confirmed meetings in the same slot at another table.
+        public let tableChanged: [Confirmed]
+        /// Confirmed meetings that could not be kept, each with its reason.
+        public let dropped: [Confirmed]
+        /// Meetings that were not confirmed before.
+        public let added: [Meeting]
+    }
+
+    public let event: String
+    public let rules: String?
+    public var meetings: [Meeting]
+    public var meetingCount: Int
+    public let totalScore: Double
+    public let totalValue: Double
+    /// No valid schedule has a greater total value (the best choice of pairs when slots are ignored).
+    public let upperBound: Double
+    /// totalValue ÷ upperBound.
+    public let quality: Double
+    public let conflicts: [Conflict]
+    public let minimums: Minimums
+    public let waitlist: [Waiting]
+    public let participants: Participants
+    public let replan: Replan?
+
+    public init(_ plan: Plan, rules: String?, language: Language = .en) {
+        let problem = plan.problem
+        let event = problem.event
+        func meeting(_ meeting: Plan.Meeting) -> Meeting {
+            let candidate = problem.candidates[meeting.candidate]
+            let province = problem.provinces[meeting.province]
+            let ngo = problem.ngos[meeting.ngo]
+            return Meeting(
+                slot: meeting.slot, time: event.slotLabel(meeting.slot), table: meeting.table,
+                tableLabel: event.tableLabel(meeting.table), province: province.id, provinceName: province.name,
+                ngo: ngo.id, ngoName: ngo.name, score: candidate.score, value: Self.round(candidate.value),
+                mustMeet: candidate.mustMeet, wish: candidate.wish, reasons: candidate.reasons)
+        }
+        self.event = event.name
+        self.rules = rules
+        meetings = plan.meetings.map(meeting)
+        meetingCount = plan.meetings.count
+        totalScore = Self.round(plan.totalScore)
+        totalValue = Self.round(plan.totalValue)
+        upperBound = Self.round(plan.upperBound)
+        quality = (plan.quality * 100_000).rounded(.down) / 100_000
+        conflicts = plan.conflicts.map { Conflict(kind: $0.kind, message: $0.text(language)) }
+        minimums = Minimums(
+            status: plan.minimums.status, shortfalls: plan.minimums.shortfalls, totalShortfall: plan.minimums.total,
+            certificates: plan.minimums.certificates.map {
+                .init(
+                    side: $0.side, parties: $0.parties, minimums: $0.minimums, needed: $0.needed,
+                    possible: $0.possible, partners: $0.partners, tables: $0.tables, message: $0.text(language))
+            }, leastMissing: plan.minimums.leastMissing,
+            boundCovers: plan.minimums.status == .met ? "meetingEveryMinimum" : "every",
+            message: Minimums.message(plan.minimums, language))
+        waitlist = plan.waitlist.map { waiting in
+            let candidate = problem.candidates[waiting.candidate]
+            return Waiting(
+                province: problem.provinces[candidate.province].id, ngo: problem.ngos[candidate.ngo].id,
+                score: candidate.score, value: Self.round(candidate.value), reason: waiting.reason)
+        }
+        var provinceCount = [Int](repeating: 0, count: problem.provinces.count)
+        var ngoCount = [Int](repeating: 0, count: problem.ngos.count)
+        for meeting in plan.meetings {
+            provinceCount[meeting.province] += 1
+            ngoCount[meeting.ngo] += 1
+        }
+        func attendance(_ parties: [PlanningProblem.Party], _ counts: [Int]) -> [Attendance] {
+            zip(parties, counts).map { party, count in
+                Attendance(
+                    id: party.id, name: party.name, meetings: count, minMeetings: party.minMeetings,
+                    maxMeetings: party.maxMeetings, freeSlots: party.freeSlots)
+            }
+        }
+        participants = Participants(
+            provinces: attendance(problem.provinces, provinceCount), ngos: attendance(problem.ngos, ngoCount))
+        replan = plan.replan.map { report in
+            let added = plan.meetings.filter { !plan.confirmed.contains($0.candidate) }
+            func confirmed(_ kept: KeptMeeting, newTable: Int? = nil, reason: String? = nil) -> Replan.Confirmed {
+                Replan.Confirmed(
+                    province: kept.province, ngo: kept.ngo, slot: kept.slot, table: kept.table, newTable: newTable,
+                    reason: reason)
+            }
+            return Replan(
+                kept: report.kept.map { confirmed($0) },
+                tableChanged: report.tableChanged.map { confirmed($0.meeting, newTable: $0.table) },
+                dropped: report.dropped.map { confirmed($0.meeting, reason: $0.reason) },
+                added: added.map(meeting))
+        }
+    }
+
+    /// Sums of many scores drift in the last digits; six decimals is more than any score has.
+    static func round(_ value: Double) -> Double { (value * 1_000_000).rounded() / 1_000_000 }
+}
