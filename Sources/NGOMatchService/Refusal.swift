@@ -1,5 +1,4 @@
 import NGOMatchCore
-import NGOMatchPlanner
 import NGOMatchStore
 
 /// What a failed operation means to whoever asked, read once for every door: the protocol

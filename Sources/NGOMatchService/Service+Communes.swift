@@ -1,5 +1,4 @@
 import NGOMatchCore
-import NGOMatchPlanner
 
 public struct CommunesListParams: OperationParams {
     public static let parameters = [

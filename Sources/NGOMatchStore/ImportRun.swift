@@ -1,6 +1,5 @@
 import GRDB
 import NGOMatchCore
-import NGOMatchPlanner
 
 /// One import: its records read, checked against the registry and written a slice at a time,
 /// all in the caller's one transaction.

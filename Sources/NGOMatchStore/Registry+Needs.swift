@@ -1,6 +1,5 @@
 import GRDB
 import NGOMatchCore
-import NGOMatchPlanner
 
 /// Which needs to list; every condition is optional.
 public struct NeedFilter: Sendable {

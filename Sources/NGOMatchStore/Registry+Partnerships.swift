@@ -1,6 +1,5 @@
 import GRDB
 import NGOMatchCore
-import NGOMatchPlanner
 
 extension Registry {
     /// Records the current step between a need and an NGO; a pair has one status at a time.

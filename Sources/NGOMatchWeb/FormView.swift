@@ -1,5 +1,4 @@
 import NGOMatchCore
-import NGOMatchPlanner
 
 /// What a record form shows: its fields with what was typed and the problem next to each,
 /// the sectors as a two-level choice with levels, and groups of checkboxes.

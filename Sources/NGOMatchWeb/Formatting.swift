@@ -1,6 +1,5 @@
 import Foundation
 import NGOMatchCore
-import NGOMatchPlanner
 import NGOMatchService
 
 /// Numbers, money, dates and names as each language writes them on a page.

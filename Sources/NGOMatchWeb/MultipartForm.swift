@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import MultipartKit
-import NGOMatchPlanner
 
 /// A submitted `multipart/form-data` form (RFC 7578): the fields and the uploaded files.
 struct MultipartForm {

@@ -1,6 +1,5 @@
 import Hummingbird
 import NGOMatchCore
-import NGOMatchPlanner
 import NGOMatchService
 
 /// A failure as a page shows it: the service's one reading of the error (the same the

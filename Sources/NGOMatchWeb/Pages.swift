@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import Mustache
 import NGOMatchCore
-import NGOMatchPlanner
 import NGOMatchService
 
 /// The templates, compiled once, and how a page becomes a response.

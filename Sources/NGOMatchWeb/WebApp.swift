@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import Logging
 import NGOMatchCore
-import NGOMatchPlanner
 import NGOMatchService
 
 /// How `ngomatch web` serves.

@@ -1,5 +1,4 @@
 import Hummingbird
-import NGOMatchPlanner
 
 /// A page that cannot be shown, with what the reader can do about it; rendered as an
 /// error page in the reader's language by `ErrorPageMiddleware`.

@@ -1,5 +1,4 @@
 import Foundation
-import NGOMatchPlanner
 import Testing
 
 /// Names and free text carrying SQL, HTML, spreadsheet formulas and terminal escape

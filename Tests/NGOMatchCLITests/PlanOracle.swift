@@ -1,5 +1,4 @@
 import Foundation
-import NGOMatchPlanner
 import ScheduleOracle
 import Testing
 

@@ -1,6 +1,5 @@
 import Foundation
 import NGOMatchCore
-import NGOMatchPlanner
 import NGOMatchService
 import NGOMatchStore
 import Testing

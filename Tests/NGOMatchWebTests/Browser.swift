@@ -3,7 +3,6 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
-import NGOMatchPlanner
 import NGOMatchService
 import NGOMatchStore
 import NGOMatchWeb

@@ -2,7 +2,6 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import NGOMatchCore
-import NGOMatchPlanner
 import NGOMatchService
 import NGOMatchStore
 import Testing

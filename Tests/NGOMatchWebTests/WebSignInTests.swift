@@ -4,7 +4,6 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import NGOMatchCore
-import NGOMatchPlanner
 import NGOMatchService
 import NGOMatchStore
 import NIOCore

@@ -1,5 +1,4 @@
 import NGOMatchCore
-import NGOMatchPlanner
 
 /// One parameter of an operation, declared once: the protocol refuses names not
 /// declared, MCP shows the type and description to a model, the docs list them.

@@ -1,5 +1,4 @@
 import NGOMatchCore
-import NGOMatchPlanner
 
 /// A whole record in the import format: its fields are checked by the registry, which
 /// names every problem, so they are passed on rather than refused here.

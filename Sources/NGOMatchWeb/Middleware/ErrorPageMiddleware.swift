@@ -1,7 +1,6 @@
 import Hummingbird
 import Logging
 import NGOMatchCore
-import NGOMatchPlanner
 import NGOMatchService
 
 /// Every failure becomes a page in the reader's language, and an unexpected one a bare

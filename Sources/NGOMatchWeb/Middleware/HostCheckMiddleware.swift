@@ -1,5 +1,4 @@
 import Hummingbird
-import NGOMatchPlanner
 
 /// A server that trusts its local user answers only to the names of this machine: a page
 /// of another site, pointed at 127.0.0.1 through a name of its own (DNS rebinding), is refused.

@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import NGOMatchCore
-import NGOMatchPlanner
 import NGOMatchService
 
 /// Finds the reader's language and session, and gives every response the security headers. On a server that trusts its local user, a new

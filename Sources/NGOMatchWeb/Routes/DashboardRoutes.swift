@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import NGOMatchCore
-import NGOMatchPlanner
 import NGOMatchService
 
 /// The ministry's dashboard: the coverage map, demand against supply by sector, and the weak

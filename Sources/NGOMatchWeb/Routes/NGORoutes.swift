@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import NGOMatchCore
-import NGOMatchPlanner
 import NGOMatchService
 
 /// An NGO's pages: its profile, the open needs it could serve (and those its certificate

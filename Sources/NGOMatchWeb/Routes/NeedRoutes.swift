@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import NGOMatchCore
-import NGOMatchPlanner
 import NGOMatchService
 
 /// A province's needs with their best NGOs, one need with its ranking explained, and the

@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import NGOMatchCore
-import NGOMatchPlanner
 import NGOMatchService
 
 /// The ministry's whole-registry files: import by upload (all or nothing, every problem shown

@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import NGOMatchCore
-import NGOMatchPlanner
 import NGOMatchService
 
 /// Rule sets, readable by everyone (a ranking is only as questionable as its rules are

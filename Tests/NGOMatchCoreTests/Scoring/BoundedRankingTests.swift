@@ -1,5 +1,4 @@
 import Foundation
-import NGOMatchPlanner
 import Testing
 
 @testable import NGOMatchCore

@@ -1,5 +1,4 @@
 import NGOMatchCore
-import NGOMatchPlanner
 import Testing
 import Yams
 

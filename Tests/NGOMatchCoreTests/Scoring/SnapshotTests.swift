@@ -1,6 +1,5 @@
 import Foundation
 import NGOMatchCore
-import NGOMatchPlanner
 import Testing
 
 /// An index written to a snapshot and read back answers as the index it was written from, and
