@@ -8,7 +8,7 @@ import NGOMatchService
 /// ngomatch for assistants: the Model Context Protocol's tools, made from the operation
 /// table, and resources for the reference data a model reads before it asks.
 public struct AssistantDoor: Sendable {
-    public let service: Service
+    public let service: MatchService
     public let catalog: ToolCatalog
     /// Who the assistant acts as: the local user, or the role of `NGOMATCH_TOKEN`.
     public let caller: Caller
@@ -23,7 +23,7 @@ public struct AssistantDoor: Sendable {
         without diacritics, and former province names (before the 2025 merger) work.
         """
 
-    public init(service: Service, writes: Bool, caller: Caller, logger: Logger = Logger(label: "ngomatch.mcp")) {
+    public init(service: MatchService, writes: Bool, caller: Caller, logger: Logger = Logger(label: "ngomatch.mcp")) {
         self.service = service
         self.catalog = ToolCatalog(writes: writes)
         self.caller = caller
@@ -59,7 +59,7 @@ public struct AssistantDoor: Sendable {
             var message = Phrase.sequence([
                 .key("mcp.unknownTool", params.name), Suggestions.phrase(for: params.name, among: known),
             ]).text(language)
-            if Methods.byName[params.name]?.isWrite == true {
+            if OperationTable.byName[params.name]?.isWrite == true {
                 message = Messages.text("mcp.writesOff", language, params.name)
             }
             return CallTool.Result(content: [.text(text: message, annotations: nil, _meta: nil)], isError: true)

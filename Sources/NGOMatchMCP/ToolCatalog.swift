@@ -6,14 +6,14 @@ import NGOMatchService
 /// The operation table as MCP tools: each method's name, a description written for a
 /// model, its parameters' JSON Schema, and what its result holds.
 public struct ToolCatalog: Sendable {
-    public let methods: [NGOMatchService.Method]
+    public let methods: [OperationEntry]
 
     /// - Parameter writes: whether tools that change the registry are offered.
     public init(writes: Bool) {
-        methods = Methods.all.filter { $0.name != "ping" && (writes || !$0.isWrite) }
+        methods = OperationTable.all.filter { $0.name != "ping" && (writes || !$0.isWrite) }
     }
 
-    public func method(named name: String) -> NGOMatchService.Method? { methods.first { $0.name == name } }
+    public func method(named name: String) -> OperationEntry? { methods.first { $0.name == name } }
 
     public var tools: [Tool] {
         methods.map { method in
@@ -32,7 +32,7 @@ public struct ToolCatalog: Sendable {
     }
 
     /// Structured content must be an object: a list result comes as `{"items": […]}`.
-    static func outputSchema(_ method: NGOMatchService.Method) -> JSONValue {
+    static func outputSchema(_ method: OperationEntry) -> JSONValue {
         let about = "The same JSON as the protocol method \(method.name) returns (docs/protocol.md)."
         if method.resultIsPage {
             return .object([

@@ -6,7 +6,7 @@ import NGOMatchStore
 /// Turns one framed line into at most one reply line, whatever the line holds:
 /// every malformed message gets an error reply and nothing else changes.
 public struct Dispatcher: Sendable {
-    public let service: Service
+    public let service: MatchService
     public let hub: SubscriptionHub
     let authThrottle: AuthThrottle
     let replies = KeptReplies()
@@ -15,7 +15,7 @@ public struct Dispatcher: Sendable {
     let authClock: @Sendable () -> ContinuousClock.Instant
 
     public init(
-        service: Service, hub: SubscriptionHub = SubscriptionHub(),
+        service: MatchService, hub: SubscriptionHub = SubscriptionHub(),
         log: @escaping @Sendable (String) -> Void = { _ in },
         authClock: @escaping @Sendable () -> ContinuousClock.Instant = { .now }
     ) {
@@ -38,7 +38,7 @@ public struct Dispatcher: Sendable {
     /// Deeper than any request needs; the parser stops there rather than recursing on.
     static let maximumDepth = 64
 
-    /// Methods handled here rather than in the operation table: they concern the connection.
+    /// OperationTable handled here rather than in the operation table: they concern the connection.
     public static let connectionMethods = ["auth", "needs.subscribe", "needs.unsubscribe", "events.subscribe"]
 
     /// What the quick path made of a frame.
@@ -96,7 +96,7 @@ public struct Dispatcher: Sendable {
     /// runs those apart from the reads, so a write never waits behind every read queued before it.
     public func isQuickWrite(_ message: JSONParser.Message) -> Bool {
         guard case .object(let fields) = message.value, case .string(let name)? = fields["method"] else { return false }
-        return Methods.byName[name]?.isQuickWrite ?? false
+        return OperationTable.byName[name]?.isQuickWrite ?? false
     }
 
     /// The reply to a parsed message, running whatever it asks.
@@ -204,11 +204,11 @@ public struct Dispatcher: Sendable {
             if Self.connectionMethods.contains(name) {
                 guard waiting else { throw WouldWait() }
                 result = try connectionMethod(name, params, session: session)
-            } else if let method = Methods.byName[name] {
+            } else if let method = OperationTable.byName[name] {
                 if method.isWrite, session.caller == .anonymous { throw ServiceError.unauthorized }
                 result = try run(method, params, caller: session.caller, waiting: waiting)
             } else {
-                let known = Methods.all.map(\.name) + Self.connectionMethods
+                let known = OperationTable.all.map(\.name) + Self.connectionMethods
                 return fail(
                     RPCError(
                         code: RPCError.methodNotFound,
@@ -227,7 +227,7 @@ public struct Dispatcher: Sendable {
 
     /// Runs a method, or answers a read from the replies kept at the registry's revision. On
     /// the quick path (not `waiting`) only what needs neither the registry nor real work.
-    private func run(_ method: Method, _ params: JSONValue?, caller: Caller, waiting: Bool) throws -> Data {
+    private func run(_ method: OperationEntry, _ params: JSONValue?, caller: Caller, waiting: Bool) throws -> Data {
         switch method.cost {
         case .immediate:
             return try method.call(service, params, caller)

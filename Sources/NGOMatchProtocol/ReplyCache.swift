@@ -82,21 +82,21 @@ final class KeptReplies: Sendable {
     var count: Int { cache.withLock { $0.count } }
 
     /// The kept reply at `revision`, after dropping those the writes since the last revision seen changed.
-    func result(for key: [UInt8], at revision: Int, service: Service) -> Data? {
+    func result(for key: [UInt8], at revision: Int, service: MatchService) -> Data? {
         cache.withLock { cache in
             if revision > cache.revision { Self.advance(&cache, to: revision, service: service) }
             return cache.result(for: key, at: revision)
         }
     }
 
-    func store(_ result: Data, for key: [UInt8], scope: ReplyScope, at revision: Int, service: Service) {
+    func store(_ result: Data, for key: [UInt8], scope: ReplyScope, at revision: Int, service: MatchService) {
         cache.withLock { cache in
             if revision > cache.revision { Self.advance(&cache, to: revision, service: service) }
             cache.store(result, scope: scope, for: key, at: revision)
         }
     }
 
-    private static func advance(_ cache: inout ReplyCache, to revision: Int, service: Service) {
+    private static func advance(_ cache: inout ReplyCache, to revision: Int, service: MatchService) {
         // The first revision seen has nothing kept to carry over.
         let changes = cache.revision < 0 ? nil : service.changes(after: cache.revision, through: revision)
         let trackRecordChanged = changes.map { service.changesTrackRecord($0.needs) } ?? true

@@ -93,7 +93,7 @@ public final class SubscriptionHub: Sendable {
     public var count: Int { subscriptions.withLock { $0.count } }
 
     /// Scores a newly registered need for every subscriber and notifies those it reaches.
-    func needRegistered(_ id: NeedID, service: Service, log: (String) -> Void) {
+    func needRegistered(_ id: NeedID, service: MatchService, log: (String) -> Void) {
         let current = subscriptions.withLock { Array($0.values) }
         guard !current.isEmpty else { return }
         do {

@@ -10,9 +10,9 @@ import ServiceLifecycle
 /// a thread of its own read SQLite while `exit` tore the process down (a crash after the last
 /// reply, issue 34).
 public struct IndexCompilation: ServiceLifecycle.Service {
-    let service: NGOMatchService.Service
+    let service: MatchService
 
-    public init(service: NGOMatchService.Service) {
+    public init(service: MatchService) {
         self.service = service
     }
 

@@ -78,7 +78,7 @@ enum MinistryMatter: String {
     case auditTrail = "forbidden.audit"
 }
 
-extension Service {
+extension MatchService {
     /// The token's id and role, or nil when no such token is in use.
     public func role(ofToken token: String) throws -> (id: String, role: Role)? {
         try registry.role(ofToken: token)

@@ -12,7 +12,7 @@ import NGOMatchCore
 struct ImportRun {
     static let sliceSize = 4096
     /// The most records an import names in the change log; past that, a reader compiles afresh
-    /// as quickly as it would follow them (`Service.largestFollowedChange`).
+    /// as quickly as it would follow them (`MatchService.largestFollowedChange`).
     static let largestLoggedImport = 2_000
 
     private let reader: RecordReader

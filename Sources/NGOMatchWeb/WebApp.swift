@@ -22,15 +22,15 @@ public struct WebOptions: Sendable {
 }
 
 /// The web app: pages for provincial planners and NGO offices over the same operations as
-/// the CLI, the protocol and MCP. No SQL here; every read and write goes through `Service`.
+/// the CLI, the protocol and MCP. No SQL here; every read and write goes through `MatchService`.
 public struct WebApp: Sendable {
-    let service: Service
+    let service: MatchService
     let options: WebOptions
     let pages: Pages
     let sessions = SessionStore()
     let signIns = SignInGuard()
 
-    public init(service: Service, options: WebOptions) throws {
+    public init(service: MatchService, options: WebOptions) throws {
         self.service = service
         self.options = options
         pages = try Pages()

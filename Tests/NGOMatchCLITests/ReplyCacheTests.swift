@@ -5,7 +5,7 @@ import Testing
 /// Read results are kept per registry revision. A kept result must never hide a
 /// change: one made through the server is seen by the very next read, one made by
 /// another process (the CLI on the same file) by the first read once the server's trust in
-/// the revision it last read (`Service.revisionTrust`, 2 ms) has run out.
+/// the revision it last read (`MatchService.revisionTrust`, 2 ms) has run out.
 @Suite(.serialized, .timeLimit(.minutes(10)))
 struct ReplyCacheTests {
     private func title(_ reply: [String: Any]) -> String? {
@@ -49,7 +49,7 @@ struct ReplyCacheTests {
             #expect(result.status == 0, "\(result.stderr)")
             // The server trusts the revision it last read for `revisionTrust`; the first read once
             // that has passed since the commit must see it. A slow machine only makes it later.
-            let trust = Service.revisionTrust / .microseconds(1)
+            let trust = MatchService.revisionTrust / .microseconds(1)
             usleep(UInt32(trust.rounded(.up)))
             #expect(self.title(try reader.call("match.suggest", suggest)) == title, "round \(round)")
         }

@@ -27,11 +27,11 @@ struct ThreeDoorsTests {
 
     /// An operation's example as run here: the demo token's id where the example names one.
     struct Example {
-        let method: NGOMatchService.Method
+        let method: OperationEntry
         let params: String
         let command: [String]
 
-        init(_ method: NGOMatchService.Method, tokenID: String) {
+        init(_ method: OperationEntry, tokenID: String) {
             self.method = method
             params = method.example.replacingOccurrences(of: "AbC123xy", with: tokenID)
             command = method.commandExample.map { $0 == "AbC123xy" ? tokenID : $0 }
@@ -40,7 +40,7 @@ struct ThreeDoorsTests {
 
     static func viaProtocol(_ example: Example, registry path: String) throws -> JSONValue {
         let method = example.method
-        let dispatcher = Dispatcher(service: Service(registry: try Registry.open(at: path).registry))
+        let dispatcher = Dispatcher(service: MatchService(registry: try Registry.open(at: path).registry))
         let session = Session(id: 1, caller: .local("stdio"), requiresAuth: false) { _ in }
         let line = #"{"jsonrpc":"2.0","id":1,"method":"\#(method.name)","params":\#(example.params)}"#
         let reply = try #require(dispatcher.handle(.line(Array(line.utf8)), session: session))
@@ -69,7 +69,7 @@ struct ThreeDoorsTests {
 
     static func viaMCP(_ example: Example, registry path: String) async throws -> JSONValue {
         let method = example.method
-        let service = Service(registry: try Registry.open(at: path).registry)
+        let service = MatchService(registry: try Registry.open(at: path).registry)
         let server = await AssistantDoor(service: service, writes: true, caller: .local("mcp")).makeServer()
         let (clientSide, serverSide) = await InMemoryTransport.createConnectedPair()
         try await server.start(transport: serverSide)
@@ -91,13 +91,13 @@ struct ThreeDoorsTests {
         #expect(try cli.run("init").status == 0)
         let template = try Registry.open(at: cli.database).registry
         // The demo event's examples that read or change a schedule need one published.
-        _ = try Service(registry: template).planEvent(
+        _ = try MatchService(registry: template).planEvent(
             EventPlanParams(event: "gap-go-2026", publish: "preliminary"), caller: .local("t"))
         // tokens.list lists it, tokens.revoke revokes it: every copy holds the same one.
-        let token = try Service(registry: template).createToken(
+        let token = try MatchService(registry: template).createToken(
             TokenCreateParams(role: "ministry", note: "three doors"), caller: .local("t"))
         var compared = 0
-        for method in Methods.all where !method.commandExample.isEmpty {
+        for method in OperationTable.all where !method.commandExample.isEmpty {
             // Reads share the registry; each door writes to a copy of its own.
             var paths = [cli.database, cli.database, cli.database]
             if method.isWrite {
@@ -105,7 +105,7 @@ struct ThreeDoorsTests {
                     let path = cli.folder.appendingPathComponent("\(method.name)-\(door).sqlite").path
                     try template.backup(to: path)
                     if method.name == "rules.remove" {
-                        let service = Service(registry: try Registry.open(at: path).registry)
+                        let service = MatchService(registry: try Registry.open(at: path).registry)
                         let text = RuleSetSource.shippedText("default")!
                         _ = try service.addRuleSet(
                             RuleSetAddParams(name: "water-first", text: text), caller: .local("t"))
@@ -138,7 +138,7 @@ struct ThreeDoorsTests {
             #expect(results[0] == results[2], "\(method.name): the MCP tool's result differs from the protocol's")
             compared += 1
         }
-        #expect(compared == Methods.all.count - 1, "every operation but ping has a command")
+        #expect(compared == OperationTable.all.count - 1, "every operation but ping has a command")
     }
 }
 

@@ -51,11 +51,11 @@ struct TwoDoorsTests {
         let cli = try CLI()
         let leaves = try leafCommands(cli)
         #expect(leaves.count > 20)
-        let commands = Set(Methods.all.flatMap { [$0.command] + $0.otherCommands })
+        let commands = Set(OperationTable.all.flatMap { [$0.command] + $0.otherCommands })
         for leaf in leaves where Self.localOnly[leaf] == nil {
             #expect(commands.contains(leaf), "the CLI command '\(leaf)' has no protocol method")
         }
-        for method in Methods.all where !method.command.isEmpty {
+        for method in OperationTable.all where !method.command.isEmpty {
             // `suggest --compare-rules`: a command with an option of its own.
             for named in [method.command] + method.otherCommands {
                 let command = named.components(separatedBy: " --")[0]

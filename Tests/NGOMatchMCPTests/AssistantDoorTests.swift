@@ -15,11 +15,12 @@ struct AssistantDoorTests {
     }
 
     let folder = Folder()
-    let service: Service
+    let service: MatchService
 
     init() throws {
         try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
-        service = Service(registry: try Registry.open(at: folder.url.appendingPathComponent("r.sqlite").path).registry)
+        service = MatchService(
+            registry: try Registry.open(at: folder.url.appendingPathComponent("r.sqlite").path).registry)
     }
 
     func connect(writes: Bool = false, caller: Caller = .local("mcp")) async throws -> (Client, Server) {
@@ -49,7 +50,7 @@ struct AssistantDoorTests {
     @Test func everyReadOperationIsAToolWithASchemaAndWritesOnlyWhenAllowed() async throws {
         let (client, server) = try await connect()
         let tools = try await client.listTools().tools
-        let reads = Methods.all.filter { !$0.isWrite && $0.name != "ping" }.map(\.name)
+        let reads = OperationTable.all.filter { !$0.isWrite && $0.name != "ping" }.map(\.name)
         #expect(Set(tools.map(\.name)) == Set(reads))
         for tool in tools {
             #expect((tool.description ?? "").count > 80, "\(tool.name) needs a description a model can use")

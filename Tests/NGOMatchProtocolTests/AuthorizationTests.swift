@@ -27,9 +27,9 @@ struct AuthorizationTests {
         #"{"province":"dong-nai","title":"t","sectors":"health:3","fundingGapUSD":1,"timeframe":{"start":"2026-01-01","end":"2026-06-30"}}"#
 
     /// Whether a write's effect is in the registry, read back through the record itself.
-    typealias Effect = @Sendable (Service) throws -> Bool
+    typealias Effect = @Sendable (MatchService) throws -> Bool
 
-    static func need(_ id: String, _ service: Service) throws -> Need { try service.need(NeedGetParams(id: id)) }
+    static func need(_ id: String, _ service: MatchService) throws -> Need { try service.need(NeedGetParams(id: id)) }
 
     static func newNeedIn(_ province: String) -> Effect {
         { service in

@@ -58,7 +58,7 @@ struct EventAuthorizationTests {
 
     /// Everything stored about every event, as the registry holds it: settings, participants and
     /// their answers, wishes, plans kept and meetings.
-    static func everyEvent(_ service: Service) throws -> String {
+    static func everyEvent(_ service: MatchService) throws -> String {
         try service.registry.events().map { event in
             let details = try service.event(event.id, caller: .local("check"))
             let plans = try service.registry.eventPlans(event.id).count
@@ -89,7 +89,7 @@ struct EventAuthorizationTests {
                     #expect(reply?.errorCode == -32003, "\(label) → \(String(describing: reply))")
                 }
                 // Read back: an allowed write changed the events, a refused one or a read did not.
-                let wrote = Methods.all.first { $0.name == method }?.isWrite ?? false
+                let wrote = OperationTable.all.first { $0.name == method }?.isWrite ?? false
                 let changed = try Self.everyEvent(harness.service) != before
                 #expect(changed == (wrote && allowed[roleIndex]), "\(label): changed \(changed)")
                 if allowed[roleIndex] && !wrote && role != .province("dien-bien") {

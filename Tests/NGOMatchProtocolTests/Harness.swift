@@ -9,7 +9,7 @@ import Synchronization
 /// collect what the server sends them unasked.
 final class Harness: Sendable {
     let folder: URL
-    let service: Service
+    let service: MatchService
     let dispatcher: Dispatcher
     /// The back-off's clock: it moves only when a test moves it.
     let time = ManualTime()
@@ -18,7 +18,7 @@ final class Harness: Sendable {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("ngomatch-rpc-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let registry = try Registry.open(at: folder.appendingPathComponent("registry.sqlite").path).registry
-        service = Service(registry: registry)
+        service = MatchService(registry: registry)
         dispatcher = Dispatcher(service: service, authClock: { [time] in time.now })
     }
 

@@ -24,7 +24,7 @@ import Testing
         _ = try registry.importDocuments([
             ImportDocument(records: records.map { .init(location: .verbatim("test"), value: $0) })
         ])
-        let service = Service(registry: registry)
+        let service = MatchService(registry: registry)
         let caller = Caller.local("test")
         _ = try service.index()
         var random = SplitMix64(seed: seed)
@@ -72,7 +72,7 @@ import Testing
             if step % 4 == 3 {
                 // A new process starts from the snapshot the last compile left and follows the
                 // change log kept in the file; the fresh one compiles, having no snapshot.
-                let restarted = Service(registry: try Registry.open(at: folder.registryPath).registry)
+                let restarted = MatchService(registry: try Registry.open(at: folder.registryPath).registry)
                 _ = try restarted.index()
                 #expect(restarted.indexCompilations == 0, "started from the snapshot")
                 let fresh = try Self.freshService(folder.registryPath)
@@ -86,20 +86,20 @@ import Testing
     }
 
     /// A service that compiles its index from the records, not from the snapshot beside them.
-    static func freshService(_ path: String) throws -> Service {
+    static func freshService(_ path: String) throws -> MatchService {
         let registry = try Registry.open(at: path).registry
         try? FileManager.default.removeItem(atPath: registry.snapshotPath)
-        return Service(registry: registry)
+        return MatchService(registry: registry)
     }
 
     @Test func writesByAnotherProcessAreFollowedFromTheFile() throws {
         let folder = try Folder()
         let registry = try Registry.open(at: folder.registryPath).registry
-        let service = Service(registry: registry)
+        let service = MatchService(registry: registry)
         _ = try service.index()
         // Another connection to the file, as another process has: its writes reach this one
         // only through the file, and its change log there.
-        let other = Service(registry: try Registry.open(at: folder.registryPath).registry)
+        let other = MatchService(registry: try Registry.open(at: folder.registryPath).registry)
         let caller = Caller.local("test")
         let need = try registry.needs()[0].id.rawValue
         _ = try other.updateNeed(
@@ -136,7 +136,7 @@ import Testing
             let registry = try Registry.open(at: path).registry
             need = try registry.needs()[0].id.rawValue
             try registry.backup(to: backup)
-            _ = try Service(registry: registry).updateNeed(
+            _ = try MatchService(registry: registry).updateNeed(
                 need, changes: .object(["fundingGapUSD": .number(111)]), caller: caller, method: "needs.update")
             // Compiled at the revision after the backup's: the snapshot is of that revision.
             _ = try Self.freshService(path).index()
@@ -145,9 +145,9 @@ import Testing
         try FileManager.default.copyItem(atPath: backup, toPath: path)
         // The same registry, the same revision number, reached by another write.
         let registry = try Registry.open(at: path).registry
-        _ = try Service(registry: registry).updateNeed(
+        _ = try MatchService(registry: registry).updateNeed(
             need, changes: .object(["fundingGapUSD": .number(222)]), caller: caller, method: "needs.update")
-        let service = Service(registry: registry)
+        let service = MatchService(registry: registry)
         let index = try service.index()
         #expect(service.indexCompilations == 1, "the snapshot of the other revision was not used")
         #expect(index.needs[index.needPosition(NeedID(need))!].fundingGapUSD == 222)
@@ -161,7 +161,7 @@ import Testing
         for path in [abandoned, recent] { #expect(FileManager.default.createFile(atPath: path, contents: Data([1]))) }
         try FileManager.default.setAttributes(
             [.modificationDate: Date(timeIntervalSinceNow: -7200)], ofItemAtPath: abandoned)
-        _ = try Service(registry: registry).index()
+        _ = try MatchService(registry: registry).index()
         #expect(!FileManager.default.fileExists(atPath: abandoned), "two hours old: its writer stopped")
         #expect(FileManager.default.fileExists(atPath: recent), "another process may be writing it now")
         #expect(FileManager.default.fileExists(atPath: registry.snapshotPath))
@@ -171,22 +171,22 @@ import Testing
         let folder = try Folder()
         let path = folder.registryPath
         let registry = try Registry.open(at: path).registry
-        _ = try Service(registry: registry).index()
+        _ = try MatchService(registry: registry).index()
         let otherPath = folder.url.appendingPathComponent("other.sqlite").path
         let other = try Registry.open(at: otherPath).registry
-        _ = try Service(registry: other).index()
+        _ = try MatchService(registry: other).index()
         var random = SplitMix64(seed: 3)
         // The other registry's snapshot put beside this one: same revision, another lineage.
         #expect(try registry.revision() == other.revision())
         try FileManager.default.removeItem(atPath: registry.snapshotPath)
         try FileManager.default.copyItem(atPath: other.snapshotPath, toPath: registry.snapshotPath)
-        let misled = Service(registry: try Registry.open(at: path).registry)
+        let misled = MatchService(registry: try Registry.open(at: path).registry)
         _ = try misled.index()
         #expect(misled.indexCompilations == 1, "another registry's snapshot compiled afresh")
         // Cut short.
         let bytes = try Data(contentsOf: URL(fileURLWithPath: registry.snapshotPath))
         try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: registry.snapshotPath))
-        let damaged = Service(registry: try Registry.open(at: path).registry)
+        let damaged = MatchService(registry: try Registry.open(at: path).registry)
         _ = try damaged.index()
         #expect(damaged.indexCompilations == 1, "a damaged snapshot compiled afresh")
         try Self.expectSameAnswers(damaged, try Self.freshService(path), random: &random, after: [])
@@ -200,7 +200,7 @@ import Testing
     }
 
     static func expectSameAnswers(
-        _ followed: Service, _ fresh: Service, random: inout SplitMix64, after steps: [String]
+        _ followed: MatchService, _ fresh: MatchService, random: inout SplitMix64, after steps: [String]
     ) throws {
         func json(_ value: some Encodable) throws -> String {
             String(decoding: try StreamingJSONEncoder.encode(value), as: UTF8.self)

@@ -110,7 +110,7 @@ struct KeptReplyTests {
                 }
             let written = harness.call(write.0, write.1, on: session)
             #expect(written?["result"] != nil, "\(write) → \(String(describing: written))")
-            let fresh = Dispatcher(service: Service(registry: harness.service.registry))
+            let fresh = Dispatcher(service: MatchService(registry: harness.service.registry))
             let (freshSession, _) = harness.session()
             for (method, params) in reads {
                 let line = Array(#"{"jsonrpc":"2.0","id":1,"method":"\#(method)","params":\#(params)}"#.utf8)

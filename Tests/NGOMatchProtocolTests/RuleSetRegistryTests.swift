@@ -110,7 +110,7 @@ struct RuleSetRegistryTests {
             #expect(!text.contains("password") && !text.contains("apiKey") && !text.contains("hunter2"))
         }
         // The same path from the CLI's local user is read.
-        let local = Service(registry: harness.service.registry, ruleFiles: .readable)
+        let local = MatchService(registry: harness.service.registry, ruleFiles: .readable)
         #expect(throws: InvalidRuleSet.self) { try local.rules(file.path) }
     }
 }

@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func everyWriteButTheLengthyOnesIsQuick() {
-        for method in Methods.all {
+        for method in OperationTable.all {
             #expect(method.isQuickWrite == (method.isWrite && !["events.plan", "events.import"].contains(method.name)))
         }
     }

@@ -11,13 +11,13 @@ import NIOCore
 /// A registry in a temporary folder and the web app on it.
 final class WebFixture: Sendable {
     let folder: URL
-    let service: Service
+    let service: MatchService
     let app: WebApp
 
     init(auth: Bool = false, secureCookies: Bool = false) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("ngomatch-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        service = Service(registry: try Registry.open(at: folder.appendingPathComponent("r.sqlite").path).registry)
+        service = MatchService(registry: try Registry.open(at: folder.appendingPathComponent("r.sqlite").path).registry)
         app = try WebApp(
             service: service, options: WebOptions(port: 0, requiresAuth: auth, secureCookies: secureCookies))
     }

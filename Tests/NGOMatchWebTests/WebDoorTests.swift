@@ -136,8 +136,8 @@ struct WebDoorTests {
         }
     }
 
-    static func call(_ service: Service, _ name: String, _ params: String) throws -> JSONValue {
-        let method = try #require(Methods.byName[name], "no operation \(name)")
+    static func call(_ service: MatchService, _ name: String, _ params: String) throws -> JSONValue {
+        let method = try #require(OperationTable.byName[name], "no operation \(name)")
         let data = try method.call(service, JSONParser.parse(params), .local("twin"))
         return try JSONParser.parse([UInt8](data))
     }

@@ -11,8 +11,8 @@ public enum AuditListOperation: ServiceOperation {
     public static let example = #"{"what":"import","limit":5}"#
     public static let commandExample = ["audit", "--what", "import", "--limit", "5"]
     // Every write adds a line: a kept reply would be stale at once.
-    public static let cost = Method.Cost.uncached
-    public static func run(_ service: Service, _ params: AuditListParams, caller: Caller) throws
+    public static let cost = OperationEntry.Cost.uncached
+    public static func run(_ service: MatchService, _ params: AuditListParams, caller: Caller) throws
         -> Page<AuditLine>
     {
         try service.auditLog(params, caller: caller)

@@ -20,7 +20,7 @@ public enum EventCreateOperation: ServiceOperation {
         "events", "create", "--name", "Gặp gỡ các tổ chức phi chính phủ nước ngoài 2027", "--date", "2027-03-10",
         "--start", "14:00", "--slot-minutes", "20", "--slots", "6", "--tables", "4", "--break", "3",
     ]
-    public static func run(_ service: Service, _ params: EventSettingsParams<CreatingEvent>, caller: Caller) throws
+    public static func run(_ service: MatchService, _ params: EventSettingsParams<CreatingEvent>, caller: Caller) throws
         -> MeetingEvent
     { try service.createEvent(params, caller: caller) }
 }
@@ -34,7 +34,7 @@ public enum EventUpdateOperation: ServiceOperation {
         "Changes the name, day, start, slots, breaks, tables, rule set or minimum score of an event."
     public static let example = #"{"event":"gap-go-2026","slotMinutes":25}"#
     public static let commandExample = ["events", "update", "gap-go-2026", "--slot-minutes", "25"]
-    public static func run(_ service: Service, _ params: EventSettingsParams<ChangingEvent>, caller: Caller) throws
+    public static func run(_ service: MatchService, _ params: EventSettingsParams<ChangingEvent>, caller: Caller) throws
         -> MeetingEvent
     { try service.updateEvent(params, caller: caller) }
 }
@@ -47,7 +47,7 @@ public enum EventOpenOperation: ServiceOperation {
     public static let guidance = "Lets invited provinces and NGOs state when they are free and whom they want to meet."
     public static let example = #"{"event":"gap-go-2026"}"#
     public static let commandExample = ["events", "open", "gap-go-2026"]
-    public static func run(_ service: Service, _ params: EventParams, caller: Caller) throws -> MeetingEvent {
+    public static func run(_ service: MatchService, _ params: EventParams, caller: Caller) throws -> MeetingEvent {
         try service.setEventStatus(params.event, open: true, caller: caller)
     }
 }
@@ -60,7 +60,7 @@ public enum EventCloseOperation: ServiceOperation {
     public static let guidance = "Closes the event: nothing changes any more but the outcomes of its meetings."
     public static let example = #"{"event":"gap-go-2026"}"#
     public static let commandExample = ["events", "close", "gap-go-2026"]
-    public static func run(_ service: Service, _ params: EventParams, caller: Caller) throws -> MeetingEvent {
+    public static func run(_ service: MatchService, _ params: EventParams, caller: Caller) throws -> MeetingEvent {
         try service.setEventStatus(params.event, open: false, caller: caller)
     }
 }
@@ -74,8 +74,8 @@ public enum EventGetOperation: ServiceOperation {
         "An event with its participants and what they answered. The ministry also sees every wish, the pair rules and every planning run; a participant sees its own wishes."
     public static let example = #"{"event":"gap-go-2026"}"#
     public static let commandExample = ["events", "show", "gap-go-2026"]
-    public static let cost = Method.Cost.uncached
-    public static func run(_ service: Service, _ params: EventParams, caller: Caller) throws -> EventDetails {
+    public static let cost = OperationEntry.Cost.uncached
+    public static func run(_ service: MatchService, _ params: EventParams, caller: Caller) throws -> EventDetails {
         try service.event(params.event, caller: caller)
     }
 }
@@ -89,9 +89,10 @@ public enum EventsListOperation: ServiceOperation {
         "Meeting events, with how many provinces and NGOs are invited and how many answered; a participant sees the events it is invited to."
     public static let example = #"{}"#
     public static let commandExample = ["events", "list"]
-    public static let cost = Method.Cost.uncached
-    public static func run(_ service: Service, _ params: EventsListParams, caller: Caller) throws -> Page<EventSummary>
-    {
+    public static let cost = OperationEntry.Cost.uncached
+    public static func run(_ service: MatchService, _ params: EventsListParams, caller: Caller) throws -> Page<
+        EventSummary
+    > {
         try service.events(params, caller: caller)
     }
 }
@@ -105,7 +106,8 @@ public enum EventInviteOperation: ServiceOperation {
         "Invites participants by any name the registry knows (former province names too); the caps, minimums and languages given apply to each."
     public static let example = #"{"event":"gap-go-2026","participants":["Điện Biên","WWF"]}"#
     public static let commandExample = ["events", "invite", "gap-go-2026", "Điện Biên", "WWF"]
-    public static func run(_ service: Service, _ params: EventParticipantParams, caller: Caller) throws -> MeetingEvent
+    public static func run(_ service: MatchService, _ params: EventParticipantParams, caller: Caller) throws
+        -> MeetingEvent
     {
         try service.invite(params, caller: caller)
     }
@@ -122,7 +124,7 @@ public enum EventAvailabilityOperation: ServiceOperation {
     public static let commandExample = [
         "events", "availability", "gap-go-2026", "--participant", "Cao Bằng", "--unavailable", "0,1",
     ]
-    public static func run(_ service: Service, _ params: EventParticipantParams, caller: Caller) throws
+    public static func run(_ service: MatchService, _ params: EventParticipantParams, caller: Caller) throws
         -> EventParticipant
     { try service.setAvailability(params, caller: caller) }
 }
@@ -140,7 +142,7 @@ public enum EventWishOperation: ServiceOperation {
         "events", "wish", "gap-go-2026", "--from", "Cao Bằng", "--to", "MCNV", "--weight", "0.8", "--reason",
         "commune health stations",
     ]
-    public static func run(_ service: Service, _ params: EventWishParams, caller: Caller) throws -> EventWish {
+    public static func run(_ service: MatchService, _ params: EventWishParams, caller: Caller) throws -> EventWish {
         try service.wish(params, caller: caller)
     }
 }
@@ -155,7 +157,7 @@ public enum EventPairOperation: ServiceOperation {
         "The organiser's rule for a province–NGO pair: mustMeet (the plan includes it), avoid (never), or free again."
     public static let example = #"{"event":"gap-go-2026","province":"Cao Bằng","ngo":"MCNV","rule":"mustMeet"}"#
     public static let commandExample = ["events", "must-meet", "gap-go-2026", "Cao Bằng", "MCNV"]
-    public static func run(_ service: Service, _ params: EventPairParams, caller: Caller) throws -> EventPairRule {
+    public static func run(_ service: MatchService, _ params: EventPairParams, caller: Caller) throws -> EventPairRule {
         try service.setPairRule(params, caller: caller)
     }
 }
@@ -164,13 +166,14 @@ public enum EventPlanOperation: ServiceOperation {
     public static let name = "events.plan"
     public static let command = "events plan"
     public static let access = organiser
-    public static let cost = Method.Cost.lengthy
+    public static let cost = OperationEntry.Cost.lengthy
     public static let summary = "Plans an event's meetings, and publishes them."
     public static let guidance =
         "Plans the bilateral meetings from the participants' answers and the registry's scores, keeping every confirmed meeting in place and proposing no declined pair again; reports what changed since the published schedule and whom to tell. With publish, the plan becomes the schedule participants see."
     public static let example = #"{"event":"gap-go-2026","publish":"preliminary"}"#
     public static let commandExample = ["events", "plan", "gap-go-2026", "--publish", "preliminary"]
-    public static func run(_ service: Service, _ params: EventPlanParams, caller: Caller) throws -> EventPlanResult {
+    public static func run(_ service: MatchService, _ params: EventPlanParams, caller: Caller) throws -> EventPlanResult
+    {
         try service.planEvent(params, caller: caller)
     }
 }
@@ -186,8 +189,8 @@ public enum EventAgendaOperation: ServiceOperation {
     public static let commandExample = [
         "events", "agenda", "gap-go-2026", "--participant", "Cao Bằng", "--format", "json",
     ]
-    public static let cost = Method.Cost.uncached
-    public static func run(_ service: Service, _ params: EventAgendaParams, caller: Caller) throws -> EventAgenda {
+    public static let cost = OperationEntry.Cost.uncached
+    public static func run(_ service: MatchService, _ params: EventAgendaParams, caller: Caller) throws -> EventAgenda {
         try service.eventAgenda(params, caller: caller).agenda
     }
 }
@@ -202,7 +205,8 @@ public enum EventMeetingOperation: ServiceOperation {
         "Changes one meeting of the published schedule by its number: confirm or decline (each party for itself; a meeting is confirmed when both have), held or no-show and cancel (the ministry), follow-up or no-follow-up afterwards (a follow-up opens or advances the partnership for the need the pair was scored on)."
     public static let example = #"{"event":"gap-go-2026","meeting":1,"action":"confirm"}"#
     public static let commandExample = ["events", "confirm", "gap-go-2026", "--meeting", "1"]
-    public static func run(_ service: Service, _ params: EventMeetingParams, caller: Caller) throws -> EventMeeting {
+    public static func run(_ service: MatchService, _ params: EventMeetingParams, caller: Caller) throws -> EventMeeting
+    {
         try service.updateMeeting(params, caller: caller)
     }
 }
@@ -211,14 +215,15 @@ public enum EventImportOperation: ServiceOperation {
     public static let name = "events.import"
     public static let command = "events import"
     public static let access = organiser
-    public static let cost = Method.Cost.lengthy
+    public static let cost = OperationEntry.Cost.lengthy
     public static let summary = "Stores an event file as an event."
     public static let guidance =
         "Stores an event written in the event file format (as for pairing.plan, without scores) as a new event, open for answers; participants are resolved against the registry."
     public static let example =
         #"{"name":"Side meetings","slots":2,"provinces":[{"id":"Cao Bằng"}],"ngos":[{"id":"wwf-vietnam"},{"id":"mcnv"}]}"#
     public static let commandExample = ["events", "import", "{file}"]
-    public static func run(_ service: Service, _ params: EventImportParams, caller: Caller) throws -> MeetingEvent {
+    public static func run(_ service: MatchService, _ params: EventImportParams, caller: Caller) throws -> MeetingEvent
+    {
         try service.importEvent(params, caller: caller)
     }
 }
@@ -232,8 +237,8 @@ public enum EventExportOperation: ServiceOperation {
         "The event in the event file format (settings, participants with their answers, wishes, pair rules): events.import takes it back and pairing.plan plans it. The ministry's only: it holds every wish."
     public static let example = #"{"event":"gap-go-2026"}"#
     public static let commandExample = ["events", "export", "gap-go-2026"]
-    public static let cost = Method.Cost.uncached
-    public static func run(_ service: Service, _ params: EventParams, caller: Caller) throws -> JSONValue {
+    public static let cost = OperationEntry.Cost.uncached
+    public static func run(_ service: MatchService, _ params: EventParams, caller: Caller) throws -> JSONValue {
         try service.exportEvent(params.event, caller: caller)
     }
 }

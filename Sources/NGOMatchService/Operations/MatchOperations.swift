@@ -9,7 +9,7 @@ public enum SuggestOperation: ServiceOperation {
         "Which NGOs should a province approach? Ranks NGOs for one need (need) or for each open need of a province (province, optionally one sector), best first, each with a score 0–100, the reasons that weigh most, and every factor's points. Use it for questions like 'Which NGOs should Cao Bằng approach for maternal health?'."
     public static let example = #"{"province":"Cao Bằng","limit":3}"#
     public static let commandExample = ["suggest", "--province", "Cao Bằng", "--limit", "3"]
-    public static func run(_ service: Service, _ params: SuggestParams, caller: Caller) throws -> SuggestResult {
+    public static func run(_ service: MatchService, _ params: SuggestParams, caller: Caller) throws -> SuggestResult {
         try service.suggest(params)
     }
     /// One need's ranking; a province's reads every open need there.
@@ -28,7 +28,7 @@ public enum DiscoverOperation: ServiceOperation {
         "Where are the needs an NGO could serve? Ranks open needs for one NGO, best first, with scores and reasons; filter by sector or region."
     public static let example = #"{"ngo":"WWF","limit":3}"#
     public static let commandExample = ["discover", "--ngo", "WWF", "--limit", "3"]
-    public static func run(_ service: Service, _ params: DiscoverParams, caller: Caller) throws -> DiscoverResult {
+    public static func run(_ service: MatchService, _ params: DiscoverParams, caller: Caller) throws -> DiscoverResult {
         try service.discover(params)
     }
 }
@@ -42,7 +42,7 @@ public enum ExplainOperation: ServiceOperation {
         "Why does this NGO score what it does for this need? Every factor with its weight, value, points and explanation, every hard filter, and the rule set's parameters."
     public static let example = #"{"need":"cao-bang-1","ngo":"MCNV"}"#
     public static let commandExample = ["explain", "--need", "cao-bang-1", "--ngo", "MCNV"]
-    public static func run(_ service: Service, _ params: ExplainParams, caller: Caller) throws -> ExplainedPair {
+    public static func run(_ service: MatchService, _ params: ExplainParams, caller: Caller) throws -> ExplainedPair {
         try service.explain(params)
     }
     public static func replyScope(_ params: ExplainParams) -> ReplyScope { .ranking(NeedID(params.need)) }
@@ -59,7 +59,7 @@ public enum CompareOperation: ServiceOperation {
     public static let commandExample = [
         "suggest", "--need", "cao-bang-1", "--compare-rules", "default,climate", "--limit", "3",
     ]
-    public static func run(_ service: Service, _ params: CompareParams, caller: Caller) throws -> CompareResult {
+    public static func run(_ service: MatchService, _ params: CompareParams, caller: Caller) throws -> CompareResult {
         try service.compare(params)
     }
 }
@@ -73,7 +73,7 @@ public enum GapsOperation: ServiceOperation {
         "Which needs does nobody serve? Open needs whose best candidate scores below the threshold (with why), sectors where demand exceeds supply, and provinces with few viable partners."
     public static let example = #"{"threshold":50}"#
     public static let commandExample = ["gaps", "--threshold", "50"]
-    public static func run(_ service: Service, _ params: GapsParams, caller: Caller) throws -> GapsReport {
+    public static func run(_ service: MatchService, _ params: GapsParams, caller: Caller) throws -> GapsReport {
         try service.gaps(params)
     }
 }
@@ -89,7 +89,7 @@ public enum CoverageMapOperation: ServiceOperation {
     public static let commandExample = [
         "gaps", "--map", "-", "--measure", "unservedNeeds", "--sector", "health", "--format", "json",
     ]
-    public static func run(_ service: Service, _ params: CoverageParams, caller: Caller) throws -> CoverageResult {
+    public static func run(_ service: MatchService, _ params: CoverageParams, caller: Caller) throws -> CoverageResult {
         try service.coverage(params)
     }
 }

@@ -13,7 +13,7 @@ public enum NGORegisterOperation: ServiceOperation {
         "ngos", "add", "--name", "Green Hands", "--acronym", "GH", "--country", "Germany", "--sector",
         "environment.forests:4",
     ]
-    public static func run(_ service: Service, _ params: RecordParams<NGORecord>, caller: Caller) throws -> NGO {
+    public static func run(_ service: MatchService, _ params: RecordParams<NGORecord>, caller: Caller) throws -> NGO {
         try service.registerNGO(params.record, caller: caller)
     }
 }
@@ -26,7 +26,8 @@ public enum NGOUpdateOperation: ServiceOperation {
     public static let guidance = "Changes the fields given of one NGO's profile; the others stay as they are."
     public static let example = #"{"ngo":"WWF","capacity":4}"#
     public static let commandExample = ["ngos", "update", "WWF", "--capacity", "4"]
-    public static func run(_ service: Service, _ params: RecordChangeParams<NGOKey>, caller: Caller) throws -> NGO {
+    public static func run(_ service: MatchService, _ params: RecordChangeParams<NGOKey>, caller: Caller) throws -> NGO
+    {
         try service.updateNGO(params.target, changes: params.changes, caller: caller)
     }
 }
@@ -40,7 +41,7 @@ public enum NGOGetOperation: ServiceOperation {
         "One NGO's profile: sectors and expertise, where it works, grants, capacity and certificate. Finds it by id, name or acronym (WWF, MCNV)."
     public static let example = #"{"ngo":"MCNV"}"#
     public static let commandExample = ["ngos", "show", "MCNV"]
-    public static func run(_ service: Service, _ params: NGOGetParams, caller: Caller) throws -> NGO {
+    public static func run(_ service: MatchService, _ params: NGOGetParams, caller: Caller) throws -> NGO {
         try service.ngo(params)
     }
     public static func replyScope(_ params: Params) -> ReplyScope { .ngos }
@@ -54,7 +55,7 @@ public enum NGOsListOperation: ServiceOperation {
     public static let guidance = "The registered NGOs, filtered by sector, province where they work, and country."
     public static let example = #"{"sector":"health"}"#
     public static let commandExample = ["ngos", "list", "--sector", "health"]
-    public static func run(_ service: Service, _ params: NGOsListParams, caller: Caller) throws -> Page<NGO> {
+    public static func run(_ service: MatchService, _ params: NGOsListParams, caller: Caller) throws -> Page<NGO> {
         try Paging.page(
             service.ngos(params), list: "ngos", key: \.id.rawValue, limit: params.limit, after: params.after)
     }

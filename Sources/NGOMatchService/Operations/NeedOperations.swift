@@ -13,7 +13,7 @@ public enum NeedRegisterOperation: ServiceOperation {
         "needs", "add", "--province", "Cao Bằng", "--title", "Commune health stations", "--sector",
         "health.primary-care:5", "--funding-gap", "250000", "--start", "2026-03-01", "--end", "2027-12-31",
     ]
-    public static func run(_ service: Service, _ params: RecordParams<NeedRecord>, caller: Caller) throws -> Need {
+    public static func run(_ service: MatchService, _ params: RecordParams<NeedRecord>, caller: Caller) throws -> Need {
         try service.registerNeed(params.record, caller: caller, method: name)
     }
 }
@@ -26,7 +26,9 @@ public enum NeedUpdateOperation: ServiceOperation {
     public static let guidance = "Changes the fields given of one need (by id); the others stay as they are."
     public static let example = #"{"id":"cao-bang-1","fundingGapUSD":300000}"#
     public static let commandExample = ["needs", "update", "cao-bang-1", "--funding-gap", "300000"]
-    public static func run(_ service: Service, _ params: RecordChangeParams<NeedKey>, caller: Caller) throws -> Need {
+    public static func run(_ service: MatchService, _ params: RecordChangeParams<NeedKey>, caller: Caller) throws
+        -> Need
+    {
         try service.updateNeed(params.target, changes: params.changes, caller: caller, method: name)
     }
 }
@@ -40,7 +42,7 @@ public enum NeedCloseOperation: ServiceOperation {
         "Closes a need, or marks it partnered once an NGO has taken it on; it is then no longer suggested."
     public static let example = #"{"id":"cao-bang-2","status":"partnered"}"#
     public static let commandExample = ["needs", "close", "cao-bang-2", "--status", "partnered"]
-    public static func run(_ service: Service, _ params: NeedCloseParams, caller: Caller) throws -> Need {
+    public static func run(_ service: MatchService, _ params: NeedCloseParams, caller: Caller) throws -> Need {
         try service.closeNeed(params, caller: caller)
     }
 }
@@ -53,7 +55,7 @@ public enum NeedGetOperation: ServiceOperation {
     public static let guidance = "One need with all its fields, by id."
     public static let example = #"{"id":"cao-bang-1"}"#
     public static let commandExample = ["needs", "show", "cao-bang-1"]
-    public static func run(_ service: Service, _ params: NeedGetParams, caller: Caller) throws -> Need {
+    public static func run(_ service: MatchService, _ params: NeedGetParams, caller: Caller) throws -> Need {
         try service.need(params)
     }
     public static func replyScope(_ params: NeedGetParams) -> ReplyScope { .need(NeedID(params.id)) }
@@ -68,7 +70,7 @@ public enum NeedsListOperation: ServiceOperation {
         "The needs provinces registered, filtered by province, sector, region and status. Use it to see what a province asked for."
     public static let example = #"{"province":"Cao Bằng","status":"open"}"#
     public static let commandExample = ["needs", "list", "--province", "Cao Bằng", "--status", "open"]
-    public static func run(_ service: Service, _ params: NeedsListParams, caller: Caller) throws -> Page<Need> {
+    public static func run(_ service: MatchService, _ params: NeedsListParams, caller: Caller) throws -> Page<Need> {
         try Paging.page(
             service.needs(params), list: "needs", key: \.id.rawValue, limit: params.limit, after: params.after)
     }

@@ -34,9 +34,9 @@ public protocol ServiceOperation: Sendable {
     /// text or event); a test runs both and compares.
     static var commandExample: [String] { get }
     /// Where a server may run it.
-    static var cost: Method.Cost { get }
+    static var cost: OperationEntry.Cost { get }
 
-    static func run(_ service: Service, _ params: Params, caller: Caller) throws -> Result
+    static func run(_ service: MatchService, _ params: Params, caller: Caller) throws -> Result
 
     /// What its result is made from, so that a server keeping the result drops it only when
     /// a write could change it.
@@ -45,7 +45,7 @@ public protocol ServiceOperation: Sendable {
 
 extension ServiceOperation {
     public static var otherCommands: [String] { [] }
-    public static var cost: Method.Cost { access == .read ? .cached : .uncached }
+    public static var cost: OperationEntry.Cost { access == .read ? .cached : .uncached }
     public static var isWrite: Bool { access != .read }
     public static func replyScope(_ params: Params) -> ReplyScope { .whole }
 
@@ -54,7 +54,7 @@ extension ServiceOperation {
     public static func encode(_ result: Result) throws -> Data { try StreamingJSONEncoder.encode(result) }
 
     /// Decodes, runs and encodes: the whole operation from JSON to JSON.
-    public static func call(_ service: Service, _ params: JSONValue?, caller: Caller) throws -> Data {
+    public static func call(_ service: MatchService, _ params: JSONValue?, caller: Caller) throws -> Data {
         try encode(run(service, Params.decode(params), caller: caller))
     }
 }

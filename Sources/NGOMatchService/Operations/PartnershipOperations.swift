@@ -12,7 +12,7 @@ public enum PartnershipRecordOperation: ServiceOperation {
     public static let commandExample = [
         "partnerships", "record", "--need", "cao-bang-3", "--ngo", "WWF", "--status", "proposed",
     ]
-    public static func run(_ service: Service, _ params: PartnershipRecordParams, caller: Caller) throws
+    public static func run(_ service: MatchService, _ params: PartnershipRecordParams, caller: Caller) throws
         -> Partnership
     {
         try service.recordPartnership(params, caller: caller)
@@ -27,7 +27,7 @@ public enum PartnershipsListOperation: ServiceOperation {
     public static let guidance = "Recorded partnerships, for a need, an NGO, or all."
     public static let example = #"{"ngo":"WWF"}"#
     public static let commandExample = ["partnerships", "list", "--ngo", "WWF"]
-    public static func run(_ service: Service, _ params: PartnershipsListParams, caller: Caller) throws
+    public static func run(_ service: MatchService, _ params: PartnershipsListParams, caller: Caller) throws
         -> Page<Partnership>
     {
         try Paging.page(

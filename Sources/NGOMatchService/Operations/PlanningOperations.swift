@@ -40,14 +40,14 @@ public enum PlanOperation: ServiceOperation {
     public static let command = "pair"
     public static let access = Access.read
     /// Too large to keep, and rarely asked twice.
-    public static let cost = Method.Cost.uncached
+    public static let cost = OperationEntry.Cost.uncached
     public static let summary = "A schedule of bilateral meetings for an event."
     public static let guidance =
         "Turns an event (slots, tables, provinces, NGOs, wishes) into a schedule of bilateral meetings: who meets whom, when, at which table, with an upper bound on the value and every conflict in words."
     public static let example =
         #"{"name":"Side meetings","slots":2,"provinces":[{"id":"Cao Bằng"}],"ngos":[{"id":"wwf-vietnam"},{"id":"mcnv"}]}"#
     public static let commandExample = ["pair", "--event", "{file}", "--format", "json"]
-    public static func run(_ service: Service, _ params: PlanParams, caller: Caller) throws -> PlanReport {
+    public static func run(_ service: MatchService, _ params: PlanParams, caller: Caller) throws -> PlanReport {
         PlanReport(
             try service.plan(params.request), rules: params.request.scoringRules, language: params.request.language)
     }

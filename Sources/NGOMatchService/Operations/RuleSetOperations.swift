@@ -9,7 +9,7 @@ public enum RulesListOperation: ServiceOperation {
         "The rule sets a ranking can use: their names, weights per factor, minimum score, and for added ones who added which version when."
     public static let example = "{}"
     public static let commandExample = ["rules", "list"]
-    public static func run(_ service: Service, _ params: NoParams, caller: Caller) throws -> [RuleSetSummary] {
+    public static func run(_ service: MatchService, _ params: NoParams, caller: Caller) throws -> [RuleSetSummary] {
         try service.ruleSets()
     }
     public static func replyScope(_ params: Params) -> ReplyScope { .ruleSets }
@@ -23,7 +23,8 @@ public enum RulesGetOperation: ServiceOperation {
     public static let guidance = "One rule set whole: its YAML with comments, and its versions."
     public static let example = #"{"name":"climate"}"#
     public static let commandExample = ["rules", "show", "climate"]
-    public static func run(_ service: Service, _ params: RuleSetGetParams, caller: Caller) throws -> RuleSetDetail {
+    public static func run(_ service: MatchService, _ params: RuleSetGetParams, caller: Caller) throws -> RuleSetDetail
+    {
         try service.ruleSet(params)
     }
     public static func replyScope(_ params: Params) -> ReplyScope { .ruleSets }
@@ -39,7 +40,8 @@ public enum RulesAddOperation: ServiceOperation {
     public static let example =
         #"{"name":"water-first","text":"name: water-first\nminimumScore: 20\nfactors:\n  sectorFit:\n    weight: 70\n  geography:\n    weight: 30\n"}"#
     public static let commandExample = ["rules", "add", "water-first", "{file}"]
-    public static func run(_ service: Service, _ params: RuleSetAddParams, caller: Caller) throws -> RuleSetDetail {
+    public static func run(_ service: MatchService, _ params: RuleSetAddParams, caller: Caller) throws -> RuleSetDetail
+    {
         try service.addRuleSet(params, caller: caller)
     }
 }
@@ -52,7 +54,8 @@ public enum RulesRemoveOperation: ServiceOperation {
     public static let guidance = "Retires a rule set's name; name@version still explains old rankings."
     public static let example = #"{"name":"water-first"}"#
     public static let commandExample = ["rules", "remove", "water-first"]
-    public static func run(_ service: Service, _ params: RuleSetGetParams, caller: Caller) throws -> RuleSetDetail {
+    public static func run(_ service: MatchService, _ params: RuleSetGetParams, caller: Caller) throws -> RuleSetDetail
+    {
         try service.removeRuleSet(params, caller: caller)
     }
 }

@@ -12,7 +12,7 @@ public enum TokenCreateOperation: ServiceOperation {
     public static let commandExample = [
         "tokens", "create", "--role", "province:Cao Bang", "--note", "Cao Bằng planning office",
     ]
-    public static func run(_ service: Service, _ params: TokenCreateParams, caller: Caller) throws -> NewToken {
+    public static func run(_ service: MatchService, _ params: TokenCreateParams, caller: Caller) throws -> NewToken {
         try service.createToken(params, caller: caller)
     }
 }
@@ -27,8 +27,8 @@ public enum TokensListOperation: ServiceOperation {
     public static let example = "{}"
     public static let commandExample = ["tokens", "list"]
     // Tokens change without a new revision: a kept reply could outlive a revocation.
-    public static let cost = Method.Cost.uncached
-    public static func run(_ service: Service, _ params: NoParams, caller: Caller) throws -> [TokenInfo] {
+    public static let cost = OperationEntry.Cost.uncached
+    public static func run(_ service: MatchService, _ params: NoParams, caller: Caller) throws -> [TokenInfo] {
         try service.tokens(caller: caller)
     }
 }
@@ -42,7 +42,7 @@ public enum TokenRevokeOperation: ServiceOperation {
         "Revokes a token at once: its next request is refused. Name it by the id tokens.list shows."
     public static let example = #"{"id":"AbC123xy"}"#
     public static let commandExample = ["tokens", "revoke", "AbC123xy"]
-    public static func run(_ service: Service, _ params: TokenRevokeParams, caller: Caller) throws -> TokenInfo {
+    public static func run(_ service: MatchService, _ params: TokenRevokeParams, caller: Caller) throws -> TokenInfo {
         try service.revokeToken(params, caller: caller)
     }
 }

@@ -44,7 +44,7 @@ struct RestoreCommand: ParsableCommand {
         let opened = try registry.open()
         try opened.restore(from: file)
         // Compiled now, its snapshot written, so that the next command starts from it.
-        _ = try? Service(registry: opened).index()
+        _ = try? MatchService(registry: opened).index()
         let counts = try opened.counts()
         Terminal.say("cli.restored", file, counts.ngos, counts.needs)
     }

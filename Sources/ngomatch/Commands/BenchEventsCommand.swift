@@ -49,7 +49,7 @@ struct BenchEventsCommand: ParsableCommand {
             lines.append(0x0A)
         }
         _ = try registry.importDocuments([ImportDocument(bytes: [UInt8](lines), fileName: "synthetic.jsonl")])
-        let service = Service(registry: registry)
+        let service = MatchService(registry: registry)
 
         var random = SplitMix64(seed: seed)
         let provinces = registry.reference.provinces.provinces.map { province in

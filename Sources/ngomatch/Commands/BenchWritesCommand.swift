@@ -35,7 +35,7 @@ struct BenchWritesCommand: ParsableCommand {
         #endif
         let registry = try registryOptions.open()
         if !checkpointInWrites { try registry.checkpointBesideWrites() }
-        let service = Service(registry: registry)
+        let service = MatchService(registry: registry)
         var start = ContinuousClock.now
         let index = try service.index()
         let compiled = BenchCommand.milliseconds(ContinuousClock.now - start)

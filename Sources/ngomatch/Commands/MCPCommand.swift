@@ -32,7 +32,7 @@ struct MCPCommand: AsyncParsableCommand {
 
     func run() async throws {
         ServerLog.start(quiet: .warning)
-        let service = Service(registry: try registry.open())
+        let service = MatchService(registry: try registry.open())
         var caller = Caller.local("mcp")
         var writes = allowWrites
         if let token = ProcessInfo.processInfo.environment["NGOMATCH_TOKEN"], !token.isEmpty {

@@ -121,7 +121,7 @@ struct NGOsCommand: ParsableCommand {
     }
 
     static func show<Op: ServiceOperation>(
-        _ operation: Op.Type, _ ngo: NGO, _ service: Service, _ output: OutputOptions
+        _ operation: Op.Type, _ ngo: NGO, _ service: MatchService, _ output: OutputOptions
     ) throws where Op.Result == NGO {
         let views = RecordViews(reference: service.reference, language: output.language)
         try RecordOutput.show(operation, ngo, output) { views.ngoDetails(ngo, today: .today) }

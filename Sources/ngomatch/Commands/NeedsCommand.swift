@@ -142,7 +142,7 @@ struct NeedsCommand: ParsableCommand {
     }
 
     static func show<Op: ServiceOperation>(
-        _ operation: Op.Type, _ need: Need, _ service: Service, _ output: OutputOptions
+        _ operation: Op.Type, _ need: Need, _ service: MatchService, _ output: OutputOptions
     ) throws where Op.Result == Need {
         let views = RecordViews(reference: service.reference, language: output.language)
         try RecordOutput.show(operation, need, output) { views.needDetails(need) }

@@ -66,7 +66,7 @@ struct ServeCommand: AsyncParsableCommand {
         let opened = try registry.open()
         defer { try? opened.close() }
         try opened.checkpointBesideWrites()
-        let service = Service(registry: opened)
+        let service = MatchService(registry: opened)
         let dispatcher = Dispatcher(service: service, hub: SubscriptionHub()) { message in logger.error("\(message)") }
         var limits = ServerLimits()
         limits.maximumLineLength = maxLine

@@ -46,7 +46,7 @@ struct WebCommand: AsyncParsableCommand {
         defer { try? opened.close() }
         try opened.checkpointBesideWrites()
         let (host, port) = try ServeCommand.split(listen)
-        let service = Service(registry: opened)
+        let service = MatchService(registry: opened)
         let web = try WebApp(
             service: service,
             options: WebOptions(host: host, port: port, requiresAuth: auth, secureCookies: secureCookies))

@@ -19,7 +19,7 @@ struct RegistryOptions: ParsableArguments {
     }
 
     /// The operations, as the local user: the same ones the protocol calls.
-    func service() throws -> Service { Service(registry: try open(), ruleFiles: .readable) }
+    func service() throws -> MatchService { MatchService(registry: try open(), ruleFiles: .readable) }
 
     func announceCreation(_ registry: Registry, demo: Bool) throws {
         let counts = try registry.counts()

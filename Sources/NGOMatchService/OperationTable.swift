@@ -4,7 +4,7 @@ import NGOMatchStore
 
 /// An operation seen by name, as the doors that dispatch on text need it: the protocol
 /// and MCP. Made only from a `ServiceOperation`'s declaration.
-public struct Method: Sendable {
+public struct OperationEntry: Sendable {
     /// What a call costs, which decides where a server may run it.
     public enum Cost: Sendable {
         /// Answered at once from memory (`ping`).
@@ -37,7 +37,7 @@ public struct Method: Sendable {
     /// A page of a list: `items`, `total` and, when there is more, `next`.
     public let resultIsPage: Bool
     /// Decodes the parameters, runs the operation and encodes its result as JSON.
-    public let call: @Sendable (Service, JSONValue?, Caller) throws -> Data
+    public let call: @Sendable (MatchService, JSONValue?, Caller) throws -> Data
     /// What a result for these parameters is made from; `whole` when they do not decode.
     public let replyScope: @Sendable (JSONValue?) -> ReplyScope
 
@@ -66,7 +66,7 @@ public struct Method: Sendable {
 }
 
 /// Every operation, by name: the one table the doors are made from.
-public enum Methods {
+public enum OperationTable {
     public static let operations: [any ServiceOperation.Type] = [
         PingOperation.self, SectorsListOperation.self, ProvincesListOperation.self, ProvinceGetOperation.self,
         CommunesListOperation.self, CommuneGetOperation.self,
@@ -83,7 +83,7 @@ public enum Methods {
         AuditListOperation.self, TokenCreateOperation.self, TokensListOperation.self, TokenRevokeOperation.self,
     ]
 
-    public static let all: [Method] = operations.map { Method($0) }
+    public static let all: [OperationEntry] = operations.map { OperationEntry($0) }
 
-    public static let byName: [String: Method] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+    public static let byName: [String: OperationEntry] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
 }

@@ -149,7 +149,7 @@ public struct ExplainedPair: Encodable, Sendable {
     public let parameters: RuleParameters
 }
 
-extension Service {
+extension MatchService {
     public func suggest(_ params: SuggestParams) throws -> SuggestResult {
         guard (params.need == nil) != (params.province == nil) else {
             throw ServiceError.invalidParams(

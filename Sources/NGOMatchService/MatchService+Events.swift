@@ -72,7 +72,7 @@ extension Caller {
     }
 }
 
-extension Service {
+extension MatchService {
     // MARK: - Settings
 
     public func createEvent(_ params: EventSettingsParams<CreatingEvent>, caller: Caller) throws -> MeetingEvent {

@@ -71,7 +71,7 @@ public struct PlanRequest: Sendable {
     }
 }
 
-extension Service {
+extension MatchService {
     /// Plans the event's meetings. Without scores in the event, every province–NGO
     /// pair is scored from the registry: the province's best open need for that NGO.
     public func plan(_ request: PlanRequest) throws -> Plan {

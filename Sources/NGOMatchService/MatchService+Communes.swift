@@ -43,7 +43,7 @@ public struct CommuneFound: Encodable, Sendable {
     public let notes: [String]
 }
 
-extension Service {
+extension MatchService {
     public func communes(_ params: CommunesListParams) throws -> [Commune] {
         let province = try reference.provinces.resolve(params.province).province.id
         let kind = try params.kind.map { text in

@@ -45,7 +45,7 @@ extension EventPair {
     }
 }
 
-extension Service {
+extension MatchService {
     // MARK: - Planning and publishing
 
     /// Plans the event from the registry: confirmed meetings stay where they are, declined

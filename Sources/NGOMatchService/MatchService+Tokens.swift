@@ -35,7 +35,7 @@ public struct NewToken: Hashable, Sendable, Encodable {
     public let createdAt: String
 }
 
-extension Service {
+extension MatchService {
     /// Makes a token for a role whose province or NGO is named as people name it.
     public func createToken(_ params: TokenCreateParams, caller: Caller) throws -> NewToken {
         try caller.mayHandle(.tokens, TokenCreateOperation.name)

@@ -4,7 +4,7 @@ import NGOMatchStore
 
 /// The whole registry in and out: imports all or nothing, exports in the import format, and
 /// consistent backups. The CLI and the web app both come through here.
-extension Service {
+extension MatchService {
     /// - Parameter checkOnly: validate against the registry without writing.
     /// - Throws: `ValidationFailure` listing every invalid record (nothing written), or
     ///   `ServiceError.forbidden` for a caller that is not the ministry.
@@ -41,7 +41,7 @@ extension Service {
     }
 }
 
-extension Service {
+extension MatchService {
     /// How many NGOs and needs the registry holds, for a page that says so before an import.
     public func counts() throws -> (ngos: Int, needs: Int) {
         let counts = try registry.counts()

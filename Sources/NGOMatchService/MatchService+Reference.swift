@@ -25,7 +25,7 @@ public struct ProvinceFound: Encodable, Sendable {
     public let ngosWorkingThere: Int
 }
 
-extension Service {
+extension MatchService {
     public func sectors() -> [Sector] { reference.taxonomy.sectors }
 
     public func provinces(_ params: ProvincesListParams) throws -> [Province] {
@@ -51,7 +51,7 @@ extension Service {
     }
 }
 
-extension Service {
+extension MatchService {
     /// - Throws: `LookupError` naming the closest region ids.
     func region(_ text: String) throws -> RegionID {
         let ids = reference.provinces.regions.map(\.id.rawValue)

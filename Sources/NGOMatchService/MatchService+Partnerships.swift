@@ -41,7 +41,7 @@ public struct PartnershipsListParams: OperationParams {
     }
 }
 
-extension Service {
+extension MatchService {
     public func recordPartnership(_ params: PartnershipRecordParams, caller: Caller) throws -> Partnership {
         guard let status = Partnership.Status(rawValue: params.status) else {
             let choices = Partnership.Status.allCases.map(\.rawValue)

@@ -20,7 +20,7 @@ public struct AuditListParams: OperationParams {
     }
 }
 
-extension Service {
+extension MatchService {
     /// The audit trail, newest first, a page at a time. The cursor names the last line shown,
     /// so lines written meanwhile do not shift the pages that follow.
     public func auditLog(_ params: AuditListParams, caller: Caller) throws -> Page<AuditLine> {

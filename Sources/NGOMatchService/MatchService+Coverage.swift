@@ -31,7 +31,7 @@ public struct CoverageResult: Encodable, Sendable {
     public let svg: String
 }
 
-extension Service {
+extension MatchService {
     /// The embedded boundaries, parsed once.
     static let shapes = ProvinceShapes(SeedFile.text(SeedFile.provinceMap) ?? "")
 

@@ -8,7 +8,7 @@ import Synchronization
 ///
 /// Reads share a compiled `MatchIndex`, rebuilt only when the registry's revision
 /// moves (a write here, or by another process on the same file).
-public final class Service: Sendable {
+public final class MatchService: Sendable {
     public let registry: Registry
     /// The compiled index at `revisions.upperBound`. It serves every revision in `revisions`:
     /// one followed past the revision asked for (a write came in meanwhile) still answers for it,

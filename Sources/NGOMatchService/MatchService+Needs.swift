@@ -52,7 +52,7 @@ public struct NeedCloseParams: OperationParams {
     }
 }
 
-extension Service {
+extension MatchService {
     /// From the index of the registry's revision; a miss asks the registry, which names the closest ids.
     public func need(_ params: NeedGetParams) throws -> Need {
         if let index = try keptIndex(), let position = index.needPosition(NeedID(params.id)) {

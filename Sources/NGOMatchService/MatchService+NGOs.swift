@@ -45,7 +45,7 @@ public struct NGOsListParams: OperationParams {
     }
 }
 
-extension Service {
+extension MatchService {
     /// From the index of the registry's revision, found by id, name or acronym.
     public func ngo(_ params: NGOGetParams) throws -> NGO {
         // A new process reads the one NGO rather than compile them all.

@@ -50,7 +50,7 @@ public struct CompareResult: Encodable, Sendable {
     public let notes: [String]
 }
 
-extension Service {
+extension MatchService {
     public func compare(_ params: CompareParams) throws -> CompareResult {
         guard params.rules.count == 2, params.rules[0] != params.rules[1] else {
             throw ServiceError.invalidParams(

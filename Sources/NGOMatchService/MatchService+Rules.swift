@@ -58,7 +58,7 @@ public struct RuleSetAddParams: OperationParams {
     }
 }
 
-extension Service {
+extension MatchService {
     /// A rule set by shipped name, registry name (`name` or `name@2`), or, for the CLI, a file.
     public func rules(_ input: String?) throws -> RuleSet {
         let input = input ?? "default"
