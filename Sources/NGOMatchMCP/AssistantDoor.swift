@@ -7,14 +7,14 @@ import NGOMatchService
 
 /// ngomatch for assistants: the Model Context Protocol's tools, made from the operation
 /// table, and resources for the reference data a model reads before it asks.
-public struct AssistantDoor: Sendable {
-    public let service: MatchService
-    public let catalog: ToolCatalog
+package struct AssistantDoor: Sendable {
+    package let service: MatchService
+    package let catalog: ToolCatalog
     /// Who the assistant acts as: the local user, or the role of `NGOMATCH_TOKEN`.
-    public let caller: Caller
+    package let caller: Caller
     let logger: Logger
 
-    public static let instructions = """
+    package static let instructions = """
         ngomatch links Vietnam's 34 provinces and centrally-run cities with foreign NGOs. Provinces register \
         needs (sectors with priorities, funding gap, timeframe); NGOs register what they do; rule sets score \
         every need–NGO pair from 0 to 100 and explain each score. Use match.suggest for "which NGOs should \
@@ -23,7 +23,7 @@ public struct AssistantDoor: Sendable {
         without diacritics, and former province names (before the 2025 merger) work.
         """
 
-    public init(service: MatchService, writes: Bool, caller: Caller, logger: Logger = Logger(label: "ngomatch.mcp")) {
+    package init(service: MatchService, writes: Bool, caller: Caller, logger: Logger = Logger(label: "ngomatch.mcp")) {
         self.service = service
         self.catalog = ToolCatalog(writes: writes)
         self.caller = caller
@@ -31,7 +31,7 @@ public struct AssistantDoor: Sendable {
     }
 
     /// A server with every handler registered, ready to start on a transport.
-    public func makeServer() async -> Server {
+    package func makeServer() async -> Server {
         let server = Server(
             name: "ngomatch", version: "1.0", title: "ngomatch: provinces and foreign NGOs",
             instructions: Self.instructions,

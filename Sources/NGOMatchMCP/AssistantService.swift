@@ -4,16 +4,16 @@ import ServiceLifecycle
 
 /// The MCP door as a lifecycle service: serves until the client closes its input or a
 /// graceful shutdown (SIGTERM, SIGINT), then answers every request already read.
-public struct AssistantService: ServiceLifecycle.Service {
+package struct AssistantService: ServiceLifecycle.Service {
     let door: AssistantDoor
     let transport: StdioLineTransport
 
-    public init(door: AssistantDoor, transport: StdioLineTransport = StdioLineTransport()) {
+    package init(door: AssistantDoor, transport: StdioLineTransport = StdioLineTransport()) {
         self.door = door
         self.transport = transport
     }
 
-    public func run() async throws {
+    package func run() async throws {
         let server = await door.makeServer()
         try await server.start(transport: transport)
         await withGracefulShutdownHandler {

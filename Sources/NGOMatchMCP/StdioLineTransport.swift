@@ -19,8 +19,8 @@ import Synchronization
 /// the process exit before the replies to requests still running are written. This one
 /// reads on a thread of its own, frames lines with the protocol's `LineFramer` (with its
 /// limit), and `drain()` waits until every request read has had its reply.
-public actor StdioLineTransport: Transport {
-    public nonisolated let logger: Logger
+package actor StdioLineTransport: Transport {
+    package nonisolated let logger: Logger
     private let messages: AsyncThrowingStream<Data, any Error>
     private let incoming: AsyncThrowingStream<Data, any Error>.Continuation
     private let maximumLineLength: Int
@@ -37,13 +37,13 @@ public actor StdioLineTransport: Transport {
     static let tooLong =
         RPCError(code: RPCError.invalidRequest, message: Messages.text("rpc.lineTooLong", .en)).unansweredLine
 
-    public init(maximumLineLength: Int = 1 << 20, logger: Logger = Logger(label: "ngomatch.mcp")) {
+    package init(maximumLineLength: Int = 1 << 20, logger: Logger = Logger(label: "ngomatch.mcp")) {
         self.logger = logger
         self.maximumLineLength = maximumLineLength
         (messages, incoming) = AsyncThrowingStream.makeStream()
     }
 
-    public func connect() async throws {
+    package func connect() async throws {
         guard !connected else { return }
         connected = true
         let limit = maximumLineLength
@@ -87,12 +87,12 @@ public actor StdioLineTransport: Transport {
         thread.start()
     }
 
-    public func disconnect() async {
+    package func disconnect() async {
         connected = false
         incoming.finish()
     }
 
-    public func send(_ data: Data) async throws {
+    package func send(_ data: Data) async throws {
         var line = data
         line.append(0x0A)
         try line.withUnsafeBytes { bytes in
@@ -114,10 +114,10 @@ public actor StdioLineTransport: Transport {
         resumeDrainWaitersIfDone()
     }
 
-    public func receive() -> AsyncThrowingStream<Data, any Error> { messages }
+    package func receive() -> AsyncThrowingStream<Data, any Error> { messages }
 
     /// Returns when every request read so far has been answered.
-    public func drain() async {
+    package func drain() async {
         guard !isDrained else { return }
         await withCheckedContinuation { drainWaiters.append($0) }
     }

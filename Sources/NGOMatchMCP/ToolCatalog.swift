@@ -5,17 +5,17 @@ import NGOMatchService
 
 /// The operation table as MCP tools: each method's name, a description written for a
 /// model, its parameters' JSON Schema, and what its result holds.
-public struct ToolCatalog: Sendable {
-    public let methods: [OperationEntry]
+package struct ToolCatalog: Sendable {
+    package let methods: [OperationEntry]
 
     /// - Parameter writes: whether tools that change the registry are offered.
-    public init(writes: Bool) {
+    package init(writes: Bool) {
         methods = OperationTable.all.filter { $0.name != "ping" && (writes || !$0.isWrite) }
     }
 
-    public func method(named name: String) -> OperationEntry? { methods.first { $0.name == name } }
+    package func method(named name: String) -> OperationEntry? { methods.first { $0.name == name } }
 
-    public var tools: [Tool] {
+    package var tools: [Tool] {
         methods.map { method in
             var description = "\(method.summary) \(method.guidance)"
             if case .write(let who) = method.access { description += " Changes the registry; allowed for \(who)." }

@@ -9,8 +9,8 @@
 /// A blocking TCP client connection, for the load generator and the tests: each client
 /// runs on a thread of its own and reads replies as raw bytes, which keeps the client's
 /// cost far below the server's. The platform calls live here only, for Linux and macOS.
-public final class BlockingSocket {
-    public enum Failure: Error, Equatable {
+package final class BlockingSocket {
+    package enum Failure: Error, Equatable {
         case resolve(String)
         case connect(host: String, port: Int)
         case send
@@ -19,7 +19,7 @@ public final class BlockingSocket {
     private let descriptor: Int32
 
     /// Connects to `host` (a name or an IPv4 or IPv6 address) at `port`.
-    public init(host: String, port: Int, receiveTimeoutSeconds: Int? = nil) throws {
+    package init(host: String, port: Int, receiveTimeoutSeconds: Int? = nil) throws {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         hints.ai_socktype = Self.stream
@@ -56,7 +56,7 @@ public final class BlockingSocket {
     deinit { close(descriptor) }
 
     /// Sends every byte, or throws.
-    public func send(_ bytes: some Collection<UInt8>) throws {
+    package func send(_ bytes: some Collection<UInt8>) throws {
         let contiguous = Array(bytes)
         try contiguous.withUnsafeBytes { raw in
             var offset = 0
@@ -85,7 +85,7 @@ public final class BlockingSocket {
     #endif
 
     /// Reads what has arrived into `buffer`; 0 at the end of the stream or on timeout.
-    public func receive(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+    package func receive(into buffer: UnsafeMutableRawBufferPointer) -> Int {
         while true {
             let count = recv(descriptor, buffer.baseAddress, buffer.count, 0)
             if count < 0, errno == EINTR { continue }
@@ -94,7 +94,7 @@ public final class BlockingSocket {
     }
 
     /// Closes the sending side: the server sees the end of input and may still reply.
-    public func finishSending() { shutdown(descriptor, Int32(SHUT_WR)) }
+    package func finishSending() { shutdown(descriptor, Int32(SHUT_WR)) }
 
     #if canImport(Glibc) || canImport(Musl)
         private static let stream = Int32(SOCK_STREAM.rawValue)

@@ -9,10 +9,10 @@ import ServiceLifecycle
 /// compile has ended, and the registry it reads is closed after that. A compile left running on
 /// a thread of its own read SQLite while `exit` tore the process down (a crash after the last
 /// reply, issue 34).
-public struct IndexCompilation: ServiceLifecycle.Service {
+package struct IndexCompilation: ServiceLifecycle.Service {
     let service: MatchService
 
-    public init(service: MatchService) {
+    package init(service: MatchService) {
         self.service = service
     }
 
@@ -20,7 +20,7 @@ public struct IndexCompilation: ServiceLifecycle.Service {
     /// group shuts down. A service that ends while the group is stopping another one makes the
     /// group throw "finished unexpectedly" and the server exit 1; so it ends only when told, and
     /// when told during the compile it ends after the compile, which is the join.
-    public func run() async {
+    package func run() async {
         await compile()
         try? await gracefulShutdown()
     }
@@ -37,7 +37,7 @@ public struct IndexCompilation: ServiceLifecycle.Service {
     }
 
     /// How a group runs it: its end ends nothing else.
-    public var configuration: ServiceGroupConfiguration.ServiceConfiguration {
+    package var configuration: ServiceGroupConfiguration.ServiceConfiguration {
         .init(service: self, successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore)
     }
 }

@@ -10,7 +10,7 @@ import Synchronization
 ///
 /// A lifecycle service: `run` returns at the end of input, or on a graceful shutdown
 /// once the request running (if any) has written its reply; no request starts after.
-public final class StdioServer: ServiceLifecycle.Service, Sendable {
+package final class StdioServer: ServiceLifecycle.Service, Sendable {
     private let dispatcher: Dispatcher
     private let limits: ServerLimits
     /// Held while a request runs, so a shutdown lets it finish and flush.
@@ -19,12 +19,12 @@ public final class StdioServer: ServiceLifecycle.Service, Sendable {
     /// Resumed once: at the end of input or on shutdown.
     private let ended = Mutex<(done: Bool, waiter: CheckedContinuation<Void, Never>?)>((false, nil))
 
-    public init(dispatcher: Dispatcher, limits: ServerLimits = ServerLimits()) {
+    package init(dispatcher: Dispatcher, limits: ServerLimits = ServerLimits()) {
         self.dispatcher = dispatcher
         self.limits = limits
     }
 
-    public func run() async {
+    package func run() async {
         let reader = Thread { [self] in
             readUntilEnd()
             end()

@@ -14,7 +14,7 @@ import Synchronization
 /// A lifecycle service: `start` binds, `run` serves until a graceful shutdown
 /// (SIGTERM, SIGINT through a `ServiceGroup`), then stops accepting, lets the
 /// requests in flight finish and write their replies, and closes every connection.
-public final class TCPServer: ServiceLifecycle.Service, Sendable {
+package final class TCPServer: ServiceLifecycle.Service, Sendable {
     let dispatcher: Dispatcher
     let limits: ServerLimits
     let requiresAuth: Bool
@@ -31,7 +31,7 @@ public final class TCPServer: ServiceLifecycle.Service, Sendable {
     let children = Mutex<[ObjectIdentifier: any Channel]>([:])
     private let serverChannel = Mutex<(any Channel)?>(nil)
 
-    public init(dispatcher: Dispatcher, limits: ServerLimits, requiresAuth: Bool, logger: Logger) {
+    package init(dispatcher: Dispatcher, limits: ServerLimits, requiresAuth: Bool, logger: Logger) {
         self.dispatcher = dispatcher
         self.limits = limits
         self.requiresAuth = requiresAuth
@@ -44,7 +44,7 @@ public final class TCPServer: ServiceLifecycle.Service, Sendable {
     }
 
     /// Binds and starts accepting; returns the bound address (useful with port 0).
-    public func start(host: String, port: Int) async throws -> SocketAddress {
+    package func start(host: String, port: Int) async throws -> SocketAddress {
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -67,7 +67,7 @@ public final class TCPServer: ServiceLifecycle.Service, Sendable {
     }
 
     /// Serves until a graceful shutdown, then drains (up to the drain limit) and stops the threads.
-    public func run() async throws {
+    package func run() async throws {
         guard let channel = serverChannel.withLock({ $0 }) else { throw ServerError.notStarted }
         try await withGracefulShutdownHandler {
             try await channel.closeFuture.get()

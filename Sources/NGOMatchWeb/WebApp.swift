@@ -5,15 +5,15 @@ import NGOMatchCore
 import NGOMatchService
 
 /// How `ngomatch web` serves.
-public struct WebOptions: Sendable {
-    public var host: String
-    public var port: Int
+package struct WebOptions: Sendable {
+    package var host: String
+    package var port: Int
     /// Sign-in with a token required; otherwise the local user is trusted as the ministry.
-    public var requiresAuth: Bool
+    package var requiresAuth: Bool
     /// Cookies only over HTTPS, for a server behind a TLS proxy.
-    public var secureCookies: Bool
+    package var secureCookies: Bool
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, requiresAuth: Bool = false, secureCookies: Bool = false) {
+    package init(host: String = "127.0.0.1", port: Int = 8080, requiresAuth: Bool = false, secureCookies: Bool = false) {
         self.host = host
         self.port = port
         self.requiresAuth = requiresAuth
@@ -23,21 +23,21 @@ public struct WebOptions: Sendable {
 
 /// The web app: pages for provincial planners and NGO offices over the same operations as
 /// the CLI, the protocol and MCP. No SQL here; every read and write goes through `MatchService`.
-public struct WebApp: Sendable {
+package struct WebApp: Sendable {
     let service: MatchService
     let options: WebOptions
     let pages: Pages
     let sessions = SessionStore()
     let signIns = SignInGuard()
 
-    public init(service: MatchService, options: WebOptions) throws {
+    package init(service: MatchService, options: WebOptions) throws {
         self.service = service
         self.options = options
         pages = try Pages()
     }
 
     /// The application, a lifecycle service; `onRunning` hears the port it bound.
-    public func application(logger: Logger, onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
+    package func application(logger: Logger, onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
         -> some ApplicationProtocol
     {
         Application(

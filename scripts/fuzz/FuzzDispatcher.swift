@@ -11,7 +11,7 @@ private let dispatcher: Dispatcher = {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ngomatch-fuzz-\(getpid())")
     try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let registry = try! Registry.open(at: folder.appendingPathComponent("registry.sqlite").path).registry
-    return Dispatcher(service: Service(registry: registry))
+    return Dispatcher(service: MatchService(registry: registry))
 }()
 
 private let session = Session(id: 1, caller: .local("fuzz"), requiresAuth: false) { _ in }
