@@ -13,7 +13,8 @@ package struct WebOptions: Sendable {
     /// Cookies only over HTTPS, for a server behind a TLS proxy.
     package var secureCookies: Bool
 
-    package init(host: String = "127.0.0.1", port: Int = 8080, requiresAuth: Bool = false, secureCookies: Bool = false) {
+    package init(host: String = "127.0.0.1", port: Int = 8080, requiresAuth: Bool = false, secureCookies: Bool = false)
+    {
         self.host = host
         self.port = port
         self.requiresAuth = requiresAuth
