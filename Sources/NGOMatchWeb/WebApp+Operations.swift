@@ -85,6 +85,13 @@ extension WebApp {
 extension WebContext {
     /// Who the reader acts as; anonymous before signing in.
     var caller: Caller { session?.caller ?? .anonymous }
+
+    /// The reader's session: every page but the static files has one (`SessionMiddleware`).
+    /// - Throws: the forbidden page, that says to sign in, for a request that came without.
+    func signedIn() throws -> WebSession {
+        guard let session else { throw WebError(kind: .forbidden, message: WebText.text("signInAgain", language)) }
+        return session
+    }
 }
 
 extension WebApp {

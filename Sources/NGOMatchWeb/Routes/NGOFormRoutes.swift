@@ -14,7 +14,7 @@ struct NGOFormRoutes {
     }
 
     private func mayEdit(_ ngo: NGO, _ context: WebContext) throws {
-        let session = context.session!
+        let session = try context.signedIn()
         guard session.isMinistry || session.ownNGO == ngo.id else {
             throw WebError(kind: .forbidden, message: app.text("forbiddenNGO", context, ngo.name, context.who ?? ""))
         }

@@ -89,7 +89,7 @@ struct NGORoutes {
     private func profile(_ request: Request, _ context: WebContext) throws -> Response {
         let ngo = try loadNGO(context)
         let format = app.formatting(context)
-        let session = context.session!
+        let session = try context.signedIn()
         let certificate = ngo.registration.map { registration in
             app.text(
                 "certificateText", context,
@@ -172,7 +172,7 @@ struct NGORoutes {
         let ngo = try loadNGO(context)
         let format = app.formatting(context)
         let minimum = min(100, max(0, Double(app.query(request)["min"] ?? "") ?? 50))
-        let visitor = "\(context.session!.caller.actor) \(ngo.id)"
+        let visitor = "\(context.caller.actor) \(ngo.id)"
         let lastVisit = app.sessions.visit(visitor)
         let since = lastVisit ?? Date().addingTimeInterval(-30 * 24 * 3600)
         let formatter = ISO8601DateFormatter()

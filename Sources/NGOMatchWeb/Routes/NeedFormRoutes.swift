@@ -18,7 +18,7 @@ struct NeedFormRoutes {
     private var needs: NeedRoutes { NeedRoutes(app: app) }
 
     private func newForm(_ request: Request, _ context: WebContext) throws -> Response {
-        let session = context.session!
+        let session = try context.signedIn()
         guard session.isMinistry || session.ownProvince != nil else {
             throw WebError(kind: .forbidden, message: app.text("forbiddenMinistry", context, context.who ?? ""))
         }
@@ -31,7 +31,7 @@ struct NeedFormRoutes {
 
     private func register(_ request: Request, _ context: WebContext) async throws -> Response {
         var form = try await app.form(request, context)
-        let session = context.session!
+        let session = try context.signedIn()
         if let own = session.ownProvince {
             // A province registers for itself, whatever the form says.
             form = FormData(fields: form.fields.filter { $0.name != "province" } + [("province", own.rawValue)])
@@ -148,7 +148,6 @@ struct NeedFormRoutes {
 
     private func view(_ form: FormData, _ context: WebContext) -> FormView {
         let language = context.language
-        let session = context.session!
         let provinces = app.service.reference.provinces.provinces.sorted {
             NameKey.fold($0.name.vi) < NameKey.fold($1.name.vi)
         }
@@ -157,7 +156,8 @@ struct NeedFormRoutes {
         if let match = try? app.service.reference.provinces.resolve(provinceValue) {
             provinceValue = match.province.id.rawValue
         }
-        let ownProvince = session.ownProvince.flatMap { id in provinces.first { $0.0 == id.rawValue } }
+        // A province's own people register for it alone; the page came through `signedIn`.
+        let ownProvince = context.session?.ownProvince.flatMap { id in provinces.first { $0.0 == id.rawValue } }
         func text(_ key: String) -> String { WebText.text(key, language) }
         return FormView(
             fields: [

@@ -19,7 +19,7 @@ struct NeedRoutes {
     }
 
     private func needs(_ request: Request, _ context: WebContext) throws -> Response {
-        let session = context.session!
+        let session = try context.signedIn()
         let format = app.formatting(context)
         let query = app.query(request)
         let directory = app.service.reference.provinces
@@ -84,13 +84,13 @@ struct NeedRoutes {
 
     /// The listing as the reader filtered it, in the import format: a file that `ngomatch import` reads back.
     private func download(_ format: ExportFormat, _ request: Request, _ context: WebContext) throws -> Response {
-        let listing = try NeedListing(app.query(request), session: context.session!, app: app, context: context)
+        let listing = try NeedListing(app.query(request), session: context.signedIn(), app: app, context: context)
         let records = try listing.needs.map(ExportRecord.json)
         return Downloads.file(try format.text(records), type: format.mediaType, name: "needs.\(format.rawValue)")
     }
 
     private func need(_ request: Request, _ context: WebContext) throws -> Response {
-        let session = context.session!
+        let session = try context.signedIn()
         let format = app.formatting(context)
         let need = try loadNeed(context)
         let rulesName = app.query(request).text("rules") ?? "default"
@@ -197,7 +197,7 @@ struct NeedRoutes {
 
     /// - Throws: a forbidden page naming whose need it is and who the reader is.
     func mayWrite(_ need: Need, _ context: WebContext) throws {
-        let session = context.session!
+        let session = try context.signedIn()
         guard session.isMinistry || session.ownProvince == need.province else {
             throw WebError(
                 kind: .forbidden,
