@@ -46,6 +46,13 @@ struct WebDoorTests {
             params: #"{"id":"{need}","title":"Trạm y tế ba xã","fundingGapUSD":150000}"#,
             check: ("needs.get", #"{"id":"{need}"}"#)),
         Step(
+            operation: "ngos.update", path: "/ngos/green-hands/edit",
+            form: [
+                ("name", "Green Hands"), ("country", "Germany"), ("sector.environment.forests", "4"),
+                ("capacity", "3"),
+            ],
+            params: #"{"ngo":"green-hands","capacity":3}"#, check: ("ngos.get", #"{"ngo":"green-hands"}"#)),
+        Step(
             operation: "partnerships.record", path: "/needs/{need}/partnerships",
             form: [("ngo", "mcnv"), ("status", "proposed"), ("note", "Gặp ở Hà Nội; \"sớm\"")],
             params: #"{"need":"{need}","ngo":"mcnv","status":"proposed","note":"Gặp ở Hà Nội; \"sớm\""}"#,
@@ -156,6 +163,13 @@ struct WebDoorTests {
     @Test func everyFormIsTheOperationItNames() async throws {
         let web = try WebFixture()
         let twin = try WebFixture()
+        // An NGO with only what the edit form holds, on both, for the form to change.
+        for registry in [web, twin] {
+            _ = try Self.call(
+                registry.service, "ngos.register",
+                #"{"name":"Green Hands","country":"Germany","sectors":[{"sector":"environment.forests","expertise":4}],"capacity":2}"#
+            )
+        }
         try await web.browse { browser in
             // A page with a form gives the session's CSRF token, as a browser would have it.
             try await browser.get("/needs/new")
