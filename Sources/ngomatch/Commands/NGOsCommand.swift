@@ -7,66 +7,10 @@ struct NGOsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ngos",
         abstract: Help.text("help.ngos"),
-        subcommands: [Add.self, Update.self, List.self, Show.self]
+        subcommands: [
+            AddRecordCommand<NGOCommands>.self, UpdateRecordCommand<NGOCommands>.self, List.self, Show.self,
+        ]
     )
-
-    struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "add",
-            abstract: "Register an NGO.",
-            discussion: """
-                Examples:
-                  ngomatch ngos add --name "Green Hands" --country Germany \\
-                    --sector environment.forests:4 \\
-                    --works-in "Lâm Đồng" --grant-min 20000 --grant-max 200000 --capacity 2 \\
-                    --cert-kind operation-registration --cert-issued 2025-01-01 \\
-                    --cert-expires 2027-12-31 \\
-                    --cert-area "Đắk Nông" --cert-field environment
-                  ngomatch ngos add --from ngo.json
-                """
-        )
-        @OptionGroup var registry: RegistryOptions
-        @OptionGroup var output: OutputOptions
-        @OptionGroup var fields: NGOFields
-        @Option(help: "Id for the NGO (default: made from the acronym or name).") var id: String?
-        @Option(help: "A JSON file with the whole record; flags override its fields.") var from: String?
-
-        func run() throws {
-            let service = try registry.service()
-            let record = try RecordOutput.newRecord(from: from, flags: fields.record, id: id)
-            let ngo = try NGORegisterOperation.run(
-                service, RecordParams<NGORecord>(record: record), caller: .local("cli"))
-            Terminal.say("cli.ngoRegistered", ngo.id)
-            try NGOsCommand.show(NGORegisterOperation.self, ngo, service, output)
-        }
-    }
-
-    struct Update: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "update",
-            abstract: "Change fields of an NGO; lists given replace the old ones.",
-            discussion: """
-                Examples:
-                  ngomatch ngos update WWF --capacity 5
-                  ngomatch ngos update wwf-vietnam --cert-expires 2028-08-31
-                """
-        )
-        @OptionGroup var registry: RegistryOptions
-        @OptionGroup var output: OutputOptions
-        @Argument(help: "The NGO's id, name or acronym.") var ngo: String
-        @OptionGroup var fields: NGOFields
-        @Option(help: "A JSON file with fields to set; flags override it.") var from: String?
-
-        func run() throws {
-            let service = try registry.service()
-            let changes = try RecordFile.changes(
-                from: from, flags: fields.record, examples: "--capacity, --cert-expires")
-            let updated = try NGOUpdateOperation.run(
-                service, RecordChangeParams(target: ngo, changes: changes), caller: .local("cli"))
-            Terminal.say("cli.ngoUpdated", updated.id)
-            try NGOsCommand.show(NGOUpdateOperation.self, updated, service, output)
-        }
-    }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -125,5 +69,51 @@ struct NGOsCommand: ParsableCommand {
     ) throws where Op.Result == NGO {
         let views = RecordViews(reference: service.reference, language: output.language)
         try RecordOutput.show(operation, ngo, output) { views.ngoDetails(ngo, today: .today) }
+    }
+}
+
+/// The words of `ngos add` and `ngos update`.
+enum NGOCommands: RecordCommandKind {
+    typealias Record = NGO
+    typealias Fields = NGORecord
+    typealias Flags = NGOFields
+    typealias Key = NGOKey
+    typealias Register = NGORegisterOperation
+    typealias Update = NGOUpdateOperation
+
+    static let add = CommandConfiguration(
+        commandName: "add",
+        abstract: "Register an NGO.",
+        discussion: """
+            Examples:
+              ngomatch ngos add --name "Green Hands" --country Germany \\
+                --sector environment.forests:4 \\
+                --works-in "Lâm Đồng" --grant-min 20000 --grant-max 200000 --capacity 2 \\
+                --cert-kind operation-registration --cert-issued 2025-01-01 \\
+                --cert-expires 2027-12-31 \\
+                --cert-area "Đắk Nông" --cert-field environment
+              ngomatch ngos add --from ngo.json
+            """
+    )
+    static let update = CommandConfiguration(
+        commandName: "update",
+        abstract: "Change fields of an NGO; lists given replace the old ones.",
+        discussion: """
+            Examples:
+              ngomatch ngos update WWF --capacity 5
+              ngomatch ngos update wwf-vietnam --cert-expires 2028-08-31
+            """
+    )
+    static let idHelp = "Id for the NGO (default: made from the acronym or name)."
+    static let keyName = "ngo"
+    static let keyHelp = "The NGO's id, name or acronym."
+    static let updateExamples = "--capacity, --cert-expires"
+    static let registeredKey = "cli.ngoRegistered"
+    static let updatedKey = "cli.ngoUpdated"
+    static func id(of ngo: NGO) -> String { ngo.id.rawValue }
+    static func show<Op: ServiceOperation>(
+        _ operation: Op.Type, _ ngo: NGO, _ service: MatchService, _ output: OutputOptions
+    ) throws where Op.Result == NGO {
+        try NGOsCommand.show(operation, ngo, service, output)
     }
 }

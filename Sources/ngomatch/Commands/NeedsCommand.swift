@@ -7,66 +7,11 @@ struct NeedsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "needs",
         abstract: Help.text("help.needs"),
-        subcommands: [Add.self, Update.self, Close.self, List.self, Show.self]
+        subcommands: [
+            AddRecordCommand<NeedCommands>.self, UpdateRecordCommand<NeedCommands>.self, Close.self, List.self,
+            Show.self,
+        ]
     )
-
-    struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "add",
-            abstract: "Register a need.",
-            discussion: """
-                Examples:
-                  ngomatch needs add --province "Cao Bằng" --title "Commune health stations" \\
-                    --sector health.primary-care:5 --sector health.workforce:3 \\
-                    --target-group ethnic-minorities --funding-gap 250000 --start 2026-03-01 \\
-                    --end 2027-12-31
-                  ngomatch needs add --from need.json
-                """
-        )
-        @OptionGroup var registry: RegistryOptions
-        @OptionGroup var output: OutputOptions
-        @OptionGroup var fields: NeedFields
-        @Option(help: "Id for the need (default: <province>-<n>).") var id: String?
-        @Option(help: "A JSON file with the whole record; flags override its fields.") var from: String?
-
-        func run() throws {
-            let service = try registry.service()
-            let record = try RecordOutput.newRecord(from: from, flags: fields.record, id: id)
-            let need = try NeedRegisterOperation.run(
-                service, RecordParams<NeedRecord>(record: record), caller: .local("cli"))
-            Terminal.say("cli.needRegistered", need.id)
-            try NeedsCommand.show(NeedRegisterOperation.self, need, service, output)
-        }
-    }
-
-    struct Update: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "update",
-            abstract: "Change fields of a need; lists given replace the old ones.",
-            discussion: """
-                Examples:
-                  ngomatch needs update cao-bang-1 --funding-gap 500000
-                  ngomatch needs update cao-bang-1 --sector health.maternal-child:5 \\
-                    --sector health.nutrition:4
-                  ngomatch needs update cao-bang-1 --from need.json
-                """
-        )
-        @OptionGroup var registry: RegistryOptions
-        @OptionGroup var output: OutputOptions
-        @Argument(help: "The need's id.") var id: String
-        @OptionGroup var fields: NeedFields
-        @Option(help: "A JSON file with fields to set; flags override it.") var from: String?
-
-        func run() throws {
-            let service = try registry.service()
-            let changes = try RecordFile.changes(
-                from: from, flags: fields.record, examples: "--title, --funding-gap")
-            let need = try NeedUpdateOperation.run(
-                service, RecordChangeParams(target: id, changes: changes), caller: .local("cli"))
-            Terminal.say("cli.needUpdated", need.id)
-            try NeedsCommand.show(NeedUpdateOperation.self, need, service, output)
-        }
-    }
 
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -146,5 +91,51 @@ struct NeedsCommand: ParsableCommand {
     ) throws where Op.Result == Need {
         let views = RecordViews(reference: service.reference, language: output.language)
         try RecordOutput.show(operation, need, output) { views.needDetails(need) }
+    }
+}
+
+/// The words of `needs add` and `needs update`.
+enum NeedCommands: RecordCommandKind {
+    typealias Record = Need
+    typealias Fields = NeedRecord
+    typealias Flags = NeedFields
+    typealias Key = NeedKey
+    typealias Register = NeedRegisterOperation
+    typealias Update = NeedUpdateOperation
+
+    static let add = CommandConfiguration(
+        commandName: "add",
+        abstract: "Register a need.",
+        discussion: """
+            Examples:
+              ngomatch needs add --province "Cao Bằng" --title "Commune health stations" \\
+                --sector health.primary-care:5 --sector health.workforce:3 \\
+                --target-group ethnic-minorities --funding-gap 250000 --start 2026-03-01 \\
+                --end 2027-12-31
+              ngomatch needs add --from need.json
+            """
+    )
+    static let update = CommandConfiguration(
+        commandName: "update",
+        abstract: "Change fields of a need; lists given replace the old ones.",
+        discussion: """
+            Examples:
+              ngomatch needs update cao-bang-1 --funding-gap 500000
+              ngomatch needs update cao-bang-1 --sector health.maternal-child:5 \\
+                --sector health.nutrition:4
+              ngomatch needs update cao-bang-1 --from need.json
+            """
+    )
+    static let idHelp = "Id for the need (default: <province>-<n>)."
+    static let keyName = "id"
+    static let keyHelp = "The need's id."
+    static let updateExamples = "--title, --funding-gap"
+    static let registeredKey = "cli.needRegistered"
+    static let updatedKey = "cli.needUpdated"
+    static func id(of need: Need) -> String { need.id.rawValue }
+    static func show<Op: ServiceOperation>(
+        _ operation: Op.Type, _ need: Need, _ service: MatchService, _ output: OutputOptions
+    ) throws where Op.Result == Need {
+        try NeedsCommand.show(operation, need, service, output)
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import NGOMatchCore
 
 /// The fields of an NGO that can be given as flags, for `ngos add` and `ngos update`.
-struct NGOFields: ParsableArguments {
+struct NGOFields: RecordFlags {
     @Option(help: "Full name.") var name: String?
     @Option(help: "Short name, e.g. WWF.") var acronym: String?
     @Option(help: "Country of origin, in English.") var country: String?

@@ -2,7 +2,7 @@ import ArgumentParser
 import NGOMatchCore
 
 /// The fields of a need that can be given as flags, for `needs add` and `needs update`.
-struct NeedFields: ParsableArguments {
+struct NeedFields: RecordFlags {
     @Option(help: "Province: id or name, with or without diacritics; former names work.") var province: String?
     @Option(help: "Short title of the need.") var title: String?
     @Option(help: "What is needed and why.") var description: String?
