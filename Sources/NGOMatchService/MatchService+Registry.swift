@@ -48,3 +48,22 @@ extension MatchService {
         return (counts.ngos, counts.needs)
     }
 }
+
+extension MatchService {
+    /// Uploaded files as documents to import, and the problems of those that cannot be read
+    /// at all (not UTF-8, not JSON): every file is read, so that every problem is told at once.
+    public func readUploads(_ files: [(name: String, bytes: [UInt8])]) -> (
+        documents: [ImportDocument], unreadable: [ImportDocument.FileError]
+    ) {
+        var documents: [ImportDocument] = []
+        var unreadable: [ImportDocument.FileError] = []
+        for file in files {
+            do {
+                documents.append(try ImportDocument(bytes: file.bytes, fileName: file.name))
+            } catch {
+                unreadable.append(error)
+            }
+        }
+        return (documents, unreadable)
+    }
+}

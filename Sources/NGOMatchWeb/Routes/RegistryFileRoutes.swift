@@ -39,15 +39,8 @@ struct RegistryFileRoutes {
             return try page(
                 request, context, ["fileProblems": [app.text("importNoFile", context)]], status: .badRequest)
         }
-        var documents: [ImportDocument] = []
-        var fileProblems: [String] = []
-        for file in files {
-            do {
-                documents.append(try ImportDocument(bytes: file.bytes, fileName: file.fileName ?? "upload"))
-            } catch {
-                fileProblems += error.messages.map { "\(error.file): \($0)" }
-            }
-        }
+        let (documents, unreadable) = app.service.readUploads(files.map { ($0.fileName ?? "upload", $0.bytes) })
+        let fileProblems = unreadable.map { $0.text(context.language) }
         let names = files.compactMap(\.fileName).joined(separator: ", ")
         guard fileProblems.isEmpty else {
             return try page(
