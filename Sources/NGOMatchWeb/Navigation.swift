@@ -31,14 +31,16 @@ enum Navigation {
         }
     }
 
-    static func who(_ caller: Caller, reference: ReferenceData, language: Language) -> String? {
+    static func who(
+        _ caller: Caller, reference: ReferenceData, ngoName: (NGOID) -> String?, language: Language
+    ) -> String? {
         switch caller {
         case .anonymous: nil
         case .local: WebText.text("whoMinistry", language)
         case .token(_, .ministry): WebText.text("whoMinistryToken", language)
         case .token(_, .province(let id)):
             WebText.text("whoProvince", language, reference.provinces[id]?.name.vi ?? id.rawValue)
-        case .token(_, .ngo(let id)): WebText.text("whoNGO", language, id.rawValue)
+        case .token(_, .ngo(let id)): WebText.text("whoNGO", language, ngoName(id) ?? id.rawValue)
         }
     }
 }

@@ -53,7 +53,8 @@ package struct WebApp: Sendable {
         router.add(
             middleware: SessionMiddleware(
                 sessions: sessions, requiresAuth: options.requiresAuth, secureCookies: options.secureCookies,
-                reference: service.reference))
+                reference: service.reference,
+                ngoName: { [service] id in try? service.ngo(NGOGetParams(ngo: id.rawValue)).name }))
         router.add(middleware: ErrorPageMiddleware(pages: pages))
         if !options.requiresAuth { router.add(middleware: HostCheckMiddleware()) }
         StaticRoutes(pages: pages).add(to: router)

@@ -73,6 +73,8 @@ struct WebSignInTests {
             #expect(other.status == .forbidden)
             let form = try await browser.get("/ngos/wwf-vietnam/edit")
             #expect(form.status == .ok)
+            // The header names the NGO as the registry does, not by its id.
+            #expect(form.html.contains("NGO: WWF-Vietnam"))
             // A certificate longer than Decree 58/2022 allows is refused beside its field.
             var fields = Self.fields(form.html).filter { !$0.0.hasPrefix("cert") }
             fields += [

@@ -15,6 +15,8 @@ struct SessionMiddleware: RouterMiddleware {
     let requiresAuth: Bool
     let secureCookies: Bool
     let reference: ReferenceData
+    /// An NGO's name for the header, "NGO: Medisch Comité Nederland–Vietnam", not its id.
+    let ngoName: @Sendable (NGOID) -> String?
 
     func handle(
         _ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response
@@ -30,7 +32,7 @@ struct SessionMiddleware: RouterMiddleware {
             context.session = created
         }
         context.who = context.session.flatMap {
-            Navigation.who($0.caller, reference: reference, language: context.language)
+            Navigation.who($0.caller, reference: reference, ngoName: ngoName, language: context.language)
         }
         let open = path == "/signin" || path.hasPrefix("/static/") || path.hasPrefix("/language/")
         var response: Response
