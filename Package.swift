@@ -86,6 +86,16 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Mail out: an SMTP client on SwiftNIO.
+        .target(
+            name: "NGOMatchMail",
+            dependencies: [
+                "NGOMatchCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // The Model Context Protocol door: the operation table as tools for assistants.
         .target(
             name: "NGOMatchMCP",
@@ -145,6 +155,7 @@ let package = Package(
             name: "NGOMatchCLITests",
             dependencies: [
                 "ngomatch", "NGOMatchService", "NGOMatchStore", "NGOMatchCore", "NGOMatchPlanner", "NGOMatchProtocol",
+                "NGOMatchMail",
                 "NGOMatchMCP",
                 "NGOMatchServer", "ScheduleOracle",
                 .product(name: "MCP", package: "swift-sdk"),

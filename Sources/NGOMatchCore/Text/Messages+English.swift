@@ -216,6 +216,8 @@ extension Messages {
         "whoNGO": "NGO: {0}",
         "needsOf": "Needs of {0}",
         "allNeeds": "All needs",
+        "mail.deferred": "the relay did not take the message yet ({0}: {1} {2}); it will be tried again",
+        "mail.refused": "the relay refused the message ({0}: {1} {2})",
         "mail.invalidAddress": "'{0}' is not one e-mail address (name@example.org, without spaces or line breaks)",
         "mergedNote": "{0} was merged into {1} on 1 July 2025.",
         "anyStatus": "Any status",

@@ -219,6 +219,8 @@ extension Messages {
         "whoNGO": "Tổ chức: {0}",
         "needsOf": "Nhu cầu của {0}",
         "allNeeds": "Tất cả nhu cầu",
+        "mail.deferred": "máy chủ thư chưa nhận thư ({0}: {1} {2}); thư sẽ được gửi lại",
+        "mail.refused": "máy chủ thư từ chối thư ({0}: {1} {2})",
         "mail.invalidAddress":
             "'{0}' không phải là một địa chỉ e-mail (ten@example.org, không có dấu cách hay xuống dòng)",
         "mergedNote": "{0} đã hợp nhất vào {1} từ ngày 1/7/2025.",
