@@ -102,7 +102,7 @@ struct CalendarTests {
     }
 
     /// The Python `icalendar` package that .ci/run installs; elsewhere this test says it was not run.
-    static let python = ProcessInfo.processInfo.environment["NGOMATCH_TEST_PYTHON"]
+    static let python = CheckScript.python
 
     @Test(.enabled(if: python != nil, "set NGOMATCH_TEST_PYTHON to a Python with icalendar (.ci/run does)"))
     func aRealParserReadsEveryCalendarBack() throws {
@@ -110,17 +110,8 @@ struct CalendarTests {
         let paths =
             try Self.files(out.appendingPathComponent("calendars/ngos"))
             + Self.files(out.appendingPathComponent("calendars/provinces"))
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("scripts/checks/ical-check.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.python!)
-        process.arguments = [script] + paths.map(\.path)
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run(killedAfter: Process.childLimitSeconds)
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(String(decoding: output, as: UTF8.self))")
+        let (status, output) = try CheckScript.run("ical-check.py", paths.map(\.path))
+        #expect(status == 0, "\(String(decoding: output, as: UTF8.self))")
         let reports = try String(decoding: output, as: UTF8.self).split(separator: "\n").map {
             try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
         }

@@ -6,7 +6,7 @@ import Testing
 /// Python's `email` package, must say exactly what was meant and nothing more.
 @Suite(.timeLimit(.minutes(10)))
 struct MailMessageTests {
-    static let python = ProcessInfo.processInfo.environment["NGOMATCH_TEST_PYTHON"]
+    static let python = CheckScript.python
     static let stackedMarks =
         "a\u{0301}\u{0323}\u{0302}\u{0306}\u{0309}\u{0303}\u{0300}\u{0301}\u{0323}\u{0302}"
         + String(repeating: "\u{0306}\u{0309}", count: 20)
@@ -74,17 +74,8 @@ struct MailMessageTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("invite.eml")
         try Data(Self.message().rendered.utf8).write(to: file)
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("scripts/checks/mail-check.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.python!)
-        process.arguments = [script, file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run(killedAfter: Process.childLimitSeconds)
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(String(decoding: output, as: UTF8.self))")
+        let (status, output) = try CheckScript.run("mail-check.py", [file.path])
+        #expect(status == 0, "\(String(decoding: output, as: UTF8.self))")
         let report = try #require(try JSONSerialization.jsonObject(with: output) as? [String: Any])
 
         #expect(report["subject"] as? String == Self.inHeader(Self.hostileSubject))

@@ -7,7 +7,7 @@ import Testing
 /// real socket: what arrives is the message, to the recipients meant, and a refusal is told
 /// apart from a relay that will take it later.
 @Suite(
-    .timeLimit(.minutes(10)), .enabled(if: MailMessageTests.python != nil, "set NGOMATCH_TEST_PYTHON (.ci/run does)"))
+    .timeLimit(.minutes(10)), .enabled(if: CheckScript.python != nil, "set NGOMATCH_TEST_PYTHON (.ci/run does)"))
 struct SMTPDeliveryTests {
     /// The server as a child process, ready once it prints its port.
     final class Relay {
@@ -19,10 +19,8 @@ struct SMTPDeliveryTests {
         init(_ options: [String] = []) throws {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("smtp-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent("scripts/checks/smtp-server.py").path
-            process.executableURL = URL(fileURLWithPath: MailMessageTests.python!)
-            process.arguments = [script, folder.path] + options
+            process.executableURL = URL(fileURLWithPath: CheckScript.python!)
+            process.arguments = [CheckScript.path("smtp-server.py"), folder.path] + options
             let output = Pipe()
             process.standardInput = input
             process.standardOutput = output
