@@ -60,6 +60,17 @@ struct SMTPDeliveryTests {
 
     static func relay(_ port: Int) -> SMTPRelay { SMTPRelay(host: "127.0.0.1", port: port, replySeconds: 20) }
 
+    static let password = "mật khẩu; \"1\""
+
+    static func tls(_ relay: Relay, password: String = password, trusted: Bool = true) throws -> SMTPRelay {
+        SMTPRelay(
+            host: "127.0.0.1", port: relay.port, security: .startTLSRequired,
+            credentials: .init(user: "cao-bang", password: password),
+            trustedCertificates: trusted
+                ? [UInt8](try Data(contentsOf: relay.folder.appendingPathComponent("cert.pem"))) : nil,
+            replySeconds: 20)
+    }
+
     @Test func theMessageArrivesWholeForEveryRecipient() async throws {
         let relay = try Relay()
         let message = try MailMessageTests.message()
@@ -116,5 +127,43 @@ struct SMTPDeliveryTests {
         } catch {
             #expect(error.kind == .transient && error.code == nil)
         }
+    }
+
+    @Test func overStartTLSWithALogin() async throws {
+        let relay = try Relay(["--starttls", "--login", "cao-bang:\(Self.password)"])
+        let message = try MailMessageTests.message()
+        try await SMTPClient.send(message, via: Self.tls(relay))
+        let delivered = relay.delivered
+        try #require(delivered.count == 1)
+        #expect(String(decoding: try Data(contentsOf: delivered[0].message), as: UTF8.self) == message.rendered)
+    }
+
+    @Test func aWrongLoginAnUntrustedCertificateOrNoTLSDeliverNothing() async throws {
+        let relay = try Relay(["--starttls", "--login", "cao-bang:\(Self.password)"])
+        let message = try MailMessageTests.message()
+        let (wrong, untrusted) = (try Self.tls(relay, password: "wrong"), try Self.tls(relay, trusted: false))
+        do {
+            try await SMTPClient.send(message, via: wrong)
+            Issue.record("a wrong password was taken")
+        } catch {
+            #expect(error.kind == .permanent && error.code == 535 && error.command == "AUTH PLAIN", "\(error)")
+            #expect(!error.text(.en).contains("wrong") && !error.text(.en).contains(Self.password))
+        }
+        do {
+            try await SMTPClient.send(message, via: untrusted)
+            Issue.record("a certificate nobody vouches for was trusted")
+        } catch {
+            #expect(error.code == nil, "\(error)")
+        }
+        // A relay that offers no STARTTLS, where it is required: refused before any login.
+        let plain = try Relay()
+        let required = try Self.tls(plain, trusted: false)
+        do {
+            try await SMTPClient.send(message, via: required)
+            Issue.record("a relay without TLS was used where TLS is required")
+        } catch {
+            #expect(error.kind == .permanent && error.command == "EHLO")
+        }
+        #expect(relay.delivered.isEmpty && plain.delivered.isEmpty)
     }
 }
