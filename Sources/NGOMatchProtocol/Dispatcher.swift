@@ -283,7 +283,7 @@ public struct Dispatcher: Sendable {
         case "needs.subscribe":
             let params = try SubscribeParams.decode(params)
             let ngo = try service.ngo(NGOGetParams(ngo: params.ngo))
-            if case .token(_, .ngo(let own)) = session.caller, own != ngo.id {
+            if case .ngo(let own)? = session.caller.role, own != ngo.id {
                 throw ServiceError.forbidden(.key("forbidden.subscribe", own.rawValue))
             }
             let minScore = params.minScore ?? 50

@@ -64,10 +64,10 @@ public final class SubscriptionHub: Sendable {
         for (id, follower) in followers.sorted(by: { $0.key < $1.key }) {
             let caller = follower.session.caller
             let concerned = change.parties.filter { party in
-                switch (caller, party.side) {
-                case (.local, _), (.token(_, .ministry), _): true
-                case (.token(_, .province(let own)), .province): own.rawValue == party.id
-                case (.token(_, .ngo(let own)), .ngo): own.rawValue == party.id
+                switch (caller.role, party.side) {
+                case _ where caller.seesEverything: true
+                case (.province(let own)?, .province): own.rawValue == party.id
+                case (.ngo(let own)?, .ngo): own.rawValue == party.id
                 default: false
                 }
             }

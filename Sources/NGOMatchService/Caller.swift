@@ -5,8 +5,10 @@ import NGOMatchStore
 public enum Caller: Sendable, Hashable {
     /// The local user: the CLI, or a client on stdio. Trusted.
     case local(String)
-    /// A client that presented a token.
+    /// A client that presented a token: it may write what its role may.
     case token(id: String, role: Role)
+    /// A person signed in by e-mail: their organisation's role, within their rights.
+    case person(id: String, role: Role, rights: PersonRights)
     /// A client on a server that requires tokens, before it authenticated.
     case anonymous
 
@@ -15,53 +17,81 @@ public enum Caller: Sendable, Hashable {
         switch self {
         case .local(let name): name
         case .token(let id, let role): "token:\(id) (\(role))"
+        case .person(let id, let role, _): "person:\(id) (\(role))"
         case .anonymous: "anonymous"
+        }
+    }
+
+    /// The organisation the caller acts for; nil for the local user and before signing in.
+    public var role: Role? {
+        switch self {
+        case .token(_, let role), .person(_, let role, _): role
+        case .local, .anonymous: nil
+        }
+    }
+
+    /// The local user, or anyone acting for the ministry: they see everything.
+    public var seesEverything: Bool {
+        switch self {
+        case .local: true
+        default: role == .ministry
         }
     }
 
     func audit(_ method: String) -> AuditEntry { AuditEntry(actor: actor, method: method) }
 
+    /// The role a write is judged by: nil for the local user, who may write anything.
+    /// - Throws: `unauthorized` before signing in; `forbidden` for a person who may only read.
+    func writer(_ method: String) throws -> Role? {
+        switch self {
+        case .local: return nil
+        case .token(_, let role): return role
+        case .person(_, let role, let rights):
+            guard rights >= .edit else {
+                throw ServiceError.forbidden(.key("people.readOnly", method, role.description))
+            }
+            return role
+        case .anonymous: throw ServiceError.unauthorized
+        }
+    }
+
     /// - Throws: `ServiceError.forbidden` unless the caller may write needs of `province`.
     func mayWriteNeed(of province: ProvinceID, _ method: String) throws {
-        switch self {
-        case .local, .token(_, .ministry): return
-        case .token(_, .province(let own)) where own == province: return
-        case .token(_, let role):
+        switch try writer(method) {
+        case nil, .ministry: return
+        case .province(let own) where own == province: return
+        case let role?:
             throw ServiceError.forbidden(.key("forbidden.needsOf", method, role.description, province.rawValue))
-        case .anonymous: throw ServiceError.unauthorized
         }
     }
 
     /// - Throws: `ServiceError.forbidden` unless the caller may write the profile of `ngo`.
     func mayWriteNGO(_ ngo: NGOID?, _ method: String) throws {
-        switch self {
-        case .local, .token(_, .ministry): return
-        case .token(_, .ngo(let own)) where ngo == nil || own == ngo: return
-        case .token(_, let role):
+        switch try writer(method) {
+        case nil, .ministry: return
+        case .ngo(let own) where ngo == nil || own == ngo: return
+        case let role?:
             throw ServiceError.forbidden(.key("forbidden.ngo", method, role.description, ngo?.rawValue ?? "—"))
-        case .anonymous: throw ServiceError.unauthorized
         }
     }
 
     /// - Throws: `ServiceError.forbidden` unless the caller is the ministry (or the local user).
     func mayHandle(_ matter: MinistryMatter, _ method: String) throws {
-        switch self {
-        case .local, .token(_, .ministry): return
-        case .token(_, let role): throw ServiceError.forbidden(.key(matter.rawValue, method, role.description))
-        case .anonymous: throw ServiceError.unauthorized
+        switch try writer(method) {
+        case nil, .ministry: return
+        case let role?: throw ServiceError.forbidden(.key(matter.rawValue, method, role.description))
         }
     }
 
     /// Partnerships concern a need and an NGO: the province or the NGO may record them.
     func mayRecordPartnership(province: ProvinceID, ngo: NGOID, _ method: String) throws {
-        switch self {
-        case .local, .token(_, .ministry): return
-        case .token(_, .province(let own)) where own == province: return
-        case .token(_, .ngo(let own)) where own == ngo: return
-        case .token(_, let role):
+        switch try writer(method) {
+        case nil, .ministry: return
+        case .province(let own) where own == province: return
+        case .ngo(let own) where own == ngo: return
+        case let role?:
             throw ServiceError.forbidden(
                 .key("forbidden.partnership", method, role.description, province.rawValue, ngo.rawValue))
-        case .anonymous: throw ServiceError.unauthorized
         }
     }
 }
@@ -76,6 +106,8 @@ enum MinistryMatter: String {
     case tokens = "forbidden.tokens"
     /// The audit trail names every token and what it did.
     case auditTrail = "forbidden.audit"
+    /// The outbox holds every address told anything.
+    case outbox = "forbidden.outbox"
 }
 
 extension MatchService {

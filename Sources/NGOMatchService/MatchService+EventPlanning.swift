@@ -186,7 +186,7 @@ extension MatchService {
             let isProvince = caller.isParty(.province, meeting.province)
             let isNGO = caller.isParty(.ngo, meeting.ngo)
             guard caller.isOrganiser || isProvince || isNGO else {
-                let role = if case .token(_, let role) = caller { "\(role)" } else { "this" }
+                let role = caller.role.map { "\($0)" } ?? "this"
                 throw ServiceError.forbidden(
                     .key(
                         "forbidden.meeting", method, meeting.number, meeting.provinceName, meeting.ngoName,

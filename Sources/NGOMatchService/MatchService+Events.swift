@@ -38,37 +38,33 @@ extension Caller {
     /// The ministry (or the local user) organises events.
     var isOrganiser: Bool {
         switch self {
-        case .local, .token(_, .ministry): true
+        case .local, .token(_, .ministry), .person(_, .ministry, .organise): true
         default: false
         }
     }
 
     /// Whether the caller is this participant.
     func isParty(_ side: EventParticipant.Side, _ id: String) -> Bool {
-        switch (self, side) {
-        case (.token(_, .province(let own)), .province): own.rawValue == id
-        case (.token(_, .ngo(let own)), .ngo): own.rawValue == id
+        switch (role, side) {
+        case (.province(let own), .province): own.rawValue == id
+        case (.ngo(let own), .ngo): own.rawValue == id
         default: false
         }
     }
 
     func mayOrganise(_ method: String) throws {
-        switch self {
-        case _ where isOrganiser: return
-        case .token(_, let role):
-            throw ServiceError.forbidden(.key("forbidden.events", method, role.description))
-        default: throw ServiceError.unauthorized
-        }
+        if isOrganiser { return }
+        guard let role else { throw ServiceError.unauthorized }
+        throw ServiceError.forbidden(.key("forbidden.events", method, role.description))
     }
 
     /// A participant answers for itself; the organiser for anyone.
     func mayAnswer(for participant: EventParticipant, _ method: String) throws {
-        if isOrganiser || isParty(participant.side, participant.id) { return }
-        switch self {
-        case .token(_, let role):
-            throw ServiceError.forbidden(.key("forbidden.answer", method, role.description, participant.name))
-        default: throw ServiceError.unauthorized
-        }
+        if isOrganiser { return }
+        _ = try writer(method)
+        if isParty(participant.side, participant.id) { return }
+        guard let role else { throw ServiceError.unauthorized }
+        throw ServiceError.forbidden(.key("forbidden.answer", method, role.description, participant.name))
     }
 }
 
@@ -262,11 +258,8 @@ extension MatchService {
     /// The organiser reads every event; a participant the events it is invited to.
     func mayRead(_ event: MeetingEvent, caller: Caller, _ method: String) throws {
         if caller.isOrganiser || event.participants.contains(where: { caller.isParty($0.side, $0.id) }) { return }
-        switch caller {
-        case .token(_, let role):
-            throw ServiceError.forbidden(.key("forbidden.notInvited", method, role.description, event.id))
-        default: throw ServiceError.unauthorized
-        }
+        guard let role = caller.role else { throw ServiceError.unauthorized }
+        throw ServiceError.forbidden(.key("forbidden.notInvited", method, role.description, event.id))
     }
 
     // MARK: - Participants

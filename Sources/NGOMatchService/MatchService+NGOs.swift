@@ -87,7 +87,8 @@ extension MatchService {
     /// Registers an NGO from a record in the import format. An NGO token may
     /// only register the profile its token names.
     public func registerNGO(_ record: JSONValue, caller: Caller) throws -> NGO {
-        if case .token(_, .ngo(let own)) = caller {
+        if case .ngo(let own)? = caller.role {
+            _ = try caller.writer("ngos.register")
             guard case .string(let id)? = record["id"], NGOID(id) == own else {
                 throw ServiceError.forbidden(.key("forbidden.ngoRegister", own.rawValue))
             }

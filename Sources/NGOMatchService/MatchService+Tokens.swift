@@ -38,16 +38,10 @@ public struct NewToken: Hashable, Sendable, Encodable {
 extension MatchService {
     /// Makes a token for a role whose province or NGO is named as people name it.
     public func createToken(_ params: TokenCreateParams, caller: Caller) throws -> NewToken {
-        try caller.mayHandle(.tokens, TokenCreateOperation.name)
-        guard let named = Role(params.role) else {
-            throw ServiceError.invalidParams(field: "role", expected: .key("params.role", params.role))
-        }
-        let role: Role
-        switch named {
-        case .ministry: role = .ministry
-        case .province(let name): role = .province(try reference.provinces.resolve(name.rawValue).province.id)
-        case .ngo(let name): role = .ngo(try registry.ngo(named: name.rawValue).id)
-        }
+        let role = try organisation(named: params.role, field: "role")
+        // A person signed in may make a token for their own organisation, for a program of theirs.
+        let forOwnOrganisation = try caller.personID != nil && caller.writer(TokenCreateOperation.name) == role
+        if !forOwnOrganisation { try caller.mayHandle(.tokens, TokenCreateOperation.name) }
         let (token, info) = try registry.createToken(
             role: role, note: params.note, audit: caller.audit(TokenCreateOperation.name))
         return NewToken(token: token, id: info.id, role: info.role, note: info.note, createdAt: info.createdAt)

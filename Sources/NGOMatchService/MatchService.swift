@@ -40,9 +40,13 @@ public final class MatchService: Sendable {
         case refused
     }
 
-    public init(registry: Registry, ruleFiles: RuleFiles = .refused) {
+    /// Whom notices come from and where their links lead.
+    public let mail: MailIdentity
+
+    public init(registry: Registry, ruleFiles: RuleFiles = .refused, mail: MailIdentity = .local) {
         self.registry = registry
         self.ruleFiles = ruleFiles
+        self.mail = mail
     }
 
     public var reference: ReferenceData { registry.reference }

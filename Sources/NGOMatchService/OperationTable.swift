@@ -81,6 +81,8 @@ public enum OperationTable {
         EventAvailabilityOperation.self, EventWishOperation.self, EventPairOperation.self, EventPlanOperation.self,
         EventAgendaOperation.self, EventMeetingOperation.self, EventImportOperation.self, EventExportOperation.self,
         AuditListOperation.self, TokenCreateOperation.self, TokensListOperation.self, TokenRevokeOperation.self,
+        PersonInviteOperation.self, PeopleListOperation.self, PersonShowOperation.self, PersonUpdateOperation.self,
+        PersonRemoveOperation.self, OutboxListOperation.self, OutboxRetryOperation.self,
     ]
 
     public static let all: [OperationEntry] = operations.map { OperationEntry($0) }

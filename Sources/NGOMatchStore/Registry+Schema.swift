@@ -189,6 +189,60 @@ extension Registry {
                 sql: "INSERT INTO registry_info (key, value) VALUES ('lineage', ?)",
                 arguments: [UUID().uuidString.lowercased()])
         }
+        migrator.registerMigration("v8-people-outbox") { db in
+            try db.create(table: "person") { t in
+                t.primaryKey("id", .text)
+                t.column("email", .text).notNull()
+                // The address folded to lowercase: what sign-in compares.
+                t.column("email_key", .text).notNull()
+                t.column("name", .text).notNull()
+                t.column("language", .text).notNull()
+                t.column("organisation", .text).notNull()
+                t.column("rights", .text).notNull()
+                t.column("invited_at", .text).notNull()
+                t.column("invited_by", .text).notNull()
+                t.column("last_sign_in", .text)
+                t.column("left_at", .text)
+            }
+            // One address per person still here; someone who left may be invited again.
+            try db.execute(sql: "CREATE UNIQUE INDEX person_by_email ON person (email_key) WHERE left_at IS NULL")
+            try db.create(index: "person_by_organisation", on: "person", columns: ["organisation"])
+            // A way in by mail: a link and a code, kept only as hashes; single use.
+            try db.create(table: "sign_in") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("person_id", .text).notNull().references("person", onDelete: .cascade)
+                t.column("purpose", .text).notNull()
+                t.column("link_hash", .text).notNull().unique()
+                t.column("code_hash", .text).notNull()
+                t.column("created_at", .text).notNull()
+                t.column("expires_at", .text).notNull()
+                t.column("used_at", .text)
+                t.column("tries", .integer).notNull().defaults(to: 0)
+            }
+            try db.create(index: "sign_in_by_person", on: "sign_in", columns: ["person_id", "used_at"])
+            // Every notice, written in the transaction of the change that causes it; a sender
+            // delivers it and records how it went.
+            try db.create(table: "outbox") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("message_id", .text).notNull().unique()
+                t.column("recipient", .text).notNull()
+                t.column("person_id", .text)
+                t.column("kind", .text).notNull()
+                t.column("subject", .text).notNull()
+                // The whole message; emptied once delivered when it held a sign-in secret.
+                t.column("message", .text)
+                t.column("holds_secret", .boolean).notNull().defaults(to: false)
+                t.column("state", .text).notNull()
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("next_attempt_at", .text).notNull()
+                t.column("last_error", .text)
+                t.column("claimed_by", .text)
+                t.column("claimed_until", .text)
+                t.column("created_at", .text).notNull()
+                t.column("sent_at", .text)
+            }
+            try db.create(index: "outbox_due", on: "outbox", columns: ["state", "next_attempt_at"])
+        }
         return migrator
     }
 }

@@ -29,12 +29,7 @@ extension Registry {
                 }
             }
         }
-        var bytes = [UInt8](repeating: 0, count: 32)
-        var generator = SystemRandomNumberGenerator()
-        for index in bytes.indices { bytes[index] = generator.next() }
-        let secret = Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        let secret = Secret.make()
         let id = String(secret.prefix(8))
         let token = "ngm_\(secret)"
         let info = TokenInfo(id: id, role: role.description, note: note, createdAt: Self.now(), revokedAt: nil)

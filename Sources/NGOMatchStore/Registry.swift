@@ -101,10 +101,13 @@ public struct Registry: Sendable {
         }
     }
 
-    static func now() -> String {
+    static func now() -> String { stamp(Date()) }
+
+    /// A moment as the registry writes it: UTC with milliseconds, so that texts sort as times do.
+    public static func stamp(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date())
+        return formatter.string(from: date)
     }
 }
 

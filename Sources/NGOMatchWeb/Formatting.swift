@@ -48,20 +48,15 @@ struct Formatting {
 
 extension WebSession {
     /// The local user and ministry tokens see and may change everything.
-    var isMinistry: Bool {
-        switch caller {
-        case .local, .token(_, .ministry): true
-        default: false
-        }
-    }
+    var isMinistry: Bool { caller.seesEverything }
 
     var ownProvince: ProvinceID? {
-        if case .token(_, .province(let id)) = caller { return id }
+        if case .province(let id)? = caller.role { return id }
         return nil
     }
 
     var ownNGO: NGOID? {
-        if case .token(_, .ngo(let id)) = caller { return id }
+        if case .ngo(let id)? = caller.role { return id }
         return nil
     }
 }

@@ -14,28 +14,41 @@ enum Navigation {
             Link(href: href, label: WebText.text(key, language), current: path == href)
         }
         guard let session else { return [link("/signin", "navSignIn")] }
-        switch session.caller {
-        case .anonymous: return [link("/signin", "navSignIn")]
-        case .token(_, .province):
-            return [link("/needs", "navMyNeeds"), link("/needs/new", "registerNeed"), link("/events", "navEvents")]
-        case .token(_, .ngo(let id)):
+        if case .anonymous = session.caller { return [link("/signin", "navSignIn")] }
+        switch session.caller.role {
+        case .province?:
+            return [
+                link("/needs", "navMyNeeds"), link("/needs/new", "registerNeed"), link("/events", "navEvents"),
+                link("/people", "navPeople"),
+            ]
+        case .ngo(let id)?:
             return [
                 link("/ngos/\(id)", "navProfile"), link("/ngos/\(id)/needs", "navServe"),
-                link("/ngos/\(id)/new", "navNew"), link("/events", "navEvents"),
+                link("/ngos/\(id)/new", "navNew"), link("/events", "navEvents"), link("/people", "navPeople"),
             ]
-        case .local, .token(_, .ministry):
+        case .ministry?, nil:
             return [
                 link("/dashboard", "navDashboard"), link("/needs", "navNeeds"), link("/ngos", "navNGOs"),
-                link("/events", "navEvents"), link("/admin/import", "navImport"), link("/admin/tokens", "navAdmin"),
+                link("/events", "navEvents"), link("/people", "navPeople"), link("/admin/import", "navImport"),
+                link("/admin/tokens", "navAdmin"),
             ]
         }
     }
 
     static func who(
-        _ caller: Caller, reference: ReferenceData, ngoName: (NGOID) -> String?, language: Language
+        _ caller: Caller, personName: String? = nil, reference: ReferenceData, ngoName: (NGOID) -> String?,
+        language: Language
     ) -> String? {
         switch caller {
         case .anonymous: nil
+        case .person(_, let role, _):
+            switch role {
+            case .ministry: WebText.text("whoPersonMinistry", language, personName ?? "")
+            case .province(let id):
+                WebText.text(
+                    "whoPerson", language, personName ?? "", reference.provinces[id]?.name.vi ?? id.rawValue)
+            case .ngo(let id): WebText.text("whoPerson", language, personName ?? "", ngoName(id) ?? id.rawValue)
+            }
         case .local: WebText.text("whoMinistry", language)
         case .token(_, .ministry): WebText.text("whoMinistryToken", language)
         case .token(_, .province(let id)):

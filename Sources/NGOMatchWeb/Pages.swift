@@ -51,7 +51,7 @@ struct Pages: Sendable {
         ]
         values["nav"] = Navigation.links(for: session, language: language, path: request.uri.path)
         values["who"] = context.who
-        values["canSignOut"] = session.map { if case .token(_, _) = $0.caller { true } else { false } } ?? false
+        values["canSignOut"] = session.map { $0.caller.role != nil } ?? false
         return values
     }
 

@@ -6,6 +6,8 @@ import Synchronization
 struct WebSession: Sendable {
     let id: String
     let caller: Caller
+    /// A person signed in by e-mail, by the name they go by; nil for a token.
+    let personName: String?
     /// Every form carries it; a write without it is refused (cross-site request forgery).
     let csrf: String
     var expires: Date
@@ -26,9 +28,9 @@ final class SessionStore: Sendable {
 
     func takeNotice(_ id: String) -> String? { notices.withLock { $0.removeValue(forKey: id) } }
 
-    func create(for caller: Caller, now: Date = Date()) -> WebSession {
+    func create(for caller: Caller, personName: String? = nil, now: Date = Date()) -> WebSession {
         let session = WebSession(
-            id: Self.randomToken(), caller: caller, csrf: Self.randomToken(),
+            id: Self.randomToken(), caller: caller, personName: personName, csrf: Self.randomToken(),
             expires: now.addingTimeInterval(Self.lifetime))
         sessions.withLock { sessions in
             // Memory follows the people signed in, however many cookie-less requests arrive.

@@ -77,10 +77,10 @@ struct EventRoutes {
         let format = app.formatting(context)
         let organiser = context.session?.isMinistry == true
         let me = event.participants.first { participant in
-            if case .token(_, .province(let own)) = context.caller {
+            if case .province(let own)? = context.caller.role {
                 return participant.side == .province && participant.id == own.rawValue
             }
-            if case .token(_, .ngo(let own)) = context.caller {
+            if case .ngo(let own)? = context.caller.role {
                 return participant.side == .ngo && participant.id == own.rawValue
             }
             return false

@@ -1,0 +1,84 @@
+import Foundation
+
+/// The message that lets a person in: an invitation to ngomatch, or a sign-in they asked for.
+/// It carries a link (opened, it shows one "Sign in" button) and a code to type instead.
+public struct SignInMail: Sendable {
+    public enum Occasion: Sendable {
+        /// `inviter` asked for `person` to act for `organisation` (its name as the registry spells it).
+        case invitation(inviter: String, organisation: String)
+        case signIn
+    }
+
+    public let occasion: Occasion
+    public let name: String
+    public let language: Language
+    public let link: String
+    public let code: String
+    /// How long link and code stay good, as the message says it ("72 hours").
+    public let validity: String
+
+    public init(occasion: Occasion, name: String, language: Language, link: String, code: String, validity: Duration)
+    {
+        self.occasion = occasion
+        self.name = name
+        self.language = language
+        self.link = link
+        self.code = code
+        let minutes = Int(validity.components.seconds / 60)
+        self.validity =
+            minutes % 60 == 0 && minutes >= 120
+            ? Messages.text("mail.hours", language, String(minutes / 60))
+            : Messages.text("mail.minutes", language, String(minutes))
+    }
+
+    public var subject: String {
+        switch occasion {
+        case .invitation: text("mail.invitationSubject")
+        case .signIn: text("mail.signInSubject", spacedCode)
+        }
+    }
+
+    /// The code as people read it aloud: `482 913`.
+    public var spacedCode: String { String(code.prefix(3)) + " " + String(code.dropFirst(3)) }
+
+    public var plainText: String {
+        var lines = [text("mail.greeting", name), ""]
+        lines += [opening, ""]
+        lines += [text("mail.linkLead", validity), link, ""]
+        lines += [text("mail.codeLead"), spacedCode, ""]
+        lines += [text(ignoreKey), "", "— ngomatch"]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public var html: String {
+        NoticeLayout.page(
+            title: subject, language: language,
+            [
+                .paragraph(text("mail.greeting", name)), .paragraph(opening),
+                .button(text("mail.signInButton"), href: link), .paragraph(text("mail.linkLead", validity)),
+                .code(text("mail.codeLead"), spacedCode), .small(text(ignoreKey)),
+            ])
+    }
+
+    /// The whole message, ready for the outbox.
+    public func message(to address: MailAddress, from: MailAddress, messageID: String, date: Date) -> MailMessage {
+        MailMessage(
+            from: from, to: [address], subject: subject, date: date, messageID: messageID, text: plainText, html: html)
+    }
+
+    private var opening: String {
+        switch occasion {
+        case .invitation(let inviter, let organisation): text("mail.invitationOpening", inviter, organisation)
+        case .signIn: text("mail.signInOpening")
+        }
+    }
+
+    private var ignoreKey: String {
+        switch occasion {
+        case .invitation: "mail.invitationIgnore"
+        case .signIn: "mail.signInIgnore"
+        }
+    }
+
+    private func text(_ key: String, _ values: String...) -> String { Messages.text(key, language, values) }
+}

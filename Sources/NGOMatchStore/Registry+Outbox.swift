@@ -1,0 +1,141 @@
+import Foundation
+import GRDB
+import NGOMatchCore
+
+/// A message a sender has taken to deliver; no other sender takes it while the claim holds.
+public struct ClaimedMessage: Sendable {
+    public let id: Int
+    public let messageID: String
+    public let recipient: String
+    public let message: String
+    public let attempts: Int
+}
+
+/// The outbox: notices written with their changes, taken one at a time by whichever sender
+/// claims them first, in any process on the file.
+extension Registry {
+    /// Takes the next message due, for `claimant` until `lease` ends. A claim whose holder is
+    /// known to be gone (a process killed mid-send) is taken over at once; any other waits out its lease.
+    public func claimDueMessage(
+        by claimant: String, lease: TimeInterval, now: Date = Date(), isAbandoned: (String) -> Bool = { _ in false }
+    ) throws -> ClaimedMessage? {
+        try change(revises: false) { db in
+            let candidates = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, message_id, recipient, message, attempts, claimed_by, claimed_until FROM outbox
+                    WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 20
+                    """, arguments: [Self.stamp(now)])
+            for row in candidates {
+                if let holder = row["claimed_by"] as String?, let until = row["claimed_until"] as String?,
+                    until > Self.stamp(now), !isAbandoned(holder)
+                {
+                    continue
+                }
+                try db.execute(
+                    sql: "UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id = ?",
+                    arguments: [claimant, Self.stamp(now.addingTimeInterval(lease)), row["id"]])
+                return Audited<ClaimedMessage?>(
+                    value: ClaimedMessage(
+                        id: row["id"], messageID: row["message_id"], recipient: row["recipient"],
+                        message: row["message"] ?? "", attempts: row["attempts"]), auditName: "")
+            }
+            return Audited<ClaimedMessage?>(value: nil, auditName: "")
+        }.value
+    }
+
+    /// The message reached the relay (or the folder).
+    public func recordDelivery(_ id: Int, now: Date = Date()) throws {
+        _ = try change(revises: false) { db in
+            try db.execute(
+                sql: """
+                    UPDATE outbox SET state = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL,
+                        claimed_by = NULL, claimed_until = NULL,
+                        message = CASE WHEN holds_secret THEN NULL ELSE message END
+                    WHERE id = ?
+                    """, arguments: [Self.stamp(now), id])
+            return Audited(value: (), auditName: "")
+        }
+    }
+
+    /// A try that failed: tried again at `retryAt`, or never when it is nil (a refusal for good).
+    public func recordFailure(_ id: Int, reason: String, retryAt: Date?) throws {
+        _ = try change(revises: false) { db in
+            if let retryAt {
+                try db.execute(
+                    sql: """
+                        UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?,
+                            claimed_by = NULL, claimed_until = NULL WHERE id = ?
+                        """, arguments: [reason, Self.stamp(retryAt), id])
+            } else {
+                try db.execute(
+                    sql: """
+                        UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?,
+                            claimed_by = NULL, claimed_until = NULL WHERE id = ?
+                        """, arguments: [reason, id])
+            }
+            return Audited(value: (), auditName: "")
+        }
+    }
+
+    /// The outbox, newest first, in the states asked for (all when empty).
+    public func outbox(states: [OutboxEntry.State] = [], limit: Int = 200) throws -> [OutboxEntry] {
+        try database.read { db in
+            let filter =
+                states.isEmpty ? "" : "WHERE state IN (\(states.map { "'\($0.rawValue)'" }.joined(separator: ",")))"
+            return try Row.fetchAll(
+                db, sql: "SELECT * FROM outbox \(filter) ORDER BY id DESC LIMIT ?", arguments: [limit]
+            ).map(Self.outboxEntry)
+        }
+    }
+
+    /// The messages sent to one person, newest first: what the organiser reads as "who was told what".
+    public func outbox(recipient: String) throws -> [OutboxEntry] {
+        try database.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM outbox WHERE recipient = ? ORDER BY id DESC", arguments: [recipient]
+            ).map(Self.outboxEntry)
+        }
+    }
+
+    /// Puts a message that failed back in line, due now.
+    public func retryOutbox(_ id: Int, audit: AuditEntry) throws -> OutboxEntry {
+        try change(audit: audit, revises: false) { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM outbox WHERE id = ?", arguments: [id]) else {
+                throw RegistryError.notFound(kind: "message", id: String(id), suggestions: [])
+            }
+            guard row["state"] as String == OutboxEntry.State.failed.rawValue else {
+                throw RegistryError.conflict(.key("outbox.notFailed", id, row["state"] as String))
+            }
+            guard row["message"] as String? != nil else {
+                throw RegistryError.conflict(.key("outbox.noBody", id))
+            }
+            try db.execute(
+                sql: "UPDATE outbox SET state = 'pending', next_attempt_at = ? WHERE id = ?", arguments: [Self.now(), id])
+            let entry = Self.outboxEntry(try Row.fetchOne(db, sql: "SELECT * FROM outbox WHERE id = ?", arguments: [id])!)
+            return Audited(value: entry, auditName: "message \(id) to \(entry.recipient)")
+        }.value
+    }
+
+    static func enqueue(_ draft: OutboxDraft, _ db: Database) throws {
+        let now = now()
+        try db.execute(
+            sql: """
+                INSERT INTO outbox (message_id, recipient, person_id, kind, subject, message, holds_secret, state,
+                    next_attempt_at, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)
+                """,
+            arguments: [
+                draft.messageID, draft.recipient, draft.personID, draft.kind, draft.subject, draft.message,
+                draft.holdsSecret, now, now,
+            ])
+    }
+
+    private static func outboxEntry(_ row: Row) -> OutboxEntry {
+        OutboxEntry(
+            id: row["id"], messageID: row["message_id"], recipient: row["recipient"], kind: row["kind"],
+            subject: row["subject"], state: OutboxEntry.State(rawValue: row["state"]) ?? .pending,
+            attempts: row["attempts"], nextAttemptAt: row["next_attempt_at"], lastError: row["last_error"],
+            createdAt: row["created_at"], sentAt: row["sent_at"])
+    }
+}

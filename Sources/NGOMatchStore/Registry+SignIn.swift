@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+import NGOMatchCore
+
+extension Registry {
+    /// Tries a code allows before it is spent.
+    public static let codeTries = 5
+
+    /// Writes a way in for someone still here and the message that carries it, together.
+    public func grantSignIn(to personID: String, _ grant: SignInGrant, message: OutboxDraft) throws {
+        _ = try change(revises: false) { db in
+            try Self.insert(grant, for: personID, db)
+            try Self.enqueue(message, db)
+            return Audited(value: (), auditName: "")
+        }
+    }
+
+    /// Whom a link would sign in, without using it: the page a mail scanner may open freely.
+    public func holder(ofLink link: String, now: Date = Date()) throws -> Person? {
+        try database.read { db in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT person.* FROM sign_in JOIN person ON person.id = sign_in.person_id
+                    WHERE link_hash = ? AND used_at IS NULL AND expires_at > ? AND left_at IS NULL
+                    """, arguments: [Self.hash(link), Self.stamp(now)]
+            ).map(Self.person)
+        }
+    }
+
+    /// Uses a link: the person it signs in, once.
+    public func redeem(link: String, now: Date = Date()) throws -> SignInOutcome {
+        try change(revises: false) { db in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT sign_in.id AS grant, person_id, used_at, expires_at FROM sign_in
+                        WHERE link_hash = ?
+                        """, arguments: [Self.hash(link)])
+            else { return Audited(value: SignInOutcome.unknown, auditName: "") }
+            return try Self.use(row, now: now, db)
+        }.value
+    }
+
+    /// Uses a code typed with the address it was sent to; a wrong one spends a try.
+    public func redeem(code: String, email: String, now: Date = Date()) throws -> SignInOutcome {
+        try change(revises: false) { db in
+            guard let person = try Self.activePerson(emailKey: Self.emailKey(email), db),
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT id AS grant, person_id, used_at, expires_at, code_hash, tries FROM sign_in
+                        WHERE person_id = ? AND used_at IS NULL AND expires_at > ? AND tries < ?
+                        ORDER BY id DESC LIMIT 1
+                        """, arguments: [person.id, Self.stamp(now), Self.codeTries])
+            else { return Audited(value: SignInOutcome.unknown, auditName: "") }
+            let expected: String = row["code_hash"]
+            let given = SignInGrant.codeHash(code.filter(\.isNumber), personID: person.id)
+            guard Self.sameText(expected, given) else {
+                let tries: Int = row["tries"]
+                try db.execute(sql: "UPDATE sign_in SET tries = tries + 1 WHERE id = ?", arguments: [row["grant"]])
+                return Audited(value: SignInOutcome.wrong(triesLeft: Self.codeTries - tries - 1), auditName: "")
+            }
+            return try Self.use(row, now: now, db)
+        }.value
+    }
+
+    private static func use(_ row: Row, now: Date, _ db: Database) throws -> Audited<SignInOutcome> {
+        let personID: String = row["person_id"]
+        guard row["used_at"] as String? == nil, (row["expires_at"] as String) > stamp(now),
+            try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM person WHERE id = ? AND left_at IS NULL", arguments: [personID]) != nil
+        else { return Audited(value: .spent, auditName: "") }
+        try db.execute(sql: "UPDATE sign_in SET used_at = ? WHERE id = ?", arguments: [stamp(now), row["grant"]])
+        try db.execute(sql: "UPDATE person SET last_sign_in = ? WHERE id = ?", arguments: [stamp(now), personID])
+        return Audited(value: .signedIn(try Self.person(id: personID, db)), auditName: "")
+    }
+
+    static func insert(_ grant: SignInGrant, for personID: String, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO sign_in (person_id, purpose, link_hash, code_hash, created_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [personID, grant.purpose.rawValue, grant.linkHash, grant.codeHash, now(), stamp(grant.expires)])
+    }
+
+    /// Compares in time that does not depend on where the texts differ.
+    private static func sameText(_ a: String, _ b: String) -> Bool {
+        let left = Array(a.utf8)
+        let right = Array(b.utf8)
+        guard left.count == right.count else { return false }
+        return zip(left, right).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+
+/// Unguessable values: tokens, sign-in links, codes, message ids.
+public enum Secret {
+    /// `bytes` random bytes as URL-safe base64 without padding.
+    public static func make(bytes: Int = 32) -> String {
+        var generator = SystemRandomNumberGenerator()
+        let data = Data((0..<bytes).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        return data.base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    /// Six digits, each of the million equally likely.
+    public static func code() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let value = Int.random(in: 0..<1_000_000, using: &generator)
+        let digits = String(value)
+        return String(repeating: "0", count: 6 - digits.count) + digits
+    }
+}
