@@ -87,11 +87,13 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        // Mail out: an SMTP client on SwiftNIO.
+        // Mail out: an SMTP client on SwiftNIO, and the sender that empties the outbox through it.
         .target(
             name: "NGOMatchMail",
             dependencies: [
-                "NGOMatchCore",
+                "NGOMatchCore", "NGOMatchStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -136,6 +138,7 @@ let package = Package(
                 "NGOMatchServer",
                 "NGOMatchMCP",
                 "NGOMatchWeb",
+                "NGOMatchMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -11,8 +11,16 @@ import NIOSSL
 /// connection is closed and the failure is transient.
 public enum SMTPClient {
     public static func send(_ message: MailMessage, via relay: SMTPRelay) async throws(SMTPFailure) {
+        try await send(
+            rendered: message.rendered, from: message.from.address, to: message.to.map(\.address), via: relay)
+    }
+
+    /// Sends a message already written (as the outbox keeps it) to the envelope's recipients.
+    public static func send(rendered: String, from: String, to recipients: [String], via relay: SMTPRelay)
+        async throws(SMTPFailure)
+    {
         do {
-            try await session(message, relay)
+            try await session(rendered, from, recipients, relay)
         } catch let failure as SMTPFailure {
             throw failure
         } catch {
@@ -21,12 +29,18 @@ public enum SMTPClient {
         }
     }
 
-    private static func session(_ message: MailMessage, _ relay: SMTPRelay) async throws {
+    private static func session(_ rendered: String, _ from: String, _ recipients: [String], _ relay: SMTPRelay)
+        async throws
+    {
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connectTimeout(.milliseconds(Int64(relay.replySeconds * 1000)))
             .connect(host: relay.host, port: relay.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    // smtps: TLS from the first byte (RFC 8314).
+                    if relay.security == .implicitTLS {
+                        try channel.pipeline.syncOperations.addHandler(try tlsHandler(relay))
+                    }
+                    return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
             }
         try await channel.executeThenClose { inbound, outbound in
@@ -70,7 +84,7 @@ public enum SMTPClient {
             }
             try await answer(to: "connect", expecting: [220])
             var offered = try await greet()
-            if relay.security != .plain {
+            if relay.security == .startTLSIfOffered || relay.security == .startTLSRequired {
                 if offered.contains("STARTTLS") {
                     try await say("STARTTLS", expecting: [220])
                     // Made on the channel's own loop, ahead of every handler, as the handshake begins.
@@ -89,12 +103,12 @@ public enum SMTPClient {
             if let credentials = relay.credentials {
                 try await logIn(credentials, offered: offered)
             }
-            try await say("MAIL FROM:<\(message.from.address)>", expecting: [250])
-            for recipient in message.to {
-                try await say("RCPT TO:<\(recipient.address)>", expecting: [250, 251])
+            try await say("MAIL FROM:<\(from)>", expecting: [250])
+            for recipient in recipients {
+                try await say("RCPT TO:<\(recipient)>", expecting: [250, 251])
             }
             try await say("DATA", expecting: [354])
-            try await outbound.write(ByteBuffer(string: dotStuffed(message.rendered) + ".\r\n"))
+            try await outbound.write(ByteBuffer(string: dotStuffed(rendered) + ".\r\n"))
             try await answer(to: "DATA (the message)", expecting: [250])
             // The message is the relay's now: a failed goodbye changes nothing.
             try? await outbound.write(ByteBuffer(string: "QUIT\r\n"))

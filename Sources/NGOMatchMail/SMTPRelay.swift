@@ -6,6 +6,8 @@ public struct SMTPRelay: Hashable, Sendable {
         case plain
         case startTLSIfOffered
         case startTLSRequired
+        /// TLS from the first byte: `smtps://`, usually port 465.
+        case implicitTLS
     }
 
     public struct Credentials: Hashable, Sendable {

@@ -19,7 +19,9 @@ struct RegistryOptions: ParsableArguments {
     }
 
     /// The operations, as the local user: the same ones the protocol calls.
-    func service() throws -> MatchService { MatchService(registry: try open(), ruleFiles: .readable) }
+    func service(mail: MailIdentity = .local) throws -> MatchService {
+        MatchService(registry: try open(), ruleFiles: .readable, mail: mail)
+    }
 
     func announceCreation(_ registry: Registry, demo: Bool) throws {
         let counts = try registry.counts()

@@ -1,0 +1,45 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// The sender as a lifecycle service inside `web` and `serve`: a pass every few seconds until
+/// the group shuts down, the pass under way finished first.
+public struct OutboxDelivery: Service {
+    let sender: OutboxSender
+    let interval: Duration
+    let logger: Logger
+
+    public init(sender: OutboxSender, interval: Duration = .seconds(2), logger: Logger) {
+        self.sender = sender
+        self.interval = interval
+        self.logger = logger
+    }
+
+    public func run() async {
+        while !Task.isShuttingDownGracefully {
+            do {
+                let round = try await sender.sendDue()
+                if !round.isEmpty {
+                    logger.info(
+                        "mail: \(round.sent) sent, \(round.deferred) deferred, \(round.failed) failed",
+                        metadata: round.reasons.isEmpty ? nil : ["last": "\(round.reasons.last!)"])
+                }
+            } catch {
+                logger.error("mail: the outbox could not be read: \(error)")
+            }
+            // Woken early by the shutdown, so that a stop is not held up by the wait.
+            try? await gracefulShutdownOrSleep(for: interval)
+        }
+    }
+
+    private func gracefulShutdownOrSleep(for duration: Duration) async throws {
+        try await cancelWhenGracefulShutdown {
+            try await Task.sleep(for: duration)
+        }
+    }
+
+    /// How a group runs it: its end ends nothing else.
+    public var configuration: ServiceGroupConfiguration.ServiceConfiguration {
+        .init(service: self, successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore)
+    }
+}
