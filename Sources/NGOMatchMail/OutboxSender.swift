@@ -23,7 +23,9 @@ public struct OutboxSender: Sendable {
     public let lease: TimeInterval
     let claimant = Claimant.current()
 
-    public init(registry: Registry, delivery: MailDelivery, retry: RetryPolicy = .fromEnvironment(), lease: TimeInterval = 600) {
+    public init(
+        registry: Registry, delivery: MailDelivery, retry: RetryPolicy = .fromEnvironment(), lease: TimeInterval = 600
+    ) {
         self.registry = registry
         self.delivery = delivery
         self.retry = retry

@@ -5,7 +5,10 @@ extension SMTPRelay {
     /// A relay as `--smtp` names it: `smtp://[user:password@]host[:port][?starttls=required][&ca=FILE]`
     /// (STARTTLS when offered; required when asked), or `smtps://…` for TLS from the start.
     /// User and password are percent-encoded as in any URL.
-    public init(url text: String, readFile: (String) throws -> [UInt8] = { Array(try Data(contentsOf: URL(fileURLWithPath: $0))) })
+    public init(
+        url text: String,
+        readFile: (String) throws -> [UInt8] = { Array(try Data(contentsOf: URL(fileURLWithPath: $0))) }
+    )
         throws(SMTPAddressError)
     {
         guard let url = URLComponents(string: text), let scheme = url.scheme?.lowercased(),

@@ -20,7 +20,9 @@ public struct PersonInviteParams: OperationParams {
     public var language: Language?
     public var rights: PersonRights?
 
-    public init(email: String, name: String, for organisation: String, language: Language? = nil, rights: PersonRights? = nil) {
+    public init(
+        email: String, name: String, for organisation: String, language: Language? = nil, rights: PersonRights? = nil
+    ) {
         self.email = email
         self.name = name
         self.for = organisation
@@ -98,7 +100,9 @@ public struct OutboxListParams: OperationParams {
 }
 
 public struct OutboxRetryParams: OperationParams {
-    public static let parameters = [Parameter("id", .integer, required: true, "The message's number, as outbox.list shows it.")]
+    public static let parameters = [
+        Parameter("id", .integer, required: true, "The message's number, as outbox.list shows it.")
+    ]
     public var id: Int
 
     public init(id: Int) { self.id = id }

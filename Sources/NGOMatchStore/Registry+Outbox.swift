@@ -111,8 +111,10 @@ extension Registry {
                 throw RegistryError.conflict(.key("outbox.noBody", id))
             }
             try db.execute(
-                sql: "UPDATE outbox SET state = 'pending', next_attempt_at = ? WHERE id = ?", arguments: [Self.now(), id])
-            let entry = Self.outboxEntry(try Row.fetchOne(db, sql: "SELECT * FROM outbox WHERE id = ?", arguments: [id])!)
+                sql: "UPDATE outbox SET state = 'pending', next_attempt_at = ? WHERE id = ?",
+                arguments: [Self.now(), id])
+            let entry = Self.outboxEntry(
+                try Row.fetchOne(db, sql: "SELECT * FROM outbox WHERE id = ?", arguments: [id])!)
             return Audited(value: entry, auditName: "message \(id) to \(entry.recipient)")
         }.value
     }

@@ -17,8 +17,7 @@ public struct SignInMail: Sendable {
     /// How long link and code stay good, as the message says it ("72 hours").
     public let validity: String
 
-    public init(occasion: Occasion, name: String, language: Language, link: String, code: String, validity: Duration)
-    {
+    public init(occasion: Occasion, name: String, language: Language, link: String, code: String, validity: Duration) {
         self.occasion = occasion
         self.name = name
         self.language = language

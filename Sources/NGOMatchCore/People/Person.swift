@@ -34,7 +34,9 @@ public struct Person: Hashable, Sendable, Codable {
     public var hasLeft: Bool { leftAt != nil }
 
     enum CodingKeys: String, CodingKey {
-        case id, email, name, language, organisation = "for", rights, invitedAt, invitedBy, lastSignIn, leftAt
+        case id, email, name, language
+        case organisation = "for"
+        case rights, invitedAt, invitedBy, lastSignIn, leftAt
     }
 }
 

@@ -223,12 +223,14 @@ extension Messages {
         "mail.invitationSubject": "You are invited to ngomatch",
         "mail.signInSubject": "Your ngomatch sign-in code: {0}",
         "mail.greeting": "Hello {0},",
-        "mail.invitationOpening": "{0} has invited you to ngomatch, where Vietnam's provinces and foreign NGOs find each other, to act for {1}.",
+        "mail.invitationOpening":
+            "{0} has invited you to ngomatch, where Vietnam's provinces and foreign NGOs find each other, to act for {1}.",
         "mail.signInOpening": "You asked to sign in to ngomatch.",
         "mail.linkLead": "Sign in with this link, once, within {0}:",
         "mail.codeLead": "Or type this code on the sign-in page:",
         "mail.signInButton": "Sign in to ngomatch",
-        "mail.invitationIgnore": "If you did not expect this invitation, ignore it: nothing happens until the link is used.",
+        "mail.invitationIgnore":
+            "If you did not expect this invitation, ignore it: nothing happens until the link is used.",
         "mail.signInIgnore": "If you did not ask to sign in, ignore this message: your account stays as it was.",
         "kind.person": "person",
         "kind.message": "message",
@@ -239,12 +241,14 @@ extension Messages {
         "people.alreadyLeft": "{0} has already left (on {1})",
         "outbox.notFailed": "message {0} is {1}, not failed: only a failed message is tried again",
         "outbox.noBody": "message {0} held a sign-in link and was emptied; ask for a new sign-in instead",
-        "mail.smtpForm": "'{0}' is not an SMTP address: write smtp://[user:password@]host[:port] (STARTTLS when offered) or smtps://host[:port] (TLS from the start)",
+        "mail.smtpForm":
+            "'{0}' is not an SMTP address: write smtp://[user:password@]host[:port] (STARTTLS when offered) or smtps://host[:port] (TLS from the start)",
         "mail.smtpQuery": "'{0}': unknown setting '{1}'; known: starttls=required|offered|never, ca=FILE",
         "mail.smtpStartTLS": "'{0}': starttls is required, offered or never, and smtps:// always uses TLS",
         "mail.smtpCA": "'{0}': cannot read the certificate file '{1}' (PEM)",
         "mail.fromAddress": "--mail-from / NGOMATCH_MAIL_FROM: {0}",
-        "mail.publicURL": "--public-url / NGOMATCH_PUBLIC_URL: '{0}' is not a web address; write http(s)://host[:port][/path], as people reach the web app",
+        "mail.publicURL":
+            "--public-url / NGOMATCH_PUBLIC_URL: '{0}' is not a web address; write http(s)://host[:port][/path], as people reach the web app",
         "mail.invalidAddress": "'{0}' is not one e-mail address (name@example.org, without spaces or line breaks)",
         "mergedNote": "{0} was merged into {1} on 1 July 2025.",
         "anyStatus": "Any status",
@@ -1044,7 +1048,8 @@ extension Messages {
         "col.tries": "tries",
         "col.reason": "relay's answer",
         "cli.mailSent": "{0} message(s) delivered to {1}.",
-        "cli.mailDeferred": "{0} message(s) not delivered yet, tried again later ({1}); 'ngomatch outbox list' shows them.",
+        "cli.mailDeferred":
+            "{0} message(s) not delivered yet, tried again later ({1}); 'ngomatch outbox list' shows them.",
         "cli.mailFailed": "{0} message(s) refused for good ({1}); 'ngomatch outbox list --state failed' shows them.",
         "col.role": "role",
         "col.created": "created",

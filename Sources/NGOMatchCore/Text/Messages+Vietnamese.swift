@@ -226,28 +226,34 @@ extension Messages {
         "mail.invitationSubject": "Lời mời tham gia ngomatch",
         "mail.signInSubject": "Mã đăng nhập ngomatch của bạn: {0}",
         "mail.greeting": "Xin chào {0},",
-        "mail.invitationOpening": "{0} mời bạn tham gia ngomatch, nơi các tỉnh, thành phố của Việt Nam và các tổ chức phi chính phủ nước ngoài tìm đến nhau, với tư cách đại diện cho {1}.",
+        "mail.invitationOpening":
+            "{0} mời bạn tham gia ngomatch, nơi các tỉnh, thành phố của Việt Nam và các tổ chức phi chính phủ nước ngoài tìm đến nhau, với tư cách đại diện cho {1}.",
         "mail.signInOpening": "Bạn vừa yêu cầu đăng nhập vào ngomatch.",
         "mail.linkLead": "Đăng nhập bằng liên kết này, dùng một lần, trong vòng {0}:",
         "mail.codeLead": "Hoặc nhập mã này tại trang đăng nhập:",
         "mail.signInButton": "Đăng nhập ngomatch",
-        "mail.invitationIgnore": "Nếu bạn không chờ lời mời này, hãy bỏ qua thư: không có gì thay đổi cho đến khi liên kết được dùng.",
+        "mail.invitationIgnore":
+            "Nếu bạn không chờ lời mời này, hãy bỏ qua thư: không có gì thay đổi cho đến khi liên kết được dùng.",
         "mail.signInIgnore": "Nếu bạn không yêu cầu đăng nhập, hãy bỏ qua thư này: tài khoản của bạn vẫn giữ nguyên.",
         "kind.person": "người dùng",
         "kind.message": "thư",
-        "people.emailTaken": "{0} đã được dùng để đăng nhập cho {1} ({2}): mỗi địa chỉ là một người; hãy cập nhật người đó",
+        "people.emailTaken":
+            "{0} đã được dùng để đăng nhập cho {1} ({2}): mỗi địa chỉ là một người; hãy cập nhật người đó",
         "people.organisationOnly": "{0}: với vai trò {1}, bạn chỉ được mời và thay đổi người của {1}",
         "people.readOnly": "{0}: {1} chỉ được xem; hãy nhờ người có quyền chỉnh sửa của tổ chức",
-        "people.organiseMinistryOnly": "quyền 'organise' (tổ chức sự kiện) chỉ dành cho Bộ; với {0} hãy chọn read hoặc edit",
+        "people.organiseMinistryOnly":
+            "quyền 'organise' (tổ chức sự kiện) chỉ dành cho Bộ; với {0} hãy chọn read hoặc edit",
         "people.alreadyLeft": "{0} đã rời đi (ngày {1})",
         "outbox.notFailed": "thư {0} đang ở trạng thái {1}, không phải thất bại: chỉ thư thất bại mới được gửi lại",
         "outbox.noBody": "thư {0} chứa liên kết đăng nhập và đã được xoá nội dung; hãy yêu cầu đăng nhập lại",
-        "mail.smtpForm": "'{0}' không phải địa chỉ SMTP: hãy viết smtp://[user:password@]host[:port] (dùng STARTTLS khi máy chủ hỗ trợ) hoặc smtps://host[:port] (TLS ngay từ đầu)",
+        "mail.smtpForm":
+            "'{0}' không phải địa chỉ SMTP: hãy viết smtp://[user:password@]host[:port] (dùng STARTTLS khi máy chủ hỗ trợ) hoặc smtps://host[:port] (TLS ngay từ đầu)",
         "mail.smtpQuery": "'{0}': không rõ thiết lập '{1}'; các thiết lập: starttls=required|offered|never, ca=FILE",
         "mail.smtpStartTLS": "'{0}': starttls là required, offered hoặc never; smtps:// luôn dùng TLS",
         "mail.smtpCA": "'{0}': không đọc được tệp chứng chỉ '{1}' (PEM)",
         "mail.fromAddress": "--mail-from / NGOMATCH_MAIL_FROM: {0}",
-        "mail.publicURL": "--public-url / NGOMATCH_PUBLIC_URL: '{0}' không phải địa chỉ web; hãy viết http(s)://host[:port][/path], như người dùng mở ứng dụng web",
+        "mail.publicURL":
+            "--public-url / NGOMATCH_PUBLIC_URL: '{0}' không phải địa chỉ web; hãy viết http(s)://host[:port][/path], như người dùng mở ứng dụng web",
         "mail.invalidAddress":
             "'{0}' không phải là một địa chỉ e-mail (ten@example.org, không có dấu cách hay xuống dòng)",
         "mergedNote": "{0} đã hợp nhất vào {1} từ ngày 1/7/2025.",

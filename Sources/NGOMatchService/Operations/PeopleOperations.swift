@@ -104,8 +104,7 @@ public enum OutboxRetryOperation: ServiceOperation {
         "Puts a failed message back in line, due now, with the same Message-ID: after the address was corrected at the relay, say."
     public static let example = #"{"id":1}"#
     public static let commandExample = ["outbox", "retry", "1"]
-    public static func run(_ service: MatchService, _ params: OutboxRetryParams, caller: Caller) throws -> OutboxEntry
-    {
+    public static func run(_ service: MatchService, _ params: OutboxRetryParams, caller: Caller) throws -> OutboxEntry {
         try service.retryOutbox(params, caller: caller)
     }
 }

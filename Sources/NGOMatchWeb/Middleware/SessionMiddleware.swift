@@ -32,7 +32,9 @@ struct SessionMiddleware: RouterMiddleware {
             context.session = created
         }
         context.who = context.session.flatMap {
-            Navigation.who($0.caller, personName: $0.personName, reference: reference, ngoName: ngoName, language: context.language)
+            Navigation.who(
+                $0.caller, personName: $0.personName, reference: reference, ngoName: ngoName, language: context.language
+            )
         }
         let open = path == "/signin" || path.hasPrefix("/static/") || path.hasPrefix("/language/")
         var response: Response
