@@ -97,7 +97,7 @@ extension MatchService {
     }
 
     /// An organisation as its people read it: the province's name as the registry spells it.
-    func organisationName(_ role: Role, _ language: Language) -> String {
+    public func organisationName(_ role: Role, _ language: Language) -> String {
         switch role {
         case .ministry: Messages.text("whoMinistryToken", language)
         case .province(let id): reference.provinces[id]?.name.vi ?? id.rawValue

@@ -30,6 +30,9 @@ package struct WebApp: Sendable {
     let pages: Pages
     let sessions = SessionStore()
     let signIns = SignInGuard()
+    /// Sign-in mail: a few per address, and per client, in any quarter of an hour.
+    let mailRequestsByAddress = RequestLimiter(limit: 3, window: .seconds(15 * 60))
+    let mailRequestsByClient = RequestLimiter(limit: 10, window: .seconds(15 * 60))
 
     package init(service: MatchService, options: WebOptions) throws {
         self.service = service
@@ -59,6 +62,7 @@ package struct WebApp: Sendable {
         if !options.requiresAuth { router.add(middleware: HostCheckMiddleware()) }
         StaticRoutes(pages: pages).add(to: router)
         AccountRoutes(app: self).add(to: router)
+        EmailSignInRoutes(app: self).add(to: router)
         NeedRoutes(app: self).add(to: router)
         NeedFormRoutes(app: self).add(to: router)
         NGORoutes(app: self).add(to: router)

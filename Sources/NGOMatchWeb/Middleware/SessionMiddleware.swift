@@ -36,7 +36,9 @@ struct SessionMiddleware: RouterMiddleware {
                 $0.caller, personName: $0.personName, reference: reference, ngoName: ngoName, language: context.language
             )
         }
-        let open = path == "/signin" || path.hasPrefix("/static/") || path.hasPrefix("/language/")
+        let open =
+            path == "/signin" || path.hasPrefix("/signin/") || path.hasPrefix("/static/")
+            || path.hasPrefix("/language/")
         var response: Response
         if !open, context.session?.caller == .anonymous {
             response = Pages.redirect("/signin?back=\(Pages.percentEncoded(path))")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import NGOMatchMCP
+import NGOMatchMail
 import NGOMatchServer
 import NGOMatchService
 import NGOMatchStore
@@ -28,11 +29,13 @@ struct MCPCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var registry: RegistryOptions
+    @OptionGroup var mail: MailOptions
     @Flag(help: "Offer the tools that change the registry, as the local user.") var allowWrites = false
 
     func run() async throws {
         ServerLog.start(quiet: .warning)
-        let service = MatchService(registry: try registry.open())
+        let service = MatchService(registry: try registry.open(), mail: try mail.identity())
+        let delivery = try mail.delivery(registryPath: service.registry.path)
         var caller = Caller.local("mcp")
         var writes = allowWrites
         if let token = ProcessInfo.processInfo.environment["NGOMATCH_TOKEN"], !token.isEmpty {
@@ -49,6 +52,10 @@ struct MCPCommand: AsyncParsableCommand {
             configuration: .init(
                 services: [
                     IndexCompilation(service: service).configuration,
+                    OutboxDelivery(
+                        sender: OutboxSender(registry: service.registry, delivery: delivery),
+                        logger: Logger(label: "ngomatch.mcp")
+                    ).configuration,
                     .init(service: AssistantService(door: door), successTerminationBehavior: .gracefullyShutdownGroup),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: Logger(label: "ngomatch.mcp")))

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import NGOMatchCore
+import NGOMatchMail
 import NGOMatchProtocol
 import NGOMatchServer
 import NGOMatchService
@@ -26,6 +27,7 @@ struct ServeCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var registry: RegistryOptions
+    @OptionGroup var mail: MailOptions
     @Flag(help: "Serve one trusted client on stdin/stdout.") var stdio = false
     @Option(help: ArgumentHelp("Listen on TCP at HOST:PORT (loopback unless --auth).", valueName: "host:port"))
     var listen: String?
@@ -66,7 +68,8 @@ struct ServeCommand: AsyncParsableCommand {
         let opened = try registry.open()
         defer { try? opened.close() }
         try opened.checkpointBesideWrites()
-        let service = MatchService(registry: opened)
+        let service = MatchService(registry: opened, mail: try mail.identity())
+        let sender = OutboxSender(registry: opened, delivery: try mail.delivery(registryPath: opened.path))
         let dispatcher = Dispatcher(service: service, hub: SubscriptionHub()) { message in logger.error("\(message)") }
         var limits = ServerLimits()
         limits.maximumLineLength = maxLine
@@ -92,6 +95,7 @@ struct ServeCommand: AsyncParsableCommand {
             configuration: .init(
                 services: [
                     ready.configuration, IndexCompilation(service: service).configuration,
+                    OutboxDelivery(sender: sender, logger: logger).configuration,
                     .init(service: server, successTerminationBehavior: .gracefullyShutdownGroup),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

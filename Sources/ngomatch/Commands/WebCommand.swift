@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import NGOMatchCore
+import NGOMatchMail
 import NGOMatchServer
 import NGOMatchService
 import NGOMatchStore
@@ -28,6 +29,7 @@ struct WebCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var registry: RegistryOptions
+    @OptionGroup var mail: MailOptions
     @Option(help: ArgumentHelp("Listen on HOST:PORT.", valueName: "host:port")) var listen = "127.0.0.1:8080"
     @Flag(help: "Require signing in with a token.") var auth = false
     @Flag(help: "Send cookies over HTTPS only (when a TLS proxy stands in front).") var secureCookies = false
@@ -46,7 +48,8 @@ struct WebCommand: AsyncParsableCommand {
         defer { try? opened.close() }
         try opened.checkpointBesideWrites()
         let (host, port) = try ServeCommand.split(listen)
-        let service = MatchService(registry: opened)
+        let service = MatchService(registry: opened, mail: try mail.identity(listening: listen))
+        let delivery = try mail.delivery(registryPath: opened.path)
         let web = try WebApp(
             service: service,
             options: WebOptions(host: host, port: port, requiresAuth: auth, secureCookies: secureCookies))
@@ -58,6 +61,9 @@ struct WebCommand: AsyncParsableCommand {
             configuration: .init(
                 services: [
                     IndexCompilation(service: service).configuration,
+                    OutboxDelivery(
+                        sender: OutboxSender(registry: opened, delivery: delivery), logger: logger
+                    ).configuration,
                     .init(service: application, successTerminationBehavior: .gracefullyShutdownGroup),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

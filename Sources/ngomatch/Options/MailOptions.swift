@@ -22,9 +22,12 @@ struct MailOptions: ParsableArguments {
 
     private var environment: [String: String] { ProcessInfo.processInfo.environment }
 
-    func identity() throws -> MailIdentity {
+    /// - Parameter listening: the web app's own address, the links' default when no public one is given.
+    func identity(listening: String? = nil) throws -> MailIdentity {
         let from = mailFrom ?? environment["NGOMATCH_MAIL_FROM"]
-        let url = publicURL ?? environment["NGOMATCH_PUBLIC_URL"] ?? MailIdentity.local.publicURL
+        let url =
+            publicURL ?? environment["NGOMATCH_PUBLIC_URL"] ?? listening.map { "http://\($0)" }
+            ?? MailIdentity.local.publicURL
         guard let components = URLComponents(string: url), ["http", "https"].contains(components.scheme ?? ""),
             components.host?.isEmpty == false
         else { throw ValidationError(Messages.text("mail.publicURL", CommandLanguage.current, url)) }
