@@ -63,6 +63,7 @@ package struct WebApp: Sendable {
         StaticRoutes(pages: pages).add(to: router)
         AccountRoutes(app: self).add(to: router)
         EmailSignInRoutes(app: self).add(to: router)
+        PeopleRoutes(app: self).add(to: router)
         NeedRoutes(app: self).add(to: router)
         NeedFormRoutes(app: self).add(to: router)
         NGORoutes(app: self).add(to: router)

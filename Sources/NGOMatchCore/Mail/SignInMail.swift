@@ -33,7 +33,8 @@ public struct SignInMail: Sendable {
     public var subject: String {
         switch occasion {
         case .invitation: text("mail.invitationSubject")
-        case .signIn: text("mail.signInSubject", spacedCode)
+        // Never the code: the subject is kept in the outbox and shown to the ministry.
+        case .signIn: text("mail.signInSubject")
         }
     }
 
@@ -54,7 +55,7 @@ public struct SignInMail: Sendable {
             title: subject, language: language,
             [
                 .paragraph(text("mail.greeting", name)), .paragraph(opening),
-                .button(text("mail.signInButton"), href: link), .paragraph(text("mail.linkLead", validity)),
+                .paragraph(text("mail.buttonLead", validity)), .button(text("mail.signInButton"), href: link),
                 .code(text("mail.codeLead"), spacedCode), .small(text(ignoreKey)),
             ])
     }
