@@ -9,9 +9,9 @@ public enum PersonInviteOperation: ServiceOperation {
     public static let guidance =
         "Adds a person and sends them an invitation with a sign-in link and a code, valid 72 hours. The ministry invites anyone; an organisation's editors invite colleagues of their own organisation. Units and NGOs are named as everywhere (former names, with or without diacritics). Rights: read, edit (default) or organise (ministry only)."
     public static let example =
-        #"{"email":"lan.nguyen@caobang.example.vn","name":"Nguyễn Thị Lan","for":"province:Cao Bang","language":"vi"}"#
+        #"{"email":"minh.tran@caobang.example.vn","name":"Trần Văn Minh","for":"province:Cao Bang","language":"vi"}"#
     public static let commandExample = [
-        "people", "invite", "lan.nguyen@caobang.example.vn", "--name", "Nguyễn Thị Lan", "--for",
+        "people", "invite", "minh.tran@caobang.example.vn", "--name", "Trần Văn Minh", "--for",
         "province:Cao Bang", "--language", "vi",
     ]
     public static func run(_ service: MatchService, _ params: PersonInviteParams, caller: Caller) throws -> Person {

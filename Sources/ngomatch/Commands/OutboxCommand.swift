@@ -12,9 +12,9 @@ struct OutboxCommand: AsyncParsableCommand {
         discussion: """
             Every notice is written to the outbox with the change that causes it. 'web' and
             'serve' deliver it within seconds; 'outbox send' delivers what is due, for a
-            cron job when no server runs. A relay that is down or answers 4xx is tried again
-            with growing delays; a 5xx fails the message, and 'outbox list --state failed'
-            says why.
+            cron job when no server runs. A relay that is down or answers 4xx is tried
+            again with growing delays; a 5xx fails the message, and 'outbox list --state
+            failed' says why.
 
             Examples:
               ngomatch outbox list --state failed

@@ -16,7 +16,8 @@ struct PeopleCommand: AsyncParsableCommand {
             Without --smtp it is written as an .eml file beside the registry.
 
             Examples:
-              ngomatch people invite lan@caobang.example.vn --name "Nguyễn Thị Lan" --for "province:Cao Bang"
+              ngomatch people invite lan@caobang.example.vn --name "Nguyễn Thị Lan" \\
+                --for "province:Cao Bang"
               ngomatch people list --for "province:Cao Bang"
               ngomatch people show lan@caobang.example.vn
               ngomatch people update lan@caobang.example.vn --rights read
