@@ -2,9 +2,9 @@
 """A real SMTP server (aiosmtpd) for the mail tests, on loopback.
 
 Usage: smtp-server.py MAILDIR [--refuse-recipient ADDRESS] [--defer-data] [--starttls]
-                      [--login USER:PASSWORD]
-Listens on 127.0.0.1 at a port of its own choosing and prints "ready PORT" once it accepts
-connections. Every message it accepts is written whole, as received, into MAILDIR/new, with
+                      [--login USER:PASSWORD] [--port PORT]
+Listens on 127.0.0.1 at a port of its own choosing (or PORT: a relay that comes back where
+it was) and prints "ready PORT" once it accepts connections. Every message it accepts is written whole, as received, into MAILDIR/new, with
 the envelope beside it (NAME.envelope: the sender, then one recipient a line). With
 --refuse-recipient it answers 550 for that address; with --defer-data it answers 451 to DATA,
 as a relay that is busy would. With --starttls it offers STARTTLS and requires it, with a
@@ -99,10 +99,13 @@ def main():
     parser.add_argument("--defer-data", action="store_true")
     parser.add_argument("--starttls", action="store_true")
     parser.add_argument("--login")
+    parser.add_argument("--port", type=int)
     arguments = parser.parse_args()
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = arguments.port
+    if not port:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
     keeper = Keeper(arguments.maildir, arguments.refuse_recipient, arguments.defer_data)
     # The bytes as they came, CRLF and all, so that the tests read what was sent.
     options = {}

@@ -63,7 +63,8 @@ public struct MailMessage: Sendable {
             lines += body.headers
             return lines.joined(separator: "\r\n") + "\r\n\r\n" + body.content
         }
-        lines.append("Content-Type: multipart/mixed; boundary=\"\(boundary)\"")
+        // Folded before the boundary: with it, the line could pass 78 characters.
+        lines.append("Content-Type: multipart/mixed;\r\n boundary=\"\(boundary)\"")
         var content = "--\(boundary)\r\n" + body.headers.joined(separator: "\r\n") + "\r\n\r\n" + body.content
         for attachment in attachments {
             let name = MailHeader.oneLine(attachment.fileName).replacingOccurrences(of: "\"", with: "'")
@@ -96,7 +97,7 @@ public struct MailMessage: Sendable {
             "--\(boundary)\r\n" + textPart.0.joined(separator: "\r\n") + "\r\n\r\n" + textPart.1
             + "\r\n--\(boundary)\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
             + htmlPart + "\r\n--\(boundary)--\r\n"
-        return (["Content-Type: multipart/alternative; boundary=\"\(boundary)\""], content)
+        return (["Content-Type: multipart/alternative;\r\n boundary=\"\(boundary)\""], content)
     }
 
     /// A body's line breaks as CRLF, whatever the text used.
