@@ -51,10 +51,13 @@ extension Registry {
                     db,
                     sql: """
                         SELECT id AS grant, person_id, used_at, expires_at, code_hash, tries FROM sign_in
-                        WHERE person_id = ? AND used_at IS NULL AND expires_at > ? AND tries < ?
+                        WHERE person_id = ? AND used_at IS NULL AND expires_at > ?
                         ORDER BY id DESC LIMIT 1
-                        """, arguments: [person.id, Self.stamp(now), Self.codeTries])
+                        """, arguments: [person.id, Self.stamp(now)])
             else { return Audited(value: SignInOutcome.unknown, auditName: "") }
+            // Only the newest message's code counts, and only for its few tries: an older
+            // grant's code is no second set of guesses.
+            guard (row["tries"] as Int) < Self.codeTries else { return Audited(value: .spent, auditName: "") }
             let expected: String = row["code_hash"]
             let given = SignInGrant.codeHash(code.filter(\.isNumber), personID: person.id)
             guard Self.sameText(expected, given) else {

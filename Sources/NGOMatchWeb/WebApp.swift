@@ -30,8 +30,9 @@ package struct WebApp: Sendable {
     let pages: Pages
     let sessions = SessionStore()
     let signIns = SignInGuard()
-    /// Sign-in mail: a few per address, and per client, in any quarter of an hour.
-    let mailRequestsByAddress = RequestLimiter(limit: 3, window: .seconds(15 * 60))
+    /// Sign-in mail: a few per address in any hour (each brings a code's 5 tries), and per
+    /// client in any quarter of an hour.
+    let mailRequestsByAddress = RequestLimiter(limit: 3, window: .seconds(60 * 60))
     let mailRequestsByClient = RequestLimiter(limit: 10, window: .seconds(15 * 60))
 
     package init(service: MatchService, options: WebOptions) throws {
