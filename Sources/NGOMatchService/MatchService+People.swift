@@ -99,7 +99,7 @@ extension MatchService {
     /// An organisation as its people read it: the province's name as the registry spells it.
     public func organisationName(_ role: Role, _ language: Language) -> String {
         switch role {
-        case .ministry: Messages.text("whoMinistryToken", language)
+        case .ministry: Messages.text("org.ministry", language)
         case .province(let id): reference.provinces[id]?.name.vi ?? id.rawValue
         case .ngo(let id): (try? registry.ngo(named: id.rawValue).name) ?? id.rawValue
         }

@@ -40,14 +40,20 @@ public final class MatchService: Sendable {
         case refused
     }
 
-    /// Whom notices come from and where their links lead.
-    public let mail: MailIdentity
+    private let mailIdentity: Mutex<MailIdentity>
 
     public init(registry: Registry, ruleFiles: RuleFiles = .refused, mail: MailIdentity = .local) {
         self.registry = registry
         self.ruleFiles = ruleFiles
-        self.mail = mail
+        self.mailIdentity = Mutex(mail)
     }
+
+    /// Whom notices come from and where their links lead.
+    public var mail: MailIdentity { mailIdentity.withLock { $0 } }
+
+    /// For a web app that learns its own address only once it listens (port 0), when no
+    /// public address was given.
+    public func useMailIdentity(_ identity: MailIdentity) { mailIdentity.withLock { $0 = identity } }
 
     public var reference: ReferenceData { registry.reference }
 

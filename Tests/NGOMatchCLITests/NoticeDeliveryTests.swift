@@ -67,7 +67,9 @@ struct NoticeDeliveryTests {
         let links = text.split(whereSeparator: \.isWhitespace).filter { $0.hasPrefix("http") }
         #expect(links.count == 1)
         #expect(links.first?.hasPrefix("https://ngomatch.example.vn/app/signin/link?key=") == true, "\(links)")
-        let code = text.split(separator: "\n").first { $0.range(of: #"^\d{3} \d{3}$"#, options: .regularExpression) != nil }
+        let code = text.split(separator: "\n").first {
+            $0.range(of: #"^\d{3} \d{3}$"#, options: .regularExpression) != nil
+        }
         #expect(code != nil, "a 6-digit code in: \(text)")
         let html = parts[1]["text"] as? String ?? ""
         #expect(html.contains("href=\"\(links.first ?? "-")\""))
@@ -90,7 +92,10 @@ struct NoticeDeliveryTests {
         let cli = try CLI()
         let retry = ["NGOMATCH_MAIL_RETRY_SECONDS": "1"]
         let invited = try cli.run(
-            arguments: ["people", "invite", "minh@tuyenquang.example.vn", "--name", "Trần Minh", "--for", "province:Tuyên Quang", "--smtp", Self.smtp(port)],
+            arguments: [
+                "people", "invite", "minh@tuyenquang.example.vn", "--name", "Trần Minh", "--for",
+                "province:Tuyên Quang", "--smtp", Self.smtp(port),
+            ],
             environment: retry)
         #expect(invited.status == 0, "\(invited.stderr)")
         #expect(invited.stderr.contains("not delivered yet"), "\(invited.stderr)")

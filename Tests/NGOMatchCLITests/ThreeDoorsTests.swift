@@ -99,7 +99,8 @@ struct ThreeDoorsTests {
             TokenCreateParams(role: "ministry", note: "three doors"), caller: .local("t"))
         // people.show, update and remove find her; outbox.retry tries her invitation again.
         _ = try MatchService(registry: template).invite(
-            PersonInviteParams(email: "lan.nguyen@caobang.example.vn", name: "Nguyễn Thị Lan", for: "province:Cao Bằng"),
+            PersonInviteParams(
+                email: "lan.nguyen@caobang.example.vn", name: "Nguyễn Thị Lan", for: "province:Cao Bằng"),
             caller: .local("t"))
         try template.recordFailure(1, reason: "550 5.1.1 no such mailbox here", retryAt: nil)
         var compared = 0

@@ -27,7 +27,8 @@ struct TwoDoorsTests {
         "bench-events": "a tool for benchmarks",
         "bench-writes": "a tool for benchmarks (writes to a copy of a registry)",
         "load": "a load generator for a running server",
-        "outbox send": "delivers mail as a server's sender does; a client's writes are delivered by the server it calls",
+        "outbox send":
+            "delivers mail as a server's sender does; a client's writes are delivered by the server it calls",
     ]
 
     /// The CLI's leaf commands, read from its own --help.

@@ -25,9 +25,14 @@ struct WebBrowserTests {
         let ministryToken = try cli.run("tokens", "create", "--role", "ministry").stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
 
+        // Invitations go to a real SMTP server; the browser follows the link in what arrives.
+        let relay = try SMTPDeliveryTests.Relay()
         let server = Process()
         server.executableURL = CLI.binary
-        server.arguments = ["web", "--auth", "--listen", "127.0.0.1:0", "--db", cli.database]
+        server.arguments = [
+            "web", "--auth", "--listen", "127.0.0.1:0", "--db", cli.database, "--smtp",
+            "smtp://127.0.0.1:\(relay.port)",
+        ]
         let log = Pipe()
         server.standardError = log
         server.standardOutput = FileHandle.nullDevice
@@ -58,7 +63,7 @@ struct WebBrowserTests {
         browser.executableURL = URL(fileURLWithPath: Self.python!)
         browser.arguments = [
             Self.root.appendingPathComponent("scripts/checks/web-flows.py").path, "http://127.0.0.1:\(found)",
-            provinceToken, ngoToken, "mcnv", shots.path, ministryToken,
+            provinceToken, ngoToken, "mcnv", shots.path, ministryToken, relay.folder.path,
         ]
         let output = Pipe()
         let errors = Pipe()
@@ -71,7 +76,7 @@ struct WebBrowserTests {
         let text = String(decoding: report, as: UTF8.self)
         #expect(browser.terminationStatus == 0, "\(text)\n\(stderr.suffix(2000))")
         let parsed = try #require(try JSONSerialization.jsonObject(with: report) as? [String: Any], "\(stderr)")
-        #expect((parsed["steps"] as? [Any])?.count == 19)
+        #expect((parsed["steps"] as? [Any])?.count == 22)
         #expect(parsed["agendaPages"] as? Int == 1, "a participant's agenda prints on one A4 page")
         #expect((parsed["caoBang"] as? [String: Any])?["fill"] != nil, "the dashboard's map was read")
         #expect((parsed["axe"] as? [Any])?.isEmpty == true, "axe-core: \(parsed["axe"] ?? "")")
@@ -80,6 +85,11 @@ struct WebBrowserTests {
         let shown = try cli.run("partnerships", "list", "--need", need, "--format", "json")
         #expect(shown.stdout.contains("\"status\":\"agreed\""), "\(shown.stdout)")
         // The file the ministry uploaded, once fixed, is in the registry, seen by the CLI.
+        // The person the browser signed in by mail has signed in, as the registry says.
+        let address = try #require(parsed["signedInBy"] as? String)
+        let person = try cli.run("people", "show", address, "--format", "json")
+        #expect(person.stdout.contains("\"lastSignIn\":\"20"), "\(person.stdout)")
+        #expect(person.stdout.contains("\"for\":\"province:cao-bang\""))
         let imported = try #require(parsed["imported"] as? [String: Any])
         let listed = try cli.run("needs", "show", "browser-import-2", "--format", "json")
         #expect(listed.stdout.contains("climate.disaster-risk-reduction"), "\(listed.stdout)")

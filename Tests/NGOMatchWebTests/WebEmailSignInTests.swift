@@ -30,7 +30,8 @@ struct WebEmailSignInTests {
             try fixture.service.registry.recordDelivery(message.id)
             guard message.recipient == address else { continue }
             let plain = try #require(message.message.range(of: "Content-Type: text/plain; charset=utf-8\r\n"))
-            let afterHeaders = try #require(message.message.range(of: "\r\n\r\n", range: plain.upperBound..<message.message.endIndex))
+            let afterHeaders = try #require(
+                message.message.range(of: "\r\n\r\n", range: plain.upperBound..<message.message.endIndex))
             let block = message.message[afterHeaders.upperBound...].prefix { $0 != "-" }
             let data = try #require(Data(base64Encoded: block.replacingOccurrences(of: "\r\n", with: "")))
             text = String(decoding: data, as: UTF8.self)
@@ -45,7 +46,9 @@ struct WebEmailSignInTests {
 
     static func code(in text: String) throws -> String {
         let line = try #require(
-            text.components(separatedBy: "\r\n").first { $0.range(of: #"^\d{3} \d{3}$"#, options: .regularExpression) != nil })
+            text.components(separatedBy: "\r\n").first {
+                $0.range(of: #"^\d{3} \d{3}$"#, options: .regularExpression) != nil
+            })
         return line
     }
 
@@ -56,7 +59,8 @@ struct WebEmailSignInTests {
         try await fixture.browse { browser in
             try await browser.get("/signin")
             let unknown = try await browser.post("/signin/email", [("email", "nobody@example.org"), ("back", "/")])
-            let known = try await browser.post("/signin/email", [("email", "LAN.nguyen@caobang.example.vn"), ("back", "/")])
+            let known = try await browser.post(
+                "/signin/email", [("email", "LAN.nguyen@caobang.example.vn"), ("back", "/")])
             #expect(unknown.status == .ok && known.status == .ok)
             func shown(_ page: Browser.Page, _ address: String) -> String {
                 page.html.replacingOccurrences(of: address, with: "ADDRESS")
@@ -106,12 +110,14 @@ struct WebEmailSignInTests {
             try await browser.post("/signin/email", [("email", Self.lan), ("back", "/needs")])
             let code = try Self.code(in: try Self.newestText(fixture, to: Self.lan))
             let wrong = String(code.filter(\.isNumber).map { $0 == "9" ? "0" : "9" })
-            let refused = try await browser.post("/signin/code", [("email", Self.lan), ("code", wrong), ("back", "/needs")])
+            let refused = try await browser.post(
+                "/signin/code", [("email", Self.lan), ("code", wrong), ("back", "/needs")])
             #expect(refused.status == .unauthorized)
             #expect(refused.html.contains("4 tries are left"))
             // Past the pause a wrong try earns (SignInGuard's, timed by other tests).
             fixture.app.signIns.succeeded("local")
-            let right = try await browser.post("/signin/code", [("email", Self.lan), ("code", code), ("back", "/needs")])
+            let right = try await browser.post(
+                "/signin/code", [("email", Self.lan), ("code", code), ("back", "/needs")])
             #expect(right.status == .seeOther)
             #expect(right.headers[.location] == "/needs")
             #expect(try await browser.get("/needs").html.contains("Nguyễn Thị Lan"))
@@ -152,7 +158,10 @@ struct WebEmailSignInTests {
             // The organisation is the editor's own, whatever the form was made to say.
             let invited = try await browser.post(
                 "/people",
-                [("email", "colleague@caobang.example.vn"), ("name", "Hoàng Văn Đức"), ("for", "ministry"), ("language", "vi")])
+                [
+                    ("email", "colleague@caobang.example.vn"), ("name", "Hoàng Văn Đức"), ("for", "ministry"),
+                    ("language", "vi"),
+                ])
             #expect(invited.status == .seeOther)
         }
         let colleague = try fixture.service.registry.person("colleague@caobang.example.vn")

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Drives `ngomatch web` in headless Chromium, as a planner and an NGO office would.
 
-Usage: web-flows.py BASE_URL PROVINCE_TOKEN NGO_TOKEN NGO_ID SCREENSHOT_DIR MINISTRY_TOKEN
+Usage: web-flows.py BASE_URL PROVINCE_TOKEN NGO_TOKEN NGO_ID SCREENSHOT_DIR MINISTRY_TOKEN MAILDIR
 Flows: a Cao Bằng planner signs in, registers a need with one mistake, fixes it, sees the
 ranked NGOs and an explanation, records a partnership; an NGO office signs in, edits its
 certificate and finds that need among "needs we could serve"; ministry staff import a file with
@@ -11,15 +11,21 @@ meeting event: Cao Bằng and the NGO say when they cannot meet and whom they wa
 ministry publishes, Cao Bằng declines a meeting, the ministry replans, sees the difference and
 the proposed grid before publishing,
 and Cao Bằng's agenda prints on one A4 page; last, three pages on a phone's 390 × 844 screen
-fit its width (their screenshots are the README's phone pictures). Each page is checked with
+fit its width (their screenshots are the README's phone pictures); and by mail: the ministry
+invites a person on the people page, the invitation arrives at the SMTP server that keeps its
+messages in MAILDIR, its HTML is shown as it renders, and its link signs the person in. Each page is checked with
 axe-core; a serious or critical violation fails the run. Prints one JSON report; exits 1 on
 any failure. Run by the Swift tests (WebBrowserTests) from the environment .ci/run creates.
 """
 import base64
+import email
+import email.policy
+import glob
 import json
 import os
 import re
 import sys
+import time
 import traceback
 
 from axe_selenium_python import Axe
@@ -28,7 +34,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-BASE, PROVINCE_TOKEN, NGO_TOKEN, NGO_ID, SHOTS, MINISTRY_TOKEN = sys.argv[1:7]
+BASE, PROVINCE_TOKEN, NGO_TOKEN, NGO_ID, SHOTS, MINISTRY_TOKEN, MAILDIR = sys.argv[1:8]
 TITLE = "Commune health stations in Hà Quảng"
 report = {"steps": [], "axe": [], "ok": False}
 
@@ -105,8 +111,9 @@ def submit(driver, button, expect):
 
 def sign_in(driver, token):
     driver.get(BASE + "/signin")
+    driver.find_element(By.CSS_SELECTOR, "details summary").click()
     driver.find_element(By.ID, "token").send_keys(token)
-    submit(driver, driver.find_element(By.CSS_SELECTOR, "form.card button[type=submit]"), "Signed in.")
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "details form button[type=submit]"), "Signed in.")
 
 
 def planner(driver):
@@ -138,7 +145,7 @@ def planner(driver):
     Select(ranked[0].find_element(By.CSS_SELECTOR, "select[name=status]")).select_by_value("agreed")
     submit(driver, ranked[0].find_element(By.CSS_SELECTOR, "form.record button"), "Recorded:")
     step(driver, "planner-partnership")
-    submit(driver, driver.find_element(By.CSS_SELECTOR, "form.inline button.link"), "Sign in with the token")
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form.inline button.link"), "Sign in with a token instead")
 
 
 def ngo_office(driver):
@@ -182,7 +189,7 @@ def upload(driver, path, expect):
 def ministry(driver):
     """Imports a file with one bad record, sees it reported, fixes it; the new need's unit then
     has the class of its new figure on the map, the colour its class has in the legend."""
-    submit(driver, driver.find_element(By.CSS_SELECTOR, "form.inline button.link"), "Sign in with the token")
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form.inline button.link"), "Sign in with a token instead")
     sign_in(driver, MINISTRY_TOKEN)
     driver.get(BASE + "/dashboard?measure=openNeeds")
     empty = [row.find_element(By.TAG_NAME, "a").get_attribute("href").split("province=")[1]
@@ -221,7 +228,7 @@ def switch_to(driver, token):
     driver.get(BASE + "/")
     buttons = driver.find_elements(By.CSS_SELECTOR, "form.inline button.link")
     if buttons:
-        submit(driver, buttons[0], "Sign in with the token")
+        submit(driver, buttons[0], "Sign in with a token instead")
     sign_in(driver, token)
 
 
@@ -270,6 +277,53 @@ def event(driver):
     report["agendaPages"] = len(re.findall(rb"/Type\s*/Page[^s]", data))
 
 
+def invited(address):
+    """The newest message the relay kept for `address`, parsed as a mail reader would."""
+    for _ in range(200):
+        for path in sorted(glob.glob(os.path.join(MAILDIR, "new", "*.eml")), key=os.path.getmtime, reverse=True):
+            with open(path, "rb") as handle:
+                message = email.message_from_binary_file(handle, policy=email.policy.default)
+            if address in str(message["To"]):
+                return message
+        time.sleep(0.1)
+    raise AssertionError(f"no message reached {address}")
+
+
+def by_mail(driver):
+    """The ministry invites a planner; the planner follows the invitation's link."""
+    switch_to(driver, MINISTRY_TOKEN)
+    driver.get(BASE + "/people")
+    address = "hoa.tran@caobang.example.vn"
+    driver.find_element(By.ID, "email").send_keys(address)
+    driver.find_element(By.ID, "name").send_keys("Trần Thị Hoa")
+    driver.find_element(By.ID, "for").send_keys("province:Cao Bang")
+    Select(driver.find_element(By.ID, "language")).select_by_value("en")
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form.record-form button[type=submit]"),
+           "the invitation is on its way")
+    step(driver, "person-invited")
+    message = invited(address)
+    html = message.get_body(("html",)).get_content()
+    text = message.get_body(("plain",)).get_content()
+    link = re.search(r"https?://\S+", text).group(0)
+    assert f'href="{link}"' in html, "the HTML part's button leads where the text's link does"
+    shown = os.path.join(SHOTS, "invitation.html")
+    with open(shown, "w", encoding="utf-8") as handle:
+        handle.write(html)
+    driver.set_window_size(720, 900)
+    driver.get("file://" + shown)
+    driver.save_screenshot(os.path.join(SHOTS, "invitation-mail.png"))
+    driver.set_window_size(1280, 1000)
+    # The person's own browser: nobody is signed in there.
+    driver.get(BASE + "/signin")
+    driver.delete_all_cookies()
+    driver.get(link)
+    visible(driver, "Sign in as Trần Thị Hoa (Cao Bằng).", "the link's page names whom it signs in")
+    step(driver, "sign-in-link")
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"), "Trần Thị Hoa · Cao Bằng")
+    step(driver, "signed-in-by-mail")
+    report["signedInBy"] = address
+
+
 driver = browser()
 try:
     planner(driver)
@@ -277,6 +331,7 @@ try:
     ministry(driver)
     event(driver)
     phone(driver)
+    by_mail(driver)
     report["ok"] = not report["axe"]
 except Exception:
     report["error"] = traceback.format_exc()

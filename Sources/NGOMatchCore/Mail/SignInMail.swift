@@ -68,8 +68,11 @@ public struct SignInMail: Sendable {
 
     private var opening: String {
         switch occasion {
-        case .invitation(let inviter, let organisation): text("mail.invitationOpening", inviter, organisation)
-        case .signIn: text("mail.signInOpening")
+        case .invitation(let inviter, let organisation):
+            // "the ministry has invited you": a sentence starts with a capital.
+            let sentence = text("mail.invitationOpening", inviter, organisation)
+            return sentence.prefix(1).uppercased() + sentence.dropFirst()
+        case .signIn: return text("mail.signInOpening")
         }
     }
 

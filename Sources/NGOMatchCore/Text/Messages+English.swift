@@ -250,6 +250,7 @@ extension Messages {
         "mail.publicURL":
             "--public-url / NGOMATCH_PUBLIC_URL: '{0}' is not a web address; write http(s)://host[:port][/path], as people reach the web app",
         "mail.buttonLead": "This button signs you in, once, within {0}.",
+        "org.ministry": "the ministry",
         "mail.invalidAddress": "'{0}' is not one e-mail address (name@example.org, without spaces or line breaks)",
         "mergedNote": "{0} was merged into {1} on 1 July 2025.",
         "anyStatus": "Any status",
@@ -339,7 +340,8 @@ extension Messages {
         "outboxState.sent": "sent",
         "outboxState.failed": "failed",
         "outboxHeading": "Outbox",
-        "outboxLead": "Every notice ngomatch wrote, newest first, and how its delivery went. A relay that is down or says \"later\" is tried again with growing delays; a failed message says why.",
+        "outboxLead":
+            "Every notice ngomatch wrote, newest first, and how its delivery went. A relay that is down or says \"later\" is tried again with growing delays; a failed message says why.",
         "outboxAll": "All",
         "outboxFailedOnly": "Failed",
         "outboxPendingOnly": "Waiting",

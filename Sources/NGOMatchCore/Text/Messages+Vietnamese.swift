@@ -255,6 +255,7 @@ extension Messages {
         "mail.publicURL":
             "--public-url / NGOMATCH_PUBLIC_URL: '{0}' không phải địa chỉ web; hãy viết http(s)://host[:port][/path], như người dùng mở ứng dụng web",
         "mail.buttonLead": "Nút dưới đây đăng nhập cho bạn, dùng một lần, trong vòng {0}.",
+        "org.ministry": "Bộ",
         "mail.invalidAddress":
             "'{0}' không phải là một địa chỉ e-mail (ten@example.org, không có dấu cách hay xuống dòng)",
         "mergedNote": "{0} đã hợp nhất vào {1} từ ngày 1/7/2025.",
@@ -347,7 +348,8 @@ extension Messages {
         "outboxState.sent": "đã gửi",
         "outboxState.failed": "thất bại",
         "outboxHeading": "Hộp thư đi",
-        "outboxLead": "Mọi thông báo ngomatch đã viết, mới nhất trước, và kết quả gửi. Máy chủ thư tạm ngừng hoặc hẹn \"để sau\" thì được thử lại với khoảng chờ tăng dần; thư thất bại có ghi lý do.",
+        "outboxLead":
+            "Mọi thông báo ngomatch đã viết, mới nhất trước, và kết quả gửi. Máy chủ thư tạm ngừng hoặc hẹn \"để sau\" thì được thử lại với khoảng chờ tăng dần; thư thất bại có ghi lý do.",
         "outboxAll": "Tất cả",
         "outboxFailedOnly": "Thất bại",
         "outboxPendingOnly": "Đang chờ",

@@ -54,7 +54,11 @@ struct WebCommand: AsyncParsableCommand {
             service: service,
             options: WebOptions(host: host, port: port, requiresAuth: auth, secureCookies: secureCookies))
         let shown = host.contains(":") ? "[\(host)]" : host
+        let explicitURL = mail.publicURL ?? ProcessInfo.processInfo.environment["NGOMATCH_PUBLIC_URL"]
         let application = web.application(logger: logger) { port in
+            if explicitURL == nil {
+                service.useMailIdentity(MailIdentity(from: service.mail.from, publicURL: "http://\(shown):\(port)"))
+            }
             Terminal.say("cli.webStarted", "http://\(shown):\(port)/", opened.path)
         }
         let group = ServiceGroup(
