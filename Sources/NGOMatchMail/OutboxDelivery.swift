@@ -8,15 +8,27 @@ public struct OutboxDelivery: Service {
     let sender: OutboxSender
     let interval: Duration
     let logger: Logger
+    /// What writes notices on a clock rather than on a change (reminders), run once a minute
+    /// before a pass.
+    let chores: @Sendable () throws -> Void
 
-    public init(sender: OutboxSender, interval: Duration = .seconds(2), logger: Logger) {
+    public init(
+        sender: OutboxSender, interval: Duration = .seconds(2), logger: Logger,
+        chores: @escaping @Sendable () throws -> Void = {}
+    ) {
         self.sender = sender
         self.interval = interval
         self.logger = logger
+        self.chores = chores
     }
 
     public func run() async {
+        var lastChores: ContinuousClock.Instant?
         while !Task.isShuttingDownGracefully {
+            if lastChores.map({ ContinuousClock.now - $0 >= .seconds(60) }) ?? true {
+                lastChores = .now
+                do { try chores() } catch { logger.error("mail: reminders could not be written: \(error)") }
+            }
             do {
                 let round = try await sender.sendDue()
                 if !round.isEmpty {

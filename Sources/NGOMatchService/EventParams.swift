@@ -79,6 +79,26 @@ public struct EventParams: OperationParams {
     }
 }
 
+public struct EventOpenParams: OperationParams {
+    public static let parameters = [
+        Parameter.event,
+        Parameter(
+            "answersBy", .text,
+            "The last day for answers, YYYY-MM-DD (default: two days before the event). Participants who have not answered are reminded every two days until then."
+        ),
+        Parameter.lang,
+    ]
+    public var event: String
+    public var answersBy: String?
+    public var lang: Language?
+
+    public init(event: String, answersBy: String? = nil, lang: Language? = nil) {
+        self.event = event
+        self.answersBy = answersBy
+        self.lang = lang
+    }
+}
+
 public struct EventsListParams: OperationParams {
     public static let parameters = [
         Parameter(

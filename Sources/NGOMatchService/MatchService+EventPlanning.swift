@@ -97,10 +97,21 @@ extension MatchService {
         let summary = EventPlanRecord(
             number: 0, madeAt: "", madeBy: "", publishedAs: params.publish, meetings: report.meetingCount,
             totalValue: report.totalValue, upperBound: report.upperBound, minimums: report.minimums.status.rawValue)
+        let people = params.publish == nil ? [:] : peopleOfParticipants(event.participants)
+        // What participants were last told: the meetings of the last published schedule.
+        let told = try registry.eventPlanReport(event.id).map {
+            try JSONParser.parse([UInt8]($0.report)).decode(PlanReport.self).meetings
+        }
         let record = try registry.storeEventPlan(
             event.id, report: try StreamingJSONEncoder.encode(report), summary: summary, publish: params.publish,
-            meetings: meetings, audit: caller.audit("events.plan")
-        ) { current in try refuseIfClosed(current, "events.plan") }
+            meetings: meetings, audit: caller.audit("events.plan"),
+            check: { current in try refuseIfClosed(current, "events.plan") },
+            notices: { _, record in
+                guard let kind = params.publish else { return [] }
+                return scheduleNotices(
+                    event, kind: kind, sequence: record.number, report: report, meetings: meetings, told: told,
+                    changes: changes, people: people)
+            })
         if params.publish != nil && !changes.isEmpty {
             let touched = Set(changes.moved.map(\.number) + changes.dropped.map(\.number) + changes.added)
             var parties: [EventPair.Party] = []

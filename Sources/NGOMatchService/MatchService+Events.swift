@@ -108,12 +108,36 @@ extension MatchService {
     }
 
     /// Opens the event to participants' answers, or closes it after the day.
-    public func setEventStatus(_ id: String, open: Bool, caller: Caller) throws -> MeetingEvent {
+    /// Opening tells every invited participant's people that answers are open, and until when:
+    /// `answersBy`, else two days before the event, else no day (and no reminders).
+    public func setEventStatus(_ id: String, open: Bool, answersBy: String? = nil, caller: Caller) throws
+        -> MeetingEvent
+    {
         let method = open ? "events.open" : "events.close"
         try caller.mayOrganise(method)
-        return try registry.changeEventSettings(id, audit: caller.audit(method)) { event in
+        let due = try answersBy.map { text -> CalendarDate in
+            guard let day = CalendarDate(text) else {
+                throw ServiceError.invalidParams(field: "answersBy", expected: .key("params.day", text))
+            }
+            return day
+        }
+        let people = open ? peopleOfParticipants(try registry.event(id).participants) : [:]
+        return try registry.changeEventSettings(
+            id, audit: caller.audit(method),
+            notices: { before, after in
+                open && before.status == .draft && after.status == .open ? openingNotices(after, people: people) : []
+            }
+        ) { event in
             if open {
                 try refuseIfClosed(event, method)
+                if let due, let day = event.date, due > day {
+                    throw ServiceError.invalidParams(
+                        field: "answersBy", expected: .key("params.answersAfterEvent", due.description, day.description))
+                }
+                if let due { event.answersBy = due }
+                if event.answersBy == nil, let day = event.date {
+                    event.answersBy = CalendarDate(dayNumber: day.dayNumber - 2)
+                }
                 if event.status == .draft { event.status = .open }
             } else {
                 event.status = .closed
@@ -317,11 +341,18 @@ extension MatchService {
             }
         }
         try refuse(problems, event: params.event)
+        let people = peopleOfParticipants(participants)
         return try registry.saveEventParticipants(
             params.event, participants, audit: caller.audit("events.invite"),
             check: { event in
                 try refuseIfClosed(event, "events.invite")
                 try refuse(participants.flatMap { answerProblems($0, slots: event.slots) }, event: event.name)
+            },
+            notices: { before, after in
+                invitationNotices(
+                    before: before, after: after,
+                    organiser: { (try? self.inviterName(caller, $0)) ?? Messages.text("org.ministry", $0) },
+                    people: people)
             })
     }
 

@@ -105,7 +105,7 @@ extension MatchService {
         }
     }
 
-    private func inviterName(_ caller: Caller, _ language: Language) throws -> String {
+    func inviterName(_ caller: Caller, _ language: Language) throws -> String {
         if let id = caller.personID, let inviter = try? registry.person(id) { return inviter.name }
         return organisationName(caller.role ?? .ministry, language)
     }

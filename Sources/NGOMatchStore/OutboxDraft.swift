@@ -12,11 +12,14 @@ public struct OutboxDraft: Sendable {
     public let message: String
     /// Whether it carries a way to sign in: then it is kept only until delivered.
     public let holdsSecret: Bool
+    /// What it is about, e.g. `event:gap-go-2026`.
+    public let topic: String?
 
     public init(
         messageID: String, recipient: String, personID: String?, kind: String, subject: String, message: String,
-        holdsSecret: Bool
+        holdsSecret: Bool, topic: String? = nil
     ) {
+        self.topic = topic
         self.messageID = messageID
         self.recipient = recipient
         self.personID = personID

@@ -56,25 +56,34 @@ extension Registry {
 
     /// Changes the event's settings (not its participants, wishes or pair rules, which `body`
     /// sees but cannot change here).
+    /// `notices` sees the event as changed and gives the messages that tell of it, written in
+    /// the same transaction.
     public func changeEventSettings(
-        _ id: String, audit: AuditEntry, _ body: (inout MeetingEvent) throws -> Void
+        _ id: String, audit: AuditEntry, notices: (MeetingEvent, MeetingEvent) throws -> [OutboxDraft] = { _, _ in [] },
+        _ body: (inout MeetingEvent) throws -> Void
     ) throws -> MeetingEvent {
         try change(audit: audit, revises: false) { db in
-            var event = try Self.event(id, db)
+            let before = try Self.event(id, db)
+            var event = before
             try body(&event)
             event.updatedAt = Self.now()
             try Self.writeSettings(event, db, insert: false)
-            return Audited(value: try Self.event(id, db), auditName: "event \(id)")
+            let changed = try Self.event(id, db)
+            for draft in try notices(before, changed) { try Self.enqueue(draft, db) }
+            return Audited(value: changed, auditName: "event \(id)")
         }.value
     }
 
     /// Adds participants, or updates those already invited; `check` sees the event first and may refuse.
+    /// `notices` sees the event before and after and gives the messages that tell of it.
     public func saveEventParticipants(
-        _ id: String, _ participants: [EventParticipant], audit: AuditEntry, check: (MeetingEvent) throws -> Void
+        _ id: String, _ participants: [EventParticipant], audit: AuditEntry, check: (MeetingEvent) throws -> Void,
+        notices: (MeetingEvent, MeetingEvent) throws -> [OutboxDraft] = { _, _ in [] }
     ) throws -> MeetingEvent {
         try change(audit: audit, revises: false) { db in
             var event = try Self.settings(id, db)
             event.participants = try Self.participants(id, db)
+            let before = event
             try check(event)
             var next =
                 (try Int.fetchOne(
@@ -93,6 +102,7 @@ extension Registry {
             let names = participants.map(\.id).joined(separator: ", ")
             var result = try Self.settings(id, db)
             result.participants = try Self.participants(id, db)
+            for draft in try notices(before, result) { try Self.enqueue(draft, db) }
             return Audited(value: result, auditName: "event \(id): \(names)")
         }.value
     }
@@ -182,7 +192,8 @@ extension Registry {
     /// meetings of the old schedule that are not in it are marked cancelled.
     public func storeEventPlan(
         _ id: String, report: Data, summary: EventPlanRecord, publish: String?, meetings: [EventMeeting],
-        audit: AuditEntry, check: (MeetingEvent) throws -> Void
+        audit: AuditEntry, check: (MeetingEvent) throws -> Void,
+        notices: (MeetingEvent, EventPlanRecord) throws -> [OutboxDraft] = { _, _ in [] }
     ) throws -> EventPlanRecord {
         try change(audit: audit, revises: false) { db in
             var event = try Self.settings(id, db)
@@ -218,6 +229,7 @@ extension Registry {
             }
             event.updatedAt = Self.now()
             try Self.writeSettings(event, db, insert: false)
+            for draft in try notices(event, record) { try Self.enqueue(draft, db) }
             return Audited(value: record, auditName: "event \(id): plan \(number)\(publish.map { " (\($0))" } ?? "")")
         }.value
     }

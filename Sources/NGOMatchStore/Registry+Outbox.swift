@@ -98,6 +98,40 @@ extension Registry {
         }
     }
 
+    /// The messages about one topic (`event:ID`), newest first: who was told what about it, and when.
+    public func outbox(topic: String) throws -> [OutboxEntry] {
+        try database.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM outbox WHERE topic = ? ORDER BY id DESC", arguments: [topic]
+            ).map(Self.outboxEntry)
+        }
+    }
+
+    /// Writes each draft unless a message of one of `kinds` about `topic` went to the same
+    /// recipient after `since`: in one transaction, so two servers writing reminders at once
+    /// write each once.
+    public func enqueueUnlessSent(
+        kinds: [String], writing kind: String, topic: String, since: Date, _ drafts: [OutboxDraft]
+    ) throws -> Int {
+        try change(revises: false) { db in
+            var written = 0
+            for draft in drafts {
+                let recent = try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM outbox
+                        WHERE topic = ? AND kind IN (\(kinds.map { _ in "?" }.joined(separator: ", ")))
+                          AND recipient = ? AND created_at > ?
+                        """,
+                    arguments: StatementArguments([topic] + kinds + [draft.recipient, Self.stamp(since)])) ?? 0
+                guard recent == 0, draft.kind == kind else { continue }
+                try Self.enqueue(draft, db)
+                written += 1
+            }
+            return Audited(value: written, auditName: "")
+        }.value
+    }
+
     /// Puts a message that failed back in line, due now.
     public func retryOutbox(_ id: Int, audit: AuditEntry) throws -> OutboxEntry {
         try change(audit: audit, revises: false) { db in
@@ -124,12 +158,12 @@ extension Registry {
         try db.execute(
             sql: """
                 INSERT INTO outbox (message_id, recipient, person_id, kind, subject, message, holds_secret, state,
-                    next_attempt_at, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)
+                    next_attempt_at, created_at, topic)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)
                 """,
             arguments: [
                 draft.messageID, draft.recipient, draft.personID, draft.kind, draft.subject, draft.message,
-                draft.holdsSecret, now, now,
+                draft.holdsSecret, now, now, draft.topic,
             ])
     }
 

@@ -243,6 +243,12 @@ extension Registry {
             }
             try db.create(index: "outbox_due", on: "outbox", columns: ["state", "next_attempt_at"])
         }
+        migrator.registerMigration("v9-outbox-topic") { db in
+            // What a notice is about (`event:gap-go-2026`): the organiser reads who was told
+            // what about an event, and a reminder is not written twice in its interval.
+            try db.alter(table: "outbox") { t in t.add(column: "topic", .text) }
+            try db.create(index: "outbox_by_topic", on: "outbox", columns: ["topic", "kind", "recipient"])
+        }
         return migrator
     }
 }

@@ -2,7 +2,7 @@
 """Parses iCalendar files with the `icalendar` package, as another program would.
 
 Usage: ical-check.py FILE...  Prints one JSON line per file: its events' UID, SUMMARY,
-DESCRIPTION, LOCATION, DTSTART; exits 1 if a file does not parse or has no VEVENT.
+DESCRIPTION, LOCATION, DTSTART, SEQUENCE and STATUS; exits 1 if a file does not parse or has no VEVENT.
 Run by the Swift tests (CalendarTests) from the virtual environment .ci/run creates.
 """
 import json
@@ -29,6 +29,8 @@ for path in sys.argv[1:]:
             "description": str(event.get("DESCRIPTION", "")),
             "location": str(event.get("LOCATION", "")),
             "start": start.to_ical().decode() if start is not None else None,
+            "sequence": int(event["SEQUENCE"]) if "SEQUENCE" in event else None,
+            "status": str(event["STATUS"]) if "STATUS" in event else None,
         })
     if not events:
         failed = True

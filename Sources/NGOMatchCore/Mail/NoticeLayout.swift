@@ -8,6 +8,14 @@ public enum NoticeLayout {
             Block(html: "<p style=\"margin:0 0 1em\">\(escape(text))</p>")
         }
 
+        /// A paragraph whose lines stay lines (a list of meetings).
+        public static func lines(_ text: String) -> Block {
+            Block(
+                html: "<p style=\"margin:0 0 1em\">"
+                    + text.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }
+                    .joined(separator: "<br>") + "</p>")
+        }
+
         /// A link drawn as the site's main button.
         public static func button(_ label: String, href: String) -> Block {
             Block(

@@ -5,28 +5,33 @@ import NGOMatchCore
 /// Times are written in UTC: Vietnam keeps UTC+7 all year, so the conversion is exact.
 public enum CalendarFile {
     /// - Returns: nil when the event has no date or start time to put meetings at.
-    public static func calendar(_ agenda: AgendaBook.Agenda, in book: AgendaBook) -> String? {
+    /// - Parameters:
+    ///   - sequence: the revision of the schedule these meetings are from (RFC 5545 `SEQUENCE`),
+    ///     so that a calendar takes a replan's times over the earlier ones; nil leaves it out.
+    ///   - cancelled: meetings of an earlier schedule that are no more, written `STATUS:CANCELLED`
+    ///     under their own UID so that calendars remove them.
+    public static func calendar(
+        _ agenda: AgendaBook.Agenda, in book: AgendaBook, sequence: Int? = nil, cancelled: [PlanReport.Meeting] = []
+    ) -> String? {
         guard let date = book.event.date, book.event.start != nil else { return nil }
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//ngomatch//meeting planner//EN", "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH",
         ]
         let minutes = book.event.slotMinutes ?? 20
-        for meeting in agenda.meetings {
+        let revision = sequence.map { ["SEQUENCE:\($0)"] } ?? []
+        for (meeting, status) in agenda.meetings.map({ ($0, "CONFIRMED") }) + cancelled.map({ ($0, "CANCELLED") }) {
             guard let start = book.event.slotStart(meeting.slot) else { continue }
-            lines += [
-                "BEGIN:VEVENT",
-                "UID:" + uid(book.event, meeting),
+            lines += ["BEGIN:VEVENT", "UID:" + uid(book.event, meeting)] + revision + [
                 "DTSTAMP:" + stamp(date, minutes: 0),
                 "DTSTART:" + stamp(date, minutes: start),
                 "DTEND:" + stamp(date, minutes: start + minutes),
                 "SUMMARY:" + text("\(agenda.counterpart(meeting)) — \(book.event.name)"),
                 "LOCATION:" + text(meeting.tableLabel),
                 "DESCRIPTION:" + text(meeting.reasons.joined(separator: "\n")),
-                "END:VEVENT",
-            ]
+            ] + (sequence == nil ? [] : ["STATUS:" + status]) + ["END:VEVENT"]
         }
-        if agenda.meetings.isEmpty {
+        if agenda.meetings.isEmpty && cancelled.isEmpty {
             // RFC 5545 wants at least one component: the day itself, so the delegation still has it.
             lines += [
                 "BEGIN:VEVENT",

@@ -39,6 +39,9 @@ public struct MeetingEvent: Codable, Hashable, Sendable {
     public var avoid: [EventPair]
     /// The published schedule's kind, `preliminary` or `final`, once one is published.
     public var published: String?
+    /// The last day for answers, set when the event is opened: invited participants who have
+    /// not answered are reminded until then.
+    public var answersBy: CalendarDate?
     public var createdAt: String?
     public var updatedAt: String?
 

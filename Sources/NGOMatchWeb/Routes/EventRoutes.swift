@@ -254,7 +254,9 @@ struct EventRoutes {
     private func status(_ request: Request, _ context: WebContext) async throws -> Response {
         let form = try await app.form(request, context)
         let id = try context.parameters.require("id")
-        let params: JSONValue = .object(["event": .string(id)])
+        var fields: [String: JSONValue] = ["event": .string(id)]
+        if form.text("to") == "open", let due = form.text("answersBy") { fields["answersBy"] = .string(due) }
+        let params: JSONValue = .object(fields)
         func said(_ event: MeetingEvent) -> String {
             app.text("eventStatusNow", context, app.text("eventStatus.\(event.status.rawValue)", context))
         }

@@ -36,7 +36,7 @@ struct ParticipantAnswers: ParsableArguments {
     }
 }
 
-struct EventInviteCommand: ParsableCommand {
+struct EventInviteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "invite", abstract: "Invite provinces and NGOs (by any name) to an event.",
         discussion: """
@@ -45,15 +45,18 @@ struct EventInviteCommand: ParsableCommand {
               ngomatch events invite gap-go-2026 "Cao Bằng" --min-meetings 3 --languages vi
             """)
     @OptionGroup var registry: RegistryOptions
+    @OptionGroup var mail: MailOptions
     @OptionGroup var output: OutputOptions
     @Argument(help: "The event's id.") var event: String
     @Argument(help: "Provinces and NGOs to invite.") var participants: [String]
     @OptionGroup var answers: ParticipantAnswers
 
-    func run() throws {
+    func run() async throws {
+        let service = try registry.service(mail: try mail.identity())
         let invited = try EventInviteOperation.run(
-            registry.service(), answers.params(event: event, participants: participants), caller: .local("cli"))
+            service, answers.params(event: event, participants: participants), caller: .local("cli"))
         try output.emit(EventInviteOperation.self, invited, table: { EventViews.participants(invited) })
+        try await OutboxCommand.deliver(service.registry, mail: mail)
     }
 }
 

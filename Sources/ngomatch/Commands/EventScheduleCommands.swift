@@ -8,7 +8,7 @@ enum PublishKind: String, ExpressibleByArgument, CaseIterable {
     case preliminary, final
 }
 
-struct EventPlanCommand: ParsableCommand {
+struct EventPlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan", abstract: "Plan an event's meetings and, with --publish, publish them.",
         discussion: """
@@ -23,15 +23,18 @@ struct EventPlanCommand: ParsableCommand {
               ngomatch events plan gap-go-2026 --publish final
             """)
     @OptionGroup var registry: RegistryOptions
+    @OptionGroup var mail: MailOptions
     @OptionGroup var output: OutputOptions
     @Argument(help: "The event's id.") var event: String
     @Option(help: "Publish the schedule: preliminary or final.") var publish: PublishKind?
 
-    func run() throws {
+    func run() async throws {
+        let service = try registry.service(mail: try mail.identity())
         let result = try EventPlanOperation.run(
-            registry.service(), EventPlanParams(event: event, publish: publish?.rawValue, lang: output.language),
+            service, EventPlanParams(event: event, publish: publish?.rawValue, lang: output.language),
             caller: .local("cli"))
         try output.emit(EventPlanOperation.self, result, table: { EventViews.plan(result) })
+        try await OutboxCommand.deliver(service.registry, mail: mail)
     }
 }
 

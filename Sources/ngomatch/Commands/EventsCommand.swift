@@ -102,18 +102,23 @@ struct EventsCommand: ParsableCommand {
         }
     }
 
-    struct Open: ParsableCommand {
+    struct Open: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "open",
             abstract: "Open an event to participants' answers (availability and wishes).")
         @OptionGroup var registry: RegistryOptions
+        @OptionGroup var mail: MailOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "The event's id.") var event: String
+        @Option(help: "The last day for answers, YYYY-MM-DD (default: two days before the event).")
+        var answersBy: String?
 
-        func run() throws {
+        func run() async throws {
+            let service = try registry.service(mail: try mail.identity())
             let opened = try EventOpenOperation.run(
-                registry.service(), EventParams(event: event), caller: .local("cli"))
+                service, EventOpenParams(event: event, answersBy: answersBy), caller: .local("cli"))
             try output.emit(EventOpenOperation.self, opened, table: { "\(opened.id): \(opened.status.rawValue)" })
+            try await OutboxCommand.deliver(service.registry, mail: mail)
         }
     }
 

@@ -61,6 +61,8 @@ struct OutboxCommand: AsyncParsableCommand {
         func run() async throws {
             let opened = try registry.open()
             defer { try? opened.close() }
+            // Reminders that are due are written first, as a server's sender would.
+            _ = try MatchService(registry: opened, mail: try mail.identity()).writeReminders()
             try await OutboxCommand.deliver(opened, mail: mail)
         }
     }

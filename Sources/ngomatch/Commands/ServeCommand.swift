@@ -95,7 +95,9 @@ struct ServeCommand: AsyncParsableCommand {
             configuration: .init(
                 services: [
                     ready.configuration, IndexCompilation(service: service).configuration,
-                    OutboxDelivery(sender: sender, logger: logger).configuration,
+                    OutboxDelivery(
+                        sender: sender, logger: logger, chores: { _ = try service.writeReminders() }
+                    ).configuration,
                     .init(service: server, successTerminationBehavior: .gracefullyShutdownGroup),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

@@ -66,7 +66,8 @@ struct WebCommand: AsyncParsableCommand {
                 services: [
                     IndexCompilation(service: service).configuration,
                     OutboxDelivery(
-                        sender: OutboxSender(registry: opened, delivery: delivery), logger: logger
+                        sender: OutboxSender(registry: opened, delivery: delivery), logger: logger,
+                        chores: { _ = try service.writeReminders() }
                     ).configuration,
                     .init(service: application, successTerminationBehavior: .gracefullyShutdownGroup),
                 ],
