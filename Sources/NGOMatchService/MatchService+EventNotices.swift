@@ -185,7 +185,7 @@ extension MatchService {
             guard !drafts.isEmpty else { continue }
             written += try registry.enqueueUnlessSent(
                 kinds: ["event-opened", "event-reminder"], writing: "event-reminder", topic: "event:\(event.id)",
-                since: now.addingTimeInterval(-Self.reminderInterval), drafts)
+                since: now.addingTimeInterval(-Self.reminderInterval), now: now, drafts)
         }
         return written
     }

@@ -110,8 +110,9 @@ extension Registry {
     /// Writes each draft unless a message of one of `kinds` about `topic` went to the same
     /// recipient after `since`: in one transaction, so two servers writing reminders at once
     /// write each once.
+    /// - Parameter now: when the drafts are written, as the interval is counted.
     public func enqueueUnlessSent(
-        kinds: [String], writing kind: String, topic: String, since: Date, _ drafts: [OutboxDraft]
+        kinds: [String], writing kind: String, topic: String, since: Date, now: Date = Date(), _ drafts: [OutboxDraft]
     ) throws -> Int {
         try change(revises: false) { db in
             var written = 0
@@ -125,7 +126,7 @@ extension Registry {
                         """,
                     arguments: StatementArguments([topic] + kinds + [draft.recipient, Self.stamp(since)])) ?? 0
                 guard recent == 0, draft.kind == kind else { continue }
-                try Self.enqueue(draft, db)
+                try Self.enqueue(draft, db, at: now)
                 written += 1
             }
             return Audited(value: written, auditName: "")
@@ -153,8 +154,8 @@ extension Registry {
         }.value
     }
 
-    static func enqueue(_ draft: OutboxDraft, _ db: Database) throws {
-        let now = now()
+    static func enqueue(_ draft: OutboxDraft, _ db: Database, at moment: Date = Date()) throws {
+        let now = stamp(moment)
         try db.execute(
             sql: """
                 INSERT INTO outbox (message_id, recipient, person_id, kind, subject, message, holds_secret, state,
