@@ -132,7 +132,8 @@ extension MatchService {
                 try refuseIfClosed(event, method)
                 if let due, let day = event.date, due > day {
                     throw ServiceError.invalidParams(
-                        field: "answersBy", expected: .key("params.answersAfterEvent", due.description, day.description))
+                        field: "answersBy", expected: .key("params.answersAfterEvent", due.description, day.description)
+                    )
                 }
                 if let due { event.answersBy = due }
                 if event.answersBy == nil, let day = event.date {

@@ -117,14 +117,15 @@ extension Registry {
         try change(revises: false) { db in
             var written = 0
             for draft in drafts {
-                let recent = try Int.fetchOne(
-                    db,
-                    sql: """
-                        SELECT count(*) FROM outbox
-                        WHERE topic = ? AND kind IN (\(kinds.map { _ in "?" }.joined(separator: ", ")))
-                          AND recipient = ? AND created_at > ?
-                        """,
-                    arguments: StatementArguments([topic] + kinds + [draft.recipient, Self.stamp(since)])) ?? 0
+                let recent =
+                    try Int.fetchOne(
+                        db,
+                        sql: """
+                            SELECT count(*) FROM outbox
+                            WHERE topic = ? AND kind IN (\(kinds.map { _ in "?" }.joined(separator: ", ")))
+                              AND recipient = ? AND created_at > ?
+                            """,
+                        arguments: StatementArguments([topic] + kinds + [draft.recipient, Self.stamp(since)])) ?? 0
                 guard recent == 0, draft.kind == kind else { continue }
                 try Self.enqueue(draft, db, at: now)
                 written += 1

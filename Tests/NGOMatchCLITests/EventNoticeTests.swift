@@ -15,7 +15,8 @@ struct EventNoticeTests {
             $0.hasSuffix(".eml") && !seen.contains($0)
         }.sorted()
         guard !names.isEmpty else { return [] }
-        let (status, output) = try CheckScript.run("mail-check.py", names.map { folder.appendingPathComponent($0).path })
+        let (status, output) = try CheckScript.run(
+            "mail-check.py", names.map { folder.appendingPathComponent($0).path })
         #expect(status == 0, "\(String(decoding: output, as: UTF8.self))")
         let reports = String(decoding: output, as: UTF8.self).split(separator: "\n").compactMap {
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
@@ -69,7 +70,8 @@ struct EventNoticeTests {
         let invitations = try Self.messages(cli, after: seen)
         seen.formUnion(invitations.map(\.name))
         // WWF has nobody to tell; the other two each have one person.
-        #expect(Set(invitations.map { Self.recipient($0.report) }) == ["lan@caobang.example.vn", "anna@mcnv.example.org"])
+        #expect(
+            Set(invitations.map { Self.recipient($0.report) }) == ["lan@caobang.example.vn", "anna@mcnv.example.org"])
         let english = try #require(invitations.first { Self.recipient($0.report) == "anna@mcnv.example.org" })
         #expect(english.report["subject"] as? String == "Invitation: Trial meeting 2027")
         #expect(Self.text(english.report).contains("to act") == false)
@@ -143,14 +145,18 @@ struct EventNoticeTests {
             parties.insert("province:\(meeting["province"] as? String ?? "")")
             parties.insert("ngo:\(meeting["ngo"] as? String ?? "")")
         }
-        let people = ["lan@caobang.example.vn": "province:cao-bang", "anna@mcnv.example.org": "ngo:mcnv",
-            "hoa@dongnai.example.vn": "province:dong-nai"]
+        let people = [
+            "lan@caobang.example.vn": "province:cao-bang", "anna@mcnv.example.org": "ngo:mcnv",
+            "hoa@dongnai.example.vn": "province:dong-nai",
+        ]
         let expected = Set(people.filter { parties.contains($0.value) }.keys)
         let told = try Self.messages(cli, after: seen)
         #expect(Set(told.map { Self.recipient($0.report) }) == expected, "\(changes)")
         #expect(told.count == expected.count)
         let annaAgain = try #require(told.first { Self.recipient($0.report) == "anna@mcnv.example.org" })
-        #expect(annaAgain.report["subject"] as? String == "Meeting with foreign NGOs 2026 (illustrative): your final schedule changed")
+        #expect(
+            annaAgain.report["subject"] as? String
+                == "Meeting with foreign NGOs 2026 (illustrative): your final schedule changed")
         #expect(Self.text(annaAgain.report).contains("Cao Bằng: cancelled"), "\(Self.text(annaAgain.report))")
         let later = try Self.calendar(annaAgain.report, in: cli)
         // The declined meeting keeps its UID and is cancelled at the higher sequence.

@@ -15,7 +15,9 @@ struct ReminderTests {
         let path = folder.appendingPathComponent("r.sqlite").path
         let service = MatchService(registry: try Registry.open(at: path).registry)
         let local = Caller.local("test")
-        for (email, organisation) in [("lan@caobang.example.vn", "province:Cao Bằng"), ("anna@mcnv.example.org", "ngo:MCNV")] {
+        for (email, organisation) in [
+            ("lan@caobang.example.vn", "province:Cao Bằng"), ("anna@mcnv.example.org", "ngo:MCNV"),
+        ] {
             _ = try service.invite(PersonInviteParams(email: email, name: email, for: organisation), caller: local)
         }
         let start = Date()
@@ -24,7 +26,8 @@ struct ReminderTests {
             EventSettingsParams(
                 name: "Nhắc nhở 2027", date: CalendarDate(dayNumber: today.dayNumber + 10).description, start: "09:00",
                 slots: 4, tables: 2), caller: local)
-        _ = try service.invite(EventParticipantParams(event: event.id, participants: ["Cao Bằng", "MCNV"]), caller: local)
+        _ = try service.invite(
+            EventParticipantParams(event: event.id, participants: ["Cao Bằng", "MCNV"]), caller: local)
         let due = CalendarDate(dayNumber: today.dayNumber + 5)
         _ = try service.setEventStatus(event.id, open: true, answersBy: due.description, caller: local)
         func reminded() throws -> [String] {

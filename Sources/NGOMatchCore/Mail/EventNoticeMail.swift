@@ -68,7 +68,9 @@ public struct EventNoticeMail: Sendable {
         case .reminder: return [text("notice.reminder", participant, event, answersBy ?? "—")]
         case .schedule(let kind, let meetings, let changes):
             var lines = [text("notice.schedule", text("plan.kind.\(kind)"), event, when, participant)]
-            if !changes.isEmpty { lines.append(text("notice.changes") + "\n" + changes.map { "• " + $0 }.joined(separator: "\n")) }
+            if !changes.isEmpty {
+                lines.append(text("notice.changes") + "\n" + changes.map { "• " + $0 }.joined(separator: "\n"))
+            }
             lines.append(
                 meetings.isEmpty
                     ? text("notice.noMeetings", participant)
@@ -79,8 +81,10 @@ public struct EventNoticeMail: Sendable {
     }
 
     public var plainText: String {
-        ([text("mail.greeting", name), ""] + paragraphs.flatMap { [$0, ""] } + [text("notice.open"), link, "", "— ngomatch"])
-            .joined(separator: "\n") + "\n"
+        ([text("mail.greeting", name), ""] + paragraphs.flatMap { [$0, ""] } + [
+            text("notice.open"), link, "", "— ngomatch",
+        ])
+        .joined(separator: "\n") + "\n"
     }
 
     public var html: String {

@@ -257,15 +257,19 @@ extension Messages {
         "notice.scheduleSubject": "{0}: your {1} schedule",
         "notice.changedSubject": "{0}: your {1} schedule changed",
         "notice.on": " on {0}",
-        "notice.invited": "{0} invites {1} to {2}{3}: bilateral meetings between provinces and NGOs, planned from what each side needs and offers.",
+        "notice.invited":
+            "{0} invites {1} to {2}{3}: bilateral meetings between provinces and NGOs, planned from what each side needs and offers.",
         "notice.answersBy": "Answers are due by {0}: which slots you cannot attend, and whom you want to meet.",
-        "notice.opened": "{0}{1} is open for answers until {2}. Say which slots {3} cannot attend and whom it wants to meet; the schedule is planned from the answers.",
-        "notice.reminder": "{0} has not answered yet for {1}. Answers are due by {2}; without them the schedule is planned without your wishes.",
+        "notice.opened":
+            "{0}{1} is open for answers until {2}. Say which slots {3} cannot attend and whom it wants to meet; the schedule is planned from the answers.",
+        "notice.reminder":
+            "{0} has not answered yet for {1}. Answers are due by {2}; without them the schedule is planned without your wishes.",
         "notice.schedule": "The {0} schedule of {1}{2} is published. These are the meetings of {3}.",
         "notice.changes": "What changed since the last schedule:",
         "notice.meetings": "Your meetings:",
         "notice.noMeetings": "{0} has no meeting in this schedule.",
-        "notice.calendar": "The attached calendar file (.ics) puts them in your calendar; opened again after a change, it updates them.",
+        "notice.calendar":
+            "The attached calendar file (.ics) puts them in your calendar; opened again after a change, it updates them.",
         "notice.open": "Open the event:",
         "notice.openButton": "Open the event",
         "plan.kind.preliminary": "preliminary",
@@ -385,6 +389,9 @@ extension Messages {
         "outboxRetried": "Message {0} to {1} will be sent again within seconds.",
         "peopleInvitedSent": "{0} is invited; the invitation is on its way to {1}.",
         "eventAnswersBy": "Answers due by (default: two days before)",
+        "eventNotices": "Who was told what",
+        "eventNoNotices":
+            "Nobody was sent anything about this event yet: its participants have no people signed up, or nothing happened that tells them.",
         "signedIn": "Signed in.",
         "signedOut": "Signed out.",
         "wrongToken": "This token is not known, or was revoked. Check it and try again.",

@@ -262,15 +262,19 @@ extension Messages {
         "notice.scheduleSubject": "{0}: lịch {1} của bạn",
         "notice.changedSubject": "{0}: lịch {1} của bạn đã thay đổi",
         "notice.on": " ngày {0}",
-        "notice.invited": "{0} mời {1} tham dự {2}{3}: các cuộc gặp song phương giữa tỉnh, thành phố và các tổ chức phi chính phủ, được sắp xếp theo nhu cầu và khả năng của mỗi bên.",
+        "notice.invited":
+            "{0} mời {1} tham dự {2}{3}: các cuộc gặp song phương giữa tỉnh, thành phố và các tổ chức phi chính phủ, được sắp xếp theo nhu cầu và khả năng của mỗi bên.",
         "notice.answersBy": "Hạn phản hồi: {0}: những khung giờ bạn không thể tham dự, và những bên bạn muốn gặp.",
-        "notice.opened": "{0}{1} đang nhận phản hồi đến {2}. Hãy cho biết những khung giờ {3} không thể tham dự và những bên muốn gặp; lịch sẽ được lập từ các phản hồi.",
-        "notice.reminder": "{0} chưa phản hồi cho {1}. Hạn phản hồi là {2}; nếu không, lịch sẽ được lập mà không có nguyện vọng của bạn.",
+        "notice.opened":
+            "{0}{1} đang nhận phản hồi đến {2}. Hãy cho biết những khung giờ {3} không thể tham dự và những bên muốn gặp; lịch sẽ được lập từ các phản hồi.",
+        "notice.reminder":
+            "{0} chưa phản hồi cho {1}. Hạn phản hồi là {2}; nếu không, lịch sẽ được lập mà không có nguyện vọng của bạn.",
         "notice.schedule": "Lịch {0} của {1}{2} đã được công bố. Đây là các cuộc gặp của {3}.",
         "notice.changes": "Những thay đổi so với lịch trước:",
         "notice.meetings": "Các cuộc gặp của bạn:",
         "notice.noMeetings": "{0} không có cuộc gặp nào trong lịch này.",
-        "notice.calendar": "Tệp lịch đính kèm (.ics) đưa các cuộc gặp vào lịch của bạn; mở lại sau khi có thay đổi, tệp sẽ cập nhật chúng.",
+        "notice.calendar":
+            "Tệp lịch đính kèm (.ics) đưa các cuộc gặp vào lịch của bạn; mở lại sau khi có thay đổi, tệp sẽ cập nhật chúng.",
         "notice.open": "Mở sự kiện:",
         "notice.openButton": "Mở sự kiện",
         "plan.kind.preliminary": "dự kiến",
@@ -393,6 +397,9 @@ extension Messages {
         "outboxRetried": "Thư {0} đến {1} sẽ được gửi lại trong vài giây.",
         "peopleInvitedSent": "Đã mời {0}; lời mời đang được gửi đến {1}.",
         "eventAnswersBy": "Hạn phản hồi (mặc định: hai ngày trước)",
+        "eventNotices": "Đã thông báo cho ai, những gì",
+        "eventNoNotices":
+            "Chưa gửi thông báo nào về sự kiện này: các bên tham dự chưa có người dùng, hoặc chưa có gì cần báo.",
         "signedIn": "Đã đăng nhập.",
         "signedOut": "Đã đăng xuất.",
         "wrongToken": "Mã truy cập không đúng hoặc đã bị thu hồi. Vui lòng kiểm tra và thử lại.",

@@ -22,14 +22,15 @@ public enum CalendarFile {
         let revision = sequence.map { ["SEQUENCE:\($0)"] } ?? []
         for (meeting, status) in agenda.meetings.map({ ($0, "CONFIRMED") }) + cancelled.map({ ($0, "CANCELLED") }) {
             guard let start = book.event.slotStart(meeting.slot) else { continue }
-            lines += ["BEGIN:VEVENT", "UID:" + uid(book.event, meeting)] + revision + [
-                "DTSTAMP:" + stamp(date, minutes: 0),
-                "DTSTART:" + stamp(date, minutes: start),
-                "DTEND:" + stamp(date, minutes: start + minutes),
-                "SUMMARY:" + text("\(agenda.counterpart(meeting)) — \(book.event.name)"),
-                "LOCATION:" + text(meeting.tableLabel),
-                "DESCRIPTION:" + text(meeting.reasons.joined(separator: "\n")),
-            ] + (sequence == nil ? [] : ["STATUS:" + status]) + ["END:VEVENT"]
+            lines +=
+                ["BEGIN:VEVENT", "UID:" + uid(book.event, meeting)] + revision + [
+                    "DTSTAMP:" + stamp(date, minutes: 0),
+                    "DTSTART:" + stamp(date, minutes: start),
+                    "DTEND:" + stamp(date, minutes: start + minutes),
+                    "SUMMARY:" + text("\(agenda.counterpart(meeting)) — \(book.event.name)"),
+                    "LOCATION:" + text(meeting.tableLabel),
+                    "DESCRIPTION:" + text(meeting.reasons.joined(separator: "\n")),
+                ] + (sequence == nil ? [] : ["STATUS:" + status]) + ["END:VEVENT"]
         }
         if agenda.meetings.isEmpty && cancelled.isEmpty {
             // RFC 5545 wants at least one component: the day itself, so the delegation still has it.

@@ -48,8 +48,7 @@ public enum EventOpenOperation: ServiceOperation {
         "Lets invited provinces and NGOs state when they are free and whom they want to meet, until answersBy (default: two days before the event). The people of every participant are told by mail, and those who have not answered are reminded every two days."
     public static let example = #"{"event":"gap-go-2026","answersBy":"2026-12-10"}"#
     public static let commandExample = ["events", "open", "gap-go-2026", "--answers-by", "2026-12-10"]
-    public static func run(_ service: MatchService, _ params: EventOpenParams, caller: Caller) throws -> MeetingEvent
-    {
+    public static func run(_ service: MatchService, _ params: EventOpenParams, caller: Caller) throws -> MeetingEvent {
         try service.setEventStatus(params.event, open: true, answersBy: params.answersBy, caller: caller)
     }
 }

@@ -176,6 +176,17 @@ struct EventRoutes {
             },
         ]
         if organiser {
+            // Who was told what about the event, and when: the outbox's messages about it.
+            let notices = (try? app.service.eventNotices(id, caller: context.caller)) ?? []
+            values["notices"] = notices.map { notice -> [String: Any] in
+                [
+                    "when": String((notice.sentAt ?? notice.createdAt).prefix(16)).replacingOccurrences(
+                        of: "T", with: " "),
+                    "to": notice.recipient, "kind": app.text("notice.\(notice.kind)", context),
+                    "state": app.text("outboxState.\(notice.state.rawValue)", context),
+                ]
+            }
+            values["hasNotices"] = !notices.isEmpty
             let names = (try? app.service.ruleSets().map(\.name)) ?? ["default"]
             values["settings"] = [
                 "name": event.name, "nameEn": event.nameEn ?? "", "date": event.date?.description ?? "",
