@@ -122,12 +122,10 @@ extension MatchService {
             return day
         }
         let people = open ? peopleOfParticipants(try registry.event(id).participants) : [:]
-        return try registry.changeEventSettings(
-            id, audit: caller.audit(method),
-            notices: { before, after in
-                open && before.status == .draft && after.status == .open ? openingNotices(after, people: people) : []
-            }
-        ) { event in
+        let opening: (MeetingEvent, MeetingEvent) -> [OutboxDraft] = { before, after in
+            open && before.status == .draft && after.status == .open ? self.openingNotices(after, people: people) : []
+        }
+        return try registry.changeEventSettings(id, audit: caller.audit(method), notices: opening) { event in
             if open {
                 try refuseIfClosed(event, method)
                 if let due, let day = event.date, due > day {
