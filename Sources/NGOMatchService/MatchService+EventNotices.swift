@@ -26,11 +26,15 @@ extension MatchService {
             answersBy: event.answersBy.map { LocalFormat.date($0, language) }, participant: participant.name,
             name: person.name, language: language, link: "\(mail.publicURL)/events/\(event.id)")
         let messageID = mail.messageID(content.kind, secret: Secret.make(bytes: 12))
+        let unsubscribe: String? =
+            if case .reminder = occasion { try? unsubscribeLink(person: person.id, kind: content.kind) } else { nil }
         let message = content.message(
-            to: address, from: mail.from, messageID: messageID, date: Date(), attachments: attachments)
+            to: address, from: mail.from, messageID: messageID, date: Date(), attachments: attachments,
+            unsubscribe: unsubscribe)
         return OutboxDraft(
             messageID: messageID, recipient: address.address, personID: person.id, kind: content.kind,
-            subject: content.subject, message: message.rendered, holdsSecret: false, topic: "event:\(event.id)")
+            subject: content.subject, message: message.rendered, holdsSecret: false, topic: "event:\(event.id)",
+            link: content.link)
     }
 
     /// Invitations for the participants `after` has and `before` had not.

@@ -44,7 +44,9 @@ extension MatchService {
     public func person(_ params: PersonParams, caller: Caller) throws -> PersonDetails {
         let person = try registry.person(params.person)
         try mayRead(person, caller: caller, PersonShowOperation.name)
-        return PersonDetails(person: person, notices: try registry.outbox(recipient: person.email))
+        return PersonDetails(
+            person: person, notices: try registry.outbox(recipient: person.email),
+            settings: try registry.noticeSettings(of: person.id))
     }
 
     public func updatePerson(_ params: PersonUpdateParams, caller: Caller) throws -> Person {

@@ -82,7 +82,7 @@ public enum OperationTable {
         EventAgendaOperation.self, EventMeetingOperation.self, EventImportOperation.self, EventExportOperation.self,
         AuditListOperation.self, TokenCreateOperation.self, TokensListOperation.self, TokenRevokeOperation.self,
         PersonInviteOperation.self, PeopleListOperation.self, PersonShowOperation.self, PersonUpdateOperation.self,
-        PersonRemoveOperation.self, OutboxListOperation.self, OutboxRetryOperation.self,
+        PersonRemoveOperation.self, PersonNoticesOperation.self, OutboxListOperation.self, OutboxRetryOperation.self,
     ]
 
     public static let all: [OperationEntry] = operations.map { OperationEntry($0) }

@@ -78,10 +78,12 @@ public struct PersonUpdateParams: OperationParams {
     }
 }
 
-/// A person with every notice written to them, newest first: who was told what, and when.
+/// A person with every notice written to them, newest first (who was told what, and when),
+/// and how each kind of notice reaches them.
 public struct PersonDetails: Encodable, Sendable {
     public let person: Person
     public let notices: [OutboxEntry]
+    public let settings: [String: NoticeCadence]
 }
 
 public struct OutboxListParams: OperationParams {

@@ -14,12 +14,15 @@ public struct OutboxDraft: Sendable {
     public let holdsSecret: Bool
     /// What it is about, e.g. `event:gap-go-2026`.
     public let topic: String?
+    /// Where it leads, for the person's inbox.
+    public let link: String?
 
     public init(
         messageID: String, recipient: String, personID: String?, kind: String, subject: String, message: String,
-        holdsSecret: Bool, topic: String? = nil
+        holdsSecret: Bool, topic: String? = nil, link: String? = nil
     ) {
         self.topic = topic
+        self.link = link
         self.messageID = messageID
         self.recipient = recipient
         self.personID = personID

@@ -117,15 +117,18 @@ extension Registry {
         try change(revises: false) { db in
             var written = 0
             for draft in drafts {
+                // The inbox holds every such notice to a person, mailed or not; the outbox, the others.
+                let (table, column, who) =
+                    draft.personID.map { ("notice", "person_id", $0) } ?? ("outbox", "recipient", draft.recipient)
                 let recent =
                     try Int.fetchOne(
                         db,
                         sql: """
-                            SELECT count(*) FROM outbox
+                            SELECT count(*) FROM \(table)
                             WHERE topic = ? AND kind IN (\(kinds.map { _ in "?" }.joined(separator: ", ")))
-                              AND recipient = ? AND created_at > ?
+                              AND \(column) = ? AND created_at > ?
                             """,
-                        arguments: StatementArguments([topic] + kinds + [draft.recipient, Self.stamp(since)])) ?? 0
+                        arguments: StatementArguments([topic] + kinds + [who, Self.stamp(since)])) ?? 0
                 guard recent == 0, draft.kind == kind else { continue }
                 try Self.enqueue(draft, db, at: now)
                 written += 1
@@ -155,7 +158,33 @@ extension Registry {
         }.value
     }
 
+    /// Writes a notice: into the person's inbox when it is a kind they choose for, and into the
+    /// outbox unless they chose a digest or no mail for it.
     static func enqueue(_ draft: OutboxDraft, _ db: Database, at moment: Date = Date()) throws {
+        if let person = draft.personID, NoticeCadence.choosableKinds.contains(draft.kind) {
+            let cadence = try cadence(of: person, for: draft.kind, db)
+            try db.execute(
+                sql: """
+                    INSERT INTO notice (person_id, kind, topic, subject, link, created_at, digest_pending)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    person, draft.kind, draft.topic, draft.subject, draft.link, stamp(moment),
+                    cadence == .daily || cadence == .weekly,
+                ])
+            guard cadence == .immediately else { return }
+        }
+        try mail(draft, db, at: moment)
+    }
+
+    static func cadence(of person: String, for kind: String, _ db: Database) throws -> NoticeCadence {
+        try String.fetchOne(
+            db, sql: "SELECT cadence FROM notice_setting WHERE person_id = ? AND kind = ?", arguments: [person, kind]
+        ).flatMap(NoticeCadence.init(rawValue:)) ?? .immediately
+    }
+
+    /// Writes the message to the outbox, whatever the person's settings.
+    static func mail(_ draft: OutboxDraft, _ db: Database, at moment: Date = Date()) throws {
         let now = stamp(moment)
         try db.execute(
             sql: """

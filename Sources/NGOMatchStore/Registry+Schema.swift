@@ -249,6 +249,32 @@ extension Registry {
             try db.alter(table: "outbox") { t in t.add(column: "topic", .text) }
             try db.create(index: "outbox_by_topic", on: "outbox", columns: ["topic", "kind", "recipient"])
         }
+        migrator.registerMigration("v10-inbox-settings") { db in
+            // Every notice to a person, whether or not it is mailed at once: their inbox.
+            try db.create(table: "notice") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("person_id", .text).notNull().references("person", onDelete: .cascade)
+                t.column("kind", .text).notNull()
+                t.column("topic", .text)
+                t.column("subject", .text).notNull()
+                t.column("link", .text)
+                t.column("created_at", .text).notNull()
+                t.column("read_at", .text)
+                // Waiting for the person's daily or weekly digest.
+                t.column("digest_pending", .boolean).notNull().defaults(to: false)
+            }
+            try db.create(index: "notice_by_person", on: "notice", columns: ["person_id", "read_at"])
+            // How each person wants each kind of notice: immediately (the default), daily, weekly, off.
+            try db.create(table: "notice_setting") { t in
+                t.column("person_id", .text).notNull().references("person", onDelete: .cascade)
+                t.column("kind", .text).notNull()
+                t.column("cadence", .text).notNull()
+                t.primaryKey(["person_id", "kind"])
+            }
+            try db.execute(
+                sql: "INSERT INTO registry_info (key, value) VALUES ('unsubscribe_key', ?)",
+                arguments: [UUID().uuidString + UUID().uuidString])
+        }
         return migrator
     }
 }

@@ -9,7 +9,16 @@ enum Navigation {
         let current: Bool
     }
 
-    static func links(for session: WebSession?, language: Language, path: String) -> [Link] {
+    static func links(for session: WebSession?, language: Language, path: String, unread: Int? = nil) -> [Link] {
+        let all = links(session, language: language, path: path)
+        // A person signed in by e-mail has an inbox, its unread count in the header.
+        guard let unread, session?.caller.personID != nil else { return all }
+        let label =
+            unread > 0 ? WebText.text("navInboxUnread", language, "\(unread)") : WebText.text("navInbox", language)
+        return all + [Link(href: "/inbox", label: label, current: path == "/inbox")]
+    }
+
+    private static func links(_ session: WebSession?, language: Language, path: String) -> [Link] {
         func link(_ href: String, _ key: String) -> Link {
             Link(href: href, label: WebText.text(key, language), current: path == href)
         }

@@ -49,7 +49,8 @@ struct Pages: Sendable {
             "isVi": language == .vi, "isEn": language == .en, "here": Self.percentEncoded(request.uri.path),
             "csrf": session?.csrf ?? "",
         ]
-        values["nav"] = Navigation.links(for: session, language: language, path: request.uri.path)
+        values["nav"] = Navigation.links(
+            for: session, language: language, path: request.uri.path, unread: context.unread)
         values["who"] = context.who
         values["canSignOut"] = session.map { $0.caller.role != nil } ?? false
         return values

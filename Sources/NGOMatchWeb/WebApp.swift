@@ -58,13 +58,15 @@ package struct WebApp: Sendable {
             middleware: SessionMiddleware(
                 sessions: sessions, requiresAuth: options.requiresAuth, secureCookies: options.secureCookies,
                 reference: service.reference,
-                ngoName: { [service] id in try? service.ngo(NGOGetParams(ngo: id.rawValue)).name }))
+                ngoName: { [service] id in try? service.ngo(NGOGetParams(ngo: id.rawValue)).name },
+                unread: { [service] person in service.unreadCount(of: person) }))
         router.add(middleware: ErrorPageMiddleware(pages: pages))
         if !options.requiresAuth { router.add(middleware: HostCheckMiddleware()) }
         StaticRoutes(pages: pages).add(to: router)
         AccountRoutes(app: self).add(to: router)
         EmailSignInRoutes(app: self).add(to: router)
         PeopleRoutes(app: self).add(to: router)
+        InboxRoutes(app: self).add(to: router)
         NeedRoutes(app: self).add(to: router)
         NeedFormRoutes(app: self).add(to: router)
         NGORoutes(app: self).add(to: router)

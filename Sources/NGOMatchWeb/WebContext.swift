@@ -10,6 +10,8 @@ struct WebContext: RequestContext {
     var session: WebSession?
     /// Who is signed in, in words ("Province: Cao Bằng"); set by `SessionMiddleware`.
     var who: String?
+    /// A signed-in person's unread notices, for the header; set by `SessionMiddleware`.
+    var unread: Int?
     /// Set by `LanguageMiddleware`.
     var language: Language = .en
     /// The client's address, for slowing down wrong sign-ins; "local" when unknown.

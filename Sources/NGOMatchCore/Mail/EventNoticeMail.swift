@@ -94,13 +94,14 @@ public struct EventNoticeMail: Sendable {
                 + [.button(text("notice.openButton"), href: link)])
     }
 
+    /// - Parameter unsubscribe: for reminders, the link that stops them (RFC 8058 one-click).
     public func message(
         to address: MailAddress, from: MailAddress, messageID: String, date: Date,
-        attachments: [MailMessage.Attachment] = []
+        attachments: [MailMessage.Attachment] = [], unsubscribe: String? = nil
     ) -> MailMessage {
         MailMessage(
             from: from, to: [address], subject: subject, date: date, messageID: messageID, text: plainText, html: html,
-            attachments: attachments)
+            attachments: attachments, extraHeaders: MailHeader.unsubscribe(unsubscribe))
     }
 
     private func text(_ key: String, _ values: String...) -> String { Messages.text(key, language, values) }

@@ -100,3 +100,12 @@ enum MailHeader {
         return words
     }
 }
+
+extension MailHeader {
+    /// `List-Unsubscribe` and `List-Unsubscribe-Post` (RFC 2369, RFC 8058): a mail program's
+    /// "unsubscribe" button posts to the link, with no sign-in.
+    static func unsubscribe(_ link: String?) -> [(name: String, value: String)] {
+        guard let link else { return [] }
+        return [("List-Unsubscribe", "<\(link)>"), ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")]
+    }
+}

@@ -17,6 +17,7 @@ struct SessionMiddleware: RouterMiddleware {
     let reference: ReferenceData
     /// An NGO's name for the header, "NGO: Medisch Comité Nederland–Vietnam", not its id.
     let ngoName: @Sendable (NGOID) -> String?
+    let unread: @Sendable (String) -> Int
 
     func handle(
         _ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response
@@ -36,8 +37,10 @@ struct SessionMiddleware: RouterMiddleware {
                 $0.caller, personName: $0.personName, reference: reference, ngoName: ngoName, language: context.language
             )
         }
+        context.unread = context.session?.caller.personID.map(unread)
+        // An unsubscribe link works without signing in: its signature is the authority.
         let open =
-            path == "/signin" || path.hasPrefix("/signin/") || path.hasPrefix("/static/")
+            path == "/signin" || path.hasPrefix("/signin/") || path == "/unsubscribe" || path.hasPrefix("/static/")
             || path.hasPrefix("/language/")
         var response: Response
         if !open, context.session?.caller == .anonymous {

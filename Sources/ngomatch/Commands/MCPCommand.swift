@@ -54,7 +54,7 @@ struct MCPCommand: AsyncParsableCommand {
                     IndexCompilation(service: service).configuration,
                     OutboxDelivery(
                         sender: OutboxSender(registry: service.registry, delivery: delivery),
-                        logger: Logger(label: "ngomatch.mcp"), chores: { _ = try service.writeReminders() }
+                        logger: Logger(label: "ngomatch.mcp"), chores: { _ = try service.writeTimedNotices() }
                     ).configuration,
                     .init(service: AssistantService(door: door), successTerminationBehavior: .gracefullyShutdownGroup),
                 ],

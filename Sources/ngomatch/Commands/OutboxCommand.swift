@@ -61,8 +61,8 @@ struct OutboxCommand: AsyncParsableCommand {
         func run() async throws {
             let opened = try registry.open()
             defer { try? opened.close() }
-            // Reminders that are due are written first, as a server's sender would.
-            _ = try MatchService(registry: opened, mail: try mail.identity()).writeReminders()
+            // Reminders and digests that are due are written first, as a server's sender would.
+            _ = try MatchService(registry: opened, mail: try mail.identity()).writeTimedNotices()
             try await OutboxCommand.deliver(opened, mail: mail)
         }
     }

@@ -23,7 +23,7 @@ struct PeopleCommand: AsyncParsableCommand {
               ngomatch people update lan@caobang.example.vn --rights read
               ngomatch people remove lan@caobang.example.vn
             """,
-        subcommands: [Invite.self, List.self, Show.self, Update.self, Remove.self]
+        subcommands: [Invite.self, List.self, Show.self, Update.self, Remove.self, Notices.self]
     )
 
     struct Invite: AsyncParsableCommand {
@@ -115,7 +115,38 @@ struct PeopleCommand: AsyncParsableCommand {
             try output.emit(PersonRemoveOperation.self, removed, table: { PeopleView.table([removed]) })
         }
     }
+
+    struct Notices: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "notices", abstract: "Choose how a kind of notice reaches a person.",
+            discussion: """
+                Kinds: event-invitation, event-opened, event-reminder, event-schedule.
+                Cadence: immediately, daily or weekly (one digest), or off (the web only).
+
+                Example:
+                  ngomatch people notices lan@caobang.example.vn --kind event-reminder \\
+                    --cadence weekly
+                """)
+        @OptionGroup var registry: RegistryOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "A person by id or address.") var person: String
+        @Option(help: "Which kind of notice.") var kind: String
+        @Option(help: "immediately, daily, weekly or off.") var cadence: NoticeCadence
+
+        func run() throws {
+            let settings = try PersonNoticesOperation.run(
+                try registry.service(), PersonNoticesParams(person: person, kind: kind, cadence: cadence),
+                caller: .local("cli"))
+            try output.emit(
+                PersonNoticesOperation.self, settings,
+                table: {
+                    settings.settings.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.rawValue)" }
+                        .joined(separator: "\n")
+                })
+        }
+    }
 }
 
 extension PersonRights: ExpressibleByArgument {}
+extension NoticeCadence: ExpressibleByArgument {}
 extension OutboxEntry.State: ExpressibleByArgument {}

@@ -96,7 +96,7 @@ struct ServeCommand: AsyncParsableCommand {
                 services: [
                     ready.configuration, IndexCompilation(service: service).configuration,
                     OutboxDelivery(
-                        sender: sender, logger: logger, chores: { _ = try service.writeReminders() }
+                        sender: sender, logger: logger, chores: { _ = try service.writeTimedNotices() }
                     ).configuration,
                     .init(service: server, successTerminationBehavior: .gracefullyShutdownGroup),
                 ],

@@ -67,7 +67,7 @@ struct WebCommand: AsyncParsableCommand {
                     IndexCompilation(service: service).configuration,
                     OutboxDelivery(
                         sender: OutboxSender(registry: opened, delivery: delivery), logger: logger,
-                        chores: { _ = try service.writeReminders() }
+                        chores: { _ = try service.writeTimedNotices() }
                     ).configuration,
                     .init(service: application, successTerminationBehavior: .gracefullyShutdownGroup),
                 ],

@@ -1,0 +1,54 @@
+import Foundation
+
+/// The notices a person chose to read daily or weekly, in one message.
+public struct DigestMail: Sendable {
+    public let cadence: NoticeCadence
+    public let name: String
+    public let language: Language
+    public let notices: [(subject: String, link: String?)]
+    /// The person's inbox on the web.
+    public let inbox: String
+
+    public init(
+        cadence: NoticeCadence, name: String, language: Language, notices: [(subject: String, link: String?)],
+        inbox: String
+    ) {
+        self.cadence = cadence
+        self.name = name
+        self.language = language
+        self.notices = notices
+        self.inbox = inbox
+    }
+
+    public var kind: String { "digest-\(cadence.rawValue)" }
+
+    public var subject: String {
+        Messages.counted(cadence == .weekly ? "digest.weeklySubject" : "digest.dailySubject", language, notices.count)
+    }
+
+    public var plainText: String {
+        var lines = [Messages.text("mail.greeting", language, name), "", subject + ":", ""]
+        for notice in notices { lines += ["• " + notice.subject] + (notice.link.map { ["  " + $0] } ?? []) }
+        lines += ["", Messages.text("digest.inbox", language), inbox, "", Messages.text("digest.settings", language)]
+        return (lines + ["", "— ngomatch"]).joined(separator: "\n") + "\n"
+    }
+
+    public var html: String {
+        NoticeLayout.page(
+            title: subject, language: language,
+            [.paragraph(Messages.text("mail.greeting", language, name))]
+                + notices.map { .lines($0.subject + ($0.link.map { "\n" + $0 } ?? "")) }
+                + [
+                    .button(Messages.text("digest.inboxButton", language), href: inbox),
+                    .small(Messages.text("digest.settings", language)),
+                ])
+    }
+
+    public func message(to address: MailAddress, from: MailAddress, messageID: String, date: Date, unsubscribe: String)
+        -> MailMessage
+    {
+        MailMessage(
+            from: from, to: [address], subject: subject, date: date, messageID: messageID, text: plainText, html: html,
+            extraHeaders: MailHeader.unsubscribe(unsubscribe))
+    }
+}

@@ -1,0 +1,41 @@
+/// How a person wants one kind of notice.
+public enum NoticeCadence: String, Hashable, Sendable, Codable, CaseIterable {
+    case immediately
+    /// Gathered into one message a day.
+    case daily
+    /// Gathered into one message a week.
+    case weekly
+    /// In the inbox on the web only.
+    case off
+
+    /// The kinds a person may choose for; invitations and sign-in mail always go at once.
+    public static let choosableKinds = ["event-invitation", "event-opened", "event-reminder", "event-schedule"]
+
+    /// How long a digest of this cadence gathers.
+    public var interval: Double? {
+        switch self {
+        case .daily: 24 * 3600
+        case .weekly: 7 * 24 * 3600
+        case .immediately, .off: nil
+        }
+    }
+}
+
+/// A notice in a person's inbox.
+public struct InboxNotice: Hashable, Sendable, Codable {
+    public let id: Int
+    public let kind: String
+    public let subject: String
+    public let link: String?
+    public let createdAt: String
+    public let readAt: String?
+
+    package init(id: Int, kind: String, subject: String, link: String?, createdAt: String, readAt: String?) {
+        self.id = id
+        self.kind = kind
+        self.subject = subject
+        self.link = link
+        self.createdAt = createdAt
+        self.readAt = readAt
+    }
+}

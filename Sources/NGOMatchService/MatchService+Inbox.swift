@@ -1,0 +1,133 @@
+import Foundation
+import NGOMatchCore
+import NGOMatchStore
+
+public struct PersonNoticesParams: OperationParams {
+    public static let parameters = [
+        Parameter("person", .text, required: true, "A person by id or e-mail address."),
+        Parameter("kind", .choice(NoticeCadence.choosableKinds), required: true, "Which kind of notice."),
+        Parameter(
+            "cadence", .choice(NoticeCadence.allCases.map(\.rawValue)), required: true,
+            "immediately, daily (one digest a day), weekly (one a week) or off (the web's inbox only)."),
+    ]
+    public var person: String
+    public var kind: String
+    public var cadence: NoticeCadence
+
+    public init(person: String, kind: String, cadence: NoticeCadence) {
+        self.person = person
+        self.kind = kind
+        self.cadence = cadence
+    }
+}
+
+/// A person's choice for each kind of notice.
+public struct PersonNoticeSettings: Encodable, Sendable {
+    public let person: String
+    public let settings: [String: NoticeCadence]
+}
+
+extension MatchService {
+    /// A person chooses how a kind of notice reaches them; an editor of their organisation, or
+    /// the ministry, may choose for them.
+    public func setNoticeSetting(_ params: PersonNoticesParams, caller: Caller) throws -> PersonNoticeSettings {
+        let method = PersonNoticesOperation.name
+        let person = try registry.person(params.person)
+        if caller.personID != person.id {
+            let organisation = try person.role ?? organisation(named: person.organisation, field: "for")
+            switch try caller.writer(method) {
+            case nil, .ministry?: break
+            case let role? where role == organisation: break
+            case let role?: throw ServiceError.forbidden(.key("people.organisationOnly", method, role.description))
+            }
+        }
+        try registry.setNoticeSetting(
+            person.id, kind: params.kind, cadence: params.cadence, audit: caller.audit(method))
+        return PersonNoticeSettings(person: person.id, settings: try registry.noticeSettings(of: person.id))
+    }
+
+    public func noticeSettings(of personID: String) throws -> [String: NoticeCadence] {
+        try registry.noticeSettings(of: personID)
+    }
+
+    public func inbox(of personID: String) throws -> [InboxNotice] { try registry.inbox(of: personID) }
+
+    public func unreadCount(of personID: String) -> Int { (try? registry.unreadCount(of: personID)) ?? 0 }
+
+    public func markInboxRead(of personID: String) throws { try registry.markInboxRead(of: personID) }
+
+    /// The link that stops one kind of mail to one person without signing in.
+    func unsubscribeLink(person: String, kind: String) throws -> String {
+        let signature = try registry.unsubscribeSignature(person: person, kind: kind)
+        return "\(mail.publicURL)/unsubscribe?person=\(person)&kind=\(kind)&sig=\(signature)"
+    }
+
+    /// Whom an unsubscribe link names, when its signature holds.
+    public func unsubscribing(person: String, kind: String, signature: String) -> Person? {
+        guard let expected = try? registry.unsubscribeSignature(person: person, kind: kind),
+            expected == signature, let found = try? registry.person(person), found.leftAt == nil
+        else { return nil }
+        return found
+    }
+
+    /// Stops the kind of mail the link names: reminders, or a digest (its notices then stay on the web).
+    public func unsubscribe(person: String, kind: String, signature: String) throws -> Person? {
+        guard let found = unsubscribing(person: person, kind: kind, signature: signature) else { return nil }
+        let audit = AuditEntry(actor: "unsubscribe link", method: "people.notices")
+        if kind.hasPrefix("digest-"), let cadence = NoticeCadence(rawValue: String(kind.dropFirst("digest-".count))) {
+            for (chosen, current) in try registry.noticeSettings(of: found.id) where current == cadence {
+                try registry.setNoticeSetting(found.id, kind: chosen, cadence: .off, audit: audit)
+            }
+        } else if NoticeCadence.choosableKinds.contains(kind) {
+            try registry.setNoticeSetting(found.id, kind: kind, cadence: .off, audit: audit)
+        }
+        return found
+    }
+
+    /// Writes the digests that are due: each person's notices of the kinds they chose to read
+    /// daily or weekly, in one message with a one-click unsubscribe.
+    public func writeDigests(now: Date = Date()) throws -> Int {
+        var written = 0
+        for cadence in [NoticeCadence.daily, .weekly] {
+            for (person, notices) in try registry.dueDigests(cadence, now: now) {
+                guard let address = try? MailAddress(person.email, name: person.name) else { continue }
+                let content = DigestMail(
+                    cadence: cadence, name: person.name, language: person.language,
+                    notices: notices.map { ($0.subject, $0.link) }, inbox: "\(mail.publicURL)/inbox")
+                let messageID = mail.messageID(content.kind, secret: Secret.make(bytes: 12))
+                let message = content.message(
+                    to: address, from: mail.from, messageID: messageID, date: now,
+                    unsubscribe: try unsubscribeLink(person: person.id, kind: content.kind))
+                let draft = OutboxDraft(
+                    messageID: messageID, recipient: address.address, personID: person.id, kind: content.kind,
+                    subject: content.subject, message: message.rendered, holdsSecret: false)
+                if try registry.writeDigest(draft, notices: notices.map(\.id), now: now) { written += 1 }
+            }
+        }
+        return written
+    }
+
+    /// What a server writes on its clock: reminders and digests.
+    public func writeTimedNotices(now: Date = Date()) throws -> Int {
+        try writeReminders(now: now) + writeDigests(now: now)
+    }
+}
+
+public enum PersonNoticesOperation: ServiceOperation {
+    public static let name = "people.notices"
+    public static let command = "people notices"
+    public static let access = Access.write("the person, an editor of the same organisation, or the ministry")
+    public static let summary = "Chooses how a kind of notice reaches a person."
+    public static let guidance =
+        "For event-invitation, event-opened, event-reminder or event-schedule: immediately, daily or weekly (gathered in one digest), or off (the web's inbox only). Invitations to ngomatch and sign-in mail always go at once."
+    public static let example =
+        #"{"person":"lan.nguyen@caobang.example.vn","kind":"event-reminder","cadence":"weekly"}"#
+    public static let commandExample = [
+        "people", "notices", "lan.nguyen@caobang.example.vn", "--kind", "event-reminder", "--cadence", "weekly",
+    ]
+    public static func run(_ service: MatchService, _ params: PersonNoticesParams, caller: Caller) throws
+        -> PersonNoticeSettings
+    {
+        try service.setNoticeSetting(params, caller: caller)
+    }
+}
