@@ -76,7 +76,7 @@ struct WebBrowserTests {
         let text = String(decoding: report, as: UTF8.self)
         #expect(browser.terminationStatus == 0, "\(text)\n\(stderr.suffix(2000))")
         let parsed = try #require(try JSONSerialization.jsonObject(with: report) as? [String: Any], "\(stderr)")
-        #expect((parsed["steps"] as? [Any])?.count == 22)
+        #expect((parsed["steps"] as? [Any])?.count == 23)
         #expect(parsed["agendaPages"] as? Int == 1, "a participant's agenda prints on one A4 page")
         #expect((parsed["caoBang"] as? [String: Any])?["fill"] != nil, "the dashboard's map was read")
         #expect((parsed["axe"] as? [Any])?.isEmpty == true, "axe-core: \(parsed["axe"] ?? "")")
@@ -90,6 +90,8 @@ struct WebBrowserTests {
         let person = try cli.run("people", "show", address, "--format", "json")
         #expect(person.stdout.contains("\"lastSignIn\":\"20"), "\(person.stdout)")
         #expect(person.stdout.contains("\"for\":\"province:cao-bang\""))
+        // The choice made on the inbox page is the registry's.
+        #expect(person.stdout.contains("\"event-reminder\":\"weekly\""), "\(person.stdout)")
         let imported = try #require(parsed["imported"] as? [String: Any])
         let listed = try cli.run("needs", "show", "browser-import-2", "--format", "json")
         #expect(listed.stdout.contains("climate.disaster-risk-reduction"), "\(listed.stdout)")

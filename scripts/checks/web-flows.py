@@ -322,6 +322,11 @@ def by_mail(driver):
     submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"), "Trần Thị Hoa · Cao Bằng")
     step(driver, "signed-in-by-mail")
     report["signedInBy"] = address
+    # Their inbox, and how each kind of notice reaches them.
+    driver.get(BASE + "/inbox")
+    Select(driver.find_element(By.ID, "setting-event-reminder")).select_by_value("weekly")
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form.record-form button[type=submit]"), "Saved.")
+    step(driver, "inbox")
 
 
 driver = browser()

@@ -32,7 +32,7 @@ struct InboxRoutes {
         }
         let kinds = NoticeCadence.choosableKinds.map { kind -> [String: Any] in
             [
-                "kind": kind, "label": app.text("notice.\(kind)", context),
+                "kind": kind, "label": app.text("setting.\(kind)", context),
                 "choices": NoticeCadence.allCases.map {
                     [
                         "value": $0.rawValue, "label": app.text("cadence.\($0.rawValue)", context),
