@@ -142,6 +142,21 @@ struct SMTPDeliveryTests {
         #expect(String(decoding: try Data(contentsOf: delivered[0].message), as: UTF8.self) == message.rendered)
     }
 
+    @Test func overSMTPSNamedAsTheCommandLineNamesIt() async throws {
+        let relay = try Relay(["--implicit-tls", "--login", "cao-bang:\(Self.password)"])
+        let password = try #require(
+            Self.password.addingPercentEncoding(withAllowedCharacters: .alphanumerics))
+        let ca = relay.folder.appendingPathComponent("cert.pem").path
+        let named = try SMTPRelay(url: "smtps://cao-bang:\(password)@127.0.0.1:\(relay.port)?ca=\(ca)")
+        #expect(named.security == .implicitTLS)
+        #expect(named.credentials?.password == Self.password)
+        let message = try MailMessageTests.message()
+        try await SMTPClient.send(message, via: named)
+        let delivered = relay.delivered
+        try #require(delivered.count == 1)
+        #expect(String(decoding: try Data(contentsOf: delivered[0].message), as: UTF8.self) == message.rendered)
+    }
+
     @Test func aWrongLoginAnUntrustedCertificateOrNoTLSDeliverNothing() async throws {
         let relay = try Relay(["--starttls", "--login", "cao-bang:\(Self.password)"])
         let message = try MailMessageTests.message()

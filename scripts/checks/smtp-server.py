@@ -2,13 +2,14 @@
 """A real SMTP server (aiosmtpd) for the mail tests, on loopback.
 
 Usage: smtp-server.py MAILDIR [--refuse-recipient ADDRESS] [--defer-data] [--starttls]
-                      [--login USER:PASSWORD] [--port PORT]
+                      [--login USER:PASSWORD] [--port PORT] [--implicit-tls]
 Listens on 127.0.0.1 at a port of its own choosing (or PORT: a relay that comes back where
 it was) and prints "ready PORT" once it accepts connections. Every message it accepts is written whole, as received, into MAILDIR/new, with
 the envelope beside it (NAME.envelope: the sender, then one recipient a line). With
 --refuse-recipient it answers 550 for that address; with --defer-data it answers 451 to DATA,
 as a relay that is busy would. With --starttls it offers STARTTLS and requires it, with a
 certificate of its own for 127.0.0.1 written to MAILDIR/cert.pem (for the client to trust);
+with --implicit-tls it speaks TLS from the first byte (smtps), with the same certificate;
 with --login it requires that login (AUTH PLAIN or LOGIN, after STARTTLS). Stops at end of
 input or on SIGTERM.
 """
@@ -100,6 +101,7 @@ def main():
     parser.add_argument("--starttls", action="store_true")
     parser.add_argument("--login")
     parser.add_argument("--port", type=int)
+    parser.add_argument("--implicit-tls", action="store_true")
     arguments = parser.parse_args()
     port = arguments.port
     if not port:
@@ -112,8 +114,12 @@ def main():
     if arguments.starttls:
         os.makedirs(arguments.maildir, exist_ok=True)
         options.update(tls_context=certificate(arguments.maildir), require_starttls=True)
+    if arguments.implicit_tls:
+        os.makedirs(arguments.maildir, exist_ok=True)
+        options.update(ssl_context=certificate(arguments.maildir))
     if arguments.login:
         user, password = arguments.login.split(":", 1)
+        # aiosmtpd counts only STARTTLS as TLS for AUTH; with --implicit-tls every byte is TLS already.
         options.update(authenticator=Login(user, password), auth_required=True, auth_require_tls=arguments.starttls)
     controller = Controller(keeper, hostname="127.0.0.1", port=port, decode_data=False, **options)
     controller.start()
