@@ -146,6 +146,7 @@ struct WebEmailSignInTests {
             #expect(closed.html.contains("may read only"))
             let people = try await browser.get("/people")
             #expect(!people.html.contains("Send the invitation"))
+            #expect(try await browser.post("/people/token", [("note", "x")]).status == .forbidden)
         }
         #expect(try fixture.service.need(NeedGetParams(id: "cao-bang-2")).status == .open)
         try await fixture.browse { browser in
@@ -163,6 +164,13 @@ struct WebEmailSignInTests {
                     ("language", "vi"),
                 ])
             #expect(invited.status == .seeOther)
+            // A token for a program of theirs: their organisation's role, shown once.
+            try await browser.get("/people")
+            let made = try await browser.post("/people/token", [("note", "Cao Bằng's reporting script")])
+            #expect(made.status == .ok)
+            let token = try #require(
+                made.html.range(of: #"ngm_[A-Za-z0-9_-]+"#, options: .regularExpression).map { String(made.html[$0]) })
+            #expect(try fixture.service.role(ofToken: token)?.role == .province("cao-bang"))
         }
         let colleague = try fixture.service.registry.person("colleague@caobang.example.vn")
         #expect(colleague.organisation == "province:cao-bang")

@@ -11,6 +11,7 @@ struct PeopleRoutes {
     func add(to router: Router<WebContext>) {
         router.get("/people") { request, context in try list(request, context) }
         router.post("/people") { request, context in try await invite(request, context) }
+        router.post("/people/token") { request, context in try await token(request, context) }
         router.get("/people/:id") { request, context in try show(request, context) }
         router.post("/people/:id/remove") { request, context in try await remove(request, context) }
         router.get("/admin/outbox") { request, context in try outbox(request, context) }
@@ -19,7 +20,22 @@ struct PeopleRoutes {
 
     typealias Entered = (values: [String: String], problems: [String: String])
 
-    private func list(_ request: Request, _ context: WebContext, entered: Entered = ([:], [:])) throws -> Response {
+    /// A signed-in editor makes a token for a program of their own organisation, shown once.
+    private func token(_ request: Request, _ context: WebContext) async throws -> Response {
+        let form = try await app.form(request, context)
+        let session = try context.signedIn()
+        guard let role = session.caller.role else { return Pages.redirect("/people") }
+        var fields: [String: JSONValue] = ["role": .string(role.description)]
+        if let note = form.text("note") { fields["note"] = .string(note) }
+        switch try app.attempt(TokenCreateOperation.self, .object(fields), context, back: "/people") {
+        case .done(let created): return try list(request, context, created: created)
+        case .refused(let response): return response
+        }
+    }
+
+    private func list(
+        _ request: Request, _ context: WebContext, entered: Entered = ([:], [:]), created: NewToken? = nil
+    ) throws -> Response {
         let session = try context.signedIn()
         let asked = session.isMinistry ? app.query(request).text("for") : nil
         let people = try app.perform(
@@ -43,6 +59,9 @@ struct PeopleRoutes {
             "isVi": (entered.values["language"] ?? "vi") == "vi",
         ]
         for (field, value) in entered.values { values["entered_\(field)"] = value }
+        // People who edit may make a token for their own organisation's programs.
+        values["canMakeToken"] = canInvite && session.caller.personID != nil
+        if let created { values["created"] = ["token": created.token, "role": created.role, "id": created.id] }
         for (field, problem) in entered.problems { values["problem_\(field)"] = problem }
         values["heading"] =
             session.caller.role.map { role in
