@@ -39,7 +39,9 @@ public struct Dispatcher: Sendable {
     static let maximumDepth = 64
 
     /// OperationTable handled here rather than in the operation table: they concern the connection.
-    public static let connectionMethods = ["auth", "needs.subscribe", "needs.unsubscribe", "events.subscribe"]
+    public static let connectionMethods = [
+        "auth", "needs.subscribe", "needs.unsubscribe", "events.subscribe", "notices.subscribe",
+    ]
 
     /// What the quick path made of a frame.
     public enum QuickOutcome: Sendable {
@@ -300,6 +302,25 @@ public struct Dispatcher: Sendable {
             _ = try service.event(params.event, caller: session.caller)
             let id = hub.follow(event: params.event, session: session)
             return Envelope.encode(.object(["subscription": .string(id), "event": .string(params.event)]))
+        case "notices.subscribe":
+            let params = try NoticesSubscribeParams.decode(params)
+            // A province's or NGO's client hears its own people's notices; the ministry any organisation's.
+            let asked = try params.for.map { try service.organisationRole(named: $0).description }
+            let organisation: String?
+            switch session.caller.role {
+            case nil, .ministry?:
+                if case .anonymous = session.caller { throw ServiceError.unauthorized }
+                organisation = asked
+            case let role?:
+                if let asked, asked != role.description {
+                    throw ServiceError.forbidden(.key("people.organisationOnly", "notices.subscribe", role.description))
+                }
+                organisation = role.description
+            }
+            let id = hub.followNotices(
+                organisation: organisation, after: try service.registry.latestNoticeID(), session: session)
+            return Envelope.encode(
+                .object(["subscription": .string(id), "for": organisation.map(JSONValue.string) ?? .null]))
         default:
             let params = try UnsubscribeParams.decode(params)
             return Envelope.encode(
@@ -321,6 +342,16 @@ struct SubscribeParams: OperationParams {
     let ngo: String
     let minScore: Double?
     let rules: String?
+}
+
+struct NoticesSubscribeParams: OperationParams {
+    static let parameters = [
+        Parameter(
+            "for", .text,
+            "Whose people's notices: ministry, province:UNIT or ngo:NGO (default: the token's own; the ministry: everyone's)."
+        )
+    ]
+    let `for`: String?
 }
 
 struct UnsubscribeParams: OperationParams {

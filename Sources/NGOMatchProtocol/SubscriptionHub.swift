@@ -21,8 +21,45 @@ public final class SubscriptionHub: Sendable {
     /// Connections following an event: `events.changed` when its published meetings change.
     private let eventFollowers = Mutex<[String: (session: Session, event: String)]>([:])
     private let counter = Atomic<Int>(0)
+    /// Connections following the notices of an organisation (all, when nil), with the last
+    /// notice each has heard of.
+    private let noticeFollowers = Mutex<[String: (session: Session, organisation: String?, after: Int)]>([:])
 
     public init() {}
+
+    func followNotices(organisation: String?, after: Int, session: Session) -> String {
+        let id = "sub-\(counter.wrappingAdd(1, ordering: .relaxed).newValue)"
+        noticeFollowers.withLock { $0[id] = (session, organisation, after) }
+        return id
+    }
+
+    public var followsNotices: Bool { noticeFollowers.withLock { !$0.isEmpty } }
+
+    /// Sends each follower the notices written since it last heard, by this process or another
+    /// on the same registry: `notices.new`, one a notice.
+    public func pushNotices(_ service: MatchService, log: (String) -> Void) {
+        let followers = noticeFollowers.withLock { $0 }
+        for (id, follower) in followers.sorted(by: { $0.key < $1.key }) {
+            do {
+                let new = try service.registry.notices(after: follower.after, organisation: follower.organisation)
+                guard let last = new.last?.notice.id else { continue }
+                for notice in new {
+                    follower.session.send(
+                        try Envelope.notification("notices.new", params: NewNotice(subscription: id, notice: notice)))
+                }
+                noticeFollowers.withLock { all in
+                    if all[id] != nil { all[id]?.after = last }
+                }
+            } catch {
+                log("notice notification failed: \(error)")
+            }
+        }
+    }
+
+    struct NewNotice: Encodable {
+        let subscription: String
+        let notice: FollowedNotice
+    }
 
     func subscribe(session: Session, ngo: NGOID, minScore: Double, rules: String?) -> String {
         let id = "sub-\(counter.wrappingAdd(1, ordering: .relaxed).newValue)"
@@ -44,6 +81,11 @@ public final class SubscriptionHub: Sendable {
                 all[id] = nil
                 return true
             }
+            || noticeFollowers.withLock { all in
+                guard all[id]?.session === session else { return false }
+                all[id] = nil
+                return true
+            }
     }
 
     func follow(event: String, session: Session) -> String {
@@ -56,6 +98,7 @@ public final class SubscriptionHub: Sendable {
     public func drop(_ session: Session) {
         subscriptions.withLock { all in all = all.filter { $0.value.session !== session } }
         eventFollowers.withLock { all in all = all.filter { $0.value.session !== session } }
+        noticeFollowers.withLock { all in all = all.filter { $0.value.session !== session } }
     }
 
     /// Tells each follower of the event whose meetings changed (the ministry: every change).

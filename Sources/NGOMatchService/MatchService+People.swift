@@ -86,6 +86,9 @@ extension MatchService {
         }
     }
 
+    /// A role as people write one, for a door that names organisations (`notices.subscribe`).
+    public func organisationRole(named text: String) throws -> Role { try organisation(named: text, field: "for") }
+
     /// A role as people write one: `ministry`, `province:Cao Bang`, `ngo:WWF`, names resolved.
     func organisation(named text: String, field: String) throws -> Role {
         guard let named = Role(text.trimmingCharacters(in: .whitespaces)) else {

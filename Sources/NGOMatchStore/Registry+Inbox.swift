@@ -135,3 +135,40 @@ extension Registry {
             createdAt: row["created_at"], readAt: row["read_at"])
     }
 }
+
+/// A notice as a program following an organisation hears of it.
+public struct FollowedNotice: Sendable, Encodable {
+    public let notice: InboxNotice
+    public let person: String
+    public let name: String
+    /// The organisation the person acts for, `province:cao-bang`.
+    public let organisation: String
+}
+
+extension Registry {
+    /// The newest notice's id: a follower hears of those after it.
+    public func latestNoticeID() throws -> Int {
+        try database.read { db in try Int.fetchOne(db, sql: "SELECT max(id) FROM notice") ?? 0 }
+    }
+
+    /// Notices after `id`, to the people of `organisation` (every organisation when nil), oldest first.
+    public func notices(after id: Int, organisation: String?, limit: Int = 200) throws -> [FollowedNotice] {
+        try database.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT notice.*, person.name AS person_name, person.organisation AS person_organisation
+                    FROM notice JOIN person ON person.id = notice.person_id
+                    WHERE notice.id > ? AND (? IS NULL OR person.organisation = ?)
+                    ORDER BY notice.id LIMIT ?
+                    """, arguments: [id, organisation, organisation, limit]
+            ).map { row in
+                FollowedNotice(
+                    notice: InboxNotice(
+                        id: row["id"], kind: row["kind"], subject: row["subject"], link: row["link"],
+                        createdAt: row["created_at"], readAt: row["read_at"]),
+                    person: row["person_id"], name: row["person_name"], organisation: row["person_organisation"])
+            }
+        }
+    }
+}

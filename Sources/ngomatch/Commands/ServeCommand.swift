@@ -70,7 +70,8 @@ struct ServeCommand: AsyncParsableCommand {
         try opened.checkpointBesideWrites()
         let service = MatchService(registry: opened, mail: try mail.identity())
         let sender = OutboxSender(registry: opened, delivery: try mail.delivery(registryPath: opened.path))
-        let dispatcher = Dispatcher(service: service, hub: SubscriptionHub()) { message in logger.error("\(message)") }
+        let hub = SubscriptionHub()
+        let dispatcher = Dispatcher(service: service, hub: hub) { message in logger.error("\(message)") }
         var limits = ServerLimits()
         limits.maximumLineLength = maxLine
         limits.maximumConnections = maxConnections
@@ -98,6 +99,7 @@ struct ServeCommand: AsyncParsableCommand {
                     OutboxDelivery(
                         sender: sender, logger: logger, chores: { _ = try service.writeTimedNotices() }
                     ).configuration,
+                    NoticeFeed(hub: hub, service: service, logger: logger).configuration,
                     .init(service: server, successTerminationBehavior: .gracefullyShutdownGroup),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
