@@ -7,7 +7,9 @@ import Testing
 struct NoticeFeedTests {
     @Test func aServerTellsItsFollowerOfNoticesAnotherProcessWrote() throws {
         let cli = try CLI()
-        for (email, organisation) in [("lan@caobang.example.vn", "province:Cao Bằng"), ("anna@mcnv.example.org", "ngo:MCNV")] {
+        for (email, organisation) in [
+            ("lan@caobang.example.vn", "province:Cao Bằng"), ("anna@mcnv.example.org", "ngo:MCNV"),
+        ] {
             #expect(try cli.run("people", "invite", email, "--name", email, "--for", organisation).status == 0)
         }
         let server = Process()
@@ -21,7 +23,10 @@ struct NoticeFeedTests {
         try server.run(killedAfter: Process.childLimitSeconds)
         var lines = Lines(output.fileHandleForReading)
         input.fileHandleForWriting.write(
-            Data(#"{"jsonrpc":"2.0","id":1,"method":"notices.subscribe","params":{"for":"province:cao bang"}}"#.utf8 + [0x0A]))
+            Data(
+                #"{"jsonrpc":"2.0","id":1,"method":"notices.subscribe","params":{"for":"province:cao bang"}}"#.utf8 + [
+                    0x0A
+                ]))
         let reply = lines.next() ?? ""
         #expect(reply.contains(#""for":"province:cao-bang""#), "\(reply)")
 

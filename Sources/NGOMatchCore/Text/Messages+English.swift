@@ -424,7 +424,8 @@ extension Messages {
         "setting.event-reminder": "Reminders to answer",
         "setting.event-schedule": "Published schedules and their changes",
         "peopleToken": "A token for a program",
-        "peopleTokenHint": "For a program of your organisation's that reads or writes through the protocol or MCP: it acts for your organisation as you do.",
+        "peopleTokenHint":
+            "For a program of your organisation's that reads or writes through the protocol or MCP: it acts for your organisation as you do.",
         "signedIn": "Signed in.",
         "signedOut": "Signed out.",
         "wrongToken": "This token is not known, or was revoked. Check it and try again.",

@@ -432,7 +432,8 @@ extension Messages {
         "setting.event-reminder": "Nhắc nhở phản hồi",
         "setting.event-schedule": "Lịch gặp được công bố và các thay đổi",
         "peopleToken": "Mã truy cập cho chương trình",
-        "peopleTokenHint": "Cho một chương trình của tổ chức bạn đọc hoặc ghi qua giao thức hoặc MCP: nó hành động thay tổ chức bạn như bạn.",
+        "peopleTokenHint":
+            "Cho một chương trình của tổ chức bạn đọc hoặc ghi qua giao thức hoặc MCP: nó hành động thay tổ chức bạn như bạn.",
         "signedIn": "Đã đăng nhập.",
         "signedOut": "Đã đăng xuất.",
         "wrongToken": "Mã truy cập không đúng hoặc đã bị thu hồi. Vui lòng kiểm tra và thử lại.",
