@@ -165,4 +165,40 @@ struct EventNoticeTests {
         #expect(cancelled.keys.allSatisfy { before[$0] != nil })
         #expect(later.values.allSatisfy { $0.0 == 2 })
     }
+
+    @Test func aDigestArrivesWithAOneClickUnsubscribe() async throws {
+        let cli = try CLI()
+        try Self.invite(cli, "anna@mcnv.example.org", "Anna de Vries", "ngo:MCNV", "en")
+        let chose = try cli.run(
+            "people", "notices", "anna@mcnv.example.org", "--kind", "event-invitation", "--cadence", "daily")
+        #expect(chose.status == 0, "\(chose.stderr)")
+        var seen = Set(try Self.messages(cli).map(\.name))
+        #expect(
+            try cli.run("events", "create", "--name", "Digest 2027", "--date", "2027-02-01", "--slots", "3").status == 0
+        )
+        #expect(try cli.run("events", "invite", "digest-2027", "MCNV").status == 0)
+        // Chosen for the daily digest: nothing is mailed at once.
+        #expect(try Self.messages(cli, after: seen).isEmpty)
+        // The first digest is due as soon as something waits for it.
+        let sent = try cli.run("outbox", "send", "--public-url", "https://ngomatch.example.vn")
+        #expect(sent.status == 0, "\(sent.stderr)")
+        let digests = try Self.messages(cli, after: seen)
+        seen.formUnion(digests.map(\.name))
+        let digest = try #require(digests.first)
+        #expect(digests.count == 1)
+        #expect(digest.report["subject"] as? String == "ngomatch today: 1 notice")
+        #expect((digest.report["headers"] as? [String])?.contains("List-Unsubscribe-Post") == true)
+        let raw = try String(
+            contentsOf: cli.folder.appendingPathComponent("registry.mail").appendingPathComponent(digest.name),
+            encoding: .utf8)
+        #expect(
+            raw.contains("\r\nList-Unsubscribe: <https://ngomatch.example.vn/unsubscribe?person="), "\(raw.prefix(900))"
+        )
+        #expect(raw.contains("\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"))
+        #expect(Self.text(digest.report).contains("Invitation: Digest 2027"), "\(Self.text(digest.report))")
+        #expect(Self.text(digest.report).contains("https://ngomatch.example.vn/inbox"))
+        // Another pass the same day writes no second digest.
+        #expect(try cli.run("outbox", "send").status == 0)
+        #expect(try Self.messages(cli, after: seen).isEmpty)
+    }
 }

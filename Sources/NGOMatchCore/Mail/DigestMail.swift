@@ -37,7 +37,9 @@ public struct DigestMail: Sendable {
         NoticeLayout.page(
             title: subject, language: language,
             [.paragraph(Messages.text("mail.greeting", language, name))]
-                + notices.map { .lines($0.subject + ($0.link.map { "\n" + $0 } ?? "")) }
+                + notices.map { notice in
+                    notice.link.map { .link(notice.subject, href: $0) } ?? .paragraph(notice.subject)
+                }
                 + [
                     .button(Messages.text("digest.inboxButton", language), href: inbox),
                     .small(Messages.text("digest.settings", language)),

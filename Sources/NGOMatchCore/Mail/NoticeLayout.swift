@@ -16,6 +16,11 @@ public enum NoticeLayout {
                     .joined(separator: "<br>") + "</p>")
         }
 
+        /// A line that leads somewhere: its text is the link.
+        public static func link(_ text: String, href: String) -> Block {
+            Block(html: "<p style=\"margin:0 0 1em\"><a href=\"\(escape(href))\">\(escape(text))</a></p>")
+        }
+
         /// A link drawn as the site's main button.
         public static func button(_ label: String, href: String) -> Block {
             Block(
