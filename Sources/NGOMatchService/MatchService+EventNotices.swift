@@ -196,7 +196,8 @@ extension MatchService {
 
     /// Who was told what about an event, newest first: for its organiser.
     public func eventNotices(_ id: String, caller: Caller) throws -> [OutboxEntry] {
-        try caller.mayOrganise("events.get")
+        try caller.mayOrganise(EventNoticesOperation.name)
+        _ = try registry.event(id)
         return try registry.outbox(topic: "event:\(id)")
     }
 }

@@ -94,9 +94,14 @@ struct EventNoticeTests {
         // A reminder is not due yet: the opening was just sent.
         #expect(try cli.run("outbox", "send").status == 0)
         #expect(try Self.messages(cli, after: seen).isEmpty)
-        // The organiser sees who was told what about the event.
         let event = try cli.run("events", "show", id, "--format", "json")
         #expect(event.stdout.contains("\"answersBy\":\"2027-01-18\""), "\(event.stdout)")
+        // The organiser sees who was told what about the event: the messages that went out.
+        let told = try cli.run("events", "notices", id, "--format", "json")
+        let entries = try JSONSerialization.jsonObject(with: Data(told.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(entries.count == invitations.count + openings.count, "\(told.stdout)")
+        #expect(
+            Set(entries.compactMap { $0["kind"] as? String }) == ["event-invitation", "event-opened"])
     }
 
     @Test func aScheduleGoesToEveryoneThenAReplanOnlyToThoseItChanged() async throws {

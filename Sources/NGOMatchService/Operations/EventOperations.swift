@@ -81,6 +81,21 @@ public enum EventGetOperation: ServiceOperation {
     }
 }
 
+public enum EventNoticesOperation: ServiceOperation {
+    public static let name = "events.notices"
+    public static let command = "events notices"
+    public static let access = Access.read
+    public static let summary = "Who was told what about an event, and when (organiser)."
+    public static let guidance =
+        "Every message written about the event, newest first: to whom, what (invitation, answers open, reminder, schedule), its subject, and whether it was delivered. The organiser's to read."
+    public static let example = #"{"event":"gap-go-2026"}"#
+    public static let commandExample = ["events", "notices", "gap-go-2026"]
+    public static let cost = OperationEntry.Cost.uncached
+    public static func run(_ service: MatchService, _ params: EventParams, caller: Caller) throws -> [OutboxEntry] {
+        try service.eventNotices(params.event, caller: caller)
+    }
+}
+
 public enum EventsListOperation: ServiceOperation {
     public static let name = "events.list"
     public static let command = "events list"

@@ -177,7 +177,7 @@ struct EventRoutes {
         ]
         if organiser {
             // Who was told what about the event, and when: the outbox's messages about it.
-            let notices = (try? app.service.eventNotices(id, caller: context.caller)) ?? []
+            let notices = (try? app.perform(EventNoticesOperation.self, .object(["event": .string(id)]), context)) ?? []
             values["notices"] = notices.map { notice -> [String: Any] in
                 [
                     "when": String((notice.sentAt ?? notice.createdAt).prefix(16)).replacingOccurrences(

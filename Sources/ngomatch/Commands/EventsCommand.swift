@@ -30,7 +30,8 @@ struct EventsCommand: ParsableCommand {
                 --note "site visit in March"
             """,
         subcommands: [
-            Create.self, List.self, Show.self, Update.self, Open.self, Close.self, EventInviteCommand.self,
+            Create.self, List.self, Show.self, Notices.self, Update.self, Open.self, Close.self,
+            EventInviteCommand.self,
             EventAvailabilityCommand.self, EventWishCommand.self, EventMustMeetCommand.self, EventAvoidCommand.self,
             EventFreeCommand.self, EventPlanCommand.self, EventAgendaCommand.self, EventConfirmCommand.self,
             EventDeclineCommand.self, EventCheckinCommand.self, EventCancelCommand.self, EventOutcomeCommand.self,
@@ -150,6 +151,22 @@ struct EventsCommand: ParsableCommand {
             let details = try EventGetOperation.run(
                 registry.service(), EventParams(event: event), caller: .local("cli"))
             try output.emit(EventGetOperation.self, details, table: { EventViews.details(details) })
+        }
+    }
+
+    struct Notices: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "notices",
+            abstract: "Who was told what about an event, and when.",
+            discussion: "Example:\n  ngomatch events notices gap-go-2026")
+        @OptionGroup var registry: RegistryOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "The event's id.") var event: String
+
+        func run() throws {
+            let notices = try EventNoticesOperation.run(
+                registry.service(), EventParams(event: event), caller: .local("cli"))
+            try output.emit(EventNoticesOperation.self, notices, table: { PeopleView.outbox(notices) })
         }
     }
 
