@@ -4,6 +4,11 @@ import NGOMatchService
 
 /// Numbers, money, dates and names as each language writes them on a page.
 struct Formatting {
+    /// A registry time as a person reads it: `2026-12-07T05:44:12.345Z` → `2026-12-07 05:44` (UTC).
+    static func minute(_ stamp: String) -> String {
+        String(stamp.prefix(16)).replacingOccurrences(of: "T", with: " ")
+    }
+
     let language: Language
     let reference: ReferenceData
 

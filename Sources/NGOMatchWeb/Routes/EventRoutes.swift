@@ -180,8 +180,7 @@ struct EventRoutes {
             let notices = (try? app.perform(EventNoticesOperation.self, .object(["event": .string(id)]), context)) ?? []
             values["notices"] = notices.map { notice -> [String: Any] in
                 [
-                    "when": String((notice.sentAt ?? notice.createdAt).prefix(16)).replacingOccurrences(
-                        of: "T", with: " "),
+                    "when": Formatting.minute(notice.sentAt ?? notice.createdAt),
                     "to": notice.recipient, "kind": app.text("notice.\(notice.kind)", context),
                     "state": app.text("outboxState.\(notice.state.rawValue)", context),
                 ]

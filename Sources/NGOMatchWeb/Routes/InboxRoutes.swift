@@ -27,7 +27,7 @@ struct InboxRoutes {
             [
                 "subject": notice.subject, "link": notice.link.flatMap(localLink) as Any,
                 "kind": app.text("notice.\(notice.kind)", context), "unread": notice.readAt == nil,
-                "when": String(notice.createdAt.prefix(16)).replacingOccurrences(of: "T", with: " "),
+                "when": Formatting.minute(notice.createdAt),
             ]
         }
         let kinds = NoticeCadence.choosableKinds.map { kind -> [String: Any] in

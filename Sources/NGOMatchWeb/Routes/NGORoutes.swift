@@ -195,7 +195,7 @@ struct NGORoutes {
             lastVisit == nil
             ? app.text("sinceFirst", context, format.score(minimum), ngo.name)
             : app.text(
-                "since", context, String(stamp.prefix(16)).replacingOccurrences(of: "T", with: " "),
+                "since", context, Formatting.minute(stamp),
                 format.score(minimum), ngo.name)
         return app.render(
             "newneeds", title: app.text("newMatchingNeeds", context),

@@ -108,7 +108,7 @@ struct PeopleRoutes {
             [
                 "kind": app.text("notice.\(notice.kind)", context), "subject": notice.subject,
                 "state": app.text("outboxState.\(notice.state.rawValue)", context),
-                "when": minute(notice.sentAt ?? notice.createdAt), "reason": notice.lastError ?? "",
+                "when": Formatting.minute(notice.sentAt ?? notice.createdAt), "reason": notice.lastError ?? "",
             ]
         }
         return app.render(
@@ -117,9 +117,9 @@ struct PeopleRoutes {
                 "id": person.id, "name": person.name, "email": person.email,
                 "organisation": organisationName(person, context), "rights": rightsName(person.rights, context),
                 "language": person.language == .vi ? "Tiếng Việt" : "English",
-                "invited": minute(person.invitedAt),
-                "lastSignIn": person.lastSignIn.map(minute) ?? app.text("peopleNever", context),
-                "left": person.leftAt.map(minute) as Any, "canRemove": person.leftAt == nil,
+                "invited": Formatting.minute(person.invitedAt),
+                "lastSignIn": person.lastSignIn.map(Formatting.minute) ?? app.text("peopleNever", context),
+                "left": person.leftAt.map(Formatting.minute) as Any, "canRemove": person.leftAt == nil,
                 "notices": notices, "hasNotices": !notices.isEmpty,
             ], request, context)
     }
@@ -142,7 +142,7 @@ struct PeopleRoutes {
                 "id": entry.id, "to": entry.recipient, "kind": app.text("notice.\(entry.kind)", context),
                 "subject": entry.subject, "state": app.text("outboxState.\(entry.state.rawValue)", context),
                 "failed": entry.state == .failed, "tries": entry.attempts,
-                "when": minute(entry.sentAt ?? entry.createdAt), "reason": entry.lastError ?? "",
+                "when": Formatting.minute(entry.sentAt ?? entry.createdAt), "reason": entry.lastError ?? "",
             ]
         }
         return app.render(
@@ -171,9 +171,5 @@ struct PeopleRoutes {
         PersonRights.allCases.map {
             ["value": $0.rawValue, "label": rightsName($0, context), "selected": $0.rawValue == chosen]
         }
-    }
-
-    private func minute(_ stamp: String) -> String {
-        String(stamp.prefix(16)).replacingOccurrences(of: "T", with: " ")
     }
 }
