@@ -9,6 +9,11 @@ struct Audited<Value>: AuditedRecord {
     let auditName: String
 }
 
+extension Audited {
+    /// A write that is no record of its own (a claim, a try, a read mark): passed no audit entry.
+    init(unaudited value: Value) { self.init(value: value, auditName: "") }
+}
+
 /// Meeting events: one method per transaction. The service checks who may do what and what
 /// the values mean; here every write is all or nothing, bumps the revision and is audited.
 extension Registry {

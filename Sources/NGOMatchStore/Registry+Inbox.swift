@@ -29,7 +29,7 @@ extension Registry {
             try db.execute(
                 sql: "UPDATE notice SET read_at = ? WHERE person_id = ? AND read_at IS NULL",
                 arguments: [Self.now(), personID])
-            return Audited(value: (), auditName: "")
+            return Audited(unaudited: ())
         }
     }
 
@@ -108,13 +108,13 @@ extension Registry {
                     sql:
                         "SELECT count(*) FROM notice WHERE digest_pending AND id IN (\(notices.map(String.init).joined(separator: ",")))"
                 ) ?? 0
-            guard waiting == notices.count, !notices.isEmpty else { return Audited(value: false, auditName: "") }
+            guard waiting == notices.count, !notices.isEmpty else { return Audited(unaudited: false) }
             try db.execute(
                 sql:
                     "UPDATE notice SET digest_pending = 0 WHERE id IN (\(notices.map(String.init).joined(separator: ",")))"
             )
             try Self.mail(draft, db, at: now)
-            return Audited(value: true, auditName: "")
+            return Audited(unaudited: true)
         }.value
     }
 

@@ -36,11 +36,11 @@ extension Registry {
                     sql: "UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id = ?",
                     arguments: [claimant, Self.stamp(now.addingTimeInterval(lease)), row["id"]])
                 return Audited<ClaimedMessage?>(
-                    value: ClaimedMessage(
+                    unaudited: ClaimedMessage(
                         id: row["id"], messageID: row["message_id"], recipient: row["recipient"],
-                        message: row["message"] ?? "", attempts: row["attempts"]), auditName: "")
+                        message: row["message"] ?? "", attempts: row["attempts"]))
             }
-            return Audited<ClaimedMessage?>(value: nil, auditName: "")
+            return Audited<ClaimedMessage?>(unaudited: nil)
         }.value
     }
 
@@ -54,7 +54,7 @@ extension Registry {
                         message = CASE WHEN holds_secret THEN NULL ELSE message END
                     WHERE id = ?
                     """, arguments: [Self.stamp(now), id])
-            return Audited(value: (), auditName: "")
+            return Audited(unaudited: ())
         }
     }
 
@@ -74,7 +74,7 @@ extension Registry {
                             claimed_by = NULL, claimed_until = NULL WHERE id = ?
                         """, arguments: [reason, id])
             }
-            return Audited(value: (), auditName: "")
+            return Audited(unaudited: ())
         }
     }
 
@@ -133,7 +133,7 @@ extension Registry {
                 try Self.enqueue(draft, db, at: now)
                 written += 1
             }
-            return Audited(value: written, auditName: "")
+            return Audited(unaudited: written)
         }.value
     }
 

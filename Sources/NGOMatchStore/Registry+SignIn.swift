@@ -11,7 +11,7 @@ extension Registry {
         _ = try change(revises: false) { db in
             try Self.insert(grant, for: personID, db)
             try Self.enqueue(message, db)
-            return Audited(value: (), auditName: "")
+            return Audited(unaudited: ())
         }
     }
 
@@ -38,7 +38,7 @@ extension Registry {
                         SELECT sign_in.id AS grant, person_id, used_at, expires_at FROM sign_in
                         WHERE link_hash = ?
                         """, arguments: [Self.hash(link)])
-            else { return Audited(value: SignInOutcome.unknown, auditName: "") }
+            else { return Audited(unaudited: SignInOutcome.unknown) }
             return try Self.use(row, now: now, db)
         }.value
     }
@@ -54,16 +54,16 @@ extension Registry {
                         WHERE person_id = ? AND used_at IS NULL AND expires_at > ?
                         ORDER BY id DESC LIMIT 1
                         """, arguments: [person.id, Self.stamp(now)])
-            else { return Audited(value: SignInOutcome.unknown, auditName: "") }
+            else { return Audited(unaudited: SignInOutcome.unknown) }
             // Only the newest message's code counts, and only for its few tries: an older
             // grant's code is no second set of guesses.
-            guard (row["tries"] as Int) < Self.codeTries else { return Audited(value: .spent, auditName: "") }
+            guard (row["tries"] as Int) < Self.codeTries else { return Audited(unaudited: .spent) }
             let expected: String = row["code_hash"]
             let given = SignInGrant.codeHash(code.filter(\.isNumber), personID: person.id)
-            guard Self.sameText(expected, given) else {
+            guard Secret.same(expected, given) else {
                 let tries: Int = row["tries"]
                 try db.execute(sql: "UPDATE sign_in SET tries = tries + 1 WHERE id = ?", arguments: [row["grant"]])
-                return Audited(value: SignInOutcome.wrong(triesLeft: Self.codeTries - tries - 1), auditName: "")
+                return Audited(unaudited: SignInOutcome.wrong(triesLeft: Self.codeTries - tries - 1))
             }
             return try Self.use(row, now: now, db)
         }.value
@@ -74,10 +74,10 @@ extension Registry {
         guard row["used_at"] as String? == nil, (row["expires_at"] as String) > stamp(now),
             try Bool.fetchOne(
                 db, sql: "SELECT 1 FROM person WHERE id = ? AND left_at IS NULL", arguments: [personID]) != nil
-        else { return Audited(value: .spent, auditName: "") }
+        else { return Audited(unaudited: .spent) }
         try db.execute(sql: "UPDATE sign_in SET used_at = ? WHERE id = ?", arguments: [stamp(now), row["grant"]])
         try db.execute(sql: "UPDATE person SET last_sign_in = ? WHERE id = ?", arguments: [stamp(now), personID])
-        return Audited(value: .signedIn(try Self.person(id: personID, db)), auditName: "")
+        return Audited(unaudited: .signedIn(try Self.person(id: personID, db)))
     }
 
     static func insert(_ grant: SignInGrant, for personID: String, _ db: Database) throws {
@@ -87,13 +87,5 @@ extension Registry {
                 VALUES (?, ?, ?, ?, ?, ?)
                 """,
             arguments: [personID, grant.purpose.rawValue, grant.linkHash, grant.codeHash, now(), stamp(grant.expires)])
-    }
-
-    /// Compares in time that does not depend on where the texts differ.
-    private static func sameText(_ a: String, _ b: String) -> Bool {
-        let left = Array(a.utf8)
-        let right = Array(b.utf8)
-        guard left.count == right.count else { return false }
-        return zip(left, right).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }
