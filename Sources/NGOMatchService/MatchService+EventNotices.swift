@@ -8,11 +8,6 @@ extension MatchService {
     /// Reminders go out this often to participants who have not answered, until the day for answers.
     public static let reminderInterval: TimeInterval = 2 * 24 * 3600
 
-    /// The people still here who act for a participant.
-    func people(of side: EventParticipant.Side, _ id: String) -> [Person] {
-        (try? registry.people(organisation: "\(side.rawValue):\(id)")) ?? []
-    }
-
     /// One notice for one person of a participant.
     func eventNotice(
         _ occasion: EventNoticeMail.Occasion, event: MeetingEvent, participant: EventParticipant, to person: Person,
@@ -61,9 +56,11 @@ extension MatchService {
 
     /// The people of every participant, by `side:id`, read before the transaction that tells them.
     func peopleOfParticipants(_ participants: [EventParticipant]) -> [String: [Person]] {
-        Dictionary(
-            participants.map { ("\($0.side.rawValue):\($0.id)", people(of: $0.side, $0.id)) },
-            uniquingKeysWith: { a, _ in a })
+        guard !participants.isEmpty else { return [:] }
+        // One read of everyone still here, however many participants: an event has dozens.
+        let wanted = Set(participants.map { "\($0.side.rawValue):\($0.id)" })
+        let people = (try? registry.people()) ?? []
+        return Dictionary(grouping: people.filter { wanted.contains($0.organisation) }, by: \.organisation)
     }
 
     /// Each participant whose meetings differ from what the last published schedule told it
@@ -74,7 +71,7 @@ extension MatchService {
         _ event: MeetingEvent, kind: String, sequence: Int, report: PlanReport, meetings: [EventMeeting],
         told: [PlanReport.Meeting]?, changes: ScheduleChanges, people: [String: [Person]]
     ) -> [OutboxDraft] {
-        let scheduled = meetings.filter(\.status.isScheduled).map(Self.reported)
+        let scheduled = meetings.filter(\.status.isScheduled).map { Self.reported($0) }
         var books: [Language: AgendaBook] = [:]
         func book(_ language: Language) -> AgendaBook {
             if let book = books[language] { return book }
@@ -158,13 +155,14 @@ extension MatchService {
         return lines
     }
 
-    /// A stored meeting as an agenda shows it.
-    static func reported(_ meeting: EventMeeting) -> PlanReport.Meeting {
+    /// A stored meeting as an agenda shows it, with what the plan said of its value and wishes
+    /// when `planned` is known.
+    static func reported(_ meeting: EventMeeting, planned: PlanReport.Meeting? = nil) -> PlanReport.Meeting {
         var shown = PlanReport.Meeting(
             slot: meeting.slot, time: meeting.time, table: meeting.table, tableLabel: meeting.tableLabel,
             province: meeting.province, provinceName: meeting.provinceName, ngo: meeting.ngo,
-            ngoName: meeting.ngoName, score: meeting.score, value: meeting.score, mustMeet: false, wish: nil,
-            reasons: meeting.reasons)
+            ngoName: meeting.ngoName, score: meeting.score, value: planned?.value ?? meeting.score,
+            mustMeet: planned?.mustMeet ?? false, wish: planned?.wish, reasons: meeting.reasons)
         shown.number = meeting.number
         shown.status = meeting.status.rawValue
         shown.interpreter = meeting.interpreter
@@ -178,12 +176,11 @@ extension MatchService {
         var written = 0
         for event in try registry.events() where event.status == .open {
             guard let due = event.answersBy, due >= today else { continue }
-            let full = try registry.event(event.id)
-            let silent = full.participants.filter { $0.answeredAt == nil }
+            let silent = event.participants.filter { $0.answeredAt == nil }
             let people = peopleOfParticipants(silent)
             let drafts = silent.flatMap { participant in
                 (people["\(participant.side.rawValue):\(participant.id)"] ?? []).compactMap {
-                    eventNotice(.reminder, event: full, participant: participant, to: $0)
+                    eventNotice(.reminder, event: event, participant: participant, to: $0)
                 }
             }
             guard !drafts.isEmpty else { continue }

@@ -162,17 +162,8 @@ extension MatchService {
         }
         let planned = Dictionary(
             report.meetings.map { ("\($0.province)\t\($0.ngo)", $0) }, uniquingKeysWith: { a, _ in a })
-        report.meetings = meetings.filter(\.status.isScheduled).map { meeting in
-            let before = planned["\(meeting.province)\t\(meeting.ngo)"]
-            var shown = PlanReport.Meeting(
-                slot: meeting.slot, time: meeting.time, table: meeting.table, tableLabel: meeting.tableLabel,
-                province: meeting.province, provinceName: meeting.provinceName, ngo: meeting.ngo,
-                ngoName: meeting.ngoName, score: meeting.score, value: before?.value ?? meeting.score,
-                mustMeet: before?.mustMeet ?? false, wish: before?.wish, reasons: meeting.reasons)
-            shown.number = meeting.number
-            shown.status = meeting.status.rawValue
-            shown.interpreter = meeting.interpreter
-            return shown
+        report.meetings = meetings.filter(\.status.isScheduled).map {
+            Self.reported($0, planned: planned["\($0.province)\t\($0.ngo)"])
         }.sorted { ($0.slot, $0.table) < ($1.slot, $1.table) }
         report.meetingCount = report.meetings.count
         let agenda = EventAgenda(

@@ -2,31 +2,6 @@ import Foundation
 import NGOMatchCore
 import NGOMatchStore
 
-public struct PersonNoticesParams: OperationParams {
-    public static let parameters = [
-        Parameter("person", .text, required: true, "A person by id or e-mail address."),
-        Parameter("kind", .choice(NoticeCadence.choosableKinds), required: true, "Which kind of notice."),
-        Parameter(
-            "cadence", .choice(NoticeCadence.allCases.map(\.rawValue)), required: true,
-            "immediately, daily (one digest a day), weekly (one a week) or off (the web's inbox only)."),
-    ]
-    public var person: String
-    public var kind: String
-    public var cadence: NoticeCadence
-
-    public init(person: String, kind: String, cadence: NoticeCadence) {
-        self.person = person
-        self.kind = kind
-        self.cadence = cadence
-    }
-}
-
-/// A person's choice for each kind of notice.
-public struct PersonNoticeSettings: Encodable, Sendable {
-    public let person: String
-    public let settings: [String: NoticeCadence]
-}
-
 extension MatchService {
     /// A person chooses how a kind of notice reaches them; an editor of their organisation, or
     /// the ministry, may choose for them.
@@ -65,7 +40,7 @@ extension MatchService {
     /// Whom an unsubscribe link names, when its signature holds.
     public func unsubscribing(person: String, kind: String, signature: String) -> Person? {
         guard let expected = try? registry.unsubscribeSignature(person: person, kind: kind),
-            expected == signature, let found = try? registry.person(person), found.leftAt == nil
+            Secret.same(expected, signature), let found = try? registry.person(person), found.leftAt == nil
         else { return nil }
         return found
     }
@@ -110,24 +85,5 @@ extension MatchService {
     /// What a server writes on its clock: reminders and digests.
     public func writeTimedNotices(now: Date = Date()) throws -> Int {
         try writeReminders(now: now) + writeDigests(now: now)
-    }
-}
-
-public enum PersonNoticesOperation: ServiceOperation {
-    public static let name = "people.notices"
-    public static let command = "people notices"
-    public static let access = Access.write("the person, an editor of the same organisation, or the ministry")
-    public static let summary = "Chooses how a kind of notice reaches a person."
-    public static let guidance =
-        "For event-invitation, event-opened, event-reminder or event-schedule: immediately, daily or weekly (gathered in one digest), or off (the web's inbox only). Invitations to ngomatch and sign-in mail always go at once."
-    public static let example =
-        #"{"person":"lan.nguyen@caobang.example.vn","kind":"event-reminder","cadence":"weekly"}"#
-    public static let commandExample = [
-        "people", "notices", "lan.nguyen@caobang.example.vn", "--kind", "event-reminder", "--cadence", "weekly",
-    ]
-    public static func run(_ service: MatchService, _ params: PersonNoticesParams, caller: Caller) throws
-        -> PersonNoticeSettings
-    {
-        try service.setNoticeSetting(params, caller: caller)
     }
 }

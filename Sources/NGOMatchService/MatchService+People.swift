@@ -170,8 +170,7 @@ extension MatchService {
             occasion: occasion, name: person.name, language: person.language,
             link: "\(mail.publicURL)/signin/link?key=\(link)", code: code, validity: validity)
         let messageID = mail.messageID(purpose.rawValue, secret: Secret.make(bytes: 12))
-        let message = content.message(
-            to: try! MailAddress(person.email, name: person.name), from: mail.from, messageID: messageID, date: Date())
+        let message = content.message(to: address, from: mail.from, messageID: messageID, date: Date())
         return (
             grant,
             OutboxDraft(

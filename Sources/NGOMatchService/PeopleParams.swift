@@ -109,3 +109,28 @@ public struct OutboxRetryParams: OperationParams {
 
     public init(id: Int) { self.id = id }
 }
+
+public struct PersonNoticesParams: OperationParams {
+    public static let parameters = [
+        Parameter("person", .text, required: true, "A person by id or e-mail address."),
+        Parameter("kind", .choice(NoticeCadence.choosableKinds), required: true, "Which kind of notice."),
+        Parameter(
+            "cadence", .choice(NoticeCadence.allCases.map(\.rawValue)), required: true,
+            "immediately, daily (one digest a day), weekly (one a week) or off (the web's inbox only)."),
+    ]
+    public var person: String
+    public var kind: String
+    public var cadence: NoticeCadence
+
+    public init(person: String, kind: String, cadence: NoticeCadence) {
+        self.person = person
+        self.kind = kind
+        self.cadence = cadence
+    }
+}
+
+/// A person's choice for each kind of notice.
+public struct PersonNoticeSettings: Encodable, Sendable {
+    public let person: String
+    public let settings: [String: NoticeCadence]
+}

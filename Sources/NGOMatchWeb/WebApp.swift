@@ -98,7 +98,7 @@ package struct WebApp: Sendable {
 
     /// - Throws: `WebError.csrf` unless `token` is the session's CSRF token.
     func checkCSRF(_ token: String?, _ context: WebContext) throws {
-        guard let session = context.session, let token, SessionStore.sameSecret(token, session.csrf) else {
+        guard let session = context.session, let token, Secret.same(token, session.csrf) else {
             throw WebError(kind: .csrf, message: text("csrf", context))
         }
     }

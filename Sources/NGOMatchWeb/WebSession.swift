@@ -1,4 +1,5 @@
 import Foundation
+import NGOMatchCore
 import NGOMatchService
 import Synchronization
 
@@ -30,7 +31,7 @@ final class SessionStore: Sendable {
 
     func create(for caller: Caller, personName: String? = nil, now: Date = Date()) -> WebSession {
         let session = WebSession(
-            id: Self.randomToken(), caller: caller, personName: personName, csrf: Self.randomToken(),
+            id: Secret.make(), caller: caller, personName: personName, csrf: Secret.make(),
             expires: now.addingTimeInterval(Self.lifetime))
         sessions.withLock { sessions in
             // Memory follows the people signed in, however many cookie-less requests arrive.
@@ -71,21 +72,5 @@ final class SessionStore: Sendable {
             defer { visits[key] = now }
             return visits[key]
         }
-    }
-
-    /// 32 random bytes as URL-safe base64: the session id and the CSRF token.
-    static func randomToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-    }
-
-    /// Compares in time that does not depend on where the texts differ.
-    static func sameSecret(_ a: String, _ b: String) -> Bool {
-        let left = Array(a.utf8)
-        let right = Array(b.utf8)
-        guard left.count == right.count else { return false }
-        return zip(left, right).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }

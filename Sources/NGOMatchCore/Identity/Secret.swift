@@ -17,4 +17,12 @@ public enum Secret {
         let digits = String(value)
         return String(repeating: "0", count: 6 - digits.count) + digits
     }
+
+    /// Compares in time that does not depend on where the texts differ.
+    public static func same(_ a: String, _ b: String) -> Bool {
+        let left = Array(a.utf8)
+        let right = Array(b.utf8)
+        guard left.count == right.count else { return false }
+        return zip(left, right).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
 }

@@ -108,3 +108,22 @@ public enum OutboxRetryOperation: ServiceOperation {
         try service.retryOutbox(params, caller: caller)
     }
 }
+
+public enum PersonNoticesOperation: ServiceOperation {
+    public static let name = "people.notices"
+    public static let command = "people notices"
+    public static let access = Access.write("the person, an editor of the same organisation, or the ministry")
+    public static let summary = "Chooses how a kind of notice reaches a person."
+    public static let guidance =
+        "For event-invitation, event-opened, event-reminder or event-schedule: immediately, daily or weekly (gathered in one digest), or off (the web's inbox only). Invitations to ngomatch and sign-in mail always go at once."
+    public static let example =
+        #"{"person":"lan.nguyen@caobang.example.vn","kind":"event-reminder","cadence":"weekly"}"#
+    public static let commandExample = [
+        "people", "notices", "lan.nguyen@caobang.example.vn", "--kind", "event-reminder", "--cadence", "weekly",
+    ]
+    public static func run(_ service: MatchService, _ params: PersonNoticesParams, caller: Caller) throws
+        -> PersonNoticeSettings
+    {
+        try service.setNoticeSetting(params, caller: caller)
+    }
+}

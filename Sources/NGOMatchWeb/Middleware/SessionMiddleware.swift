@@ -37,7 +37,8 @@ struct SessionMiddleware: RouterMiddleware {
                 $0.caller, personName: $0.personName, reference: reference, ngoName: ngoName, language: context.language
             )
         }
-        context.unread = context.session?.caller.personID.map(unread)
+        // Pages show the count; a stylesheet or icon need not cost a read.
+        if !path.hasPrefix("/static/") { context.unread = context.session?.caller.personID.map(unread) }
         // An unsubscribe link works without signing in: its signature is the authority.
         let open =
             path == "/signin" || path.hasPrefix("/signin/") || path == "/unsubscribe" || path.hasPrefix("/static/")
