@@ -26,9 +26,31 @@ struct EventNoticeTests {
 
     static func recipient(_ report: [String: Any]) -> String { (report["to"] as? [[String]])?.first?[1] ?? "" }
 
+    /// The text part with its lines for 80 columns joined back into paragraphs, so that a
+    /// phrase is found wherever the wrapping fell; every line holds to 78 columns unless it is
+    /// one word (a link).
     static func text(_ report: [String: Any]) -> String {
-        ((report["parts"] as? [[String: Any]])?.first?["text"] as? String ?? "").replacingOccurrences(
+        let text = ((report["parts"] as? [[String: Any]])?.first?["text"] as? String ?? "").replacingOccurrences(
             of: "\r\n", with: "\n")
+        for line in text.split(separator: "\n") where line.count > 78 {
+            #expect(!line.contains(" "), "a line past 78 columns: \(line)")
+        }
+        return unwrapped(text)
+    }
+
+    static func unwrapped(_ text: String) -> String {
+        var lines: [String] = []
+        for line in text.components(separatedBy: "\n") {
+            let continues =
+                !line.isEmpty && !line.hasPrefix("• ") && !line.hasPrefix("http") && !(lines.last ?? "").isEmpty
+                && !(lines.last ?? "").hasPrefix("http") && !(lines.last ?? "").hasSuffix(":")
+            if continues, let last = lines.popLast() {
+                lines.append(last + " " + line.trimmingCharacters(in: .whitespaces))
+            } else {
+                lines.append(line)
+            }
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// The calendar a message carries, as `icalendar` reads it: uid → (sequence, status).

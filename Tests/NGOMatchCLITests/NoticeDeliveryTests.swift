@@ -60,7 +60,7 @@ struct NoticeDeliveryTests {
         #expect((report["longestHeaderLine"] as? Int ?? 999) <= 78)
         let parts = try #require(report["parts"] as? [[String: Any]])
         #expect(parts.map { $0["type"] as? String } == ["text/plain", "text/html"])
-        let text = (parts[0]["text"] as? String ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+        let text = EventNoticeTests.text(report)
         // Hà Giang merged into Tuyên Quang on 1 July 2025: the mail names the unit as it is now.
         #expect(text.contains("Tuyên Quang"), "\(text)")
         #expect(text.contains("72 giờ"))

@@ -30,7 +30,7 @@ public struct DigestMail: Sendable {
         var lines = [Messages.text("mail.greeting", language, name), "", subject + ":", ""]
         for notice in notices { lines += ["• " + notice.subject] + (notice.link.map { ["  " + $0] } ?? []) }
         lines += ["", Messages.text("digest.inbox", language), inbox, "", Messages.text("digest.settings", language)]
-        return (lines + ["", "— ngomatch"]).joined(separator: "\n") + "\n"
+        return PlainText.wrappedForMail((lines + ["", "— ngomatch"]).joined(separator: "\n")) + "\n"
     }
 
     public var html: String {

@@ -81,10 +81,10 @@ public struct EventNoticeMail: Sendable {
     }
 
     public var plainText: String {
-        ([text("mail.greeting", name), ""] + paragraphs.flatMap { [$0, ""] } + [
-            text("notice.open"), link, "", "— ngomatch",
-        ])
-        .joined(separator: "\n") + "\n"
+        PlainText.wrappedForMail(
+            ([text("mail.greeting", name), ""] + paragraphs.flatMap { [$0, ""] } + [
+                text("notice.open"), link, "", "— ngomatch",
+            ]).joined(separator: "\n")) + "\n"
     }
 
     public var html: String {

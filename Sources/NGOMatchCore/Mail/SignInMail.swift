@@ -47,7 +47,7 @@ public struct SignInMail: Sendable {
         lines += [text("mail.linkLead", validity), link, ""]
         lines += [text("mail.codeLead"), spacedCode, ""]
         lines += [text(ignoreKey), "", "— ngomatch"]
-        return lines.joined(separator: "\n") + "\n"
+        return PlainText.wrappedForMail(lines.joined(separator: "\n")) + "\n"
     }
 
     public var html: String {

@@ -126,7 +126,7 @@ public struct CoverageMap: Encodable, Sendable {
         // The legend sits in the open sea east of the north, clear of the islands; a long title
         // takes two lines.
         let x = shapes.width - 290
-        let titleLines = Self.wrapped(legendTitle, width: 38)
+        let titleLines = PlainText.wrapped(legendTitle, width: 38)
         svg += #"<g class="legend" font-family="sans-serif" font-size="13">"#
         for (row, line) in titleLines.enumerated() {
             svg += #"<text x="\#(x)" y="\#(20 + row * 16)" font-weight="bold">\#(escape(line))</text>"#
@@ -144,19 +144,5 @@ public struct CoverageMap: Encodable, Sendable {
         }
         svg += ##"<text x="4" y="\##(height - 6)" font-size="10" fill="#555555">\##(escape(attribution))</text>"##
         return svg + "</g></svg>"
-    }
-
-    /// Words on lines of at most `width` characters.
-    static func wrapped(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ") {
-            if !line.isEmpty && line.count + 1 + word.count > width {
-                lines.append(line)
-                line = ""
-            }
-            line += (line.isEmpty ? "" : " ") + word
-        }
-        return line.isEmpty ? lines : lines + [line]
     }
 }

@@ -6,4 +6,30 @@ public enum PlainText {
             String.UnicodeScalarView(
                 text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
     }
+
+    /// Words on lines of at most `width` characters; a word longer than that (a link) stands alone.
+    static func wrapped(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        return line.isEmpty ? lines : lines + [line]
+    }
+
+    /// Each line of `text` wrapped for a reader at 80 columns; a bulleted line ("• …")
+    /// continues under its text.
+    static func wrappedForMail(_ text: String, width: Int = 76) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+            let bullet = line.hasPrefix("• ")
+            let body = bullet ? String(line.dropFirst(2)) : String(line)
+            let lines = wrapped(body, width: bullet ? width - 2 : width)
+            guard !lines.isEmpty else { return [""] }
+            return bullet ? ["• " + lines[0]] + lines.dropFirst().map { "  " + $0 } : lines
+        }.joined(separator: "\n")
+    }
 }
