@@ -38,6 +38,18 @@ public enum Caller: Sendable, Hashable {
         }
     }
 
+    /// The door a change came through, for the pipeline's history: the local user's name for
+    /// it (`cli`, `stdio`, `tcp`, `mcp`, `web`), `web` for a person (people sign in there),
+    /// `token` for a client that presented one.
+    public var door: String {
+        switch self {
+        case .local(let name): name
+        case .person: "web"
+        case .token: "token"
+        case .anonymous: "anonymous"
+        }
+    }
+
     func audit(_ method: String) -> AuditEntry { AuditEntry(actor: actor, method: method) }
 
     /// The role a write is judged by: nil for the local user, who may write anything.
@@ -108,6 +120,10 @@ enum MinistryMatter: String {
     case auditTrail = "forbidden.audit"
     /// The outbox holds every address told anything.
     case outbox = "forbidden.outbox"
+    /// How long requests wait and how many may be open: the same for every organisation.
+    case interestSettings = "forbidden.interestSettings"
+    /// The approval checklist decides what every pair must show.
+    case checklist = "forbidden.checklist"
 }
 
 extension MatchService {

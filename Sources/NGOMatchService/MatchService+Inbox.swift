@@ -84,6 +84,7 @@ extension MatchService {
 
     /// What a server writes on its clock: reminders and digests.
     public func writeTimedNotices(now: Date = Date()) throws -> Int {
-        try writeReminders(now: now) + writeDigests(now: now)
+        try writeReminders(now: now) + writeInterestDeadlines(now: now) + writeDeadlineNotices(now: now)
+            + writeDigests(now: now)
     }
 }

@@ -84,6 +84,10 @@ public enum OperationTable {
         AuditListOperation.self, TokenCreateOperation.self, TokensListOperation.self, TokenRevokeOperation.self,
         PersonInviteOperation.self, PeopleListOperation.self, PersonShowOperation.self, PersonUpdateOperation.self,
         PersonRemoveOperation.self, PersonNoticesOperation.self, OutboxListOperation.self, OutboxRetryOperation.self,
+        InterestExpressOperation.self, InterestAnswerOperation.self, InterestListOperation.self,
+        InterestShowOperation.self, InterestMessageOperation.self, InterestSettingsOperation.self,
+        PipelineMoveOperation.self, PipelineListOperation.self, PipelineShowOperation.self, DossierItemOperation.self,
+        PipelineFiguresOperation.self, ChecklistOperation.self,
     ]
 
     public static let all: [OperationEntry] = operations.map { OperationEntry($0) }

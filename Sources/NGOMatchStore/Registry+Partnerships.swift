@@ -5,13 +5,24 @@ extension Registry {
     /// Records the current step between a need and an NGO; a pair has one status at a time.
     /// - Throws: `RegistryError.notFound` or `LookupError` for an unknown need or NGO.
     public func recordPartnership(
-        need: String, ngo: String, status: Partnership.Status, note: String? = nil, audit: AuditEntry? = nil
+        need: String, ngo: String, status: Partnership.Status, note: String? = nil, door: String = "cli",
+        audit: AuditEntry? = nil
     ) throws -> Partnership {
         try change(audit: audit) { db in
             let needID = try Self.need(need, db).id
             let ngoID = try Self.resolveNGO(ngo, db)
-            let partnership = Partnership(need: needID, ngo: ngoID, status: status, note: note, recordedAt: Self.now())
+            let stamp = Self.now()
+            let partnership = Partnership(need: needID, ngo: ngoID, status: status, note: note, recordedAt: stamp)
             try Self.upsert(partnership, db)
+            // The record is where the pair stands: its pipeline stage follows.
+            let stage = try Self.checklist(db).stage(for: status)
+            if try Self.stage(need: needID, ngo: ngoID, db) != stage {
+                try Self.setStage(
+                    need: needID, ngo: ngoID,
+                    PipelineMove(
+                        stage: stage, at: stamp, by: audit?.actor ?? "ngomatch", door: door,
+                        note: note ?? "recorded as \(status.rawValue)"), db)
+            }
             return partnership
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import NGOMatchCore
 import NGOMatchSeeds
 
 extension Registry {
@@ -274,6 +275,92 @@ extension Registry {
             try db.execute(
                 sql: "INSERT INTO registry_info (key, value) VALUES ('unsubscribe_key', ?)",
                 arguments: [UUID().uuidString + UUID().uuidString])
+        }
+        migrator.registerMigration("v11-interest-pipeline") { db in
+            // One side's request to the other about a need, answered, connected, or expired.
+            try db.create(table: "interest") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("need_id", .text).notNull().references("need", onDelete: .cascade)
+                t.column("ngo_id", .text).notNull().references("ngo", onDelete: .cascade)
+                t.column("province_id", .text).notNull()
+                t.column("from_side", .text).notNull()
+                t.column("by", .text).notNull()
+                t.column("message", .text).notNull()
+                t.column("amount", .double)
+                t.column("currency", .text)
+                t.column("timeframe", .text)
+                t.column("status", .text).notNull()
+                t.column("created_at", .text).notNull()
+                t.column("expires_at", .text).notNull()
+                t.column("answered_at", .text)
+                t.column("answered_by", .text)
+                t.column("reason", .text)
+                t.column("answer", .text)
+            }
+            try db.create(index: "interest_by_pair", on: "interest", columns: ["need_id", "ngo_id", "status"])
+            try db.create(index: "interest_by_ngo", on: "interest", columns: ["ngo_id", "status"])
+            try db.create(index: "interest_by_province", on: "interest", columns: ["province_id", "status"])
+            try db.create(table: "interest_message") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("interest_id", .integer).notNull().references("interest", onDelete: .cascade)
+                t.column("side", .text)
+                t.column("by", .text).notNull()
+                t.column("text", .text).notNull()
+                t.column("at", .text).notNull()
+            }
+            // Where each pair someone acted on stands: one stage at a time, every move kept.
+            try db.create(table: "pipeline") { t in
+                t.column("need_id", .text).notNull().references("need", onDelete: .cascade)
+                t.column("ngo_id", .text).notNull().references("ngo", onDelete: .cascade)
+                t.column("stage", .text).notNull()
+                t.column("since", .text).notNull()
+                t.primaryKey(["need_id", "ngo_id"])
+            }
+            try db.create(index: "pipeline_by_ngo", on: "pipeline", columns: ["ngo_id"])
+            try db.create(table: "pipeline_move") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("need_id", .text).notNull().references("need", onDelete: .cascade)
+                t.column("ngo_id", .text).notNull().references("ngo", onDelete: .cascade)
+                t.column("stage", .text).notNull()
+                t.column("at", .text).notNull()
+                t.column("by", .text).notNull()
+                t.column("door", .text).notNull()
+                t.column("reason", .text)
+                t.column("decision_number", .text)
+                t.column("decision_date", .text)
+                t.column("authority", .text)
+                t.column("note", .text)
+            }
+            try db.create(index: "pipeline_move_by_pair", on: "pipeline_move", columns: ["need_id", "ngo_id"])
+            // The approval dossier's items of each pair; a document is kept in the registry.
+            try db.create(table: "dossier") { t in
+                t.column("need_id", .text).notNull().references("need", onDelete: .cascade)
+                t.column("ngo_id", .text).notNull().references("ngo", onDelete: .cascade)
+                t.column("item", .text).notNull()
+                t.column("done_at", .text)
+                t.column("done_by", .text)
+                t.column("file_name", .text)
+                t.column("content_type", .text)
+                t.column("size", .integer)
+                t.column("content", .blob)
+                t.primaryKey(["need_id", "ngo_id", "item"])
+            }
+            // Partnerships recorded before the pipeline join it at their stage.
+            let checklist = Registry.shippedChecklist
+            for row in try Row.fetchAll(db, sql: "SELECT need_id, ngo_id, status, recorded_at FROM partnership") {
+                let status = Partnership.Status(rawValue: row["status"]) ?? .proposed
+                let stage = checklist.stage(for: status)
+                let at: String = row["recorded_at"]
+                try db.execute(
+                    sql: "INSERT INTO pipeline (need_id, ngo_id, stage, since) VALUES (?, ?, ?, ?)",
+                    arguments: [row["need_id"], row["ngo_id"], stage, at])
+                try db.execute(
+                    sql: """
+                        INSERT INTO pipeline_move (need_id, ngo_id, stage, at, by, door, note)
+                        VALUES (?, ?, ?, ?, 'ngomatch', 'migration', ?)
+                        """,
+                    arguments: [row["need_id"], row["ngo_id"], stage, at, "recorded as \(status.rawValue)"])
+            }
         }
         return migrator
     }

@@ -109,6 +109,13 @@ public struct Registry: Sendable {
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return formatter.string(from: date)
     }
+
+    /// The moment a stamp names, for durations between stamps.
+    public static func date(_ stamp: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: stamp)
+    }
 }
 
 extension Registry {

@@ -9,7 +9,10 @@ public enum NoticeCadence: String, Hashable, Sendable, Codable, CaseIterable {
     case off
 
     /// The kinds a person may choose for; invitations and sign-in mail always go at once.
-    public static let choosableKinds = ["event-invitation", "event-opened", "event-reminder", "event-schedule"]
+    public static let choosableKinds = [
+        "event-invitation", "event-opened", "event-reminder", "event-schedule", "interest-received",
+        "interest-answered", "interest-message", "interest-expiring", "pipeline-moved", "deadline",
+    ]
 
     /// How long a digest of this cadence gathers.
     public var interval: Double? {

@@ -1,6 +1,6 @@
 extension Messages {
     /// English: the reference for keys and placeholders.
-    static let english: [String: String] = [
+    static let englishGeneral: [String: String] = [
         // The CLI's tables and summaries.
         "cli.rank": "#",
         "cli.score": "score",

@@ -1,7 +1,7 @@
 extension Messages {
     /// Vietnamese, in the terms the ministries use ("nhu cầu", "tổ chức phi chính phủ nước
     /// ngoài", "giấy đăng ký hoạt động", "lĩnh vực ưu tiên").
-    static let vietnamese: [String: String] = [
+    static let vietnameseGeneral: [String: String] = [
         // Bảng và tóm tắt của dòng lệnh.
         "cli.rank": "#",
         "cli.score": "điểm",

@@ -5,6 +5,10 @@ import Foundation
 /// `{1}`…; a key missing in a language falls back to English, and the tests fail on any key
 /// that is. Adding a language is adding a table (a file) and a `Language` case.
 public enum Messages {
+    /// The tables are kept in files by subject; a key is in one of them only (the tests check).
+    static let english = englishGeneral.merging(englishPipeline) { general, _ in general }
+    static let vietnamese = vietnameseGeneral.merging(vietnamesePipeline) { general, _ in general }
+
     public static func table(_ language: Language) -> [String: String] {
         switch language {
         case .vi: vietnamese

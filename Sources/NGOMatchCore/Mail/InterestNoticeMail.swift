@@ -1,0 +1,99 @@
+import Foundation
+
+/// What interest and the pipeline tell the people of a side: a request for them, its answer,
+/// a connection, a message on its thread, that it expires soon, or that the pair moved.
+public struct InterestNoticeMail: Sendable {
+    public enum Occasion: Sendable {
+        /// `reasons`: the match's explanation, one line a factor, in the reader's language.
+        case received(message: String, score: String?, reasons: [String])
+        case answered(accepted: Bool, reason: String?, answer: String?)
+        case connected
+        case message(String)
+        case expiring(on: String)
+        case moved(stage: String)
+    }
+
+    public let occasion: Occasion
+    /// The organisation on the other side, as the registry spells it.
+    public let other: String
+    public let need: String
+    public let name: String
+    public let language: Language
+    /// The request's or the pair's page.
+    public let link: String
+
+    public init(occasion: Occasion, other: String, need: String, name: String, language: Language, link: String) {
+        self.occasion = occasion
+        self.other = other
+        self.need = need
+        self.name = name
+        self.language = language
+        self.link = link
+    }
+
+    public var kind: String {
+        switch occasion {
+        case .received: "interest-received"
+        case .answered, .connected: "interest-answered"
+        case .message: "interest-message"
+        case .expiring: "interest-expiring"
+        case .moved: "pipeline-moved"
+        }
+    }
+
+    public var subject: String {
+        switch occasion {
+        case .received: text("interestMail.receivedSubject", other, need)
+        case .answered(let accepted, _, _):
+            text(accepted ? "interestMail.acceptedSubject" : "interestMail.declinedSubject", other, need)
+        case .connected: text("interestMail.connectedSubject", other, need)
+        case .message: text("interestMail.messageSubject", other, need)
+        case .expiring(let day): text("interestMail.expiringSubject", need, day)
+        case .moved(let stage): text("interestMail.movedSubject", need, other, stage)
+        }
+    }
+
+    private var paragraphs: [String] {
+        switch occasion {
+        case .received(let message, let score, let reasons):
+            var lines = [text("interestMail.received", other, need), "“\(message)”"]
+            if let score {
+                lines.append(
+                    text("interestMail.why", score) + "\n" + reasons.map { "• " + $0 }.joined(separator: "\n"))
+            }
+            lines.append(text("interestMail.answerIt"))
+            return lines
+        case .answered(let accepted, let reason, let answer):
+            if accepted { return [text("interestMail.accepted", other, need), text("interestMail.contacts")] }
+            return [text("interestMail.declined", other, need)] + [reason, answer].compactMap { $0 }
+        case .connected: return [text("interestMail.connected", other, need), text("interestMail.contacts")]
+        case .message(let message): return [text("interestMail.message", other), message]
+        case .expiring(let day): return [text("interestMail.expiring", other, need, day)]
+        case .moved(let stage): return [text("interestMail.moved", need, other, stage)]
+        }
+    }
+
+    public var plainText: String {
+        PlainText.wrappedForMail(
+            ([text("mail.greeting", name), ""] + paragraphs.flatMap { [$0, ""] } + [
+                text("interestMail.open"), link, "", "— ngomatch",
+            ]).joined(separator: "\n")) + "\n"
+    }
+
+    public var html: String {
+        NoticeLayout.page(
+            title: subject, language: language,
+            [.paragraph(text("mail.greeting", name))] + paragraphs.map(NoticeLayout.Block.lines)
+                + [.button(text("interestMail.openButton"), href: link)])
+    }
+
+    public func message(
+        to address: MailAddress, from: MailAddress, messageID: String, date: Date, unsubscribe: String?
+    ) -> MailMessage {
+        MailMessage(
+            from: from, to: [address], subject: subject, date: date, messageID: messageID, text: plainText, html: html,
+            attachments: [], extraHeaders: MailHeader.unsubscribe(unsubscribe))
+    }
+
+    private func text(_ key: String, _ values: String...) -> String { Messages.text(key, language, values) }
+}

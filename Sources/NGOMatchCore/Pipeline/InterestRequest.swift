@@ -1,0 +1,102 @@
+/// One side's request to the other about a need: an NGO's "we can help", or a province's
+/// "we would like to discuss this need".
+public struct InterestRequest: Hashable, Sendable, Codable {
+    public enum Side: String, Hashable, Sendable, Codable, CaseIterable {
+        case province
+        case ngo
+
+        public var other: Side { self == .province ? .ngo : .province }
+    }
+
+    public enum Status: String, Hashable, Sendable, Codable, CaseIterable {
+        /// Waiting for the other side's answer.
+        case open
+        case accepted
+        case declined
+        /// Both sides asked: connected without an answer.
+        case mutual
+        /// Not answered in time.
+        case expired
+        /// Taken back by the side that asked.
+        case withdrawn
+
+        public var connects: Bool { self == .accepted || self == .mutual }
+    }
+
+    public let id: Int
+    public let need: NeedID
+    public let province: ProvinceID
+    public let ngo: NGOID
+    public let from: Side
+    /// The person or token that asked, as the audit names them.
+    public let by: String
+    public let message: String
+    public let amount: Double?
+    public let currency: String?
+    public let timeframe: String?
+    public var status: Status
+    public let createdAt: String
+    public let expiresAt: String
+    public var answeredAt: String?
+    public var answeredBy: String?
+    public var reason: DeclineReason?
+    public var answer: String?
+
+    package init(
+        id: Int, need: NeedID, province: ProvinceID, ngo: NGOID, from: Side, by: String, message: String,
+        amount: Double?, currency: String?, timeframe: String?, status: Status, createdAt: String, expiresAt: String,
+        answeredAt: String?, answeredBy: String?, reason: DeclineReason?, answer: String?
+    ) {
+        self.id = id
+        self.need = need
+        self.province = province
+        self.ngo = ngo
+        self.from = from
+        self.by = by
+        self.message = message
+        self.amount = amount
+        self.currency = currency
+        self.timeframe = timeframe
+        self.status = status
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+        self.answeredAt = answeredAt
+        self.answeredBy = answeredBy
+        self.reason = reason
+        self.answer = answer
+    }
+
+    /// The organisation on `side`, as a role names it (`province:cao-bang`, `ngo:WWF`).
+    public func organisation(_ side: Side) -> String {
+        side == .province ? "province:\(province.rawValue)" : "ngo:\(ngo.rawValue)"
+    }
+}
+
+/// Why a request was declined: a short list a ministry can count, with the answer's own words beside.
+public enum DeclineReason: String, Hashable, Sendable, Codable, CaseIterable {
+    case notAFit = "not-a-fit"
+    case noCapacity = "no-capacity"
+    case timing
+    case alreadyCovered = "already-covered"
+    case outsideCertificate = "outside-certificate"
+    case other
+}
+
+/// A plain-text message on a request's thread.
+public struct InterestMessage: Hashable, Sendable, Codable {
+    public let id: Int
+    public let request: Int
+    public let side: InterestRequest.Side?
+    public let by: String
+    public let text: String
+    public let at: String
+
+    package init(id: Int, request: Int, side: InterestRequest.Side?, by: String, text: String, at: String) {
+        self.id = id
+        self.request = request
+        self.side = side
+        self.by = by
+        self.text = text
+        self.at = at
+    }
+}

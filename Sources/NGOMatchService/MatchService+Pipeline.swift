@@ -1,0 +1,245 @@
+import Foundation
+import NGOMatchCore
+import NGOMatchStore
+
+/// A pair as its two sides and the ministry read it: its history, its dossier with what is
+/// due and overdue, and the requests that brought it here.
+public struct PipelineDetails: Encodable, Sendable {
+    public let pair: PipelinePair
+    public let needTitle: String
+    public let provinceName: String
+    public let ngoName: String
+    public let stageName: String
+    public let stages: [StageDefinition]
+    public let dossier: [DossierItem]
+    public let requests: [InterestRequest]
+}
+
+/// One pair in a list, with the names a reader needs.
+public struct PipelineEntry: Encodable, Sendable, Hashable {
+    public let need: NeedID
+    public let needTitle: String
+    public let province: ProvinceID
+    public let provinceName: String
+    public let ngo: NGOID
+    public let ngoName: String
+    public let stage: String
+    public let since: String
+    public let daysAtStage: Int
+    public let stalled: Bool
+}
+
+extension MatchService {
+    /// A pair still on its way that has not moved in this many days is stalled.
+    public static let stalledAfterDays = 30
+
+    public func checklist() throws -> ApprovalChecklist {
+        (try? ChecklistParser.parse(try registry.checklistText(), file: "approval_checklist"))
+            ?? Registry.shippedChecklist
+    }
+
+    public func movePipeline(_ params: PipelineMoveParams, caller: Caller) throws -> PipelinePair {
+        let method = PipelineMoveOperation.name
+        let need = try registry.need(params.need)
+        let ngo = try registry.ngo(named: params.ngo)
+        try caller.mayRecordPartnership(province: need.province, ngo: ngo.id, method)
+        var decisionDate: CalendarDate?
+        if let text = params.decisionDate, !text.isEmpty {
+            guard let day = CalendarDate(text) else {
+                throw ServiceError.invalidParams(field: "decisionDate", expected: .key("params.day", text))
+            }
+            guard day <= CalendarDate.today else {
+                throw ServiceError.invalidParams(field: "decisionDate", expected: .key("pipeline.futureDecision"))
+            }
+            decisionDate = day
+        }
+        func given(_ text: String?) -> String? {
+            let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines)
+            return trimmed?.isEmpty == false ? trimmed : nil
+        }
+        let move = PipelineMove(
+            stage: params.stage, at: Registry.stamp(Date()), by: caller.actor, door: caller.door,
+            reason: given(params.reason), decisionNumber: given(params.decisionNumber), decisionDate: decisionDate,
+            authority: given(params.authority), note: given(params.note))
+        return try registry.movePipeline(
+            need: need.id, ngo: ngo.id, move, mayGoBack: caller.seesEverything,
+            notices: { pair, checklist in
+                guard let stage = checklist.stage(pair.stage) else { return [] }
+                // Told: the other side of whoever moved it, or both when the ministry did.
+                let request = pairRequest(pair, by: caller)
+                let sides: [InterestRequest.Side] =
+                    switch caller.role {
+                    case .province?: [.ngo]
+                    case .ngo?: [.province]
+                    default: [.province, .ngo]
+                    }
+                return sides.flatMap { interestNotices(.moved(stage: stage), about: request, to: $0, title: need.title) }
+            }, audit: caller.audit(method))
+    }
+
+    /// A request-shaped value for a pair's notices, whether or not a request brought it.
+    private func pairRequest(_ pair: PipelinePair, by caller: Caller) -> InterestRequest {
+        InterestRequest(
+            id: 0, need: pair.need, province: pair.province, ngo: pair.ngo, from: .province, by: caller.actor,
+            message: "", amount: nil, currency: nil, timeframe: nil, status: .accepted, createdAt: pair.since,
+            expiresAt: pair.since, answeredAt: nil, answeredBy: nil, reason: nil, answer: nil)
+    }
+
+    public func pipelineDetails(_ params: PipelinePairParams, caller: Caller, language: Language = .en) throws
+        -> PipelineDetails
+    {
+        let need = try registry.need(params.need)
+        let ngo = try registry.ngo(named: params.ngo)
+        try mayReadPair(province: need.province, ngo: ngo.id, caller: caller, PipelineShowOperation.name)
+        guard let pair = try registry.pipelinePair(need: need.id, ngo: ngo.id) else {
+            throw RegistryError.notFound(kind: "pair", id: "\(need.id) / \(ngo.id)", suggestions: [])
+        }
+        let checklist = try checklist()
+        return PipelineDetails(
+            pair: pair, needTitle: need.title,
+            provinceName: reference.provinces[need.province]?.name.vi ?? need.province.rawValue, ngoName: ngo.name,
+            stageName: checklist.stage(pair.stage)?.name(language) ?? pair.stage, stages: checklist.allStages,
+            dossier: try dossier(pair, checklist: checklist, language: language),
+            requests: try registry.interestRequests(need: need.id, ngo: ngo.id))
+    }
+
+    /// The dossier's items for a pair: what is done, and when each opinion is due, counted in
+    /// working days from the day the dossier was submitted.
+    func dossier(_ pair: PipelinePair, checklist: ApprovalChecklist, language: Language, today: CalendarDate = .today)
+        throws -> [DossierItem]
+    {
+        let rows = Dictionary(
+            try registry.dossierRows(need: pair.need, ngo: pair.ngo).map { ($0.item, $0) },
+            uniquingKeysWith: { a, _ in a })
+        let submitted = pair.moves.last { $0.stage == "dossier-submitted" }.flatMap {
+            CalendarDate(String($0.at.prefix(10)))
+        }
+        return checklist.items.map { item in
+            let row = rows[item.id]
+            let due = item.dueWorkingDays.flatMap { days in
+                submitted.map { Registry.workingCalendar.adding(workingDays: days, to: $0) }
+            }
+            return DossierItem(
+                item: item.id, kind: item.kind, name: item.name(language), neededBy: item.neededBy,
+                doneAt: row?.doneAt, doneBy: row?.doneBy, fileName: row?.fileName, contentType: row?.contentType,
+                size: row?.size, due: due, overdue: row?.doneAt == nil && due.map { $0 < today } == true)
+        }
+    }
+
+    public func pipelineEntries(_ params: PipelineListParams, caller: Caller, now: Date = Date()) throws
+        -> [PipelineEntry]
+    {
+        let role = try reader(caller)
+        let checklist = try checklist()
+        if let stage = params.stage, checklist.stage(stage) == nil {
+            throw ServiceError.invalidParams(
+                field: "stage",
+                expected: .sequence([
+                    .key("pipeline.unknownStage", stage),
+                    Suggestions.phrase(for: stage, among: checklist.allStages.map(\.id)),
+                ]))
+        }
+        let province = try params.province.map { try reference.provinces.resolve($0).province.id }
+        let ngo = try params.ngo.map { try registry.ngo(named: $0).id }
+        let today = CalendarDate(now)
+        let titles = Dictionary(
+            try registry.needs().map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        var names: [NGOID: String] = [:]
+        return try registry.pipelinePairs(organisation: role).compactMap { pair in
+            guard params.stage.map({ $0 == pair.stage }) ?? true, province.map({ $0 == pair.province }) ?? true,
+                ngo.map({ $0 == pair.ngo }) ?? true
+            else { return nil }
+            let days = CalendarDate(String(pair.since.prefix(10))).map { today.dayNumber - $0.dayNumber } ?? 0
+            let open = checklist.stage(pair.stage).map { !$0.isClosing && $0.id != checklist.stages.last?.id } ?? false
+            let stalled = open && days >= Self.stalledAfterDays
+            if params.stalled == true, !stalled { return nil }
+            if names[pair.ngo] == nil { names[pair.ngo] = (try? registry.ngo(named: pair.ngo.rawValue).name) ?? "" }
+            return PipelineEntry(
+                need: pair.need, needTitle: titles[pair.need] ?? pair.need.rawValue, province: pair.province,
+                provinceName: reference.provinces[pair.province]?.name.vi ?? pair.province.rawValue, ngo: pair.ngo,
+                ngoName: names[pair.ngo] ?? pair.ngo.rawValue, stage: pair.stage, since: pair.since,
+                daysAtStage: days, stalled: stalled)
+        }
+    }
+
+    public func markDossierItem(_ params: DossierItemParams, caller: Caller, bytes: [UInt8]? = nil) throws
+        -> DossierRow
+    {
+        let method = DossierItemOperation.name
+        let need = try registry.need(params.need)
+        let ngo = try registry.ngo(named: params.ngo)
+        try caller.mayRecordPartnership(province: need.province, ngo: ngo.id, method)
+        let checklist = try checklist()
+        guard checklist.items.contains(where: { $0.id == params.item }) else {
+            throw ServiceError.invalidParams(
+                field: "item",
+                expected: .sequence([
+                    .key("dossier.unknownItem", params.item),
+                    Suggestions.phrase(for: params.item, among: checklist.items.map(\.id)),
+                ]))
+        }
+        var content = bytes
+        if content == nil, let encoded = params.content {
+            guard let decoded = Data(base64Encoded: encoded, options: .ignoreUnknownCharacters) else {
+                throw ServiceError.invalidParams(field: "content", expected: .key("dossier.base64"))
+            }
+            content = Array(decoded)
+        }
+        var document: UploadedDocument?
+        if let content {
+            guard let name = params.fileName, !name.isEmpty else {
+                throw ServiceError.invalidParams(field: "fileName", expected: .key("params.required"))
+            }
+            do {
+                document = try UploadedDocument(fileName: name, bytes: content)
+            } catch {
+                throw ServiceError.invalidParams(field: "content", expected: error.phrase)
+            }
+        }
+        return try registry.markDossierItem(
+            need: need.id, ngo: ngo.id, item: params.item, done: params.done ?? true, document: document,
+            by: caller.actor, audit: caller.audit(method))
+    }
+
+    /// An uploaded document, for its two sides and the ministry only.
+    public func dossierDocument(need needID: String, ngo ngoName: String, item: String, caller: Caller) throws -> (
+        fileName: String, contentType: String, bytes: Data
+    ) {
+        let need = try registry.need(needID)
+        let ngo = try registry.ngo(named: ngoName)
+        try mayReadPair(province: need.province, ngo: ngo.id, caller: caller, "pipeline.document")
+        guard let document = try registry.dossierDocument(need: need.id, ngo: ngo.id, item: item) else {
+            throw RegistryError.notFound(kind: "document", id: item, suggestions: [])
+        }
+        return document
+    }
+
+    public func replaceChecklist(_ params: ChecklistParams, caller: Caller) throws -> ApprovalChecklist {
+        let method = ChecklistOperation.name
+        if params.reset == true {
+            try caller.mayHandle(.checklist, method)
+            try registry.replaceChecklist(nil, audit: caller.audit(method))
+        } else if let text = params.replace {
+            try caller.mayHandle(.checklist, method)
+            do {
+                _ = try ChecklistParser.parse(text, file: "checklist")
+            } catch {
+                throw ServiceError.invalidParams(field: "replace", expected: error.phrase)
+            }
+            try registry.replaceChecklist(text, audit: caller.audit(method))
+        }
+        return try checklist()
+    }
+
+    /// - Throws: `forbidden` unless the caller is one of the pair's two sides, or sees everything.
+    func mayReadPair(province: ProvinceID, ngo: NGOID, caller: Caller, _ method: String) throws {
+        switch try reader(caller) {
+        case nil, .ministry?: return
+        case .province(let own)? where own == province: return
+        case .ngo(let own)? where own == ngo: return
+        case let role?:
+            throw ServiceError.forbidden(
+                .key("forbidden.partnership", method, role.description, province.rawValue, ngo.rawValue))
+        }
+    }
+}
