@@ -6,8 +6,14 @@ import Foundation
 /// that is. Adding a language is adding a table (a file) and a `Language` case.
 public enum Messages {
     /// The tables are kept in files by subject; a key is in one of them only (the tests check).
-    static let english = englishGeneral.merging(englishPipeline) { general, _ in general }
-    static let vietnamese = vietnameseGeneral.merging(vietnamesePipeline) { general, _ in general }
+    static let english = merged(englishGeneral, englishPipeline)
+    static let vietnamese = merged(vietnameseGeneral, vietnamesePipeline)
+
+    private static func merged(_ general: [String: String], _ subject: [String: String]) -> [String: String] {
+        let shared = Set(general.keys).intersection(subject.keys)
+        precondition(shared.isEmpty, "keys in two message tables: \(shared.sorted())")
+        return general.merging(subject) { first, _ in first }
+    }
 
     public static func table(_ language: Language) -> [String: String] {
         switch language {
