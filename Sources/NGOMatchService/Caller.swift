@@ -67,6 +67,16 @@ public enum Caller: Sendable, Hashable {
         }
     }
 
+    /// Whether the caller may write at all: signed in, with more than the right to read.
+    public var mayWrite: Bool {
+        do {
+            _ = try writer("")
+            return true
+        } catch {
+            return false
+        }
+    }
+
     /// - Throws: `ServiceError.forbidden` unless the caller may write needs of `province`.
     func mayWriteNeed(of province: ProvinceID, _ method: String) throws {
         switch try writer(method) {

@@ -67,7 +67,8 @@ extension MatchService {
             notices: { outcome, _ in
                 if let other = outcome.connectedWith {
                     return interestNotices(.connected, about: outcome.request, to: other.from, title: need.title)
-                        + interestNotices(.connected, about: outcome.request, to: outcome.request.from, title: need.title)
+                        + interestNotices(
+                            .connected, about: outcome.request, to: outcome.request.from, title: need.title)
                 }
                 return receivedNotices(outcome.request, title: need.title)
             }, audit: caller.audit(method))
@@ -89,8 +90,11 @@ extension MatchService {
         try mayActFor(answering, of: request, caller: caller, method)
         if status == .declined, params.reason == nil {
             throw ServiceError.invalidParams(
-                field: "reason", expected: .key("interest.reasonNeeded", DeclineReason.allCases.map(\.rawValue)
-                    .joined(separator: ", ")))
+                field: "reason",
+                expected: .key(
+                    "interest.reasonNeeded",
+                    DeclineReason.allCases.map(\.rawValue)
+                        .joined(separator: ", ")))
         }
         let answer = try params.text.map { try plainText($0, field: "text") }
         let title = (try? registry.need(request.need.rawValue).title) ?? request.need.rawValue
@@ -171,6 +175,10 @@ extension MatchService {
         return try registry.setInterestSettings(settings, audit: caller.audit(InterestSettingsOperation.name))
     }
 
+    /// A need's title and an NGO's name as a list of requests shows them; the id when unknown.
+    public func title(ofNeed id: NeedID) -> String { (try? registry.need(id.rawValue).title) ?? id.rawValue }
+    public func name(ofNGO id: NGOID) -> String { (try? registry.ngo(named: id.rawValue).name) ?? id.rawValue }
+
     /// The organisation whose requests and pairs the caller may read; nil when they see everything.
     /// - Throws: `unauthorized` before signing in.
     func reader(_ caller: Caller) throws -> Role? {
@@ -197,14 +205,18 @@ extension MatchService {
     }
 
     func required(_ value: String?, _ field: String) throws -> String {
-        guard let value, !value.isEmpty else { throw ServiceError.invalidParams(field: field, expected: .key("params.required")) }
+        guard let value, !value.isEmpty else {
+            throw ServiceError.invalidParams(field: field, expected: .key("params.required"))
+        }
         return value
     }
 
     /// Text people write to each other: kept as typed, within a length, never empty.
     func plainText(_ text: String, field: String, limit: Int = 4000) throws -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw ServiceError.invalidParams(field: field, expected: .key("params.required")) }
+        guard !trimmed.isEmpty else {
+            throw ServiceError.invalidParams(field: field, expected: .key("params.required"))
+        }
         guard trimmed.count <= limit else {
             throw ServiceError.invalidParams(field: field, expected: .key("interest.tooLong", "\(limit)"))
         }
@@ -221,7 +233,8 @@ extension MatchService {
         if organisation.hasPrefix("ngo:"), let contact = ngo.contact, !contact.isEmpty,
             !cards.contains(where: { $0.email == contact.email })
         {
-            cards.append(ContactCard(organisation: name, name: contact.name, email: contact.email, phone: contact.phone))
+            cards.append(
+                ContactCard(organisation: name, name: contact.name, email: contact.email, phone: contact.phone))
         }
         return cards
     }

@@ -30,7 +30,8 @@ extension MatchService {
                 let explained = try? explain(
                     ExplainParams(need: request.need.rawValue, ngo: request.ngo.rawValue, lang: language))
                 occasion = .received(
-                    message: request.message, score: explained.map { LocalFormat.decimal($0.report.score, digits: 0, language) },
+                    message: request.message,
+                    score: explained.map { LocalFormat.decimal($0.report.score, digits: 0, language) },
                     reasons: explained?.report.factors.filter { $0.points > 0 }.prefix(4).map {
                         "\($0.name): \($0.explanation)"
                     } ?? [])
@@ -41,7 +42,8 @@ extension MatchService {
             case .connected: occasion = .connected
             case .message(let text): occasion = .message(text)
             case .expiring:
-                occasion = .expiring(on: LocalFormat.date(CalendarDate(String(request.expiresAt.prefix(10)))!, language))
+                occasion = .expiring(
+                    on: LocalFormat.date(CalendarDate(String(request.expiresAt.prefix(10)))!, language))
             case .moved(let stage): occasion = .moved(stage: stage.name(language))
             }
             let link =

@@ -73,7 +73,9 @@ extension MatchService {
                     case .ngo?: [.province]
                     default: [.province, .ngo]
                     }
-                return sides.flatMap { interestNotices(.moved(stage: stage), about: request, to: $0, title: need.title) }
+                return sides.flatMap {
+                    interestNotices(.moved(stage: stage), about: request, to: $0, title: need.title)
+                }
             }, audit: caller.audit(method))
     }
 
@@ -141,13 +143,14 @@ extension MatchService {
         }
         let province = try params.province.map { try reference.provinces.resolve($0).province.id }
         let ngo = try params.ngo.map { try registry.ngo(named: $0).id }
+        let need = try params.need.map { try registry.need($0).id }
         let today = CalendarDate(now)
         let titles = Dictionary(
             try registry.needs().map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
         var names: [NGOID: String] = [:]
         return try registry.pipelinePairs(organisation: role).compactMap { pair in
             guard params.stage.map({ $0 == pair.stage }) ?? true, province.map({ $0 == pair.province }) ?? true,
-                ngo.map({ $0 == pair.ngo }) ?? true
+                ngo.map({ $0 == pair.ngo }) ?? true, need.map({ $0 == pair.need }) ?? true
             else { return nil }
             let days = CalendarDate(String(pair.since.prefix(10))).map { today.dayNumber - $0.dayNumber } ?? 0
             let open = checklist.stage(pair.stage).map { !$0.isClosing && $0.id != checklist.stages.last?.id } ?? false

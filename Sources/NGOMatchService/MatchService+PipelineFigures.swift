@@ -88,6 +88,10 @@ extension MatchService {
             let median = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
             return PipelineFigures.Step(
                 from: parts[0], to: parts[1], pairs: values.count, medianDays: (median * 10).rounded() / 10)
-        }.sorted { (checklist.order($0.from) ?? 0, checklist.order($0.to) ?? 0) < (checklist.order($1.from) ?? 0, checklist.order($1.to) ?? 0) }
+        }.sorted {
+            (checklist.order($0.from) ?? 0, checklist.order($0.to) ?? 0) < (
+                checklist.order($1.from) ?? 0, checklist.order($1.to) ?? 0
+            )
+        }
     }
 }

@@ -37,17 +37,22 @@ public struct PipelineMoveParams: OperationParams {
 public struct PipelineListParams: OperationParams {
     public static let parameters = [
         Parameter("stage", .text, "Only pairs at this stage."),
+        Parameter("need", .text, "Only this need's pairs."),
         Parameter("province", .text, "Only this province's pairs (any of its names)."),
         Parameter("ngo", .text, "Only this NGO's pairs."),
         Parameter("stalled", .boolean, "Only open pairs that have not moved in 30 days."),
     ]
     public var stage: String?
+    public var need: String?
     public var province: String?
     public var ngo: String?
     public var stalled: Bool?
 
-    public init(stage: String? = nil, province: String? = nil, ngo: String? = nil, stalled: Bool? = nil) {
+    public init(
+        stage: String? = nil, need: String? = nil, province: String? = nil, ngo: String? = nil, stalled: Bool? = nil
+    ) {
         self.stage = stage
+        self.need = need
         self.province = province
         self.ngo = ngo
         self.stalled = stalled

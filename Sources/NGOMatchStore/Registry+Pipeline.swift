@@ -73,7 +73,8 @@ extension Registry {
             changes.partnerships = [[need.rawValue, ngo.rawValue]]
         } else if let from, checklist.stage(from)?.partnership != nil {
             try db.execute(
-                sql: "DELETE FROM partnership WHERE need_id = ? AND ngo_id = ?", arguments: [need.rawValue, ngo.rawValue])
+                sql: "DELETE FROM partnership WHERE need_id = ? AND ngo_id = ?",
+                arguments: [need.rawValue, ngo.rawValue])
             changes.partnerships = [[need.rawValue, ngo.rawValue]]
         }
         return changes

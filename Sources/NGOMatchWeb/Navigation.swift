@@ -27,18 +27,20 @@ enum Navigation {
         switch session.caller.role {
         case .province?:
             return [
-                link("/needs", "navMyNeeds"), link("/needs/new", "registerNeed"), link("/events", "navEvents"),
-                link("/people", "navPeople"),
+                link("/needs", "navMyNeeds"), link("/needs/new", "registerNeed"), link("/interest", "navInterest"),
+                link("/pipeline", "navPipeline"), link("/events", "navEvents"), link("/people", "navPeople"),
             ]
         case .ngo(let id)?:
             return [
                 link("/ngos/\(id)", "navProfile"), link("/ngos/\(id)/needs", "navServe"),
-                link("/ngos/\(id)/new", "navNew"), link("/events", "navEvents"), link("/people", "navPeople"),
+                link("/ngos/\(id)/new", "navNew"), link("/interest", "navInterest"), link("/pipeline", "navPipeline"),
+                link("/events", "navEvents"), link("/people", "navPeople"),
             ]
         case .ministry?, nil:
             return [
                 link("/dashboard", "navDashboard"), link("/needs", "navNeeds"), link("/ngos", "navNGOs"),
-                link("/events", "navEvents"), link("/people", "navPeople"), link("/admin/import", "navImport"),
+                link("/pipeline", "navPipeline"), link("/interest", "navInterest"), link("/events", "navEvents"),
+                link("/people", "navPeople"), link("/admin/import", "navImport"),
                 link("/admin/tokens", "navAdmin"),
             ]
         }

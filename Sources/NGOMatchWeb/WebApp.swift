@@ -67,6 +67,8 @@ package struct WebApp: Sendable {
         EmailSignInRoutes(app: self).add(to: router)
         PeopleRoutes(app: self).add(to: router)
         InboxRoutes(app: self).add(to: router)
+        InterestRoutes(app: self).add(to: router)
+        PipelineRoutes(app: self).add(to: router)
         NeedRoutes(app: self).add(to: router)
         NeedFormRoutes(app: self).add(to: router)
         NGORoutes(app: self).add(to: router)

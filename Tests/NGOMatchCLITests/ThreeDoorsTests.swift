@@ -11,13 +11,16 @@ import Testing
 /// protocol, the CLI's `--format json` and an MCP tool call gives the same result.
 @Suite(.timeLimit(.minutes(10)))
 struct ThreeDoorsTests {
-    /// When a change was made and by whom (`addedBy`, `madeBy`) differ by door and by moment; nothing else may.
+    /// When a change was made, by whom and through which door (`addedBy`, `madeBy`, a pipeline
+    /// move's `at`, `by` and `door`) differ by door and by moment; nothing else may.
     static func normalised(_ value: JSONValue) -> JSONValue {
         switch value {
         case .object(let fields):
             var kept: [String: JSONValue] = [:]
             for (key, inner) in fields
-            where !key.hasSuffix("At") && !["addedBy", "madeBy", "invitedBy"].contains(key) {
+            where !key.hasSuffix("At")
+                && !["addedBy", "madeBy", "invitedBy", "at", "since", "by", "door", "answeredBy"].contains(key)
+            {
                 kept[key] = normalised(inner)
             }
             return .object(kept)
@@ -103,6 +106,10 @@ struct ThreeDoorsTests {
                 email: "lan.nguyen@caobang.example.vn", name: "Nguyễn Thị Lan", for: "province:Cao Bằng"),
             caller: .local("t"))
         try template.recordFailure(1, reason: "550 5.1.1 no such mailbox here", retryAt: nil)
+        // interest.answer, show and message find request 1; the pipeline's examples, its pair.
+        _ = try MatchService(registry: template).expressInterest(
+            InterestExpressParams(need: "cao-bang-1", ngo: "MCNV", message: "We can help.", from: .ngo),
+            caller: .local("t"))
         var compared = 0
         for method in OperationTable.all where !method.commandExample.isEmpty {
             // Reads share the registry; each door writes to a copy of its own.

@@ -82,8 +82,13 @@ struct InterestServiceTests {
             InterestExpressParams(need: "cao-bang-1", message: "We would like to help."), caller: wwf)
         #expect(second.connectedWith?.id == first.request.id && second.request.status == .mutual)
         #expect(try service.registry.interestRequest(first.request.id).status == .mutual)
-        #expect(try service.registry.pipelinePair(need: NeedID("cao-bang-1"), ngo: first.request.ngo)?.stage == "interested")
-        #expect(try mails("interest-answered").sorted() == ["lan@caobang.example.vn", "reader@caobang.example.vn", "tom@wwf.example.org"])
+        #expect(
+            try service.registry.pipelinePair(need: NeedID("cao-bang-1"), ngo: first.request.ngo)?.stage == "interested"
+        )
+        #expect(
+            try mails("interest-answered").sorted() == [
+                "lan@caobang.example.vn", "reader@caobang.example.vn", "tom@wwf.example.org",
+            ])
     }
 
     @Test func aProvinceAsksOnlyForItsOwnNeedsAndAnNGOOnlyForItself() throws {
@@ -100,14 +105,17 @@ struct InterestServiceTests {
                 InterestExpressParams(need: "cao-bang-1", ngo: "WWF", message: "Reader"), caller: reader)
         }
         // Anonymous callers read nothing.
-        #expect(throws: ServiceError.self) { _ = try service.interestRequests(InterestListParams(), caller: .anonymous) }
+        #expect(throws: ServiceError.self) {
+            _ = try service.interestRequests(InterestListParams(), caller: .anonymous)
+        }
     }
 
     @Test func aDeclineNeedsAReasonAndClosesThePairAsAPartnershipDeclined() throws {
         let asked = try service.expressInterest(
             InterestExpressParams(need: "cao-bang-1", message: "We can help."), caller: mcnv)
         #expect(throws: ServiceError.self) {
-            _ = try service.answerInterest(InterestAnswerParams(id: asked.request.id, answer: "decline"), caller: province)
+            _ = try service.answerInterest(
+                InterestAnswerParams(id: asked.request.id, answer: "decline"), caller: province)
         }
         _ = try service.answerInterest(
             InterestAnswerParams(id: asked.request.id, answer: "decline", reason: .timing, text: "Next year."),
@@ -153,7 +161,8 @@ struct InterestServiceTests {
         _ = try service.writeInterestDeadlines(now: start.addingTimeInterval(14 * day + 60))
         #expect(try service.registry.interestRequest(asked.request.id).status == .expired)
         #expect(throws: RegistryError.self) {
-            _ = try service.answerInterest(InterestAnswerParams(id: asked.request.id, answer: "accept"), caller: province)
+            _ = try service.answerInterest(
+                InterestAnswerParams(id: asked.request.id, answer: "accept"), caller: province)
         }
     }
 
@@ -182,9 +191,11 @@ struct InterestServiceTests {
         #expect(throws: ServiceError.self) {
             _ = try service.movePipeline(PipelineMoveParams(need: need, ngo: "MCNV", stage: "met"), caller: wwf)
         }
-        _ = try service.movePipeline(PipelineMoveParams(need: need, ngo: "MCNV", stage: "dossier-submitted"), caller: mcnv)
+        _ = try service.movePipeline(
+            PipelineMoveParams(need: need, ngo: "MCNV", stage: "dossier-submitted"), caller: mcnv)
         #expect(throws: RegistryError.self) {
-            _ = try service.movePipeline(PipelineMoveParams(need: need, ngo: "MCNV", stage: "approved"), caller: province)
+            _ = try service.movePipeline(
+                PipelineMoveParams(need: need, ngo: "MCNV", stage: "approved"), caller: province)
         }
         let approved = try service.movePipeline(
             PipelineMoveParams(
@@ -203,7 +214,9 @@ struct InterestServiceTests {
         // The ministry sees it in the figures; a province does not get them.
         let figures = try service.pipelineFigures(PipelineFiguresParams(), caller: ministry)
         #expect(figures.groups.first { $0.key == "cao-bang" }?.byStage["approved"] == 1)
-        #expect(throws: ServiceError.self) { _ = try service.pipelineFigures(PipelineFiguresParams(), caller: province) }
+        #expect(throws: ServiceError.self) {
+            _ = try service.pipelineFigures(PipelineFiguresParams(), caller: province)
+        }
     }
 
     @Test func aRecordedPartnershipJoinsThePipelineAtItsStage() throws {

@@ -13,7 +13,9 @@ public struct UploadedDocument: Hashable, Sendable {
     /// What a dossier may hold, by extension, with how each type's files begin.
     static let types: [String: (contentType: String, magic: [[UInt8]])] = [
         "pdf": ("application/pdf", [Array("%PDF-".utf8)]),
-        "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", [[0x50, 0x4B, 0x03, 0x04]]),
+        "docx": (
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", [[0x50, 0x4B, 0x03, 0x04]]
+        ),
         "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", [[0x50, 0x4B, 0x03, 0x04]]),
         "odt": ("application/vnd.oasis.opendocument.text", [[0x50, 0x4B, 0x03, 0x04]]),
         "doc": ("application/msword", [[0xD0, 0xCF, 0x11, 0xE0]]),

@@ -43,7 +43,8 @@ struct YAMLReader {
         for key in map.keys {
             guard let name = key.string, !names.contains(name) else { continue }
             report(
-                key, .sequence([.key("rules.unknownField", name, context), Suggestions.phrase(for: name, among: names)]))
+                key,
+                .sequence([.key("rules.unknownField", name, context), Suggestions.phrase(for: name, among: names)]))
         }
     }
 

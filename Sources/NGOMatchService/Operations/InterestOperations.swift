@@ -8,9 +8,11 @@ public enum InterestExpressOperation: ServiceOperation {
     public static let summary = "Says one side would like to work with the other on a need."
     public static let guidance =
         "An NGO says \"we can help\" with a need; a province says \"we would like to discuss this need\" with a ranked NGO. The other side is told, with the match's explanation, and accepts or declines. When both sides have asked, they are connected at once. A request expires unanswered after the ministry's setting (default 14 days); an organisation may have a capped number open."
-    public static let example = #"{"need":"cao-bang-1","ngo":"MCNV","message":"We run maternal health programmes in the north."}"#
+    public static let example =
+        #"{"need":"cao-bang-1","ngo":"WWF","from":"province","message":"We would like to discuss this need."}"#
     public static let commandExample = [
-        "interest", "express", "--need", "cao-bang-1", "--ngo", "MCNV", "--message", "We can help",
+        "interest", "express", "--need", "cao-bang-1", "--ngo", "WWF", "--from", "province", "--message",
+        "We would like to discuss this need.",
     ]
     public static func run(_ service: MatchService, _ params: InterestExpressParams, caller: Caller) throws
         -> InterestOutcome

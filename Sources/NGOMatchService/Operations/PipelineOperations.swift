@@ -8,10 +8,9 @@ public enum PipelineMoveOperation: ServiceOperation {
     public static let summary = "Moves a pair to a stage."
     public static let guidance =
         "Moves a need–NGO pair forward: contacted, interested, met, concept-note, agreed, dossier-submitted, approved, implementing, completed; or closes it as declined, withdrawn or not-approved with a reason. Approved needs decisionNumber, decisionDate and authority, and the dossier's items done; an approved pair is recorded as a partnership and counts in track record and load."
-    public static let example =
-        #"{"need":"cao-bang-1","ngo":"MCNV","stage":"approved","decisionNumber":"123/QĐ-UBND","decisionDate":"2026-11-20","authority":"Cao Bằng People's Committee"}"#
+    public static let example = #"{"need":"cao-bang-1","ngo":"MCNV","stage":"met","note":"Met in Hà Nội"}"#
     public static let commandExample = [
-        "pipeline", "move", "--need", "cao-bang-1", "--ngo", "MCNV", "--stage", "met",
+        "pipeline", "move", "--need", "cao-bang-1", "--ngo", "MCNV", "--stage", "met", "--note", "Met in Hà Nội",
     ]
     public static func run(_ service: MatchService, _ params: PipelineMoveParams, caller: Caller) throws
         -> PipelinePair
@@ -65,8 +64,7 @@ public enum DossierItemOperation: ServiceOperation {
     public static let commandExample = [
         "pipeline", "item", "--need", "cao-bang-1", "--ngo", "MCNV", "--item", "donor-commitment",
     ]
-    public static func run(_ service: MatchService, _ params: DossierItemParams, caller: Caller) throws -> DossierRow
-    {
+    public static func run(_ service: MatchService, _ params: DossierItemParams, caller: Caller) throws -> DossierRow {
         try service.markDossierItem(params, caller: caller)
     }
 }

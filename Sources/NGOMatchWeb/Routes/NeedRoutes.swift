@@ -104,6 +104,12 @@ struct NeedRoutes {
             try app.service.partnerships(PartnershipsListParams(need: need.id.rawValue)).map { ($0.ngo, $0) },
             uniquingKeysWith: { $1 })
         let mayEdit = session.isMinistry || session.ownProvince == need.province
+        // Where each NGO already stands with this need, for the ranking to link to.
+        let stages = Dictionary(
+            ((try? app.perform(PipelineListOperation.self, .object(["need": .string(need.id.rawValue)]), context))
+                ?? []).map { ($0.ngo, $0.stage) }, uniquingKeysWith: { a, _ in a })
+        let checklist = try app.service.checklist()
+        let mayAsk = context.caller.mayWrite && need.status == .open
         let ranked = (list?.ranked ?? []).map { report -> [String: Any] in
             var x = 0.0
             let segments = report.factors.filter { $0.points > 0 }.map { factor -> [String: Any] in
@@ -128,6 +134,8 @@ struct NeedRoutes {
                     ]
                 },
                 "canRecord": mayRecord, "csrf": session.csrf,
+                "canDiscuss": mayAsk && mayEdit && stages[report.ngo] == nil, "asMinistry": session.isMinistry,
+                "stage": stages[report.ngo].flatMap { checklist.stage($0)?.name(context.language) } as Any,
                 "statusChoices": WebApp.choices(statuses, selected: current?.status.rawValue ?? "proposed"),
                 "partnership": current.map {
                     app.text(
@@ -161,6 +169,11 @@ struct NeedRoutes {
                 "ruleSets": WebApp.choices(ruleSets, selected: rulesName), "rulesName": rules.name,
                 "rulesSummary": app.text("ruleSummary", context, rules.name, weights, format.score(rules.minimumScore)),
                 "ranked": ranked, "excluded": excluded, "hasExcluded": !excluded.isEmpty,
+                "canHelp": mayAsk && session.ownNGO != nil && session.ownNGO.map { stages[$0] == nil } == true,
+                "ownStage": session.ownNGO.flatMap { stages[$0] }.flatMap {
+                    checklist.stage($0)?.name(context.language)
+                } as Any,
+                "ownNGO": session.ownNGO?.rawValue as Any,
             ], request, context)
     }
 

@@ -84,8 +84,10 @@ struct PipelineCommand: AsyncParsableCommand {
         @Option(help: "The NGO: id, name or acronym.") var ngo: String
 
         func run() throws {
+            // A program reads the same words through every door; a person reads their own language.
             let details = try registry.service().pipelineDetails(
-                PipelinePairParams(need: need, ngo: ngo), caller: .local("cli"), language: CommandLanguage.current)
+                PipelinePairParams(need: need, ngo: ngo), caller: .local("cli"),
+                language: output.format == .table ? CommandLanguage.current : .en)
             try output.emit(PipelineShowOperation.self, details, table: { InterestView.pair(details) })
         }
     }

@@ -53,7 +53,8 @@ enum InterestView {
         } else {
             for card in details.contacts {
                 lines.append(
-                    "\(card.organisation): " + [card.name, card.email, card.phone].compactMap { $0 }.joined(separator: " · "))
+                    "\(card.organisation): "
+                        + [card.name, card.email, card.phone].compactMap { $0 }.joined(separator: " · "))
             }
         }
         return lines.joined(separator: "\n")
