@@ -95,3 +95,26 @@ extension MatchService {
         }
     }
 }
+
+/// The figures and the pairs as CSV rows, the same from the CLI and the web.
+extension PipelineFigures {
+    public var csvRows: [[String]] {
+        [[by, "name", "total"] + stages.map(\.id) + ["stalled"]]
+            + groups.map { group in
+                [group.key, group.name, "\(group.total)"] + stages.map { "\(group.byStage[$0.id] ?? 0)" }
+                    + ["\(group.stalled)"]
+            }
+    }
+}
+
+extension PipelineEntry {
+    public static func csvRows(_ entries: [PipelineEntry]) -> [[String]] {
+        [["need", "title", "province", "ngo", "stage", "since", "days_at_stage", "stalled"]]
+            + entries.map {
+                [
+                    $0.need.rawValue, $0.needTitle, $0.province.rawValue, $0.ngo.rawValue, $0.stage, $0.since,
+                    "\($0.daysAtStage)", $0.stalled ? "yes" : "no",
+                ]
+            }
+    }
+}

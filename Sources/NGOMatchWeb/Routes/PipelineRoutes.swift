@@ -73,29 +73,15 @@ struct PipelineRoutes {
 
     private func listCSV(_ request: Request, _ context: WebContext) throws -> Response {
         _ = try context.signedIn()
-        let lines =
-            [CSVTable.line(["need", "title", "province", "ngo", "stage", "since", "days_at_stage", "stalled"])]
-            + (try entries(request, context)).map {
-                CSVTable.line([
-                    $0.need.rawValue, $0.needTitle, $0.province.rawValue, $0.ngo.rawValue, $0.stage, $0.since,
-                    "\($0.daysAtStage)", $0.stalled ? "yes" : "no",
-                ])
-            }
-        return Downloads.file(lines.joined(), type: "text/csv; charset=utf-8", name: "pipeline.csv")
+        let text = CSVTable.text(PipelineEntry.csvRows(try entries(request, context)))
+        return Downloads.file(text, type: "text/csv; charset=utf-8", name: "pipeline.csv")
     }
 
     private func figuresCSV(_ request: Request, _ context: WebContext) throws -> Response {
         _ = try context.signedIn()
         let by = app.query(request).text("by") ?? "province"
         let figures = try app.perform(PipelineFiguresOperation.self, .object(["by": .string(by)]), context)
-        let lines =
-            [CSVTable.line([figures.by, "name", "total"] + figures.stages.map(\.id) + ["stalled"])]
-            + figures.groups.map { group in
-                CSVTable.line(
-                    [group.key, group.name, "\(group.total)"] + figures.stages.map { "\(group.byStage[$0.id] ?? 0)" }
-                        + ["\(group.stalled)"])
-            }
-        return Downloads.file(lines.joined(), type: "text/csv; charset=utf-8", name: "pipeline-by-\(figures.by).csv")
+        return Downloads.file(CSVTable.text(figures.csvRows), type: "text/csv; charset=utf-8", name: "pipeline-by-\(figures.by).csv")
     }
 
     private func names(_ context: WebContext) -> (need: String, ngo: String) {

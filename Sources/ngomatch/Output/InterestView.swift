@@ -72,13 +72,7 @@ enum InterestView {
     }
 
     static func pipelineCSV(_ entries: [PipelineEntry]) -> [String] {
-        [CSVTable.line(["need", "title", "province", "ngo", "stage", "since", "days_at_stage", "stalled"])]
-            + entries.map {
-                CSVTable.line([
-                    $0.need.rawValue, $0.needTitle, $0.province.rawValue, $0.ngo.rawValue, $0.stage, $0.since,
-                    String($0.daysAtStage), $0.stalled ? "yes" : "no",
-                ])
-            }
+        PipelineEntry.csvRows(entries).map(CSVTable.line)
     }
 
     static func pair(_ details: PipelineDetails) -> String {
@@ -124,12 +118,5 @@ enum InterestView {
         return lines.joined(separator: "\n")
     }
 
-    static func figuresCSV(_ figures: PipelineFigures) -> [String] {
-        [CSVTable.line([figures.by, "name", "total"] + figures.stages.map(\.id) + ["stalled"])]
-            + figures.groups.map { group in
-                CSVTable.line(
-                    [group.key, group.name, String(group.total)]
-                        + figures.stages.map { String(group.byStage[$0.id] ?? 0) } + [String(group.stalled)])
-            }
-    }
+    static func figuresCSV(_ figures: PipelineFigures) -> [String] { figures.csvRows.map(CSVTable.line) }
 }
