@@ -19,7 +19,8 @@ struct ThreeDoorsTests {
             var kept: [String: JSONValue] = [:]
             for (key, inner) in fields
             where !key.hasSuffix("At")
-                && !["addedBy", "madeBy", "invitedBy", "at", "since", "by", "door", "answeredBy"].contains(key)
+                && !["addedBy", "madeBy", "invitedBy", "at", "since", "by", "door", "answeredBy", "doneBy"].contains(
+                    key)
             {
                 kept[key] = normalised(inner)
             }

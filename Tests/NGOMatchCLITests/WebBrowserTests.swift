@@ -27,35 +27,8 @@ struct WebBrowserTests {
 
         // Invitations go to a real SMTP server; the browser follows the link in what arrives.
         let relay = try SMTPDeliveryTests.Relay()
-        let server = Process()
-        server.executableURL = CLI.binary
-        server.arguments = [
-            "web", "--auth", "--listen", "127.0.0.1:0", "--db", cli.database, "--smtp",
-            "smtp://127.0.0.1:\(relay.port)",
-        ]
-        let log = Pipe()
-        server.standardError = log
-        server.standardOutput = FileHandle.nullDevice
-        try server.run(killedAfter: Process.childLimitSeconds)
-        defer {
-            server.terminate()
-            server.waitUntilExit()
-        }
-        var seen = ""
-        var port: Int?
-        let deadline = Date().addingTimeInterval(60)
-        while port == nil, Date() < deadline {
-            let data = log.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            seen += String(decoding: data, as: UTF8.self)
-            if let range = seen.range(of: #"http://127\.0\.0\.1:(\d+)/"#, options: .regularExpression) {
-                port = Int(seen[range].dropFirst("http://127.0.0.1:".count).prefix { $0.isNumber })
-            }
-        }
-        let found = try #require(port, "the web app did not say where it listens: \(seen)")
-        log.fileHandleForReading.readabilityHandler = { handle in
-            if handle.availableData.isEmpty { handle.readabilityHandler = nil }
-        }
+        let web = try WebServerProcess(database: cli.database, smtpPort: relay.port)
+        let found = web.port
         let shots = Self.root.appendingPathComponent(".build/screenshots")
         try FileManager.default.createDirectory(at: shots, withIntermediateDirectories: true)
 

@@ -36,12 +36,16 @@ struct WebInterestTests {
             #expect(need.html.contains("action=\"/interest\"") && need.html.contains("We can help"))
             let sent = try await browser.post(
                 "/interest",
-                [("need", "cao-bang-1"), ("message", "We run maternal health programmes <b>here</b>."), ("amount", "250,000")])
+                [
+                    ("need", "cao-bang-1"), ("message", "We run maternal health programmes <b>here</b>."),
+                    ("amount", "250,000"),
+                ])
             #expect(sent.status == .seeOther)
             #expect(sent.headers[.location] == "/interest/1")
             let page = try await browser.get("/interest/1")
             #expect(page.html.contains("We run maternal health programmes &lt;b&gt;here&lt;/b&gt;."))
-            #expect(!page.html.contains("/interest/1/answer\" class=\"record-form\""), "the NGO does not answer its own")
+            #expect(
+                !page.html.contains("/interest/1/answer\" class=\"record-form\""), "the NGO does not answer its own")
             // Once sent, the need's page no longer offers to send it again.
             #expect(try await !browser.get("/needs/cao-bang-1").html.contains("action=\"/interest\""))
         }

@@ -29,7 +29,7 @@ public enum InterestAnswerOperation: ServiceOperation {
     public static let guidance =
         "The side asked accepts (the pair becomes interested and each side sees the other's contacts) or declines with a reason (not-a-fit, no-capacity, timing, already-covered, outside-certificate, other). The side that asked may withdraw it."
     public static let example = #"{"id":1,"answer":"accept","text":"Let us meet in March."}"#
-    public static let commandExample = ["interest", "answer", "1", "--accept"]
+    public static let commandExample = ["interest", "answer", "1", "--accept", "--text", "Let us meet in March."]
     public static func run(_ service: MatchService, _ params: InterestAnswerParams, caller: Caller) throws
         -> InterestRequest
     {

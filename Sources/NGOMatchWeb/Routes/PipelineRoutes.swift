@@ -81,7 +81,8 @@ struct PipelineRoutes {
         _ = try context.signedIn()
         let by = app.query(request).text("by") ?? "province"
         let figures = try app.perform(PipelineFiguresOperation.self, .object(["by": .string(by)]), context)
-        return Downloads.file(CSVTable.text(figures.csvRows), type: "text/csv; charset=utf-8", name: "pipeline-by-\(figures.by).csv")
+        return Downloads.file(
+            CSVTable.text(figures.csvRows), type: "text/csv; charset=utf-8", name: "pipeline-by-\(figures.by).csv")
     }
 
     private func names(_ context: WebContext) -> (need: String, ngo: String) {
