@@ -116,7 +116,7 @@ extension Registry {
                 JOIN need n ON n.id = p.need_id WHERE \(condition) ORDER BY p.since DESC, p.need_id, p.ngo_id
                 """, arguments: StatementArguments(arguments))
         var history: [String: [PipelineMove]] = [:]
-        if moves || rows.count > 1 {
+        if moves {
             // Every pair's moves in one read: the ministry's figures need them all.
             let wanted = Set(rows.map { "\($0["need_id"] as String)\t\($0["ngo_id"] as String)" })
             for row in try Row.fetchAll(db, sql: "SELECT * FROM pipeline_move ORDER BY id") {
