@@ -183,7 +183,8 @@ extension MatchService {
                 expected: .notOneOf(params.action, EventMeetingParams.actions))
         }
         if case .anonymous = caller { throw ServiceError.unauthorized }
-        let updated = try registry.changeEventMeeting(params.event, number: params.meeting, audit: caller.audit(method))
+        let updated = try registry.changeEventMeeting(
+            params.event, number: params.meeting, door: caller.door, audit: caller.audit(method))
         { meeting, event, partnerships in
             let isProvince = caller.isParty(.province, meeting.province)
             let isNGO = caller.isParty(.ngo, meeting.ngo)

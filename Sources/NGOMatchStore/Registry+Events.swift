@@ -286,8 +286,10 @@ extension Registry {
 
     /// Changes one meeting; when `body` returns a partnership (a follow-up agreed), it is
     /// recorded in the same transaction.
+    /// A meeting held for a need moves its pair to "met" in the pipeline (never back), and a
+    /// partnership the body returns moves it to the stage that record stands for.
     public func changeEventMeeting(
-        _ id: String, number: Int, audit: AuditEntry,
+        _ id: String, number: Int, door: String, audit: AuditEntry,
         _ body: (inout EventMeeting, MeetingEvent, PartnershipLookup) throws -> Partnership?
     ) throws -> EventMeeting {
         try change(audit: audit) { db in
@@ -308,7 +310,19 @@ extension Registry {
             let reader = PartnershipLookup { need, ngo in
                 try Self.fetchPartnerships(db, where: "need_id = ? AND ngo_id = ?", arguments: [need, ngo]).first
             }
-            if let partnership = try body(&meeting, settings, reader) { try Self.upsert(partnership, db) }
+            let partnership = try body(&meeting, settings, reader)
+            if let partnership { try Self.upsert(partnership, db) }
+            if let need = meeting.need, meeting.status == .held {
+                let checklist = try Self.checklist(db)
+                let stages = ["met"] + (partnership.map { [checklist.stage(for: $0.status)] } ?? [])
+                for stage in stages {
+                    try Self.reach(
+                        stage, need: NeedID(need), ngo: NGOID(meeting.ngo),
+                        PipelineMove(
+                            stage: stage, at: Self.now(), by: audit.actor, door: door,
+                            note: "meeting \(meeting.number) at \(settings.name)"), checklist, db)
+                }
+            }
             try Self.writeMeeting(meeting, event: id, db)
             return Audited(value: meeting, auditName: "event \(id): meeting \(number)")
         }.value

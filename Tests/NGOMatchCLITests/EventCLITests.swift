@@ -120,7 +120,14 @@ struct EventCLITests {
             return Int(explained[range].dropFirst("Has room: ".count).prefix { $0.isNumber })
         }
         let inUseBefore = try #require(try partnershipsInUse())
+        #expect(try cli.run("pipeline", "show", "--need", need, "--ngo", ngo).status != 0)
         #expect(try cli.run("events", "checkin", event, "--meeting", "\(keptNumber)", "--held").status == 0)
+        // The meeting held puts the pair at "met", with the meeting named in its history.
+        let metPair = try Self.json(try cli.run("pipeline", "show", "--need", need, "--ngo", ngo, "--format", "json"))
+        let pair = try #require(metPair["pair"])
+        #expect(pair["stage"]?.string == "met", "\(pair)")
+        #expect(pair["moves"]?.items.last?["note"]?.string == "meeting \(keptNumber) at Gặp gỡ 2027", "\(pair)")
+        #expect(pair["moves"]?.items.last?["door"]?.string == "cli")
         let outcome = try cli.run(
             "events", "outcome", event, "--meeting", "\(keptNumber)", "--follow-up", "--note", "site visit")
         #expect(outcome.status == 0, "\(outcome.stderr)")
