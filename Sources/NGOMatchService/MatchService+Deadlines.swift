@@ -2,13 +2,19 @@ import Foundation
 import NGOMatchCore
 import NGOMatchStore
 
-/// Deadlines ngomatch already knows from the records: a Decree 58 certificate's expiry.
+/// Deadlines ngomatch already knows from the records: a Decree 58 certificate's expiry, and
+/// the reports the certificate makes due.
 extension MatchService {
     /// Days before a certificate's expiry when the NGO's people are reminded.
     public static let certificateWarnings = [90, 30]
 
-    /// Reminds each NGO's people of its certificate's expiry, 90 and then 30 days before, once each.
+    /// Reminds each NGO's people of its certificate's expiry, 90 and then 30 days before, and of
+    /// each report due soon, once each.
     public func writeDeadlineNotices(now: Date = Date()) throws -> Int {
+        try writeCertificateNotices(now: now) + writeReportNotices(now: now)
+    }
+
+    func writeCertificateNotices(now: Date) throws -> Int {
         let today = CalendarDate(now)
         var written = 0
         for ngo in try registry.ngos() {
@@ -19,7 +25,7 @@ extension MatchService {
             let drafts: [OutboxDraft] = people.compactMap { person in
                 let language = person.language
                 let content = DeadlineMail(
-                    ngo: ngo.name, expires: LocalFormat.date(registration.expires, language), daysLeft: left,
+                    ngo: ngo.name, due: LocalFormat.date(registration.expires, language), daysLeft: left,
                     name: person.name, language: language, link: "\(mail.publicURL)/ngos/\(ngo.id.rawValue)")
                 guard let address = try? MailAddress(person.email, name: person.name) else { return nil }
                 let messageID = mail.messageID(content.kind, secret: Secret.make(bytes: 12))

@@ -87,7 +87,7 @@ public enum OperationTable {
         InterestExpressOperation.self, InterestAnswerOperation.self, InterestListOperation.self,
         InterestShowOperation.self, InterestMessageOperation.self, InterestSettingsOperation.self,
         PipelineMoveOperation.self, PipelineListOperation.self, PipelineShowOperation.self, DossierItemOperation.self,
-        PipelineFiguresOperation.self, ChecklistOperation.self,
+        PipelineFiguresOperation.self, ChecklistOperation.self, ReportingListOperation.self, ReportFileOperation.self,
     ]
 
     public static let all: [OperationEntry] = operations.map { OperationEntry($0) }

@@ -362,6 +362,22 @@ extension Registry {
                     arguments: [row["need_id"], row["ngo_id"], stage, at, "recorded as \(status.rawValue)"])
             }
         }
+        migrator.registerMigration("v12-reporting") { db in
+            // The reports an NGO filed under Decree 58: its plan to a province, its annual report.
+            try db.create(table: "report_filing") { t in
+                t.column("ngo_id", .text).notNull().references("ngo", onDelete: .cascade)
+                t.column("duty", .text).notNull()
+                t.column("filed_on", .text).notNull()
+                t.column("recorded_by", .text).notNull()
+                t.column("recorded_at", .text).notNull()
+                t.column("note", .text)
+                t.primaryKey(["ngo_id", "duty"])
+            }
+            // Duties due before this day were never recorded here: they are not called late.
+            try db.execute(
+                sql: "INSERT INTO registry_info (key, value) VALUES ('reporting_since', ?)",
+                arguments: [String(Registry.now().prefix(10))])
+        }
         return migrator
     }
 }

@@ -1,19 +1,32 @@
 import Foundation
 
-/// A reminder that an NGO's Decree 58 certificate expires soon.
+/// A reminder of a deadline the records show: a Decree 58 certificate that expires soon, or a
+/// report the NGO owes.
 public struct DeadlineMail: Sendable {
     public static let noticeKind = "deadline"
 
+    public enum Reason: Sendable {
+        case certificateExpires
+        /// The report's description (its kind and, for a plan, the province).
+        case reportDue(String)
+    }
+
+    public let reason: Reason
     public let ngo: String
-    public let expires: String
+    /// The day of the deadline, written for the reader.
+    public let due: String
     public let daysLeft: Int
     public let name: String
     public let language: Language
     public let link: String
 
-    public init(ngo: String, expires: String, daysLeft: Int, name: String, language: Language, link: String) {
+    public init(
+        _ reason: Reason = .certificateExpires, ngo: String, due: String, daysLeft: Int, name: String,
+        language: Language, link: String
+    ) {
+        self.reason = reason
         self.ngo = ngo
-        self.expires = expires
+        self.due = due
         self.daysLeft = daysLeft
         self.name = name
         self.language = language
@@ -22,13 +35,33 @@ public struct DeadlineMail: Sendable {
 
     public var kind: String { Self.noticeKind }
 
-    public var subject: String { Messages.text("deadlineMail.subject", language, ngo, expires) }
+    public var subject: String {
+        switch reason {
+        case .certificateExpires: Messages.text("deadlineMail.subject", language, ngo, due)
+        case .reportDue(let report): Messages.text("reportMail.subject", language, ngo, report, due)
+        }
+    }
 
     private var paragraphs: [String] {
-        [
-            Messages.text("deadlineMail.body", language, ngo, expires, "\(daysLeft)"),
-            Messages.text("deadlineMail.renew", language),
-        ]
+        switch reason {
+        case .certificateExpires:
+            [
+                Messages.text("deadlineMail.body", language, ngo, due, "\(daysLeft)"),
+                Messages.text("deadlineMail.renew", language),
+            ]
+        case .reportDue(let report):
+            [
+                Messages.text("reportMail.body", language, ngo, report, due, "\(daysLeft)"),
+                Messages.text("reportMail.record", language),
+            ]
+        }
+    }
+
+    private var buttonKey: String {
+        switch reason {
+        case .certificateExpires: "deadlineMail.open"
+        case .reportDue: "reportMail.open"
+        }
     }
 
     public var plainText: String {
@@ -42,7 +75,7 @@ public struct DeadlineMail: Sendable {
         NoticeLayout.page(
             title: subject, language: language,
             [.paragraph(Messages.text("mail.greeting", language, name))] + paragraphs.map(NoticeLayout.Block.paragraph)
-                + [.button(Messages.text("deadlineMail.open", language), href: link)])
+                + [.button(Messages.text(buttonKey, language), href: link)])
     }
 
     public func message(

@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+import NGOMatchCore
+
+/// A report an NGO filed, as recorded here.
+public struct ReportFiling: Hashable, Sendable, Codable {
+    public let ngo: NGOID
+    public let duty: String
+    public let filedOn: CalendarDate
+    public let recordedBy: String
+    public let recordedAt: String
+    public let note: String?
+}
+
+/// The reports NGOs filed under Decree 58: what is owed is derived from their certificates;
+/// only what was filed, and when, is kept.
+extension Registry {
+    /// Records (or corrects) the day a duty was filed; `nil` takes the record back.
+    public func fileReport(
+        ngo: NGOID, duty: String, filedOn: CalendarDate?, by: String, note: String?, audit: AuditEntry
+    ) throws -> ReportFiling? {
+        try change(audit: audit, revises: false) { db -> Audited<ReportFiling?> in
+            guard let filedOn else {
+                try db.execute(
+                    sql: "DELETE FROM report_filing WHERE ngo_id = ? AND duty = ?", arguments: [ngo.rawValue, duty])
+                return Audited(value: nil, auditName: "report \(ngo) \(duty): not filed")
+            }
+            let filing = ReportFiling(
+                ngo: ngo, duty: duty, filedOn: filedOn, recordedBy: by, recordedAt: Self.now(), note: note)
+            try db.execute(
+                sql: """
+                    INSERT INTO report_filing (ngo_id, duty, filed_on, recorded_by, recorded_at, note)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (ngo_id, duty) DO UPDATE SET filed_on = excluded.filed_on,
+                      recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at, note = excluded.note
+                    """,
+                arguments: [ngo.rawValue, duty, filedOn.description, by, filing.recordedAt, note])
+            return Audited(value: filing, auditName: "report \(ngo) \(duty): filed \(filedOn)")
+        }.value
+    }
+
+    /// Every filing, by NGO and duty.
+    public func reportFilings() throws -> [NGOID: [String: CalendarDate]] {
+        try database.read { db in
+            var filings: [NGOID: [String: CalendarDate]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT ngo_id, duty, filed_on FROM report_filing") {
+                guard let day = CalendarDate(row["filed_on"] as String) else { continue }
+                filings[NGOID(row["ngo_id"]), default: [:]][row["duty"]] = day
+            }
+            return filings
+        }
+    }
+
+    /// The first day filings were kept here.
+    public func reportingSince() throws -> CalendarDate {
+        try database.read { db in try Self.info("reporting_since", db).flatMap(CalendarDate.init) } ?? .today
+    }
+}
