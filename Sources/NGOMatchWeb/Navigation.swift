@@ -28,19 +28,20 @@ enum Navigation {
         case .province?:
             return [
                 link("/needs", "navMyNeeds"), link("/needs/new", "registerNeed"), link("/interest", "navInterest"),
-                link("/pipeline", "navPipeline"), link("/events", "navEvents"), link("/people", "navPeople"),
+                link("/pipeline", "navPipeline"), link("/reports", "navReports"), link("/events", "navEvents"),
+                link("/people", "navPeople"),
             ]
         case .ngo(let id)?:
             return [
                 link("/ngos/\(id)", "navProfile"), link("/ngos/\(id)/needs", "navServe"),
                 link("/ngos/\(id)/new", "navNew"), link("/interest", "navInterest"), link("/pipeline", "navPipeline"),
-                link("/events", "navEvents"), link("/people", "navPeople"),
+                link("/reports", "navReports"), link("/events", "navEvents"), link("/people", "navPeople"),
             ]
         case .ministry?, nil:
             return [
                 link("/dashboard", "navDashboard"), link("/needs", "navNeeds"), link("/ngos", "navNGOs"),
-                link("/pipeline", "navPipeline"), link("/interest", "navInterest"), link("/events", "navEvents"),
-                link("/people", "navPeople"), link("/admin/import", "navImport"),
+                link("/pipeline", "navPipeline"), link("/reports", "navReports"), link("/interest", "navInterest"),
+                link("/events", "navEvents"), link("/people", "navPeople"), link("/admin/import", "navImport"),
                 link("/admin/tokens", "navAdmin"),
             ]
         }

@@ -69,6 +69,7 @@ package struct WebApp: Sendable {
         InboxRoutes(app: self).add(to: router)
         InterestRoutes(app: self).add(to: router)
         PipelineRoutes(app: self).add(to: router)
+        ReportRoutes(app: self).add(to: router)
         NeedRoutes(app: self).add(to: router)
         NeedFormRoutes(app: self).add(to: router)
         NGORoutes(app: self).add(to: router)

@@ -253,5 +253,9 @@ extension Messages {
         "reportState.untracked": "untracked",
         "navReports": "Reports",
         "reportsFiledLate": "filed {0} days late",
+        "reportsAnyState": "Any state (untracked left out)",
+        "reportsCSV": "Download as CSV",
+        "reportsRecorded": "Recorded as sent: {0}.",
+        "reportsTakenBack": "Taken back: {0} is not recorded as sent.",
     ]
 }

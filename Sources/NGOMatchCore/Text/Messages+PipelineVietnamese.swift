@@ -253,5 +253,9 @@ extension Messages {
         "reportState.untracked": "chưa theo dõi",
         "navReports": "Báo cáo",
         "reportsFiledLate": "đã gửi, trễ {0} ngày",
+        "reportsAnyState": "Mọi tình trạng (trừ chưa theo dõi)",
+        "reportsCSV": "Tải về dạng CSV",
+        "reportsRecorded": "Đã ghi là đã gửi: {0}.",
+        "reportsTakenBack": "Đã hủy: {0} không còn được ghi là đã gửi.",
     ]
 }

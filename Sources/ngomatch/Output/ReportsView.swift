@@ -5,11 +5,13 @@ import NGOMatchService
 enum ReportsView {
     static func list(_ list: ReportingList) -> String {
         let language = CommandLanguage.current
-        let heading = [
-            Messages.text("reportsLate", language, "\(list.late)"),
-            Messages.text(
-                "reportsUntracked", language, LocalFormat.date(list.trackedSince, language), "\(list.untrackedHidden)"),
-        ]
+        var heading = [Messages.text("reportsLate", language, "\(list.late)")]
+        if list.untrackedHidden > 0 {
+            heading.append(
+                Messages.text(
+                    "reportsUntracked", language, LocalFormat.date(list.trackedSince, language),
+                    "\(list.untrackedHidden)"))
+        }
         return (heading + ["", list.duties.isEmpty ? Messages.text("reportsNone", language) : table(list.duties)])
             .joined(separator: "\n")
     }
