@@ -16,6 +16,11 @@ extension MatchService {
             case let role?: throw ServiceError.forbidden(.key("people.organisationOnly", method, role.description))
             }
         }
+        let choices = NoticeCadence.choices(for: params.kind)
+        guard choices.contains(params.cadence) else {
+            throw ServiceError.invalidParams(
+                field: "cadence", expected: .notOneOf(params.cadence.rawValue, choices.map(\.rawValue)))
+        }
         try registry.setNoticeSetting(
             person.id, kind: params.kind, cadence: params.cadence, audit: caller.audit(method))
         return PersonNoticeSettings(person: person.id, settings: try registry.noticeSettings(of: person.id))
@@ -50,7 +55,8 @@ extension MatchService {
         guard let found = unsubscribing(person: person, kind: kind, signature: signature) else { return nil }
         let audit = AuditEntry(actor: "unsubscribe link", method: "people.notices")
         if kind.hasPrefix("digest-"), let cadence = NoticeCadence(rawValue: String(kind.dropFirst("digest-".count))) {
-            for (chosen, current) in try registry.noticeSettings(of: found.id) where current == cadence {
+            for (chosen, current) in try registry.noticeSettings(of: found.id)
+            where current == cadence && chosen != OverviewMail.noticeKind {
                 try registry.setNoticeSetting(found.id, kind: chosen, cadence: .off, audit: audit)
             }
         } else if NoticeCadence.choosableKinds.contains(kind) {
@@ -82,9 +88,9 @@ extension MatchService {
         return written
     }
 
-    /// What a server writes on its clock: reminders and digests.
+    /// What a server writes on its clock: reminders, digests and overviews.
     public func writeTimedNotices(now: Date = Date()) throws -> Int {
         try writeReminders(now: now) + writeInterestDeadlines(now: now) + writeDeadlineNotices(now: now)
-            + writeDigests(now: now)
+            + writeDigests(now: now) + writeOverviews(now: now)
     }
 }

@@ -180,7 +180,7 @@ extension Registry {
     static func cadence(of person: String, for kind: String, _ db: Database) throws -> NoticeCadence {
         try String.fetchOne(
             db, sql: "SELECT cadence FROM notice_setting WHERE person_id = ? AND kind = ?", arguments: [person, kind]
-        ).flatMap(NoticeCadence.init(rawValue:)) ?? .immediately
+        ).flatMap(NoticeCadence.init(rawValue:)) ?? NoticeCadence.standard(for: kind)
     }
 
     /// Writes the message to the outbox, whatever the person's settings.

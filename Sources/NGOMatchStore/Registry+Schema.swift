@@ -362,7 +362,7 @@ extension Registry {
                     arguments: [row["need_id"], row["ngo_id"], stage, at, "recorded as \(status.rawValue)"])
             }
         }
-        migrator.registerMigration("v12-reporting") { db in
+        migrator.registerMigration("v12-reporting-overviews") { db in
             // The reports an NGO filed under Decree 58: its plan to a province, its annual report.
             try db.create(table: "report_filing") { t in
                 t.column("ngo_id", .text).notNull().references("ngo", onDelete: .cascade)
@@ -372,6 +372,11 @@ extension Registry {
                 t.column("recorded_at", .text).notNull()
                 t.column("note", .text)
                 t.primaryKey(["ngo_id", "duty"])
+            }
+            // When each person's overview was last made, sent or (with nothing new) not.
+            try db.create(table: "overview_run") { t in
+                t.primaryKey("person_id", .text).references("person", onDelete: .cascade)
+                t.column("at", .text).notNull()
             }
             // Duties due before this day were never recorded here: they are not called late.
             try db.execute(

@@ -41,6 +41,11 @@ public enum NoticeLayout {
                     """)
         }
 
+        /// A section's title within the message.
+        public static func heading(_ text: String) -> Block {
+            Block(html: "<h2 style=\"margin:1.5em 0 .5em;font-size:1.1em\">\(escape(text))</h2>")
+        }
+
         public static func small(_ text: String) -> Block {
             Block(html: "<p style=\"margin:1.5em 0 0;color:#4a5563;font-size:.875em\">\(escape(text))</p>")
         }

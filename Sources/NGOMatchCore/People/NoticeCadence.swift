@@ -11,8 +11,18 @@ public enum NoticeCadence: String, Hashable, Sendable, Codable, CaseIterable {
     /// The kinds a person may choose for; invitations and sign-in mail always go at once.
     public static let choosableKinds = [
         "event-invitation", "event-opened", "event-reminder", "event-schedule", "interest-received",
-        "interest-answered", "interest-message", "interest-expiring", "pipeline-moved", "deadline",
+        "interest-answered", "interest-message", "interest-expiring", "pipeline-moved", "deadline", "overview",
     ]
+
+    /// The choices for a kind: an overview gathers by nature, so it never comes at once.
+    public static func choices(for kind: String) -> [NoticeCadence] {
+        kind == "overview" ? [.daily, .weekly, .off] : allCases
+    }
+
+    /// What a person who never chose gets.
+    public static func standard(for kind: String) -> NoticeCadence {
+        kind == "overview" ? .weekly : .immediately
+    }
 
     /// How long a digest of this cadence gathers.
     public var interval: Double? {

@@ -33,7 +33,7 @@ struct InboxRoutes {
         let kinds = NoticeCadence.choosableKinds.map { kind -> [String: Any] in
             [
                 "kind": kind, "label": app.text("setting.\(kind)", context),
-                "choices": NoticeCadence.allCases.map {
+                "choices": NoticeCadence.choices(for: kind).map {
                     [
                         "value": $0.rawValue, "label": app.text("cadence.\($0.rawValue)", context),
                         "selected": settings[kind] == $0,

@@ -1,0 +1,99 @@
+import Foundation
+
+/// What is new for a person's organisation, daily or weekly: for an NGO the new needs that fit
+/// it best, for a province the interest it received and NGOs newly certified for it, for the
+/// ministry the pipeline's figures and the pairs that stalled.
+public struct OverviewMail: Sendable {
+    public static let noticeKind = "overview"
+
+    public struct Item: Sendable, Hashable {
+        public let text: String
+        /// One line under it: a match's reasons, a request's message.
+        public let detail: String?
+        public let link: String?
+
+        public init(_ text: String, detail: String? = nil, link: String? = nil) {
+            self.text = text
+            self.detail = detail
+            self.link = link
+        }
+    }
+
+    public struct Section: Sendable, Hashable {
+        public let heading: String
+        public let items: [Item]
+
+        public init(_ heading: String, _ items: [Item]) {
+            self.heading = heading
+            self.items = items
+        }
+    }
+
+    public let cadence: NoticeCadence
+    public let organisation: String
+    public let name: String
+    public let language: Language
+    public let sections: [Section]
+    /// Where the person changes how often this comes.
+    public let settings: String
+
+    public init(
+        cadence: NoticeCadence, organisation: String, name: String, language: Language, sections: [Section],
+        settings: String
+    ) {
+        self.cadence = cadence
+        self.organisation = organisation
+        self.name = name
+        self.language = language
+        self.sections = sections.filter { !$0.items.isEmpty }
+        self.settings = settings
+    }
+
+    public var kind: String { Self.noticeKind }
+
+    /// Nothing new: no message is sent.
+    public var isEmpty: Bool { sections.isEmpty }
+
+    public var subject: String {
+        Messages.text(cadence == .daily ? "overview.dailySubject" : "overview.weeklySubject", language, organisation)
+    }
+
+    public var plainText: String {
+        var lines = [Messages.text("mail.greeting", language, name), "", subject + ".", ""]
+        for section in sections {
+            lines += [section.heading, String(repeating: "-", count: section.heading.count), ""]
+            for item in section.items {
+                lines.append("• " + item.text)
+                if let detail = item.detail { lines.append("  " + detail) }
+                if let link = item.link { lines.append("  " + link) }
+            }
+            lines.append("")
+        }
+        lines += [Messages.text("overview.settings", language), settings, "", "— ngomatch"]
+        return PlainText.wrappedForMail(lines.joined(separator: "\n")) + "\n"
+    }
+
+    public var html: String {
+        var blocks: [NoticeLayout.Block] = [.paragraph(Messages.text("mail.greeting", language, name))]
+        for section in sections {
+            blocks.append(.heading(section.heading))
+            for item in section.items {
+                blocks.append(item.link.map { .link(item.text, href: $0) } ?? .paragraph(item.text))
+                if let detail = item.detail { blocks.append(.small(detail)) }
+            }
+        }
+        blocks += [
+            .button(Messages.text("overview.settingsButton", language), href: settings),
+            .small(Messages.text("overview.settings", language)),
+        ]
+        return NoticeLayout.page(title: subject, language: language, blocks)
+    }
+
+    public func message(to address: MailAddress, from: MailAddress, messageID: String, date: Date, unsubscribe: String)
+        -> MailMessage
+    {
+        MailMessage(
+            from: from, to: [address], subject: subject, date: date, messageID: messageID, text: plainText, html: html,
+            extraHeaders: MailHeader.unsubscribe(unsubscribe))
+    }
+}
