@@ -184,8 +184,8 @@ extension MatchService {
         }
         if case .anonymous = caller { throw ServiceError.unauthorized }
         let updated = try registry.changeEventMeeting(
-            params.event, number: params.meeting, door: caller.door, audit: caller.audit(method))
-        { meeting, event, partnerships in
+            params.event, number: params.meeting, door: caller.door, audit: caller.audit(method)
+        ) { meeting, event, partnerships in
             let isProvince = caller.isParty(.province, meeting.province)
             let isNGO = caller.isParty(.ngo, meeting.ngo)
             guard caller.isOrganiser || isProvince || isNGO else {

@@ -111,7 +111,8 @@ extension MatchService {
             OverviewMail.Item(
                 Messages.text(
                     "overview.stalled", language, entry.needTitle, entry.ngoName,
-                    figures.stages.first { $0.id == entry.stage }?.name(language) ?? entry.stage, "\(entry.daysAtStage)"),
+                    figures.stages.first { $0.id == entry.stage }?.name(language) ?? entry.stage, "\(entry.daysAtStage)"
+                ),
                 link: "\(mail.publicURL)/pipeline/\(entry.need)/\(entry.ngo)")
         }
         let late = try reportingDuties(ReportingListParams(state: "late"), caller: ministry, now: now).late
@@ -120,7 +121,8 @@ extension MatchService {
             ? []
             : [
                 OverviewMail.Item(
-                    Messages.text("overview.lateReports", language, "\(late)"), link: "\(mail.publicURL)/reports?state=late")
+                    Messages.text("overview.lateReports", language, "\(late)"),
+                    link: "\(mail.publicURL)/reports?state=late")
             ]
         return [
             OverviewMail.Section(Messages.text("overview.pipeline", language), counts),

@@ -28,7 +28,11 @@ struct ReportingDutyTests {
     @Test func aPlanToEachProvinceAndAReportEachDecember() {
         let early = duties(today: "2026-07-01")
         // One plan a province, however often the certificate names it; no report before its year.
-        #expect(early.map(\.key) == ["implementation-plan:cao-bang:2026-06-01", "implementation-plan:dien-bien:2026-06-01", "annual-report:2026"])
+        #expect(
+            early.map(\.key) == [
+                "implementation-plan:cao-bang:2026-06-01", "implementation-plan:dien-bien:2026-06-01",
+                "annual-report:2026",
+            ])
         #expect(early.filter { $0.kind == .implementationPlan }.allSatisfy { $0.due == CalendarDate("2026-08-03")! })
         #expect(early.first { $0.kind == .annualReport }?.due == CalendarDate("2026-12-18")!)
         #expect(early.allSatisfy { $0.state == .due })

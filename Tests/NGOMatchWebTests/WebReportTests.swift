@@ -82,8 +82,13 @@ struct WebReportTests {
             #expect(!late.html.contains("the plan of activities to Cao Bằng"))
             let csv = try await browser.get("/reports.csv?ngo=mcnv&on=2027-08-10")
             #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
-            let rows = csv.html.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
-            #expect(rows.first == ["ngo", "ngo_name", "kind", "province", "period", "due", "state", "filed_on", "days_late"])
+            let rows = csv.html.split(separator: "\r\n").map {
+                $0.split(separator: ",", omittingEmptySubsequences: false)
+            }
+            #expect(
+                rows.first == [
+                    "ngo", "ngo_name", "kind", "province", "period", "due", "state", "filed_on", "days_late",
+                ])
             let tuyenQuang = try #require(rows.first { $0.count > 3 && $0[3] == "tuyen-quang" })
             #expect(tuyenQuang[5] == "2027-08-03" && tuyenQuang[6] == "late" && tuyenQuang[8] == "7")
             let caoBang = try #require(rows.first { $0.count > 3 && $0[3] == "cao-bang" })

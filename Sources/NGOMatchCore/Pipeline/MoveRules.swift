@@ -18,6 +18,15 @@ extension ApprovalChecklist {
         }
     }
 
+    /// The stages a pair at `from` may be moved to, given what they require: what a move form offers.
+    public func reachable(from: String?, mayGoBack: Bool) -> [StageDefinition] {
+        let everything = Set(MoveField.allCases)
+        let allItems = Set(items.map(\.id))
+        return allStages.filter {
+            problem(Move(from: from, to: $0.id, given: everything, itemsDone: allItems, mayGoBack: mayGoBack)) == nil
+        }
+    }
+
     /// Why the move may not be made, or nil when it may.
     public func problem(_ move: Move, language: Language = .en) -> Phrase? {
         guard let target = stage(move.to) else {

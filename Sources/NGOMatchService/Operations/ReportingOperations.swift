@@ -25,7 +25,9 @@ public enum ReportFileOperation: ServiceOperation {
     public static let guidance =
         "Records the day an NGO sent its plan of activities to a province (kind implementation-plan, with province) or its annual report (kind annual-report, with year); undo takes a mistaken record back."
     public static let example = #"{"ngo":"MCNV","kind":"annual-report","year":2026}"#
-    public static let commandExample = ["reports", "file", "--ngo", "MCNV", "--kind", "annual-report", "--year", "2026"]
+    public static let commandExample = [
+        "reports", "file", "--ngo", "MCNV", "--kind", "annual-report", "--year", "2026",
+    ]
     public static func run(_ service: MatchService, _ params: ReportFileParams, caller: Caller) throws
         -> ReportingEntry
     {

@@ -119,6 +119,7 @@ struct PipelineRoutes {
             ]
         }
         let mayWrite = context.caller.mayWrite
+        let reachable = checklist.reachable(from: details.pair.stage, mayGoBack: context.caller.seesEverything)
         return app.render(
             "pair", title: "\(details.needTitle) · \(details.ngoName)",
             [
@@ -126,13 +127,12 @@ struct PipelineRoutes {
                 "needTitle": details.needTitle,
                 "province": details.provinceName, "ngo": details.ngoName, "stage": details.stageName, "base": base,
                 "since": Formatting.minute(details.pair.since), "moves": moves, "items": items,
-                "canMove": mayWrite, "canUpload": mayWrite,
+                "canMove": mayWrite && !reachable.isEmpty, "canUpload": mayWrite,
+                // Only the moves this reader may make, the next stage first chosen.
                 "stageChoices": WebApp.choices(
-                    checklist.allStages.filter { $0.id != details.pair.stage }.map {
-                        ($0.id, $0.name(context.language))
-                    },
-                    selected: checklist.order(details.pair.stage).flatMap {
-                        $0 + 1 < checklist.stages.count ? checklist.stages[$0 + 1].id : nil
+                    reachable.map { ($0.id, $0.name(context.language)) },
+                    selected: checklist.order(details.pair.stage).flatMap { at in
+                        reachable.first { checklist.order($0.id).map { $0 > at } ?? false }?.id
                     }),
                 "requests": details.requests.map {
                     ["id": $0.id, "status": app.text("interestStatus.\($0.status.rawValue)", context)]

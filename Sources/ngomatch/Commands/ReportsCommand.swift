@@ -15,8 +15,10 @@ struct ReportsCommand: ParsableCommand {
 
             Examples:
               ngomatch reports list --state late
-              ngomatch reports file --ngo MCNV --kind implementation-plan --province "Cao Bằng"
-              ngomatch reports file --ngo MCNV --kind annual-report --year 2026 --filed-on 2026-12-10
+              ngomatch reports file --ngo MCNV --kind implementation-plan \\
+                --province "Cao Bằng"
+              ngomatch reports file --ngo MCNV --kind annual-report --year 2026 \\
+                --filed-on 2026-12-10
             """,
         subcommands: [List.self, File.self]
     )

@@ -106,4 +106,22 @@ struct StageRuleTests {
         #expect(checklist.stage(for: .completed) == "completed")
         #expect(checklist.stage(for: .declined) == "declined")
     }
+
+    @Test func aMoveFormOffersOnlyTheMovesItsReaderMayMake() {
+        // From approved, a side goes forward (skipping is allowed) or withdraws; declining ends
+        // before approval and a refusal comes only after a submitted dossier.
+        #expect(
+            checklist.reachable(from: "approved", mayGoBack: false).map(\.id) == [
+                "implementing", "completed", "withdrawn",
+            ])
+        // The ministry may also set it back, to correct a mistake.
+        #expect(
+            checklist.reachable(from: "approved", mayGoBack: true).map(\.id) == [
+                "contacted", "interested", "met", "concept-note", "agreed", "dossier-submitted", "implementing",
+                "completed", "withdrawn",
+            ])
+        // A closed pair reopens only at the first stage.
+        #expect(checklist.reachable(from: "declined", mayGoBack: false).map(\.id) == ["contacted"])
+        #expect(checklist.reachable(from: "dossier-submitted", mayGoBack: false).map(\.id).contains("not-approved"))
+    }
 }
