@@ -9,6 +9,7 @@ enum InterestTelling {
     case connected
     case message(String)
     case expiring
+    case expired
     case moved(stage: StageDefinition)
 }
 
@@ -44,6 +45,7 @@ extension MatchService {
             case .expiring:
                 occasion = .expiring(
                     on: LocalFormat.date(CalendarDate(String(request.expiresAt.prefix(10)))!, language))
+            case .expired: occasion = .expired
             case .moved(let stage): occasion = .moved(stage: stage.name(language))
             }
             let link =
@@ -85,7 +87,9 @@ extension MatchService {
                 kinds: ["interest-expiring"], writing: "interest-expiring", topic: "interest:\(request.id)",
                 since: Date(timeIntervalSince1970: 0), now: now, drafts)
         }
-        written += try registry.expireInterest(now: now) { _ in [] }
+        written += try registry.expireInterest(now: now) { request in
+            interestNotices(.expired, about: request, to: request.from, title: title(ofNeed: request.need))
+        }
         return written
     }
 }

@@ -160,6 +160,9 @@ struct InterestServiceTests {
         #expect(try service.registry.interestRequest(asked.request.id).status == .open)
         _ = try service.writeInterestDeadlines(now: start.addingTimeInterval(14 * day + 60))
         #expect(try service.registry.interestRequest(asked.request.id).status == .expired)
+        // The NGO that asked is told nobody answered, and only it.
+        let told = try service.registry.outbox().filter { $0.subject.contains("the request expired") }
+        #expect(told.map(\.recipient) == ["anna@mcnv.example.org"])
         #expect(throws: RegistryError.self) {
             _ = try service.answerInterest(
                 InterestAnswerParams(id: asked.request.id, answer: "accept"), caller: province)

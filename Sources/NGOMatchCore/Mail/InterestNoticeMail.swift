@@ -10,6 +10,8 @@ public struct InterestNoticeMail: Sendable {
         case connected
         case message(String)
         case expiring(on: String)
+        /// To the side that asked: nobody answered in time.
+        case expired
         case moved(stage: String)
     }
 
@@ -34,7 +36,7 @@ public struct InterestNoticeMail: Sendable {
     public var kind: String {
         switch occasion {
         case .received: "interest-received"
-        case .answered, .connected: "interest-answered"
+        case .answered, .connected, .expired: "interest-answered"
         case .message: "interest-message"
         case .expiring: "interest-expiring"
         case .moved: "pipeline-moved"
@@ -49,6 +51,7 @@ public struct InterestNoticeMail: Sendable {
         case .connected: text("interestMail.connectedSubject", other, need)
         case .message: text("interestMail.messageSubject", other, need)
         case .expiring(let day): text("interestMail.expiringSubject", need, day)
+        case .expired: text("interestMail.expiredSubject", other, need)
         case .moved(let stage): text("interestMail.movedSubject", need, other, stage)
         }
     }
@@ -69,6 +72,7 @@ public struct InterestNoticeMail: Sendable {
         case .connected: return [text("interestMail.connected", other, need), text("interestMail.contacts")]
         case .message(let message): return [text("interestMail.message", other), message]
         case .expiring(let day): return [text("interestMail.expiring", other, need, day)]
+        case .expired: return [text("interestMail.expired", other, need), text("interestMail.askAgain")]
         case .moved(let stage): return [text("interestMail.moved", need, other, stage)]
         }
     }

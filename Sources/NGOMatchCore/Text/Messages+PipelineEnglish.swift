@@ -277,5 +277,8 @@ extension Messages {
         "overview.lateReports": "{0} reports are late",
         "setting.overview": "An overview of what is new for your organisation",
         "notice.overview": "overviews",
+        "interestMail.expiredSubject": "No answer from {0} about “{1}”: the request expired",
+        "interestMail.expired": "{0} did not answer your request about “{1}” in time, so it has expired.",
+        "interestMail.askAgain": "You may send another request from the need's page, or write to them another way.",
     ]
 }

@@ -277,5 +277,8 @@ extension Messages {
         "overview.lateReports": "{0} báo cáo trễ hạn",
         "setting.overview": "Bản tổng quan những gì mới cho tổ chức",
         "notice.overview": "bản tổng quan",
+        "interestMail.expiredSubject": "{0} chưa trả lời về “{1}”: đề nghị đã hết hạn",
+        "interestMail.expired": "{0} chưa trả lời đề nghị của quý vị về “{1}” kịp thời, nên đề nghị đã hết hạn.",
+        "interestMail.askAgain": "Quý vị có thể gửi đề nghị khác từ trang nhu cầu, hoặc liên hệ theo cách khác.",
     ]
 }
