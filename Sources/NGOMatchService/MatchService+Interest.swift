@@ -66,9 +66,10 @@ extension MatchService {
             draft, door: caller.door,
             notices: { outcome, _ in
                 if let other = outcome.connectedWith {
-                    return interestNotices(.connected, about: outcome.request, to: other.from, title: need.title)
+                    return interestNotices(
+                        .connected, about: NoticePair(outcome.request), to: other.from, title: need.title)
                         + interestNotices(
-                            .connected, about: outcome.request, to: outcome.request.from, title: need.title)
+                            .connected, about: NoticePair(outcome.request), to: outcome.request.from, title: need.title)
                 }
                 return receivedNotices(outcome.request, title: need.title)
             }, audit: caller.audit(method))
@@ -105,7 +106,7 @@ extension MatchService {
                 guard status != .withdrawn else { return [] }
                 return interestNotices(
                     .answered(accepted: status == .accepted, reason: answered.reason, answer: answer),
-                    about: answered, to: answered.from, title: title)
+                    about: NoticePair(answered), to: answered.from, title: title)
             }, audit: caller.audit(method))
     }
 
@@ -149,7 +150,7 @@ extension MatchService {
             notices: { request, message in
                 let told: [InterestRequest.Side] = side.map { [$0.other] } ?? [.province, .ngo]
                 return told.flatMap {
-                    interestNotices(.message(message.text), about: request, to: $0, title: title)
+                    interestNotices(.message(message.text), about: NoticePair(request), to: $0, title: title)
                 }
             }, audit: caller.audit(method))
     }

@@ -4,13 +4,32 @@ import NGOMatchStore
 
 /// What interest and the pipeline tell, before it is put in each reader's words.
 enum InterestTelling {
-    case received
+    case received(message: String)
     case answered(accepted: Bool, reason: DeclineReason?, answer: String?)
     case connected
     case message(String)
-    case expiring
+    /// The request's `expires_at` stamp.
+    case expiring(at: String)
     case expired
     case moved(stage: StageDefinition)
+}
+
+/// Whom a notice about a pair concerns: its two sides, and the request when one brought it.
+struct NoticePair {
+    let need: NeedID
+    let province: ProvinceID
+    let ngo: NGOID
+    let request: Int?
+
+    init(_ request: InterestRequest) {
+        (need, province, ngo, self.request) = (request.need, request.province, request.ngo, request.id)
+    }
+
+    init(_ pair: PipelinePair) { (need, province, ngo, request) = (pair.need, pair.province, pair.ngo, nil) }
+
+    func organisation(_ side: InterestRequest.Side) -> String {
+        side == .province ? "province:\(province.rawValue)" : "ngo:\(ngo.rawValue)"
+    }
 }
 
 extension MatchService {
@@ -19,7 +38,7 @@ extension MatchService {
 
     /// The notices of `telling` for the people of `side` of the request, each in their language.
     func interestNotices(
-        _ telling: InterestTelling, about request: InterestRequest, to side: InterestRequest.Side, title: String
+        _ telling: InterestTelling, about request: NoticePair, to side: InterestRequest.Side, title: String
     ) -> [OutboxDraft] {
         let people = (try? registry.people(organisation: request.organisation(side), includingLeft: false)) ?? []
         let otherRole = Role(request.organisation(side.other)) ?? .ministry
@@ -27,11 +46,11 @@ extension MatchService {
             let language = person.language
             let occasion: InterestNoticeMail.Occasion
             switch telling {
-            case .received:
+            case .received(let message):
                 let explained = try? explain(
                     ExplainParams(need: request.need.rawValue, ngo: request.ngo.rawValue, lang: language))
                 occasion = .received(
-                    message: request.message,
+                    message: message,
                     score: explained.map { LocalFormat.decimal($0.report.score, digits: 0, language) },
                     reasons: explained?.report.factors.filter { $0.points > 0 }.prefix(4).map {
                         "\($0.name): \($0.explanation)"
@@ -42,25 +61,29 @@ extension MatchService {
                     answer: answer)
             case .connected: occasion = .connected
             case .message(let text): occasion = .message(text)
-            case .expiring:
+            case .expiring(let stamp):
                 occasion = .expiring(
-                    on: LocalFormat.date(CalendarDate(String(request.expiresAt.prefix(10)))!, language))
+                    on: CalendarDate(String(stamp.prefix(10))).map { LocalFormat.date($0, language) } ?? stamp)
             case .expired: occasion = .expired
             case .moved(let stage): occasion = .moved(stage: stage.name(language))
             }
-            let link =
-                if case .moved = telling {
-                    "\(mail.publicURL)/pipeline/\(request.need.rawValue)/\(request.ngo.rawValue)"
-                } else { "\(mail.publicURL)/interest/\(request.id)" }
+            let pairLink = "\(mail.publicURL)/pipeline/\(request.need.rawValue)/\(request.ngo.rawValue)"
+            let link: String =
+                switch (telling, request.request) {
+                case (.moved, _), (_, nil): pairLink
+                case (_, let id?): "\(mail.publicURL)/interest/\(id)"
+                }
             return interestDraft(
                 InterestNoticeMail(
                     occasion: occasion, other: organisationName(otherRole, language), need: title, name: person.name,
-                    language: language, link: link), to: person, topic: "interest:\(request.id)")
+                    language: language, link: link), to: person,
+                topic: request.request.map { "interest:\($0)" } ?? "pipeline:\(request.need):\(request.ngo)")
         }
     }
 
     func receivedNotices(_ request: InterestRequest, title: String) -> [OutboxDraft] {
-        interestNotices(.received, about: request, to: request.from.other, title: title)
+        interestNotices(
+            .received(message: request.message), about: NoticePair(request), to: request.from.other, title: title)
     }
 
     func interestDraft(_ content: InterestNoticeMail, to person: Person, topic: String) -> OutboxDraft? {
@@ -81,14 +104,15 @@ extension MatchService {
         let soon = Registry.stamp(now.addingTimeInterval(Self.expiryWarning))
         for request in try registry.interestRequests(status: .open) where request.expiresAt <= soon {
             let title = (try? registry.need(request.need.rawValue).title) ?? request.need.rawValue
-            let drafts = interestNotices(.expiring, about: request, to: request.from.other, title: title)
+            let drafts = interestNotices(
+                .expiring(at: request.expiresAt), about: NoticePair(request), to: request.from.other, title: title)
             guard !drafts.isEmpty else { continue }
             written += try registry.enqueueUnlessSent(
                 kinds: ["interest-expiring"], writing: "interest-expiring", topic: "interest:\(request.id)",
                 since: Date(timeIntervalSince1970: 0), now: now, drafts)
         }
         written += try registry.expireInterest(now: now) { request in
-            interestNotices(.expired, about: request, to: request.from, title: title(ofNeed: request.need))
+            interestNotices(.expired, about: NoticePair(request), to: request.from, title: title(ofNeed: request.need))
         }
         return written
     }

@@ -66,7 +66,6 @@ extension MatchService {
             notices: { pair, checklist in
                 guard let stage = checklist.stage(pair.stage) else { return [] }
                 // Told: the other side of whoever moved it, or both when the ministry did.
-                let request = pairRequest(pair, by: caller)
                 let sides: [InterestRequest.Side] =
                     switch caller.role {
                     case .province?: [.ngo]
@@ -74,17 +73,9 @@ extension MatchService {
                     default: [.province, .ngo]
                     }
                 return sides.flatMap {
-                    interestNotices(.moved(stage: stage), about: request, to: $0, title: need.title)
+                    interestNotices(.moved(stage: stage), about: NoticePair(pair), to: $0, title: need.title)
                 }
             }, audit: caller.audit(method))
-    }
-
-    /// A request-shaped value for a pair's notices, whether or not a request brought it.
-    private func pairRequest(_ pair: PipelinePair, by caller: Caller) -> InterestRequest {
-        InterestRequest(
-            id: 0, need: pair.need, province: pair.province, ngo: pair.ngo, from: .province, by: caller.actor,
-            message: "", amount: nil, currency: nil, timeframe: nil, status: .accepted, createdAt: pair.since,
-            expiresAt: pair.since, answeredAt: nil, answeredBy: nil, reason: nil, answer: nil)
     }
 
     public func pipelineDetails(_ params: PipelinePairParams, caller: Caller, language: Language = .en) throws
