@@ -4,10 +4,20 @@ import NGOMatchStore
 
 /// One duty in a list, with the names a reader needs.
 public struct ReportingEntry: Encodable, Sendable, Hashable {
+    /// The duty's name among the NGO's, `implementation-plan:cao-bang:2026-01-05`.
+    public let key: String
     public let duty: ReportingDuty
     public let ngoName: String
     public let provinceName: String?
     public let daysLate: Int
+
+    init(duty: ReportingDuty, ngoName: String, provinceName: String?, daysLate: Int) {
+        self.key = duty.key
+        self.duty = duty
+        self.ngoName = ngoName
+        self.provinceName = provinceName
+        self.daysLate = daysLate
+    }
 }
 
 /// The duties a caller may see, judged on one day.

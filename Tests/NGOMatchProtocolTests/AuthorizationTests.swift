@@ -81,18 +81,142 @@ struct AuthorizationTests {
         ),
     ]
 
+    static func request(_ id: Int, is status: InterestRequest.Status) -> Effect {
+        { service in try service.registry.interestRequest(id).status == status }
+    }
+
+    static func requestExists(_ need: String, _ ngo: String) -> Effect {
+        { service in try !service.registry.interestRequests(need: NeedID(need), ngo: NGOID(ngo)).isEmpty }
+    }
+
+    static func stage(_ need: String, _ ngo: String, is stage: String) -> Effect {
+        { service in try service.registry.pipelinePair(need: NeedID(need), ngo: NGOID(ngo))?.stage == stage }
+    }
+
+    static func itemDone(_ need: String, _ ngo: String, _ item: String) -> Effect {
+        { service in
+            try service.registry.dossierRows(need: NeedID(need), ngo: NGOID(ngo)).contains {
+                $0.item == item && $0.doneAt != nil
+            }
+        }
+    }
+
+    static func reportFiled(_ ngo: String) -> Effect {
+        { service in
+            try service.registry.reportFilings()[NGOID(ngo)]?["annual-report:\(CalendarDate.today.year)"] != nil
+        }
+    }
+
+    /// Requests the interest and pipeline cases act on, made by the local user: 1 from NPA to
+    /// Đồng Nai (neither role's), 2 from WWF to Cao Bằng (both roles').
+    static func arrange(_ service: MatchService) throws {
+        let local = Caller.local("test")
+        _ = try service.expressInterest(
+            InterestExpressParams(need: "dong-nai-2", ngo: "npa", message: "m", from: .ngo), caller: local)
+        _ = try service.expressInterest(
+            InterestExpressParams(need: "cao-bang-3", ngo: "wwf-vietnam", message: "m", from: .ngo), caller: local)
+    }
+
+    /// Interest, the pipeline and reports: each side acts only for itself, on its own pairs.
+    static let pairCases: [(String, String, [Bool], Effect)] = [
+        (
+            "interest.express", #"{"need":"dong-nai-1","ngo":"npa","from":"province","message":"m"}"#,
+            [true, false, false], requestExists("dong-nai-1", "npa")
+        ),
+        (
+            "interest.express", #"{"need":"cao-bang-2","ngo":"wwf-vietnam","from":"ngo","message":"m"}"#,
+            [true, true, true], requestExists("cao-bang-2", "wwf-vietnam")
+        ),
+        // Answering: only the side asked (or the ministry); the NGO never for the province.
+        ("interest.answer", #"{"id":1,"answer":"accept"}"#, [true, false, false], request(1, is: .accepted)),
+        ("interest.answer", #"{"id":2,"answer":"accept"}"#, [true, true, false], request(2, is: .accepted)),
+        (
+            "interest.message", #"{"id":1,"text":"hello"}"#, [true, false, false],
+            { try !$0.registry.interestMessages(1).isEmpty }
+        ),
+        (
+            "pipeline.move", #"{"need":"dong-nai-2","ngo":"npa","stage":"met"}"#, [true, false, false],
+            stage("dong-nai-2", "npa", is: "met")
+        ),
+        (
+            "pipeline.item", #"{"need":"dong-nai-2","ngo":"npa","item":"donor-commitment"}"#, [true, false, false],
+            itemDone("dong-nai-2", "npa", "donor-commitment")
+        ),
+        (
+            "pipeline.item", #"{"need":"cao-bang-3","ngo":"wwf-vietnam","item":"request"}"#, [true, true, true],
+            itemDone("cao-bang-3", "wwf-vietnam", "request")
+        ),
+        ("reports.file", #"{"ngo":"npa","kind":"annual-report"}"#, [true, false, false], reportFiled("npa")),
+        (
+            "reports.file", #"{"ngo":"wwf-vietnam","kind":"annual-report"}"#, [true, false, true],
+            reportFiled("wwf-vietnam")
+        ),
+        (
+            "interest.settings", #"{"expiryDays":10}"#, [true, false, false],
+            { try $0.registry.interestSettings().expiryDays == 10 }
+        ),
+    ]
+
+    @Test func everyInterestAndPipelineWriteWithEveryRole() throws {
+        try checkEveryRole(Self.pairCases, arrange: Self.arrange)
+    }
+
+    /// Escalations: a side setting its pair back, an NGO replacing the ministry's checklist or
+    /// answering for the province, a person who may only read writing. Each is refused and
+    /// the registry is as it was.
+    @Test func noSideStepsOutsideItsRole() throws {
+        try Self.arrange(harness.service)
+        let province = try authenticated(.province("cao-bang"))
+        let ngo = try authenticated(.ngo("wwf-vietnam"))
+        #expect(harness.call("interest.answer", #"{"id":2,"answer":"accept"}"#, on: province)?["result"] != nil)
+        #expect(try Self.stage("cao-bang-3", "wwf-vietnam", is: "interested")(harness.service))
+        // Only the ministry may set a pair back.
+        let back = harness.call(
+            "pipeline.move", #"{"need":"cao-bang-3","ngo":"wwf-vietnam","stage":"contacted"}"#, on: province)
+        #expect(back?["error"] != nil, "\(String(describing: back))")
+        #expect(try Self.stage("cao-bang-3", "wwf-vietnam", is: "interested")(harness.service))
+        // The checklist is the ministry's to replace.
+        let text = try harness.service.registry.checklistText()
+        let replaced = harness.call(
+            "pipeline.checklist", #"{"replace":"name: mine\nstages: []"}"#, on: ngo)
+        #expect(replaced?.errorCode == -32003, "\(String(describing: replaced))")
+        #expect(try harness.service.registry.checklistText() == text)
+        // Withdrawing is for the side that asked: WWF did not ask request 1, NPA did.
+        let withdrawn = harness.call("interest.answer", #"{"id":1,"answer":"withdraw"}"#, on: ngo)
+        #expect(withdrawn?.errorCode == -32003, "\(String(describing: withdrawn))")
+        #expect(try Self.request(1, is: .open)(harness.service))
+        // A person with read rights only reads: their pair's moves and reports are refused.
+        let reader = try harness.service.invite(
+            PersonInviteParams(email: "r@caobang.example.vn", name: "R", for: "province:cao-bang", rights: .read),
+            caller: .local("test"))
+        let (readerSession, _) = harness.session(
+            .person(id: reader.id, role: .province("cao-bang"), rights: .read), requiresAuth: true)
+        let readMove = harness.call(
+            "pipeline.move", #"{"need":"cao-bang-3","ngo":"wwf-vietnam","stage":"met"}"#, on: readerSession)
+        #expect(readMove?.errorCode == -32003, "\(String(describing: readMove))")
+        #expect(
+            harness.call("pipeline.show", #"{"need":"cao-bang-3","ngo":"wwf-vietnam"}"#, on: readerSession)?["result"]
+                != nil)
+        #expect(try Self.stage("cao-bang-3", "wwf-vietnam", is: "interested")(harness.service))
+    }
+
     /// An allowed write is answered and its change is in the registry; a refused one is
     /// answered "forbidden" and changes nothing.
-    @Test func everyWriteMethodWithEveryRole() throws {
+    @Test func everyWriteMethodWithEveryRole() throws { try checkEveryRole(Self.cases) }
+
+    func checkEveryRole(_ cases: [(String, String, [Bool], Effect)], arrange: (MatchService) throws -> Void = { _ in })
+        throws
+    {
         let roles: [Role] = [.ministry, .province("cao-bang"), .ngo("wwf-vietnam")]
         for (roleIndex, role) in roles.enumerated() {
             // A fresh registry per role, so that one role's writes do not change another's case.
             let harness = try Harness()
+            try arrange(harness.service)
             let (token, _) = try harness.service.registry.createToken(
                 role: role, audit: AuditEntry(actor: "test", method: "tokens.create"))
             let (session, _) = harness.session(.anonymous, requiresAuth: true)
             _ = harness.call("auth", #"{"token":"\#(token)"}"#, on: session)
-            for (method, params, allowed, effect) in Self.cases {
+            for (method, params, allowed, effect) in cases {
                 let label = "\(role) \(method) \(params)"
                 #expect(try !effect(harness.service), "\(label): in effect before the call")
                 let reply = harness.call(method, params, on: session)
