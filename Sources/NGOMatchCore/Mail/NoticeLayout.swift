@@ -41,6 +41,13 @@ public enum NoticeLayout {
                     """)
         }
 
+        /// One entry of a list: its text (a link when it leads somewhere) and a line under it.
+        public static func item(_ text: String, href: String?, detail: String?) -> Block {
+            let title = href.map { "<a href=\"\(escape($0))\">\(escape(text))</a>" } ?? escape(text)
+            let under = detail.map { "<br><span style=\"color:#4a5563;font-size:.875em\">\(escape($0))</span>" } ?? ""
+            return Block(html: "<p style=\"margin:0 0 .75em\">\(title)\(under)</p>")
+        }
+
         /// A section's title within the message.
         public static func heading(_ text: String) -> Block {
             Block(html: "<h2 style=\"margin:1.5em 0 .5em;font-size:1.1em\">\(escape(text))</h2>")

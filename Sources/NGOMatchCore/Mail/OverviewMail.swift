@@ -77,10 +77,7 @@ public struct OverviewMail: Sendable {
         var blocks: [NoticeLayout.Block] = [.paragraph(Messages.text("mail.greeting", language, name))]
         for section in sections {
             blocks.append(.heading(section.heading))
-            for item in section.items {
-                blocks.append(item.link.map { .link(item.text, href: $0) } ?? .paragraph(item.text))
-                if let detail = item.detail { blocks.append(.small(detail)) }
-            }
+            blocks += section.items.map { .item($0.text, href: $0.link, detail: $0.detail) }
         }
         blocks += [
             .button(Messages.text("overview.settingsButton", language), href: settings),

@@ -55,7 +55,8 @@ extension Messages {
         "forbidden.figures":
             "{0}: the pipeline's figures are the ministry's (this is {1}); pipeline.list shows your own pairs",
         "pipeline.futureDecision": "a decision already taken: its date cannot be in the future",
-        "pipeline.stepLine": "{0} → {1}: median {2} days over {3} pairs",
+        "pipeline.stepLine": "{1} → {2}: median {3} days over {0} pairs",
+        "pipeline.stepLine.one": "{1} → {2}: median {3} days over 1 pair",
         "dossier.noPair": "{0} and {1} are not a pair in the pipeline yet: express interest or move it first",
         "dossier.unknownItem": "unknown dossier item '{0}'",
         "dossier.base64": "the document in base64",
@@ -175,7 +176,8 @@ extension Messages {
         "pipelineLead":
             "Every need–NGO pair someone acted on, from a first contact to an approved project. A pair that has not moved in 30 days is stalled.",
         "pipelineAnyStage": "Any stage",
-        "pipelineStepLine": "{0} → {1}: median {2} days ({3} pairs)",
+        "pipelineStepLine": "{1} → {2}: median {3} days ({0} pairs)",
+        "pipelineStepLine.one": "{1} → {2}: median {3} days (1 pair)",
         "pipelineBy.province": "Province",
         "pipelineBy.sector": "Sector",
         "pipelineBy.ngo": "NGO",

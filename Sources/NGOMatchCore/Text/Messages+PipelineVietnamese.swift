@@ -53,7 +53,8 @@ extension Messages {
         "forbidden.checklist": "{0}: chỉ Bộ thay danh mục phê duyệt (đây là {1})",
         "forbidden.figures": "{0}: số liệu chung là của Bộ (đây là {1}); pipeline.list cho xem các cặp của bạn",
         "pipeline.futureDecision": "một quyết định đã ban hành: ngày không thể ở tương lai",
-        "pipeline.stepLine": "{0} → {1}: trung vị {2} ngày trên {3} cặp",
+        "pipeline.stepLine": "{1} → {2}: trung vị {3} ngày trên {0} cặp",
+        "pipeline.stepLine.one": "{1} → {2}: trung vị {3} ngày trên 1 cặp",
         "dossier.noPair":
             "{0} và {1} chưa là một cặp trong tiến trình: hãy bày tỏ quan tâm hoặc chuyển giai đoạn trước",
         "dossier.unknownItem": "không có mục hồ sơ '{0}'",
@@ -175,7 +176,8 @@ extension Messages {
         "pipelineLead":
             "Mọi cặp nhu cầu – tổ chức đã có người hành động, từ liên hệ đầu tiên đến dự án được phê duyệt. Cặp không chuyển giai đoạn trong 30 ngày là đình trệ.",
         "pipelineAnyStage": "Mọi giai đoạn",
-        "pipelineStepLine": "{0} → {1}: trung vị {2} ngày ({3} cặp)",
+        "pipelineStepLine": "{1} → {2}: trung vị {3} ngày ({0} cặp)",
+        "pipelineStepLine.one": "{1} → {2}: trung vị {3} ngày (1 cặp)",
         "pipelineBy.province": "Tỉnh",
         "pipelineBy.sector": "Lĩnh vực",
         "pipelineBy.ngo": "Tổ chức",

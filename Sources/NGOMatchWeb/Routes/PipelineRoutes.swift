@@ -60,9 +60,9 @@ struct PipelineRoutes {
                     ]
                 },
                 "steps": figures.steps.map {
-                    app.text(
-                        "pipelineStepLine", context, name($0.from), name($0.to),
-                        LocalFormat.decimal($0.medianDays, context.language), "\($0.pairs)")
+                    Messages.counted(
+                        "pipelineStepLine", context.language, $0.pairs, name($0.from), name($0.to),
+                        LocalFormat.decimal($0.medianDays, context.language))
                 },
                 "byChoices": WebApp.choices(
                     ["province", "sector", "ngo"].map { ($0, app.text("pipelineBy.\($0)", context)) }, selected: by),

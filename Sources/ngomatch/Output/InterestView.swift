@@ -111,9 +111,9 @@ enum InterestView {
         var lines = [table.render(), ""]
         for step in figures.steps {
             lines.append(
-                Messages.text(
-                    "pipeline.stepLine", language, step.from, step.to, LocalFormat.decimal(step.medianDays, language),
-                    String(step.pairs)))
+                Messages.counted(
+                    "pipeline.stepLine", language, step.pairs, step.from, step.to,
+                    LocalFormat.decimal(step.medianDays, language)))
         }
         return lines.joined(separator: "\n")
     }
