@@ -209,34 +209,20 @@ extension MatchService {
         let since = try registry.reportingSince()
         let filings = try registry.reportFilings()
         var written = 0
-        for ngo in try registry.ngos() where ngo.registration != nil {
+        for (ngo, people) in try certifiedNGOsWithPeople() {
             let soon = duties(of: ngo, filings: filings[ngo.id] ?? [:], today: today, trackedSince: since).filter {
                 $0.state == .due && $0.due.dayNumber - today.dayNumber <= Self.reportWarningDays
             }
             guard !soon.isEmpty else { continue }
-            let people = try registry.people(organisation: "ngo:\(ngo.id.rawValue)", includingLeft: false)
             for duty in soon {
                 let provinceName = duty.province.flatMap { reference.provinces[$0]?.name.vi }
-                let topic = "report:\(ngo.id.rawValue):\(duty.key)"
-                let drafts: [OutboxDraft] = people.compactMap { person in
-                    let language = person.language
-                    let content = DeadlineMail(
-                        .reportDue(Self.reportName(duty, provinceName: provinceName, language)), ngo: ngo.name,
-                        due: LocalFormat.date(duty.due, language), daysLeft: duty.due.dayNumber - today.dayNumber,
-                        name: person.name, language: language, link: "\(mail.publicURL)/reports")
-                    guard let address = try? MailAddress(person.email, name: person.name) else { return nil }
-                    let messageID = mail.messageID(content.kind, secret: Secret.make(bytes: 12))
-                    let message = content.message(
-                        to: address, from: mail.from, messageID: messageID, date: now,
-                        unsubscribe: try? unsubscribeLink(person: person.id, kind: content.kind))
-                    return OutboxDraft(
-                        messageID: messageID, recipient: address.address, personID: person.id, kind: content.kind,
-                        subject: content.subject, message: message.rendered, holdsSecret: false, topic: topic,
-                        link: content.link)
+                written += try remind(people, topic: "report:\(ngo.id.rawValue):\(duty.key)", now: now) { person in
+                    DeadlineMail(
+                        .reportDue(Self.reportName(duty, provinceName: provinceName, person.language)), ngo: ngo.name,
+                        due: LocalFormat.date(duty.due, person.language),
+                        daysLeft: duty.due.dayNumber - today.dayNumber, name: person.name,
+                        language: person.language, link: "\(mail.publicURL)/reports")
                 }
-                written += try registry.enqueueUnlessSent(
-                    kinds: [DeadlineMail.noticeKind], writing: DeadlineMail.noticeKind, topic: topic,
-                    since: Date(timeIntervalSince1970: 0), now: now, drafts)
             }
         }
         return written

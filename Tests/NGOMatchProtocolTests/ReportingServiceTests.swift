@@ -118,4 +118,17 @@ struct ReportingServiceTests {
         #expect(reminders.contains { $0.subject.contains("plan of activities to Cao Bằng") })
         #expect(reminders.contains { $0.subject.contains("plan of activities to Tuyên Quang") })
     }
+
+    @Test func theCertificatesExpiryIsRemindedNinetyAndThirtyDaysBefore() throws {
+        // It expires on 31 May 2030: 91 days before is 1 March, 90 days before 2 March.
+        #expect(try service.writeDeadlineNotices(now: day("2030-03-01")) == 0)
+        #expect(try service.writeDeadlineNotices(now: day("2030-03-02")) == 1)
+        #expect(try service.writeDeadlineNotices(now: day("2030-03-20")) == 0, "once for the 90 days")
+        #expect(try service.writeDeadlineNotices(now: day("2030-05-01")) == 1)
+        let reminders = try service.registry.outbox().filter { $0.kind == "deadline" }
+        #expect(reminders.map(\.recipient) == ["anna@mcnv.example.org", "anna@mcnv.example.org"])
+        #expect(reminders.allSatisfy { $0.subject.contains("the registration certificate expires on") })
+        // Once it has expired, nothing more.
+        #expect(try service.writeDeadlineNotices(now: day("2030-06-02")) == 0)
+    }
 }
