@@ -135,24 +135,28 @@ extension MatchService {
         let province = try params.province.map { try reference.provinces.resolve($0).province.id }
         let ngo = try params.ngo.map { try registry.ngo(named: $0).id }
         let need = try params.need.map { try registry.need($0).id }
+        let pairs = try registry.pipelinePairs(organisation: role).filter { pair in
+            params.stage.map { $0 == pair.stage } ?? true && province.map { $0 == pair.province } ?? true
+                && ngo.map { $0 == pair.ngo } ?? true && need.map { $0 == pair.need } ?? true
+        }
+        return try entries(of: pairs, checklist: checklist, now: now).filter { params.stalled != true || $0.stalled }
+    }
+
+    /// The pairs as a reader lists them: with their need's title, the names, and days at their stage.
+    func entries(of pairs: [PipelinePair], checklist: ApprovalChecklist, now: Date) throws -> [PipelineEntry] {
         let today = CalendarDate(now)
         let titles = Dictionary(
-            try registry.needs().map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-        var names: [NGOID: String] = [:]
-        return try registry.pipelinePairs(organisation: role).compactMap { pair in
-            guard params.stage.map({ $0 == pair.stage }) ?? true, province.map({ $0 == pair.province }) ?? true,
-                ngo.map({ $0 == pair.ngo }) ?? true, need.map({ $0 == pair.need }) ?? true
-            else { return nil }
+            try registry.needs(ids: Set(pairs.map(\.need))).map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        let names = Dictionary(
+            try registry.ngos(ids: Set(pairs.map(\.ngo))).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        return pairs.map { pair in
             let days = CalendarDate(String(pair.since.prefix(10))).map { today.dayNumber - $0.dayNumber } ?? 0
             let open = checklist.stage(pair.stage).map { !$0.isClosing && $0.id != checklist.stages.last?.id } ?? false
-            let stalled = open && days >= Self.stalledAfterDays
-            if params.stalled == true, !stalled { return nil }
-            if names[pair.ngo] == nil { names[pair.ngo] = (try? registry.ngo(named: pair.ngo.rawValue).name) ?? "" }
             return PipelineEntry(
                 need: pair.need, needTitle: titles[pair.need] ?? pair.need.rawValue, province: pair.province,
                 provinceName: reference.provinces[pair.province]?.name.vi ?? pair.province.rawValue, ngo: pair.ngo,
                 ngoName: names[pair.ngo] ?? pair.ngo.rawValue, stage: pair.stage, since: pair.since,
-                daysAtStage: days, stalled: stalled)
+                daysAtStage: days, stalled: open && days >= Self.stalledAfterDays)
         }
     }
 

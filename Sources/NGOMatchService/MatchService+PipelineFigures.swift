@@ -43,8 +43,14 @@ extension MatchService {
             throw ServiceError.invalidParams(field: "by", expected: .notOneOf(by, ["province", "sector", "ngo"]))
         }
         let checklist = try checklist()
-        let entries = try pipelineEntries(PipelineListParams(), caller: caller, now: now)
-        let needs = Dictionary(try registry.needs().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // One read of the pairs with their moves serves the groups and the medians.
+        let pairs = try registry.pipelinePairs(moves: true)
+        let entries = try entries(of: pairs, checklist: checklist, now: now)
+        let needs =
+            by == "sector"
+            ? Dictionary(
+                try registry.needs(ids: Set(pairs.map(\.need))).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            : [:]
         func group(_ entry: PipelineEntry) -> (String, String) {
             switch by {
             case "sector":
@@ -67,13 +73,13 @@ extension MatchService {
         }.sorted { ($0.total, $1.name) > ($1.total, $0.name) }
         return PipelineFigures(
             by: by, stages: checklist.allStages, groups: groups,
-            steps: try stepDurations(checklist), stalled: entries.filter(\.stalled))
+            steps: stepDurations(pairs, checklist), stalled: entries.filter(\.stalled))
     }
 
     /// The median days each move forward took, over every pair's history.
-    private func stepDurations(_ checklist: ApprovalChecklist) throws -> [PipelineFigures.Step] {
+    private func stepDurations(_ pairs: [PipelinePair], _ checklist: ApprovalChecklist) -> [PipelineFigures.Step] {
         var days: [String: [Double]] = [:]
-        for pair in try registry.pipelinePairs(moves: true) {
+        for pair in pairs {
             for (before, after) in zip(pair.moves, pair.moves.dropFirst()) {
                 guard let from = checklist.order(before.stage), let to = checklist.order(after.stage), to > from,
                     let start = Registry.date(before.at), let end = Registry.date(after.at)

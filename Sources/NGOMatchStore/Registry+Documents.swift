@@ -117,3 +117,30 @@ extension Registry {
         try database.read { db in try Self.ngoDirectory(db) }
     }
 }
+
+extension Registry {
+    /// The needs of these ids that exist, read in chunks a statement can hold.
+    public func needs(ids: some Collection<NeedID>) throws -> [Need] {
+        try database.read { db in
+            try Self.chunked(ids.map(\.rawValue)) { try Self.fetchNeeds(db, where: "id IN (\($0))", arguments: $1) }
+        }
+    }
+
+    /// The NGOs of these ids that exist.
+    public func ngos(ids: some Collection<NGOID>) throws -> [NGO] {
+        try database.read { db in
+            try Self.chunked(ids.map(\.rawValue)) { try Self.fetchNGOs(db, where: "id IN (\($0))", arguments: $1) }
+        }
+    }
+
+    private static func chunked<T>(_ keys: [String], _ read: (String, StatementArguments) throws -> [T]) rethrows
+        -> [T]
+    {
+        var found: [T] = []
+        for start in stride(from: 0, to: keys.count, by: 500) {
+            let chunk = Array(keys[start..<min(start + 500, keys.count)])
+            found += try read(chunk.map { _ in "?" }.joined(separator: ","), StatementArguments(chunk))
+        }
+        return found
+    }
+}
