@@ -13,13 +13,22 @@ public enum ChecklistParser {
         reader.known(top, ["name", "basis", "stages", "closings", "items"], in: .key("checklist.theFile"))
         let name = reader.string(top, "name", required: true) ?? ""
         let basis = reader.string(top, "basis") ?? ""
-        let stages = reader.sequence(top["stages"], "stages").compactMap { stage($0, closing: false, &reader) }
-        let closings = reader.sequence(top["closings"], "closings").compactMap { stage($0, closing: true, &reader) }
-        let items = reader.sequence(top["items"], "items").compactMap { item($0, &reader) }
+        // Each value keeps its node, so that a problem found later names its own line even when
+        // an entry before it was dropped.
+        let stageNodes = reader.sequence(top["stages"], "stages").compactMap { node in
+            stage(node, closing: false, &reader).map { (node, $0) }
+        }
+        let closingNodes = reader.sequence(top["closings"], "closings").compactMap { node in
+            stage(node, closing: true, &reader).map { (node, $0) }
+        }
+        let itemNodes = reader.sequence(top["items"], "items").compactMap { node in
+            item(node, &reader).map { (node, $0) }
+        }
+        let (stages, closings, items) = (stageNodes.map(\.1), closingNodes.map(\.1), itemNodes.map(\.1))
         if stages.isEmpty { reader.report(top["stages"] ?? top.keys.first, .key("checklist.noStages")) }
         var seen: Set<String> = []
-        for stage in stages + closings where !seen.insert(stage.id).inserted {
-            reader.report(top["stages"], .key("checklist.twice", stage.id))
+        for (node, stage) in stageNodes + closingNodes where !seen.insert(stage.id).inserted {
+            reader.report(node, .key("checklist.twice", stage.id))
         }
         let ids = (stages + closings).map(\.id)
         for known in ApprovalChecklist.knownStages where !stages.contains(where: { $0.id == known }) {
@@ -32,12 +41,12 @@ public enum ChecklistParser {
                 node,
                 .sequence([.key("checklist.noSuchStage", reference), Suggestions.phrase(for: reference, among: ids)]))
         }
-        for (node, stage) in zip(reader.sequence(top["closings"], "closings"), closings) {
+        for (node, stage) in closingNodes {
             if let before = stage.before { check(before, node) }
             for from in stage.from ?? [] { check(from, node) }
         }
         var itemIDs: Set<String> = []
-        for (node, item) in zip(reader.sequence(top["items"], "items"), items) {
+        for (node, item) in itemNodes {
             check(item.neededBy, node)
             if !itemIDs.insert(item.id).inserted { reader.report(node, .key("checklist.twice", item.id)) }
         }

@@ -99,6 +99,32 @@ struct StageRuleTests {
         }
     }
 
+    @Test func aProblemAfterADroppedEntryNamesItsOwnLine() {
+        // The first closing is no mapping and is dropped; the second's bad reference is on line 9,
+        // and the item named twice on line 12.
+        let text = """
+            name: shifted
+            stages:
+              - {id: contacted, en: Contacted, vi: Đã liên hệ}
+              - {id: interested, en: Interested, vi: Quan tâm}
+              - {id: met, en: Met, vi: Đã gặp}
+              - {id: dossier-submitted, en: Submitted, vi: Đã nộp}
+            closings:
+              - declined
+              - {id: withdrawn, en: Withdrawn, vi: Rút lại, before: aproved}
+            items:
+              - {id: letter, kind: document, needed-by: met, en: A letter, vi: Thư}
+              - {id: letter, kind: document, needed-by: met, en: A letter, vi: Thư}
+            """
+        do {
+            _ = try ChecklistParser.parse(text, file: "shifted.yaml")
+            Issue.record("a broken checklist was accepted")
+        } catch {
+            #expect(error.problems.contains { $0.line == 9 && $0.what.text(.en).contains("no stage 'aproved'") })
+            #expect(error.problems.contains { $0.line == 12 && $0.what.text(.en).contains("letter") })
+        }
+    }
+
     @Test func partnershipsRecordedBeforeThePipelineJoinAtTheirStage() {
         #expect(checklist.stage(for: .proposed) == "contacted")
         #expect(checklist.stage(for: .agreed) == "approved")
