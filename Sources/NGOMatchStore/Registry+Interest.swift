@@ -30,12 +30,6 @@ public struct InterestDraft: Sendable {
     }
 }
 
-/// A request as written, and the other side's request when the two met: then both are connected.
-public struct InterestOutcome: Sendable, Codable {
-    public let request: InterestRequest
-    public let connectedWith: InterestRequest?
-}
-
 /// Interest both ways: one method per transaction, each writing its notices with it.
 extension Registry {
     /// Writes a request; when the other side has one open for the pair, both become mutual and

@@ -100,3 +100,14 @@ public struct InterestMessage: Hashable, Sendable, Codable {
         self.at = at
     }
 }
+
+/// A request as written, and the other side's request when the two met: then both are connected.
+public struct InterestOutcome: Sendable, Codable {
+    public let request: InterestRequest
+    public let connectedWith: InterestRequest?
+
+    package init(request: InterestRequest, connectedWith: InterestRequest?) {
+        self.request = request
+        self.connectedWith = connectedWith
+    }
+}

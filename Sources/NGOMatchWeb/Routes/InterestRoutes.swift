@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import NGOMatchCore
 import NGOMatchService
-import NGOMatchStore
 
 /// Interest both ways on the web: a side asks from a need's page, the other answers on the
 /// request's page, and the two write to each other there. Every change is an operation of the table.
