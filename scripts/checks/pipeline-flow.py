@@ -11,23 +11,18 @@ NGO's person then sees the pair approved, with its history, and the move's notic
 Each page is checked with axe-core. Prints one JSON report; exits 1 on any failure. Run by the
 Swift tests (PipelineBrowserTests) from the environment .ci/run creates.
 """
-import email
-import email.policy
-import glob
 import json
 import os
 import re
 import sys
 import tempfile
-import time
 import traceback
 
-from axe_selenium_python import Axe
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.common.exceptions import WebDriverException
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
+
+import browsing
+from browsing import browser, submit, wait_for
 
 BASE, MAILDIR, SHOTS, NGO_ADDRESS, PROVINCE_ADDRESS = sys.argv[1:6]
 NEED = "cao-bang-1"
@@ -35,57 +30,12 @@ PAIR = f"/pipeline/{NEED}/mcnv"
 report = {"steps": [], "axe": [], "ok": False}
 
 
-def browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000", "--lang=en-US"):
-        options.add_argument(flag)
-    return webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
-
-
 def step(driver, name):
-    """Saves a screenshot and checks the page with axe-core."""
-    driver.save_screenshot(os.path.join(SHOTS, f"pipeline-{len(report['steps']) + 1:02d}-{name}.png"))
-    axe = Axe(driver)
-    axe.inject()
-    serious = [v for v in axe.run()["violations"] if v.get("impact") in ("serious", "critical")]
-    report["steps"].append({"step": name, "url": driver.current_url})
-    for violation in serious:
-        report["axe"].append({"step": name, "id": violation["id"], "help": violation["help"]})
-
-
-def wait_for(driver, text):
-    WebDriverWait(driver, 20).until(lambda d: text in d.page_source)
-
-
-def submit(driver, button, expect):
-    """Clicks and waits for the next page, not the one still showing: each save says the same."""
-    page = driver.find_element(By.TAG_NAME, "html")
-    button.click()
-    WebDriverWait(driver, 20).until(lambda d: gone(page))
-    wait_for(driver, expect)
-
-
-def gone(element):
-    """Whether the page holding `element` was replaced; Chromium says so in more than one way."""
-    try:
-        element.tag_name
-        return False
-    except WebDriverException:
-        return True
+    browsing.step(driver, report, os.path.join(SHOTS, f"pipeline-{len(report['steps']) + 1:02d}-{name}.png"), name)
 
 
 def mail(address, subject_part):
-    """The newest message for `address` whose subject holds `subject_part`, as a reader parses it."""
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        for path in sorted(glob.glob(os.path.join(MAILDIR, "new", "*.eml")), key=os.path.getmtime, reverse=True):
-            with open(path, "rb") as handle:
-                message = email.message_from_binary_file(handle, policy=email.policy.default)
-            if address in str(message["To"]) and subject_part in str(message["Subject"]):
-                return message
-        time.sleep(0.1)
-    raise AssertionError(f"no message '{subject_part}' reached {address}")
+    return browsing.newest_mail(MAILDIR, address, subject_part)
 
 
 def link_in(message):

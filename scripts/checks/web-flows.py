@@ -18,46 +18,25 @@ axe-core; a serious or critical violation fails the run. Prints one JSON report;
 any failure. Run by the Swift tests (WebBrowserTests) from the environment .ci/run creates.
 """
 import base64
-import email
-import email.policy
-import glob
 import json
 import os
 import re
 import sys
-import time
 import traceback
 
-from axe_selenium_python import Axe
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
+
+import browsing
+from browsing import browser, submit
 
 BASE, PROVINCE_TOKEN, NGO_TOKEN, NGO_ID, SHOTS, MINISTRY_TOKEN, MAILDIR = sys.argv[1:8]
 TITLE = "Commune health stations in Hà Quảng"
 report = {"steps": [], "axe": [], "ok": False}
 
 
-def browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000", "--lang=en-US"):
-        options.add_argument(flag)
-    return webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
-
-
 def step(driver, name):
-    """Saves a screenshot and checks the page with axe-core."""
-    driver.save_screenshot(os.path.join(SHOTS, f"{len(report['steps']) + 1:02d}-{name}.png"))
-    axe = Axe(driver)
-    axe.inject()
-    results = axe.run()
-    serious = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
-    report["steps"].append({"step": name, "url": driver.current_url, "title": driver.title})
-    for violation in serious:
-        report["axe"].append({"step": name, "id": violation["id"], "help": violation["help"],
-                              "nodes": [n.get("target") for n in violation["nodes"]][:5]})
+    browsing.step(driver, report, os.path.join(SHOTS, f"{len(report['steps']) + 1:02d}-{name}.png"), name)
 
 
 def xpath_literal(text):
@@ -101,12 +80,6 @@ def phone(driver):
             step(driver, name)
     finally:
         driver.set_window_size(1280, 1000)
-
-
-def submit(driver, button, expect):
-    """Clicks a submit button and waits for the next page to say `expect`."""
-    button.click()
-    WebDriverWait(driver, 20).until(lambda d: expect in d.page_source)
 
 
 def sign_in(driver, token):
@@ -278,15 +251,8 @@ def event(driver):
 
 
 def invited(address):
-    """The newest message the relay kept for `address`, parsed as a mail reader would."""
-    for _ in range(200):
-        for path in sorted(glob.glob(os.path.join(MAILDIR, "new", "*.eml")), key=os.path.getmtime, reverse=True):
-            with open(path, "rb") as handle:
-                message = email.message_from_binary_file(handle, policy=email.policy.default)
-            if address in str(message["To"]):
-                return message
-        time.sleep(0.1)
-    raise AssertionError(f"no message reached {address}")
+    """The newest message the relay kept for `address`."""
+    return browsing.newest_mail(MAILDIR, address, seconds=20)
 
 
 def by_mail(driver):
