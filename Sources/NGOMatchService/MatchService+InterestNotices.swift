@@ -4,7 +4,7 @@ import NGOMatchStore
 
 /// What interest and the pipeline tell, before it is put in each reader's words.
 enum InterestTelling {
-    case received(message: String)
+    case received(message: String, amount: Double?, currency: String?, timeframe: String?)
     case answered(accepted: Bool, reason: DeclineReason?, answer: String?)
     case connected
     case message(String)
@@ -46,11 +46,18 @@ extension MatchService {
             let language = person.language
             let occasion: InterestNoticeMail.Occasion
             switch telling {
-            case .received(let message):
+            case .received(let message, let amount, let currency, let timeframe):
                 let explained = try? explain(
                     ExplainParams(need: request.need.rawValue, ngo: request.ngo.rawValue, lang: language))
+                let money = amount.map {
+                    currency == nil || currency == "USD"
+                        ? LocalFormat.usd($0, language) : "\(LocalFormat.decimal($0, digits: 0, language)) \(currency!)"
+                }
+                let offer =
+                    (money.map { ["\(Messages.text("interestAmount", language)): \($0)"] } ?? [])
+                    + (timeframe.map { ["\(Messages.text("timeframe", language)): \($0)"] } ?? [])
                 occasion = .received(
-                    message: message,
+                    message: message, offer: offer,
                     score: explained.map { LocalFormat.decimal($0.report.score, digits: 0, language) },
                     reasons: explained?.report.factors.filter { $0.points > 0 }.prefix(4).map {
                         "\($0.name): \($0.explanation)"
@@ -83,7 +90,9 @@ extension MatchService {
 
     func receivedNotices(_ request: InterestRequest, title: String) -> [OutboxDraft] {
         interestNotices(
-            .received(message: request.message), about: NoticePair(request), to: request.from.other, title: title)
+            .received(
+                message: request.message, amount: request.amount, currency: request.currency,
+                timeframe: request.timeframe), about: NoticePair(request), to: request.from.other, title: title)
     }
 
     func interestDraft(_ content: InterestNoticeMail, to person: Person, topic: String) -> OutboxDraft? {

@@ -49,6 +49,17 @@ struct InterestServiceTests {
         #expect(try mails("interest-received") == ["lan@caobang.example.vn", "reader@caobang.example.vn"])
         let told = try #require(try service.registry.outbox().first { $0.kind == "interest-received" })
         #expect(told.subject.contains("Medisch Comité") && told.subject.contains("Maternal"))
+        // The mail says what the NGO has in mind.
+        var claimed: [ClaimedMessage] = []
+        while let message = try service.registry.claimDueMessage(by: "test", lease: 60) { claimed.append(message) }
+        let text = try #require(claimed.first { $0.messageID == told.messageID }).message
+        let plain = try #require(text.range(of: "Content-Type: text/plain; charset=utf-8\r\n"))
+        let body = try #require(text.range(of: "\r\n\r\n", range: plain.upperBound..<text.endIndex))
+        let decoded = try #require(
+            Data(
+                base64Encoded: text[body.upperBound...].prefix { $0 != "-" }.replacingOccurrences(of: "\r\n", with: ""))
+        )
+        #expect(String(decoding: decoded, as: UTF8.self).contains("Amount in mind: $250,000"))
         // Not connected yet: neither side sees the other's addresses.
         let before = try service.interestDetails(InterestParams(id: asked.request.id), caller: province)
         #expect(before.contacts.isEmpty)

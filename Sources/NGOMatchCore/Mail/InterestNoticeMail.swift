@@ -5,7 +5,8 @@ import Foundation
 public struct InterestNoticeMail: Sendable {
     public enum Occasion: Sendable {
         /// `reasons`: the match's explanation, one line a factor, in the reader's language.
-        case received(message: String, score: String?, reasons: [String])
+        /// `offer`: what the asking side has in mind, as lines ("Amount in mind: $250,000").
+        case received(message: String, offer: [String], score: String?, reasons: [String])
         case answered(accepted: Bool, reason: String?, answer: String?)
         case connected
         case message(String)
@@ -58,8 +59,9 @@ public struct InterestNoticeMail: Sendable {
 
     private var paragraphs: [String] {
         switch occasion {
-        case .received(let message, let score, let reasons):
+        case .received(let message, let offer, let score, let reasons):
             var lines = [text("interestMail.received", other, need), "“\(message)”"]
+            if !offer.isEmpty { lines.append(offer.joined(separator: "\n")) }
             if let score {
                 lines.append(
                     text("interestMail.why", score) + "\n" + reasons.map { "• " + $0 }.joined(separator: "\n"))
