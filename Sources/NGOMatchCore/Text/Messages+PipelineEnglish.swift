@@ -282,5 +282,6 @@ extension Messages {
         "interestMail.expiredSubject": "No answer from {0} about “{1}”: the request expired",
         "interestMail.expired": "{0} did not answer your request about “{1}” in time, so it has expired.",
         "interestMail.askAgain": "You may send another request from the need's page, or write to them another way.",
+        "pipelineStalledHeading": "Stalled",
     ]
 }

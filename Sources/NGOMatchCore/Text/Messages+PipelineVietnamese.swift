@@ -282,5 +282,6 @@ extension Messages {
         "interestMail.expiredSubject": "{0} chưa trả lời về “{1}”: đề nghị đã hết hạn",
         "interestMail.expired": "{0} chưa trả lời đề nghị của quý vị về “{1}” kịp thời, nên đề nghị đã hết hạn.",
         "interestMail.askAgain": "Quý vị có thể gửi đề nghị khác từ trang nhu cầu, hoặc liên hệ theo cách khác.",
+        "pipelineStalledHeading": "Đình trệ",
     ]
 }
