@@ -162,19 +162,17 @@ struct PipelineRoutes {
         let item = context.parameters.get("item") ?? ""
         let back = "/pipeline/\(need)/\(ngo)"
         let file = form.files("document").first { !$0.bytes.isEmpty }
-        let params = DossierItemParams(
-            need: need, ngo: ngo, item: item, done: form["undo"] == nil,
-            fileName: file?.fileName ?? file.map { _ in "" })
-        do {
-            _ = try app.service.markDossierItem(params, caller: context.caller, bytes: file?.bytes)
-            app.notice(app.text(form["undo"] == nil ? "dossierDone" : "dossierUndone", context), for: context)
-        } catch {
-            let kind = Refusal(error).kind
-            if kind == .forbidden || kind == .unauthorized { throw error }
-            let refusal = PageRefusal(error, language: context.language) { _ in }
-            app.notice(app.text("eventNotDone", context, refusal.message), for: context)
+        // The upload goes through the operation as every door's does: the document in base64.
+        var params: [String: JSONValue] = [
+            "need": .string(need), "ngo": .string(ngo), "item": .string(item), "done": .bool(form["undo"] == nil),
+        ]
+        if let file {
+            params["fileName"] = .string(file.fileName ?? "")
+            params["content"] = .string(Data(file.bytes).base64EncodedString())
         }
-        return Pages.redirect(back)
+        return try app.act(DossierItemOperation.self, .object(params), context, back: back) { _ in
+            app.text(form["undo"] == nil ? "dossierDone" : "dossierUndone", context)
+        }
     }
 
     /// A kept document, always as a download: never shown inline, never sniffed into a page.
