@@ -4,7 +4,7 @@ import ServiceLifecycle
 
 /// The sender as a lifecycle service inside `web` and `serve`: a pass every few seconds until
 /// the group shuts down, the pass under way finished first.
-public struct OutboxDelivery: Service {
+package struct OutboxDelivery: Service {
     let sender: OutboxSender
     let interval: Duration
     let logger: Logger
@@ -12,7 +12,7 @@ public struct OutboxDelivery: Service {
     /// before a pass.
     let chores: @Sendable () throws -> Void
 
-    public init(
+    package init(
         sender: OutboxSender, interval: Duration = .seconds(2), logger: Logger,
         chores: @escaping @Sendable () throws -> Void = {}
     ) {
@@ -22,7 +22,7 @@ public struct OutboxDelivery: Service {
         self.chores = chores
     }
 
-    public func run() async {
+    package func run() async {
         var lastChores: ContinuousClock.Instant?
         while !Task.isShuttingDownGracefully {
             if lastChores.map({ ContinuousClock.now - $0 >= .seconds(60) }) ?? true {
@@ -51,7 +51,7 @@ public struct OutboxDelivery: Service {
     }
 
     /// How a group runs it: its end ends nothing else.
-    public var configuration: ServiceGroupConfiguration.ServiceConfiguration {
+    package var configuration: ServiceGroupConfiguration.ServiceConfiguration {
         .init(service: self, successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore)
     }
 }

@@ -5,25 +5,25 @@ import NGOMatchStore
 /// Empties the outbox: claims each message due, delivers it, records how it went. Any number
 /// of senders may run on one registry, in any process: a claim is taken in a write transaction,
 /// so no two hold the same message; a claim whose process died is taken over.
-public struct OutboxSender: Sendable {
+package struct OutboxSender: Sendable {
     /// What one pass did.
-    public struct Round: Sendable, Hashable {
-        public var sent = 0
-        public var deferred = 0
-        public var failed = 0
-        public var reasons: [String] = []
+    package struct Round: Sendable, Hashable {
+        package var sent = 0
+        package var deferred = 0
+        package var failed = 0
+        package var reasons: [String] = []
 
-        public var isEmpty: Bool { sent + deferred + failed == 0 }
+        package var isEmpty: Bool { sent + deferred + failed == 0 }
     }
 
-    public let registry: Registry
-    public let delivery: MailDelivery
-    public let retry: RetryPolicy
+    package let registry: Registry
+    package let delivery: MailDelivery
+    package let retry: RetryPolicy
     /// Long enough for the slowest relay's whole conversation; a claim outlives its sender only this long.
-    public let lease: TimeInterval
+    package let lease: TimeInterval
     let claimant = Claimant.current()
 
-    public init(
+    package init(
         registry: Registry, delivery: MailDelivery, retry: RetryPolicy = .fromEnvironment(), lease: TimeInterval = 600
     ) {
         self.registry = registry
@@ -33,7 +33,7 @@ public struct OutboxSender: Sendable {
     }
 
     /// Delivers every message due now, one after another, at most `limit`.
-    public func sendDue(limit: Int = 500) async throws -> Round {
+    package func sendDue(limit: Int = 500) async throws -> Round {
         var round = Round()
         for _ in 0..<limit {
             if Task.isCancelled { break }

@@ -2,12 +2,12 @@ import Foundation
 
 /// When to try again a message the relay could not take: after a delay that doubles with each
 /// try, up to a ceiling, and never past the last try.
-public struct RetryPolicy: Sendable, Hashable {
-    public let firstDelay: TimeInterval
-    public let longestDelay: TimeInterval
-    public let tries: Int
+package struct RetryPolicy: Sendable, Hashable {
+    package let firstDelay: TimeInterval
+    package let longestDelay: TimeInterval
+    package let tries: Int
 
-    public init(firstDelay: TimeInterval = 60, longestDelay: TimeInterval = 3600, tries: Int = 30) {
+    package init(firstDelay: TimeInterval = 60, longestDelay: TimeInterval = 3600, tries: Int = 30) {
         self.firstDelay = firstDelay
         self.longestDelay = longestDelay
         self.tries = tries
@@ -15,7 +15,7 @@ public struct RetryPolicy: Sendable, Hashable {
 
     /// Defaults, with `NGOMATCH_MAIL_RETRY_SECONDS` as the first delay when set (and the ceiling
     /// sixty times it): a test, or an operator who cannot wait a minute.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+    package static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
         -> RetryPolicy
     {
         guard let text = environment["NGOMATCH_MAIL_RETRY_SECONDS"], let seconds = TimeInterval(text), seconds > 0
@@ -24,7 +24,7 @@ public struct RetryPolicy: Sendable, Hashable {
     }
 
     /// When to try again after `attempts` failed tries, or nil when they are spent.
-    public func nextTry(after attempts: Int, now: Date = Date()) -> Date? {
+    package func nextTry(after attempts: Int, now: Date = Date()) -> Date? {
         guard attempts < tries else { return nil }
         let delay = min(longestDelay, firstDelay * pow(2, Double(max(0, attempts - 1))))
         return now.addingTimeInterval(delay)

@@ -9,14 +9,14 @@ import NIOSSL
 /// its dots doubled, `QUIT`. A sender decides what to do with a
 /// failure; this says which kind it is. Every reply has `relay.replySeconds`; past it the
 /// connection is closed and the failure is transient.
-public enum SMTPClient {
-    public static func send(_ message: MailMessage, via relay: SMTPRelay) async throws(SMTPFailure) {
+package enum SMTPClient {
+    package static func send(_ message: MailMessage, via relay: SMTPRelay) async throws(SMTPFailure) {
         try await send(
             rendered: message.rendered, from: message.from.address, to: message.to.map(\.address), via: relay)
     }
 
     /// Sends a message already written (as the outbox keeps it) to the envelope's recipients.
-    public static func send(rendered: String, from: String, to recipients: [String], via relay: SMTPRelay)
+    package static func send(rendered: String, from: String, to recipients: [String], via relay: SMTPRelay)
         async throws(SMTPFailure)
     {
         do {

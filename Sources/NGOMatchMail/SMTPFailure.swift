@@ -2,21 +2,21 @@ import NGOMatchCore
 
 /// Why a message was not delivered, as a sender must tell it apart: worth trying again later
 /// (the relay is down, busy or answered 4xx), or not (5xx: the relay refused it for good).
-public struct SMTPFailure: Error, Hashable, Sendable, Readable {
-    public enum Kind: Hashable, Sendable {
+package struct SMTPFailure: Error, Hashable, Sendable, Readable {
+    package enum Kind: Hashable, Sendable {
         case transient
         case permanent
     }
 
-    public let kind: Kind
+    package let kind: Kind
     /// The reply code, or nil when there was no reply (no connection, a timeout).
-    public let code: Int?
+    package let code: Int?
     /// What the relay said, or what went wrong before it could.
-    public let reason: String
+    package let reason: String
     /// The command that was answered (`RCPT TO:<a@b>`), for the ministry's page.
-    public let command: String
+    package let command: String
 
-    public var phrase: Phrase {
+    package var phrase: Phrase {
         .key(kind == .transient ? "mail.deferred" : "mail.refused", command, code.map(String.init) ?? "—", reason)
     }
 

@@ -5,7 +5,7 @@ extension SMTPRelay {
     /// A relay as `--smtp` names it: `smtp://[user:password@]host[:port][?starttls=required][&ca=FILE]`
     /// (STARTTLS when offered; required when asked), or `smtps://…` for TLS from the start.
     /// User and password are percent-encoded as in any URL.
-    public init(
+    package init(
         url text: String,
         readFile: (String) throws -> [UInt8] = { Array(try Data(contentsOf: URL(fileURLWithPath: $0))) }
     )
@@ -55,10 +55,10 @@ extension SMTPRelay {
 }
 
 /// An `--smtp` address that cannot be used, said without its password.
-public struct SMTPAddressError: Error, Hashable, Sendable, Readable {
-    public let text: String
-    public let problem: String
-    public var detail: String = ""
+package struct SMTPAddressError: Error, Hashable, Sendable, Readable {
+    package let text: String
+    package let problem: String
+    package var detail: String = ""
 
-    public var phrase: Phrase { .key(problem, text, detail) }
+    package var phrase: Phrase { .key(problem, text, detail) }
 }

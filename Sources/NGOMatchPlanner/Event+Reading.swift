@@ -11,7 +11,7 @@ extension Event {
     /// (`provinces[2].unavailable[0]: must be from 0 to 7, got 9`).
     ///
     /// - Parameter ignoring: top-level fields the caller reads itself (the protocol's `rules`, `keep`).
-    public static func read(_ value: JSONValue, source: String = "event", ignoring: [String] = [])
+    package static func read(_ value: JSONValue, source: String = "event", ignoring: [String] = [])
         throws(ValidationFailure) -> Event
     {
         var reader = FieldReader(value)
@@ -71,7 +71,7 @@ extension Event {
             mustMeet: mustMeet, avoid: avoid, requests: requests, nameEn: nameEn, breaks: breaks, rules: rules)
     }
 
-    public static func parseClock(_ text: String) -> Int? {
+    package static func parseClock(_ text: String) -> Int? {
         let parts = text.split(separator: ":")
         guard parts.count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]), (0..<24).contains(hours),
             (0..<60).contains(minutes)

@@ -3,7 +3,7 @@ import NGOMatchCore
 
 extension Event {
     /// The event as its file's JSON, leaving out defaults so that files stay short.
-    public var json: JSONValue {
+    package var json: JSONValue {
         var fields: [String: JSONValue] = ["name": .string(name), "slots": .number(Double(slots))]
         if let nameEn { fields["nameEn"] = .string(nameEn) }
         if !breaks.isEmpty { fields["breaks"] = .array(breaks.map { .number(Double($0)) }) }

@@ -6,21 +6,21 @@ import NGOMatchCore
 ///
 /// Participants are named as the organiser writes them; resolving the names
 /// against a registry is the caller's job (see `PlanningProblem`).
-public struct Event: Hashable, Sendable {
-    public struct Participant: Hashable, Sendable {
-        public var id: String
+package struct Event: Hashable, Sendable {
+    package struct Participant: Hashable, Sendable {
+        package var id: String
         /// Defaults to the number of slots.
-        public var maxMeetings: Int?
-        public var minMeetings: Int
-        public var unavailable: [Int]
+        package var maxMeetings: Int?
+        package var minMeetings: Int
+        package var unavailable: [Int]
         /// Languages the delegation can meet in ("vi", "en"); a pair sharing none needs an interpreter.
-        public var languages: [String]
+        package var languages: [String]
         /// How many people come.
-        public var delegation: Int?
+        package var delegation: Int?
         /// Who to reach, for the organiser.
-        public var contact: String?
+        package var contact: String?
 
-        public init(
+        package init(
             id: String, maxMeetings: Int? = nil, minMeetings: Int = 0, unavailable: [Int] = [],
             languages: [String] = [], delegation: Int? = nil, contact: String? = nil
         ) {
@@ -34,38 +34,38 @@ public struct Event: Hashable, Sendable {
         }
     }
 
-    public struct PairScore: Hashable, Sendable {
-        public var province: String
-        public var ngo: String
-        public var score: Double
+    package struct PairScore: Hashable, Sendable {
+        package var province: String
+        package var ngo: String
+        package var score: Double
 
-        public init(province: String, ngo: String, score: Double) {
+        package init(province: String, ngo: String, score: Double) {
             self.province = province
             self.ngo = ngo
             self.score = score
         }
     }
 
-    public struct Pair: Hashable, Sendable {
-        public var province: String
-        public var ngo: String
+    package struct Pair: Hashable, Sendable {
+        package var province: String
+        package var ngo: String
 
-        public init(province: String, ngo: String) {
+        package init(province: String, ngo: String) {
             self.province = province
             self.ngo = ngo
         }
     }
 
     /// A participant's wish to meet another; `from` and `to` may be either side.
-    public struct Request: Hashable, Sendable {
-        public var from: String
-        public var to: String
+    package struct Request: Hashable, Sendable {
+        package var from: String
+        package var to: String
         /// 0–1.
-        public var weight: Double
+        package var weight: Double
         /// Why, in the participant's words; the organiser reads it.
-        public var reason: String?
+        package var reason: String?
 
-        public init(from: String, to: String, weight: Double = 1, reason: String? = nil) {
+        package init(from: String, to: String, weight: Double = 1, reason: String? = nil) {
             self.from = from
             self.to = to
             self.weight = weight
@@ -73,31 +73,31 @@ public struct Event: Hashable, Sendable {
         }
     }
 
-    public var name: String
+    package var name: String
     /// The name in English, when the event has one.
-    public var nameEn: String?
-    public var slots: Int
+    package var nameEn: String?
+    package var slots: Int
     /// Slots nobody can meet in (the plenary, lunch).
-    public var breaks: [Int]
-    public var date: CalendarDate?
+    package var breaks: [Int]
+    package var date: CalendarDate?
     /// Minutes after midnight, local time in Vietnam.
-    public var start: Int?
-    public var slotMinutes: Int?
+    package var start: Int?
+    package var slotMinutes: Int?
     /// Meetings that can run at once in one slot; nil means unlimited.
-    public var tables: Int?
-    public var tableLabels: [String]?
-    public var minScore: Double
-    public var provinces: [Participant]
-    public var ngos: [Participant]
+    package var tables: Int?
+    package var tableLabels: [String]?
+    package var minScore: Double
+    package var provinces: [Participant]
+    package var ngos: [Participant]
     /// When present, only these pairs may meet, with these scores.
-    public var scores: [PairScore]?
-    public var mustMeet: [Pair]
-    public var avoid: [Pair]
-    public var requests: [Request]
+    package var scores: [PairScore]?
+    package var mustMeet: [Pair]
+    package var avoid: [Pair]
+    package var requests: [Request]
     /// The rule set that scores pairs from the registry, when the event names one.
-    public var rules: String?
+    package var rules: String?
 
-    public init(
+    package init(
         name: String, slots: Int, date: CalendarDate? = nil, start: Int? = nil, slotMinutes: Int? = nil,
         tables: Int? = nil, tableLabels: [String]? = nil, minScore: Double = 0, provinces: [Participant],
         ngos: [Participant], scores: [PairScore]? = nil, mustMeet: [Pair] = [], avoid: [Pair] = [],
@@ -123,27 +123,27 @@ public struct Event: Hashable, Sendable {
     }
 
     /// Slots fit in one 64-bit mask per participant; no real meeting has more.
-    public static let maximumSlots = 64
+    package static let maximumSlots = 64
 
     /// The label people see for a table: its entry in `tableLabels`, or its number from 1.
-    public func tableLabel(_ table: Int) -> String {
+    package func tableLabel(_ table: Int) -> String {
         if let labels = tableLabels, labels.indices.contains(table) { return labels[table] }
         return "Table \(table + 1)"
     }
 
     /// The slot's start as minutes after midnight, when the event says when it starts.
-    public func slotStart(_ slot: Int) -> Int? {
+    package func slotStart(_ slot: Int) -> Int? {
         guard let start else { return nil }
         return start + slot * (slotMinutes ?? 20)
     }
 
     /// "14:20–14:40", or "slot 2" when the event has no clock times.
-    public func slotLabel(_ slot: Int) -> String {
+    package func slotLabel(_ slot: Int) -> String {
         guard let begin = slotStart(slot) else { return "slot \(slot)" }
         return "\(Self.clock(begin))–\(Self.clock(begin + (slotMinutes ?? 20)))"
     }
 
-    public static func clock(_ minutes: Int) -> String {
+    package static func clock(_ minutes: Int) -> String {
         let hours = minutes / 60 % 24
         let rest = minutes % 60
         return (hours < 10 ? "0" : "") + "\(hours):" + (rest < 10 ? "0" : "") + "\(rest)"

@@ -2,9 +2,9 @@ import NGOMatchCore
 
 /// The baseline a planner has to beat: pairs best first, each in the first slot
 /// where both parties and a table are free. Kept for benchmarks.
-public enum GreedyPlanner {
+package enum GreedyPlanner {
     /// - Returns: the total value of the greedy schedule (must-meet pairs first, as the planner places them).
-    public static func totalValue(_ problem: PlanningProblem) -> Double {
+    package static func totalValue(_ problem: PlanningProblem) -> Double {
         var grid = SlotGrid(problem)
         for candidate in problem.candidates.indices where grid.hasRoom(candidate) {
             var open = problem.candidates[candidate].slots

@@ -1,8 +1,8 @@
 import NGOMatchCore
 
 /// What became of the participants' minimums: all met, or which are not and why.
-public struct MinimumOutcome: Hashable, Sendable {
-    public enum Status: String, Hashable, Sendable, Codable {
+package struct MinimumOutcome: Hashable, Sendable {
+    package enum Status: String, Hashable, Sendable, Codable {
         /// Every party has at least its minimum.
         case met
         /// Some minimums cannot all hold in any schedule; `certificates` (or a count before
@@ -13,27 +13,27 @@ public struct MinimumOutcome: Hashable, Sendable {
         case notFound
     }
 
-    public struct Shortfall: Hashable, Sendable, Codable {
-        public let party: String
-        public let name: String
-        public let side: MinimumCertificate.Side
-        public let wanted: Int
-        public let got: Int
+    package struct Shortfall: Hashable, Sendable, Codable {
+        package let party: String
+        package let name: String
+        package let side: MinimumCertificate.Side
+        package let wanted: Int
+        package let got: Int
         /// Whether a proof covers this party's shortfall.
-        public var proven = false
+        package var proven = false
     }
 
-    public let shortfalls: [Shortfall]
-    public let certificates: [MinimumCertificate]
+    package let shortfalls: [Shortfall]
+    package let certificates: [MinimumCertificate]
     /// Set when an exact search proved it: every schedule misses at least this many meetings
     /// in all (and the plan misses no more).
-    public var leastMissing: Int? = nil
+    package var leastMissing: Int? = nil
 
-    public var status: Status {
+    package var status: Status {
         if shortfalls.isEmpty { return .met }
         return shortfalls.allSatisfy(\.proven) ? .proven : .notFound
     }
 
     /// Meetings missing in all, below the minimums.
-    public var total: Int { shortfalls.reduce(0) { $0 + $1.wanted - $1.got } }
+    package var total: Int { shortfalls.reduce(0) { $0 + $1.wanted - $1.got } }
 }

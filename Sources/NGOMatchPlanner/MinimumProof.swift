@@ -9,27 +9,27 @@ import NGOMatchCore
 /// cannot carry every minimum of one side, no schedule can; the minimum cut then names the
 /// parties whose minimums together exceed what their possible partners can give them: a
 /// Hall-type certificate.
-public struct MinimumCertificate: Hashable, Sendable {
-    public enum Side: String, Hashable, Sendable, Codable {
+package struct MinimumCertificate: Hashable, Sendable {
+    package enum Side: String, Hashable, Sendable, Codable {
         case provinces, ngos
     }
 
-    public let side: Side
+    package let side: Side
     /// The parties whose minimums cannot all be met, by name.
-    public let parties: [String]
+    package let parties: [String]
     /// Their minimums, in the same order.
-    public let minimums: [Int]
+    package let minimums: [Int]
     /// The meetings they need together.
-    public var needed: Int { minimums.reduce(0, +) }
+    package var needed: Int { minimums.reduce(0, +) }
     /// The most meetings they can have together in any schedule.
-    public let possible: Int
+    package let possible: Int
     /// Everyone they may meet in a slot where both are free.
-    public let partners: [String]
+    package let partners: [String]
     /// When set, the proof is the tables: in the slots the parties are free, the event's
     /// `tables` seat at most `possible` of their meetings.
-    public var tables: Int? = nil
+    package var tables: Int? = nil
 
-    public func text(_ language: Language) -> String {
+    package func text(_ language: Language) -> String {
         func say(_ key: String, _ values: String...) -> String { Messages.text(key, language, values) }
         let names = Self.list(parties, language)
         let partnerNames =

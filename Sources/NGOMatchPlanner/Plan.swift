@@ -2,41 +2,41 @@ import NGOMatchCore
 
 /// A finished schedule: who meets whom, when and where, how good it is, and
 /// what could not be done.
-public struct Plan: Sendable {
-    public struct Meeting: Hashable, Sendable {
-        public let slot: Int
-        public let table: Int
-        public let candidate: Int
-        public let province: Int
-        public let ngo: Int
-        public let score: Double
-        public let value: Double
+package struct Plan: Sendable {
+    package struct Meeting: Hashable, Sendable {
+        package let slot: Int
+        package let table: Int
+        package let candidate: Int
+        package let province: Int
+        package let ngo: Int
+        package let score: Double
+        package let value: Double
     }
 
     /// A valuable pair that did not get a meeting, and why.
-    public struct Waiting: Hashable, Sendable {
-        public let candidate: Int
-        public let reason: String
+    package struct Waiting: Hashable, Sendable {
+        package let candidate: Int
+        package let reason: String
     }
 
-    public let problem: PlanningProblem
+    package let problem: PlanningProblem
     /// By slot, then table.
-    public let meetings: [Meeting]
-    public let totalScore: Double
+    package let meetings: [Meeting]
+    package let totalScore: Double
     /// The objective: scores raised by wishes. Equal to `totalScore` without wishes.
-    public let totalValue: Double
+    package let totalValue: Double
     /// No valid schedule has a greater total value.
-    public let upperBound: Double
-    public let conflicts: [PlanConflict]
+    package let upperBound: Double
+    package let conflicts: [PlanConflict]
     /// Whether every minimum is met, and if not, whether that is proven or merely not found.
-    public let minimums: MinimumOutcome
-    public let waitlist: [Waiting]
-    public let replan: ReplanReport?
+    package let minimums: MinimumOutcome
+    package let waitlist: [Waiting]
+    package let replan: ReplanReport?
     /// Candidates whose meeting was confirmed in the plan being replanned.
-    public let confirmed: Set<Int>
+    package let confirmed: Set<Int>
 
     /// The share of the upper bound reached, 0–1.
-    public var quality: Double { upperBound > 0 ? min(1, totalValue / upperBound) : 1 }
+    package var quality: Double { upperBound > 0 ? min(1, totalValue / upperBound) : 1 }
 
     static let waitlistLength = 20
 

@@ -1,7 +1,7 @@
 import NGOMatchCore
 
 /// A constraint of the event that cannot hold, in words an organiser can act on.
-public enum PlanConflict: Hashable, Sendable, CustomStringConvertible {
+package enum PlanConflict: Hashable, Sendable, CustomStringConvertible {
     case mustMeetAvoided(province: String, ngo: String)
     case noCommonSlot(province: String, ngo: String)
     case mustMeetNotPlaced(province: String, ngo: String)
@@ -15,10 +15,10 @@ public enum PlanConflict: Hashable, Sendable, CustomStringConvertible {
     /// A party's minimum the planner did not meet, without proof that it cannot be.
     case minimumNotFound(party: String, wanted: Int, got: Int)
 
-    public var description: String { text(.en) }
+    package var description: String { text(.en) }
 
     /// The message in the reader's language.
-    public func text(_ language: Language) -> String {
+    package func text(_ language: Language) -> String {
         switch self {
         case .mustMeetAvoided(let province, let ngo): Messages.text("plan.mustMeetAvoided", language, province, ngo)
         case .noCommonSlot(let province, let ngo): Messages.text("plan.noCommonSlot", language, province, ngo)
@@ -36,7 +36,7 @@ public enum PlanConflict: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// A stable name for programs.
-    public var kind: String {
+    package var kind: String {
         switch self {
         case .mustMeetAvoided: "mustMeetAvoided"
         case .noCommonSlot: "noCommonSlot"

@@ -1,29 +1,29 @@
 import NGOMatchCore
 
 /// A plan as programs and files receive it (`pair --format json`, `pairing.plan`).
-public struct PlanReport: Codable, Sendable {
-    public struct Meeting: Codable, Hashable, Sendable {
-        public let slot: Int
+package struct PlanReport: Codable, Sendable {
+    package struct Meeting: Codable, Hashable, Sendable {
+        package let slot: Int
         /// "14:00–14:20", or "slot 0" when the event has no clock times.
-        public let time: String
-        public let table: Int
-        public let tableLabel: String
-        public let province: String
-        public let provinceName: String
-        public let ngo: String
-        public let ngoName: String
-        public let score: Double
-        public let value: Double
-        public let mustMeet: Bool
-        public let wish: Wishes.Kind?
-        public let reasons: [String]
+        package let time: String
+        package let table: Int
+        package let tableLabel: String
+        package let province: String
+        package let provinceName: String
+        package let ngo: String
+        package let ngoName: String
+        package let score: Double
+        package let value: Double
+        package let mustMeet: Bool
+        package let wish: Wishes.Kind?
+        package let reasons: [String]
         /// In a stored event's published schedule: the meeting's number (from 1), where it stands,
         /// and whether the two delegations share no language.
-        public var number: Int? = nil
-        public var status: String? = nil
-        public var interpreter: Bool? = nil
+        package var number: Int? = nil
+        package var status: String? = nil
+        package var interpreter: Bool? = nil
 
-        public init(
+        package init(
             slot: Int, time: String, table: Int, tableLabel: String, province: String, provinceName: String,
             ngo: String, ngoName: String, score: Double, value: Double, mustMeet: Bool, wish: Wishes.Kind?,
             reasons: [String]
@@ -44,60 +44,60 @@ public struct PlanReport: Codable, Sendable {
         }
     }
 
-    public struct Conflict: Codable, Hashable, Sendable {
-        public let kind: String
-        public let message: String
+    package struct Conflict: Codable, Hashable, Sendable {
+        package let kind: String
+        package let message: String
     }
 
-    public struct Waiting: Codable, Hashable, Sendable {
-        public let province: String
-        public let ngo: String
-        public let score: Double
-        public let value: Double
-        public let reason: String
+    package struct Waiting: Codable, Hashable, Sendable {
+        package let province: String
+        package let ngo: String
+        package let score: Double
+        package let value: Double
+        package let reason: String
     }
 
-    public struct Attendance: Codable, Hashable, Sendable {
-        public let id: String
-        public let name: String
-        public let meetings: Int
-        public let minMeetings: Int
-        public let maxMeetings: Int
-        public let freeSlots: Int
+    package struct Attendance: Codable, Hashable, Sendable {
+        package let id: String
+        package let name: String
+        package let meetings: Int
+        package let minMeetings: Int
+        package let maxMeetings: Int
+        package let freeSlots: Int
     }
 
     /// Whether every minimum is met; if not, whether that is proven (with the proof) or not found.
-    public struct Minimums: Codable, Hashable, Sendable {
-        public struct Certificate: Codable, Hashable, Sendable {
-            public let side: MinimumCertificate.Side
-            public let parties: [String]
-            public let minimums: [Int]
-            public let needed: Int
-            public let possible: Int
-            public let partners: [String]
+    package struct Minimums: Codable, Hashable, Sendable {
+        package struct Certificate: Codable, Hashable, Sendable {
+            package let side: MinimumCertificate.Side
+            package let parties: [String]
+            package let minimums: [Int]
+            package let needed: Int
+            package let possible: Int
+            package let partners: [String]
             /// Set when the proof is the event's tables.
-            public let tables: Int?
-            public let message: String
+            package let tables: Int?
+            package let message: String
         }
 
         /// `met`, `proven` or `notFound`.
-        public let status: MinimumOutcome.Status
-        public let shortfalls: [MinimumOutcome.Shortfall]
+        package let status: MinimumOutcome.Status
+        package let shortfalls: [MinimumOutcome.Shortfall]
         /// Meetings missing in all, below the minimums.
-        public let totalShortfall: Int
-        public let certificates: [Certificate]
+        package let totalShortfall: Int
+        package let certificates: [Certificate]
         /// Set when an exact search proved the shortfall (and no certificate alone covers it):
         /// every schedule misses at least this many meetings below the minimums.
-        public let leastMissing: Int?
+        package let leastMissing: Int?
         /// Which schedules `upperBound` bounds: `meetingEveryMinimum` when the plan meets them all,
         /// otherwise `every` (all valid schedules, whatever their minimums).
-        public let boundCovers: String
+        package let boundCovers: String
         /// The above in a sentence, in the plan's language.
-        public let message: String
+        package let message: String
 
         /// The sentence again in another language (an agenda printed in Vietnamese from a plan
         /// made in English, say).
-        public func message(in language: Language) -> String {
+        package func message(in language: Language) -> String {
             Self.message(status, totalShortfall, searched: leastMissing != nil, language)
         }
 
@@ -118,51 +118,51 @@ public struct PlanReport: Codable, Sendable {
         }
     }
 
-    public struct Participants: Codable, Hashable, Sendable {
-        public let provinces: [Attendance]
-        public let ngos: [Attendance]
+    package struct Participants: Codable, Hashable, Sendable {
+        package let provinces: [Attendance]
+        package let ngos: [Attendance]
 
         /// Whether any participant asked for a minimum.
-        public var hasMinimums: Bool { (provinces + ngos).contains { $0.minMeetings > 0 } }
+        package var hasMinimums: Bool { (provinces + ngos).contains { $0.minMeetings > 0 } }
     }
 
-    public struct Replan: Codable, Hashable, Sendable {
-        public struct Confirmed: Codable, Hashable, Sendable {
-            public let province: String
-            public let ngo: String
-            public let slot: Int
-            public let table: Int?
-            public let newTable: Int?
-            public let reason: String?
+    package struct Replan: Codable, Hashable, Sendable {
+        package struct Confirmed: Codable, Hashable, Sendable {
+            package let province: String
+            package let ngo: String
+            package let slot: Int
+            package let table: Int?
+            package let newTable: Int?
+            package let reason: String?
         }
 
         /// Confirmed meetings in the same slot and at the same table.
-        public let kept: [Confirmed]
+        package let kept: [Confirmed]
         /// Confirmed meetings in the same slot at another table.
-        public let tableChanged: [Confirmed]
+        package let tableChanged: [Confirmed]
         /// Confirmed meetings that could not be kept, each with its reason.
-        public let dropped: [Confirmed]
+        package let dropped: [Confirmed]
         /// Meetings that were not confirmed before.
-        public let added: [Meeting]
+        package let added: [Meeting]
     }
 
-    public let event: String
-    public let rules: String?
-    public var meetings: [Meeting]
-    public var meetingCount: Int
-    public let totalScore: Double
-    public let totalValue: Double
+    package let event: String
+    package let rules: String?
+    package var meetings: [Meeting]
+    package var meetingCount: Int
+    package let totalScore: Double
+    package let totalValue: Double
     /// No valid schedule has a greater total value (the best choice of pairs when slots are ignored).
-    public let upperBound: Double
+    package let upperBound: Double
     /// totalValue ÷ upperBound.
-    public let quality: Double
-    public let conflicts: [Conflict]
-    public let minimums: Minimums
-    public let waitlist: [Waiting]
-    public let participants: Participants
-    public let replan: Replan?
+    package let quality: Double
+    package let conflicts: [Conflict]
+    package let minimums: Minimums
+    package let waitlist: [Waiting]
+    package let participants: Participants
+    package let replan: Replan?
 
-    public init(_ plan: Plan, rules: String?, language: Language = .en) {
+    package init(_ plan: Plan, rules: String?, language: Language = .en) {
         let problem = plan.problem
         let event = problem.event
         func meeting(_ meeting: Plan.Meeting) -> Meeting {

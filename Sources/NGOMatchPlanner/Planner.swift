@@ -17,8 +17,8 @@ import NGOMatchCore
 ///    or reported as not found: never called impossible without proof.
 ///
 /// Same problem, same plan: nothing depends on time or chance.
-public enum Planner {
-    public static func plan(_ problem: PlanningProblem, keep: [KeptMeeting] = []) -> Plan {
+package enum Planner {
+    package static func plan(_ problem: PlanningProblem, keep: [KeptMeeting] = []) -> Plan {
         var grid = SlotGrid(problem)
         var conflicts = problem.conflicts
         let candidateOf = Dictionary(

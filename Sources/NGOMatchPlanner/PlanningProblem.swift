@@ -3,50 +3,50 @@ import NGOMatchCore
 
 /// An event compiled for the planner: participants by position, slot masks, and
 /// the pairs that may meet with their scores and values.
-public struct PlanningProblem: Sendable {
-    public struct Party: Hashable, Sendable {
-        public let id: String
-        public let name: String
-        public let maxMeetings: Int
-        public let minMeetings: Int
+package struct PlanningProblem: Sendable {
+    package struct Party: Hashable, Sendable {
+        package let id: String
+        package let name: String
+        package let maxMeetings: Int
+        package let minMeetings: Int
         /// Bit `s` is set when the party can meet in slot `s`.
-        public let available: UInt64
+        package let available: UInt64
 
-        public var freeSlots: Int { available.nonzeroBitCount }
+        package var freeSlots: Int { available.nonzeroBitCount }
     }
 
     /// A pair that may meet.
-    public struct Candidate: Hashable, Sendable {
-        public let province: Int
-        public let ngo: Int
+    package struct Candidate: Hashable, Sendable {
+        package let province: Int
+        package let ngo: Int
         /// The pair's score as given or computed.
-        public let score: Double
+        package let score: Double
         /// What the planner maximises: the score raised by wishes (see `Wishes`).
-        public let value: Double
-        public let mustMeet: Bool
+        package let value: Double
+        package let mustMeet: Bool
         /// Slots both parties are free in.
-        public let slots: UInt64
+        package let slots: UInt64
         /// The top reasons for the pairing, for agendas.
-        public let reasons: [String]
-        public let wish: Wishes.Kind?
+        package let reasons: [String]
+        package let wish: Wishes.Kind?
     }
 
-    public let event: Event
-    public let slotCount: Int
+    package let event: Event
+    package let slotCount: Int
     /// nil when the event sets no limit.
-    public let tables: Int?
-    public let provinces: [Party]
-    public let ngos: [Party]
+    package let tables: Int?
+    package let provinces: [Party]
+    package let ngos: [Party]
     /// Sorted by value, best first; ties by province and NGO so that plans repeat exactly.
-    public let candidates: [Candidate]
+    package let candidates: [Candidate]
     /// Constraints that cannot all hold, found before planning (e.g. a must-meet pair with no common free slot).
-    public let conflicts: [PlanConflict]
+    package let conflicts: [PlanConflict]
 
-    public var allSlots: UInt64 { slotCount == 64 ? ~0 : (1 << UInt64(slotCount)) - 1 }
-    public var tableLimit: Int { tables ?? Int.max / 4 }
+    package var allSlots: UInt64 { slotCount == 64 ? ~0 : (1 << UInt64(slotCount)) - 1 }
+    package var tableLimit: Int { tables ?? Int.max / 4 }
 
     /// - Parameter scores: every pair that may meet; when the event lists scores, `resolved.givenScores`.
-    public init(_ resolved: ResolvedEvent, scores: [ScoredPair]) {
+    package init(_ resolved: ResolvedEvent, scores: [ScoredPair]) {
         let event = resolved.event
         let provinces = resolved.provinces
         let ngos = resolved.ngos
@@ -161,24 +161,24 @@ public struct PlanningProblem: Sendable {
 }
 
 /// A participant's name as the registry (or the event itself) knows it.
-public struct ResolvedParticipant: Hashable, Sendable {
-    public let id: String
-    public let name: String
+package struct ResolvedParticipant: Hashable, Sendable {
+    package let id: String
+    package let name: String
 
-    public init(id: String, name: String) {
+    package init(id: String, name: String) {
         self.id = id
         self.name = name
     }
 }
 
 /// A province–NGO pair's score, by position in the event's lists.
-public struct ScoredPair: Hashable, Sendable {
-    public let province: Int
-    public let ngo: Int
-    public let score: Double
-    public let reasons: [String]
+package struct ScoredPair: Hashable, Sendable {
+    package let province: Int
+    package let ngo: Int
+    package let score: Double
+    package let reasons: [String]
 
-    public init(province: Int, ngo: Int, score: Double, reasons: [String]) {
+    package init(province: Int, ngo: Int, score: Double, reasons: [String]) {
         self.province = province
         self.ngo = ngo
         self.score = score

@@ -1,13 +1,13 @@
 import NGOMatchCore
 
 /// A meeting confirmed in an earlier plan, to be kept when replanning.
-public struct KeptMeeting: Hashable, Sendable {
-    public let province: String
-    public let ngo: String
-    public let slot: Int
-    public let table: Int?
+package struct KeptMeeting: Hashable, Sendable {
+    package let province: String
+    package let ngo: String
+    package let slot: Int
+    package let table: Int?
 
-    public init(province: String, ngo: String, slot: Int, table: Int?) {
+    package init(province: String, ngo: String, slot: Int, table: Int?) {
         self.province = province
         self.ngo = ngo
         self.slot = slot
@@ -16,22 +16,22 @@ public struct KeptMeeting: Hashable, Sendable {
 }
 
 /// What a replan did to the confirmed meetings.
-public struct ReplanReport: Hashable, Sendable {
-    public struct Dropped: Hashable, Sendable {
-        public let meeting: KeptMeeting
-        public let reason: String
+package struct ReplanReport: Hashable, Sendable {
+    package struct Dropped: Hashable, Sendable {
+        package let meeting: KeptMeeting
+        package let reason: String
     }
 
     /// A confirmed meeting kept in its slot but at another table.
-    public struct Moved: Hashable, Sendable {
-        public let meeting: KeptMeeting
-        public let table: Int
+    package struct Moved: Hashable, Sendable {
+        package let meeting: KeptMeeting
+        package let table: Int
     }
 
     /// Confirmed meetings kept in their slot (and table, unless `tableChanged`).
-    public var kept: [KeptMeeting] = []
-    public var tableChanged: [Moved] = []
-    public var dropped: [Dropped] = []
+    package var kept: [KeptMeeting] = []
+    package var tableChanged: [Moved] = []
+    package var dropped: [Dropped] = []
 }
 
 extension Planner {

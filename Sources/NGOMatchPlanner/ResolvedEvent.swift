@@ -2,24 +2,24 @@ import Foundation
 import NGOMatchCore
 
 /// An event whose names have been matched to participants: pairs and wishes by position.
-public struct ResolvedEvent: Sendable {
-    public struct Position: Hashable, Sendable {
-        public let province: Int
-        public let ngo: Int
+package struct ResolvedEvent: Sendable {
+    package struct Position: Hashable, Sendable {
+        package let province: Int
+        package let ngo: Int
 
-        public init(province: Int, ngo: Int) {
+        package init(province: Int, ngo: Int) {
             self.province = province
             self.ngo = ngo
         }
     }
 
-    public struct Wish: Hashable, Sendable {
-        public let province: Int
-        public let ngo: Int
-        public let fromProvince: Bool
-        public let weight: Double
+    package struct Wish: Hashable, Sendable {
+        package let province: Int
+        package let ngo: Int
+        package let fromProvince: Bool
+        package let weight: Double
 
-        public init(province: Int, ngo: Int, fromProvince: Bool, weight: Double) {
+        package init(province: Int, ngo: Int, fromProvince: Bool, weight: Double) {
             self.province = province
             self.ngo = ngo
             self.fromProvince = fromProvince
@@ -27,18 +27,18 @@ public struct ResolvedEvent: Sendable {
         }
     }
 
-    public let event: Event
-    public let provinces: [ResolvedParticipant]
-    public let ngos: [ResolvedParticipant]
-    public let mustMeet: [Position]
-    public let avoid: [Position]
-    public let requests: [Wish]
+    package let event: Event
+    package let provinces: [ResolvedParticipant]
+    package let ngos: [ResolvedParticipant]
+    package let mustMeet: [Position]
+    package let avoid: [Position]
+    package let requests: [Wish]
     /// The event's own scores, when it has them.
-    public let givenScores: [ScoredPair]?
+    package let givenScores: [ScoredPair]?
 
     /// The event with every participant taken as named: for events that carry their own scores
     /// and are planned without a registry (benchmarks, tests).
-    public static func asWritten(_ event: Event) throws(ValidationFailure) -> ResolvedEvent {
+    package static func asWritten(_ event: Event) throws(ValidationFailure) -> ResolvedEvent {
         try resolve(
             event, province: { ResolvedParticipant(id: $0, name: $0) }, ngo: { ResolvedParticipant(id: $0, name: $0) })
     }
@@ -49,7 +49,7 @@ public struct ResolvedEvent: Sendable {
     /// - Parameters:
     ///   - province: what a province's name stands for; throws when it stands for nothing.
     ///   - ngo: the same for NGOs.
-    public static func resolve(
+    package static func resolve(
         _ event: Event, source: String = "event",
         province: (String) throws -> ResolvedParticipant, ngo: (String) throws -> ResolvedParticipant
     ) throws(ValidationFailure) -> ResolvedEvent {

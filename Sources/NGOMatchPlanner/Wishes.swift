@@ -7,8 +7,8 @@ import NGOMatchCore
 /// of weight 1 doubles the value and a one-sided one raises it by a quarter.
 /// A wish never makes a pair that may not meet (unscored, avoided, below
 /// `minScore`) possible.
-public struct Wishes: Sendable {
-    public enum Kind: String, Hashable, Sendable, Codable {
+package struct Wishes: Sendable {
+    package enum Kind: String, Hashable, Sendable, Codable {
         case fromProvince, fromNGO, mutual
 
         var reason: String {
@@ -22,7 +22,7 @@ public struct Wishes: Sendable {
 
     private var byPair: [ResolvedEvent.Position: (province: Double, ngo: Double)] = [:]
 
-    public init(_ wishes: [ResolvedEvent.Wish]) {
+    package init(_ wishes: [ResolvedEvent.Wish]) {
         for wish in wishes {
             let key = ResolvedEvent.Position(province: wish.province, ngo: wish.ngo)
             var weights = byPair[key] ?? (0, 0)
@@ -35,12 +35,12 @@ public struct Wishes: Sendable {
         }
     }
 
-    public func factor(province: Int, ngo: Int) -> Double {
+    package func factor(province: Int, ngo: Int) -> Double {
         guard let weights = byPair[ResolvedEvent.Position(province: province, ngo: ngo)] else { return 1 }
         return 1 + 0.25 * weights.province + 0.25 * weights.ngo + 0.5 * min(weights.province, weights.ngo)
     }
 
-    public func kind(province: Int, ngo: Int) -> Kind? {
+    package func kind(province: Int, ngo: Int) -> Kind? {
         guard let weights = byPair[ResolvedEvent.Position(province: province, ngo: ngo)] else { return nil }
         switch (weights.province > 0, weights.ngo > 0) {
         case (true, true): return .mutual

@@ -5,16 +5,16 @@ import NGOMatchStore
 
 /// Turns one framed line into at most one reply line, whatever the line holds:
 /// every malformed message gets an error reply and nothing else changes.
-public struct Dispatcher: Sendable {
-    public let service: MatchService
-    public let hub: SubscriptionHub
+package struct Dispatcher: Sendable {
+    package let service: MatchService
+    package let hub: SubscriptionHub
     let authThrottle: AuthThrottle
     let replies = KeptReplies()
-    public let log: @Sendable (String) -> Void
+    package let log: @Sendable (String) -> Void
     /// What time it is for the token back-off: the system's clock, or one a test moves by hand.
     let authClock: @Sendable () -> ContinuousClock.Instant
 
-    public init(
+    package init(
         service: MatchService, hub: SubscriptionHub = SubscriptionHub(),
         log: @escaping @Sendable (String) -> Void = { _ in },
         authClock: @escaping @Sendable () -> ContinuousClock.Instant = { .now }
@@ -33,18 +33,18 @@ public struct Dispatcher: Sendable {
     }
 
     /// How many replies are kept, for tests and benchmarks of what a write drops.
-    public var keptReplyCount: Int { replies.count }
+    package var keptReplyCount: Int { replies.count }
 
     /// Deeper than any request needs; the parser stops there rather than recursing on.
     static let maximumDepth = 64
 
     /// OperationTable handled here rather than in the operation table: they concern the connection.
-    public static let connectionMethods = [
+    package static let connectionMethods = [
         "auth", "needs.subscribe", "needs.unsubscribe", "events.subscribe", "notices.subscribe",
     ]
 
     /// What the quick path made of a frame.
-    public enum QuickOutcome: Sendable {
+    package enum QuickOutcome: Sendable {
         /// The reply (nil for a notification), ready to send.
         case answered(Data?)
         /// The parsed message needs a thread that may wait: pass it to `handle(message:session:)`.
@@ -52,7 +52,7 @@ public struct Dispatcher: Sendable {
     }
 
     /// The reply to a frame, or nil for a notification (or a batch of them).
-    public func handle(_ frame: LineFramer.Frame, session: Session) -> Data? {
+    package func handle(_ frame: LineFramer.Frame, session: Session) -> Data? {
         switch handleQuickly(frame, session: session) {
         case .answered(let reply): reply
         case .needsWork(let message): handle(message: message, session: session)
@@ -62,7 +62,7 @@ public struct Dispatcher: Sendable {
     /// Answers what needs neither the registry nor much CPU: malformed lines, pings,
     /// and reads whose result is cached at a revision that can be trusted. A server
     /// calls this on its network thread and sends the rest to its workers.
-    public func handleQuickly(_ frame: LineFramer.Frame, session: Session) -> QuickOutcome {
+    package func handleQuickly(_ frame: LineFramer.Frame, session: Session) -> QuickOutcome {
         let bytes: [UInt8]
         switch frame {
         case .tooLong:
@@ -96,13 +96,13 @@ public struct Dispatcher: Sendable {
 
     /// Whether the message is a single call of a quick write (`Method.isQuickWrite`): a server
     /// runs those apart from the reads, so a write never waits behind every read queued before it.
-    public func isQuickWrite(_ message: JSONParser.Message) -> Bool {
+    package func isQuickWrite(_ message: JSONParser.Message) -> Bool {
         guard case .object(let fields) = message.value, case .string(let name)? = fields["method"] else { return false }
         return OperationTable.byName[name]?.isQuickWrite ?? false
     }
 
     /// The reply to a parsed message, running whatever it asks.
-    public func handle(message: JSONParser.Message, session: Session) -> Data? {
+    package func handle(message: JSONParser.Message, session: Session) -> Data? {
         do throws(WouldWait) {
             return try reply(to: message, session: session, waiting: true)
         } catch {

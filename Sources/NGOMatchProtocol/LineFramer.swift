@@ -9,21 +9,21 @@
 /// A line longer than `maximumLength` is not kept in memory: the framer reports
 /// it once, then discards bytes up to the next newline, and the stream goes on.
 /// `\r\n` endings are accepted; empty lines are skipped.
-public struct LineFramer: Sendable {
-    public enum Frame: Equatable, Sendable {
+package struct LineFramer: Sendable {
+    package enum Frame: Equatable, Sendable {
         case line([UInt8])
         /// A line over the limit was dropped.
         case tooLong
     }
 
-    public let maximumLength: Int
+    package let maximumLength: Int
     private var buffer: [UInt8] = []
     private var discarding = false
 
-    public init(maximumLength: Int = 1 << 20) { self.maximumLength = maximumLength }
+    package init(maximumLength: Int = 1 << 20) { self.maximumLength = maximumLength }
 
     /// Feeds bytes; returns the complete frames they finish.
-    public mutating func feed(_ bytes: some Collection<UInt8>) -> [Frame] {
+    package mutating func feed(_ bytes: some Collection<UInt8>) -> [Frame] {
         if let frames = bytes.withContiguousStorageIfAvailable({ feed(UnsafeRawBufferPointer($0)) }) {
             return frames
         }
@@ -31,7 +31,7 @@ public struct LineFramer: Sendable {
     }
 
     /// Feeds bytes in place; newlines are found with `memchr`, the framer's whole cost under pipelined load.
-    public mutating func feed(_ bytes: UnsafeRawBufferPointer) -> [Frame] {
+    package mutating func feed(_ bytes: UnsafeRawBufferPointer) -> [Frame] {
         var frames: [Frame] = []
         var start = 0
         while start < bytes.count {
@@ -69,7 +69,7 @@ public struct LineFramer: Sendable {
     }
 
     /// At the end of the stream: a last line without a newline, if any.
-    public mutating func finish() -> Frame? {
+    package mutating func finish() -> Frame? {
         defer {
             buffer.removeAll()
             discarding = false

@@ -4,35 +4,35 @@ import NGOMatchService
 import NGOMatchStore
 
 /// A JSON-RPC error: code, message, and data a program can act on.
-public struct RPCError: Error, Sendable {
-    public let code: Int
-    public let message: String
-    public let data: JSONValue?
+package struct RPCError: Error, Sendable {
+    package let code: Int
+    package let message: String
+    package let data: JSONValue?
 
-    public init(code: Int, message: String, data: JSONValue? = nil) {
+    package init(code: Int, message: String, data: JSONValue? = nil) {
         self.code = code
         self.message = message
         self.data = data
     }
 
     // JSON-RPC 2.0's own codes.
-    public static let parseError = -32700
-    public static let invalidRequest = -32600
-    public static let methodNotFound = -32601
-    public static let invalidParams = -32602
-    public static let internalError = -32603
+    package static let parseError = -32700
+    package static let invalidRequest = -32600
+    package static let methodNotFound = -32601
+    package static let invalidParams = -32602
+    package static let internalError = -32603
     // ngomatch's application codes (documented in docs/protocol.md).
-    public static let unauthorized = -32001
-    public static let forbidden = -32003
-    public static let notFound = -32004
-    public static let conflict = -32009
-    public static let validationFailed = -32010
-    public static let overloaded = -32029
+    package static let unauthorized = -32001
+    package static let forbidden = -32003
+    package static let notFound = -32004
+    package static let conflict = -32009
+    package static let validationFailed = -32010
+    package static let overloaded = -32029
 
     /// The one place errors become JSON-RPC errors, their `message` in `language` (the request's
     /// `lang`); codes and `data` stay the same in every language, for programs. Errors that are not
     /// the client's to fix become a bare internal error; `log` gets the detail.
-    public static func from(_ error: any Error, language: Language = .en, log: (String) -> Void = { _ in })
+    package static func from(_ error: any Error, language: Language = .en, log: (String) -> Void = { _ in })
         -> RPCError
     {
         if let error = error as? RPCError { return error }
@@ -55,5 +55,5 @@ public struct RPCError: Error, Sendable {
 
     /// The error as a whole reply line for a request whose id could not be read (a line that
     /// is not JSON, or too long), without its newline.
-    public var unansweredLine: String { String(decoding: Envelope.error(id: .null, self), as: UTF8.self) }
+    package var unansweredLine: String { String(decoding: Envelope.error(id: .null, self), as: UTF8.self) }
 }

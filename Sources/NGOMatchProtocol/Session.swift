@@ -4,24 +4,24 @@ import Synchronization
 
 /// One client's connection: who it is, and how to send it a line unasked
 /// (a subscription's notification).
-public final class Session: Sendable {
-    public let id: Int
+package final class Session: Sendable {
+    package let id: Int
     /// Whether the client must call `auth` before anything but `ping`.
-    public let requiresAuth: Bool
+    package let requiresAuth: Bool
     private let callerState: Mutex<Caller>
     /// Failed `auth` calls in a row, and when the next may be tried.
     private let authFailures = Mutex<(count: Int, retryAt: ContinuousClock.Instant?)>((0, nil))
     private let sender: @Sendable (Data) -> Void
 
     /// - Parameter send: writes one line (without its newline) to the client.
-    public init(id: Int, caller: Caller, requiresAuth: Bool, send: @escaping @Sendable (Data) -> Void) {
+    package init(id: Int, caller: Caller, requiresAuth: Bool, send: @escaping @Sendable (Data) -> Void) {
         self.id = id
         self.requiresAuth = requiresAuth
         callerState = Mutex(caller)
         sender = send
     }
 
-    public var caller: Caller { callerState.withLock { $0 } }
+    package var caller: Caller { callerState.withLock { $0 } }
 
     func authenticate(as caller: Caller) {
         callerState.withLock { $0 = caller }

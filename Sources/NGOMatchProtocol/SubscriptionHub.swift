@@ -8,7 +8,7 @@ import Synchronization
 /// Subscriptions of NGO offices to new needs: when any client registers a need
 /// that scores at or above a subscriber's minimum for its NGO, the subscriber
 /// gets a `needs.matched` notification.
-public final class SubscriptionHub: Sendable {
+package final class SubscriptionHub: Sendable {
     struct Subscription: Sendable {
         let id: String
         let session: Session
@@ -25,7 +25,7 @@ public final class SubscriptionHub: Sendable {
     /// notice each has heard of.
     private let noticeFollowers = Mutex<[String: (session: Session, organisation: String?, after: Int)]>([:])
 
-    public init() {}
+    package init() {}
 
     func followNotices(organisation: String?, after: Int, session: Session) -> String {
         let id = "sub-\(counter.wrappingAdd(1, ordering: .relaxed).newValue)"
@@ -33,11 +33,11 @@ public final class SubscriptionHub: Sendable {
         return id
     }
 
-    public var followsNotices: Bool { noticeFollowers.withLock { !$0.isEmpty } }
+    package var followsNotices: Bool { noticeFollowers.withLock { !$0.isEmpty } }
 
     /// Sends each follower the notices written since it last heard, by this process or another
     /// on the same registry: `notices.new`, one a notice.
-    public func pushNotices(_ service: MatchService, log: (String) -> Void) {
+    package func pushNotices(_ service: MatchService, log: (String) -> Void) {
         let followers = noticeFollowers.withLock { $0 }
         for (id, follower) in followers.sorted(by: { $0.key < $1.key }) {
             do {
@@ -95,7 +95,7 @@ public final class SubscriptionHub: Sendable {
     }
 
     /// Forgets a closed connection's subscriptions.
-    public func drop(_ session: Session) {
+    package func drop(_ session: Session) {
         subscriptions.withLock { all in all = all.filter { $0.value.session !== session } }
         eventFollowers.withLock { all in all = all.filter { $0.value.session !== session } }
         noticeFollowers.withLock { all in all = all.filter { $0.value.session !== session } }
@@ -133,7 +133,7 @@ public final class SubscriptionHub: Sendable {
         let participants: [[String: String]]
     }
 
-    public var count: Int { subscriptions.withLock { $0.count } }
+    package var count: Int { subscriptions.withLock { $0.count } }
 
     /// Scores a newly registered need for every subscriber and notifies those it reaches.
     func needRegistered(_ id: NeedID, service: MatchService, log: (String) -> Void) {

@@ -5,7 +5,7 @@ import Synchronization
 /// up to 10 s), and the whole server checks at most a few wrong tokens a second,
 /// however many connections guess at once. Until then an `auth` is refused at
 /// once, without its token being looked at.
-public final class AuthThrottle: Sendable {
+package final class AuthThrottle: Sendable {
     /// Wrong tokens the server checks in a burst, and per second after it.
     static let burst = 20.0
     static let perSecond = 10.0
@@ -13,12 +13,12 @@ public final class AuthThrottle: Sendable {
     private let bucket: Mutex<(tokens: Double, at: ContinuousClock.Instant)>
 
     /// - Parameter now: the time on the clock its callers will pass, full from then on.
-    public init(now: ContinuousClock.Instant = .now) {
+    package init(now: ContinuousClock.Instant = .now) {
         bucket = Mutex((Self.burst, now))
     }
 
     /// Whether a token may be checked now; if not, how long to wait.
-    public func mayCheck(now: ContinuousClock.Instant = .now) -> Duration? {
+    package func mayCheck(now: ContinuousClock.Instant = .now) -> Duration? {
         bucket.withLock { state in
             state.tokens = min(Self.burst, state.tokens + (now - state.at) / .seconds(1) * Self.perSecond)
             state.at = now
@@ -28,12 +28,12 @@ public final class AuthThrottle: Sendable {
     }
 
     /// Spends one check of the server's budget on a wrong token.
-    public func failed() {
+    package func failed() {
         bucket.withLock { $0.tokens -= 1 }
     }
 
     /// How long a connection waits after `failures` failed tries in a row.
-    public static func pause(afterFailures failures: Int) -> Duration {
+    package static func pause(afterFailures failures: Int) -> Duration {
         min(.milliseconds(200) * (1 << min(failures - 1, 6)), .seconds(10))
     }
 }

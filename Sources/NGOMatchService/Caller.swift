@@ -2,7 +2,7 @@ import NGOMatchCore
 import NGOMatchStore
 
 /// Who is calling an operation, and so what they may change.
-public enum Caller: Sendable, Hashable {
+package enum Caller: Sendable, Hashable {
     /// The local user: the CLI, or a client on stdio. Trusted.
     case local(String)
     /// A client that presented a token: it may write what its role may.
@@ -13,7 +13,7 @@ public enum Caller: Sendable, Hashable {
     case anonymous
 
     /// Who to name in the audit trail.
-    public var actor: String {
+    package var actor: String {
         switch self {
         case .local(let name): name
         case .token(let id, let role): "token:\(id) (\(role))"
@@ -23,7 +23,7 @@ public enum Caller: Sendable, Hashable {
     }
 
     /// The organisation the caller acts for; nil for the local user and before signing in.
-    public var role: Role? {
+    package var role: Role? {
         switch self {
         case .token(_, let role), .person(_, let role, _): role
         case .local, .anonymous: nil
@@ -31,7 +31,7 @@ public enum Caller: Sendable, Hashable {
     }
 
     /// The local user, or anyone acting for the ministry: they see everything.
-    public var seesEverything: Bool {
+    package var seesEverything: Bool {
         switch self {
         case .local: true
         default: role == .ministry
@@ -41,7 +41,7 @@ public enum Caller: Sendable, Hashable {
     /// The door a change came through, for the pipeline's history: the local user's name for
     /// it (`cli`, `stdio`, `tcp`, `mcp`, `web`), `web` for a person (people sign in there),
     /// `token` for a client that presented one.
-    public var door: String {
+    package var door: String {
         switch self {
         case .local(let name): name
         case .person: "web"
@@ -68,7 +68,7 @@ public enum Caller: Sendable, Hashable {
     }
 
     /// Whether the caller may write at all: signed in, with more than the right to read.
-    public var mayWrite: Bool {
+    package var mayWrite: Bool {
         do {
             _ = try writer("")
             return true
@@ -138,23 +138,23 @@ enum MinistryMatter: String {
 
 extension MatchService {
     /// The token's id and role, or nil when no such token is in use.
-    public func role(ofToken token: String) throws -> (id: String, role: Role)? {
+    package func role(ofToken token: String) throws -> (id: String, role: Role)? {
         try registry.role(ofToken: token)
     }
 }
 
 /// Errors of the operations layer itself.
-public enum ServiceError: Error, Hashable, Sendable, CustomStringConvertible {
+package enum ServiceError: Error, Hashable, Sendable, CustomStringConvertible {
     case unauthorized
     case forbidden(Phrase)
     /// Parameters of the wrong shape: the field and what was expected.
     case invalidParams(field: String, expected: Phrase)
 
-    public var description: String { text(.en) }
+    package var description: String { text(.en) }
 }
 
 extension ServiceError: Readable {
-    public var phrase: Phrase {
+    package var phrase: Phrase {
         switch self {
         case .unauthorized: .key("service.unauthorized")
         case .forbidden(let phrase): phrase

@@ -2,20 +2,20 @@ import NGOMatchCore
 import NGOMatchPlanner
 
 /// Which operation settings are for: a new event (with an optional id) or an existing one.
-public protocol EventSettingsPurpose: Sendable {
+package protocol EventSettingsPurpose: Sendable {
     static var leading: [Parameter] { get }
 }
 
-public enum CreatingEvent: EventSettingsPurpose {
-    public static let leading = [Parameter("id", .text, "An id for the event (default: made from the name).")]
+package enum CreatingEvent: EventSettingsPurpose {
+    package static let leading = [Parameter("id", .text, "An id for the event (default: made from the name).")]
 }
 
-public enum ChangingEvent: EventSettingsPurpose {
-    public static let leading = [Parameter.event]
+package enum ChangingEvent: EventSettingsPurpose {
+    package static let leading = [Parameter.event]
 }
 
 /// The settings of an event, as `events.create` takes them and `events.update` changes them.
-public struct EventSettingsParams<Purpose: EventSettingsPurpose>: OperationParams {
+package struct EventSettingsParams<Purpose: EventSettingsPurpose>: OperationParams {
     static var settings: [Parameter] {
         [
             Parameter("name", .text, "The event's name (Vietnamese, as the ministry writes it)."),
@@ -30,23 +30,23 @@ public struct EventSettingsParams<Purpose: EventSettingsPurpose>: OperationParam
             Parameter.rules, Parameter("minScore", .number, "Pairs scoring below this (0–100) are not proposed."),
         ]
     }
-    public static var parameters: [Parameter] { Purpose.leading + settings }
+    package static var parameters: [Parameter] { Purpose.leading + settings }
 
-    public var event: String?
-    public var id: String?
-    public var name: String?
-    public var nameEn: String?
-    public var date: String?
-    public var start: String?
-    public var slotMinutes: Int?
-    public var slots: Int?
-    public var breaks: [Int]?
-    public var tables: Int?
-    public var tableLabels: [String]?
-    public var rules: String?
-    public var minScore: Double?
+    package var event: String?
+    package var id: String?
+    package var name: String?
+    package var nameEn: String?
+    package var date: String?
+    package var start: String?
+    package var slotMinutes: Int?
+    package var slots: Int?
+    package var breaks: [Int]?
+    package var tables: Int?
+    package var tableLabels: [String]?
+    package var rules: String?
+    package var minScore: Double?
 
-    public init(
+    package init(
         event: String? = nil, id: String? = nil, name: String? = nil, nameEn: String? = nil, date: String? = nil,
         start: String? = nil, slotMinutes: Int? = nil, slots: Int? = nil, breaks: [Int]? = nil, tables: Int? = nil,
         tableLabels: [String]? = nil, rules: String? = nil, minScore: Double? = nil
@@ -68,19 +68,19 @@ public struct EventSettingsParams<Purpose: EventSettingsPurpose>: OperationParam
 }
 
 /// Names an event, for the methods that take nothing else.
-public struct EventParams: OperationParams {
-    public static let parameters = [Parameter.event, Parameter.lang]
-    public var event: String
-    public var lang: Language?
+package struct EventParams: OperationParams {
+    package static let parameters = [Parameter.event, Parameter.lang]
+    package var event: String
+    package var lang: Language?
 
-    public init(event: String, lang: Language? = nil) {
+    package init(event: String, lang: Language? = nil) {
         self.event = event
         self.lang = lang
     }
 }
 
-public struct EventOpenParams: OperationParams {
-    public static let parameters = [
+package struct EventOpenParams: OperationParams {
+    package static let parameters = [
         Parameter.event,
         Parameter(
             "answersBy", .text,
@@ -88,28 +88,28 @@ public struct EventOpenParams: OperationParams {
         ),
         Parameter.lang,
     ]
-    public var event: String
-    public var answersBy: String?
-    public var lang: Language?
+    package var event: String
+    package var answersBy: String?
+    package var lang: Language?
 
-    public init(event: String, answersBy: String? = nil, lang: Language? = nil) {
+    package init(event: String, answersBy: String? = nil, lang: Language? = nil) {
         self.event = event
         self.answersBy = answersBy
         self.lang = lang
     }
 }
 
-public struct EventsListParams: OperationParams {
-    public static let parameters = [
+package struct EventsListParams: OperationParams {
+    package static let parameters = [
         Parameter(
             "status", .choice(MeetingEvent.Status.allCases.map(\.rawValue)), "Only events in this state."),
         Paging.limit, Paging.after,
     ]
-    public var status: String?
-    public var limit: Int?
-    public var after: String?
+    package var status: String?
+    package var limit: Int?
+    package var after: String?
 
-    public init(status: String? = nil, limit: Int? = nil, after: String? = nil) {
+    package init(status: String? = nil, limit: Int? = nil, after: String? = nil) {
         self.status = status
         self.limit = limit
         self.after = after
@@ -117,7 +117,7 @@ public struct EventsListParams: OperationParams {
 }
 
 /// What a participant tells the organiser; `events.invite` sets it for everyone it invites.
-public struct EventParticipantParams: OperationParams {
+package struct EventParticipantParams: OperationParams {
     static let answers = [
         Parameter("unavailable", .integerList, "Slots the participant cannot attend, numbered from 0."),
         Parameter("maxMeetings", .integer, "At most this many meetings."),
@@ -126,7 +126,7 @@ public struct EventParticipantParams: OperationParams {
         Parameter("delegation", .integer, "How many people come."),
         Parameter("contact", .text, "Who to reach, for the organiser."),
     ]
-    public static let parameters =
+    package static let parameters =
         [
             Parameter.event,
             Parameter(
@@ -135,17 +135,17 @@ public struct EventParticipantParams: OperationParams {
             Parameter("participant", .text, "events.availability: the participant, by any name."),
         ] + answers
 
-    public var event: String
-    public var participants: [String]?
-    public var participant: String?
-    public var unavailable: [Int]?
-    public var maxMeetings: Int?
-    public var minMeetings: Int?
-    public var languages: [String]?
-    public var delegation: Int?
-    public var contact: String?
+    package var event: String
+    package var participants: [String]?
+    package var participant: String?
+    package var unavailable: [Int]?
+    package var maxMeetings: Int?
+    package var minMeetings: Int?
+    package var languages: [String]?
+    package var delegation: Int?
+    package var contact: String?
 
-    public init(
+    package init(
         event: String, participants: [String]? = nil, participant: String? = nil, unavailable: [Int]? = nil,
         maxMeetings: Int? = nil, minMeetings: Int? = nil, languages: [String]? = nil, delegation: Int? = nil,
         contact: String? = nil
@@ -162,20 +162,20 @@ public struct EventParticipantParams: OperationParams {
     }
 }
 
-public struct EventWishParams: OperationParams {
-    public static let parameters = [
+package struct EventWishParams: OperationParams {
+    package static let parameters = [
         Parameter.event, Parameter("from", .text, required: true, "Who wishes: a participant, by any name."),
         Parameter("to", .text, required: true, "Whom they wish to meet, on the other side."),
         Parameter("weight", .number, "How much, 0–1 (default 1); 0 withdraws the wish."),
         Parameter("reason", .text, "Why, in a few words, for the organiser."),
     ]
-    public var event: String
-    public var from: String
-    public var to: String
-    public var weight: Double?
-    public var reason: String?
+    package var event: String
+    package var from: String
+    package var to: String
+    package var weight: Double?
+    package var reason: String?
 
-    public init(event: String, from: String, to: String, weight: Double? = nil, reason: String? = nil) {
+    package init(event: String, from: String, to: String, weight: Double? = nil, reason: String? = nil) {
         self.event = event
         self.from = from
         self.to = to
@@ -184,20 +184,20 @@ public struct EventWishParams: OperationParams {
     }
 }
 
-public struct EventPairParams: OperationParams {
-    public static let parameters = [
+package struct EventPairParams: OperationParams {
+    package static let parameters = [
         Parameter.event, Parameter("province", .text, required: true, "The province, by any name."),
         Parameter.ngo,
         Parameter(
             "rule", .choice(["mustMeet", "avoid", "free"]), required: true,
             "mustMeet: the pair meets; avoid: it does not; free: the planner decides."),
     ]
-    public var event: String
-    public var province: String
-    public var ngo: String
-    public var rule: String
+    package var event: String
+    package var province: String
+    package var ngo: String
+    package var rule: String
 
-    public init(event: String, province: String, ngo: String, rule: String) {
+    package init(event: String, province: String, ngo: String, rule: String) {
         self.event = event
         self.province = province
         self.ngo = ngo
@@ -205,45 +205,45 @@ public struct EventPairParams: OperationParams {
     }
 }
 
-public struct EventPlanParams: OperationParams {
-    public static let parameters = [
+package struct EventPlanParams: OperationParams {
+    package static let parameters = [
         Parameter.event,
         Parameter(
             "publish", .choice(["preliminary", "final"]),
             "Publish the new schedule to the participants, as preliminary or final."),
         Parameter.lang,
     ]
-    public var event: String
-    public var publish: String?
-    public var lang: Language?
+    package var event: String
+    package var publish: String?
+    package var lang: Language?
 
-    public init(event: String, publish: String? = nil, lang: Language? = nil) {
+    package init(event: String, publish: String? = nil, lang: Language? = nil) {
         self.event = event
         self.publish = publish
         self.lang = lang
     }
 }
 
-public struct EventAgendaParams: OperationParams {
-    public static let parameters = [
+package struct EventAgendaParams: OperationParams {
+    package static let parameters = [
         Parameter.event,
         Parameter("participant", .text, "Only this participant's meetings (a province's or an NGO's, by any name)."),
         Parameter.lang,
     ]
-    public var event: String
-    public var participant: String?
-    public var lang: Language?
+    package var event: String
+    package var participant: String?
+    package var lang: Language?
 
-    public init(event: String, participant: String? = nil, lang: Language? = nil) {
+    package init(event: String, participant: String? = nil, lang: Language? = nil) {
         self.event = event
         self.participant = participant
         self.lang = lang
     }
 }
 
-public struct EventMeetingParams: OperationParams {
-    public static let actions = ["confirm", "decline", "held", "no-show", "cancel", "follow-up", "no-follow-up"]
-    public static let parameters = [
+package struct EventMeetingParams: OperationParams {
+    package static let actions = ["confirm", "decline", "held", "no-show", "cancel", "follow-up", "no-follow-up"]
+    package static let parameters = [
         Parameter.event, Parameter("meeting", .integer, required: true, "The meeting's number in the agenda."),
         Parameter(
             "action", .choice(actions), required: true,
@@ -251,12 +251,12 @@ public struct EventMeetingParams: OperationParams {
         ),
         Parameter("note", .text, "A note: why declined, what was agreed."),
     ]
-    public var event: String
-    public var meeting: Int
-    public var action: String
-    public var note: String?
+    package var event: String
+    package var meeting: Int
+    package var action: String
+    package var note: String?
 
-    public init(event: String, meeting: Int, action: String, note: String? = nil) {
+    package init(event: String, meeting: Int, action: String, note: String? = nil) {
         self.event = event
         self.meeting = meeting
         self.action = action
@@ -265,25 +265,25 @@ public struct EventMeetingParams: OperationParams {
 }
 
 /// An event file (the `pair --event` format) to store as a new event.
-public struct EventImportParams: OperationParams {
-    public static let isOpen = true
-    public static let parameters = [
+package struct EventImportParams: OperationParams {
+    package static let isOpen = true
+    package static let parameters = [
         Parameter("id", .text, "An id for the event (default: made from its name)."),
         Parameter("slots", .integer, required: true, "How many meeting slots the event has."),
         Parameter("provinces", .objectList, required: true, "Participating provinces, as in the event file."),
         Parameter("ngos", .objectList, required: true, "Participating NGOs, as in the event file."),
     ]
-    public let id: String?
-    public let event: Event
+    package let id: String?
+    package let event: Event
 
-    public init(event: Event, id: String? = nil) {
+    package init(event: Event, id: String? = nil) {
         self.event = event
         self.id = id
     }
 
-    public init(from decoder: any Decoder) throws { self = try Self.decode(try JSONValue(from: decoder)) }
+    package init(from decoder: any Decoder) throws { self = try Self.decode(try JSONValue(from: decoder)) }
 
-    public static func decode(_ value: JSONValue?) throws -> Self {
+    package static func decode(_ value: JSONValue?) throws -> Self {
         guard let value, case .object = value else {
             throw ServiceError.invalidParams(field: "params", expected: .key("params.eventObject"))
         }

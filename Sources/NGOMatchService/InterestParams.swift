@@ -1,7 +1,7 @@
 import NGOMatchCore
 
-public struct InterestExpressParams: OperationParams {
-    public static let parameters = [
+package struct InterestExpressParams: OperationParams {
+    package static let parameters = [
         Parameter("need", .text, required: true, "The need's id."),
         Parameter("ngo", .text, "The NGO (id, name or acronym); an NGO's own people may leave it out."),
         Parameter("message", .text, required: true, "What you would like to say: plain text."),
@@ -12,15 +12,15 @@ public struct InterestExpressParams: OperationParams {
             "from", .choice(["province", "ngo"]),
             "Which side asks; only the ministry and the local user say so, the others ask for their own side."),
     ]
-    public var need: String
-    public var ngo: String?
-    public var message: String
-    public var amount: Double?
-    public var currency: String?
-    public var timeframe: String?
-    public var from: InterestRequest.Side?
+    package var need: String
+    package var ngo: String?
+    package var message: String
+    package var amount: Double?
+    package var currency: String?
+    package var timeframe: String?
+    package var from: InterestRequest.Side?
 
-    public init(
+    package init(
         need: String, ngo: String? = nil, message: String, amount: Double? = nil, currency: String? = nil,
         timeframe: String? = nil, from: InterestRequest.Side? = nil
     ) {
@@ -34,8 +34,8 @@ public struct InterestExpressParams: OperationParams {
     }
 }
 
-public struct InterestAnswerParams: OperationParams {
-    public static let parameters = [
+package struct InterestAnswerParams: OperationParams {
+    package static let parameters = [
         Parameter("id", .integer, required: true, "The request's number."),
         Parameter(
             "answer", .choice(["accept", "decline", "withdraw"]), required: true,
@@ -45,12 +45,12 @@ public struct InterestAnswerParams: OperationParams {
             "Why it is declined: required to decline."),
         Parameter("text", .text, "A few words with the answer."),
     ]
-    public var id: Int
-    public var answer: String
-    public var reason: DeclineReason?
-    public var text: String?
+    package var id: Int
+    package var answer: String
+    package var reason: DeclineReason?
+    package var text: String?
 
-    public init(id: Int, answer: String, reason: DeclineReason? = nil, text: String? = nil) {
+    package init(id: Int, answer: String, reason: DeclineReason? = nil, text: String? = nil) {
         self.id = id
         self.answer = answer
         self.reason = reason
@@ -58,53 +58,53 @@ public struct InterestAnswerParams: OperationParams {
     }
 }
 
-public struct InterestListParams: OperationParams {
-    public static let parameters = [
+package struct InterestListParams: OperationParams {
+    package static let parameters = [
         Parameter("need", .text, "Only this need's requests."),
         Parameter("ngo", .text, "Only this NGO's requests."),
         Parameter("status", .choice(InterestRequest.Status.allCases.map(\.rawValue)), "Only requests in this state."),
     ]
-    public var need: String?
-    public var ngo: String?
-    public var status: InterestRequest.Status?
+    package var need: String?
+    package var ngo: String?
+    package var status: InterestRequest.Status?
 
-    public init(need: String? = nil, ngo: String? = nil, status: InterestRequest.Status? = nil) {
+    package init(need: String? = nil, ngo: String? = nil, status: InterestRequest.Status? = nil) {
         self.need = need
         self.ngo = ngo
         self.status = status
     }
 }
 
-public struct InterestParams: OperationParams {
-    public static let parameters = [Parameter("id", .integer, required: true, "The request's number.")]
-    public var id: Int
+package struct InterestParams: OperationParams {
+    package static let parameters = [Parameter("id", .integer, required: true, "The request's number.")]
+    package var id: Int
 
-    public init(id: Int) { self.id = id }
+    package init(id: Int) { self.id = id }
 }
 
-public struct InterestMessageParams: OperationParams {
-    public static let parameters = [
+package struct InterestMessageParams: OperationParams {
+    package static let parameters = [
         Parameter("id", .integer, required: true, "The request's number."),
         Parameter("text", .text, required: true, "The message: plain text, at most 4,000 characters."),
     ]
-    public var id: Int
-    public var text: String
+    package var id: Int
+    package var text: String
 
-    public init(id: Int, text: String) {
+    package init(id: Int, text: String) {
         self.id = id
         self.text = text
     }
 }
 
-public struct InterestSettingsParams: OperationParams {
-    public static let parameters = [
+package struct InterestSettingsParams: OperationParams {
+    package static let parameters = [
         Parameter("expiryDays", .integer, "Days a request waits for its answer (1–90; default 14)."),
         Parameter("openCap", .integer, "Requests an organisation may have open at once (1–500; default 20)."),
     ]
-    public var expiryDays: Int?
-    public var openCap: Int?
+    package var expiryDays: Int?
+    package var openCap: Int?
 
-    public init(expiryDays: Int? = nil, openCap: Int? = nil) {
+    package init(expiryDays: Int? = nil, openCap: Int? = nil) {
         self.expiryDays = expiryDays
         self.openCap = openCap
     }

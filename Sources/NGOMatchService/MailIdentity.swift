@@ -1,12 +1,12 @@
 import NGOMatchCore
 
 /// Whom notices come from, and where their links lead.
-public struct MailIdentity: Sendable {
-    public let from: MailAddress
+package struct MailIdentity: Sendable {
+    package let from: MailAddress
     /// The web app's address as people reach it, without a trailing slash: every link starts with it.
-    public let publicURL: String
+    package let publicURL: String
 
-    public init(from: MailAddress, publicURL: String) {
+    package init(from: MailAddress, publicURL: String) {
         self.from = from
         var url = publicURL
         while url.hasSuffix("/") { url.removeLast() }
@@ -14,7 +14,7 @@ public struct MailIdentity: Sendable {
     }
 
     /// For one computer: the web app on its default address.
-    public static let local = MailIdentity(
+    package static let local = MailIdentity(
         from: try! MailAddress("no-reply@ngomatch.localhost", name: "ngomatch"), publicURL: "http://127.0.0.1:8080")
 
     /// `<ngomatch.KIND.RANDOM@DOMAIN>`: unique, and kept across retries.

@@ -1,18 +1,18 @@
 import NGOMatchCore
 import NGOMatchStore
 
-public struct AuditListParams: OperationParams {
-    public static let parameters = [
+package struct AuditListParams: OperationParams {
+    package static let parameters = [
         Parameter("actor", .text, "Only lines whose actor contains this text (e.g. 'web', 'token:')."),
         Parameter("what", .text, "Only lines whose method or record contains this text (e.g. 'import', 'cao-bang-1')."),
         Paging.limit, Paging.after,
     ]
-    public var actor: String?
-    public var what: String?
-    public var limit: Int?
-    public var after: String?
+    package var actor: String?
+    package var what: String?
+    package var limit: Int?
+    package var after: String?
 
-    public init(actor: String? = nil, what: String? = nil, limit: Int? = nil, after: String? = nil) {
+    package init(actor: String? = nil, what: String? = nil, limit: Int? = nil, after: String? = nil) {
         self.actor = actor
         self.what = what
         self.limit = limit
@@ -23,7 +23,7 @@ public struct AuditListParams: OperationParams {
 extension MatchService {
     /// The audit trail, newest first, a page at a time. The cursor names the last line shown,
     /// so lines written meanwhile do not shift the pages that follow.
-    public func auditLog(_ params: AuditListParams, caller: Caller) throws -> Page<AuditLine> {
+    package func auditLog(_ params: AuditListParams, caller: Caller) throws -> Page<AuditLine> {
         try caller.mayHandle(.auditTrail, "audit.list")
         try Paging.check(limit: params.limit)
         var before: Int? = nil

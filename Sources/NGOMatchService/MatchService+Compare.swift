@@ -2,8 +2,8 @@ import NGOMatchCore
 import NGOMatchStore
 
 /// What-if: the same ranking under two rule sets, for a need, a province's open needs, or an NGO.
-public struct CompareParams: OperationParams {
-    public static let parameters = [
+package struct CompareParams: OperationParams {
+    package static let parameters = [
         Parameter("need", .text, "A need's id: compare its ranking of NGOs."),
         Parameter("province", .text, "A province: compare the ranking for each of its open needs (any name)."),
         Parameter("sector", .text, "With province or ngo: only needs in this sector."),
@@ -14,19 +14,19 @@ public struct CompareParams: OperationParams {
         ),
         Parameter.limit, Parameter.includeDeclined, Parameter.lang,
     ]
-    public var need: String?
-    public var province: String?
-    public var sector: String?
+    package var need: String?
+    package var province: String?
+    package var sector: String?
     /// Compares the NGO's ranking of open needs (`discover`) instead.
-    public var ngo: String?
-    public var region: String?
+    package var ngo: String?
+    package var region: String?
     /// Exactly two: the rule set before and the one after.
-    public var rules: [String]
-    public var limit: Int?
-    public var includeDeclined: Bool?
-    public var lang: Language?
+    package var rules: [String]
+    package var limit: Int?
+    package var includeDeclined: Bool?
+    package var lang: Language?
 
-    public init(
+    package init(
         need: String? = nil, province: String? = nil, sector: String? = nil, ngo: String? = nil,
         region: String? = nil, rules: [String], limit: Int? = nil, includeDeclined: Bool? = nil,
         lang: Language? = nil
@@ -43,15 +43,15 @@ public struct CompareParams: OperationParams {
     }
 }
 
-public struct CompareResult: Encodable, Sendable {
-    public let before: String
-    public let after: String
-    public let comparisons: [RankingComparison]
-    public let notes: [String]
+package struct CompareResult: Encodable, Sendable {
+    package let before: String
+    package let after: String
+    package let comparisons: [RankingComparison]
+    package let notes: [String]
 }
 
 extension MatchService {
-    public func compare(_ params: CompareParams) throws -> CompareResult {
+    package func compare(_ params: CompareParams) throws -> CompareResult {
         guard params.rules.count == 2, params.rules[0] != params.rules[1] else {
             throw ServiceError.invalidParams(
                 field: "rules", expected: .key("params.twoRuleSets"))

@@ -3,20 +3,20 @@ import NGOMatchCore
 import NGOMatchPlanner
 import NGOMatchSeeds
 
-public struct CoverageParams: OperationParams {
-    public static let parameters = [
+package struct CoverageParams: OperationParams {
+    package static let parameters = [
         Parameter(
             "measure", .choice(CoverageMap.Measure.allCases.map(\.rawValue)),
             "What colours the map: openNeeds (the default), unservedNeeds (open needs no NGO may take), fundingGap (USD), ngosPerNeed (NGOs that may take at least one open need, per open need)."
         ),
         Parameter.sector, Parameter.rules, Parameter.lang,
     ]
-    public var measure: String?
-    public var sector: String?
-    public var rules: String?
-    public var lang: Language?
+    package var measure: String?
+    package var sector: String?
+    package var rules: String?
+    package var lang: Language?
 
-    public init(measure: String? = nil, sector: String? = nil, rules: String? = nil, lang: Language? = nil) {
+    package init(measure: String? = nil, sector: String? = nil, rules: String? = nil, lang: Language? = nil) {
         self.measure = measure
         self.sector = sector
         self.rules = rules
@@ -25,10 +25,10 @@ public struct CoverageParams: OperationParams {
 }
 
 /// The map's figures and, for files and pages, its SVG.
-public struct CoverageResult: Encodable, Sendable {
-    public let map: CoverageMap
-    public let title: String
-    public let svg: String
+package struct CoverageResult: Encodable, Sendable {
+    package let map: CoverageMap
+    package let title: String
+    package let svg: String
 }
 
 extension MatchService {
@@ -37,7 +37,7 @@ extension MatchService {
 
     /// Each unit's figure for the measure, over the open needs (of a sector, when given).
     /// - Parameter computed: the gaps report of the same rules and sector, when the caller has it.
-    public func coverage(
+    package func coverage(
         _ params: CoverageParams, link: ((CoverageMap.Unit) -> String)? = nil, computed: GapsReport? = nil
     ) throws -> CoverageResult {
         let language = params.lang ?? .en

@@ -6,11 +6,11 @@ import NGOMatchStore
 /// the reports the certificate makes due.
 extension MatchService {
     /// Days before a certificate's expiry when the NGO's people are reminded.
-    public static let certificateWarnings = [90, 30]
+    package static let certificateWarnings = [90, 30]
 
     /// Reminds each NGO's people of its certificate's expiry, 90 and then 30 days before, and of
     /// each report due soon, once each.
-    public func writeDeadlineNotices(now: Date = Date()) throws -> Int {
+    package func writeDeadlineNotices(now: Date = Date()) throws -> Int {
         try writeCertificateNotices(now: now) + writeReportNotices(now: now)
     }
 

@@ -6,7 +6,7 @@ import NGOMatchStore
 /// What a meeting event tells the people of its participants, written with the change.
 extension MatchService {
     /// Reminders go out this often to participants who have not answered, until the day for answers.
-    public static let reminderInterval: TimeInterval = 2 * 24 * 3600
+    package static let reminderInterval: TimeInterval = 2 * 24 * 3600
 
     /// One notice for one person of a participant.
     func eventNotice(
@@ -171,7 +171,7 @@ extension MatchService {
 
     /// Reminders to the people of participants who have not answered an open event, at most one
     /// each per interval (the opening notice counts as one), until the day for answers.
-    public func writeReminders(now: Date = Date()) throws -> Int {
+    package func writeReminders(now: Date = Date()) throws -> Int {
         let today = CalendarDate(now)
         var written = 0
         for event in try registry.events() where event.status == .open {
@@ -192,7 +192,7 @@ extension MatchService {
     }
 
     /// Who was told what about an event, newest first: for its organiser.
-    public func eventNotices(_ id: String, caller: Caller) throws -> [OutboxEntry] {
+    package func eventNotices(_ id: String, caller: Caller) throws -> [OutboxEntry] {
         try caller.mayOrganise(EventNoticesOperation.name)
         _ = try registry.event(id)
         return try registry.outbox(topic: "event:\(id)")

@@ -5,43 +5,43 @@ import NGOMatchStore
 
 /// What `events.plan` did: the plan kept, whether it was published, and how it differs from
 /// the schedule published before.
-public struct EventPlanResult: Encodable, Sendable {
-    public let event: String
-    public let plan: EventPlanRecord
-    public let published: String?
+package struct EventPlanResult: Encodable, Sendable {
+    package let event: String
+    package let plan: EventPlanRecord
+    package let published: String?
     /// Against the schedule published before; empty when there was none.
-    public let changes: ScheduleChanges
-    public let report: PlanReport
+    package let changes: ScheduleChanges
+    package let report: PlanReport
 }
 
 /// A published schedule, or one participant's part of it.
-public struct EventAgenda: Encodable, Sendable {
-    public let event: String
-    public let name: String
-    public let date: CalendarDate?
-    public let status: MeetingEvent.Status
+package struct EventAgenda: Encodable, Sendable {
+    package let event: String
+    package let name: String
+    package let date: CalendarDate?
+    package let status: MeetingEvent.Status
     /// `preliminary` or `final`.
-    public let published: String?
+    package let published: String?
     /// The plan the schedule was published from.
-    public let plan: Int
+    package let plan: Int
     /// The participant whose agenda this is, when one was asked for.
-    public let participant: String?
+    package let participant: String?
     /// By number; declined and cancelled meetings are listed with their status.
-    public let meetings: [EventMeeting]
+    package let meetings: [EventMeeting]
 }
 
 /// Participants whose meetings changed, for the protocol's `events.changed` notification.
-public struct EventChange: Sendable {
-    public let event: String
-    public let parties: [EventPair.Party]
-    public let message: String
+package struct EventChange: Sendable {
+    package let event: String
+    package let parties: [EventPair.Party]
+    package let message: String
 }
 
 extension EventPair {
     /// One participant, by side and registry id.
-    public struct Party: Hashable, Sendable {
-        public let side: EventParticipant.Side
-        public let id: String
+    package struct Party: Hashable, Sendable {
+        package let side: EventParticipant.Side
+        package let id: String
     }
 }
 
@@ -50,7 +50,7 @@ extension MatchService {
 
     /// Plans the event from the registry: confirmed meetings stay where they are, declined
     /// pairs are not proposed again. With `publish`, the plan becomes the schedule.
-    public func planEvent(_ params: EventPlanParams, caller: Caller) throws -> EventPlanResult {
+    package func planEvent(_ params: EventPlanParams, caller: Caller) throws -> EventPlanResult {
         try caller.mayOrganise("events.plan")
         if let publish = params.publish, !["preliminary", "final"].contains(publish) {
             throw ServiceError.invalidParams(field: "publish", expected: .notOneOf(publish, ["preliminary", "final"]))
@@ -144,7 +144,7 @@ extension MatchService {
     // MARK: - Agendas
 
     /// The published schedule, or one participant's part; `book` renders it as agendas and calendars.
-    public func eventAgenda(_ params: EventAgendaParams, caller: Caller) throws -> (
+    package func eventAgenda(_ params: EventAgendaParams, caller: Caller) throws -> (
         agenda: EventAgenda, book: AgendaBook
     ) {
         let event = try registry.event(params.event)
@@ -175,7 +175,7 @@ extension MatchService {
     // MARK: - Meetings
 
     /// Confirms, declines, checks in, cancels or records the outcome of one meeting.
-    public func updateMeeting(_ params: EventMeetingParams, caller: Caller) throws -> EventMeeting {
+    package func updateMeeting(_ params: EventMeetingParams, caller: Caller) throws -> EventMeeting {
         let method = "events.meeting.update"
         guard EventMeetingParams.actions.contains(params.action) else {
             throw ServiceError.invalidParams(
@@ -269,7 +269,7 @@ extension MatchService {
     // MARK: - Files
 
     /// Stores an event file as a new event, every participant and wish resolved against the registry.
-    public func importEvent(_ params: EventImportParams, caller: Caller) throws -> MeetingEvent {
+    package func importEvent(_ params: EventImportParams, caller: Caller) throws -> MeetingEvent {
         try caller.mayOrganise("events.import")
         let file = params.event
         if file.scores != nil {
@@ -322,7 +322,7 @@ extension MatchService {
     }
 
     /// The event as an event file: `events import` takes it back, `ngomatch pair --event` plans it.
-    public func exportEvent(_ id: String, caller: Caller) throws -> JSONValue {
+    package func exportEvent(_ id: String, caller: Caller) throws -> JSONValue {
         try caller.mayOrganise("events.export")
         return try registry.event(id).planning().json
     }

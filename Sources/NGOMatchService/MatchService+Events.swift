@@ -5,33 +5,33 @@ import NGOMatchStore
 
 /// An event as its reader may see it: participants' wishes and contacts and the organiser's
 /// pair rules are for the organiser; a participant sees its own wishes.
-public struct EventDetails: Encodable, Sendable {
-    public let event: MeetingEvent
+package struct EventDetails: Encodable, Sendable {
+    package let event: MeetingEvent
     /// Participants who have said when they are free or whom they want to meet.
-    public let answered: Int
+    package let answered: Int
     /// Every planning run (the organiser's).
-    public let plans: [EventPlanRecord]
+    package let plans: [EventPlanRecord]
 }
 
 /// A line of `events.list`.
-public struct EventSummary: Encodable, Sendable {
-    public let id: String
-    public let name: String
-    public let nameEn: String?
-    public let date: CalendarDate?
-    public let status: MeetingEvent.Status
-    public let published: String?
-    public let provinces: Int
-    public let ngos: Int
-    public let answered: Int
+package struct EventSummary: Encodable, Sendable {
+    package let id: String
+    package let name: String
+    package let nameEn: String?
+    package let date: CalendarDate?
+    package let status: MeetingEvent.Status
+    package let published: String?
+    package let provinces: Int
+    package let ngos: Int
+    package let answered: Int
 }
 
 /// A pair rule as set.
-public struct EventPairRule: Encodable, Sendable {
-    public let event: String
-    public let province: String
-    public let ngo: String
-    public let rule: String
+package struct EventPairRule: Encodable, Sendable {
+    package let event: String
+    package let province: String
+    package let ngo: String
+    package let rule: String
 }
 
 extension Caller {
@@ -71,7 +71,7 @@ extension Caller {
 extension MatchService {
     // MARK: - Settings
 
-    public func createEvent(_ params: EventSettingsParams<CreatingEvent>, caller: Caller) throws -> MeetingEvent {
+    package func createEvent(_ params: EventSettingsParams<CreatingEvent>, caller: Caller) throws -> MeetingEvent {
         try caller.mayOrganise("events.create")
         var problems: [FieldProblem] = []
         if params.name == nil { problems.append(FieldProblem(field: "name", .key("problem.required"))) }
@@ -87,7 +87,7 @@ extension MatchService {
         return try registry.createEvent(event, audit: caller.audit("events.create"))
     }
 
-    public func updateEvent(_ params: EventSettingsParams<ChangingEvent>, caller: Caller) throws -> MeetingEvent {
+    package func updateEvent(_ params: EventSettingsParams<ChangingEvent>, caller: Caller) throws -> MeetingEvent {
         try caller.mayOrganise("events.update")
         guard let id = params.event else {
             throw ServiceError.invalidParams(field: "event", expected: .key("problem.required"))
@@ -110,7 +110,7 @@ extension MatchService {
     /// Opens the event to participants' answers, or closes it after the day.
     /// Opening tells every invited participant's people that answers are open, and until when:
     /// `answersBy`, else two days before the event, else no day (and no reminders).
-    public func setEventStatus(_ id: String, open: Bool, answersBy: String? = nil, caller: Caller) throws
+    package func setEventStatus(_ id: String, open: Bool, answersBy: String? = nil, caller: Caller) throws
         -> MeetingEvent
     {
         let method = open ? "events.open" : "events.close"
@@ -242,7 +242,7 @@ extension MatchService {
 
     // MARK: - Reading
 
-    public func event(_ id: String, caller: Caller) throws -> EventDetails {
+    package func event(_ id: String, caller: Caller) throws -> EventDetails {
         let event = try registry.event(id)
         try mayRead(event, caller: caller, "events.get")
         let answered = event.participants.filter { $0.answeredAt != nil }.count
@@ -263,7 +263,7 @@ extension MatchService {
         return EventDetails(event: seen, answered: answered, plans: [])
     }
 
-    public func events(_ params: EventsListParams, caller: Caller) throws -> Page<EventSummary> {
+    package func events(_ params: EventsListParams, caller: Caller) throws -> Page<EventSummary> {
         if case .anonymous = caller { throw ServiceError.unauthorized }
         let events = try registry.events().filter { event in
             (params.status == nil || event.status.rawValue == params.status)
@@ -318,7 +318,7 @@ extension MatchService {
         return participant
     }
 
-    public func invite(_ params: EventParticipantParams, caller: Caller) throws -> MeetingEvent {
+    package func invite(_ params: EventParticipantParams, caller: Caller) throws -> MeetingEvent {
         try caller.mayOrganise("events.invite")
         let names = params.participants ?? params.participant.map { [$0] } ?? []
         guard !names.isEmpty else {
@@ -356,7 +356,7 @@ extension MatchService {
     }
 
     /// A participant's availability and what it tells the organiser.
-    public func setAvailability(_ params: EventParticipantParams, caller: Caller) throws -> EventParticipant {
+    package func setAvailability(_ params: EventParticipantParams, caller: Caller) throws -> EventParticipant {
         guard let name = params.participant else {
             throw ServiceError.invalidParams(field: "participant", expected: .key("params.participantRequired"))
         }
@@ -417,7 +417,7 @@ extension MatchService {
 
     // MARK: - Wishes and pair rules
 
-    public func wish(_ params: EventWishParams, caller: Caller) throws -> EventWish {
+    package func wish(_ params: EventWishParams, caller: Caller) throws -> EventWish {
         let from = try invited(params.from, in: params.event)
         let to = try invited(params.to, in: params.event)
         try caller.mayAnswer(for: from, "events.wish")
@@ -439,7 +439,7 @@ extension MatchService {
         }
     }
 
-    public func setPairRule(_ params: EventPairParams, caller: Caller) throws -> EventPairRule {
+    package func setPairRule(_ params: EventPairParams, caller: Caller) throws -> EventPairRule {
         try caller.mayOrganise("events.pair")
         let rules = ["mustMeet", "avoid", "free"]
         guard rules.contains(params.rule) else {

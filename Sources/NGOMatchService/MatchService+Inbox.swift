@@ -5,7 +5,7 @@ import NGOMatchStore
 extension MatchService {
     /// A person chooses how a kind of notice reaches them; an editor of their organisation, or
     /// the ministry, may choose for them.
-    public func setNoticeSetting(_ params: PersonNoticesParams, caller: Caller) throws -> PersonNoticeSettings {
+    package func setNoticeSetting(_ params: PersonNoticesParams, caller: Caller) throws -> PersonNoticeSettings {
         let method = PersonNoticesOperation.name
         let person = try registry.person(params.person)
         if caller.personID != person.id {
@@ -26,15 +26,15 @@ extension MatchService {
         return PersonNoticeSettings(person: person.id, settings: try registry.noticeSettings(of: person.id))
     }
 
-    public func noticeSettings(of personID: String) throws -> [String: NoticeCadence] {
+    package func noticeSettings(of personID: String) throws -> [String: NoticeCadence] {
         try registry.noticeSettings(of: personID)
     }
 
-    public func inbox(of personID: String) throws -> [InboxNotice] { try registry.inbox(of: personID) }
+    package func inbox(of personID: String) throws -> [InboxNotice] { try registry.inbox(of: personID) }
 
-    public func unreadCount(of personID: String) -> Int { (try? registry.unreadCount(of: personID)) ?? 0 }
+    package func unreadCount(of personID: String) -> Int { (try? registry.unreadCount(of: personID)) ?? 0 }
 
-    public func markInboxRead(of personID: String) throws { try registry.markInboxRead(of: personID) }
+    package func markInboxRead(of personID: String) throws { try registry.markInboxRead(of: personID) }
 
     /// The link that stops one kind of mail to one person without signing in.
     func unsubscribeLink(person: String, kind: String) throws -> String {
@@ -43,7 +43,7 @@ extension MatchService {
     }
 
     /// Whom an unsubscribe link names, when its signature holds.
-    public func unsubscribing(person: String, kind: String, signature: String) -> Person? {
+    package func unsubscribing(person: String, kind: String, signature: String) -> Person? {
         guard let expected = try? registry.unsubscribeSignature(person: person, kind: kind),
             Secret.same(expected, signature), let found = try? registry.person(person), found.leftAt == nil
         else { return nil }
@@ -51,7 +51,7 @@ extension MatchService {
     }
 
     /// Stops the kind of mail the link names: reminders, or a digest (its notices then stay on the web).
-    public func unsubscribe(person: String, kind: String, signature: String) throws -> Person? {
+    package func unsubscribe(person: String, kind: String, signature: String) throws -> Person? {
         guard let found = unsubscribing(person: person, kind: kind, signature: signature) else { return nil }
         let audit = AuditEntry(actor: "unsubscribe link", method: "people.notices")
         if kind.hasPrefix("digest-"), let cadence = NoticeCadence(rawValue: String(kind.dropFirst("digest-".count))) {
@@ -67,7 +67,7 @@ extension MatchService {
 
     /// Writes the digests that are due: each person's notices of the kinds they chose to read
     /// daily or weekly, in one message with a one-click unsubscribe.
-    public func writeDigests(now: Date = Date()) throws -> Int {
+    package func writeDigests(now: Date = Date()) throws -> Int {
         var written = 0
         for cadence in [NoticeCadence.daily, .weekly] {
             for (person, notices) in try registry.dueDigests(cadence, now: now) {
@@ -89,7 +89,7 @@ extension MatchService {
     }
 
     /// What a server writes on its clock: reminders, digests and overviews.
-    public func writeTimedNotices(now: Date = Date()) throws -> Int {
+    package func writeTimedNotices(now: Date = Date()) throws -> Int {
         try writeReminders(now: now) + writeInterestDeadlines(now: now) + writeDeadlineNotices(now: now)
             + writeDigests(now: now) + writeOverviews(now: now)
     }

@@ -4,28 +4,28 @@ import NGOMatchStore
 
 /// A request as its reader sees it: with its thread, the pair's stage, and the other side's
 /// contact details once the two are connected (never before).
-public struct InterestDetails: Encodable, Sendable {
-    public let request: InterestRequest
-    public let needTitle: String
-    public let provinceName: String
-    public let ngoName: String
-    public let messages: [InterestMessage]
-    public let stage: String?
+package struct InterestDetails: Encodable, Sendable {
+    package let request: InterestRequest
+    package let needTitle: String
+    package let provinceName: String
+    package let ngoName: String
+    package let messages: [InterestMessage]
+    package let stage: String?
     /// The side the reader acts for; nil for the ministry and the local user.
-    public let readerSide: InterestRequest.Side?
-    public let contacts: [ContactCard]
+    package let readerSide: InterestRequest.Side?
+    package let contacts: [ContactCard]
 }
 
 /// Someone to write to on the other side.
-public struct ContactCard: Encodable, Sendable, Hashable {
-    public let organisation: String
-    public let name: String?
-    public let email: String?
-    public let phone: String?
+package struct ContactCard: Encodable, Sendable, Hashable {
+    package let organisation: String
+    package let name: String?
+    package let email: String?
+    package let phone: String?
 }
 
 extension MatchService {
-    public func expressInterest(_ params: InterestExpressParams, caller: Caller) throws -> InterestOutcome {
+    package func expressInterest(_ params: InterestExpressParams, caller: Caller) throws -> InterestOutcome {
         let method = InterestExpressOperation.name
         let need = try registry.need(params.need)
         let side: InterestRequest.Side
@@ -75,7 +75,7 @@ extension MatchService {
             }, audit: caller.audit(method))
     }
 
-    public func answerInterest(_ params: InterestAnswerParams, caller: Caller) throws -> InterestRequest {
+    package func answerInterest(_ params: InterestAnswerParams, caller: Caller) throws -> InterestRequest {
         let method = InterestAnswerOperation.name
         let request = try registry.interestRequest(params.id)
         let status: InterestRequest.Status
@@ -110,14 +110,14 @@ extension MatchService {
             }, audit: caller.audit(method))
     }
 
-    public func interestRequests(_ params: InterestListParams, caller: Caller) throws -> [InterestRequest] {
+    package func interestRequests(_ params: InterestListParams, caller: Caller) throws -> [InterestRequest] {
         let role = try reader(caller)
         return try registry.interestRequests(
             organisation: role, need: params.need.map { try registry.need($0).id },
             ngo: try params.ngo.map { try registry.ngo(named: $0).id }, status: params.status)
     }
 
-    public func interestDetails(_ params: InterestParams, caller: Caller) throws -> InterestDetails {
+    package func interestDetails(_ params: InterestParams, caller: Caller) throws -> InterestDetails {
         let request = try registry.interestRequest(params.id)
         let side = try readerSide(of: request, caller: caller, InterestShowOperation.name)
         let need = try registry.need(request.need.rawValue)
@@ -138,7 +138,7 @@ extension MatchService {
             contacts: contacts)
     }
 
-    public func addInterestMessage(_ params: InterestMessageParams, caller: Caller) throws -> InterestMessage {
+    package func addInterestMessage(_ params: InterestMessageParams, caller: Caller) throws -> InterestMessage {
         let method = InterestMessageOperation.name
         let request = try registry.interestRequest(params.id)
         _ = try caller.writer(method)
@@ -155,7 +155,7 @@ extension MatchService {
             }, audit: caller.audit(method))
     }
 
-    public func interestSettings(_ params: InterestSettingsParams, caller: Caller) throws
+    package func interestSettings(_ params: InterestSettingsParams, caller: Caller) throws
         -> Registry.InterestSettings
     {
         var settings = try registry.interestSettings()
@@ -177,8 +177,8 @@ extension MatchService {
     }
 
     /// A need's title and an NGO's name as a list of requests shows them; the id when unknown.
-    public func title(ofNeed id: NeedID) -> String { (try? registry.need(id.rawValue).title) ?? id.rawValue }
-    public func name(ofNGO id: NGOID) -> String { (try? registry.ngo(named: id.rawValue).name) ?? id.rawValue }
+    package func title(ofNeed id: NeedID) -> String { (try? registry.need(id.rawValue).title) ?? id.rawValue }
+    package func name(ofNGO id: NGOID) -> String { (try? registry.ngo(named: id.rawValue).name) ?? id.rawValue }
 
     /// The organisation whose requests and pairs the caller may read; nil when they see everything.
     /// - Throws: `unauthorized` before signing in.

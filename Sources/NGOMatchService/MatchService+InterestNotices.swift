@@ -34,7 +34,7 @@ struct NoticePair {
 
 extension MatchService {
     /// Before a request expires, the side asked is reminded this long ahead, once.
-    public static let expiryWarning: TimeInterval = 3 * 24 * 3600
+    package static let expiryWarning: TimeInterval = 3 * 24 * 3600
 
     /// The notices of `telling` for the people of `side` of the request, each in their language.
     func interestNotices(
@@ -108,7 +108,7 @@ extension MatchService {
 
     /// Requests past their time expire, and the side asked is reminded once before: both tell
     /// the people concerned. Run with the other timed notices.
-    public func writeInterestDeadlines(now: Date = Date()) throws -> Int {
+    package func writeInterestDeadlines(now: Date = Date()) throws -> Int {
         var written = 0
         let soon = Registry.stamp(now.addingTimeInterval(Self.expiryWarning))
         for request in try registry.interestRequests(status: .open) where request.expiresAt <= soon {

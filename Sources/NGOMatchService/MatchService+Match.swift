@@ -1,18 +1,18 @@
 import NGOMatchCore
 import NGOMatchStore
 
-public struct SuggestParams: OperationParams {
-    public static let parameters =
+package struct SuggestParams: OperationParams {
+    package static let parameters =
         [
             Parameter("need", .text, "A need's id (e.g. cao-bang-1): rank NGOs for this need. Give need or province."),
             Parameter.province, Parameter("sector", .text, "With province: only its needs in this sector."),
         ] + RankingParams.parameters
-    public var need: String?
-    public var province: String?
-    public var sector: String?
-    public var ranking: RankingParams
+    package var need: String?
+    package var province: String?
+    package var sector: String?
+    package var ranking: RankingParams
 
-    public init(
+    package init(
         need: String? = nil, province: String? = nil, sector: String? = nil, ranking: RankingParams = RankingParams()
     ) {
         self.need = need
@@ -23,7 +23,7 @@ public struct SuggestParams: OperationParams {
 
     private enum CodingKeys: String, CodingKey { case need, province, sector }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         need = try container.decodeIfPresent(String.self, forKey: .need)
         province = try container.decodeIfPresent(String.self, forKey: .province)
@@ -33,9 +33,9 @@ public struct SuggestParams: OperationParams {
     }
 }
 
-public struct DiscoverParams: OperationParams {
+package struct DiscoverParams: OperationParams {
     /// Spreading is for one need's list of NGOs; an NGO's list of needs has nothing to spread.
-    public static let parameters =
+    package static let parameters =
         [
             Parameter.ngo, Parameter("sector", .text, "Only needs in this sector (a sector includes its subsectors)."),
             Parameter("region", .text, "Only needs in this region (id, e.g. mekong-delta)."),
@@ -44,13 +44,13 @@ public struct DiscoverParams: OperationParams {
                 "Only needs registered after this moment (ISO 8601, e.g. 2026-11-01T00:00:00Z): what is new for the NGO."
             ),
         ] + RankingParams.parameters.filter { $0.name != "diversify" }
-    public var ngo: String
-    public var sector: String?
-    public var region: String?
-    public var since: String?
-    public var ranking: RankingParams
+    package var ngo: String
+    package var sector: String?
+    package var region: String?
+    package var since: String?
+    package var ranking: RankingParams
 
-    public init(
+    package init(
         ngo: String, sector: String? = nil, region: String? = nil, since: String? = nil,
         ranking: RankingParams = RankingParams()
     ) {
@@ -63,7 +63,7 @@ public struct DiscoverParams: OperationParams {
 
     private enum CodingKeys: String, CodingKey { case ngo, sector, region, since }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         ngo = try container.decode(String.self, forKey: .ngo)
         sector = try container.decodeIfPresent(String.self, forKey: .sector)
@@ -73,18 +73,19 @@ public struct DiscoverParams: OperationParams {
     }
 }
 
-public struct ExplainParams: OperationParams {
-    public static let parameters = [
+package struct ExplainParams: OperationParams {
+    package static let parameters = [
         Parameter("need", .text, required: true, "The need's id."), Parameter.ngo, Parameter.rules,
         Parameter.includeDeclined, Parameter.lang,
     ]
-    public var need: String
-    public var ngo: String
-    public var rules: String?
-    public var includeDeclined: Bool?
-    public var lang: Language?
+    package var need: String
+    package var ngo: String
+    package var rules: String?
+    package var includeDeclined: Bool?
+    package var lang: Language?
 
-    public init(need: String, ngo: String, rules: String? = nil, includeDeclined: Bool = false, lang: Language? = nil) {
+    package init(need: String, ngo: String, rules: String? = nil, includeDeclined: Bool = false, lang: Language? = nil)
+    {
         self.need = need
         self.ngo = ngo
         self.rules = rules
@@ -93,8 +94,8 @@ public struct ExplainParams: OperationParams {
     }
 }
 
-public struct GapsParams: OperationParams {
-    public static let parameters = [
+package struct GapsParams: OperationParams {
+    package static let parameters = [
         Parameter(
             "threshold", .number, "A need is weak when its best candidate scores below this, 0–100 (default 50)."),
         Parameter.rules,
@@ -104,11 +105,11 @@ public struct GapsParams: OperationParams {
         ),
         Parameter.lang,
     ]
-    public var threshold: Double?
-    public var rules: String?
-    public var explain: Int?
-    public var lang: Language?
-    public init(threshold: Double? = nil, rules: String? = nil, explain: Int? = nil, lang: Language? = nil) {
+    package var threshold: Double?
+    package var rules: String?
+    package var explain: Int?
+    package var lang: Language?
+    package init(threshold: Double? = nil, rules: String? = nil, explain: Int? = nil, lang: Language? = nil) {
         self.threshold = threshold
         self.rules = rules
         self.explain = explain
@@ -117,40 +118,40 @@ public struct GapsParams: OperationParams {
 }
 
 /// One need's ranked NGOs.
-public struct SuggestionList: Encodable, Sendable {
-    public let need: NeedID
-    public let title: String
-    public let province: ProvinceID
-    public let rules: String
-    public let ranked: [AssessmentReport]
-    public let excluded: [AssessmentReport]
+package struct SuggestionList: Encodable, Sendable {
+    package let need: NeedID
+    package let title: String
+    package let province: ProvinceID
+    package let rules: String
+    package let ranked: [AssessmentReport]
+    package let excluded: [AssessmentReport]
 }
 
 /// What `match.suggest` returns: a list per need, and notes for the reader.
-public struct SuggestResult: Encodable, Sendable {
-    public let suggestions: [SuggestionList]
+package struct SuggestResult: Encodable, Sendable {
+    package let suggestions: [SuggestionList]
     /// E.g. "Hà Giang was merged into Tuyên Quang on 1 July 2025."
-    public let notes: [String]
+    package let notes: [String]
 }
 
-public struct DiscoverResult: Encodable, Sendable {
-    public let ngo: NGOID
-    public let name: String
-    public let rules: String
-    public let ranked: [AssessmentReport]
-    public let excluded: [AssessmentReport]
+package struct DiscoverResult: Encodable, Sendable {
+    package let ngo: NGOID
+    package let name: String
+    package let rules: String
+    package let ranked: [AssessmentReport]
+    package let excluded: [AssessmentReport]
 }
 
 /// A pair's explanation with the rule set it was scored under.
-public struct ExplainedPair: Encodable, Sendable {
-    public let report: AssessmentReport
-    public let rules: String
-    public let minimumScore: Double
-    public let parameters: RuleParameters
+package struct ExplainedPair: Encodable, Sendable {
+    package let report: AssessmentReport
+    package let rules: String
+    package let minimumScore: Double
+    package let parameters: RuleParameters
 }
 
 extension MatchService {
-    public func suggest(_ params: SuggestParams) throws -> SuggestResult {
+    package func suggest(_ params: SuggestParams) throws -> SuggestResult {
         guard (params.need == nil) != (params.province == nil) else {
             throw ServiceError.invalidParams(
                 field: "need", expected: .key("params.needOrProvince"))
@@ -201,7 +202,7 @@ extension MatchService {
         return SuggestResult(suggestions: lists, notes: notes)
     }
 
-    public func discover(_ params: DiscoverParams) throws -> DiscoverResult {
+    package func discover(_ params: DiscoverParams) throws -> DiscoverResult {
         try Paging.check(limit: params.ranking.limit)
         let rules = try rules(params.ranking.rules)
         let found = try registry.ngo(named: params.ngo)
@@ -232,7 +233,7 @@ extension MatchService {
             excluded: result.excluded.map { AssessmentReport($0, index: index, language: language) })
     }
 
-    public func explain(_ params: ExplainParams) throws -> ExplainedPair {
+    package func explain(_ params: ExplainParams) throws -> ExplainedPair {
         let rules = try rules(params.rules)
         let needID = try registry.need(params.need).id
         let ngoID = try registry.ngo(named: params.ngo).id
@@ -248,7 +249,7 @@ extension MatchService {
             minimumScore: rules.minimumScore, parameters: RuleParameters(rules))
     }
 
-    public func gaps(_ params: GapsParams) throws -> GapsReport {
+    package func gaps(_ params: GapsParams) throws -> GapsReport {
         let threshold = params.threshold ?? 50
         guard threshold.isFinite, (0...1000).contains(threshold) else {
             throw ServiceError.invalidParams(field: "threshold", expected: .key("params.zeroToHundred"))
@@ -263,7 +264,7 @@ extension MatchService {
 
     /// The report with its `count` weakest needs explained: the NGOs the rules keep out of each
     /// and the reason most of them share, so that a planner sees what would have to change.
-    public func explainingWeakest(_ report: GapsReport, count: Int, rules: RuleSet, language: Language) throws
+    package func explainingWeakest(_ report: GapsReport, count: Int, rules: RuleSet, language: Language) throws
         -> GapsReport
     {
         guard count > 0 else { return report }
@@ -295,12 +296,12 @@ extension MatchService {
 
     /// The gaps of open needs in one sector (and its subsectors), with the default threshold
     /// and rules, as the coverage map of that sector draws them.
-    public func gaps(inSector sector: String) throws -> GapsReport {
+    package func gaps(inSector sector: String) throws -> GapsReport {
         let id = try reference.taxonomy.resolve(sector).id
         return try index().gaps(rules: rules(nil), threshold: 50, sector: id, today: .today)
     }
 
     /// Demand against supply for every sector, without scoring (see `MatchIndex.openSectorBalances`).
-    public func sectorBalances() throws -> [GapsReport.SectorBalance] { try index().openSectorBalances(today: .today) }
+    package func sectorBalances() throws -> [GapsReport.SectorBalance] { try index().openSectorBalances(today: .today) }
 
 }

@@ -1,14 +1,14 @@
 import NGOMatchCore
 import NGOMatchStore
 
-public struct NGOGetParams: OperationParams {
-    public static let parameters = [Parameter.ngo]
-    public var ngo: String
-    public init(ngo: String) { self.ngo = ngo }
+package struct NGOGetParams: OperationParams {
+    package static let parameters = [Parameter.ngo]
+    package var ngo: String
+    package init(ngo: String) { self.ngo = ngo }
 }
 
-public struct NGOsListParams: OperationParams {
-    public static let parameters = [
+package struct NGOsListParams: OperationParams {
+    package static let parameters = [
         Parameter("sector", .text, "Only NGOs offering this sector (or a subsector of it)."),
         Parameter("province", .text, "Only NGOs working in this province now (any name, former names too)."),
         Parameter("country", .text, "Only NGOs from this country (e.g. Germany)."),
@@ -21,16 +21,16 @@ public struct NGOsListParams: OperationParams {
             "Only NGOs whose certificate expires within this many days from today, or has expired already."),
         Paging.limit, Paging.after,
     ]
-    public var sector: String?
-    public var province: String?
-    public var country: String?
-    public var region: String?
-    public var search: String?
-    public var certificateExpiresWithin: Int?
-    public var limit: Int?
-    public var after: String?
+    package var sector: String?
+    package var province: String?
+    package var country: String?
+    package var region: String?
+    package var search: String?
+    package var certificateExpiresWithin: Int?
+    package var limit: Int?
+    package var after: String?
 
-    public init(
+    package init(
         sector: String? = nil, province: String? = nil, country: String? = nil, region: String? = nil,
         search: String? = nil, certificateExpiresWithin: Int? = nil, limit: Int? = nil, after: String? = nil
     ) {
@@ -47,7 +47,7 @@ public struct NGOsListParams: OperationParams {
 
 extension MatchService {
     /// From the index of the registry's revision, found by id, name or acronym.
-    public func ngo(_ params: NGOGetParams) throws -> NGO {
+    package func ngo(_ params: NGOGetParams) throws -> NGO {
         // A new process reads the one NGO rather than compile them all.
         guard let index = try keptIndex() else { return try registry.ngo(named: params.ngo) }
         let entry = try ngoDirectory().resolve(params.ngo)
@@ -57,7 +57,7 @@ extension MatchService {
     }
 
     /// From the compiled index, kept at the registry's revision, like `needs`.
-    public func ngos(_ params: NGOsListParams) throws -> [NGO] {
+    package func ngos(_ params: NGOsListParams) throws -> [NGO] {
         let sector = try params.sector.map { try reference.taxonomy.resolve($0).id }
         let province = try params.province.map { try reference.provinces.resolve($0).province.id }
         let country = params.country.map(NameKey.fold)
@@ -86,7 +86,7 @@ extension MatchService {
 
     /// Registers an NGO from a record in the import format. An NGO token may
     /// only register the profile its token names.
-    public func registerNGO(_ record: JSONValue, caller: Caller) throws -> NGO {
+    package func registerNGO(_ record: JSONValue, caller: Caller) throws -> NGO {
         if case .ngo(let own)? = caller.role {
             _ = try caller.writer("ngos.register")
             guard case .string(let id)? = record["id"], NGOID(id) == own else {
@@ -99,7 +99,7 @@ extension MatchService {
     }
 
     /// Changes the fields given of the NGO `name` resolves to.
-    public func updateNGO(_ name: String, changes: JSONValue, caller: Caller) throws -> NGO {
+    package func updateNGO(_ name: String, changes: JSONValue, caller: Caller) throws -> NGO {
         let existing = try registry.ngo(named: name)
         try caller.mayWriteNGO(existing.id, "ngos.update")
         return try registry.updateNGO(existing.id.rawValue, changes: changes, audit: caller.audit("ngos.update"))

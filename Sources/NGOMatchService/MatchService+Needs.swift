@@ -1,14 +1,14 @@
 import NGOMatchCore
 import NGOMatchStore
 
-public struct NeedGetParams: OperationParams {
-    public static let parameters = [Parameter("id", .text, required: true, "The need's id, e.g. cao-bang-1.")]
-    public var id: String
-    public init(id: String) { self.id = id }
+package struct NeedGetParams: OperationParams {
+    package static let parameters = [Parameter("id", .text, required: true, "The need's id, e.g. cao-bang-1.")]
+    package var id: String
+    package init(id: String) { self.id = id }
 }
 
-public struct NeedsListParams: OperationParams {
-    public static let parameters = [
+package struct NeedsListParams: OperationParams {
+    package static let parameters = [
         Parameter.province, Parameter.sector, Parameter.region,
         Parameter("status", .choice(["open", "partnered", "closed"]), "Only needs with this status."),
         Parameter(
@@ -17,15 +17,15 @@ public struct NeedsListParams: OperationParams {
         ),
         Paging.limit, Paging.after,
     ]
-    public var province: String?
-    public var sector: String?
-    public var region: String?
-    public var status: String?
-    public var search: String?
-    public var limit: Int?
-    public var after: String?
+    package var province: String?
+    package var sector: String?
+    package var region: String?
+    package var status: String?
+    package var search: String?
+    package var limit: Int?
+    package var after: String?
 
-    public init(
+    package init(
         province: String? = nil, sector: String? = nil, region: String? = nil, status: String? = nil,
         search: String? = nil, limit: Int? = nil, after: String? = nil
     ) {
@@ -39,14 +39,14 @@ public struct NeedsListParams: OperationParams {
     }
 }
 
-public struct NeedCloseParams: OperationParams {
-    public static let parameters = [
+package struct NeedCloseParams: OperationParams {
+    package static let parameters = [
         Parameter("id", .text, required: true, "The need's id."),
         Parameter("status", .choice(["closed", "partnered"]), "closed (the default) or partnered."),
     ]
-    public var id: String
-    public var status: String?
-    public init(id: String, status: String? = nil) {
+    package var id: String
+    package var status: String?
+    package init(id: String, status: String? = nil) {
         self.id = id
         self.status = status
     }
@@ -54,14 +54,14 @@ public struct NeedCloseParams: OperationParams {
 
 extension MatchService {
     /// From the index of the registry's revision; a miss asks the registry, which names the closest ids.
-    public func need(_ params: NeedGetParams) throws -> Need {
+    package func need(_ params: NeedGetParams) throws -> Need {
         if let index = try keptIndex(), let position = index.needPosition(NeedID(params.id)) {
             return index.needs[position]
         }
         return try registry.need(params.id)
     }
 
-    public func needs(_ params: NeedsListParams) throws -> [Need] {
+    package func needs(_ params: NeedsListParams) throws -> [Need] {
         var filter = NeedFilter()
         filter.province = try params.province.map { try reference.provinces.resolve($0).province.id }
         filter.sector = try params.sector.map { try reference.taxonomy.resolve($0).id }
@@ -93,7 +93,7 @@ extension MatchService {
     }
 
     /// Registers a need from a record in the import format.
-    public func registerNeed(_ record: JSONValue, caller: Caller, method: String) throws -> Need {
+    package func registerNeed(_ record: JSONValue, caller: Caller, method: String) throws -> Need {
         if case .string(let name)? = record["province"],
             let province = try? reference.provinces.resolve(name).province.id
         {
@@ -108,7 +108,7 @@ extension MatchService {
     }
 
     /// Changes the fields given; `id` names the need.
-    public func updateNeed(_ id: String, changes: JSONValue, caller: Caller, method: String) throws
+    package func updateNeed(_ id: String, changes: JSONValue, caller: Caller, method: String) throws
         -> Need
     {
         let existing = try registry.need(id)
@@ -120,7 +120,7 @@ extension MatchService {
         return try registry.updateNeed(id, changes: changes, audit: caller.audit(method))
     }
 
-    public func closeNeed(_ params: NeedCloseParams, caller: Caller) throws -> Need {
+    package func closeNeed(_ params: NeedCloseParams, caller: Caller) throws -> Need {
         let status = params.status ?? "closed"
         guard ["closed", "partnered"].contains(status) else {
             throw ServiceError.invalidParams(field: "status", expected: .notOneOf(status, ["closed", "partnered"]))

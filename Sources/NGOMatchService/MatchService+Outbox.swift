@@ -2,7 +2,7 @@ import NGOMatchCore
 import NGOMatchStore
 
 extension MatchService {
-    public func outbox(_ params: OutboxListParams, caller: Caller) throws -> [OutboxEntry] {
+    package func outbox(_ params: OutboxListParams, caller: Caller) throws -> [OutboxEntry] {
         try caller.mayHandle(.outbox, OutboxListOperation.name)
         let limit = params.limit ?? 200
         guard (1...10_000).contains(limit) else {
@@ -11,7 +11,7 @@ extension MatchService {
         return try registry.outbox(states: params.state.map { [$0] } ?? [], limit: limit)
     }
 
-    public func retryOutbox(_ params: OutboxRetryParams, caller: Caller) throws -> OutboxEntry {
+    package func retryOutbox(_ params: OutboxRetryParams, caller: Caller) throws -> OutboxEntry {
         try caller.mayHandle(.outbox, OutboxRetryOperation.name)
         return try registry.retryOutbox(params.id, audit: caller.audit(OutboxRetryOperation.name))
     }

@@ -6,11 +6,11 @@ import NGOMatchStore
 /// is new for their organisation since the last one. Nothing new, no message.
 extension MatchService {
     /// New needs listed in an NGO's overview, best first.
-    public static let overviewNeeds = 5
+    package static let overviewNeeds = 5
     /// Stalled pairs listed in the ministry's overview, longest first.
-    public static let overviewStalled = 10
+    package static let overviewStalled = 10
 
-    public func writeOverviews(now: Date = Date()) throws -> Int {
+    package func writeOverviews(now: Date = Date()) throws -> Int {
         var written = 0
         for due in try registry.dueOverviews(now: now) {
             let person = due.person
@@ -36,7 +36,7 @@ extension MatchService {
     }
 
     /// What is new for the organisation since `since`, in sections for the reader's language.
-    public func overviewSections(_ role: Role, since: String, _ language: Language, now: Date = Date()) throws
+    package func overviewSections(_ role: Role, since: String, _ language: Language, now: Date = Date()) throws
         -> [OverviewMail.Section]
     {
         switch role {

@@ -4,18 +4,18 @@ import NGOMatchStore
 
 /// What `pairing.plan` and `ngomatch pair` take: an event, and optionally the rule
 /// set to score it with and the confirmed meetings of an earlier plan.
-public struct PlanRequest: Sendable {
-    public var event: Event
-    public var rules: String?
-    public var keep: [KeptMeeting]
-    public var language: Language
+package struct PlanRequest: Sendable {
+    package var event: Event
+    package var rules: String?
+    package var keep: [KeptMeeting]
+    package var language: Language
     /// Where the event came from, for error messages ("event.json").
-    public var source: String
+    package var source: String
 
     /// The rule set that scored the pairs, or nil when the event brought its own scores.
-    public var scoringRules: String? { event.scores == nil ? rules ?? event.rules ?? "default" : nil }
+    package var scoringRules: String? { event.scores == nil ? rules ?? event.rules ?? "default" : nil }
 
-    public init(
+    package init(
         event: Event, rules: String? = nil, keep: [KeptMeeting] = [], language: Language = .en,
         source: String = "event"
     ) {
@@ -27,7 +27,7 @@ public struct PlanRequest: Sendable {
     }
 
     /// The protocol's params: the event object itself, plus `rules`, `keep` and `lang`.
-    public static func read(_ params: JSONValue?) throws -> PlanRequest {
+    package static func read(_ params: JSONValue?) throws -> PlanRequest {
         guard let params, case .object(let fields) = params else {
             throw ServiceError.invalidParams(field: "params", expected: .key("params.eventObject"))
         }
@@ -48,7 +48,7 @@ public struct PlanRequest: Sendable {
     }
 
     /// Confirmed meetings: a list of `{province, ngo, slot, table}`, or an earlier plan with such `meetings`.
-    public static func readKeep(_ value: JSONValue, reader: inout FieldReader) -> [KeptMeeting] {
+    package static func readKeep(_ value: JSONValue, reader: inout FieldReader) -> [KeptMeeting] {
         // An earlier plan is read for its meetings; a list is the meetings themselves.
         var container = FieldReader(.object(["keep": value]))
         var key = "keep"
@@ -74,7 +74,7 @@ public struct PlanRequest: Sendable {
 extension MatchService {
     /// Plans the event's meetings. Without scores in the event, every province–NGO
     /// pair is scored from the registry: the province's best open need for that NGO.
-    public func plan(_ request: PlanRequest) throws -> Plan {
+    package func plan(_ request: PlanRequest) throws -> Plan {
         let scored = request.event.scores != nil
         var event = request.event
         // The registry's scores are the rankings' divided by 100; a minimum is written as the

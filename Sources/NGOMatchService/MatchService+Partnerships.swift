@@ -1,20 +1,20 @@
 import NGOMatchCore
 import NGOMatchStore
 
-public struct PartnershipRecordParams: OperationParams {
-    public static let parameters = [
+package struct PartnershipRecordParams: OperationParams {
+    package static let parameters = [
         Parameter("need", .text, required: true, "The need's id."), Parameter.ngo,
         Parameter(
             "status", .choice(["proposed", "agreed", "active", "completed", "declined"]), required: true,
             "Where the partnership stands."),
         Parameter("note", .text, "A short note (who was contacted, what was agreed)."),
     ]
-    public var need: String
-    public var ngo: String
-    public var status: String
-    public var note: String?
+    package var need: String
+    package var ngo: String
+    package var status: String
+    package var note: String?
 
-    public init(need: String, ngo: String, status: String, note: String? = nil) {
+    package init(need: String, ngo: String, status: String, note: String? = nil) {
         self.need = need
         self.ngo = ngo
         self.status = status
@@ -22,18 +22,18 @@ public struct PartnershipRecordParams: OperationParams {
     }
 }
 
-public struct PartnershipsListParams: OperationParams {
-    public static let parameters = [
+package struct PartnershipsListParams: OperationParams {
+    package static let parameters = [
         Parameter("need", .text, "Only this need's partnerships."),
         Parameter("ngo", .text, "Only this NGO's partnerships."),
         Paging.limit, Paging.after,
     ]
-    public var need: String?
-    public var ngo: String?
-    public var limit: Int?
-    public var after: String?
+    package var need: String?
+    package var ngo: String?
+    package var limit: Int?
+    package var after: String?
 
-    public init(need: String? = nil, ngo: String? = nil, limit: Int? = nil, after: String? = nil) {
+    package init(need: String? = nil, ngo: String? = nil, limit: Int? = nil, after: String? = nil) {
         self.need = need
         self.ngo = ngo
         self.limit = limit
@@ -42,7 +42,7 @@ public struct PartnershipsListParams: OperationParams {
 }
 
 extension MatchService {
-    public func recordPartnership(_ params: PartnershipRecordParams, caller: Caller) throws -> Partnership {
+    package func recordPartnership(_ params: PartnershipRecordParams, caller: Caller) throws -> Partnership {
         guard let status = Partnership.Status(rawValue: params.status) else {
             let choices = Partnership.Status.allCases.map(\.rawValue)
             throw ServiceError.invalidParams(
@@ -57,7 +57,7 @@ extension MatchService {
             audit: caller.audit("partnerships.record"))
     }
 
-    public func partnerships(_ params: PartnershipsListParams) throws -> [Partnership] {
+    package func partnerships(_ params: PartnershipsListParams) throws -> [Partnership] {
         try registry.partnerships(need: params.need, ngo: params.ngo)
     }
 }

@@ -4,11 +4,11 @@ import NGOMatchStore
 
 extension MatchService {
     /// How long an invitation's link and code stay good.
-    public static let invitationValidity: Duration = .seconds(72 * 3600)
+    package static let invitationValidity: Duration = .seconds(72 * 3600)
 
     /// Adds a person and writes their invitation, in one transaction. The ministry invites
     /// anyone; an organisation's editors invite colleagues of their own organisation.
-    public func invite(_ params: PersonInviteParams, caller: Caller) throws -> Person {
+    package func invite(_ params: PersonInviteParams, caller: Caller) throws -> Person {
         let method = PersonInviteOperation.name
         let organisation = try organisation(named: params.for, field: "for")
         let rights = params.rights ?? .edit
@@ -29,7 +29,7 @@ extension MatchService {
     }
 
     /// The people the caller may see: the ministry everyone, anyone else their own organisation.
-    public func people(_ params: PeopleListParams, caller: Caller) throws -> [Person] {
+    package func people(_ params: PeopleListParams, caller: Caller) throws -> [Person] {
         let asked = try params.for.map { try organisation(named: $0, field: "for") }
         guard let role = caller.role, role != .ministry else {
             if case .anonymous = caller { throw ServiceError.unauthorized }
@@ -41,7 +41,7 @@ extension MatchService {
         return try registry.people(organisation: role.description, includingLeft: params.includeLeft == true)
     }
 
-    public func person(_ params: PersonParams, caller: Caller) throws -> PersonDetails {
+    package func person(_ params: PersonParams, caller: Caller) throws -> PersonDetails {
         let person = try registry.person(params.person)
         try mayRead(person, caller: caller, PersonShowOperation.name)
         return PersonDetails(
@@ -49,7 +49,7 @@ extension MatchService {
             settings: try registry.noticeSettings(of: person.id))
     }
 
-    public func updatePerson(_ params: PersonUpdateParams, caller: Caller) throws -> Person {
+    package func updatePerson(_ params: PersonUpdateParams, caller: Caller) throws -> Person {
         let method = PersonUpdateOperation.name
         let existing = try registry.person(params.person)
         let organisation = try existing.role ?? organisation(named: existing.organisation, field: "for")
@@ -71,7 +71,7 @@ extension MatchService {
     }
 
     /// A person leaves: they sign in no more and are told nothing more. They may leave themselves.
-    public func removePerson(_ params: PersonParams, caller: Caller) throws -> Person {
+    package func removePerson(_ params: PersonParams, caller: Caller) throws -> Person {
         let method = PersonRemoveOperation.name
         let existing = try registry.person(params.person)
         if caller.personID != existing.id {
@@ -87,7 +87,7 @@ extension MatchService {
     }
 
     /// A role as people write one, for a door that names organisations (`notices.subscribe`).
-    public func organisationRole(named text: String) throws -> Role { try organisation(named: text, field: "for") }
+    package func organisationRole(named text: String) throws -> Role { try organisation(named: text, field: "for") }
 
     /// A role as people write one: `ministry`, `province:Cao Bang`, `ngo:WWF`, names resolved.
     func organisation(named text: String, field: String) throws -> Role {
@@ -102,7 +102,7 @@ extension MatchService {
     }
 
     /// An organisation as its people read it: the province's name as the registry spells it.
-    public func organisationName(_ role: Role, _ language: Language) -> String {
+    package func organisationName(_ role: Role, _ language: Language) -> String {
         switch role {
         case .ministry: Messages.text("org.ministry", language)
         case .province(let id): reference.provinces[id]?.name.vi ?? id.rawValue
@@ -182,7 +182,7 @@ extension MatchService {
 
 extension Caller {
     /// The person signed in, when it is one.
-    public var personID: String? {
+    package var personID: String? {
         if case .person(let id, _, _) = self { return id }
         return nil
     }

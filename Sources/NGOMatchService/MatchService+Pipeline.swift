@@ -4,41 +4,41 @@ import NGOMatchStore
 
 /// A pair as its two sides and the ministry read it: its history, its dossier with what is
 /// due and overdue, and the requests that brought it here.
-public struct PipelineDetails: Encodable, Sendable {
-    public let pair: PipelinePair
-    public let needTitle: String
-    public let provinceName: String
-    public let ngoName: String
-    public let stageName: String
-    public let stages: [StageDefinition]
-    public let dossier: [DossierItem]
-    public let requests: [InterestRequest]
+package struct PipelineDetails: Encodable, Sendable {
+    package let pair: PipelinePair
+    package let needTitle: String
+    package let provinceName: String
+    package let ngoName: String
+    package let stageName: String
+    package let stages: [StageDefinition]
+    package let dossier: [DossierItem]
+    package let requests: [InterestRequest]
 }
 
 /// One pair in a list, with the names a reader needs.
-public struct PipelineEntry: Encodable, Sendable, Hashable {
-    public let need: NeedID
-    public let needTitle: String
-    public let province: ProvinceID
-    public let provinceName: String
-    public let ngo: NGOID
-    public let ngoName: String
-    public let stage: String
-    public let since: String
-    public let daysAtStage: Int
-    public let stalled: Bool
+package struct PipelineEntry: Encodable, Sendable, Hashable {
+    package let need: NeedID
+    package let needTitle: String
+    package let province: ProvinceID
+    package let provinceName: String
+    package let ngo: NGOID
+    package let ngoName: String
+    package let stage: String
+    package let since: String
+    package let daysAtStage: Int
+    package let stalled: Bool
 }
 
 extension MatchService {
     /// A pair still on its way that has not moved in this many days is stalled.
-    public static let stalledAfterDays = 30
+    package static let stalledAfterDays = 30
 
-    public func checklist() throws -> ApprovalChecklist {
+    package func checklist() throws -> ApprovalChecklist {
         (try? ChecklistParser.parse(try registry.checklistText(), file: "approval_checklist"))
             ?? Registry.shippedChecklist
     }
 
-    public func movePipeline(_ params: PipelineMoveParams, caller: Caller) throws -> PipelinePair {
+    package func movePipeline(_ params: PipelineMoveParams, caller: Caller) throws -> PipelinePair {
         let method = PipelineMoveOperation.name
         let need = try registry.need(params.need)
         let ngo = try registry.ngo(named: params.ngo)
@@ -78,7 +78,7 @@ extension MatchService {
             }, audit: caller.audit(method))
     }
 
-    public func pipelineDetails(_ params: PipelinePairParams, caller: Caller, language: Language = .en) throws
+    package func pipelineDetails(_ params: PipelinePairParams, caller: Caller, language: Language = .en) throws
         -> PipelineDetails
     {
         let need = try registry.need(params.need)
@@ -119,7 +119,7 @@ extension MatchService {
         }
     }
 
-    public func pipelineEntries(_ params: PipelineListParams, caller: Caller, now: Date = Date()) throws
+    package func pipelineEntries(_ params: PipelineListParams, caller: Caller, now: Date = Date()) throws
         -> [PipelineEntry]
     {
         let role = try reader(caller)
@@ -160,7 +160,7 @@ extension MatchService {
         }
     }
 
-    public func markDossierItem(_ params: DossierItemParams, caller: Caller, bytes: [UInt8]? = nil) throws
+    package func markDossierItem(_ params: DossierItemParams, caller: Caller, bytes: [UInt8]? = nil) throws
         -> DossierRow
     {
         let method = DossierItemOperation.name
@@ -200,7 +200,7 @@ extension MatchService {
     }
 
     /// An uploaded document, for its two sides and the ministry only.
-    public func dossierDocument(need needID: String, ngo ngoName: String, item: String, caller: Caller) throws -> (
+    package func dossierDocument(need needID: String, ngo ngoName: String, item: String, caller: Caller) throws -> (
         fileName: String, contentType: String, bytes: Data
     ) {
         let need = try registry.need(needID)
@@ -212,7 +212,7 @@ extension MatchService {
         return document
     }
 
-    public func replaceChecklist(_ params: ChecklistParams, caller: Caller) throws -> ApprovalChecklist {
+    package func replaceChecklist(_ params: ChecklistParams, caller: Caller) throws -> ApprovalChecklist {
         let method = ChecklistOperation.name
         if params.reset == true {
             try caller.mayHandle(.checklist, method)

@@ -4,33 +4,33 @@ import NGOMatchStore
 
 /// The pipeline's figures, for the ministry: per province, sector or NGO, how many pairs are at
 /// each stage, the median days from one stage to the next, and the pairs that have stalled.
-public struct PipelineFigures: Encodable, Sendable {
-    public struct Group: Encodable, Sendable, Hashable {
-        public let key: String
-        public let name: String
-        public let total: Int
+package struct PipelineFigures: Encodable, Sendable {
+    package struct Group: Encodable, Sendable, Hashable {
+        package let key: String
+        package let name: String
+        package let total: Int
         /// Pairs by stage id; stages with none are left out.
-        public let byStage: [String: Int]
-        public let stalled: Int
+        package let byStage: [String: Int]
+        package let stalled: Int
     }
 
-    public struct Step: Encodable, Sendable, Hashable {
-        public let from: String
-        public let to: String
-        public let pairs: Int
-        public let medianDays: Double
+    package struct Step: Encodable, Sendable, Hashable {
+        package let from: String
+        package let to: String
+        package let pairs: Int
+        package let medianDays: Double
     }
 
-    public let by: String
-    public let stages: [StageDefinition]
-    public let groups: [Group]
+    package let by: String
+    package let stages: [StageDefinition]
+    package let groups: [Group]
     /// Across all pairs: how long each move forward took.
-    public let steps: [Step]
-    public let stalled: [PipelineEntry]
+    package let steps: [Step]
+    package let stalled: [PipelineEntry]
 }
 
 extension MatchService {
-    public func pipelineFigures(_ params: PipelineFiguresParams, caller: Caller, now: Date = Date()) throws
+    package func pipelineFigures(_ params: PipelineFiguresParams, caller: Caller, now: Date = Date()) throws
         -> PipelineFigures
     {
         guard caller.seesEverything else {
@@ -104,7 +104,7 @@ extension MatchService {
 
 /// The figures and the pairs as CSV rows, the same from the CLI and the web.
 extension PipelineFigures {
-    public var csvRows: [[String]] {
+    package var csvRows: [[String]] {
         [[by, "name", "total"] + stages.map(\.id) + ["stalled"]]
             + groups.map { group in
                 [group.key, group.name, "\(group.total)"] + stages.map { "\(group.byStage[$0.id] ?? 0)" }
@@ -114,7 +114,7 @@ extension PipelineFigures {
 }
 
 extension PipelineEntry {
-    public static func csvRows(_ entries: [PipelineEntry]) -> [[String]] {
+    package static func csvRows(_ entries: [PipelineEntry]) -> [[String]] {
         [["need", "title", "province", "ngo", "stage", "since", "days_at_stage", "stalled"]]
             + entries.map {
                 [

@@ -1,34 +1,34 @@
 import NGOMatchCore
 
-public struct ProvincesListParams: OperationParams {
-    public static let parameters = [Parameter("region", .text, "Only provinces of this region (id).")]
-    public var region: String?
-    public init(region: String? = nil) { self.region = region }
+package struct ProvincesListParams: OperationParams {
+    package static let parameters = [Parameter("region", .text, "Only provinces of this region (id).")]
+    package var region: String?
+    package init(region: String? = nil) { self.region = region }
 }
 
-public struct ProvinceGetParams: OperationParams {
-    public static let parameters = [
+package struct ProvinceGetParams: OperationParams {
+    package static let parameters = [
         Parameter(
             "name", .text, required: true,
             "Any name of a province or centrally-run city, with or without diacritics, Vietnamese or English, former names too."
         )
     ]
-    public var name: String
-    public init(name: String) { self.name = name }
+    package var name: String
+    package init(name: String) { self.name = name }
 }
 
 /// A province found by a name, and, when it was a former province's name, which.
-public struct ProvinceFound: Encodable, Sendable {
-    public let province: Province
-    public let mergedFrom: String?
-    public let openNeeds: Int
-    public let ngosWorkingThere: Int
+package struct ProvinceFound: Encodable, Sendable {
+    package let province: Province
+    package let mergedFrom: String?
+    package let openNeeds: Int
+    package let ngosWorkingThere: Int
 }
 
 extension MatchService {
-    public func sectors() -> [Sector] { reference.taxonomy.sectors }
+    package func sectors() -> [Sector] { reference.taxonomy.sectors }
 
-    public func provinces(_ params: ProvincesListParams) throws -> [Province] {
+    package func provinces(_ params: ProvincesListParams) throws -> [Province] {
         let directory = reference.provinces
         guard let region = params.region else { return directory.provinces }
         let ids = directory.regions.map(\.id.rawValue)
@@ -40,7 +40,7 @@ extension MatchService {
         return directory.provinces.filter { $0.region.rawValue == region }
     }
 
-    public func province(_ params: ProvinceGetParams) throws -> ProvinceFound {
+    package func province(_ params: ProvinceGetParams) throws -> ProvinceFound {
         let match = try reference.provinces.resolve(params.name)
         var former: String? = nil
         if case .formerProvince(let name) = match.route { former = name }

@@ -8,7 +8,7 @@ extension MatchService {
     /// - Parameter checkOnly: validate against the registry without writing.
     /// - Throws: `ValidationFailure` listing every invalid record (nothing written), or
     ///   `ServiceError.forbidden` for a caller that is not the ministry.
-    public func importDocuments(
+    package func importDocuments(
         _ documents: [ImportDocument], checkOnly: Bool, caller: Caller, progress: (Int) -> Void = { _ in }
     ) throws -> ImportSummary {
         try caller.mayHandle(.wholeRegistry, "import")
@@ -23,13 +23,13 @@ extension MatchService {
     }
 
     /// Every NGO, then every need, then every partnership, in the import format.
-    public func exportRecords(caller: Caller) throws -> [JSONValue] {
+    package func exportRecords(caller: Caller) throws -> [JSONValue] {
         try caller.mayHandle(.wholeRegistry, "export")
         return try registry.exportRecords()
     }
 
     /// A consistent copy of the registry file, taken while others keep writing.
-    public func backupData(caller: Caller) throws -> Data {
+    package func backupData(caller: Caller) throws -> Data {
         try caller.mayHandle(.wholeRegistry, "backup")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "ngomatch-backup-\(UUID().uuidString)", isDirectory: true)
@@ -43,7 +43,7 @@ extension MatchService {
 
 extension MatchService {
     /// How many NGOs and needs the registry holds, for a page that says so before an import.
-    public func counts() throws -> (ngos: Int, needs: Int) {
+    package func counts() throws -> (ngos: Int, needs: Int) {
         let counts = try registry.counts()
         return (counts.ngos, counts.needs)
     }
@@ -52,7 +52,7 @@ extension MatchService {
 extension MatchService {
     /// Uploaded files as documents to import, and the problems of those that cannot be read
     /// at all (not UTF-8, not JSON): every file is read, so that every problem is told at once.
-    public func readUploads(_ files: [(name: String, bytes: [UInt8])]) -> (
+    package func readUploads(_ files: [(name: String, bytes: [UInt8])]) -> (
         documents: [ImportDocument], unreadable: [ImportDocument.FileError]
     ) {
         var documents: [ImportDocument] = []

@@ -3,13 +3,13 @@ import NGOMatchCore
 import NGOMatchStore
 
 /// One duty in a list, with the names a reader needs.
-public struct ReportingEntry: Encodable, Sendable, Hashable {
+package struct ReportingEntry: Encodable, Sendable, Hashable {
     /// The duty's name among the NGO's, `implementation-plan:cao-bang:2026-01-05`.
-    public let key: String
-    public let duty: ReportingDuty
-    public let ngoName: String
-    public let provinceName: String?
-    public let daysLate: Int
+    package let key: String
+    package let duty: ReportingDuty
+    package let ngoName: String
+    package let provinceName: String?
+    package let daysLate: Int
 
     init(duty: ReportingDuty, ngoName: String, provinceName: String?, daysLate: Int) {
         self.key = duty.key
@@ -21,24 +21,24 @@ public struct ReportingEntry: Encodable, Sendable, Hashable {
 }
 
 /// The duties a caller may see, judged on one day.
-public struct ReportingList: Encodable, Sendable {
-    public let on: CalendarDate
+package struct ReportingList: Encodable, Sendable {
+    package let on: CalendarDate
     /// Duties due before this day were never recorded here; they are not called late.
-    public let trackedSince: CalendarDate
-    public let late: Int
+    package let trackedSince: CalendarDate
+    package let late: Int
     /// Untracked duties left out because no state was asked for.
-    public let untrackedHidden: Int
-    public let duties: [ReportingEntry]
+    package let untrackedHidden: Int
+    package let duties: [ReportingEntry]
 }
 
 /// What NGOs owe under Decree 58/2022, Article 21, derived from their certificates, and the
 /// filings recorded against it: the ministry sees who is late.
 extension MatchService {
     /// Days before a report's due date when the NGO's people are reminded, once.
-    public static let reportWarningDays = 10
+    package static let reportWarningDays = 10
 
     /// The duties the caller may read: the ministry all, an NGO its own, a province the plans due to it.
-    public func reportingDuties(_ params: ReportingListParams, caller: Caller, now: Date = Date()) throws
+    package func reportingDuties(_ params: ReportingListParams, caller: Caller, now: Date = Date()) throws
         -> ReportingList
     {
         let role = try reader(caller)
@@ -93,7 +93,7 @@ extension MatchService {
     }
 
     /// Records that the NGO filed a report (or takes the record back): its own people, or the ministry.
-    public func fileReport(_ params: ReportFileParams, caller: Caller, now: Date = Date()) throws -> ReportingEntry {
+    package func fileReport(_ params: ReportFileParams, caller: Caller, now: Date = Date()) throws -> ReportingEntry {
         let method = ReportFileOperation.name
         let ngo = try registry.ngo(named: params.ngo)
         switch try caller.writer(method) {
@@ -186,7 +186,7 @@ extension MatchService {
     }
 
     /// A report's name for the reader: "the plan of activities to Cao Bằng", "the annual report for 2026".
-    public static func reportName(_ duty: ReportingDuty, provinceName: String?, _ language: Language) -> String {
+    package static func reportName(_ duty: ReportingDuty, provinceName: String?, _ language: Language) -> String {
         switch duty.kind {
         case .implementationPlan:
             Messages.text("report.plan", language, provinceName ?? duty.province?.rawValue ?? "")
@@ -195,7 +195,7 @@ extension MatchService {
     }
 
     /// A duty's state for the reader: "due", "12 days late", "filed 3 days late".
-    public static func reportState(_ entry: ReportingEntry, _ language: Language) -> String {
+    package static func reportState(_ entry: ReportingEntry, _ language: Language) -> String {
         switch (entry.duty.state, entry.daysLate) {
         case (.late, _): Messages.text("reportsDaysLate", language, "\(entry.daysLate)")
         case (.filed, 1...): Messages.text("reportsFiledLate", language, "\(entry.daysLate)")
@@ -230,7 +230,7 @@ extension MatchService {
 }
 
 extension ReportingEntry {
-    public static func csvRows(_ entries: [ReportingEntry]) -> [[String]] {
+    package static func csvRows(_ entries: [ReportingEntry]) -> [[String]] {
         [["ngo", "ngo_name", "kind", "province", "period", "due", "state", "filed_on", "days_late"]]
             + entries.map {
                 [

@@ -4,55 +4,55 @@ import NGOMatchStore
 import Synchronization
 
 /// A rule set in brief, shipped or added to the registry.
-public struct RuleSetSummary: Encodable, Sendable {
+package struct RuleSetSummary: Encodable, Sendable {
     /// What a request names it by: `default`, `climate-2026`.
-    public let name: String
+    package let name: String
     /// `shipped` or `registry`.
-    public let source: String
+    package let source: String
     /// For an added set: its newest version, who added it and when.
-    public let version: Int?
-    public let addedBy: String?
-    public let addedAt: String?
-    public let description: String
-    public let minimumScore: Double
-    public let weights: [String: Double]
+    package let version: Int?
+    package let addedBy: String?
+    package let addedAt: String?
+    package let description: String
+    package let minimumScore: Double
+    package let weights: [String: Double]
 }
 
 /// One rule set whole: its text with comments, and the version a ranking names.
-public struct RuleSetDetail: Encodable, Sendable {
-    public let summary: RuleSetSummary
+package struct RuleSetDetail: Encodable, Sendable {
+    package let summary: RuleSetSummary
     /// `climate-2026@2` for an added set; the shipped name otherwise.
-    public let label: String
-    public let text: String
-    public let removedAt: String?
+    package let label: String
+    package let text: String
+    package let removedAt: String?
     /// Every version of an added set, oldest first.
-    public let versions: [RuleSetVersion]
+    package let versions: [RuleSetVersion]
 }
 
-public struct RuleSetVersion: Encodable, Sendable {
-    public let version: Int
-    public let addedBy: String
-    public let addedAt: String
-    public let removedAt: String?
+package struct RuleSetVersion: Encodable, Sendable {
+    package let version: Int
+    package let addedBy: String
+    package let addedAt: String
+    package let removedAt: String?
 }
 
-public struct RuleSetGetParams: OperationParams {
-    public static let parameters = [
+package struct RuleSetGetParams: OperationParams {
+    package static let parameters = [
         Parameter("name", .text, required: true, "A rule set's name (default, climate, …), or name@2 for one version.")
     ]
-    public let name: String
-    public init(name: String) { self.name = name }
+    package let name: String
+    package init(name: String) { self.name = name }
 }
 
-public struct RuleSetAddParams: OperationParams {
-    public static let parameters = [
+package struct RuleSetAddParams: OperationParams {
+    package static let parameters = [
         Parameter("name", .text, required: true, "The name: lowercase letters, digits and '-', not a shipped name."),
         Parameter("text", .text, required: true, "The rule set as YAML, as rules.get returns a shipped one's text."),
     ]
-    public let name: String
+    package let name: String
     /// The rule set as YAML, as `rules show default` prints it.
-    public let text: String
-    public init(name: String, text: String) {
+    package let text: String
+    package init(name: String, text: String) {
         self.name = name
         self.text = text
     }
@@ -60,7 +60,7 @@ public struct RuleSetAddParams: OperationParams {
 
 extension MatchService {
     /// A rule set by shipped name, registry name (`name` or `name@2`), or, for the CLI, a file.
-    public func rules(_ input: String?) throws -> RuleSet {
+    package func rules(_ input: String?) throws -> RuleSet {
         let input = input ?? "default"
         switch RuleSetSource.Reference(input) {
         case .shipped(let name):
@@ -131,7 +131,7 @@ extension MatchService {
     }
 
     /// The shipped rule sets, then those added to the registry.
-    public func ruleSets() throws -> [RuleSetSummary] {
+    package func ruleSets() throws -> [RuleSetSummary] {
         let shipped = try RuleSetSource.shippedNames.map { try summary(rules($0), stored: nil) }
         let added = try Dictionary(grouping: registry.ruleSetVersions().filter { $0.removedAt == nil }, by: \.name)
             .compactMap { $0.value.max { $0.version < $1.version } }
@@ -148,7 +148,7 @@ extension MatchService {
     }
 
     /// One rule set with its text; for an added set, `name@2` gives that version.
-    public func ruleSet(_ params: RuleSetGetParams) throws -> RuleSetDetail {
+    package func ruleSet(_ params: RuleSetGetParams) throws -> RuleSetDetail {
         switch RuleSetSource.Reference(params.name) {
         case .shipped(let name):
             return RuleSetDetail(
@@ -172,7 +172,7 @@ extension MatchService {
 
     /// Checks `text` as `rules check` does and stores it as the next version of `name`.
     /// - Throws: `InvalidRuleSet` with every problem, and nothing is stored.
-    public func addRuleSet(_ params: RuleSetAddParams, caller: Caller) throws -> RuleSetDetail {
+    package func addRuleSet(_ params: RuleSetAddParams, caller: Caller) throws -> RuleSetDetail {
         try caller.mayHandle(.ruleSets, "rules.add")
         if let problem = RuleSetSource.problemWithName(params.name) {
             throw ServiceError.invalidParams(field: "name", expected: problem)
@@ -184,7 +184,7 @@ extension MatchService {
     }
 
     /// Stops a name resolving; rankings that named a version can still be explained by it.
-    public func removeRuleSet(_ params: RuleSetGetParams, caller: Caller) throws -> RuleSetDetail {
+    package func removeRuleSet(_ params: RuleSetGetParams, caller: Caller) throws -> RuleSetDetail {
         try caller.mayHandle(.ruleSets, "rules.remove")
         if RuleSetSource.shippedNames.contains(params.name) {
             throw ServiceError.invalidParams(field: "name", expected: .key("params.shippedRules", params.name))

@@ -4,11 +4,11 @@ import NGOMatchStore
 
 extension MatchService {
     /// How long a sign-in link and code stay good.
-    public static let signInValidity: Duration = .seconds(20 * 60)
+    package static let signInValidity: Duration = .seconds(20 * 60)
 
     /// Sends a way in to the address if someone still here signs in with it; says nothing
     /// either way, so that nobody learns who is registered by asking.
-    public func requestSignIn(email: String) throws {
+    package func requestSignIn(email: String) throws {
         guard let person = try registry.activePerson(email: email),
             let address = try? MailAddress(person.email, name: person.name)
         else { return }
@@ -18,18 +18,18 @@ extension MatchService {
     }
 
     /// Whom a link would sign in, without using it up.
-    public func holder(ofLink link: String) throws -> Person? { try registry.holder(ofLink: link) }
+    package func holder(ofLink link: String) throws -> Person? { try registry.holder(ofLink: link) }
 
     /// Uses a link from a message: the person it signs in, once.
-    public func signIn(link: String) throws -> SignInOutcome { try registry.redeem(link: link) }
+    package func signIn(link: String) throws -> SignInOutcome { try registry.redeem(link: link) }
 
     /// Uses a code typed with its address: a wrong code spends one of its few tries.
-    public func signIn(code: String, email: String) throws -> SignInOutcome {
+    package func signIn(code: String, email: String) throws -> SignInOutcome {
         try registry.redeem(code: code, email: email)
     }
 }
 
 extension Person {
     /// The caller a signed-in person acts as.
-    public var caller: Caller? { role.map { .person(id: id, role: $0, rights: rights) } }
+    package var caller: Caller? { role.map { .person(id: id, role: $0, rights: rights) } }
 }

@@ -8,8 +8,8 @@ import Synchronization
 ///
 /// Reads share a compiled `MatchIndex`, rebuilt only when the registry's revision
 /// moves (a write here, or by another process on the same file).
-public final class MatchService: Sendable {
-    public let registry: Registry
+package final class MatchService: Sendable {
+    package let registry: Registry
     /// The compiled index at `revisions.upperBound`. It serves every revision in `revisions`:
     /// one followed past the revision asked for (a write came in meanwhile) still answers for it,
     /// but a file whose revision went back (a restored backup) is compiled again.
@@ -26,14 +26,14 @@ public final class MatchService: Sendable {
     /// The version a bare registry name stood for, at the revision it was read.
     let ruleVersions = Mutex<(revision: Int, versions: [String: Int])>((-1, [:]))
     /// Whether a `rules` value may name a file: only for the local user of the CLI.
-    public let ruleFiles: RuleFiles
+    package let ruleFiles: RuleFiles
     /// Told of every need registered through this service, after it is stored.
     private let needObservers = Mutex<[@Sendable (NeedID) -> Void]>([])
     /// Told when an event's published meetings change, after the change is stored.
     private let eventObservers = Mutex<[@Sendable (EventChange) -> Void]>([])
 
     /// Rule files on this machine, by path.
-    public enum RuleFiles: Sendable {
+    package enum RuleFiles: Sendable {
         /// The CLI's local user may score with a rule file they point to.
         case readable
         /// Protocol clients may not: a path would let them probe the server's files.
@@ -42,28 +42,28 @@ public final class MatchService: Sendable {
 
     private let mailIdentity: Mutex<MailIdentity>
 
-    public init(registry: Registry, ruleFiles: RuleFiles = .refused, mail: MailIdentity = .local) {
+    package init(registry: Registry, ruleFiles: RuleFiles = .refused, mail: MailIdentity = .local) {
         self.registry = registry
         self.ruleFiles = ruleFiles
         self.mailIdentity = Mutex(mail)
     }
 
     /// Whom notices come from and where their links lead.
-    public var mail: MailIdentity { mailIdentity.withLock { $0 } }
+    package var mail: MailIdentity { mailIdentity.withLock { $0 } }
 
     /// For a web app that learns its own address only once it listens (port 0), when no
     /// public address was given.
-    public func useMailIdentity(_ identity: MailIdentity) { mailIdentity.withLock { $0 = identity } }
+    package func useMailIdentity(_ identity: MailIdentity) { mailIdentity.withLock { $0 = identity } }
 
-    public var reference: ReferenceData { registry.reference }
+    package var reference: ReferenceData { registry.reference }
 
     /// How long a revision read from the file is trusted. Changes made through this
     /// service are seen at once; changes by another process (the CLI while a server
     /// runs) within this time. Reading it on every request cost a tenth of a reply.
-    public static let revisionTrust: Duration = .milliseconds(2)
+    package static let revisionTrust: Duration = .milliseconds(2)
 
     /// The registry's revision, read again only when this process changed it or the last reading is old.
-    public func revision() throws -> Int {
+    package func revision() throws -> Int {
         if let revision = trustedRevision() { return revision }
         let changes = registry.changesCommittedHere
         let now = ContinuousClock.now
@@ -73,7 +73,7 @@ public final class MatchService: Sendable {
     }
 
     /// The revision if it can be known without reading the file.
-    public func trustedRevision() -> Int? {
+    package func trustedRevision() -> Int? {
         guard let seen = revisionSeen.withLock({ $0 }), seen.changes == registry.changesCommittedHere,
             ContinuousClock.now - seen.at < Self.revisionTrust
         else { return nil }
@@ -81,7 +81,7 @@ public final class MatchService: Sendable {
     }
 
     /// The compiled index at the registry's current revision.
-    public func index() throws -> MatchIndex {
+    package func index() throws -> MatchIndex {
         let revision = try revision()
         if let cached = cache.withLock({ $0 }), cached.revisions.contains(revision) { return cached.index }
         // One rebuild at a time: after a write, every worker would otherwise read and compile the same registry.
@@ -120,7 +120,7 @@ public final class MatchService: Sendable {
     }
 
     /// How many times this service compiled the whole index (writes made here are followed in place).
-    public var indexCompilations: Int { compilations.load(ordering: .relaxed) }
+    package var indexCompilations: Int { compilations.load(ordering: .relaxed) }
 
     /// More records than this in the changes since the kept index, and building afresh is as quick.
     static let largestFollowedChange = 2_000
@@ -151,23 +151,23 @@ public final class MatchService: Sendable {
 
     /// What the writes after revision `start` up to `end` changed, when all were made through
     /// this registry; nil when one was not (an import, another process).
-    public func changes(after start: Int, through end: Int) -> RecordChanges? {
+    package func changes(after start: Int, through end: Int) -> RecordChanges? {
         registry.changes(after: start, through: end)
     }
 
     /// Whether changing these needs may change NGOs' track record: one of them has a completed
     /// partnership, counted in its province and sectors. True when no index is kept to say.
-    public func changesTrackRecord(_ needs: Set<NeedID>) -> Bool {
+    package func changesTrackRecord(_ needs: Set<NeedID>) -> Bool {
         guard !needs.isEmpty else { return false }
         guard let index = cache.withLock({ $0?.index }) else { return true }
         return needs.contains { index.hasCompletedPartnership($0) }
     }
 
     /// The communes and former communes, parsed on first use.
-    public func communes() -> CommuneDirectory { reference.communes }
+    package func communes() -> CommuneDirectory { reference.communes }
 
     /// NGOs by id, name or acronym, at the registry's current revision.
-    public func ngoDirectory() throws -> NGODirectory {
+    package func ngoDirectory() throws -> NGODirectory {
         let index = try index()
         let revision = try revision()
         if let kept = directories.withLock({ $0 }), kept.revision == revision { return kept.directory }
@@ -177,7 +177,7 @@ public final class MatchService: Sendable {
     }
 
     /// Calls `observer` with the id of each need registered from now on (subscriptions use it).
-    public func observeRegisteredNeeds(_ observer: @escaping @Sendable (NeedID) -> Void) {
+    package func observeRegisteredNeeds(_ observer: @escaping @Sendable (NeedID) -> Void) {
         needObservers.withLock { $0.append(observer) }
     }
 
@@ -186,7 +186,7 @@ public final class MatchService: Sendable {
     }
 
     /// Calls `observer` whenever a published schedule changes someone's meetings.
-    public func observeEventChanges(_ observer: @escaping @Sendable (EventChange) -> Void) {
+    package func observeEventChanges(_ observer: @escaping @Sendable (EventChange) -> Void) {
         eventObservers.withLock { $0.append(observer) }
     }
 

@@ -3,7 +3,7 @@ import NGOMatchCore
 
 /// Parameters of an operation: decoded strictly, so an unknown or misspelt field
 /// is an error that names it rather than a silently ignored value.
-public protocol OperationParams: Decodable, Sendable {
+package protocol OperationParams: Decodable, Sendable {
     /// Every field the parameters may have, with its type and meaning.
     static var parameters: [Parameter] { get }
     /// Whether fields beyond `parameters` are passed on (a record's own fields, checked by the registry).
@@ -14,15 +14,15 @@ public protocol OperationParams: Decodable, Sendable {
 }
 
 extension OperationParams {
-    public static var isOpen: Bool { false }
-    public static var fields: [String] { parameters.map(\.name) }
+    package static var isOpen: Bool { false }
+    package static var fields: [String] { parameters.map(\.name) }
     /// The parameters as a JSON Schema, for MCP tools and the docs.
-    public static var schema: JSONValue { Parameter.schema(parameters, open: isOpen) }
+    package static var schema: JSONValue { Parameter.schema(parameters, open: isOpen) }
 }
 
 extension OperationParams {
     /// - Throws: `ServiceError.invalidParams` naming the field and what was expected.
-    public static func decode(_ value: JSONValue?) throws -> Self {
+    package static func decode(_ value: JSONValue?) throws -> Self {
         let object: JSONValue
         switch value {
         case nil, .null?: object = .object([:])
@@ -77,27 +77,27 @@ extension OperationParams {
 }
 
 /// For methods that take no parameters.
-public struct NoParams: OperationParams {
-    public static let parameters: [Parameter] = []
-    public init() {}
+package struct NoParams: OperationParams {
+    package static let parameters: [Parameter] = []
+    package init() {}
 }
 
 /// Options shared by the ranking methods, declared once: suggest, discover and their
 /// commands take them beside their own parameters.
-public struct RankingParams: Sendable, Decodable {
-    public static let parameters = [
+package struct RankingParams: Sendable, Decodable {
+    package static let parameters = [
         Parameter.rules, Parameter.limit, Parameter.showExcluded, Parameter.includeDeclined, Parameter.diversify,
         Parameter.lang,
     ]
 
-    public var rules: String?
-    public var limit: Int?
-    public var showExcluded: Bool?
-    public var includeDeclined: Bool?
-    public var diversify: Bool?
-    public var lang: Language?
+    package var rules: String?
+    package var limit: Int?
+    package var showExcluded: Bool?
+    package var includeDeclined: Bool?
+    package var diversify: Bool?
+    package var lang: Language?
 
-    public init(
+    package init(
         rules: String? = nil, limit: Int? = nil, showExcluded: Bool? = nil, includeDeclined: Bool? = nil,
         diversify: Bool? = nil, lang: Language? = nil
     ) {

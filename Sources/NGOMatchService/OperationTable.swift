@@ -4,9 +4,9 @@ import NGOMatchStore
 
 /// An operation seen by name, as the doors that dispatch on text need it: the protocol
 /// and MCP. Made only from a `ServiceOperation`'s declaration.
-public struct OperationEntry: Sendable {
+package struct OperationEntry: Sendable {
     /// What a call costs, which decides where a server may run it.
-    public enum Cost: Sendable {
+    package enum Cost: Sendable {
         /// Answered at once from memory (`ping`).
         case immediate
         /// A read of the registry: its result may be kept per revision and served again while it holds.
@@ -18,35 +18,35 @@ public struct OperationEntry: Sendable {
         case lengthy
     }
 
-    public let name: String
+    package let name: String
     /// The CLI command that runs the same operation, e.g. `needs add`.
-    public let command: String
+    package let command: String
     /// Other CLI commands running the same operation with one parameter fixed.
-    public let otherCommands: [String]
-    public let access: Access
-    public let cost: Cost
-    public let summary: String
-    public let guidance: String
-    public let example: String
-    public let commandExample: [String]
-    public let parameters: [Parameter]
+    package let otherCommands: [String]
+    package let access: Access
+    package let cost: Cost
+    package let summary: String
+    package let guidance: String
+    package let example: String
+    package let commandExample: [String]
+    package let parameters: [Parameter]
     /// The parameters as a JSON Schema.
-    public let schema: JSONValue
+    package let schema: JSONValue
     /// Whether the result is a list (`needs.list`) rather than one object.
-    public let resultIsList: Bool
+    package let resultIsList: Bool
     /// A page of a list: `items`, `total` and, when there is more, `next`.
-    public let resultIsPage: Bool
+    package let resultIsPage: Bool
     /// Decodes the parameters, runs the operation and encodes its result as JSON.
-    public let call: @Sendable (MatchService, JSONValue?, Caller) throws -> Data
+    package let call: @Sendable (MatchService, JSONValue?, Caller) throws -> Data
     /// What a result for these parameters is made from; `whole` when they do not decode.
-    public let replyScope: @Sendable (JSONValue?) -> ReplyScope
+    package let replyScope: @Sendable (JSONValue?) -> ReplyScope
 
-    public var isWrite: Bool { access != .read }
+    package var isWrite: Bool { access != .read }
 
     /// Whether a server runs it in its lane of quick writes: a write, but not a lengthy one.
-    public var isQuickWrite: Bool { isWrite && cost != .lengthy }
+    package var isQuickWrite: Bool { isWrite && cost != .lengthy }
 
-    public init<Op: ServiceOperation>(_ operation: Op.Type) {
+    package init<Op: ServiceOperation>(_ operation: Op.Type) {
         name = Op.name
         command = Op.command
         otherCommands = Op.otherCommands
@@ -66,8 +66,8 @@ public struct OperationEntry: Sendable {
 }
 
 /// Every operation, by name: the one table the doors are made from.
-public enum OperationTable {
-    public static let operations: [any ServiceOperation.Type] = [
+package enum OperationTable {
+    package static let operations: [any ServiceOperation.Type] = [
         PingOperation.self, SectorsListOperation.self, ProvincesListOperation.self, ProvinceGetOperation.self,
         CommunesListOperation.self, CommuneGetOperation.self,
         NeedRegisterOperation.self, NeedUpdateOperation.self, NeedCloseOperation.self, NeedGetOperation.self,
@@ -90,7 +90,7 @@ public enum OperationTable {
         PipelineFiguresOperation.self, ChecklistOperation.self, ReportingListOperation.self, ReportFileOperation.self,
     ]
 
-    public static let all: [OperationEntry] = operations.map { OperationEntry($0) }
+    package static let all: [OperationEntry] = operations.map { OperationEntry($0) }
 
-    public static let byName: [String: OperationEntry] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+    package static let byName: [String: OperationEntry] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
 }

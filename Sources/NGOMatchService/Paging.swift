@@ -2,38 +2,38 @@ import Foundation
 import NGOMatchCore
 
 /// What every page is, whatever it lists: for describing results (MCP's output schemas).
-public protocol PagedResult {
+package protocol PagedResult {
     /// Each item as JSON, one at a time: a whole page of 100,000 NGOs read back as one value took a gigabyte.
     func forEachItem(_ body: (Data) throws -> Void) throws
 }
 
 /// One page of a list, in a stable order, with the total and where the next page starts.
-public struct Page<Item: Encodable & Sendable>: Encodable, Sendable, PagedResult {
-    public let items: [Item]
+package struct Page<Item: Encodable & Sendable>: Encodable, Sendable, PagedResult {
+    package let items: [Item]
     /// How many items the whole list has, on every page.
-    public let total: Int
+    package let total: Int
     /// Pass as `after` for the next page; absent on the last one.
-    public let next: String?
+    package let next: String?
 
-    public func forEachItem(_ body: (Data) throws -> Void) throws {
+    package func forEachItem(_ body: (Data) throws -> Void) throws {
         for item in items { try body(StreamingJSONEncoder.encode(item)) }
     }
 }
 
 /// Cuts lists into pages. A cursor is opaque to clients: it names the list and the last key
 /// of the page, so the next page starts right after it even when items were added in between.
-public enum Paging {
-    public static let largest = 1_000
+package enum Paging {
+    package static let largest = 1_000
 
-    public static let limit = Parameter(
+    package static let limit = Parameter(
         "limit", .integer, "How many items to return, 1–1000 (default: all). Pass 'next' as 'after' for the next page.")
-    public static let after = Parameter(
+    package static let after = Parameter(
         "after", .text, "The 'next' value of the previous page, to continue the list after it.")
 
     /// - Parameters:
     ///   - list: the list's name ("needs"), written into cursors so that one list's cursor is not taken by another.
     ///   - key: each item's place in the order; unique.
-    public static func page<Item>(
+    package static func page<Item>(
         _ items: [Item], list: String, key: (Item) -> String, limit: Int?, after: String?
     ) throws -> Page<Item> {
         try check(limit: limit)

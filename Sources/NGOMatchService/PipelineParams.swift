@@ -1,7 +1,7 @@
 import NGOMatchCore
 
-public struct PipelineMoveParams: OperationParams {
-    public static let parameters = [
+package struct PipelineMoveParams: OperationParams {
+    package static let parameters = [
         Parameter("need", .text, required: true, "The need's id."), Parameter.ngo,
         Parameter("stage", .text, required: true, "The stage to move to (pipeline.checklist lists them)."),
         Parameter("reason", .text, "Why: required to decline, withdraw or record a refusal."),
@@ -10,16 +10,16 @@ public struct PipelineMoveParams: OperationParams {
         Parameter("authority", .text, "Who approved (e.g. the provincial People's Committee)."),
         Parameter("note", .text, "A note for the history."),
     ]
-    public var need: String
-    public var ngo: String
-    public var stage: String
-    public var reason: String?
-    public var decisionNumber: String?
-    public var decisionDate: String?
-    public var authority: String?
-    public var note: String?
+    package var need: String
+    package var ngo: String
+    package var stage: String
+    package var reason: String?
+    package var decisionNumber: String?
+    package var decisionDate: String?
+    package var authority: String?
+    package var note: String?
 
-    public init(
+    package init(
         need: String, ngo: String, stage: String, reason: String? = nil, decisionNumber: String? = nil,
         decisionDate: String? = nil, authority: String? = nil, note: String? = nil
     ) {
@@ -34,21 +34,21 @@ public struct PipelineMoveParams: OperationParams {
     }
 }
 
-public struct PipelineListParams: OperationParams {
-    public static let parameters = [
+package struct PipelineListParams: OperationParams {
+    package static let parameters = [
         Parameter("stage", .text, "Only pairs at this stage."),
         Parameter("need", .text, "Only this need's pairs."),
         Parameter("province", .text, "Only this province's pairs (any of its names)."),
         Parameter("ngo", .text, "Only this NGO's pairs."),
         Parameter("stalled", .boolean, "Only open pairs that have not moved in 30 days."),
     ]
-    public var stage: String?
-    public var need: String?
-    public var province: String?
-    public var ngo: String?
-    public var stalled: Bool?
+    package var stage: String?
+    package var need: String?
+    package var province: String?
+    package var ngo: String?
+    package var stalled: Bool?
 
-    public init(
+    package init(
         stage: String? = nil, need: String? = nil, province: String? = nil, ngo: String? = nil, stalled: Bool? = nil
     ) {
         self.stage = stage
@@ -59,33 +59,33 @@ public struct PipelineListParams: OperationParams {
     }
 }
 
-public struct PipelinePairParams: OperationParams {
-    public static let parameters = [Parameter("need", .text, required: true, "The need's id."), Parameter.ngo]
-    public var need: String
-    public var ngo: String
+package struct PipelinePairParams: OperationParams {
+    package static let parameters = [Parameter("need", .text, required: true, "The need's id."), Parameter.ngo]
+    package var need: String
+    package var ngo: String
 
-    public init(need: String, ngo: String) {
+    package init(need: String, ngo: String) {
         self.need = need
         self.ngo = ngo
     }
 }
 
-public struct DossierItemParams: OperationParams {
-    public static let parameters = [
+package struct DossierItemParams: OperationParams {
+    package static let parameters = [
         Parameter("need", .text, required: true, "The need's id."), Parameter.ngo,
         Parameter("item", .text, required: true, "The checklist item's id (e.g. project-document)."),
         Parameter("done", .boolean, "Mark it done (the default) or not done."),
         Parameter("fileName", .text, "The uploaded document's name, with its extension."),
         Parameter("content", .text, "The document itself, in base64 (at most 10 MB)."),
     ]
-    public var need: String
-    public var ngo: String
-    public var item: String
-    public var done: Bool?
-    public var fileName: String?
-    public var content: String?
+    package var need: String
+    package var ngo: String
+    package var item: String
+    package var done: Bool?
+    package var fileName: String?
+    package var content: String?
 
-    public init(
+    package init(
         need: String, ngo: String, item: String, done: Bool? = nil, fileName: String? = nil, content: String? = nil
     ) {
         self.need = need
@@ -97,24 +97,24 @@ public struct DossierItemParams: OperationParams {
     }
 }
 
-public struct PipelineFiguresParams: OperationParams {
-    public static let parameters = [
+package struct PipelineFiguresParams: OperationParams {
+    package static let parameters = [
         Parameter("by", .choice(["province", "sector", "ngo"]), "How to group the figures (default province).")
     ]
-    public var by: String?
+    package var by: String?
 
-    public init(by: String? = nil) { self.by = by }
+    package init(by: String? = nil) { self.by = by }
 }
 
-public struct ChecklistParams: OperationParams {
-    public static let parameters = [
+package struct ChecklistParams: OperationParams {
+    package static let parameters = [
         Parameter("replace", .text, "A new checklist in YAML, checked before it replaces the one in force."),
         Parameter("reset", .boolean, "Go back to the shipped checklist."),
     ]
-    public var replace: String?
-    public var reset: Bool?
+    package var replace: String?
+    package var reset: Bool?
 
-    public init(replace: String? = nil, reset: Bool? = nil) {
+    package init(replace: String? = nil, reset: Bool? = nil) {
         self.replace = replace
         self.reset = reset
     }

@@ -5,8 +5,8 @@ import NGOMatchStore
 /// turns its kind into a JSON-RPC code, the web into an HTTP status, MCP into a tool error.
 /// Its words are in the asker's language and never name a server path; a failure that is not
 /// the asker's to fix says only "internal error", and its detail goes to the log.
-public struct Refusal: Error, Sendable {
-    public enum Kind: Sendable, Equatable {
+package struct Refusal: Error, Sendable {
+    package enum Kind: Sendable, Equatable {
         /// Nobody signed in, or a token that is not one.
         case unauthorized
         /// Someone who may not: the words say whose record it is.
@@ -25,18 +25,18 @@ public struct Refusal: Error, Sendable {
         case `internal`
     }
 
-    public let kind: Kind
+    package let kind: Kind
     /// What went wrong, in the asker's language.
-    public let message: String
+    package let message: String
     /// The problems by field (a record's, a rule file's, or the one parameter), for a form to
     /// show beside its fields.
-    public let problems: [FieldProblem]
+    package let problems: [FieldProblem]
     /// Each record's problems, with where the record was, when records were checked.
-    public let records: [RecordProblems]
+    package let records: [RecordProblems]
     /// What a program can act on: the field, the suggestions, each record's problems.
-    public let data: JSONValue?
+    package let data: JSONValue?
 
-    public init(
+    package init(
         kind: Kind, message: String, problems: [FieldProblem] = [], records: [RecordProblems] = [],
         data: JSONValue? = nil
     ) {
@@ -48,7 +48,7 @@ public struct Refusal: Error, Sendable {
     }
 
     /// The one reading of an error. `log` hears the detail of what the asker is not told.
-    public init(_ error: any Error, language: Language = .en, log: (String) -> Void = { _ in }) {
+    package init(_ error: any Error, language: Language = .en, log: (String) -> Void = { _ in }) {
         switch error {
         case let refusal as Refusal:
             self = refusal

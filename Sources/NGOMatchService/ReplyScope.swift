@@ -8,7 +8,7 @@ import NGOMatchStore
 /// rule sets, and nothing of the other needs but their part in NGOs' track records.
 ///
 /// Each operation declares its own (`ServiceOperation.replyScope`); one that does not is `whole`.
-public enum ReplyScope: Hashable, Sendable {
+package enum ReplyScope: Hashable, Sendable {
     /// Reference data that no record changes (sectors, provinces, communes).
     case reference
     /// The stored rule sets.
@@ -25,7 +25,7 @@ public enum ReplyScope: Hashable, Sendable {
     /// Whether a reply of this scope still holds after `changes`.
     /// - Parameter trackRecordChanged: a changed need had completed partnerships, so NGOs'
     ///   track record in its province and sectors may have moved.
-    public func survives(_ changes: RecordChanges, trackRecordChanged: Bool) -> Bool {
+    package func survives(_ changes: RecordChanges, trackRecordChanged: Bool) -> Bool {
         switch self {
         case .reference: true
         case .ruleSets: !changes.ruleSets

@@ -1,20 +1,20 @@
 import NGOMatchCore
 
-public struct ReportingListParams: OperationParams {
-    public static let parameters = [
+package struct ReportingListParams: OperationParams {
+    package static let parameters = [
         Parameter("ngo", .text, "Only this NGO's duties (id, name or acronym)."),
         Parameter("province", .text, "Only the plans due to this province (any of its names)."),
         Parameter("state", .choice(ReportingDuty.State.allCases.map(\.rawValue)), "Only duties in this state."),
         Parameter("kind", .choice(ReportingDuty.Kind.allCases.map(\.rawValue)), "Only plans, or only annual reports."),
         Parameter("on", .text, "Judge the duties as on this day, YYYY-MM-DD (default today)."),
     ]
-    public var ngo: String?
-    public var province: String?
-    public var state: String?
-    public var kind: String?
-    public var on: String?
+    package var ngo: String?
+    package var province: String?
+    package var state: String?
+    package var kind: String?
+    package var on: String?
 
-    public init(
+    package init(
         ngo: String? = nil, province: String? = nil, state: String? = nil, kind: String? = nil, on: String? = nil
     ) {
         self.ngo = ngo
@@ -25,8 +25,8 @@ public struct ReportingListParams: OperationParams {
     }
 }
 
-public struct ReportFileParams: OperationParams {
-    public static let parameters = [
+package struct ReportFileParams: OperationParams {
+    package static let parameters = [
         Parameter.ngo,
         Parameter("kind", .choice(ReportingDuty.Kind.allCases.map(\.rawValue)), required: true, "What was filed."),
         Parameter("province", .text, "The province a plan went to (any of its names)."),
@@ -35,15 +35,15 @@ public struct ReportFileParams: OperationParams {
         Parameter("undo", .boolean, "Takes back a filing recorded by mistake."),
         Parameter("note", .text, "A note: the letter's number, how it was sent."),
     ]
-    public var ngo: String
-    public var kind: String
-    public var province: String?
-    public var year: Int?
-    public var filedOn: String?
-    public var undo: Bool?
-    public var note: String?
+    package var ngo: String
+    package var kind: String
+    package var province: String?
+    package var year: Int?
+    package var filedOn: String?
+    package var undo: Bool?
+    package var note: String?
 
-    public init(
+    package init(
         ngo: String, kind: String, province: String? = nil, year: Int? = nil, filedOn: String? = nil,
         undo: Bool? = nil, note: String? = nil
     ) {

@@ -1,12 +1,12 @@
 import NGOMatchCore
 
 /// The parameters of a rule set, shown next to a score so it can be questioned.
-public struct RuleParameters: Encodable, Sendable {
-    public let weights: [String: Double]
-    public let settings: [String: Double]
-    public let filters: [String: String]
+package struct RuleParameters: Encodable, Sendable {
+    package let weights: [String: Double]
+    package let settings: [String: Double]
+    package let filters: [String: String]
 
-    public init(_ rules: RuleSet) {
+    package init(_ rules: RuleSet) {
         weights = Dictionary(uniqueKeysWithValues: rules.weights.map { ($0.factor.rawValue, $0.weight) })
         var settings: [String: Double] = [:]
         if let rule = rules.sectorFit {
@@ -34,12 +34,12 @@ public struct RuleParameters: Encodable, Sendable {
     }
 
     /// `factor=weight, …, setting=value, …` in a stable order.
-    public var summary: String {
+    package var summary: String {
         (weights.sorted { $0.key < $1.key }.map { "\($0.key)=\(Explanation.points($0.value))" }
             + settings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }).joined(separator: ", ")
     }
 
-    public static func isApplied(_ filter: HardFilter, _ rules: RuleSet) -> Bool {
+    package static func isApplied(_ filter: HardFilter, _ rules: RuleSet) -> Bool {
         let f = rules.filters
         switch filter {
         case .needOpen: return f.needOpen

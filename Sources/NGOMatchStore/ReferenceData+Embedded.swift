@@ -3,14 +3,14 @@ import NGOMatchSeeds
 
 extension ReferenceData {
     /// The provinces and sectors compiled into the binary, without opening a registry.
-    public static func embedded() throws -> ReferenceData {
+    package static func embedded() throws -> ReferenceData {
         try ReferenceData(
             provincesJSON: SeedFile.text(SeedFile.provinces) ?? "", sectorsJSON: SeedFile.text(SeedFile.sectors) ?? "",
             communes: embeddedCommunes)
     }
 
     /// The communes compiled into the binary, parsed on first use.
-    public static let embeddedCommunes = CommuneCatalog {
+    package static let embeddedCommunes = CommuneCatalog {
         (SeedFile.text(SeedFile.communes) ?? "", SeedFile.text(SeedFile.formerCommunes) ?? "")
     }
 }

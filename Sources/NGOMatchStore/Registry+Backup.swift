@@ -6,7 +6,7 @@ extension Registry {
     /// Writes a consistent copy of the registry to `path` with SQLite's online
     /// backup: the registry stays in use (a server may keep serving) meanwhile.
     /// - Throws: `RegistryError.conflict` when `path` exists already.
-    public func backup(to path: String) throws {
+    package func backup(to path: String) throws {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw RegistryError.conflict(.key("conflict.backupExists", path))
         }
@@ -23,7 +23,7 @@ extension Registry {
     /// Replaces the registry's whole content with a backup's, after checking that
     /// the backup is an intact registry this version of ngomatch can read.
     /// - Throws: `RegistryError.notARegistry` or `.newerSchema`; then nothing changed.
-    public func restore(from path: String) throws {
+    package func restore(from path: String) throws {
         guard FileManager.default.fileExists(atPath: path) else {
             throw RegistryError.notARegistry(path: path, reason: "no such file")
         }

@@ -5,7 +5,7 @@ import NGOMatchSeeds
 /// The checklist and the settings of interest: shipped defaults the ministry may replace.
 extension Registry {
     /// The shipped checklist; the tests hold it valid, so it parses.
-    public static let shippedChecklist: ApprovalChecklist = {
+    package static let shippedChecklist: ApprovalChecklist = {
         do {
             return try ChecklistParser.parse(
                 SeedFile.text(SeedFile.approvalChecklist) ?? "", file: SeedFile.approvalChecklist)
@@ -14,10 +14,10 @@ extension Registry {
         }
     }()
 
-    public static let shippedChecklistText = SeedFile.text(SeedFile.approvalChecklist) ?? ""
+    package static let shippedChecklistText = SeedFile.text(SeedFile.approvalChecklist) ?? ""
 
     /// Vietnam's working days, from the shipped holidays.
-    public static let workingCalendar: WorkingCalendar = {
+    package static let workingCalendar: WorkingCalendar = {
         do {
             return try WorkingCalendar.parse(SeedFile.text(SeedFile.holidays) ?? "", file: SeedFile.holidays)
         } catch {
@@ -26,7 +26,7 @@ extension Registry {
     }()
 
     /// The checklist's text in force: the ministry's, or the shipped one.
-    public func checklistText() throws -> String {
+    package func checklistText() throws -> String {
         try database.read { db in try Self.info("approval_checklist", db) } ?? Self.shippedChecklistText
     }
 
@@ -37,7 +37,7 @@ extension Registry {
     }
 
     /// Replaces the checklist in force; the text was checked by the caller. Nil goes back to the shipped one.
-    public func replaceChecklist(_ text: String?, audit: AuditEntry) throws {
+    package func replaceChecklist(_ text: String?, audit: AuditEntry) throws {
         _ = try change(audit: audit, revises: false) { db in
             if let text {
                 try db.execute(
@@ -53,19 +53,19 @@ extension Registry {
     }
 
     /// How long a request waits for its answer, and how many an organisation may have open.
-    public struct InterestSettings: Hashable, Sendable, Codable {
-        public var expiryDays: Int
-        public var openCap: Int
+    package struct InterestSettings: Hashable, Sendable, Codable {
+        package var expiryDays: Int
+        package var openCap: Int
 
-        public static let standard = InterestSettings(expiryDays: 14, openCap: 20)
+        package static let standard = InterestSettings(expiryDays: 14, openCap: 20)
 
-        public init(expiryDays: Int, openCap: Int) {
+        package init(expiryDays: Int, openCap: Int) {
             self.expiryDays = expiryDays
             self.openCap = openCap
         }
     }
 
-    public func interestSettings() throws -> InterestSettings {
+    package func interestSettings() throws -> InterestSettings {
         try database.read { db in try Self.interestSettings(db) }
     }
 
@@ -75,7 +75,7 @@ extension Registry {
             openCap: try info("interest_open_cap", db).flatMap(Int.init) ?? InterestSettings.standard.openCap)
     }
 
-    public func setInterestSettings(_ settings: InterestSettings, audit: AuditEntry) throws -> InterestSettings {
+    package func setInterestSettings(_ settings: InterestSettings, audit: AuditEntry) throws -> InterestSettings {
         try change(audit: audit, revises: false) { db in
             for (key, value) in [
                 ("interest_expiry_days", settings.expiryDays), ("interest_open_cap", settings.openCap),

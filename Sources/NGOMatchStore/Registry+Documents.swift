@@ -113,21 +113,21 @@ extension Registry {
 
 extension Registry {
     /// Every NGO's id, name and acronym, to resolve many names with one read.
-    public func ngoDirectory() throws -> NGODirectory {
+    package func ngoDirectory() throws -> NGODirectory {
         try database.read { db in try Self.ngoDirectory(db) }
     }
 }
 
 extension Registry {
     /// The needs of these ids that exist, read in chunks a statement can hold.
-    public func needs(ids: some Collection<NeedID>) throws -> [Need] {
+    package func needs(ids: some Collection<NeedID>) throws -> [Need] {
         try database.read { db in
             try Self.chunked(ids.map(\.rawValue)) { try Self.fetchNeeds(db, where: "id IN (\($0))", arguments: $1) }
         }
     }
 
     /// The NGOs of these ids that exist.
-    public func ngos(ids: some Collection<NGOID>) throws -> [NGO] {
+    package func ngos(ids: some Collection<NGOID>) throws -> [NGO] {
         try database.read { db in
             try Self.chunked(ids.map(\.rawValue)) { try Self.fetchNGOs(db, where: "id IN (\($0))", arguments: $1) }
         }

@@ -3,18 +3,18 @@ import GRDB
 import NGOMatchCore
 
 /// One stored row of a pair's approval dossier.
-public struct DossierRow: Hashable, Sendable, Codable {
-    public let item: String
-    public let doneAt: String?
-    public let doneBy: String?
-    public let fileName: String?
-    public let contentType: String?
-    public let size: Int?
+package struct DossierRow: Hashable, Sendable, Codable {
+    package let item: String
+    package let doneAt: String?
+    package let doneBy: String?
+    package let fileName: String?
+    package let contentType: String?
+    package let size: Int?
 }
 
 /// The approval dossier of each pair: items marked done, documents kept in the registry.
 extension Registry {
-    public func dossierRows(need: NeedID, ngo: NGOID) throws -> [DossierRow] {
+    package func dossierRows(need: NeedID, ngo: NGOID) throws -> [DossierRow] {
         try database.read { db in try Self.dossierRows(need: need, ngo: ngo, db) }
     }
 
@@ -33,7 +33,7 @@ extension Registry {
     }
 
     /// Marks an item done (with its document, when one is uploaded) or not done.
-    public func markDossierItem(
+    package func markDossierItem(
         need: NeedID, ngo: NGOID, item: String, done: Bool, document: UploadedDocument?, by: String,
         now: Date = Date(), audit: AuditEntry
     ) throws -> DossierRow {
@@ -71,7 +71,7 @@ extension Registry {
     }
 
     /// An uploaded document, for download.
-    public func dossierDocument(need: NeedID, ngo: NGOID, item: String) throws -> (
+    package func dossierDocument(need: NeedID, ngo: NGOID, item: String) throws -> (
         fileName: String, contentType: String, bytes: Data
     )? {
         try database.read { db in

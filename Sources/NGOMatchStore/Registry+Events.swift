@@ -19,7 +19,7 @@ extension Audited {
 extension Registry {
     /// Stores a new event with its participants, wishes and pair rules.
     /// - Throws: `RegistryError.conflict` when the id is taken.
-    public func createEvent(_ event: MeetingEvent, audit: AuditEntry) throws -> MeetingEvent {
+    package func createEvent(_ event: MeetingEvent, audit: AuditEntry) throws -> MeetingEvent {
         try change(audit: audit, revises: false) { db in
             if try Self.eventExists(event.id, db) {
                 throw RegistryError.conflict(.key("conflict.eventID", event.id))
@@ -44,12 +44,12 @@ extension Registry {
     }
 
     /// The whole event: settings, participants in the order invited, wishes and pair rules.
-    public func event(_ id: String) throws -> MeetingEvent {
+    package func event(_ id: String) throws -> MeetingEvent {
         try database.read { try Self.event(id, $0) }
     }
 
     /// Every event's settings and participants (not wishes), newest first.
-    public func events() throws -> [MeetingEvent] {
+    package func events() throws -> [MeetingEvent] {
         try database.read { db in
             try String.fetchAll(db, sql: "SELECT id FROM event ORDER BY created_at DESC, id").map { id in
                 var event = try Self.settings(id, db)
@@ -63,7 +63,7 @@ extension Registry {
     /// sees but cannot change here).
     /// `notices` sees the event as changed and gives the messages that tell of it, written in
     /// the same transaction.
-    public func changeEventSettings(
+    package func changeEventSettings(
         _ id: String, audit: AuditEntry, notices: (MeetingEvent, MeetingEvent) throws -> [OutboxDraft] = { _, _ in [] },
         _ body: (inout MeetingEvent) throws -> Void
     ) throws -> MeetingEvent {
@@ -81,7 +81,7 @@ extension Registry {
 
     /// Adds participants, or updates those already invited; `check` sees the event first and may refuse.
     /// `notices` sees the event before and after and gives the messages that tell of it.
-    public func saveEventParticipants(
+    package func saveEventParticipants(
         _ id: String, _ participants: [EventParticipant], audit: AuditEntry, check: (MeetingEvent) throws -> Void,
         notices: (MeetingEvent, MeetingEvent) throws -> [OutboxDraft] = { _, _ in [] }
     ) throws -> MeetingEvent {
@@ -114,7 +114,7 @@ extension Registry {
 
     /// Changes one participant, reading only the event's settings and that participant: a
     /// participant's answer costs the same however many others have answered.
-    public func changeEventParticipant(
+    package func changeEventParticipant(
         _ id: String, side: EventParticipant.Side, party: String, audit: AuditEntry,
         _ body: (inout EventParticipant, MeetingEvent) throws -> Void
     ) throws -> EventParticipant {
@@ -136,7 +136,8 @@ extension Registry {
     }
 
     /// One invited participant, or nil.
-    public func eventParticipant(_ id: String, side: EventParticipant.Side, party: String) throws -> EventParticipant? {
+    package func eventParticipant(_ id: String, side: EventParticipant.Side, party: String) throws -> EventParticipant?
+    {
         try database.read { db in
             try String.fetchOne(
                 db, sql: "SELECT document FROM event_participant WHERE event_id = ? AND side = ? AND party_id = ?",
@@ -147,7 +148,7 @@ extension Registry {
 
     /// Stores a wish (a weight of 0 removes it) after `check` has seen the event's settings and
     /// the two parties, both of whom must be invited.
-    public func saveEventWish(
+    package func saveEventWish(
         _ id: String, _ wish: EventWish, audit: AuditEntry, check: (MeetingEvent) throws -> Void
     ) throws -> EventWish {
         try change(audit: audit, revises: false) { db in
@@ -175,7 +176,7 @@ extension Registry {
     }
 
     /// Sets a pair's rule, `mustMeet` or `avoid`, or clears it with nil.
-    public func saveEventPairRule(
+    package func saveEventPairRule(
         _ id: String, _ pair: EventPair, rule: String?, audit: AuditEntry, check: (MeetingEvent) throws -> Void
     ) throws -> MeetingEvent {
         try change(audit: audit, revises: false) { db in
@@ -195,7 +196,7 @@ extension Registry {
     /// Keeps a planning run and, when `publish` is given, makes its meetings the published
     /// schedule: `meetings` replaces the schedule (numbers chosen by the caller), and the
     /// meetings of the old schedule that are not in it are marked cancelled.
-    public func storeEventPlan(
+    package func storeEventPlan(
         _ id: String, report: Data, summary: EventPlanRecord, publish: String?, meetings: [EventMeeting],
         audit: AuditEntry, check: (MeetingEvent) throws -> Void,
         notices: (MeetingEvent, EventPlanRecord) throws -> [OutboxDraft] = { _, _ in [] }
@@ -240,7 +241,7 @@ extension Registry {
     }
 
     /// Every planning run of the event, oldest first.
-    public func eventPlans(_ id: String) throws -> [EventPlanRecord] {
+    package func eventPlans(_ id: String) throws -> [EventPlanRecord] {
         try database.read { db in
             _ = try Self.settings(id, db)
             return try Row.fetchAll(
@@ -256,7 +257,7 @@ extension Registry {
     }
 
     /// The report of plan `number`, or of the last published plan; nil when there is none.
-    public func eventPlanReport(_ id: String, number: Int? = nil) throws -> (number: Int, report: Data)? {
+    package func eventPlanReport(_ id: String, number: Int? = nil) throws -> (number: Int, report: Data)? {
         try database.read { db in
             _ = try Self.settings(id, db)
             let row =
@@ -277,7 +278,7 @@ extension Registry {
     }
 
     /// The meetings of the published schedule, by number, cancelled and declined ones included.
-    public func eventMeetings(_ id: String) throws -> [EventMeeting] {
+    package func eventMeetings(_ id: String) throws -> [EventMeeting] {
         try database.read { db in
             _ = try Self.settings(id, db)
             return try Self.meetings(id, db)
@@ -288,7 +289,7 @@ extension Registry {
     /// recorded in the same transaction.
     /// A meeting held for a need moves its pair to "met" in the pipeline (never back), and a
     /// partnership the body returns moves it to the stage that record stands for.
-    public func changeEventMeeting(
+    package func changeEventMeeting(
         _ id: String, number: Int, door: String, audit: AuditEntry,
         _ body: (inout EventMeeting, MeetingEvent, PartnershipLookup) throws -> Partnership?
     ) throws -> EventMeeting {
@@ -448,8 +449,8 @@ extension Registry {
 }
 
 /// Reads a pair's partnership inside a meeting's transaction, to advance it.
-public struct PartnershipLookup {
+package struct PartnershipLookup {
     let read: (String, String) throws -> Partnership?
 
-    public func partnership(need: String, ngo: String) throws -> Partnership? { try read(need, ngo) }
+    package func partnership(need: String, ngo: String) throws -> Partnership? { try read(need, ngo) }
 }

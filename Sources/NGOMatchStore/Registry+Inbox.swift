@@ -6,7 +6,7 @@ import NGOMatchCore
 /// A person's inbox of notices, their choices of how each kind reaches them, and the digests
 /// that gather what they chose to read daily or weekly.
 extension Registry {
-    public func inbox(of personID: String, limit: Int = 100) throws -> [InboxNotice] {
+    package func inbox(of personID: String, limit: Int = 100) throws -> [InboxNotice] {
         try database.read { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM notice WHERE person_id = ? ORDER BY id DESC LIMIT ?",
@@ -15,7 +15,7 @@ extension Registry {
         }
     }
 
-    public func unreadCount(of personID: String) throws -> Int {
+    package func unreadCount(of personID: String) throws -> Int {
         try database.read { db in
             try Int.fetchOne(
                 db, sql: "SELECT count(*) FROM notice WHERE person_id = ? AND read_at IS NULL", arguments: [personID])
@@ -24,7 +24,7 @@ extension Registry {
     }
 
     /// Marks every notice of the person read, as their inbox page is shown.
-    public func markInboxRead(of personID: String) throws {
+    package func markInboxRead(of personID: String) throws {
         _ = try change(revises: false) { db in
             try db.execute(
                 sql: "UPDATE notice SET read_at = ? WHERE person_id = ? AND read_at IS NULL",
@@ -34,7 +34,7 @@ extension Registry {
     }
 
     /// The person's choice for each kind they may choose for (immediately when never chosen).
-    public func noticeSettings(of personID: String) throws -> [String: NoticeCadence] {
+    package func noticeSettings(of personID: String) throws -> [String: NoticeCadence] {
         try database.read { db in
             var settings: [String: NoticeCadence] = [:]
             for kind in NoticeCadence.choosableKinds { settings[kind] = try Self.cadence(of: personID, for: kind, db) }
@@ -42,7 +42,7 @@ extension Registry {
         }
     }
 
-    public func setNoticeSetting(_ personID: String, kind: String, cadence: NoticeCadence, audit: AuditEntry?)
+    package func setNoticeSetting(_ personID: String, kind: String, cadence: NoticeCadence, audit: AuditEntry?)
         throws
     {
         _ = try change(audit: audit, revises: false) { db in
@@ -64,7 +64,7 @@ extension Registry {
 
     /// The people whose digest of `cadence` is due at `now`: notices wait, and their last digest
     /// of it went out at least an interval ago.
-    public func dueDigests(_ cadence: NoticeCadence, now: Date = Date()) throws -> [(Person, [InboxNotice])] {
+    package func dueDigests(_ cadence: NoticeCadence, now: Date = Date()) throws -> [(Person, [InboxNotice])] {
         guard let interval = cadence.interval else { return [] }
         return try database.read { db in
             let people = try String.fetchAll(
@@ -100,7 +100,7 @@ extension Registry {
 
     /// Writes a digest and takes its notices off the waiting list, together: a digest is
     /// written once however many servers run this.
-    public func writeDigest(_ draft: OutboxDraft, notices: [Int], now: Date = Date()) throws -> Bool {
+    package func writeDigest(_ draft: OutboxDraft, notices: [Int], now: Date = Date()) throws -> Bool {
         try change(revises: false) { db in
             let waiting =
                 try Int.fetchOne(
@@ -120,7 +120,7 @@ extension Registry {
 
     /// A signature for an unsubscribe link: whoever holds the link may stop that kind of mail
     /// to that person, and nothing else.
-    public func unsubscribeSignature(person: String, kind: String) throws -> String {
+    package func unsubscribeSignature(person: String, kind: String) throws -> String {
         let key = try database.read { db in
             try String.fetchOne(db, sql: "SELECT value FROM registry_info WHERE key = 'unsubscribe_key'") ?? ""
         }
@@ -137,22 +137,22 @@ extension Registry {
 }
 
 /// A notice as a program following an organisation hears of it.
-public struct FollowedNotice: Sendable, Encodable {
-    public let notice: InboxNotice
-    public let person: String
-    public let name: String
+package struct FollowedNotice: Sendable, Encodable {
+    package let notice: InboxNotice
+    package let person: String
+    package let name: String
     /// The organisation the person acts for, `province:cao-bang`.
-    public let organisation: String
+    package let organisation: String
 }
 
 extension Registry {
     /// The newest notice's id: a follower hears of those after it.
-    public func latestNoticeID() throws -> Int {
+    package func latestNoticeID() throws -> Int {
         try database.read { db in try Int.fetchOne(db, sql: "SELECT max(id) FROM notice") ?? 0 }
     }
 
     /// Notices after `id`, to the people of `organisation` (every organisation when nil), oldest first.
-    public func notices(after id: Int, organisation: String?, limit: Int = 200) throws -> [FollowedNotice] {
+    package func notices(after id: Int, organisation: String?, limit: Int = 200) throws -> [FollowedNotice] {
         try database.read { db in
             try Row.fetchAll(
                 db,

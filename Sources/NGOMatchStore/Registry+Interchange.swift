@@ -5,7 +5,7 @@ extension Registry {
     /// Imports every record of every document in one transaction.
     /// - Parameter checkOnly: validate against the registry without writing.
     /// - Throws: `ValidationFailure` listing every invalid record; nothing is written.
-    public func importDocuments(
+    package func importDocuments(
         _ documents: [ImportDocument], checkOnly: Bool = false, audit: AuditEntry? = nil,
         progress: (Int) -> Void = { _ in }
     ) throws -> ImportSummary {
@@ -18,7 +18,7 @@ extension Registry {
     }
 
     /// Every NGO, then every need, then every partnership, in the import format, ordered by id.
-    public func exportRecords() throws -> [JSONValue] {
+    package func exportRecords() throws -> [JSONValue] {
         let (ngos, needs, partnerships) = try database.read { db in
             (try Self.fetchNGOs(db), try Self.fetchNeeds(db), try Self.fetchPartnerships(db))
         }

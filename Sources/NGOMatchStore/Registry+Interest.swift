@@ -3,18 +3,18 @@ import GRDB
 import NGOMatchCore
 
 /// What a side asks: checked by the service for who may ask it.
-public struct InterestDraft: Sendable {
-    public let need: NeedID
-    public let province: ProvinceID
-    public let ngo: NGOID
-    public let from: InterestRequest.Side
-    public let by: String
-    public let message: String
-    public let amount: Double?
-    public let currency: String?
-    public let timeframe: String?
+package struct InterestDraft: Sendable {
+    package let need: NeedID
+    package let province: ProvinceID
+    package let ngo: NGOID
+    package let from: InterestRequest.Side
+    package let by: String
+    package let message: String
+    package let amount: Double?
+    package let currency: String?
+    package let timeframe: String?
 
-    public init(
+    package init(
         need: NeedID, province: ProvinceID, ngo: NGOID, from: InterestRequest.Side, by: String, message: String,
         amount: Double?, currency: String?, timeframe: String?
     ) {
@@ -35,7 +35,7 @@ extension Registry {
     /// Writes a request; when the other side has one open for the pair, both become mutual and
     /// the pair moves to "interested" without an answer. The pair joins the pipeline at its first stage.
     /// - Throws: `RegistryError.conflict` for a closed pair, a request already open, or the cap reached.
-    public func expressInterest(
+    package func expressInterest(
         _ draft: InterestDraft, door: String, now: Date = Date(),
         notices: (InterestOutcome, ApprovalChecklist) -> [OutboxDraft], audit: AuditEntry
     ) throws -> InterestOutcome {
@@ -104,7 +104,7 @@ extension Registry {
     /// Answers an open request (accepted or declined, by the other side) or takes it back
     /// (withdrawn, by the side that asked); an acceptance moves the pair to "interested", a
     /// decline closes it with the reason.
-    public func answerInterest(
+    package func answerInterest(
         _ id: Int, status: InterestRequest.Status, reason: DeclineReason?, answer: String?, by: String, door: String,
         now: Date = Date(), notices: (InterestRequest) -> [OutboxDraft], audit: AuditEntry
     ) throws -> InterestRequest {
@@ -150,7 +150,7 @@ extension Registry {
     }
 
     /// Adds a message to a request's thread.
-    public func addInterestMessage(
+    package func addInterestMessage(
         _ id: Int, side: InterestRequest.Side?, by: String, text: String, now: Date = Date(),
         notices: (InterestRequest, InterestMessage) -> [OutboxDraft], audit: AuditEntry
     ) throws -> InterestMessage {
@@ -169,7 +169,7 @@ extension Registry {
     }
 
     /// Open requests past their time become expired, with the notices that tell so.
-    public func expireInterest(now: Date = Date(), notices: (InterestRequest) -> [OutboxDraft]) throws -> Int {
+    package func expireInterest(now: Date = Date(), notices: (InterestRequest) -> [OutboxDraft]) throws -> Int {
         try change(revises: false) { db in
             let due = try Self.interestRequests(
                 db, where: "status = 'open' AND expires_at <= ?", [Self.stamp(now)])
@@ -183,14 +183,14 @@ extension Registry {
         }.value
     }
 
-    public func interestRequest(_ id: Int) throws -> InterestRequest {
+    package func interestRequest(_ id: Int) throws -> InterestRequest {
         guard let request = try database.read({ db in try Self.interestRequest(id, db) }) else {
             throw RegistryError.notFound(kind: "interest", id: "\(id)", suggestions: [])
         }
         return request
     }
 
-    public func interestMessages(_ id: Int) throws -> [InterestMessage] {
+    package func interestMessages(_ id: Int) throws -> [InterestMessage] {
         try database.read { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM interest_message WHERE interest_id = ? ORDER BY id", arguments: [id]
@@ -204,7 +204,7 @@ extension Registry {
     }
 
     /// Requests, newest first, of one organisation (`province:ID`, `ngo:ID`) or all.
-    public func interestRequests(
+    package func interestRequests(
         organisation: Role? = nil, need: NeedID? = nil, ngo: NGOID? = nil, status: InterestRequest.Status? = nil
     ) throws -> [InterestRequest] {
         var conditions: [String] = []

@@ -2,14 +2,14 @@ import GRDB
 import NGOMatchCore
 
 /// Which NGOs to list; every condition is optional.
-public struct NGOFilter: Sendable {
+package struct NGOFilter: Sendable {
     /// A sector or a top-level sector whose subsectors also count.
-    public var sector: SectorID?
+    package var sector: SectorID?
     /// NGOs working there now, or nationwide.
-    public var province: ProvinceID?
-    public var country: String?
+    package var province: ProvinceID?
+    package var country: String?
 
-    public init(sector: SectorID? = nil, province: ProvinceID? = nil, country: String? = nil) {
+    package init(sector: SectorID? = nil, province: ProvinceID? = nil, country: String? = nil) {
         self.sector = sector
         self.province = province
         self.country = country
@@ -17,7 +17,7 @@ public struct NGOFilter: Sendable {
 }
 
 extension Registry {
-    public func ngos(_ filter: NGOFilter = NGOFilter()) throws -> [NGO] {
+    package func ngos(_ filter: NGOFilter = NGOFilter()) throws -> [NGO] {
         var condition = "1"
         var arguments: StatementArguments = []
         if let sector = filter.sector {
@@ -34,7 +34,7 @@ extension Registry {
 
     /// Finds an NGO by id, name or acronym.
     /// - Throws: `LookupError` when none or several match.
-    public func ngo(named name: String) throws -> NGO {
+    package func ngo(named name: String) throws -> NGO {
         try database.read { db in
             let id = try Self.resolveNGO(name, db)
             return try Self.fetchNGOs(db, where: "id = ?", arguments: [id.rawValue])[0]
@@ -43,14 +43,14 @@ extension Registry {
 
     /// Registers a new NGO from a record in the import format.
     /// - Throws: `ValidationFailure` naming every bad field; nothing is written.
-    public func addNGO(_ record: JSONValue, audit: AuditEntry? = nil) throws -> NGO {
+    package func addNGO(_ record: JSONValue, audit: AuditEntry? = nil) throws -> NGO {
         try change(audit: audit) { db in
             try ImportRun.register(Self.single(record, type: "ngo"), reference: reference, db).ngos[0]
         }
     }
 
     /// Changes the fields in `changes` of the NGO `name` resolves to.
-    public func updateNGO(_ name: String, changes: JSONValue, audit: AuditEntry? = nil) throws -> NGO {
+    package func updateNGO(_ name: String, changes: JSONValue, audit: AuditEntry? = nil) throws -> NGO {
         try change(audit: audit) { db in
             let id = try Self.resolveNGO(name, db)
             let existing = try Self.fetchNGOs(db, where: "id = ?", arguments: [id.rawValue])[0]

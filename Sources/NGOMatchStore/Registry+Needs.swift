@@ -2,14 +2,14 @@ import GRDB
 import NGOMatchCore
 
 /// Which needs to list; every condition is optional.
-public struct NeedFilter: Sendable {
-    public var province: ProvinceID?
-    public var status: Need.Status?
+package struct NeedFilter: Sendable {
+    package var province: ProvinceID?
+    package var status: Need.Status?
     /// A sector or a top-level sector whose subsectors also count.
-    public var sector: SectorID?
-    public var region: RegionID?
+    package var sector: SectorID?
+    package var region: RegionID?
 
-    public init(
+    package init(
         province: ProvinceID? = nil, status: Need.Status? = nil, sector: SectorID? = nil, region: RegionID? = nil
     ) {
         self.province = province
@@ -20,7 +20,7 @@ public struct NeedFilter: Sendable {
 }
 
 extension Registry {
-    public func needs(_ filter: NeedFilter = NeedFilter()) throws -> [Need] {
+    package func needs(_ filter: NeedFilter = NeedFilter()) throws -> [Need] {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if let province = filter.province {
@@ -46,20 +46,20 @@ extension Registry {
     }
 
     /// - Throws: `RegistryError.notFound` with the closest ids.
-    public func need(_ id: String) throws -> Need {
+    package func need(_ id: String) throws -> Need {
         try database.read { try Self.need(id, $0) }
     }
 
     /// Registers a new need from a record in the import format.
     /// - Throws: `ValidationFailure` naming every bad field; nothing is written.
-    public func addNeed(_ record: JSONValue, audit: AuditEntry? = nil) throws -> Need {
+    package func addNeed(_ record: JSONValue, audit: AuditEntry? = nil) throws -> Need {
         try change(audit: audit) { db in
             try ImportRun.register(Self.single(record, type: "need"), reference: reference, db).needs[0]
         }
     }
 
     /// Changes the fields in `changes` (same shape as a record; lists are replaced whole).
-    public func updateNeed(_ id: String, changes: JSONValue, audit: AuditEntry? = nil) throws -> Need {
+    package func updateNeed(_ id: String, changes: JSONValue, audit: AuditEntry? = nil) throws -> Need {
         try change(audit: audit) { db in
             let existing = try Self.need(id, db)
             if case .string(let newID)? = changes["id"], newID != existing.id.rawValue {

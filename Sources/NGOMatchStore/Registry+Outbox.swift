@@ -3,12 +3,12 @@ import GRDB
 import NGOMatchCore
 
 /// A message a sender has taken to deliver; no other sender takes it while the claim holds.
-public struct ClaimedMessage: Sendable {
-    public let id: Int
-    public let messageID: String
-    public let recipient: String
-    public let message: String
-    public let attempts: Int
+package struct ClaimedMessage: Sendable {
+    package let id: Int
+    package let messageID: String
+    package let recipient: String
+    package let message: String
+    package let attempts: Int
 }
 
 /// The outbox: notices written with their changes, taken one at a time by whichever sender
@@ -16,7 +16,7 @@ public struct ClaimedMessage: Sendable {
 extension Registry {
     /// Takes the next message due, for `claimant` until `lease` ends. A claim whose holder is
     /// known to be gone (a process killed mid-send) is taken over at once; any other waits out its lease.
-    public func claimDueMessage(
+    package func claimDueMessage(
         by claimant: String, lease: TimeInterval, now: Date = Date(), isAbandoned: (String) -> Bool = { _ in false }
     ) throws -> ClaimedMessage? {
         try change(revises: false) { db in
@@ -45,7 +45,7 @@ extension Registry {
     }
 
     /// The message reached the relay (or the folder).
-    public func recordDelivery(_ id: Int, now: Date = Date()) throws {
+    package func recordDelivery(_ id: Int, now: Date = Date()) throws {
         _ = try change(revises: false) { db in
             try db.execute(
                 sql: """
@@ -59,7 +59,7 @@ extension Registry {
     }
 
     /// A try that failed: tried again at `retryAt`, or never when it is nil (a refusal for good).
-    public func recordFailure(_ id: Int, reason: String, retryAt: Date?) throws {
+    package func recordFailure(_ id: Int, reason: String, retryAt: Date?) throws {
         _ = try change(revises: false) { db in
             if let retryAt {
                 try db.execute(
@@ -79,7 +79,7 @@ extension Registry {
     }
 
     /// The outbox, newest first, in the states asked for (all when empty).
-    public func outbox(states: [OutboxEntry.State] = [], limit: Int = 200) throws -> [OutboxEntry] {
+    package func outbox(states: [OutboxEntry.State] = [], limit: Int = 200) throws -> [OutboxEntry] {
         try database.read { db in
             let filter =
                 states.isEmpty ? "" : "WHERE state IN (\(states.map { "'\($0.rawValue)'" }.joined(separator: ",")))"
@@ -90,7 +90,7 @@ extension Registry {
     }
 
     /// The messages sent to one person, newest first: what the organiser reads as "who was told what".
-    public func outbox(recipient: String) throws -> [OutboxEntry] {
+    package func outbox(recipient: String) throws -> [OutboxEntry] {
         try database.read { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM outbox WHERE recipient = ? ORDER BY id DESC", arguments: [recipient]
@@ -99,7 +99,7 @@ extension Registry {
     }
 
     /// The messages about one topic (`event:ID`), newest first: who was told what about it, and when.
-    public func outbox(topic: String) throws -> [OutboxEntry] {
+    package func outbox(topic: String) throws -> [OutboxEntry] {
         try database.read { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM outbox WHERE topic = ? ORDER BY id DESC", arguments: [topic]
@@ -111,7 +111,7 @@ extension Registry {
     /// recipient after `since`: in one transaction, so two servers writing reminders at once
     /// write each once.
     /// - Parameter now: when the drafts are written, as the interval is counted.
-    public func enqueueUnlessSent(
+    package func enqueueUnlessSent(
         kinds: [String], writing kind: String, topic: String, since: Date, now: Date = Date(), _ drafts: [OutboxDraft]
     ) throws -> Int {
         try change(revises: false) { db in
@@ -138,7 +138,7 @@ extension Registry {
     }
 
     /// Puts a message that failed back in line, due now.
-    public func retryOutbox(_ id: Int, audit: AuditEntry) throws -> OutboxEntry {
+    package func retryOutbox(_ id: Int, audit: AuditEntry) throws -> OutboxEntry {
         try change(audit: audit, revises: false) { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM outbox WHERE id = ?", arguments: [id]) else {
                 throw RegistryError.notFound(kind: "message", id: String(id), suggestions: [])

@@ -3,17 +3,17 @@ import GRDB
 import NGOMatchCore
 
 /// A person whose overview is due, and what it covers.
-public struct DueOverview: Sendable {
-    public let person: Person
-    public let cadence: NoticeCadence
+package struct DueOverview: Sendable {
+    package let person: Person
+    package let cadence: NoticeCadence
     /// The last overview made for them (or their invitation): what is newer is new to them.
-    public let since: String
+    package let since: String
 }
 
 /// The overviews each person gets daily or weekly: when the last was made, so that each covers
 /// what came after it, and one is made once however many servers run.
 extension Registry {
-    public func dueOverviews(now: Date = Date()) throws -> [DueOverview] {
+    package func dueOverviews(now: Date = Date()) throws -> [DueOverview] {
         try database.read { db in
             var due: [DueOverview] = []
             for row in try Row.fetchAll(
@@ -38,7 +38,7 @@ extension Registry {
 
     /// Records that the overview was made (and writes its message, when it has one), unless
     /// another server made it first.
-    public func recordOverview(_ due: DueOverview, _ draft: OutboxDraft?, now: Date = Date()) throws -> Bool {
+    package func recordOverview(_ due: DueOverview, _ draft: OutboxDraft?, now: Date = Date()) throws -> Bool {
         try change(revises: false) { db -> Audited<Bool> in
             let last = try String.fetchOne(
                 db, sql: "SELECT at FROM overview_run WHERE person_id = ?", arguments: [due.person.id])

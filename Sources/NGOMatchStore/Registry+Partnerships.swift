@@ -4,7 +4,7 @@ import NGOMatchCore
 extension Registry {
     /// Records the current step between a need and an NGO; a pair has one status at a time.
     /// - Throws: `RegistryError.notFound` or `LookupError` for an unknown need or NGO.
-    public func recordPartnership(
+    package func recordPartnership(
         need: String, ngo: String, status: Partnership.Status, note: String? = nil, door: String = "cli",
         audit: AuditEntry? = nil
     ) throws -> Partnership {
@@ -28,7 +28,7 @@ extension Registry {
     }
 
     /// Partnerships, optionally of one need or one NGO (by id, name or acronym).
-    public func partnerships(need: String? = nil, ngo: String? = nil) throws -> [Partnership] {
+    package func partnerships(need: String? = nil, ngo: String? = nil) throws -> [Partnership] {
         try database.read { db in
             var conditions: [String] = []
             var arguments: [any DatabaseValueConvertible] = []
@@ -75,7 +75,7 @@ extension Registry {
 
     /// Everything the scoring engine needs, read in one consistent snapshot, and the revision it
     /// was read at; a snapshot of the compiled index is written beside the file for the next process.
-    public func revisedMatchIndex() throws -> (index: MatchIndex, revision: Int) {
+    package func revisedMatchIndex() throws -> (index: MatchIndex, revision: Int) {
         let (needs, ngos, partnerships, revision, lineage, token) = try database.read { db in
             let revision = try Self.revision(db)
             return (

@@ -3,12 +3,12 @@ import GRDB
 import NGOMatchCore
 
 /// A person as first written, with the way in their invitation carries.
-public struct NewPerson: Sendable {
-    public let person: Person
-    public let grant: SignInGrant
-    public let invitation: OutboxDraft
+package struct NewPerson: Sendable {
+    package let person: Person
+    package let grant: SignInGrant
+    package let invitation: OutboxDraft
 
-    public init(person: Person, grant: SignInGrant, invitation: OutboxDraft) {
+    package init(person: Person, grant: SignInGrant, invitation: OutboxDraft) {
         self.person = person
         self.grant = grant
         self.invitation = invitation
@@ -19,7 +19,7 @@ public struct NewPerson: Sendable {
 extension Registry {
     /// Adds a person and their invitation: the person, the link it holds and the message, or nothing.
     /// - Throws: `RegistryError.conflict` when someone still here already signs in with the address.
-    public func invite(_ new: NewPerson, audit: AuditEntry) throws -> Person {
+    package func invite(_ new: NewPerson, audit: AuditEntry) throws -> Person {
         try change(audit: audit, revises: false) { db in
             let person = new.person
             if let other = try Self.activePerson(emailKey: Self.emailKey(person.email), db) {
@@ -42,7 +42,7 @@ extension Registry {
     }
 
     /// Everyone, or the people of one organisation, by name; those who left only when asked.
-    public func people(organisation: String? = nil, includingLeft: Bool = false) throws -> [Person] {
+    package func people(organisation: String? = nil, includingLeft: Bool = false) throws -> [Person] {
         try database.read { db in
             var conditions: [String] = []
             var arguments: [any DatabaseValueConvertible] = []
@@ -61,7 +61,7 @@ extension Registry {
 
     /// A person by id or by address (someone still here first).
     /// - Throws: `RegistryError.notFound` with the closest ids and addresses.
-    public func person(_ key: String) throws -> Person {
+    package func person(_ key: String) throws -> Person {
         try database.read { db in
             if let row = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [key]) {
                 return Self.person(row)
@@ -75,12 +75,12 @@ extension Registry {
     }
 
     /// Someone still here who signs in with this address, or nil.
-    public func activePerson(email: String) throws -> Person? {
+    package func activePerson(email: String) throws -> Person? {
         try database.read { db in try Self.activePerson(emailKey: Self.emailKey(email), db) }
     }
 
     /// Changes a person; `check` sees them as they are and may refuse.
-    public func updatePerson(_ id: String, audit: AuditEntry, _ body: (inout Person) throws -> Void) throws -> Person {
+    package func updatePerson(_ id: String, audit: AuditEntry, _ body: (inout Person) throws -> Void) throws -> Person {
         try change(audit: audit, revises: false) { db in
             var person = try Self.person(id: id, db)
             try body(&person)

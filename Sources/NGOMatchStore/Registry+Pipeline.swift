@@ -8,7 +8,7 @@ import NGOMatchCore
 extension Registry {
     /// Moves a pair by the checklist's rules, checked in the transaction that moves it.
     /// - Throws: `RegistryError.conflict` with why the move may not be made.
-    public func movePipeline(
+    package func movePipeline(
         need: NeedID, ngo: NGOID, _ move: PipelineMove, mayGoBack: Bool, now: Date = Date(),
         notices: (PipelinePair, ApprovalChecklist) -> [OutboxDraft], audit: AuditEntry
     ) throws -> PipelinePair {
@@ -86,7 +86,7 @@ extension Registry {
             arguments: [need.rawValue, ngo.rawValue])
     }
 
-    public func pipelinePair(need: NeedID, ngo: NGOID) throws -> PipelinePair? {
+    package func pipelinePair(need: NeedID, ngo: NGOID) throws -> PipelinePair? {
         try database.read { db in try Self.pipelinePair(need: need, ngo: ngo, db) }
     }
 
@@ -96,7 +96,7 @@ extension Registry {
     }
 
     /// Pairs, newest move first, of one organisation or all; without their moves unless asked.
-    public func pipelinePairs(organisation: Role? = nil, moves: Bool = false) throws -> [PipelinePair] {
+    package func pipelinePairs(organisation: Role? = nil, moves: Bool = false) throws -> [PipelinePair] {
         let (condition, arguments): (String, [any DatabaseValueConvertible]) =
             switch organisation {
             case .province(let id)?: ("n.province_id = ?", [id.rawValue])

@@ -3,20 +3,20 @@ import GRDB
 import NGOMatchCore
 
 /// A report an NGO filed, as recorded here.
-public struct ReportFiling: Hashable, Sendable, Codable {
-    public let ngo: NGOID
-    public let duty: String
-    public let filedOn: CalendarDate
-    public let recordedBy: String
-    public let recordedAt: String
-    public let note: String?
+package struct ReportFiling: Hashable, Sendable, Codable {
+    package let ngo: NGOID
+    package let duty: String
+    package let filedOn: CalendarDate
+    package let recordedBy: String
+    package let recordedAt: String
+    package let note: String?
 }
 
 /// The reports NGOs filed under Decree 58: what is owed is derived from their certificates;
 /// only what was filed, and when, is kept.
 extension Registry {
     /// Records (or corrects) the day a duty was filed; `nil` takes the record back.
-    public func fileReport(
+    package func fileReport(
         ngo: NGOID, duty: String, filedOn: CalendarDate?, by: String, note: String?, audit: AuditEntry
     ) throws -> ReportFiling? {
         try change(audit: audit, revises: false) { db -> Audited<ReportFiling?> in
@@ -40,7 +40,7 @@ extension Registry {
     }
 
     /// Every filing, by NGO and duty.
-    public func reportFilings() throws -> [NGOID: [String: CalendarDate]] {
+    package func reportFilings() throws -> [NGOID: [String: CalendarDate]] {
         try database.read { db in
             var filings: [NGOID: [String: CalendarDate]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT ngo_id, duty, filed_on FROM report_filing") {
@@ -52,7 +52,7 @@ extension Registry {
     }
 
     /// The first day filings were kept here.
-    public func reportingSince() throws -> CalendarDate {
+    package func reportingSince() throws -> CalendarDate {
         try database.read { db in try Self.info("reporting_since", db).flatMap(CalendarDate.init) } ?? .today
     }
 }

@@ -2,13 +2,13 @@ import GRDB
 import NGOMatchCore
 
 /// Who changed what: written in the same transaction as the change.
-public struct AuditEntry: Hashable, Sendable {
+package struct AuditEntry: Hashable, Sendable {
     /// `cli`, `stdio`, or `token:<id>`.
-    public let actor: String
+    package let actor: String
     /// The protocol method or CLI command, e.g. `needs.register`.
-    public let method: String
+    package let method: String
 
-    public init(actor: String, method: String) {
+    package init(actor: String, method: String) {
         self.actor = actor
         self.method = method
     }
@@ -20,7 +20,7 @@ public struct AuditEntry: Hashable, Sendable {
 /// is recorded in the audit table.
 extension Registry {
     /// The registry's revision: it grows with every committed change.
-    public func revision() throws -> Int {
+    package func revision() throws -> Int {
         try database.read { try Self.revision($0) }
     }
 
@@ -110,7 +110,7 @@ extension Registry {
 
     /// The records changed between two revisions, when every change between says which (an
     /// import or a restored backup does not); nil when one does not.
-    public func changes(after start: Int, through end: Int) -> RecordChanges? {
+    package func changes(after start: Int, through end: Int) -> RecordChanges? {
         if let changes = changeLog.changes(after: start, through: end) { return changes }
         // Made by another process, or before this one opened the file: the log kept in the file.
         return try? database.read { db in try Self.loggedChanges(after: start, through: end, db) }
@@ -118,7 +118,7 @@ extension Registry {
 
     /// The records named, as they are now, read in one snapshot with its revision: what an index
     /// following `changes` needs. A record no longer there is left out.
-    public func records(_ changes: RecordChanges) throws -> (
+    package func records(_ changes: RecordChanges) throws -> (
         needs: [Need], ngos: [NGO], partnerships: [Partnership], revision: Int
     ) {
         try database.read { db in
@@ -141,7 +141,7 @@ extension Registry {
 
     /// A page of the audit trail, newest first: lines older than `before` (an id), whose actor,
     /// method or record contain the texts given; and how many lines match in all.
-    public func auditLines(limit: Int, before: Int? = nil, actor: String? = nil, method: String? = nil) throws
+    package func auditLines(limit: Int, before: Int? = nil, actor: String? = nil, method: String? = nil) throws
         -> (lines: [AuditLine], total: Int)
     {
         var conditions = ["1"]
@@ -178,7 +178,7 @@ extension Registry {
     }
 
     /// The audit trail, newest first.
-    public func auditTrail(limit: Int = 100) throws -> [(at: String, actor: String, method: String, record: String)] {
+    package func auditTrail(limit: Int = 100) throws -> [(at: String, actor: String, method: String, record: String)] {
         try database.read { db in
             try Row.fetchAll(
                 db, sql: "SELECT at, actor, method, record FROM audit ORDER BY id DESC LIMIT ?", arguments: [limit]

@@ -2,17 +2,17 @@ import GRDB
 import NGOMatchCore
 
 /// A rule set added to the registry: its YAML text, kept whole, and who added it when.
-public struct StoredRuleSet: Hashable, Sendable, Encodable {
-    public let name: String
-    public let version: Int
-    public let text: String
-    public let addedBy: String
-    public let addedAt: String
+package struct StoredRuleSet: Hashable, Sendable, Encodable {
+    package let name: String
+    package let version: Int
+    package let text: String
+    package let addedBy: String
+    package let addedAt: String
     /// When the name was removed; `name@version` still reads it, for old rankings.
-    public let removedAt: String?
+    package let removedAt: String?
 
     /// `climate-2026@2`: the name a ranking under this version reports.
-    public var label: String { "\(name)@\(version)" }
+    package var label: String { "\(name)@\(version)" }
 
     init(row: Row) {
         name = row["name"]
@@ -36,7 +36,7 @@ extension StoredRuleSet: AuditedRecord {
 
 extension Registry {
     /// Stores `text` as the next version of `name`. The caller has checked the text.
-    public func addRuleSet(name: String, text: String, audit: AuditEntry) throws -> StoredRuleSet {
+    package func addRuleSet(name: String, text: String, audit: AuditEntry) throws -> StoredRuleSet {
         try change(audit: audit) { db in
             let last = try Int.fetchOne(db, sql: "SELECT max(version) FROM rule_set WHERE name = ?", arguments: [name])
             try db.execute(
@@ -48,7 +48,7 @@ extension Registry {
 
     /// Stops `name` resolving; its versions stay readable as `name@version`.
     /// - Throws: `RegistryError.notFound` when no rule set of that name is in use.
-    public func removeRuleSet(name: String, audit: AuditEntry) throws -> StoredRuleSet {
+    package func removeRuleSet(name: String, audit: AuditEntry) throws -> StoredRuleSet {
         try change(audit: audit) { db in
             guard let latest = try Self.latestRuleSet(db, name: name) else {
                 throw RegistryError.notFound(
@@ -63,7 +63,7 @@ extension Registry {
     }
 
     /// The newest version of `name` that is in use, or exactly `version` (removed or not).
-    public func ruleSet(name: String, version: Int? = nil) throws -> StoredRuleSet? {
+    package func ruleSet(name: String, version: Int? = nil) throws -> StoredRuleSet? {
         try database.read { db in
             if let version { return try Self.ruleSetRow(db, name: name, version: version) }
             return try Self.latestRuleSet(db, name: name)
@@ -71,14 +71,14 @@ extension Registry {
     }
 
     /// Every version of every added rule set, by name then version.
-    public func ruleSetVersions() throws -> [StoredRuleSet] {
+    package func ruleSetVersions() throws -> [StoredRuleSet] {
         try database.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM rule_set ORDER BY name, version").map(StoredRuleSet.init)
         }
     }
 
     /// Names in use, for "did you mean".
-    public func ruleSetNames() throws -> [String] { try database.read { try Self.ruleSetNames($0) } }
+    package func ruleSetNames() throws -> [String] { try database.read { try Self.ruleSetNames($0) } }
 
     private static func ruleSetNames(_ db: Database) throws -> [String] {
         try String.fetchAll(db, sql: "SELECT DISTINCT name FROM rule_set WHERE removed_at IS NULL ORDER BY name")

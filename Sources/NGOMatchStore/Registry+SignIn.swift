@@ -4,10 +4,10 @@ import NGOMatchCore
 
 extension Registry {
     /// Tries a code allows before it is spent.
-    public static let codeTries = 5
+    package static let codeTries = 5
 
     /// Writes a way in for someone still here and the message that carries it, together.
-    public func grantSignIn(to personID: String, _ grant: SignInGrant, message: OutboxDraft) throws {
+    package func grantSignIn(to personID: String, _ grant: SignInGrant, message: OutboxDraft) throws {
         _ = try change(revises: false) { db in
             try Self.insert(grant, for: personID, db)
             try Self.enqueue(message, db)
@@ -16,7 +16,7 @@ extension Registry {
     }
 
     /// Whom a link would sign in, without using it: the page a mail scanner may open freely.
-    public func holder(ofLink link: String, now: Date = Date()) throws -> Person? {
+    package func holder(ofLink link: String, now: Date = Date()) throws -> Person? {
         try database.read { db in
             try Row.fetchOne(
                 db,
@@ -29,7 +29,7 @@ extension Registry {
     }
 
     /// Uses a link: the person it signs in, once.
-    public func redeem(link: String, now: Date = Date()) throws -> SignInOutcome {
+    package func redeem(link: String, now: Date = Date()) throws -> SignInOutcome {
         try change(revises: false) { db in
             guard
                 let row = try Row.fetchOne(
@@ -44,7 +44,7 @@ extension Registry {
     }
 
     /// Uses a code typed with the address it was sent to; a wrong one spends a try.
-    public func redeem(code: String, email: String, now: Date = Date()) throws -> SignInOutcome {
+    package func redeem(code: String, email: String, now: Date = Date()) throws -> SignInOutcome {
         try change(revises: false) { db in
             guard let person = try Self.activePerson(emailKey: Self.emailKey(email), db),
                 let row = try Row.fetchOne(

@@ -8,7 +8,7 @@ import Synchronization
 /// decoding and compiling every record. It is only ever replaced whole, never written in place,
 /// and is used only for the registry and revision it names: anything else is compiled afresh.
 extension Registry {
-    public var snapshotPath: String { path + "-index" }
+    package var snapshotPath: String { path + "-index" }
 
     static func lineage(_ db: Database) throws -> String? {
         try String.fetchOne(db, sql: "SELECT value FROM registry_info WHERE key = 'lineage'")
@@ -16,7 +16,7 @@ extension Registry {
 
     /// The index the snapshot holds and the revision it was compiled at, when it is this
     /// registry's and no newer than the file; nil when there is none to use.
-    public func snapshotMatchIndex() throws -> (index: MatchIndex, revision: Int)? {
+    package func snapshotMatchIndex() throws -> (index: MatchIndex, revision: Int)? {
         guard FileManager.default.fileExists(atPath: snapshotPath),
             let data = try? Data(contentsOf: URL(fileURLWithPath: snapshotPath), options: .alwaysMapped)
         else { return nil }

@@ -7,7 +7,7 @@ extension Registry {
     /// Creates a token for `role` and returns it; only its SHA-256 is stored. The audit trail
     /// names the token's id and role, never the token.
     /// - Throws: `RegistryError.notFound` when the role names an unknown province or NGO.
-    public func createToken(role: Role, note: String? = nil, audit: AuditEntry) throws -> (
+    package func createToken(role: Role, note: String? = nil, audit: AuditEntry) throws -> (
         token: String, info: TokenInfo
     ) {
         switch role {
@@ -44,7 +44,7 @@ extension Registry {
     }
 
     /// The role of a valid, unrevoked token, or nil.
-    public func role(ofToken token: String) throws -> (id: String, role: Role)? {
+    package func role(ofToken token: String) throws -> (id: String, role: Role)? {
         try database.read { db in
             guard
                 let row = try Row.fetchOne(
@@ -56,14 +56,14 @@ extension Registry {
         }
     }
 
-    public func tokens() throws -> [TokenInfo] {
+    package func tokens() throws -> [TokenInfo] {
         try database.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM token ORDER BY created_at, id").map(Self.tokenInfo)
         }
     }
 
     /// Revokes a token by its id (the first 8 characters after `ngm_`) and returns it as it now is.
-    public func revokeToken(id: String, audit: AuditEntry) throws -> TokenInfo {
+    package func revokeToken(id: String, audit: AuditEntry) throws -> TokenInfo {
         try change(audit: audit, revises: false) { db in
             try db.execute(
                 sql: "UPDATE token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [Self.now(), id])

@@ -7,17 +7,17 @@ import NGOMatchSeeds
 ///
 /// It owns the database connection, migrates it on open and offers one method
 /// per transaction; every write validates first and writes all or nothing.
-public struct Registry: Sendable {
+package struct Registry: Sendable {
     /// What a new registry is filled with.
-    public enum Seeding: Sendable {
+    package enum Seeding: Sendable {
         /// Provinces and sectors only.
         case referenceOnly
         /// Provinces, sectors and the illustrative demo NGOs and needs.
         case demo
     }
 
-    public let path: String
-    public let reference: ReferenceData
+    package let path: String
+    package let reference: ReferenceData
     let database: DatabasePool
     let changesHere = ChangeCounter()
     let changeLog = ChangeLog()
@@ -27,12 +27,12 @@ public struct Registry: Sendable {
 
     /// How many changes were committed through this registry (and its copies) since it was opened:
     /// a reader that saw this number unchanged knows no change of this process came in between.
-    public var changesCommittedHere: Int { changesHere.count }
+    package var changesCommittedHere: Int { changesHere.count }
 
     /// Opens the registry at `path`, creating and seeding it if there is none.
     /// - Returns: the registry, and whether this call created it.
     /// - Throws: `RegistryError` when the file cannot be opened or is from a newer ngomatch.
-    public static func open(at path: String, seeding: Seeding = .demo) throws -> (registry: Registry, created: Bool) {
+    package static func open(at path: String, seeding: Seeding = .demo) throws -> (registry: Registry, created: Bool) {
         let url = URL(fileURLWithPath: path)
         do {
             try FileManager.default.createDirectory(
@@ -90,7 +90,7 @@ public struct Registry: Sendable {
     }
 
     /// The number of records of each kind.
-    public func counts() throws -> (provinces: Int, sectors: Int, ngos: Int, needs: Int) {
+    package func counts() throws -> (provinces: Int, sectors: Int, ngos: Int, needs: Int) {
         try database.read { db in
             (
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM province") ?? 0,
@@ -104,14 +104,14 @@ public struct Registry: Sendable {
     static func now() -> String { stamp(Date()) }
 
     /// A moment as the registry writes it: UTC with milliseconds, so that texts sort as times do.
-    public static func stamp(_ date: Date) -> String {
+    package static func stamp(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return formatter.string(from: date)
     }
 
     /// The moment a stamp names, for durations between stamps.
-    public static func date(_ stamp: String) -> Date? {
+    package static func date(_ stamp: String) -> Date? {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return formatter.date(from: stamp)
@@ -122,13 +122,13 @@ extension Registry {
     /// For a process that keeps the registry open: WAL checkpoints run on a background queue,
     /// not inside the commit that crosses SQLite's threshold (see `Checkpointer`). A short-lived
     /// process keeps SQLite's own, as it may exit without closing the file.
-    public func checkpointBesideWrites() throws {
+    package func checkpointBesideWrites() throws {
         try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
         checkpointer.start()
     }
 
     /// Closes the database: checkpoints the WAL so the file stands alone.
-    public func close() throws {
+    package func close() throws {
         checkpointer.close()
         try database.close()
     }

@@ -1,7 +1,7 @@
 import NGOMatchCore
 
 /// What can go wrong with the registry itself, in words a user can act on.
-public enum RegistryError: Error, Hashable, Sendable, CustomStringConvertible {
+package enum RegistryError: Error, Hashable, Sendable, CustomStringConvertible {
     /// No record with that id; the closest ids.
     case notFound(kind: String, id: String, suggestions: [String])
     /// The write would break a rule of the registry (a duplicate id, say).
@@ -16,11 +16,11 @@ public enum RegistryError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A database failure that is not the user's doing.
     case database(String)
 
-    public var description: String { text(.en) }
+    package var description: String { text(.en) }
 }
 
 extension RegistryError: Readable {
-    public var phrase: Phrase {
+    package var phrase: Phrase {
         switch self {
         case .notFound(let kind, let id, let suggestions):
             .sequence([.key("registry.notFound", Phrase.key("kind." + kind), id), .didYouMean(suggestions)])
@@ -34,7 +34,7 @@ extension RegistryError: Readable {
     }
 
     /// The message for a remote client, who must not learn where the server keeps its files.
-    public func textWithoutPath(_ language: Language) -> String {
+    package func textWithoutPath(_ language: Language) -> String {
         switch self {
         case .newerSchema: Messages.text("registry.newerSchemaNoPath", language)
         case .cannotOpen(_, let reason): Messages.text("registry.cannotOpenNoPath", language, reason)
@@ -44,5 +44,5 @@ extension RegistryError: Readable {
         }
     }
 
-    public var descriptionWithoutPath: String { textWithoutPath(.en) }
+    package var descriptionWithoutPath: String { textWithoutPath(.en) }
 }

@@ -2,8 +2,8 @@ import Foundation
 
 /// Where the registry lives: `--db PATH`, else `$NGOMATCH_DB`, else the user's
 /// data folder (`$XDG_DATA_HOME/ngomatch`, by default `~/.local/share/ngomatch`).
-public enum RegistryLocation {
-    public static func path(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
+package enum RegistryLocation {
+    package static func path(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
         -> String
     {
         if let explicit, !explicit.isEmpty { return explicit }

@@ -4,18 +4,18 @@ import NGOMatchSeeds
 
 /// Where a rule set named in a request comes from: a shipped one, one added to the
 /// registry (`rules add`), or, for the CLI only, a file.
-public enum RuleSetSource {
-    public static var shippedNames: [String] { SeedFile.ruleSetNames }
+package enum RuleSetSource {
+    package static var shippedNames: [String] { SeedFile.ruleSetNames }
 
     /// What a `rules` value names. Shipped names come first and a path must look like
     /// one, so a file called `default` in the working directory never replaces the shipped set.
-    public enum Reference: Hashable, Sendable {
+    package enum Reference: Hashable, Sendable {
         case shipped(String)
         /// `name`, or `name@2` for one version.
         case registry(name: String, version: Int?)
         case file(String)
 
-        public init(_ input: String) {
+        package init(_ input: String) {
             if RuleSetSource.shippedNames.contains(input) {
                 self = .shipped(input)
             } else if RuleSetSource.looksLikePath(input) {
@@ -30,13 +30,13 @@ public enum RuleSetSource {
     }
 
     /// `./mine.yaml`, `/etc/x.yaml`, `rules/mine.yml`, `mine.yaml`: not a name.
-    public static func looksLikePath(_ input: String) -> Bool {
+    package static func looksLikePath(_ input: String) -> Bool {
         input.contains("/") || input.contains("\\") || input.hasPrefix("~") || input.hasSuffix(".yaml")
             || input.hasSuffix(".yml")
     }
 
     /// A name the registry may give a rule set: lowercase letters, digits and `-`, not a shipped name.
-    public static func problemWithName(_ name: String) -> Phrase? {
+    package static func problemWithName(_ name: String) -> Phrase? {
         if shippedNames.contains(name) {
             return .key("rules.nameShipped", name, "\(name)-2026")
         }
@@ -49,11 +49,11 @@ public enum RuleSetSource {
     }
 
     /// A shipped rule set's text.
-    public static func shippedText(_ name: String) -> String? { SeedFile.ruleSet(name) }
+    package static func shippedText(_ name: String) -> String? { SeedFile.ruleSet(name) }
 
     /// A rule file's text, read by the local user.
     /// - Throws: `LookupError` when there is no such file.
-    public static func fileText(_ path: String) throws -> String {
+    package static func fileText(_ path: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw LookupError(
                 kind: "rule file", input: path,
@@ -66,14 +66,14 @@ public enum RuleSetSource {
     }
 
     /// What identifies a file's content: its path and modification time.
-    public static func fileCacheKey(_ path: String) -> String {
+    package static func fileCacheKey(_ path: String) -> String {
         let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
         return "file:\(path)@\(modified?.timeIntervalSince1970 ?? 0)"
     }
 
     /// Reads and checks a shipped rule set or a rule file (for `rules check`).
     /// - Throws: `InvalidRuleSet` listing every problem, or `LookupError`.
-    public static func load(_ nameOrFile: String, taxonomy: Taxonomy) throws -> RuleSet {
+    package static func load(_ nameOrFile: String, taxonomy: Taxonomy) throws -> RuleSet {
         if let text = shippedText(nameOrFile) {
             return try RuleSetParser.parse(text, file: "rules/\(nameOrFile).yaml", taxonomy: taxonomy)
         }

@@ -4,20 +4,20 @@ import NGOMatchCore
 
 /// A way in sent by mail: a link and a 6-digit code, both for one person, once, until `expires`.
 /// Only their hashes are kept.
-public struct SignInGrant: Sendable {
-    public enum Purpose: String, Sendable {
+package struct SignInGrant: Sendable {
+    package enum Purpose: String, Sendable {
         case invitation
         case signIn = "sign-in"
     }
 
-    public let purpose: Purpose
+    package let purpose: Purpose
     let linkHash: String
     let codeHash: String
-    public let expires: Date
+    package let expires: Date
 
     /// The hashes of `link` and `code`; the code's is bound to the person, so one hash table
     /// of the million codes does not serve every person.
-    public init(purpose: Purpose, link: String, code: String, personID: String, expires: Date) {
+    package init(purpose: Purpose, link: String, code: String, personID: String, expires: Date) {
         self.purpose = purpose
         self.linkHash = Registry.hash(link)
         self.codeHash = Self.codeHash(code, personID: personID)

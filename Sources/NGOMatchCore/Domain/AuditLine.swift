@@ -1,11 +1,11 @@
 /// One line of the audit trail.
-public struct AuditLine: Hashable, Sendable, Encodable {
+package struct AuditLine: Hashable, Sendable, Encodable {
     /// The line's place in the trail: later lines have larger ids.
-    public let id: Int
-    public let at: String
-    public let actor: String
-    public let method: String
-    public let record: String
+    package let id: Int
+    package let at: String
+    package let actor: String
+    package let method: String
+    package let record: String
 
     package init(id: Int, at: String, actor: String, method: String, record: String) {
         self.id = id

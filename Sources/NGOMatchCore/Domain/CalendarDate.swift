@@ -4,13 +4,13 @@ import Foundation
 ///
 /// Certificates, timeframes and meetings are about days, not instants; a `Date`
 /// would shift them by a day for a reader in another zone.
-public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+package struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package let year: Int
+    package let month: Int
+    package let day: Int
 
     /// - Returns: nil unless the text is an ISO 8601 day (`YYYY-MM-DD`) that exists.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         if let (year, month, day) = Self.digits(text) {
             self.init(year: year, month: month, day: day)
             return
@@ -41,7 +41,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         } ?? nil
     }
 
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard (1900...2200).contains(year), (1...12).contains(month),
             (1...Self.daysIn(month: month, year: year)).contains(day)
         else { return nil }
@@ -51,7 +51,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     /// The day `date` falls on in UTC.
-    public init(_ date: Date) {
+    package init(_ date: Date) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
@@ -60,10 +60,10 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.day = parts.day!
     }
 
-    public static var today: CalendarDate { CalendarDate(Date()) }
+    package static var today: CalendarDate { CalendarDate(Date()) }
 
     /// The day `dayNumber` days after 1970-01-01.
-    public init(dayNumber: Int) {
+    package init(dayNumber: Int) {
         // Howard Hinnant's civil_from_days.
         let z = dayNumber + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
@@ -78,7 +78,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.day = day
     }
 
-    public var description: String {
+    package var description: String {
         let y = String(year)
         let m = month < 10 ? "0\(month)" : "\(month)"
         let d = day < 10 ? "0\(day)" : "\(day)"
@@ -86,7 +86,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     /// Days since 1970-01-01, for differences between days.
-    public var dayNumber: Int {
+    package var dayNumber: Int {
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -98,13 +98,13 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     /// The same day `years` later; 29 February falls back to the 28th.
-    public func adding(years: Int) -> CalendarDate {
+    package func adding(years: Int) -> CalendarDate {
         let target = year + years
         let lastDay = Self.daysIn(month: month, year: target)
         return CalendarDate(year: target, month: month, day: min(day, lastDay)) ?? self
     }
 
-    public static func < (lhs: Self, rhs: Self) -> Bool {
+    package static func < (lhs: Self, rhs: Self) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
@@ -118,7 +118,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 }
 
 extension CalendarDate: Codable {
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let date = CalendarDate(text) else {
@@ -128,7 +128,7 @@ extension CalendarDate: Codable {
         self = date
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }

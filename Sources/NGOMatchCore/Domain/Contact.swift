@@ -1,14 +1,14 @@
 /// Who to talk to about a record.
-public struct Contact: Hashable, Sendable, Codable {
-    public var name: String?
-    public var email: String?
-    public var phone: String?
+package struct Contact: Hashable, Sendable, Codable {
+    package var name: String?
+    package var email: String?
+    package var phone: String?
 
-    public init(name: String? = nil, email: String? = nil, phone: String? = nil) {
+    package init(name: String? = nil, email: String? = nil, phone: String? = nil) {
         self.name = name
         self.email = email
         self.phone = phone
     }
 
-    public var isEmpty: Bool { name == nil && email == nil && phone == nil }
+    package var isEmpty: Bool { name == nil && email == nil && phone == nil }
 }

@@ -2,7 +2,7 @@
 /// in declaration order, absent optionals left out): encoding 100,000 NGOs through the generic
 /// machinery was a quarter of an import's time.
 extension NGO: JSONWritable {
-    public func writeJSON(to writer: StreamingJSONEncoder.Writer) {
+    package func writeJSON(to writer: StreamingJSONEncoder.Writer) {
         writer.object { object in
             object.member("id", id.rawValue)
             object.member("name", name)
@@ -26,7 +26,7 @@ extension NGO: JSONWritable {
 }
 
 extension NGO.SectorExpertise: JSONWritable {
-    public func writeJSON(to writer: StreamingJSONEncoder.Writer) {
+    package func writeJSON(to writer: StreamingJSONEncoder.Writer) {
         writer.object { object in
             object.member("sector", sector.rawValue)
             object.member("expertise", Double(expertise))
@@ -35,7 +35,7 @@ extension NGO.SectorExpertise: JSONWritable {
 }
 
 extension NGO.Presence: JSONWritable {
-    public func writeJSON(to writer: StreamingJSONEncoder.Writer) {
+    package func writeJSON(to writer: StreamingJSONEncoder.Writer) {
         writer.object { object in
             object.member("current", current.map(\.rawValue))
             object.member("past", past.map(\.rawValue))
@@ -45,7 +45,7 @@ extension NGO.Presence: JSONWritable {
 }
 
 extension NGO.GrantRange: JSONWritable {
-    public func writeJSON(to writer: StreamingJSONEncoder.Writer) {
+    package func writeJSON(to writer: StreamingJSONEncoder.Writer) {
         writer.object { object in
             object.member("min", min)
             object.member("max", max)
@@ -54,7 +54,7 @@ extension NGO.GrantRange: JSONWritable {
 }
 
 extension NGO.OptOut: JSONWritable {
-    public func writeJSON(to writer: StreamingJSONEncoder.Writer) {
+    package func writeJSON(to writer: StreamingJSONEncoder.Writer) {
         writer.object { object in
             object.member("provinces", provinces.map(\.rawValue))
             object.member("sectors", sectors.map(\.rawValue))
@@ -63,7 +63,7 @@ extension NGO.OptOut: JSONWritable {
 }
 
 extension Registration: JSONWritable {
-    public func writeJSON(to writer: StreamingJSONEncoder.Writer) {
+    package func writeJSON(to writer: StreamingJSONEncoder.Writer) {
         writer.object { object in
             object.member("kind", kind.rawValue)
             if let number { object.member("number", number) }
@@ -76,7 +76,7 @@ extension Registration: JSONWritable {
 }
 
 extension Contact: JSONWritable {
-    public func writeJSON(to writer: StreamingJSONEncoder.Writer) {
+    package func writeJSON(to writer: StreamingJSONEncoder.Writer) {
         writer.object { object in
             if let name { object.member("name", name) }
             if let email { object.member("email", email) }

@@ -1,23 +1,23 @@
 /// A foreign NGO's profile: what it can do, where, for whom, and at what size.
-public struct NGO: Hashable, Sendable, Codable {
+package struct NGO: Hashable, Sendable, Codable {
     /// A sector the NGO works in and how strong it is there (1 some – 5 leading).
-    public struct SectorExpertise: Hashable, Sendable, Codable {
-        public var sector: SectorID
-        public var expertise: Int
+    package struct SectorExpertise: Hashable, Sendable, Codable {
+        package var sector: SectorID
+        package var expertise: Int
 
-        public init(sector: SectorID, expertise: Int) {
+        package init(sector: SectorID, expertise: Int) {
             self.sector = sector
             self.expertise = expertise
         }
     }
 
     /// Where the NGO works now and has worked before.
-    public struct Presence: Hashable, Sendable, Codable {
-        public var current: [ProvinceID]
-        public var past: [ProvinceID]
-        public var nationwide: Bool
+    package struct Presence: Hashable, Sendable, Codable {
+        package var current: [ProvinceID]
+        package var past: [ProvinceID]
+        package var nationwide: Bool
 
-        public init(current: [ProvinceID] = [], past: [ProvinceID] = [], nationwide: Bool = false) {
+        package init(current: [ProvinceID] = [], past: [ProvinceID] = [], nationwide: Bool = false) {
             self.current = current
             self.past = past
             self.nationwide = nationwide
@@ -25,53 +25,53 @@ public struct NGO: Hashable, Sendable, Codable {
     }
 
     /// The typical size of one grant or project, in USD.
-    public struct GrantRange: Hashable, Sendable, Codable {
-        public var min: Double
-        public var max: Double
+    package struct GrantRange: Hashable, Sendable, Codable {
+        package var min: Double
+        package var max: Double
 
-        public init(min: Double, max: Double) {
+        package init(min: Double, max: Double) {
             self.min = min
             self.max = max
         }
     }
 
     /// Provinces and sectors the NGO does not want to be suggested for.
-    public struct OptOut: Hashable, Sendable, Codable {
-        public var provinces: [ProvinceID]
-        public var sectors: [SectorID]
+    package struct OptOut: Hashable, Sendable, Codable {
+        package var provinces: [ProvinceID]
+        package var sectors: [SectorID]
 
-        public init(provinces: [ProvinceID] = [], sectors: [SectorID] = []) {
+        package init(provinces: [ProvinceID] = [], sectors: [SectorID] = []) {
             self.provinces = provinces
             self.sectors = sectors
         }
 
-        public var isEmpty: Bool { provinces.isEmpty && sectors.isEmpty }
+        package var isEmpty: Bool { provinces.isEmpty && sectors.isEmpty }
     }
 
-    public var id: NGOID
-    public var name: String
-    public var acronym: String?
+    package var id: NGOID
+    package var name: String
+    package var acronym: String?
     /// Country of origin, in English.
-    public var country: String
-    public var registration: Registration?
-    public var sectors: [SectorExpertise]
-    public var provinces: Presence
+    package var country: String
+    package var registration: Registration?
+    package var sectors: [SectorExpertise]
+    package var provinces: Presence
     /// Communes where it works, by official code, when it says so; provinces stay the unit
     /// of certificates (Decree 58/2022) and of scoring.
-    public var communes: [String]?
-    public var targetGroups: [TargetGroup]
-    public var grantRange: GrantRange?
+    package var communes: [String]?
+    package var targetGroups: [TargetGroup]
+    package var grantRange: GrantRange?
     /// New partnerships the NGO can take on in a year.
-    public var capacity: Int
+    package var capacity: Int
     /// ISO 639-1 codes, e.g. `vi`, `en`.
-    public var languages: [String]
-    public var contact: Contact?
-    public var website: String?
-    public var optOut: OptOut?
-    public var createdAt: String?
-    public var updatedAt: String?
+    package var languages: [String]
+    package var contact: Contact?
+    package var website: String?
+    package var optOut: OptOut?
+    package var createdAt: String?
+    package var updatedAt: String?
 
-    public init(
+    package init(
         id: NGOID, name: String, acronym: String? = nil, country: String, registration: Registration? = nil,
         sectors: [SectorExpertise], provinces: Presence = Presence(), targetGroups: [TargetGroup] = [],
         grantRange: GrantRange? = nil, capacity: Int = 1, languages: [String] = [], contact: Contact? = nil,

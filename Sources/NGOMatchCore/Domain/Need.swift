@@ -1,6 +1,6 @@
 /// A needs assessment registered by a province: what it needs, for whom, and how much is missing.
-public struct Need: Hashable, Sendable, Codable {
-    public enum Status: String, CaseIterable, Hashable, Sendable, Codable {
+package struct Need: Hashable, Sendable, Codable {
+    package enum Status: String, CaseIterable, Hashable, Sendable, Codable {
         case open
         case inDiscussion = "in-discussion"
         case partnered
@@ -8,47 +8,47 @@ public struct Need: Hashable, Sendable, Codable {
     }
 
     /// A sector the need is in, and how much it matters to the province (1 low – 5 urgent).
-    public struct SectorPriority: Hashable, Sendable, Codable {
-        public var sector: SectorID
-        public var priority: Int
+    package struct SectorPriority: Hashable, Sendable, Codable {
+        package var sector: SectorID
+        package var priority: Int
 
-        public init(sector: SectorID, priority: Int) {
+        package init(sector: SectorID, priority: Int) {
             self.sector = sector
             self.priority = priority
         }
     }
 
-    public struct Timeframe: Hashable, Sendable, Codable {
-        public var start: CalendarDate
-        public var end: CalendarDate
+    package struct Timeframe: Hashable, Sendable, Codable {
+        package var start: CalendarDate
+        package var end: CalendarDate
 
-        public init(start: CalendarDate, end: CalendarDate) {
+        package init(start: CalendarDate, end: CalendarDate) {
             self.start = start
             self.end = end
         }
     }
 
-    public var id: NeedID
-    public var province: ProvinceID
-    public var title: String
-    public var description: String
-    public var sectors: [SectorPriority]
-    public var targetGroups: [TargetGroup]
+    package var id: NeedID
+    package var province: ProvinceID
+    package var title: String
+    package var description: String
+    package var sectors: [SectorPriority]
+    package var targetGroups: [TargetGroup]
     /// Communes, wards or former districts, as the province writes them.
-    public var localities: [String]
+    package var localities: [String]
     /// The communes the need concerns, by official code; found from any name, former ones too.
-    public var communes: [String]?
-    public var fundingGapUSD: Double
-    public var timeframe: Timeframe
-    public var status: Status
-    public var contact: Contact?
+    package var communes: [String]?
+    package var fundingGapUSD: Double
+    package var timeframe: Timeframe
+    package var status: Status
+    package var contact: Contact?
     /// Where the need was presented, e.g. "Meeting with foreign NGOs 2025".
-    public var source: String?
+    package var source: String?
     /// ISO 8601 instants set by the registry.
-    public var createdAt: String?
-    public var updatedAt: String?
+    package var createdAt: String?
+    package var updatedAt: String?
 
-    public init(
+    package init(
         id: NeedID, province: ProvinceID, title: String, description: String = "", sectors: [SectorPriority],
         targetGroups: [TargetGroup] = [], localities: [String] = [], communes: [String]? = nil, fundingGapUSD: Double,
         timeframe: Timeframe,

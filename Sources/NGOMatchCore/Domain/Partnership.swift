@@ -2,8 +2,8 @@
 ///
 /// Completed partnerships build an NGO's track record; open ones count against
 /// its yearly capacity; a declined pair is not suggested again unless asked.
-public struct Partnership: Hashable, Sendable, Codable {
-    public enum Status: String, CaseIterable, Hashable, Sendable, Codable {
+package struct Partnership: Hashable, Sendable, Codable {
+    package enum Status: String, CaseIterable, Hashable, Sendable, Codable {
         case proposed
         case agreed
         case active
@@ -11,16 +11,16 @@ public struct Partnership: Hashable, Sendable, Codable {
         case declined
 
         /// Whether the partnership still takes up the NGO's capacity.
-        public var isOpen: Bool { self == .proposed || self == .agreed || self == .active }
+        package var isOpen: Bool { self == .proposed || self == .agreed || self == .active }
     }
 
-    public var need: NeedID
-    public var ngo: NGOID
-    public var status: Status
-    public var note: String?
-    public var recordedAt: String?
+    package var need: NeedID
+    package var ngo: NGOID
+    package var status: Status
+    package var note: String?
+    package var recordedAt: String?
 
-    public init(need: NeedID, ngo: NGOID, status: Status, note: String? = nil, recordedAt: String? = nil) {
+    package init(need: NeedID, ngo: NGOID, status: Status, note: String? = nil, recordedAt: String? = nil) {
         self.need = need
         self.ngo = ngo
         self.status = status

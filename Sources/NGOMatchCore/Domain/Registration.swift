@@ -2,14 +2,14 @@
 ///
 /// The certificate names the areas (provinces, often by their names before the
 /// 2025 merger) and the fields the NGO may work in.
-public struct Registration: Hashable, Sendable, Codable {
-    public enum Kind: String, CaseIterable, Hashable, Sendable, Codable {
+package struct Registration: Hashable, Sendable, Codable {
+    package enum Kind: String, CaseIterable, Hashable, Sendable, Codable {
         /// Giấy đăng ký hoạt động: valid at most 3 years.
         case operationRegistration = "operation-registration"
         /// Giấy đăng ký lập văn phòng đại diện: valid at most 5 years.
         case representativeOffice = "representative-office"
 
-        public var maximumYears: Int {
+        package var maximumYears: Int {
             switch self {
             case .operationRegistration: 3
             case .representativeOffice: 5
@@ -17,16 +17,16 @@ public struct Registration: Hashable, Sendable, Codable {
         }
     }
 
-    public var kind: Kind
-    public var number: String?
-    public var issued: CalendarDate
-    public var expires: CalendarDate
+    package var kind: Kind
+    package var number: String?
+    package var issued: CalendarDate
+    package var expires: CalendarDate
     /// Province names as written on the certificate; each resolves to a current province.
-    public var areas: [String]
+    package var areas: [String]
     /// Sectors the certificate covers (top-level or subsectors).
-    public var fields: [SectorID]
+    package var fields: [SectorID]
 
-    public init(
+    package init(
         kind: Kind, number: String? = nil, issued: CalendarDate, expires: CalendarDate, areas: [String],
         fields: [SectorID]
     ) {
@@ -38,5 +38,5 @@ public struct Registration: Hashable, Sendable, Codable {
         self.fields = fields
     }
 
-    public func isValid(on day: CalendarDate) -> Bool { issued <= day && day <= expires }
+    package func isValid(on day: CalendarDate) -> Bool { issued <= day && day <= expires }
 }

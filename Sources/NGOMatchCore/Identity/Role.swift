@@ -1,5 +1,5 @@
 /// What a token may do.
-public enum Role: Hashable, Sendable, CustomStringConvertible {
+package enum Role: Hashable, Sendable, CustomStringConvertible {
     /// Everything.
     case ministry
     /// Register and update the needs of one province.
@@ -8,7 +8,7 @@ public enum Role: Hashable, Sendable, CustomStringConvertible {
     case ngo(NGOID)
 
     /// `ministry`, `province:cao-bang` or `ngo:wwf-vietnam`.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
         switch (parts.first, parts.count) {
         case ("ministry", 1): self = .ministry
@@ -18,7 +18,7 @@ public enum Role: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .ministry: "ministry"
         case .province(let id): "province:\(id)"

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Unguessable values: tokens, sign-in links, codes, message ids.
-public enum Secret {
+package enum Secret {
     /// `bytes` random bytes as URL-safe base64 without padding.
-    public static func make(bytes: Int = 32) -> String {
+    package static func make(bytes: Int = 32) -> String {
         var generator = SystemRandomNumberGenerator()
         let data = Data((0..<bytes).map { _ in UInt8.random(in: 0...255, using: &generator) })
         return data.base64EncodedString().replacingOccurrences(of: "+", with: "-")
@@ -11,7 +11,7 @@ public enum Secret {
     }
 
     /// Six digits, each of the million equally likely.
-    public static func code() -> String {
+    package static func code() -> String {
         var generator = SystemRandomNumberGenerator()
         let value = Int.random(in: 0..<1_000_000, using: &generator)
         let digits = String(value)
@@ -19,7 +19,7 @@ public enum Secret {
     }
 
     /// Compares in time that does not depend on where the texts differ.
-    public static func same(_ a: String, _ b: String) -> Bool {
+    package static func same(_ a: String, _ b: String) -> Bool {
         let left = Array(a.utf8)
         let right = Array(b.utf8)
         guard left.count == right.count else { return false }

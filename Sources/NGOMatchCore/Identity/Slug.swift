@@ -1,12 +1,12 @@
 /// Turns a human name into an identifier slug: `"Cao Bằng"` → `cao-bang`.
-public enum Slug {
-    public static func make(from text: String) -> String {
+package enum Slug {
+    package static func make(from text: String) -> String {
         NameKey.fold(text).split(separator: " ").joined(separator: "-")
     }
 
     /// Whether `text` is already a well-formed slug: lowercase ASCII letters,
     /// digits, and single `-` or `.` between them.
-    public static func isValid(_ text: String) -> Bool {
+    package static func isValid(_ text: String) -> Bool {
         guard let first = text.utf8.first, let last = text.utf8.last,
             isAlphanumeric(first), isAlphanumeric(last), text.utf8.count <= 80
         else { return false }

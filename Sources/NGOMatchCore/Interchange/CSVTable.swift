@@ -1,24 +1,24 @@
 /// RFC 4180 CSV: quoted fields may hold commas, quotes (doubled) and newlines.
-public struct CSVTable: Sendable {
-    public struct Row: Sendable {
+package struct CSVTable: Sendable {
+    package struct Row: Sendable {
         /// The 1-based line of the file the row starts on.
-        public let line: Int
-        public let fields: [String]
+        package let line: Int
+        package let fields: [String]
     }
 
-    public struct SyntaxError: Error, Hashable, Sendable, CustomStringConvertible, Readable {
-        public let line: Int
-        public let what: Phrase
-        public var description: String { phrase.text(.en) }
+    package struct SyntaxError: Error, Hashable, Sendable, CustomStringConvertible, Readable {
+        package let line: Int
+        package let what: Phrase
+        package var description: String { phrase.text(.en) }
         /// "line 4: …"
-        public var phrase: Phrase { .sequence([.key("location.line", line), .verbatim(": "), what]) }
+        package var phrase: Phrase { .sequence([.key("location.line", line), .verbatim(": "), what]) }
     }
 
-    public let header: [String]
-    public let rows: [Row]
+    package let header: [String]
+    package let rows: [Row]
 
     /// - Throws: every malformed row at once, as `[SyntaxError]` in `CSVTable.Errors`.
-    public init(parsing text: String) throws(Errors) {
+    package init(parsing text: String) throws(Errors) {
         var records: [Row] = []
         var errors: [SyntaxError] = []
         var field = String.UnicodeScalarView()
@@ -107,19 +107,19 @@ public struct CSVTable: Sendable {
         self.rows = Array(records.dropFirst())
     }
 
-    public struct Errors: Error, Hashable, Sendable {
-        public let errors: [SyntaxError]
+    package struct Errors: Error, Hashable, Sendable {
+        package let errors: [SyntaxError]
     }
 
     /// RFC 4180 ends every row with CRLF; the reader takes LF and CR too.
-    public static let lineEnd = "\r\n"
+    package static let lineEnd = "\r\n"
 
     /// Writes one row (without its line end), quoting the fields that need it and
     /// neutralising those a spreadsheet would run as a formula.
     ///
     /// Quoting is decided on Unicode scalars: `\r\n`, or a comma followed by a
     /// combining mark, is one `Character` and would otherwise slip through unquoted.
-    public static func line(_ fields: [String]) -> String {
+    package static func line(_ fields: [String]) -> String {
         fields.map { field in
             let cell = SpreadsheetCell.neutralised(field)
             guard cell.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
@@ -137,7 +137,7 @@ public struct CSVTable: Sendable {
     }
 
     /// Rows as a whole CSV text, each ended by CRLF.
-    public static func text(_ rows: [[String]]) -> String {
+    package static func text(_ rows: [[String]]) -> String {
         rows.map { line($0) + lineEnd }.joined()
     }
 }

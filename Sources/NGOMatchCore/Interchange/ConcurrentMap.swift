@@ -7,7 +7,7 @@ extension Array where Element: Sendable {
     /// encoding the records of a large import, or on a few large pieces of work.
     /// - Parameter grain: how many elements a task takes at a time. Tasks are handed out as
     ///   cores come free, so a few slow elements do not hold one core while the other waits.
-    public func concurrentMap<T: Sendable>(grain: Int = 256, _ transform: @Sendable (Element) -> T) -> [T] {
+    package func concurrentMap<T: Sendable>(grain: Int = 256, _ transform: @Sendable (Element) -> T) -> [T] {
         let grain = Swift.max(1, grain)
         let chunkCount = (count + grain - 1) / grain
         let workers = Swift.min(chunkCount, ProcessInfo.processInfo.activeProcessorCount)

@@ -1,10 +1,10 @@
 import Foundation
 
 /// The files `ngomatch export` writes and `ngomatch import` reads back, whichever door asks.
-public enum ExportFormat: String, Sendable, CaseIterable {
+package enum ExportFormat: String, Sendable, CaseIterable {
     case json, jsonl, csv
 
-    public var mediaType: String {
+    package var mediaType: String {
         switch self {
         case .json: "application/json; charset=utf-8"
         case .jsonl: "application/jsonl; charset=utf-8"
@@ -14,7 +14,7 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 
     /// The records in this format: one JSON array, one object a line, or CSV rows under
     /// `ExportRecord.csvColumns` ending in CRLF.
-    public func text(_ records: [JSONValue]) throws -> String {
+    package func text(_ records: [JSONValue]) throws -> String {
         let encoder = JSONEncoder()
         switch self {
         case .json:

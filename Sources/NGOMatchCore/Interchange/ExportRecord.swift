@@ -1,12 +1,12 @@
 /// Needs and NGOs in the shape `ImportDocument` reads back: export, then import
 /// into a fresh registry, gives the same registry.
-public enum ExportRecord {
-    public static func json(_ need: Need) throws -> JSONValue { try tagged(need, "need") }
-    public static func json(_ ngo: NGO) throws -> JSONValue { try tagged(ngo, "ngo") }
-    public static func json(_ partnership: Partnership) throws -> JSONValue { try tagged(partnership, "partnership") }
+package enum ExportRecord {
+    package static func json(_ need: Need) throws -> JSONValue { try tagged(need, "need") }
+    package static func json(_ ngo: NGO) throws -> JSONValue { try tagged(ngo, "ngo") }
+    package static func json(_ partnership: Partnership) throws -> JSONValue { try tagged(partnership, "partnership") }
 
     /// CSV columns for needs and NGOs together; a row leaves the other kind's columns empty.
-    public static let csvColumns: [String] = {
+    package static let csvColumns: [String] = {
         let need = [
             "type", "id", "province", "title", "description", "sectors", "targetGroups", "localities", "communes",
             "fundingGapUSD", "timeframe.start", "timeframe.end", "status", "source",
@@ -23,12 +23,12 @@ public enum ExportRecord {
     }()
 
     /// Records as CSV lines (without line ends) under `csvColumns`, the header first.
-    public static func csvLines(_ records: [JSONValue]) -> [String] {
+    package static func csvLines(_ records: [JSONValue]) -> [String] {
         [CSVTable.line(csvColumns)] + records.map { CSVTable.line(csvRow($0)) }
     }
 
     /// One CSV row under `csvColumns`.
-    public static func csvRow(_ record: JSONValue) -> [String] {
+    package static func csvRow(_ record: JSONValue) -> [String] {
         var cells: [String: String] = [:]
         flatten(record, prefix: "", into: &cells)
         return csvColumns.map { cells[$0] ?? "" }

@@ -1,73 +1,73 @@
 /// One thing wrong with one field of a record.
-public struct FieldProblem: Hashable, Sendable, CustomStringConvertible {
+package struct FieldProblem: Hashable, Sendable, CustomStringConvertible {
     /// The field's path, e.g. `sectors[1].priority` or `registration.expires`.
-    public let field: String
+    package let field: String
     /// What was wrong and, where it can be told, how to fix it.
-    public let what: Phrase
+    package let what: Phrase
 
-    public init(field: String, _ what: Phrase) {
+    package init(field: String, _ what: Phrase) {
         self.field = field
         self.what = what
     }
 
     /// The message in English, for logs.
-    public var message: String { what.text(.en) }
+    package var message: String { what.text(.en) }
 
-    public func message(_ language: Language) -> String { what.text(language) }
+    package func message(_ language: Language) -> String { what.text(language) }
 
-    public var description: String { text(.en) }
+    package var description: String { text(.en) }
 }
 
 extension FieldProblem: Readable {
     /// The field, then what is wrong with it.
-    public var phrase: Phrase { field.isEmpty ? what : .sequence([.verbatim(field + ": "), what]) }
+    package var phrase: Phrase { field.isEmpty ? what : .sequence([.verbatim(field + ": "), what]) }
 }
 
 /// The problems that keep one record from being read.
-public struct InvalidRecord: Error, Hashable, Sendable {
-    public let problems: [FieldProblem]
+package struct InvalidRecord: Error, Hashable, Sendable {
+    package let problems: [FieldProblem]
 
-    public init(problems: [FieldProblem]) { self.problems = problems }
+    package init(problems: [FieldProblem]) { self.problems = problems }
 }
 
 /// Every problem found in one record, and where the record was.
-public struct RecordProblems: Hashable, Sendable, CustomStringConvertible {
+package struct RecordProblems: Hashable, Sendable, CustomStringConvertible {
     /// Where the record came from, e.g. `needs.csv line 4` or `record 3`.
-    public let location: Phrase
+    package let location: Phrase
     /// What the record is, e.g. `need 'cao-bang-1'` or `NGO 'WWF-Vietnam'`.
-    public let record: Phrase
-    public let problems: [FieldProblem]
+    package let record: Phrase
+    package let problems: [FieldProblem]
 
-    public init(location: Phrase, record: Phrase, problems: [FieldProblem]) {
+    package init(location: Phrase, record: Phrase, problems: [FieldProblem]) {
         self.location = location
         self.record = record
         self.problems = problems
     }
 
-    public var description: String { text(.en) }
+    package var description: String { text(.en) }
 }
 
 /// A record that cannot be read at all (a line that is not JSON) is carried as its problems.
 extension RecordProblems: Error {}
 
 extension RecordProblems: Readable {
-    public var phrase: Phrase {
+    package var phrase: Phrase {
         let head = Phrase.joined([location, record].filter { $0 != .verbatim("") }, separator: ", ")
         return .joined(problems.map { .sequence([head, .verbatim(": "), $0.phrase]) }, separator: "\n")
     }
 }
 
 /// Records that cannot be accepted as they are. Nothing was written.
-public struct ValidationFailure: Error, Hashable, Sendable, CustomStringConvertible {
-    public let records: [RecordProblems]
+package struct ValidationFailure: Error, Hashable, Sendable, CustomStringConvertible {
+    package let records: [RecordProblems]
 
-    public init(records: [RecordProblems]) { self.records = records }
+    package init(records: [RecordProblems]) { self.records = records }
 
-    public var description: String { text(.en) }
+    package var description: String { text(.en) }
 }
 
 extension ValidationFailure: Readable {
-    public var phrase: Phrase {
+    package var phrase: Phrase {
         let count = records.reduce(0) { $0 + $1.problems.count }
         let header: Phrase =
             records.count == 1

@@ -5,12 +5,12 @@ import Foundation
 ///
 /// Values from CSV cells arrive as text, so numbers, booleans and lists are
 /// also accepted in their written forms ("450000", "yes", "children; women").
-public struct FieldReader {
+package struct FieldReader {
     private let fields: [String: JSONValue]
     private let path: String
-    public private(set) var problems: [FieldProblem] = []
+    package private(set) var problems: [FieldProblem] = []
 
-    public init(_ value: JSONValue, path: String = "") {
+    package init(_ value: JSONValue, path: String = "") {
         self.path = path
         if case .object(let fields) = value {
             self.fields = fields
@@ -20,25 +20,25 @@ public struct FieldReader {
         }
     }
 
-    public func has(_ key: String) -> Bool { value(key) != nil }
+    package func has(_ key: String) -> Bool { value(key) != nil }
 
-    public func fieldPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    package func fieldPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
-    public mutating func report(_ key: String, _ phrase: Phrase) {
+    package mutating func report(_ key: String, _ phrase: Phrase) {
         problems.append(FieldProblem(field: fieldPath(key), phrase))
     }
 
     /// Records a problem whose field path is already complete.
-    public mutating func appendProblem(_ problem: FieldProblem) { problems.append(problem) }
+    package mutating func appendProblem(_ problem: FieldProblem) { problems.append(problem) }
 
     /// Reports every field not in `known`, with the closest known name.
-    public mutating func rejectUnknownFields(known: [String]) {
+    package mutating func rejectUnknownFields(known: [String]) {
         for key in fields.keys.sorted() where !known.contains(key) {
             report(key, .sequence([.key("problem.unknownField"), Suggestions.phrase(for: key, among: known)]))
         }
     }
 
-    public mutating func string(_ key: String, required: Bool = false) -> String? {
+    package mutating func string(_ key: String, required: Bool = false) -> String? {
         guard let value = value(key) else {
             if required { report(key, .key("problem.required")) }
             return nil
@@ -54,7 +54,7 @@ public struct FieldReader {
         }
     }
 
-    public mutating func number(_ key: String, required: Bool = false) -> Double? {
+    package mutating func number(_ key: String, required: Bool = false) -> Double? {
         guard let value = value(key) else {
             if required { report(key, .key("problem.required")) }
             return nil
@@ -72,7 +72,7 @@ public struct FieldReader {
         return nil
     }
 
-    public mutating func integer(_ key: String, required: Bool = false, in range: ClosedRange<Int>? = nil) -> Int? {
+    package mutating func integer(_ key: String, required: Bool = false, in range: ClosedRange<Int>? = nil) -> Int? {
         guard let number = number(key, required: required) else { return nil }
         guard number.rounded() == number, abs(number) < 1e15 else {
             report(key, .key("problem.expectedWhole", number))
@@ -86,7 +86,7 @@ public struct FieldReader {
         return whole
     }
 
-    public mutating func bool(_ key: String) -> Bool? {
+    package mutating func bool(_ key: String) -> Bool? {
         guard let value = value(key) else { return nil }
         switch value {
         case .bool(let flag): return flag
@@ -101,7 +101,7 @@ public struct FieldReader {
         return nil
     }
 
-    public mutating func date(_ key: String, required: Bool = false) -> CalendarDate? {
+    package mutating func date(_ key: String, required: Bool = false) -> CalendarDate? {
         guard let text = string(key, required: required) else { return nil }
         guard let date = CalendarDate(text) else {
             report(key, .key("problem.expectedDate", text))
@@ -111,7 +111,7 @@ public struct FieldReader {
     }
 
     /// A list of texts: a JSON array, or one text with items separated by `;` (`ListCell`).
-    public mutating func list(_ key: String) -> [String] {
+    package mutating func list(_ key: String) -> [String] {
         guard let value = value(key) else { return [] }
         switch value {
         case .string(let text):
@@ -133,7 +133,7 @@ public struct FieldReader {
     }
 
     /// The items of a JSON array with their paths (`key[3]`), for reading one by one.
-    public mutating func elements(_ key: String, required: Bool = false) -> [(path: String, value: JSONValue)] {
+    package mutating func elements(_ key: String, required: Bool = false) -> [(path: String, value: JSONValue)] {
         guard let value = value(key) else {
             if required { report(key, .key("problem.required")) }
             return []
@@ -146,7 +146,7 @@ public struct FieldReader {
     }
 
     /// A list of whole numbers, each within `range`.
-    public mutating func integers(_ key: String, in range: ClosedRange<Int>) -> [Int] {
+    package mutating func integers(_ key: String, in range: ClosedRange<Int>) -> [Int] {
         elements(key).compactMap { path, item in
             guard case .number(let number) = item, number.rounded() == number, abs(number) < 1e15 else {
                 problems.append(FieldProblem(field: path, .key("problem.expectedWholeKind", item.kindPhrase)))
@@ -163,7 +163,7 @@ public struct FieldReader {
     }
 
     /// Reads a nested object with `body`, keeping its problems under `key`.
-    public mutating func nested<T>(_ key: String, required: Bool = false, _ body: (inout FieldReader) -> T?) -> T? {
+    package mutating func nested<T>(_ key: String, required: Bool = false, _ body: (inout FieldReader) -> T?) -> T? {
         guard let value = value(key) else {
             if required { report(key, .key("problem.required")) }
             return nil
@@ -176,7 +176,7 @@ public struct FieldReader {
 
     /// Pairs such as sectors with priorities: a JSON array of objects
     /// `{"<nameKey>": …, "<levelKey>": …}`, or text `"health.primary-care:5; education:3"`.
-    public mutating func pairs(_ key: String, nameKey: String, levelKey: String) -> [(
+    package mutating func pairs(_ key: String, nameKey: String, levelKey: String) -> [(
         name: String, level: Int?, field: String
     )] {
         guard let value = value(key) else { return [] }

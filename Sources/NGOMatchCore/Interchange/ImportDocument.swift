@@ -5,14 +5,14 @@ import Foundation
 /// JSON files hold one record, an array of records, or `{"needs": […], "ngos": […]}`;
 /// JSON Lines hold one record a line; CSV has a header of field names, dotted
 /// for nested fields (`timeframe.start`), lists separated by `;`.
-public struct ImportDocument: Sendable {
-    public enum Format: String, CaseIterable, Sendable {
+package struct ImportDocument: Sendable {
+    package enum Format: String, CaseIterable, Sendable {
         case json
         case jsonl
         case csv
 
         /// The format a file name suggests; nil when the extension says nothing.
-        public init?(fileName: String) {
+        package init?(fileName: String) {
             switch (fileName as NSString).pathExtension.lowercased() {
             case "json": self = .json
             case "jsonl", "ndjson": self = .jsonl
@@ -22,29 +22,29 @@ public struct ImportDocument: Sendable {
         }
     }
 
-    public enum Kind: String, Sendable, CaseIterable {
+    package enum Kind: String, Sendable, CaseIterable {
         case need
         case ngo
         case partnership
     }
 
-    public struct RawRecord: Sendable {
+    package struct RawRecord: Sendable {
         /// e.g. `needs.csv line 4`
-        public let location: Phrase
-        public let value: JSONValue
+        package let location: Phrase
+        package let value: JSONValue
 
-        public init(location: Phrase, value: JSONValue) {
+        package init(location: Phrase, value: JSONValue) {
             self.location = location
             self.value = value
         }
     }
 
     /// A file that could not be split into records at all.
-    public struct FileError: Error, Hashable, Sendable, CustomStringConvertible, Readable {
-        public let file: String
-        public let messages: [Phrase]
-        public var description: String { text(.en) }
-        public var phrase: Phrase {
+    package struct FileError: Error, Hashable, Sendable, CustomStringConvertible, Readable {
+        package let file: String
+        package let messages: [Phrase]
+        package var description: String { text(.en) }
+        package var phrase: Phrase {
             .joined(messages.map { .sequence([.verbatim(file + ": "), $0]) }, separator: "\n")
         }
     }
@@ -59,11 +59,11 @@ public struct ImportDocument: Sendable {
 
     private let content: Content
 
-    public init(records: [RawRecord]) { content = .records(records) }
+    package init(records: [RawRecord]) { content = .records(records) }
 
     /// - Throws: `FileError` when the bytes are not UTF-8 or not well-formed in their format. A
     ///   line of JSON Lines that is not JSON is told when its record is read.
-    public init(bytes: [UInt8], fileName: String, format: Format? = nil) throws(FileError) {
+    package init(bytes: [UInt8], fileName: String, format: Format? = nil) throws(FileError) {
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let body = bytes[start...]
         do {
@@ -86,7 +86,7 @@ public struct ImportDocument: Sendable {
     }
 
     /// How many records the file holds (for JSON Lines, its lines that are not blank).
-    public var count: Int {
+    package var count: Int {
         switch content {
         case .records(let records): records.count
         case .lines(let lines): lines.count
@@ -95,7 +95,7 @@ public struct ImportDocument: Sendable {
     }
 
     /// The record at `index` (of `0..<count`), or why it cannot be read: a line that is not JSON.
-    public func record(at index: Int) -> Result<RawRecord, RecordProblems> {
+    package func record(at index: Int) -> Result<RawRecord, RecordProblems> {
         switch content {
         case .records(let records): .success(records[index])
         case .lines(let lines): lines.record(at: index)
@@ -105,7 +105,7 @@ public struct ImportDocument: Sendable {
 
     /// Every record, parsed.
     /// - Throws: `FileError` naming every line of JSON Lines that is not JSON.
-    public var records: [RawRecord] {
+    package var records: [RawRecord] {
         get throws(FileError) {
             switch content {
             case .records(let records):
@@ -128,7 +128,7 @@ public struct ImportDocument: Sendable {
     }
 
     /// Whether the record is a need or an NGO: its `type`, else the fields it has.
-    public static func kind(of value: JSONValue) -> Kind? {
+    package static func kind(of value: JSONValue) -> Kind? {
         if case .string(let type)? = value["type"] {
             switch NameKey.fold(type) {
             case "need", "needs": return .need

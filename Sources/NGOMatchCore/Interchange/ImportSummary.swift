@@ -1,8 +1,8 @@
 /// What an import did, or would do with `--check`.
-public struct ImportSummary: Hashable, Sendable {
-    public let needs: Int
-    public let ngos: Int
-    public let partnerships: Int
+package struct ImportSummary: Hashable, Sendable {
+    package let needs: Int
+    package let ngos: Int
+    package let partnerships: Int
     /// What a small import wrote, logged so that a kept index follows it in place; nil for one
     /// so large that compiling afresh is as quick.
     package let changed: RecordChanges?
@@ -15,14 +15,14 @@ public struct ImportSummary: Hashable, Sendable {
     }
 
     /// Whether a kept index cannot follow this import in place: the next reader compiles afresh.
-    public var leftAHole: Bool { changed == nil }
+    package var leftAHole: Bool { changed == nil }
 
     /// Two imports did the same when they counted the same; what the log was told is bookkeeping.
-    public static func == (a: ImportSummary, b: ImportSummary) -> Bool {
+    package static func == (a: ImportSummary, b: ImportSummary) -> Bool {
         (a.needs, a.ngos, a.partnerships) == (b.needs, b.ngos, b.partnerships)
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(needs)
         hasher.combine(ngos)
         hasher.combine(partnerships)

@@ -6,26 +6,26 @@
 /// pass, validates UTF-8 as it goes, refuses what JSON refuses (NaN, `1e999`,
 /// lone surrogates, raw control characters in strings, trailing text) and stops
 /// at a nesting limit instead of running out of stack.
-public struct JSONParser {
+package struct JSONParser {
     /// Why a document is not JSON, with where: offset, line and column (1-based).
-    public struct Failure: Error, Equatable, Sendable, CustomStringConvertible {
-        public let reason: String
-        public let offset: Int
-        public let line: Int
-        public let column: Int
+    package struct Failure: Error, Equatable, Sendable, CustomStringConvertible {
+        package let reason: String
+        package let offset: Int
+        package let line: Int
+        package let column: Int
 
-        public var description: String { "\(reason) at line \(line), column \(column)" }
+        package var description: String { "\(reason) at line \(line), column \(column)" }
     }
 
-    public static let defaultMaximumDepth = 512
+    package static let defaultMaximumDepth = 512
 
     /// Parses one whole document.
-    public static func parse(_ bytes: [UInt8], maximumDepth: Int = defaultMaximumDepth) throws(Failure) -> JSONValue {
+    package static func parse(_ bytes: [UInt8], maximumDepth: Int = defaultMaximumDepth) throws(Failure) -> JSONValue {
         try parse(bytes[...], maximumDepth: maximumDepth)
     }
 
     /// Parses one whole document, a part of a larger buffer (a line of a JSON Lines file), in place.
-    public static func parse(_ bytes: ArraySlice<UInt8>, maximumDepth: Int = defaultMaximumDepth) throws(Failure)
+    package static func parse(_ bytes: ArraySlice<UInt8>, maximumDepth: Int = defaultMaximumDepth) throws(Failure)
         -> JSONValue
     {
         let result = bytes.withUnsafeBytes { raw -> Result<JSONValue, Failure> in
@@ -42,13 +42,13 @@ public struct JSONParser {
     /// A JSON-RPC message with the exact text of each number `id`, which a `Double`
     /// would round (`9007199254740993`): by the top-level object's position, 0 for a
     /// lone message, the element's index in a batch.
-    public struct Message: Sendable {
-        public let value: JSONValue
-        public let numberIDs: [Int: String]
+    package struct Message: Sendable {
+        package let value: JSONValue
+        package let numberIDs: [Int: String]
     }
 
     /// Parses one whole document, keeping the text of number ids as `Message` says.
-    public static func parseMessage(_ bytes: [UInt8], maximumDepth: Int = defaultMaximumDepth) throws(Failure)
+    package static func parseMessage(_ bytes: [UInt8], maximumDepth: Int = defaultMaximumDepth) throws(Failure)
         -> Message
     {
         let result = bytes.withUnsafeBytes { raw -> Result<Message, Failure> in
@@ -65,7 +65,7 @@ public struct JSONParser {
     }
 
     /// Parses a document given as text.
-    public static func parse(_ text: String, maximumDepth: Int = defaultMaximumDepth) throws(Failure) -> JSONValue {
+    package static func parse(_ text: String, maximumDepth: Int = defaultMaximumDepth) throws(Failure) -> JSONValue {
         try parse(Array(text.utf8), maximumDepth: maximumDepth)
     }
 

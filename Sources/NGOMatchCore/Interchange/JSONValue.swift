@@ -2,7 +2,7 @@ import Foundation
 
 /// Any JSON value, kept as read so records can be checked field by field with
 /// errors that name the field, rather than failing on the first mismatch.
-public enum JSONValue: Hashable, Sendable {
+package enum JSONValue: Hashable, Sendable {
     case null
     case bool(Bool)
     case number(Double)
@@ -10,13 +10,13 @@ public enum JSONValue: Hashable, Sendable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         if case .object(let fields) = self { return fields[key] }
         return nil
     }
 
     /// A short name of the value's kind, for "expected …, got …" messages.
-    public var kindName: String {
+    package var kindName: String {
         switch self {
         case .null: "null"
         case .bool: "true/false"
@@ -28,7 +28,7 @@ public enum JSONValue: Hashable, Sendable {
     }
 
     /// What kind of value this is, in the reader's language ("a number", "text"…).
-    public var kindPhrase: Phrase {
+    package var kindPhrase: Phrase {
         switch self {
         case .null: .key("json.null")
         case .bool: .key("json.bool")
@@ -40,17 +40,17 @@ public enum JSONValue: Hashable, Sendable {
     }
 
     /// Encodes any `Encodable` value through JSON.
-    public init(encoding value: some Encodable) throws {
+    package init(encoding value: some Encodable) throws {
         self = try JSONParser.parse([UInt8](StreamingJSONEncoder.encode(value)))
     }
 
     /// Decodes a value of `type` from this JSON.
-    public func decode<T: Decodable>(_ type: T.Type) throws -> T {
+    package func decode<T: Decodable>(_ type: T.Type) throws -> T {
         try T(from: JSONValueDecoder(value: self, codingPath: []))
     }
 
     /// A copy with `overlay`'s fields set on this object, recursively for nested objects.
-    public func merging(_ overlay: JSONValue) -> JSONValue {
+    package func merging(_ overlay: JSONValue) -> JSONValue {
         guard case .object(var base) = self, case .object(let changes) = overlay else { return overlay }
         for (key, value) in changes {
             if case .object = value, let existing = base[key] {
@@ -64,7 +64,7 @@ public enum JSONValue: Hashable, Sendable {
 }
 
 extension JSONValue: Codable {
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         // Objects and strings first: they are most of any document, and every failed try costs an error.
         if container.decodeNil() {
@@ -82,7 +82,7 @@ extension JSONValue: Codable {
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()

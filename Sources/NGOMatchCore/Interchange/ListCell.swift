@@ -5,14 +5,14 @@ import Foundation
 ///
 /// A backslash before anything else stays as written, so hand-made files with
 /// Windows paths or stray backslashes read as their authors meant.
-public enum ListCell {
-    public static let separator = "; "
+package enum ListCell {
+    package static let separator = "; "
 
-    public static func join(_ items: [String]) -> String {
+    package static func join(_ items: [String]) -> String {
         items.map(escape).joined(separator: separator)
     }
 
-    public static func escape(_ item: String) -> String {
+    package static func escape(_ item: String) -> String {
         var escaped = String.UnicodeScalarView()
         for scalar in item.unicodeScalars {
             if scalar == "\\" || scalar == ";" { escaped.append("\\") }
@@ -22,7 +22,7 @@ public enum ListCell {
     }
 
     /// The items, each trimmed of spaces; empty items are dropped.
-    public static func split(_ text: String) -> [String] {
+    package static func split(_ text: String) -> [String] {
         var items: [String] = []
         var current = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()

@@ -2,22 +2,22 @@ import Foundation
 
 /// Turns JSON objects into needs and NGOs, resolving names leniently and
 /// reporting every problem of a record at once.
-public struct RecordReader: Sendable {
-    public let reference: ReferenceData
+package struct RecordReader: Sendable {
+    package let reference: ReferenceData
 
-    public init(reference: ReferenceData) { self.reference = reference }
+    package init(reference: ReferenceData) { self.reference = reference }
 
-    public static let needFields = [
+    package static let needFields = [
         "type", "id", "province", "title", "description", "sectors", "targetGroups", "localities", "communes",
         "fundingGapUSD", "timeframe", "status", "contact", "source", "createdAt", "updatedAt",
     ]
-    public static let ngoFields = [
+    package static let ngoFields = [
         "type", "id", "name", "acronym", "country", "registration", "sectors", "provinces", "targetGroups",
         "grantRange", "capacity", "languages", "contact", "website", "optOut", "communes", "createdAt", "updatedAt",
     ]
 
     /// Reads a partnership; `resolveNeed` and `resolveNGO` find the records it links.
-    public func partnership(
+    package func partnership(
         from value: JSONValue, resolveNeed: (String) -> NeedID?, resolveNGO: (String) throws(LookupError) -> NGOID
     ) -> Result<Partnership, InvalidRecord> {
         var reader = FieldReader(value)
@@ -45,7 +45,7 @@ public struct RecordReader: Sendable {
     }
 
     /// Reads a need. `makeID` names a need that comes without an id.
-    public func need(from value: JSONValue, makeID: (ProvinceID) -> NeedID) -> Result<Need, InvalidRecord> {
+    package func need(from value: JSONValue, makeID: (ProvinceID) -> NeedID) -> Result<Need, InvalidRecord> {
         var reader = FieldReader(value)
         reader.rejectUnknownFields(known: Self.needFields)
         let id = readID(&reader, NeedID.self)
@@ -138,7 +138,7 @@ public struct RecordReader: Sendable {
     }
 
     /// Reads an NGO. Without an id, one is made from the acronym or the name.
-    public func ngo(from value: JSONValue) -> Result<NGO, InvalidRecord> {
+    package func ngo(from value: JSONValue) -> Result<NGO, InvalidRecord> {
         var reader = FieldReader(value)
         reader.rejectUnknownFields(known: Self.ngoFields)
         let name = reader.string("name", required: true)

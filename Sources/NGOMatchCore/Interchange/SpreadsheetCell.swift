@@ -5,7 +5,7 @@
 /// registered, a cell that already starts with quotes before such a character gets one
 /// more, and the reader takes one quote off any cell of that shape. Plain numbers
 /// (`-5`) are left as they are: a spreadsheet reads them as numbers, which is harmless.
-public enum SpreadsheetCell {
+package enum SpreadsheetCell {
     private static func isTrigger(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "=" || scalar == "+" || scalar == "-" || scalar == "@" || scalar == "\t" || scalar == "\r"
     }
@@ -23,13 +23,13 @@ public enum SpreadsheetCell {
         return nil
     }
 
-    public static func neutralised(_ text: String) -> String {
+    package static func neutralised(_ text: String) -> String {
         guard let quotes = quotesBeforeTrigger(text) else { return text }
         if quotes == 0, let number = Double(text), number.isFinite { return text }
         return "'" + text
     }
 
-    public static func restored(_ text: String) -> String {
+    package static func restored(_ text: String) -> String {
         guard let quotes = quotesBeforeTrigger(text), quotes > 0 else { return text }
         return String(text.unicodeScalars.dropFirst())
     }

@@ -4,29 +4,29 @@ import Foundation
 /// tree Foundation's `JSONEncoder` builds: the protocol server's replies are
 /// mostly encoding. Keys come in the order the type encodes them; slashes are not
 /// escaped; non-finite numbers are refused.
-public enum StreamingJSONEncoder {
+package enum StreamingJSONEncoder {
     /// Writes an object member by member: `member("key") { … }` for each, in order.
-    public struct ObjectWriter {
+    package struct ObjectWriter {
         let writer: Writer
         let depth: Int
 
-        public func member(_ key: String, _ value: String) {
+        package func member(_ key: String, _ value: String) {
             name(key)
             writer.string(value)
         }
 
-        public func member(_ key: String, _ value: Double) {
+        package func member(_ key: String, _ value: Double) {
             name(key)
             // Finite by construction in the types that write themselves.
             try? writer.double(value)
         }
 
-        public func member(_ key: String, _ value: Bool) {
+        package func member(_ key: String, _ value: Bool) {
             name(key)
             writer.literal(value ? "true" : "false")
         }
 
-        public func member(_ key: String, _ value: [String]) {
+        package func member(_ key: String, _ value: [String]) {
             name(key)
             writer.bytes.append(UInt8(ascii: "["))
             for (index, item) in value.enumerated() {
@@ -36,7 +36,7 @@ public enum StreamingJSONEncoder {
             writer.bytes.append(UInt8(ascii: "]"))
         }
 
-        public func member(_ key: String, _ values: [some JSONWritable]) {
+        package func member(_ key: String, _ values: [some JSONWritable]) {
             name(key)
             writer.bytes.append(UInt8(ascii: "["))
             for (index, item) in values.enumerated() {
@@ -46,7 +46,7 @@ public enum StreamingJSONEncoder {
             writer.bytes.append(UInt8(ascii: "]"))
         }
 
-        public func member(_ key: String, _ value: some JSONWritable) {
+        package func member(_ key: String, _ value: some JSONWritable) {
             name(key)
             value.writeJSON(to: writer)
         }
@@ -58,11 +58,11 @@ public enum StreamingJSONEncoder {
         }
     }
 
-    public struct Unsupported: Error, CustomStringConvertible {
-        public let description: String
+    package struct Unsupported: Error, CustomStringConvertible {
+        package let description: String
     }
 
-    public static func encode(_ value: some Encodable) throws -> Data {
+    package static func encode(_ value: some Encodable) throws -> Data {
         // A JSON value as such, keys sorted: an exported file is the same bytes every time.
         if let json = value as? JSONValue { return Data(bytes(of: json)) }
         let writer = Writer()
@@ -72,15 +72,15 @@ public enum StreamingJSONEncoder {
     }
 
     /// A `JSONValue` as JSON bytes, keys sorted so equal values give equal bytes.
-    public static func bytes(of value: JSONValue) -> [UInt8] {
+    package static func bytes(of value: JSONValue) -> [UInt8] {
         let writer = Writer()
         writer.value(value)
         return writer.bytes
     }
 
-    public final class Writer: Encoder {
+    package final class Writer: Encoder {
         /// Writes one object with `body`; for types that write themselves.
-        public func object(_ body: (ObjectWriter) -> Void) {
+        package func object(_ body: (ObjectWriter) -> Void) {
             let depth = openContainer(isObject: true)
             body(ObjectWriter(writer: self, depth: depth))
             closeAll(to: depth)
@@ -101,8 +101,8 @@ public enum StreamingJSONEncoder {
             get { state.pointee.open }
             _modify { yield &state.pointee.open }
         }
-        public var codingPath: [any CodingKey] = []
-        public var userInfo: [CodingUserInfoKey: Any] = [:]
+        package var codingPath: [any CodingKey] = []
+        package var userInfo: [CodingUserInfoKey: Any] = [:]
 
         static let hexDigits = Array("0123456789abcdef".utf8)
 
@@ -156,7 +156,7 @@ public enum StreamingJSONEncoder {
         func literal(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
         /// Writes any JSON value; non-finite numbers, which `JSONValue` should never hold, as null.
-        public func value(_ json: JSONValue) {
+        package func value(_ json: JSONValue) {
             switch json {
             case .null: literal("null")
             case .bool(let flag): literal(flag ? "true" : "false")
@@ -240,15 +240,15 @@ public enum StreamingJSONEncoder {
             bytes.append(UInt8(ascii: "\""))
         }
 
-        public func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        package func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
             KeyedEncodingContainer(KeyedContainer<Key>(writer: self, depth: openContainer(isObject: true)))
         }
 
-        public func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        package func unkeyedContainer() -> any UnkeyedEncodingContainer {
             UnkeyedContainer(writer: self, depth: openContainer(isObject: false))
         }
 
-        public func singleValueContainer() -> any SingleValueEncodingContainer { SingleValue(writer: self) }
+        package func singleValueContainer() -> any SingleValueEncodingContainer { SingleValue(writer: self) }
     }
 
     struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
@@ -357,6 +357,6 @@ public enum StreamingJSONEncoder {
 
 /// A type on the protocol's hot path that writes its own JSON, the same JSON its
 /// `Encodable` conformance gives, without the generic encoding machinery.
-public protocol JSONWritable: Encodable {
+package protocol JSONWritable: Encodable {
     func writeJSON(to writer: StreamingJSONEncoder.Writer)
 }

@@ -2,25 +2,25 @@ import Foundation
 
 /// A reminder of a deadline the records show: a Decree 58 certificate that expires soon, or a
 /// report the NGO owes.
-public struct DeadlineMail: Sendable {
-    public static let noticeKind = "deadline"
+package struct DeadlineMail: Sendable {
+    package static let noticeKind = "deadline"
 
-    public enum Reason: Sendable {
+    package enum Reason: Sendable {
         case certificateExpires
         /// The report's description (its kind and, for a plan, the province).
         case reportDue(String)
     }
 
-    public let reason: Reason
-    public let ngo: String
+    package let reason: Reason
+    package let ngo: String
     /// The day of the deadline, written for the reader.
-    public let due: String
-    public let daysLeft: Int
-    public let name: String
-    public let language: Language
-    public let link: String
+    package let due: String
+    package let daysLeft: Int
+    package let name: String
+    package let language: Language
+    package let link: String
 
-    public init(
+    package init(
         _ reason: Reason = .certificateExpires, ngo: String, due: String, daysLeft: Int, name: String,
         language: Language, link: String
     ) {
@@ -33,9 +33,9 @@ public struct DeadlineMail: Sendable {
         self.link = link
     }
 
-    public var kind: String { Self.noticeKind }
+    package var kind: String { Self.noticeKind }
 
-    public var subject: String {
+    package var subject: String {
         switch reason {
         case .certificateExpires: Messages.text("deadlineMail.subject", language, ngo, due)
         case .reportDue(let report): Messages.text("reportMail.subject", language, ngo, report, due)
@@ -64,21 +64,21 @@ public struct DeadlineMail: Sendable {
         }
     }
 
-    public var plainText: String {
+    package var plainText: String {
         PlainText.wrappedForMail(
             ([Messages.text("mail.greeting", language, name), ""] + paragraphs.flatMap { [$0, ""] } + [
                 link, "", "— ngomatch",
             ]).joined(separator: "\n")) + "\n"
     }
 
-    public var html: String {
+    package var html: String {
         NoticeLayout.page(
             title: subject, language: language,
             [.paragraph(Messages.text("mail.greeting", language, name))] + paragraphs.map(NoticeLayout.Block.paragraph)
                 + [.button(Messages.text(buttonKey, language), href: link)])
     }
 
-    public func message(
+    package func message(
         to address: MailAddress, from: MailAddress, messageID: String, date: Date, unsubscribe: String?
     ) -> MailMessage {
         MailMessage(

@@ -1,15 +1,15 @@
 import Foundation
 
 /// The notices a person chose to read daily or weekly, in one message.
-public struct DigestMail: Sendable {
-    public let cadence: NoticeCadence
-    public let name: String
-    public let language: Language
-    public let notices: [(subject: String, link: String?)]
+package struct DigestMail: Sendable {
+    package let cadence: NoticeCadence
+    package let name: String
+    package let language: Language
+    package let notices: [(subject: String, link: String?)]
     /// The person's inbox on the web.
-    public let inbox: String
+    package let inbox: String
 
-    public init(
+    package init(
         cadence: NoticeCadence, name: String, language: Language, notices: [(subject: String, link: String?)],
         inbox: String
     ) {
@@ -20,20 +20,20 @@ public struct DigestMail: Sendable {
         self.inbox = inbox
     }
 
-    public var kind: String { "digest-\(cadence.rawValue)" }
+    package var kind: String { "digest-\(cadence.rawValue)" }
 
-    public var subject: String {
+    package var subject: String {
         Messages.counted(cadence == .weekly ? "digest.weeklySubject" : "digest.dailySubject", language, notices.count)
     }
 
-    public var plainText: String {
+    package var plainText: String {
         var lines = [Messages.text("mail.greeting", language, name), "", subject + ":", ""]
         for notice in notices { lines += ["• " + notice.subject] + (notice.link.map { ["  " + $0] } ?? []) }
         lines += ["", Messages.text("digest.inbox", language), inbox, "", Messages.text("digest.settings", language)]
         return PlainText.wrappedForMail((lines + ["", "— ngomatch"]).joined(separator: "\n")) + "\n"
     }
 
-    public var html: String {
+    package var html: String {
         NoticeLayout.page(
             title: subject, language: language,
             [.paragraph(Messages.text("mail.greeting", language, name))]
@@ -46,7 +46,7 @@ public struct DigestMail: Sendable {
                 ])
     }
 
-    public func message(to address: MailAddress, from: MailAddress, messageID: String, date: Date, unsubscribe: String)
+    package func message(to address: MailAddress, from: MailAddress, messageID: String, date: Date, unsubscribe: String)
         -> MailMessage
     {
         MailMessage(

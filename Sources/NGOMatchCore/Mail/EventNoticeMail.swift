@@ -2,8 +2,8 @@ import Foundation
 
 /// What a meeting event tells the people of a participant: that they are invited, that answers
 /// are open until a day, that they have not answered yet, or their schedule.
-public struct EventNoticeMail: Sendable {
-    public enum Occasion: Sendable {
+package struct EventNoticeMail: Sendable {
+    package enum Occasion: Sendable {
         case invited(organiser: String)
         case opened
         case reminder
@@ -12,19 +12,19 @@ public struct EventNoticeMail: Sendable {
         case schedule(kind: String, meetings: [String], changes: [String])
     }
 
-    public let occasion: Occasion
-    public let event: String
+    package let occasion: Occasion
+    package let event: String
     /// The day, as the reader writes dates; nil when the event has none yet.
-    public let date: String?
-    public let answersBy: String?
+    package let date: String?
+    package let answersBy: String?
     /// The province or NGO the reader acts for, as the registry spells it.
-    public let participant: String
-    public let name: String
-    public let language: Language
+    package let participant: String
+    package let name: String
+    package let language: Language
     /// The event's page.
-    public let link: String
+    package let link: String
 
-    public init(
+    package init(
         occasion: Occasion, event: String, date: String?, answersBy: String?, participant: String, name: String,
         language: Language, link: String
     ) {
@@ -39,7 +39,7 @@ public struct EventNoticeMail: Sendable {
     }
 
     /// The kind, as the outbox and a person's settings name it.
-    public var kind: String {
+    package var kind: String {
         switch occasion {
         case .invited: "event-invitation"
         case .opened: "event-opened"
@@ -48,7 +48,7 @@ public struct EventNoticeMail: Sendable {
         }
     }
 
-    public var subject: String {
+    package var subject: String {
         switch occasion {
         case .invited: text("notice.invitedSubject", event)
         case .opened: text("notice.openedSubject", event, answersBy ?? "—")
@@ -80,14 +80,14 @@ public struct EventNoticeMail: Sendable {
         }
     }
 
-    public var plainText: String {
+    package var plainText: String {
         PlainText.wrappedForMail(
             ([text("mail.greeting", name), ""] + paragraphs.flatMap { [$0, ""] } + [
                 text("notice.open"), link, "", "— ngomatch",
             ]).joined(separator: "\n")) + "\n"
     }
 
-    public var html: String {
+    package var html: String {
         NoticeLayout.page(
             title: subject, language: language,
             [.paragraph(text("mail.greeting", name))] + paragraphs.map(NoticeLayout.Block.lines)
@@ -95,7 +95,7 @@ public struct EventNoticeMail: Sendable {
     }
 
     /// - Parameter unsubscribe: for reminders, the link that stops them (RFC 8058 one-click).
-    public func message(
+    package func message(
         to address: MailAddress, from: MailAddress, messageID: String, date: Date,
         attachments: [MailMessage.Attachment] = [], unsubscribe: String? = nil
     ) -> MailMessage {

@@ -2,8 +2,8 @@ import Foundation
 
 /// What interest and the pipeline tell the people of a side: a request for them, its answer,
 /// a connection, a message on its thread, that it expires soon, or that the pair moved.
-public struct InterestNoticeMail: Sendable {
-    public enum Occasion: Sendable {
+package struct InterestNoticeMail: Sendable {
+    package enum Occasion: Sendable {
         /// `reasons`: the match's explanation, one line a factor, in the reader's language.
         /// `offer`: what the asking side has in mind, as lines ("Amount in mind: $250,000").
         case received(message: String, offer: [String], score: String?, reasons: [String])
@@ -16,16 +16,16 @@ public struct InterestNoticeMail: Sendable {
         case moved(stage: String)
     }
 
-    public let occasion: Occasion
+    package let occasion: Occasion
     /// The organisation on the other side, as the registry spells it.
-    public let other: String
-    public let need: String
-    public let name: String
-    public let language: Language
+    package let other: String
+    package let need: String
+    package let name: String
+    package let language: Language
     /// The request's or the pair's page.
-    public let link: String
+    package let link: String
 
-    public init(occasion: Occasion, other: String, need: String, name: String, language: Language, link: String) {
+    package init(occasion: Occasion, other: String, need: String, name: String, language: Language, link: String) {
         self.occasion = occasion
         self.other = other
         self.need = need
@@ -34,7 +34,7 @@ public struct InterestNoticeMail: Sendable {
         self.link = link
     }
 
-    public var kind: String {
+    package var kind: String {
         switch occasion {
         case .received: "interest-received"
         case .answered, .connected, .expired: "interest-answered"
@@ -44,7 +44,7 @@ public struct InterestNoticeMail: Sendable {
         }
     }
 
-    public var subject: String {
+    package var subject: String {
         switch occasion {
         case .received: text("interestMail.receivedSubject", other, need)
         case .answered(let accepted, _, _):
@@ -79,21 +79,21 @@ public struct InterestNoticeMail: Sendable {
         }
     }
 
-    public var plainText: String {
+    package var plainText: String {
         PlainText.wrappedForMail(
             ([text("mail.greeting", name), ""] + paragraphs.flatMap { [$0, ""] } + [
                 text("interestMail.open"), link, "", "— ngomatch",
             ]).joined(separator: "\n")) + "\n"
     }
 
-    public var html: String {
+    package var html: String {
         NoticeLayout.page(
             title: subject, language: language,
             [.paragraph(text("mail.greeting", name))] + paragraphs.map(NoticeLayout.Block.lines)
                 + [.button(text("interestMail.openButton"), href: link)])
     }
 
-    public func message(
+    package func message(
         to address: MailAddress, from: MailAddress, messageID: String, date: Date, unsubscribe: String?
     ) -> MailMessage {
         MailMessage(

@@ -1,14 +1,14 @@
 import Foundation
 
 /// A mailbox: a display name and an address, as a header names it.
-public struct MailAddress: Hashable, Sendable {
-    public let name: String?
-    public let address: String
+package struct MailAddress: Hashable, Sendable {
+    package let name: String?
+    package let address: String
 
     /// - Throws: `MailAddress.Invalid` unless `address` is one mailbox (`local@domain`, no
     ///   space, no angle brackets, no line break): what a person types must never become a
     ///   second recipient or a header of its own.
-    public init(_ address: String, name: String? = nil) throws(Invalid) {
+    package init(_ address: String, name: String? = nil) throws(Invalid) {
         let trimmed = address.trimmingSpaces
         let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
         let forbidden: Set<Character> = [" ", "\t", "\r", "\n", "<", ">", ",", ";", "\"", "(", ")", "[", "]", "\\"]
@@ -23,9 +23,9 @@ public struct MailAddress: Hashable, Sendable {
     }
 
     /// The address cannot be written in a header as one mailbox.
-    public struct Invalid: Error, Hashable, Sendable, Readable {
-        public let address: String
-        public var phrase: Phrase { .key("mail.invalidAddress", address) }
+    package struct Invalid: Error, Hashable, Sendable, Readable {
+        package let address: String
+        package var phrase: Phrase { .key("mail.invalidAddress", address) }
     }
 }
 

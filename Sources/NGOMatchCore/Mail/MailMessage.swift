@@ -3,33 +3,33 @@ import Foundation
 /// A message as RFC 5322 and MIME (RFC 2045–2049) write it: a UTF-8 `text/plain` part, an
 /// optional `text/html` alternative, attachments, and headers that are ASCII, folded and free
 /// of any line break the caller's text held. Values in, bytes out: sending is not its concern.
-public struct MailMessage: Sendable {
-    public struct Attachment: Hashable, Sendable {
-        public let fileName: String
+package struct MailMessage: Sendable {
+    package struct Attachment: Hashable, Sendable {
+        package let fileName: String
         /// e.g. `text/calendar; method=PUBLISH`.
-        public let contentType: String
-        public let data: [UInt8]
+        package let contentType: String
+        package let data: [UInt8]
 
-        public init(fileName: String, contentType: String, data: [UInt8]) {
+        package init(fileName: String, contentType: String, data: [UInt8]) {
             self.fileName = fileName
             self.contentType = contentType
             self.data = data
         }
     }
 
-    public var from: MailAddress
-    public var to: [MailAddress]
-    public var subject: String
-    public var date: Date
+    package var from: MailAddress
+    package var to: [MailAddress]
+    package var subject: String
+    package var date: Date
     /// `<unique@host>`: kept across retries, so that a repeat is recognisable.
-    public var messageID: String
-    public var text: String
-    public var html: String?
-    public var attachments: [Attachment]
+    package var messageID: String
+    package var text: String
+    package var html: String?
+    package var attachments: [Attachment]
     /// Further fields (`List-Unsubscribe`), their values already in header form.
-    public var extraHeaders: [(name: String, value: String)]
+    package var extraHeaders: [(name: String, value: String)]
 
-    public init(
+    package init(
         from: MailAddress, to: [MailAddress], subject: String, date: Date, messageID: String, text: String,
         html: String? = nil, attachments: [Attachment] = [], extraHeaders: [(name: String, value: String)] = []
     ) {
@@ -45,7 +45,7 @@ public struct MailMessage: Sendable {
     }
 
     /// The whole message, lines ended by CRLF.
-    public var rendered: String {
+    package var rendered: String {
         var lines = [
             MailHeader.field("From", mailboxes: [from]), MailHeader.field("To", mailboxes: to),
             MailHeader.field("Subject", text: subject), "Date: \(Self.dateText(date))",

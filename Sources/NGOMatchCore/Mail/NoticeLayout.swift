@@ -1,15 +1,15 @@
 /// The HTML of a notice: one column with the site's colours, styles inline as mail readers
 /// need them, every text escaped.
-public enum NoticeLayout {
-    public struct Block: Sendable {
+package enum NoticeLayout {
+    package struct Block: Sendable {
         let html: String
 
-        public static func paragraph(_ text: String) -> Block {
+        package static func paragraph(_ text: String) -> Block {
             Block(html: "<p style=\"margin:0 0 1em\">\(escape(text))</p>")
         }
 
         /// A paragraph whose lines stay lines (a list of meetings).
-        public static func lines(_ text: String) -> Block {
+        package static func lines(_ text: String) -> Block {
             Block(
                 html: "<p style=\"margin:0 0 1em\">"
                     + text.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }
@@ -17,12 +17,12 @@ public enum NoticeLayout {
         }
 
         /// A line that leads somewhere: its text is the link.
-        public static func link(_ text: String, href: String) -> Block {
+        package static func link(_ text: String, href: String) -> Block {
             Block(html: "<p style=\"margin:0 0 1em\"><a href=\"\(escape(href))\">\(escape(text))</a></p>")
         }
 
         /// A link drawn as the site's main button.
-        public static func button(_ label: String, href: String) -> Block {
+        package static func button(_ label: String, href: String) -> Block {
             Block(
                 html: """
                     <p style="margin:1.5em 0"><a href="\(escape(href))" style="background:#0b5cab;color:#ffffff;\
@@ -32,7 +32,7 @@ public enum NoticeLayout {
         }
 
         /// A code to type, large and spaced so it reads at a glance.
-        public static func code(_ label: String, _ code: String) -> Block {
+        package static func code(_ label: String, _ code: String) -> Block {
             Block(
                 html: """
                     <p style="margin:0 0 .25em;color:#4a5563">\(escape(label))</p>
@@ -42,23 +42,23 @@ public enum NoticeLayout {
         }
 
         /// One entry of a list: its text (a link when it leads somewhere) and a line under it.
-        public static func item(_ text: String, href: String?, detail: String?) -> Block {
+        package static func item(_ text: String, href: String?, detail: String?) -> Block {
             let title = href.map { "<a href=\"\(escape($0))\">\(escape(text))</a>" } ?? escape(text)
             let under = detail.map { "<br><span style=\"color:#4a5563;font-size:.875em\">\(escape($0))</span>" } ?? ""
             return Block(html: "<p style=\"margin:0 0 .75em\">\(title)\(under)</p>")
         }
 
         /// A section's title within the message.
-        public static func heading(_ text: String) -> Block {
+        package static func heading(_ text: String) -> Block {
             Block(html: "<h2 style=\"margin:1.5em 0 .5em;font-size:1.1em\">\(escape(text))</h2>")
         }
 
-        public static func small(_ text: String) -> Block {
+        package static func small(_ text: String) -> Block {
             Block(html: "<p style=\"margin:1.5em 0 0;color:#4a5563;font-size:.875em\">\(escape(text))</p>")
         }
     }
 
-    public static func page(title: String, language: Language, _ blocks: [Block]) -> String {
+    package static func page(title: String, language: Language, _ blocks: [Block]) -> String {
         """
         <!DOCTYPE html>
         <html lang="\(language.rawValue)">

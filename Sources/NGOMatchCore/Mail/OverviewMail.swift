@@ -3,41 +3,41 @@ import Foundation
 /// What is new for a person's organisation, daily or weekly: for an NGO the new needs that fit
 /// it best, for a province the interest it received and NGOs newly certified for it, for the
 /// ministry the pipeline's figures and the pairs that stalled.
-public struct OverviewMail: Sendable {
-    public static let noticeKind = "overview"
+package struct OverviewMail: Sendable {
+    package static let noticeKind = "overview"
 
-    public struct Item: Sendable, Hashable {
-        public let text: String
+    package struct Item: Sendable, Hashable {
+        package let text: String
         /// One line under it: a match's reasons, a request's message.
-        public let detail: String?
-        public let link: String?
+        package let detail: String?
+        package let link: String?
 
-        public init(_ text: String, detail: String? = nil, link: String? = nil) {
+        package init(_ text: String, detail: String? = nil, link: String? = nil) {
             self.text = text
             self.detail = detail
             self.link = link
         }
     }
 
-    public struct Section: Sendable, Hashable {
-        public let heading: String
-        public let items: [Item]
+    package struct Section: Sendable, Hashable {
+        package let heading: String
+        package let items: [Item]
 
-        public init(_ heading: String, _ items: [Item]) {
+        package init(_ heading: String, _ items: [Item]) {
             self.heading = heading
             self.items = items
         }
     }
 
-    public let cadence: NoticeCadence
-    public let organisation: String
-    public let name: String
-    public let language: Language
-    public let sections: [Section]
+    package let cadence: NoticeCadence
+    package let organisation: String
+    package let name: String
+    package let language: Language
+    package let sections: [Section]
     /// Where the person changes how often this comes.
-    public let settings: String
+    package let settings: String
 
-    public init(
+    package init(
         cadence: NoticeCadence, organisation: String, name: String, language: Language, sections: [Section],
         settings: String
     ) {
@@ -49,16 +49,16 @@ public struct OverviewMail: Sendable {
         self.settings = settings
     }
 
-    public var kind: String { Self.noticeKind }
+    package var kind: String { Self.noticeKind }
 
     /// Nothing new: no message is sent.
-    public var isEmpty: Bool { sections.isEmpty }
+    package var isEmpty: Bool { sections.isEmpty }
 
-    public var subject: String {
+    package var subject: String {
         Messages.text(cadence == .daily ? "overview.dailySubject" : "overview.weeklySubject", language, organisation)
     }
 
-    public var plainText: String {
+    package var plainText: String {
         var lines = [Messages.text("mail.greeting", language, name), "", subject + ".", ""]
         for section in sections {
             lines += [section.heading, String(repeating: "-", count: section.heading.count), ""]
@@ -73,7 +73,7 @@ public struct OverviewMail: Sendable {
         return PlainText.wrappedForMail(lines.joined(separator: "\n")) + "\n"
     }
 
-    public var html: String {
+    package var html: String {
         var blocks: [NoticeLayout.Block] = [.paragraph(Messages.text("mail.greeting", language, name))]
         for section in sections {
             blocks.append(.heading(section.heading))
@@ -86,7 +86,7 @@ public struct OverviewMail: Sendable {
         return NoticeLayout.page(title: subject, language: language, blocks)
     }
 
-    public func message(to address: MailAddress, from: MailAddress, messageID: String, date: Date, unsubscribe: String)
+    package func message(to address: MailAddress, from: MailAddress, messageID: String, date: Date, unsubscribe: String)
         -> MailMessage
     {
         MailMessage(

@@ -2,22 +2,22 @@ import Foundation
 
 /// The message that lets a person in: an invitation to ngomatch, or a sign-in they asked for.
 /// It carries a link (opened, it shows one "Sign in" button) and a code to type instead.
-public struct SignInMail: Sendable {
-    public enum Occasion: Sendable {
+package struct SignInMail: Sendable {
+    package enum Occasion: Sendable {
         /// `inviter` asked for `person` to act for `organisation` (its name as the registry spells it).
         case invitation(inviter: String, organisation: String)
         case signIn
     }
 
-    public let occasion: Occasion
-    public let name: String
-    public let language: Language
-    public let link: String
-    public let code: String
+    package let occasion: Occasion
+    package let name: String
+    package let language: Language
+    package let link: String
+    package let code: String
     /// How long link and code stay good, as the message says it ("72 hours").
-    public let validity: String
+    package let validity: String
 
-    public init(occasion: Occasion, name: String, language: Language, link: String, code: String, validity: Duration) {
+    package init(occasion: Occasion, name: String, language: Language, link: String, code: String, validity: Duration) {
         self.occasion = occasion
         self.name = name
         self.language = language
@@ -30,7 +30,7 @@ public struct SignInMail: Sendable {
             : Messages.text("mail.minutes", language, String(minutes))
     }
 
-    public var subject: String {
+    package var subject: String {
         switch occasion {
         case .invitation: text("mail.invitationSubject")
         // Never the code: the subject is kept in the outbox and shown to the ministry.
@@ -39,9 +39,9 @@ public struct SignInMail: Sendable {
     }
 
     /// The code as people read it aloud: `482 913`.
-    public var spacedCode: String { String(code.prefix(3)) + " " + String(code.dropFirst(3)) }
+    package var spacedCode: String { String(code.prefix(3)) + " " + String(code.dropFirst(3)) }
 
-    public var plainText: String {
+    package var plainText: String {
         var lines = [text("mail.greeting", name), ""]
         lines += [opening, ""]
         lines += [text("mail.linkLead", validity), link, ""]
@@ -50,7 +50,7 @@ public struct SignInMail: Sendable {
         return PlainText.wrappedForMail(lines.joined(separator: "\n")) + "\n"
     }
 
-    public var html: String {
+    package var html: String {
         NoticeLayout.page(
             title: subject, language: language,
             [
@@ -61,7 +61,7 @@ public struct SignInMail: Sendable {
     }
 
     /// The whole message, ready for the outbox.
-    public func message(to address: MailAddress, from: MailAddress, messageID: String, date: Date) -> MailMessage {
+    package func message(to address: MailAddress, from: MailAddress, messageID: String, date: Date) -> MailMessage {
         MailMessage(
             from: from, to: [address], subject: subject, date: date, messageID: messageID, text: plainText, html: html)
     }

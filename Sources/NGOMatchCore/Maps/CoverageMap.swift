@@ -1,7 +1,7 @@
 /// The 34 units coloured by one measure of what nobody serves, for ministry staff: which
 /// provinces have many needs, needs no NGO may take, large unmet funding, or few NGOs per need.
-public struct CoverageMap: Encodable, Sendable {
-    public enum Measure: String, CaseIterable, Codable, Sendable {
+package struct CoverageMap: Encodable, Sendable {
+    package enum Measure: String, CaseIterable, Codable, Sendable {
         /// Open needs.
         case openNeeds
         /// Open needs that no NGO may take (every NGO is removed by a hard filter).
@@ -12,44 +12,44 @@ public struct CoverageMap: Encodable, Sendable {
         case ngosPerNeed
 
         /// Whether a larger figure is a larger concern (and so a darker colour).
-        public var largerIsWorse: Bool { self != .ngosPerNeed }
+        package var largerIsWorse: Bool { self != .ngosPerNeed }
     }
 
-    public struct Unit: Encodable, Hashable, Sendable {
-        public let id: String
-        public let name: String
-        public let code: String
+    package struct Unit: Encodable, Hashable, Sendable {
+        package let id: String
+        package let name: String
+        package let code: String
         /// nil when the measure does not apply (no open needs, for NGOs per need).
-        public let value: Double?
+        package let value: Double?
         /// The colour class, 0 the lightest; nil without a value.
-        public let colourClass: Int?
+        package let colourClass: Int?
         /// The figure as people read it ("3 open needs").
-        public let label: String
+        package let label: String
     }
 
     /// One class of the legend: figures from `from` to `to`.
-    public struct ColourClass: Encodable, Hashable, Sendable {
-        public let index: Int
-        public let from: Double
-        public let to: Double
-        public let colour: String
-        public let label: String
+    package struct ColourClass: Encodable, Hashable, Sendable {
+        package let index: Int
+        package let from: Double
+        package let to: Double
+        package let colour: String
+        package let label: String
     }
 
-    public let measure: Measure
-    public let sector: String?
-    public let classes: [ColourClass]
-    public let units: [Unit]
+    package let measure: Measure
+    package let sector: String?
+    package let classes: [ColourClass]
+    package let units: [Unit]
 
     /// Light to dark, readable by people with the common colour-vision deficiencies (ColorBrewer OrRd).
-    public static let palette = ["#fef0d9", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000"]
-    public static let noValueColour = "#d9d9d9"
+    package static let palette = ["#fef0d9", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000"]
+    package static let noValueColour = "#d9d9d9"
 
     /// - Parameters:
     ///   - values: each unit's figure; nil where the measure does not apply.
     ///   - label: a figure in words, in the reader's language ("3 open needs").
     ///   - figure: the figure alone ("3").
-    public init(
+    package init(
         measure: Measure, sector: String?, units: [(id: String, name: String, code: String, value: Double?)],
         label: (Double) -> String, figure: (Double) -> String, noValue: String, range: (Double, Double) -> String
     ) {
@@ -94,7 +94,7 @@ public struct CoverageMap: Encodable, Sendable {
         return groups
     }
 
-    public func colour(of unit: Unit) -> String {
+    package func colour(of unit: Unit) -> String {
         unit.colourClass.map { classes[$0].colour } ?? Self.noValueColour
     }
 
@@ -102,7 +102,7 @@ public struct CoverageMap: Encodable, Sendable {
     /// - Parameters:
     ///   - link: where a unit's shape leads (nil in a standalone file).
     ///   - escape: makes a text safe in XML.
-    public func svg(
+    package func svg(
         shapes: ProvinceShapes, title: String, legendTitle: String, attribution: String,
         link: ((Unit) -> String)? = nil, escape: (String) -> String
     ) -> String {

@@ -1,15 +1,15 @@
 /// The 34 units' boundaries as SVG paths in one view box, keyed by the units' GSO codes
 /// (made by scripts/build-map.py from public, MIT-licensed boundaries).
-public struct ProvinceShapes: Sendable {
+package struct ProvinceShapes: Sendable {
     /// `0 0 600 643`.
-    public let viewBox: String
-    public let width: Int
-    public let height: Int
+    package let viewBox: String
+    package let width: Int
+    package let height: Int
     /// The path's `d` by unit code.
-    public let paths: [String: String]
+    package let paths: [String: String]
 
     /// - Parameter text: the embedded `map.tsv`: a `viewBox` line, then `code<TAB>path` lines.
-    public init(_ text: String) {
+    package init(_ text: String) {
         var viewBox = "0 0 600 643"
         var paths: [String: String] = [:]
         for line in text.split(separator: "\n") {

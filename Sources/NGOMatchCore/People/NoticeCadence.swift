@@ -1,5 +1,5 @@
 /// How a person wants one kind of notice.
-public enum NoticeCadence: String, Hashable, Sendable, Codable, CaseIterable {
+package enum NoticeCadence: String, Hashable, Sendable, Codable, CaseIterable {
     case immediately
     /// Gathered into one message a day.
     case daily
@@ -9,23 +9,23 @@ public enum NoticeCadence: String, Hashable, Sendable, Codable, CaseIterable {
     case off
 
     /// The kinds a person may choose for; invitations and sign-in mail always go at once.
-    public static let choosableKinds = [
+    package static let choosableKinds = [
         "event-invitation", "event-opened", "event-reminder", "event-schedule", "interest-received",
         "interest-answered", "interest-message", "interest-expiring", "pipeline-moved", "deadline", "overview",
     ]
 
     /// The choices for a kind: an overview gathers by nature, so it never comes at once.
-    public static func choices(for kind: String) -> [NoticeCadence] {
+    package static func choices(for kind: String) -> [NoticeCadence] {
         kind == "overview" ? [.daily, .weekly, .off] : allCases
     }
 
     /// What a person who never chose gets.
-    public static func standard(for kind: String) -> NoticeCadence {
+    package static func standard(for kind: String) -> NoticeCadence {
         kind == "overview" ? .weekly : .immediately
     }
 
     /// How long a digest of this cadence gathers.
-    public var interval: Double? {
+    package var interval: Double? {
         switch self {
         case .daily: 24 * 3600
         case .weekly: 7 * 24 * 3600
@@ -35,13 +35,13 @@ public enum NoticeCadence: String, Hashable, Sendable, Codable, CaseIterable {
 }
 
 /// A notice in a person's inbox.
-public struct InboxNotice: Hashable, Sendable, Codable {
-    public let id: Int
-    public let kind: String
-    public let subject: String
-    public let link: String?
-    public let createdAt: String
-    public let readAt: String?
+package struct InboxNotice: Hashable, Sendable, Codable {
+    package let id: Int
+    package let kind: String
+    package let subject: String
+    package let link: String?
+    package let createdAt: String
+    package let readAt: String?
 
     package init(id: Int, kind: String, subject: String, link: String?, createdAt: String, readAt: String?) {
         self.id = id

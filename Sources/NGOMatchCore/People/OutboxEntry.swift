@@ -1,7 +1,7 @@
 /// A notice in the outbox, as the ministry sees it: to whom, what, and how its delivery went.
 /// Never the message itself, which may hold a way to sign in.
-public struct OutboxEntry: Hashable, Sendable, Codable {
-    public enum State: String, Hashable, Sendable, Codable, CaseIterable {
+package struct OutboxEntry: Hashable, Sendable, Codable {
+    package enum State: String, Hashable, Sendable, Codable, CaseIterable {
         /// Waiting for its first try, or for the next after a relay that was down or said "later".
         case pending
         case sent
@@ -9,17 +9,17 @@ public struct OutboxEntry: Hashable, Sendable, Codable {
         case failed
     }
 
-    public let id: Int
-    public let messageID: String
-    public let recipient: String
-    public let kind: String
-    public let subject: String
-    public let state: State
-    public let attempts: Int
-    public let nextAttemptAt: String
-    public let lastError: String?
-    public let createdAt: String
-    public let sentAt: String?
+    package let id: Int
+    package let messageID: String
+    package let recipient: String
+    package let kind: String
+    package let subject: String
+    package let state: State
+    package let attempts: Int
+    package let nextAttemptAt: String
+    package let lastError: String?
+    package let createdAt: String
+    package let sentAt: String?
 
     package init(
         id: Int, messageID: String, recipient: String, kind: String, subject: String, state: State, attempts: Int,

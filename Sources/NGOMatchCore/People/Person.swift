@@ -1,18 +1,18 @@
 /// Someone who signs in: who they are, whom they act for, and what they may do there.
-public struct Person: Hashable, Sendable, Codable {
-    public let id: String
+package struct Person: Hashable, Sendable, Codable {
+    package let id: String
     /// Kept as typed, compared folded to lowercase: the address a person signs in with.
-    public var email: String
-    public var name: String
-    public var language: Language
+    package var email: String
+    package var name: String
+    package var language: Language
     /// `ministry`, `province:cao-bang` or `ngo:wwf-vietnam`, as a token's role is written.
-    public var organisation: String
-    public var rights: PersonRights
-    public let invitedAt: String
-    public let invitedBy: String
-    public var lastSignIn: String?
+    package var organisation: String
+    package var rights: PersonRights
+    package let invitedAt: String
+    package let invitedBy: String
+    package var lastSignIn: String?
     /// Set when the person left: they can no longer sign in, and are told nothing more.
-    public var leftAt: String?
+    package var leftAt: String?
 
     package init(
         id: String, email: String, name: String, language: Language, organisation: String, rights: PersonRights,
@@ -30,8 +30,8 @@ public struct Person: Hashable, Sendable, Codable {
         self.leftAt = leftAt
     }
 
-    public var role: Role? { Role(organisation) }
-    public var hasLeft: Bool { leftAt != nil }
+    package var role: Role? { Role(organisation) }
+    package var hasLeft: Bool { leftAt != nil }
 
     enum CodingKeys: String, CodingKey {
         case id, email, name, language
@@ -41,7 +41,7 @@ public struct Person: Hashable, Sendable, Codable {
 }
 
 /// What a person may do for their organisation; each includes the ones before it.
-public enum PersonRights: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
+package enum PersonRights: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
     /// Read what the organisation sees.
     case read
     /// Change the organisation's records and invite colleagues.
@@ -49,7 +49,7 @@ public enum PersonRights: String, Hashable, Sendable, Codable, CaseIterable, Com
     /// Organise meeting events: the ministry's people only.
     case organise
 
-    public static func < (lhs: Self, rhs: Self) -> Bool {
+    package static func < (lhs: Self, rhs: Self) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }

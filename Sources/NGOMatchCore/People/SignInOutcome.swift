@@ -1,5 +1,5 @@
 /// How a try to sign in went.
-public enum SignInOutcome: Sendable, Equatable {
+package enum SignInOutcome: Sendable, Equatable {
     case signedIn(Person)
     /// A link or code that was right once but is used, expired, or out of tries.
     case spent

@@ -1,15 +1,15 @@
 /// The stages from a first contact to a completed project and the approval dossier's items:
 /// data the ministry can replace when the rules change (Decree 80/2020, then 313/2025).
-public struct ApprovalChecklist: Hashable, Sendable, Codable {
-    public let name: String
-    public let basis: String
+package struct ApprovalChecklist: Hashable, Sendable, Codable {
+    package let name: String
+    package let basis: String
     /// The way forward, in order.
-    public let stages: [StageDefinition]
+    package let stages: [StageDefinition]
     /// The ways a pair's course ends early.
-    public let closings: [StageDefinition]
-    public let items: [ChecklistItem]
+    package let closings: [StageDefinition]
+    package let items: [ChecklistItem]
 
-    public init(
+    package init(
         name: String, basis: String, stages: [StageDefinition], closings: [StageDefinition], items: [ChecklistItem]
     ) {
         self.name = name
@@ -21,21 +21,21 @@ public struct ApprovalChecklist: Hashable, Sendable, Codable {
 
     /// Stages the code itself moves pairs to: an interest, its acceptance, a checked-in meeting,
     /// the dossier's submission (from which opinions fall due). A checklist must keep them.
-    public static let knownStages = ["contacted", "interested", "met", "dossier-submitted"]
+    package static let knownStages = ["contacted", "interested", "met", "dossier-submitted"]
 
-    public var first: StageDefinition { stages[0] }
+    package var first: StageDefinition { stages[0] }
 
-    public func stage(_ id: String) -> StageDefinition? {
+    package func stage(_ id: String) -> StageDefinition? {
         stages.first { $0.id == id } ?? closings.first { $0.id == id }
     }
 
     /// The position on the way forward; nil for a closing stage.
-    public func order(_ id: String) -> Int? { stages.firstIndex { $0.id == id } }
+    package func order(_ id: String) -> Int? { stages.firstIndex { $0.id == id } }
 
-    public var allStages: [StageDefinition] { stages + closings }
+    package var allStages: [StageDefinition] { stages + closings }
 
     /// The stage a recorded partnership stands at, for records made before the pipeline.
-    public func stage(for status: Partnership.Status) -> String {
+    package func stage(for status: Partnership.Status) -> String {
         switch status {
         case .proposed: return first.id
         case .declined: return closings.first { $0.partnership == .declined }?.id ?? closings.first?.id ?? first.id
@@ -44,7 +44,7 @@ public struct ApprovalChecklist: Hashable, Sendable, Codable {
     }
 
     /// Items that must be done before a pair reaches `stage`, or any stage after it.
-    public func itemsNeeded(reaching stage: String) -> [ChecklistItem] {
+    package func itemsNeeded(reaching stage: String) -> [ChecklistItem] {
         guard let target = order(stage) else { return [] }
         return items.filter { item in order(item.neededBy).map { $0 <= target } ?? false }
     }

@@ -3,9 +3,9 @@ import Yams
 /// Reads the ministry's checklist file, refusing it with every problem found: a stage or item
 /// named twice, a stage the code moves pairs to left out, a reference to a stage that is not
 /// there, an unknown field, with "did you mean".
-public enum ChecklistParser {
+package enum ChecklistParser {
     /// - Throws: `InvalidRuleSet` listing every problem, each with its line and column.
-    public static func parse(_ text: String, file: String) throws(InvalidRuleSet) -> ApprovalChecklist {
+    package static func parse(_ text: String, file: String) throws(InvalidRuleSet) -> ApprovalChecklist {
         var reader = YAMLReader(file: file)
         guard let top = reader.root(text, empty: .key("checklist.empty")) else {
             throw InvalidRuleSet(problems: reader.problems)

@@ -1,14 +1,14 @@
 /// One side's request to the other about a need: an NGO's "we can help", or a province's
 /// "we would like to discuss this need".
-public struct InterestRequest: Hashable, Sendable, Codable {
-    public enum Side: String, Hashable, Sendable, Codable, CaseIterable {
+package struct InterestRequest: Hashable, Sendable, Codable {
+    package enum Side: String, Hashable, Sendable, Codable, CaseIterable {
         case province
         case ngo
 
-        public var other: Side { self == .province ? .ngo : .province }
+        package var other: Side { self == .province ? .ngo : .province }
     }
 
-    public enum Status: String, Hashable, Sendable, Codable, CaseIterable {
+    package enum Status: String, Hashable, Sendable, Codable, CaseIterable {
         /// Waiting for the other side's answer.
         case open
         case accepted
@@ -20,27 +20,27 @@ public struct InterestRequest: Hashable, Sendable, Codable {
         /// Taken back by the side that asked.
         case withdrawn
 
-        public var connects: Bool { self == .accepted || self == .mutual }
+        package var connects: Bool { self == .accepted || self == .mutual }
     }
 
-    public let id: Int
-    public let need: NeedID
-    public let province: ProvinceID
-    public let ngo: NGOID
-    public let from: Side
+    package let id: Int
+    package let need: NeedID
+    package let province: ProvinceID
+    package let ngo: NGOID
+    package let from: Side
     /// The person or token that asked, as the audit names them.
-    public let by: String
-    public let message: String
-    public let amount: Double?
-    public let currency: String?
-    public let timeframe: String?
-    public var status: Status
-    public let createdAt: String
-    public let expiresAt: String
-    public var answeredAt: String?
-    public var answeredBy: String?
-    public var reason: DeclineReason?
-    public var answer: String?
+    package let by: String
+    package let message: String
+    package let amount: Double?
+    package let currency: String?
+    package let timeframe: String?
+    package var status: Status
+    package let createdAt: String
+    package let expiresAt: String
+    package var answeredAt: String?
+    package var answeredBy: String?
+    package var reason: DeclineReason?
+    package var answer: String?
 
     package init(
         id: Int, need: NeedID, province: ProvinceID, ngo: NGOID, from: Side, by: String, message: String,
@@ -67,13 +67,13 @@ public struct InterestRequest: Hashable, Sendable, Codable {
     }
 
     /// The organisation on `side`, as a role names it (`province:cao-bang`, `ngo:WWF`).
-    public func organisation(_ side: Side) -> String {
+    package func organisation(_ side: Side) -> String {
         side == .province ? "province:\(province.rawValue)" : "ngo:\(ngo.rawValue)"
     }
 }
 
 /// Why a request was declined: a short list a ministry can count, with the answer's own words beside.
-public enum DeclineReason: String, Hashable, Sendable, Codable, CaseIterable {
+package enum DeclineReason: String, Hashable, Sendable, Codable, CaseIterable {
     case notAFit = "not-a-fit"
     case noCapacity = "no-capacity"
     case timing
@@ -83,13 +83,13 @@ public enum DeclineReason: String, Hashable, Sendable, Codable, CaseIterable {
 }
 
 /// A plain-text message on a request's thread.
-public struct InterestMessage: Hashable, Sendable, Codable {
-    public let id: Int
-    public let request: Int
-    public let side: InterestRequest.Side?
-    public let by: String
-    public let text: String
-    public let at: String
+package struct InterestMessage: Hashable, Sendable, Codable {
+    package let id: Int
+    package let request: Int
+    package let side: InterestRequest.Side?
+    package let by: String
+    package let text: String
+    package let at: String
 
     package init(id: Int, request: Int, side: InterestRequest.Side?, by: String, text: String, at: String) {
         self.id = id
@@ -102,9 +102,9 @@ public struct InterestMessage: Hashable, Sendable, Codable {
 }
 
 /// A request as written, and the other side's request when the two met: then both are connected.
-public struct InterestOutcome: Sendable, Codable {
-    public let request: InterestRequest
-    public let connectedWith: InterestRequest?
+package struct InterestOutcome: Sendable, Codable {
+    package let request: InterestRequest
+    package let connectedWith: InterestRequest?
 
     package init(request: InterestRequest, connectedWith: InterestRequest?) {
         self.request = request

@@ -2,14 +2,14 @@
 /// correct a mistake), a closing only from where it is allowed, a closed pair only reopened at
 /// the first stage, the data its stage requires, and the dossier's items its stage needs done.
 extension ApprovalChecklist {
-    public struct Move: Sendable {
-        public var from: String?
-        public var to: String
-        public var given: Set<MoveField>
-        public var itemsDone: Set<String>
-        public var mayGoBack: Bool
+    package struct Move: Sendable {
+        package var from: String?
+        package var to: String
+        package var given: Set<MoveField>
+        package var itemsDone: Set<String>
+        package var mayGoBack: Bool
 
-        public init(from: String?, to: String, given: Set<MoveField>, itemsDone: Set<String>, mayGoBack: Bool) {
+        package init(from: String?, to: String, given: Set<MoveField>, itemsDone: Set<String>, mayGoBack: Bool) {
             self.from = from
             self.to = to
             self.given = given
@@ -19,7 +19,7 @@ extension ApprovalChecklist {
     }
 
     /// The stages a pair at `from` may be moved to, given what they require: what a move form offers.
-    public func reachable(from: String?, mayGoBack: Bool) -> [StageDefinition] {
+    package func reachable(from: String?, mayGoBack: Bool) -> [StageDefinition] {
         let everything = Set(MoveField.allCases)
         let allItems = Set(items.map(\.id))
         return allStages.filter {
@@ -28,7 +28,7 @@ extension ApprovalChecklist {
     }
 
     /// Why the move may not be made, or nil when it may.
-    public func problem(_ move: Move, language: Language = .en) -> Phrase? {
+    package func problem(_ move: Move, language: Language = .en) -> Phrase? {
         guard let target = stage(move.to) else {
             return .sequence([
                 .key("pipeline.unknownStage", move.to), Suggestions.phrase(for: move.to, among: allStages.map(\.id)),

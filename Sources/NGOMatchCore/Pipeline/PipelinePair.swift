@@ -1,12 +1,12 @@
 /// Where a need–NGO pair stands on its way to an approved project, and how it got there.
-public struct PipelinePair: Hashable, Sendable, Codable {
-    public let need: NeedID
-    public let province: ProvinceID
-    public let ngo: NGOID
-    public var stage: String
+package struct PipelinePair: Hashable, Sendable, Codable {
+    package let need: NeedID
+    package let province: ProvinceID
+    package let ngo: NGOID
+    package var stage: String
     /// When it reached its stage.
-    public var since: String
-    public var moves: [PipelineMove]
+    package var since: String
+    package var moves: [PipelineMove]
 
     package init(need: NeedID, province: ProvinceID, ngo: NGOID, stage: String, since: String, moves: [PipelineMove]) {
         self.need = need
@@ -19,19 +19,19 @@ public struct PipelinePair: Hashable, Sendable, Codable {
 }
 
 /// One move of a pair: to which stage, when, by whom, through which door, with what it required.
-public struct PipelineMove: Hashable, Sendable, Codable {
-    public let stage: String
-    public let at: String
-    public let by: String
+package struct PipelineMove: Hashable, Sendable, Codable {
+    package let stage: String
+    package let at: String
+    package let by: String
     /// `cli`, `stdio`, `tcp`, `mcp`, `web`, or `token` for a client that presented one.
-    public let door: String
-    public let reason: String?
-    public let decisionNumber: String?
-    public let decisionDate: CalendarDate?
-    public let authority: String?
-    public let note: String?
+    package let door: String
+    package let reason: String?
+    package let decisionNumber: String?
+    package let decisionDate: CalendarDate?
+    package let authority: String?
+    package let note: String?
 
-    public init(
+    package init(
         stage: String, at: String, by: String, door: String, reason: String? = nil, decisionNumber: String? = nil,
         decisionDate: CalendarDate? = nil, authority: String? = nil, note: String? = nil
     ) {
@@ -46,7 +46,7 @@ public struct PipelineMove: Hashable, Sendable, Codable {
         self.note = note
     }
 
-    public var given: Set<MoveField> {
+    package var given: Set<MoveField> {
         var fields: Set<MoveField> = []
         if reason?.isEmpty == false { fields.insert(.reason) }
         if decisionNumber?.isEmpty == false { fields.insert(.decisionNumber) }
@@ -57,20 +57,20 @@ public struct PipelineMove: Hashable, Sendable, Codable {
 }
 
 /// One item of a pair's approval dossier and how it stands.
-public struct DossierItem: Hashable, Sendable, Codable {
-    public let item: String
-    public let kind: ChecklistItem.Kind
-    public let name: String
-    public let neededBy: String
-    public var doneAt: String?
-    public var doneBy: String?
+package struct DossierItem: Hashable, Sendable, Codable {
+    package let item: String
+    package let kind: ChecklistItem.Kind
+    package let name: String
+    package let neededBy: String
+    package var doneAt: String?
+    package var doneBy: String?
     /// The uploaded document's name, as stored (never a path).
-    public var fileName: String?
-    public var contentType: String?
-    public var size: Int?
+    package var fileName: String?
+    package var contentType: String?
+    package var size: Int?
     /// For an opinion, the day it is due: some working days after the dossier was submitted.
-    public var due: CalendarDate?
-    public var overdue: Bool
+    package var due: CalendarDate?
+    package var overdue: Bool
 
     package init(
         item: String, kind: ChecklistItem.Kind, name: String, neededBy: String, doneAt: String?, doneBy: String?,

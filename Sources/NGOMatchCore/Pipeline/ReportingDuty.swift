@@ -1,13 +1,13 @@
 /// What a certified NGO owes the authorities on a date, by Decree 58/2022/ND-CP, Article 21:
 /// its plan of activities to each province it works in, within 45 working days of its
 /// certificate being issued or extended, and its annual report by 18 December.
-public struct ReportingDuty: Hashable, Sendable, Codable {
-    public enum Kind: String, CaseIterable, Hashable, Sendable, Codable {
+package struct ReportingDuty: Hashable, Sendable, Codable {
+    package enum Kind: String, CaseIterable, Hashable, Sendable, Codable {
         case implementationPlan = "implementation-plan"
         case annualReport = "annual-report"
     }
 
-    public enum State: String, CaseIterable, Hashable, Sendable, Codable {
+    package enum State: String, CaseIterable, Hashable, Sendable, Codable {
         case filed
         /// Not yet due, and not filed.
         case due
@@ -16,25 +16,25 @@ public struct ReportingDuty: Hashable, Sendable, Codable {
         case untracked
     }
 
-    public let ngo: NGOID
-    public let kind: Kind
+    package let ngo: NGOID
+    package let kind: Kind
     /// The province a plan goes to; nil for an annual report.
-    public let province: ProvinceID?
+    package let province: ProvinceID?
     /// The certificate's issue date for a plan, the year for an annual report.
-    public let period: String
-    public let due: CalendarDate
-    public let filedOn: CalendarDate?
-    public let state: State
+    package let period: String
+    package let due: CalendarDate
+    package let filedOn: CalendarDate?
+    package let state: State
 
     /// One duty's name among an NGO's: `implementation-plan:cao-bang:2026-01-05`, `annual-report:2026`.
-    public var key: String { Self.key(kind, province: province, period: period) }
+    package var key: String { Self.key(kind, province: province, period: period) }
 
-    public static func key(_ kind: Kind, province: ProvinceID?, period: String) -> String {
+    package static func key(_ kind: Kind, province: ProvinceID?, period: String) -> String {
         ([kind.rawValue] + (province.map { [$0.rawValue] } ?? []) + [period]).joined(separator: ":")
     }
 
     /// Days past its due date: on `day` for a late duty, when it was filed for a filed one.
-    public func daysLate(on day: CalendarDate) -> Int {
+    package func daysLate(on day: CalendarDate) -> Int {
         switch state {
         case .late: max(0, day.dayNumber - due.dayNumber)
         case .filed: max(0, (filedOn ?? due).dayNumber - due.dayNumber)
@@ -44,17 +44,17 @@ public struct ReportingDuty: Hashable, Sendable, Codable {
 }
 
 /// The duties of one certificate, dated on a working calendar.
-public enum ReportingDuties {
-    public static let planWorkingDays = 45
+package enum ReportingDuties {
+    package static let planWorkingDays = 45
     /// The annual report is due by this day of December; it covers 15 December to 14 December.
-    public static let annualReportDay = 18
+    package static let annualReportDay = 18
 
     /// Every duty of the certificate due up to the end of `today`'s year, filed or not.
     /// - Parameters:
     ///   - provinces: the certificate's areas, as current provinces.
     ///   - filed: the day each duty (by key) was filed.
     ///   - trackedSince: the first day ngomatch kept filings.
-    public static func duties(
+    package static func duties(
         ngo: NGOID, certificate: Registration, provinces: [ProvinceID], calendar: WorkingCalendar,
         filed: [String: CalendarDate], today: CalendarDate, trackedSince: CalendarDate
     ) -> [ReportingDuty] {

@@ -3,12 +3,12 @@ import Foundation
 /// A document uploaded to a pair's dossier, checked before it is kept: within the size limit,
 /// of a type a dossier holds, its bytes starting as that type's do (HTML named `.pdf` is
 /// refused), and its name reduced to a plain file name.
-public struct UploadedDocument: Hashable, Sendable {
-    public static let maximumBytes = 10 * 1024 * 1024
+package struct UploadedDocument: Hashable, Sendable {
+    package static let maximumBytes = 10 * 1024 * 1024
 
-    public let fileName: String
-    public let contentType: String
-    public let bytes: [UInt8]
+    package let fileName: String
+    package let contentType: String
+    package let bytes: [UInt8]
 
     /// What a dossier may hold, by extension, with how each type's files begin.
     static let types: [String: (contentType: String, magic: [[UInt8]])] = [
@@ -24,10 +24,10 @@ public struct UploadedDocument: Hashable, Sendable {
         "png": ("image/png", [[0x89, 0x50, 0x4E, 0x47]]),
     ]
 
-    public static var allowedExtensions: [String] { types.keys.sorted() }
+    package static var allowedExtensions: [String] { types.keys.sorted() }
 
     /// - Throws: `UploadProblem` saying what is wrong and what would do.
-    public init(fileName typed: String, bytes: [UInt8]) throws(UploadProblem) {
+    package init(fileName typed: String, bytes: [UInt8]) throws(UploadProblem) {
         let name = Self.plainName(typed)
         guard !bytes.isEmpty else { throw UploadProblem(.key("upload.empty", name)) }
         guard bytes.count <= Self.maximumBytes else {
@@ -59,8 +59,8 @@ public struct UploadedDocument: Hashable, Sendable {
 }
 
 /// Why an upload was refused.
-public struct UploadProblem: Error, Hashable, Sendable, CustomStringConvertible, Readable {
-    public let phrase: Phrase
+package struct UploadProblem: Error, Hashable, Sendable, CustomStringConvertible, Readable {
+    package let phrase: Phrase
     init(_ phrase: Phrase) { self.phrase = phrase }
-    public var description: String { text(.en) }
+    package var description: String { text(.en) }
 }

@@ -3,33 +3,33 @@ import Yams
 /// Which days are working days in Vietnam: Monday to Friday, less the public holidays of the
 /// shipped data file (`seeds/calendar/vn-holidays.yaml`). Deadlines in working days (an
 /// implementation plan within 45 of a certificate, an opinion within 10 of a dossier) count on it.
-public struct WorkingCalendar: Hashable, Sendable {
+package struct WorkingCalendar: Hashable, Sendable {
     /// Month and day of the holidays on fixed solar dates, as `MM-DD`.
-    public let everyYear: Set<String>
+    package let everyYear: Set<String>
     /// The days off that move, by year.
-    public let days: Set<CalendarDate>
+    package let days: Set<CalendarDate>
     /// The years whose moving holidays the file holds.
-    public let coveredYears: Set<Int>
+    package let coveredYears: Set<Int>
 
-    public init(everyYear: Set<String>, days: Set<CalendarDate>) {
+    package init(everyYear: Set<String>, days: Set<CalendarDate>) {
         self.everyYear = everyYear
         self.days = days
         self.coveredYears = Set(days.map(\.year))
     }
 
-    public func isHoliday(_ day: CalendarDate) -> Bool {
+    package func isHoliday(_ day: CalendarDate) -> Bool {
         days.contains(day) || everyYear.contains(String(day.description.dropFirst(5)))
     }
 
     /// Monday is 1, Sunday 7 (ISO 8601); 1970-01-01 was a Thursday.
-    public static func weekday(_ day: CalendarDate) -> Int {
+    package static func weekday(_ day: CalendarDate) -> Int {
         ((day.dayNumber % 7 + 7) % 7 + 3) % 7 + 1
     }
 
-    public func isWorkingDay(_ day: CalendarDate) -> Bool { Self.weekday(day) <= 5 && !isHoliday(day) }
+    package func isWorkingDay(_ day: CalendarDate) -> Bool { Self.weekday(day) <= 5 && !isHoliday(day) }
 
     /// The working day `count` working days after `start` (not counting `start` itself).
-    public func adding(workingDays count: Int, to start: CalendarDate) -> CalendarDate {
+    package func adding(workingDays count: Int, to start: CalendarDate) -> CalendarDate {
         var day = start
         var left = count
         while left > 0 {
@@ -40,7 +40,7 @@ public struct WorkingCalendar: Hashable, Sendable {
     }
 
     /// Working days after `start` up to and including `end`; negative when `end` is before.
-    public func workingDays(from start: CalendarDate, to end: CalendarDate) -> Int {
+    package func workingDays(from start: CalendarDate, to end: CalendarDate) -> Int {
         guard start != end else { return 0 }
         let (low, high, sign) = start < end ? (start, end, 1) : (end, start, -1)
         var count = 0
@@ -51,7 +51,7 @@ public struct WorkingCalendar: Hashable, Sendable {
     }
 
     /// - Throws: `InvalidRuleSet` with every problem of the file.
-    public static func parse(_ text: String, file: String) throws(InvalidRuleSet) -> WorkingCalendar {
+    package static func parse(_ text: String, file: String) throws(InvalidRuleSet) -> WorkingCalendar {
         var reader = YAMLReader(file: file)
         guard let top = reader.root(text, empty: .key("holidays.empty")) else {
             throw InvalidRuleSet(problems: reader.problems)

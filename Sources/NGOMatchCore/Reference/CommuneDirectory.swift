@@ -4,9 +4,9 @@ import Foundation
 /// merger, found by any name a person types: with or without diacritics or the words
 /// "xã", "phường", "huyện", "tỉnh"…, former district and province names included, parts
 /// in any order ("Trường Hà, Hà Quảng, Cao Bằng").
-public struct CommuneDirectory: Sendable {
-    public let communes: [Commune]
-    public let former: [FormerCommune]
+package struct CommuneDirectory: Sendable {
+    package let communes: [Commune]
+    package let former: [FormerCommune]
     private let byCode: [String: Int]
     private let byKey: [String: [Int]]
     private let formerByKey: [String: [Int]]
@@ -19,16 +19,16 @@ public struct CommuneDirectory: Sendable {
     private let provinces: ProvinceDirectory
 
     /// How a name was found.
-    public struct Match: Hashable, Sendable {
-        public let commune: Commune
+    package struct Match: Hashable, Sendable {
+        package let commune: Commune
         /// The former commune the name was, when it was one.
-        public let former: FormerCommune?
+        package let former: FormerCommune?
     }
 
     /// - Parameters:
     ///   - communes: `seeds/admin/communes.tsv` (unit code, code, name, English name, kind).
     ///   - former: `seeds/admin/former-communes.tsv` (old code, name, district, province, new code, unit code, how).
-    public init(communes communeText: String, former formerText: String, provinces: ProvinceDirectory) {
+    package init(communes communeText: String, former formerText: String, provinces: ProvinceDirectory) {
         self.provinces = provinces
         let unitByCode = Dictionary(provinces.provinces.map { ($0.code, $0.id) }, uniquingKeysWith: { a, _ in a })
         var communes: [Commune] = []
@@ -66,33 +66,33 @@ public struct CommuneDirectory: Sendable {
         self.formerByCode = formerByCode
     }
 
-    public func commune(code: String) -> Commune? { byCode[code].map { communes[$0] } }
+    package func commune(code: String) -> Commune? { byCode[code].map { communes[$0] } }
 
     /// A commune as forms show it, "Trường Hà (01392)": its name for people, its code so that
     /// saving the form again names the same commune however many share the name.
-    public func label(code: String) -> String {
+    package func label(code: String) -> String {
         commune(code: code).map { "\($0.name) (\($0.code))" } ?? code
     }
 
     /// The code a text gives: the whole text, or the digits in brackets that end a `label`.
-    public static func code(in text: String) -> String {
+    package static func code(in text: String) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") else { return trimmed }
         let inside = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
         return inside.allSatisfy(\.isASCII) && inside.allSatisfy(\.isNumber) ? String(inside) : trimmed
     }
 
-    public func communes(in province: ProvinceID) -> [Commune] { communes.filter { $0.province == province } }
+    package func communes(in province: ProvinceID) -> [Commune] { communes.filter { $0.province == province } }
 
     /// The communes before 2025 that became this one.
-    public func formerNames(of commune: Commune) -> [FormerCommune] {
+    package func formerNames(of commune: Commune) -> [FormerCommune] {
         (formerByCode[commune.code] ?? []).map { former[$0] }
     }
 
     /// The one commune a text names.
     /// - Throws: `LookupError` listing the choices (each with its unit) when several fit, or
     ///   the closest names when none does; never a guess.
-    public func resolve(_ text: String, in hint: ProvinceID? = nil) throws(LookupError) -> Match {
+    package func resolve(_ text: String, in hint: ProvinceID? = nil) throws(LookupError) -> Match {
         // The code an ambiguity offers as the way to choose ("Tân Lập (12345)", or the digits alone).
         if let commune = commune(code: Self.code(in: text)), hint == nil || commune.province == hint {
             return Match(commune: commune, former: nil)

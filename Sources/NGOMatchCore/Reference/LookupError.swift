@@ -1,6 +1,6 @@
 /// A name that did not lead to exactly one record.
-public struct LookupError: Error, Hashable, Sendable, CustomStringConvertible {
-    public enum Problem: Hashable, Sendable {
+package struct LookupError: Error, Hashable, Sendable, CustomStringConvertible {
+    package enum Problem: Hashable, Sendable {
         /// Nothing matched; the closest names, best first.
         case unknown(suggestions: [String])
         /// Several records matched; their descriptions.
@@ -8,14 +8,14 @@ public struct LookupError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// What was looked up: "province", "sector", "NGO", "target group".
-    public let kind: String
-    public let input: String
-    public let problem: Problem
+    package let kind: String
+    package let input: String
+    package let problem: Problem
     /// For an ambiguity, what the person may add to choose.
-    public let fix: Fix
+    package let fix: Fix
 
     /// What tells ambiguous choices apart.
-    public enum Fix: String, Hashable, Sendable {
+    package enum Fix: String, Hashable, Sendable {
         case id = "lookup.fixID"
         case province = "lookup.fixCommune"
         case district = "lookup.fixDistrict"
@@ -23,16 +23,16 @@ public struct LookupError: Error, Hashable, Sendable, CustomStringConvertible {
         case code = "lookup.fixCode"
     }
 
-    public init(kind: String, input: String, problem: Problem, fix: Fix? = nil) {
+    package init(kind: String, input: String, problem: Problem, fix: Fix? = nil) {
         self.kind = kind
         self.input = input
         self.problem = problem
         self.fix = fix ?? (kind == "commune" ? .province : .id)
     }
 
-    public var description: String { text(.en) }
+    package var description: String { text(.en) }
 
-    public var phrase: Phrase {
+    package var phrase: Phrase {
         switch problem {
         case .unknown(let suggestions):
             .sequence([.key("lookup.unknown", Phrase.key("kind." + kind), input), .didYouMean(suggestions)])

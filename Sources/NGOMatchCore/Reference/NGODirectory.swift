@@ -1,11 +1,11 @@
 /// Finds NGOs by id, name or acronym, typed with or without diacritics.
-public struct NGODirectory: Sendable {
-    public struct Entry: Hashable, Sendable {
-        public let id: NGOID
-        public let name: String
-        public let acronym: String?
+package struct NGODirectory: Sendable {
+    package struct Entry: Hashable, Sendable {
+        package let id: NGOID
+        package let name: String
+        package let acronym: String?
 
-        public init(id: NGOID, name: String, acronym: String?) {
+        package init(id: NGOID, name: String, acronym: String?) {
             self.id = id
             self.name = name
             self.acronym = acronym
@@ -15,7 +15,7 @@ public struct NGODirectory: Sendable {
     private let entries: [Entry]
     private let byKey: [String: [Int]]
 
-    public init(_ entries: [Entry]) {
+    package init(_ entries: [Entry]) {
         self.entries = entries
         var byKey: [String: [Int]] = [:]
         for (index, entry) in entries.enumerated() {
@@ -27,14 +27,14 @@ public struct NGODirectory: Sendable {
     }
 
     /// The one NGO the text names, or nil; cheaper than `resolve` when a miss is expected.
-    public func find(_ text: String) -> Entry? {
+    package func find(_ text: String) -> Entry? {
         if let exact = entries.first(where: { $0.id.rawValue == text }) { return exact }
         guard let hits = byKey[NameKey.fold(text)], hits.count == 1 else { return nil }
         return entries[hits[0]]
     }
 
     /// - Throws: `LookupError` when nothing matches (with the closest names) or several NGOs do.
-    public func resolve(_ text: String) throws(LookupError) -> Entry {
+    package func resolve(_ text: String) throws(LookupError) -> Entry {
         if let exact = entries.first(where: { $0.id.rawValue == text }) { return exact }
         if let hits = byKey[NameKey.fold(text)] {
             if hits.count == 1 { return entries[hits[0]] }
@@ -48,7 +48,7 @@ public struct NGODirectory: Sendable {
     }
 
     /// Every NGO one of whose names contains the text, with or without diacritics, by id.
-    public func search(_ text: String) -> [Entry] {
+    package func search(_ text: String) -> [Entry] {
         let wanted = NameKey.fold(text)
         guard !wanted.isEmpty else { return entries }
         let hits = Set(byKey.filter { $0.key.contains(wanted) }.flatMap(\.value))
@@ -57,5 +57,5 @@ public struct NGODirectory: Sendable {
 }
 
 extension NGO {
-    public var directoryEntry: NGODirectory.Entry { .init(id: id, name: name, acronym: acronym) }
+    package var directoryEntry: NGODirectory.Entry { .init(id: id, name: name, acronym: acronym) }
 }

@@ -1,30 +1,30 @@
 import Foundation
 
 /// A provincial-level unit in force since 1 July 2025.
-public struct Province: Hashable, Sendable, Codable {
-    public enum Kind: String, Sendable, Codable {
+package struct Province: Hashable, Sendable, Codable {
+    package enum Kind: String, Sendable, Codable {
         /// Tỉnh.
         case province
         /// Thành phố trực thuộc trung ương: a centrally-run city.
         case city
     }
 
-    public let id: ProvinceID
-    public let name: LocalizedName
-    public let kind: Kind
+    package let id: ProvinceID
+    package let name: LocalizedName
+    package let kind: Kind
     /// The official code of the General Statistics Office ("01" Hà Nội, "04" Cao Bằng).
-    public let code: String
-    public let region: RegionID
+    package let code: String
+    package let region: RegionID
     /// An approximate geographic centre, for distances between provinces.
-    public let latitude: Double
-    public let longitude: Double
+    package let latitude: Double
+    package let longitude: Double
     /// Vietnamese names of the former provinces merged into this one on 1 July 2025.
-    public let mergedFrom: [String]
+    package let mergedFrom: [String]
     /// Other names people use: English spellings, abbreviations, names before
     /// a change of status (Thừa Thiên Huế).
-    public let otherNames: [String]
+    package let otherNames: [String]
 
-    public init(
+    package init(
         id: ProvinceID, name: LocalizedName, kind: Kind, code: String = "", region: RegionID,
         latitude: Double, longitude: Double, mergedFrom: [String] = [], otherNames: [String] = []
     ) {
@@ -40,14 +40,14 @@ public struct Province: Hashable, Sendable, Codable {
     }
 
     /// "centrally-run city" or "province", in either language.
-    public var kindName: LocalizedName {
+    package var kindName: LocalizedName {
         kind == .city
             ? LocalizedName(vi: "Thành phố trực thuộc trung ương", en: "Centrally-run city")
             : LocalizedName(vi: "Tỉnh", en: "Province")
     }
 
     /// Great-circle distance in kilometres between the two centres.
-    public func distance(to other: Province) -> Double {
+    package func distance(to other: Province) -> Double {
         let radians = Double.pi / 180
         let dLat = (other.latitude - latitude) * radians
         let dLon = (other.longitude - longitude) * radians

@@ -4,21 +4,21 @@ import Foundation
 ///
 /// Ids, Vietnamese names with or without diacritics, English names, other
 /// common names, and the names of provinces merged away in 2025 all resolve.
-public struct ProvinceDirectory: Sendable {
+package struct ProvinceDirectory: Sendable {
     /// How a typed name led to its province.
-    public enum Route: Hashable, Sendable {
+    package enum Route: Hashable, Sendable {
         case current
         /// The name of a former province, merged into the result on 1 July 2025.
         case formerProvince(String)
     }
 
-    public struct Match: Hashable, Sendable {
-        public let province: Province
-        public let route: Route
+    package struct Match: Hashable, Sendable {
+        package let province: Province
+        package let route: Route
     }
 
-    public let provinces: [Province]
-    public let regions: [Region]
+    package let provinces: [Province]
+    package let regions: [Region]
     private let byID: [ProvinceID: Int]
     private let byKey: [String: [(index: Int, route: Route)]]
     /// The names as the seeds spell them, each standing for one province: what an export
@@ -26,7 +26,7 @@ public struct ProvinceDirectory: Sendable {
     private let byName: [String: (index: Int, route: Route)]
     private let regionByID: [RegionID: Region]
 
-    public init(provinces: [Province], regions: [Region]) {
+    package init(provinces: [Province], regions: [Region]) {
         self.provinces = provinces
         self.regions = regions
         var byID: [ProvinceID: Int] = [:]
@@ -57,12 +57,12 @@ public struct ProvinceDirectory: Sendable {
         self.regionByID = Dictionary(uniqueKeysWithValues: regions.map { ($0.id, $0) })
     }
 
-    public subscript(id: ProvinceID) -> Province? { byID[id].map { provinces[$0] } }
+    package subscript(id: ProvinceID) -> Province? { byID[id].map { provinces[$0] } }
 
-    public func region(_ id: RegionID) -> Region? { regionByID[id] }
+    package func region(_ id: RegionID) -> Region? { regionByID[id] }
 
     /// The one province the name stands for, or nil; cheaper than `resolve` when a miss is expected.
-    public func find(_ name: String) -> Province? {
+    package func find(_ name: String) -> Province? {
         if let index = byID[ProvinceID(name)] { return provinces[index] }
         if let hit = byName[name] { return provinces[hit.index] }
         for key in Self.keys(for: name) {
@@ -72,7 +72,7 @@ public struct ProvinceDirectory: Sendable {
     }
 
     /// - Throws: `LookupError` when the name matches no province or several.
-    public func resolve(_ name: String) throws(LookupError) -> Match {
+    package func resolve(_ name: String) throws(LookupError) -> Match {
         if let index = byID[ProvinceID(name)] { return Match(province: provinces[index], route: .current) }
         if let hit = byName[name] { return Match(province: provinces[hit.index], route: hit.route) }
         for key in Self.keys(for: name) {

@@ -1,27 +1,27 @@
 import Foundation
 
 /// The facts every registry shares: provinces, regions and the sector taxonomy.
-public struct ReferenceData: Sendable {
-    public let provinces: ProvinceDirectory
-    public let taxonomy: Taxonomy
+package struct ReferenceData: Sendable {
+    package let provinces: ProvinceDirectory
+    package let taxonomy: Taxonomy
     /// The communes, when the seeds are at hand; read on first use.
     let communeCatalog: CommuneCatalog?
 
-    public init(provinces: ProvinceDirectory, taxonomy: Taxonomy, communes: CommuneCatalog? = nil) {
+    package init(provinces: ProvinceDirectory, taxonomy: Taxonomy, communes: CommuneCatalog? = nil) {
         self.provinces = provinces
         self.taxonomy = taxonomy
         communeCatalog = communes
     }
 
     /// The communes and former communes; empty when this reference data was made without them.
-    public var communes: CommuneDirectory {
+    package var communes: CommuneDirectory {
         communeCatalog?.directory(provinces: provinces)
             ?? CommuneDirectory(communes: "", former: "", provinces: provinces)
     }
 
     /// Reads the seed files' JSON (`seeds/provinces.json`, `seeds/sectors.json`).
     /// - Throws: `DecodingError` when a file does not have the seed shape.
-    public init(provincesJSON: String, sectorsJSON: String, communes: CommuneCatalog? = nil) throws {
+    package init(provincesJSON: String, sectorsJSON: String, communes: CommuneCatalog? = nil) throws {
         let decoder = JSONDecoder()
         let provinceFile = try decoder.decode(ProvinceFile.self, from: Data(provincesJSON.utf8))
         let sectorFile = try decoder.decode(SectorFile.self, from: Data(sectorsJSON.utf8))

@@ -1,9 +1,9 @@
 /// One of Vietnam's six socio-economic regions.
-public struct Region: Hashable, Sendable, Codable {
-    public let id: RegionID
-    public let name: LocalizedName
+package struct Region: Hashable, Sendable, Codable {
+    package let id: RegionID
+    package let name: LocalizedName
 
-    public init(id: RegionID, name: LocalizedName) {
+    package init(id: RegionID, name: LocalizedName) {
         self.id = id
         self.name = name
     }

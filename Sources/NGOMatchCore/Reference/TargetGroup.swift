@@ -1,5 +1,5 @@
 /// The people a need is for, or an NGO serves.
-public enum TargetGroup: String, CaseIterable, Hashable, Sendable, Codable, Comparable {
+package enum TargetGroup: String, CaseIterable, Hashable, Sendable, Codable, Comparable {
     case ethnicMinorities = "ethnic-minorities"
     case children
     case youth
@@ -16,7 +16,7 @@ public enum TargetGroup: String, CaseIterable, Hashable, Sendable, Codable, Comp
     case peopleLivingWithHIV = "people-living-with-hiv"
     case uxoSurvivors = "uxo-survivors"
 
-    public var name: LocalizedName {
+    package var name: LocalizedName {
         switch self {
         case .ethnicMinorities: LocalizedName(vi: "Đồng bào dân tộc thiểu số", en: "Ethnic minorities")
         case .children: LocalizedName(vi: "Trẻ em", en: "Children")
@@ -38,7 +38,7 @@ public enum TargetGroup: String, CaseIterable, Hashable, Sendable, Codable, Comp
 
     /// Finds a group by id or by its name in either language, with or without diacritics.
     /// - Throws: `LookupError` with the closest ids.
-    public static func resolve(_ text: String) throws(LookupError) -> TargetGroup {
+    package static func resolve(_ text: String) throws(LookupError) -> TargetGroup {
         if let group = TargetGroup(rawValue: text.lowercased()) { return group }
         let key = NameKey.fold(text)
         for group in allCases
@@ -52,5 +52,5 @@ public enum TargetGroup: String, CaseIterable, Hashable, Sendable, Codable, Comp
             problem: .unknown(suggestions: Suggestions.closest(to: text, among: allCases.map(\.rawValue))))
     }
 
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+    package static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -1,13 +1,13 @@
 import Foundation
 
 /// The sector taxonomy: top-level sectors, each with subsectors.
-public struct Taxonomy: Sendable {
+package struct Taxonomy: Sendable {
     /// Every node, parents before their children, in the order of the seed file.
-    public let sectors: [Sector]
+    package let sectors: [Sector]
     private let indexByID: [SectorID: Int]
     private let idByKey: [String: SectorID]
 
-    public init(sectors: [Sector]) {
+    package init(sectors: [Sector]) {
         self.sectors = sectors
         var indexByID: [SectorID: Int] = [:]
         var idByKey: [String: SectorID] = [:]
@@ -22,21 +22,21 @@ public struct Taxonomy: Sendable {
         self.idByKey = idByKey
     }
 
-    public subscript(id: SectorID) -> Sector? { indexByID[id].map { sectors[$0] } }
+    package subscript(id: SectorID) -> Sector? { indexByID[id].map { sectors[$0] } }
 
-    public var topLevel: [Sector] { sectors.filter { $0.parent == nil } }
+    package var topLevel: [Sector] { sectors.filter { $0.parent == nil } }
 
-    public func children(of id: SectorID) -> [Sector] { sectors.filter { $0.parent == id } }
+    package func children(of id: SectorID) -> [Sector] { sectors.filter { $0.parent == id } }
 
     /// Whether `id` is `ancestor` or one of its subsectors.
-    public func isWithin(_ id: SectorID, _ ancestor: SectorID) -> Bool {
+    package func isWithin(_ id: SectorID, _ ancestor: SectorID) -> Bool {
         id == ancestor || self[id]?.parent == ancestor
     }
 
     /// Finds a sector by id (`health.maternal-child`), by the part after the dot
     /// when that is unique (`maternal-child`), or by its Vietnamese or English name.
     /// - Throws: `LookupError` with the closest ids when nothing matches.
-    public func resolve(_ text: String) throws(LookupError) -> Sector {
+    package func resolve(_ text: String) throws(LookupError) -> Sector {
         // Most callers give an exact id: find it before trimming and folding the text.
         if let index = indexByID[SectorID(text)] { return sectors[index] }
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()

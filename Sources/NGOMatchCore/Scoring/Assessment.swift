@@ -1,35 +1,35 @@
 /// One need–NGO pair scored and explained: the score, what each factor
 /// contributed, and which hard filters it failed.
-public struct Assessment: Hashable, Sendable {
-    public let need: NeedID
-    public let ngo: NGOID
+package struct Assessment: Hashable, Sendable {
+    package let need: NeedID
+    package let ngo: NGOID
     /// 0–100: the sum of the contributions' points.
-    public let score: Double
-    public let contributions: [Contribution]
-    public let failures: [FilterFailure]
+    package let score: Double
+    package let contributions: [Contribution]
+    package let failures: [FilterFailure]
 
-    public var isExcluded: Bool { !failures.isEmpty }
+    package var isExcluded: Bool { !failures.isEmpty }
 
     /// Excluded only because of its certificate: worth knowing, since an
     /// extension or an added area would make it a candidate.
-    public var failsOnlyOnCertificate: Bool {
+    package var failsOnlyOnCertificate: Bool {
         !failures.isEmpty && failures.allSatisfy { $0.filter.isAboutCertificate }
     }
 }
 
 /// What one factor added to a score.
-public struct Contribution: Hashable, Sendable {
-    public let factor: FactorKind
-    public let weight: Double
+package struct Contribution: Hashable, Sendable {
+    package let factor: FactorKind
+    package let weight: Double
     /// 0–1.
-    public let value: Double
+    package let value: Double
     /// weight × value.
-    public let points: Double
-    public let evidence: Evidence
+    package let points: Double
+    package let evidence: Evidence
 }
 
 /// Why a factor has the value it has, in terms a planner can check.
-public enum Evidence: Hashable, Sendable {
+package enum Evidence: Hashable, Sendable {
     case sector(needSector: SectorID?, ngoSector: SectorID?, tier: SectorFit.Tier, expertise: Int, priority: Int)
     case geography(Geography.Tier, province: ProvinceID, via: ProvinceID?)
     case targetGroups(shared: [TargetGroup], wanted: Int)
@@ -42,7 +42,7 @@ public enum Evidence: Hashable, Sendable {
 }
 
 /// The hard filters a rule set can apply.
-public enum HardFilter: String, CaseIterable, Hashable, Sendable, Codable {
+package enum HardFilter: String, CaseIterable, Hashable, Sendable, Codable {
     case needOpen
     case sectorOverlap
     case certificateValid
@@ -52,14 +52,14 @@ public enum HardFilter: String, CaseIterable, Hashable, Sendable, Codable {
     case declined
     case minimumScore
 
-    public var isAboutCertificate: Bool {
+    package var isAboutCertificate: Bool {
         self == .certificateValid || self == .certificateArea || self == .certificateFields
     }
 }
 
 /// A filter a pair failed, with what it would take to pass.
-public struct FilterFailure: Hashable, Sendable {
-    public enum Detail: Hashable, Sendable {
+package struct FilterFailure: Hashable, Sendable {
+    package enum Detail: Hashable, Sendable {
         case needNotOpen(Need.Status)
         case noSharedSector
         case noCertificate
@@ -73,6 +73,6 @@ public struct FilterFailure: Hashable, Sendable {
         case belowMinimum(score: Double, minimum: Double)
     }
 
-    public let filter: HardFilter
-    public let detail: Detail
+    package let filter: HardFilter
+    package let detail: Detail
 }

@@ -1,34 +1,34 @@
 /// An assessment as people and programs read it: names, points and reasons in words.
-public struct AssessmentReport: Hashable, Sendable, Codable {
-    public struct Factor: Hashable, Sendable, Codable {
-        public let factor: FactorKind
-        public let name: String
-        public let weight: Double
-        public let value: Double
-        public let points: Double
-        public let explanation: String
+package struct AssessmentReport: Hashable, Sendable, Codable {
+    package struct Factor: Hashable, Sendable, Codable {
+        package let factor: FactorKind
+        package let name: String
+        package let weight: Double
+        package let value: Double
+        package let points: Double
+        package let explanation: String
     }
 
-    public struct Filter: Hashable, Sendable, Codable {
-        public let filter: HardFilter
-        public let reason: String
-        public let remedy: String?
+    package struct Filter: Hashable, Sendable, Codable {
+        package let filter: HardFilter
+        package let reason: String
+        package let remedy: String?
     }
 
-    public let need: NeedID
-    public let needTitle: String
-    public let province: ProvinceID
-    public let ngo: NGOID
-    public let ngoName: String
-    public let score: Double
-    public let excluded: Bool
-    public let reasons: [String]
-    public let factors: [Factor]
-    public let failedFilters: [Filter]
+    package let need: NeedID
+    package let needTitle: String
+    package let province: ProvinceID
+    package let ngo: NGOID
+    package let ngoName: String
+    package let score: Double
+    package let excluded: Bool
+    package let reasons: [String]
+    package let factors: [Factor]
+    package let failedFilters: [Filter]
 
     /// The index is borrowed: an initializer's parameters are owned by default, and copying an
     /// index retains each of its many tables, for every report of every ranking.
-    public init(_ assessment: Assessment, index: borrowing MatchIndex, language: Language) {
+    package init(_ assessment: Assessment, index: borrowing MatchIndex, language: Language) {
         let explanation = Explanation(reference: index.reference, language: language)
         let need = index.needPosition(assessment.need).map { index.needs[$0] }
         self.need = assessment.need
@@ -55,7 +55,7 @@ public struct AssessmentReport: Hashable, Sendable, Codable {
 }
 
 extension AssessmentReport: JSONWritable {
-    public func writeJSON(to writer: StreamingJSONEncoder.Writer) {
+    package func writeJSON(to writer: StreamingJSONEncoder.Writer) {
         writer.object { object in
             object.member("need", need.rawValue)
             object.member("needTitle", needTitle)
@@ -72,7 +72,7 @@ extension AssessmentReport: JSONWritable {
 }
 
 extension AssessmentReport.Factor: JSONWritable {
-    public func writeJSON(to writer: StreamingJSONEncoder.Writer) {
+    package func writeJSON(to writer: StreamingJSONEncoder.Writer) {
         writer.object { object in
             object.member("factor", factor.rawValue)
             object.member("name", name)
@@ -85,7 +85,7 @@ extension AssessmentReport.Factor: JSONWritable {
 }
 
 extension AssessmentReport.Filter: JSONWritable {
-    public func writeJSON(to writer: StreamingJSONEncoder.Writer) {
+    package func writeJSON(to writer: StreamingJSONEncoder.Writer) {
         writer.object { object in
             object.member("filter", filter.rawValue)
             object.member("reason", reason)

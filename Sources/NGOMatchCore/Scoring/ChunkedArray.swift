@@ -1,23 +1,23 @@
 /// An array kept in fixed-size chunks, so that changing one element of a copy that is
 /// shared (an index a reader still holds while a write updates it) copies one chunk, not
 /// the whole array: on 100,000 NGOs a whole copy cost more than the write itself.
-public struct ChunkedArray<Element>: RandomAccessCollection, MutableCollection {
+package struct ChunkedArray<Element>: RandomAccessCollection, MutableCollection {
     static var shift: Int { 10 }
     static var chunkSize: Int { 1 << shift }
 
     private var chunks: [[Element]] = []
-    public private(set) var count = 0
+    package private(set) var count = 0
 
-    public init() {}
+    package init() {}
 
-    public init(_ elements: some Sequence<Element>) {
+    package init(_ elements: some Sequence<Element>) {
         for element in elements { append(element) }
     }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { count }
+    package var startIndex: Int { 0 }
+    package var endIndex: Int { count }
 
-    public subscript(position: Int) -> Element {
+    package subscript(position: Int) -> Element {
         get {
             precondition(position >= 0 && position < count, "index out of range")
             return chunks[position >> Self.shift][position & (Self.chunkSize - 1)]
@@ -33,7 +33,7 @@ public struct ChunkedArray<Element>: RandomAccessCollection, MutableCollection {
         for chunk in chunks { body(chunk) }
     }
 
-    public mutating func append(_ element: Element) {
+    package mutating func append(_ element: Element) {
         if count & (Self.chunkSize - 1) == 0 {
             chunks.append([])
             chunks[chunks.count - 1].reserveCapacity(Self.chunkSize)

@@ -1,24 +1,24 @@
 import Foundation
 
 /// Scores and filters told in words, in Vietnamese or English.
-public struct Explanation: Sendable {
-    public let reference: ReferenceData
-    public let language: Language
+package struct Explanation: Sendable {
+    package let reference: ReferenceData
+    package let language: Language
 
-    public init(reference: ReferenceData, language: Language) {
+    package init(reference: ReferenceData, language: Language) {
         self.reference = reference
         self.language = language
     }
 
     /// Two or three reasons: the contributions that added the most points.
-    public func reasons(_ assessment: Assessment, count: Int = 3) -> [String] {
+    package func reasons(_ assessment: Assessment, count: Int = 3) -> [String] {
         Self.reasons(assessment.contributions, count: count).map { describe(assessment.contributions[$0]) }
     }
 
     /// Which contributions are the reasons, by position: those that gave points, the most first
     /// (in the rule set's order where they gave as many), so that a caller that has described
     /// every contribution already picks its reasons from those words.
-    public static func reasons(_ contributions: [Contribution], count: Int = 3) -> [Int] {
+    package static func reasons(_ contributions: [Contribution], count: Int = 3) -> [Int] {
         Array(
             contributions.indices.filter { contributions[$0].points > 0 }
                 .sorted { contributions[$0].points > contributions[$1].points }
@@ -26,7 +26,7 @@ public struct Explanation: Sendable {
     }
 
     /// One contribution in a sentence.
-    public func describe(_ contribution: Contribution) -> String {
+    package func describe(_ contribution: Contribution) -> String {
         switch contribution.evidence {
         case .sector(let needSector, let ngoSector, let tier, let expertise, let priority):
             guard let needSector, let ngoSector else {
@@ -87,7 +87,7 @@ public struct Explanation: Sendable {
     }
 
     /// Why a filter removed the pair, and what would change that.
-    public func describe(_ failure: FilterFailure) -> (reason: String, remedy: String?) {
+    package func describe(_ failure: FilterFailure) -> (reason: String, remedy: String?) {
         switch failure.detail {
         case .needNotOpen(let status):
             return (say("filter.needNotOpen", Messages.text("needStatus." + status.rawValue, language)), nil)
@@ -140,10 +140,10 @@ public struct Explanation: Sendable {
     }
 
     /// Points in the machine form (`74.1`), for JSON, CSV and logs.
-    public static func points(_ value: Double) -> String { String(format: "%.1f", value) }
+    package static func points(_ value: Double) -> String { String(format: "%.1f", value) }
 
     /// Points as the reader's language writes them (`74,1` in Vietnamese).
-    public func points(_ value: Double) -> String { LocalFormat.decimal(value, digits: 1, language) }
+    package func points(_ value: Double) -> String { LocalFormat.decimal(value, digits: 1, language) }
 
     private func money(_ amount: Double) -> String { LocalFormat.usd(amount, language) }
 

@@ -1,19 +1,19 @@
 import Foundation
 
 /// What nobody serves: for ministry staff planning calls and meetings.
-public struct GapsReport: Hashable, Sendable, Codable {
+package struct GapsReport: Hashable, Sendable, Codable {
     /// An open need whose best candidate scores below the threshold (or has none).
-    public struct WeakNeed: Hashable, Sendable, Codable {
-        public let need: NeedID
-        public let province: ProvinceID
-        public let title: String
-        public let bestNGO: NGOID?
-        public let bestScore: Double
+    package struct WeakNeed: Hashable, Sendable, Codable {
+        package let need: NeedID
+        package let province: ProvinceID
+        package let title: String
+        package let bestNGO: NGOID?
+        package let bestScore: Double
         /// Why, when asked: the best NGO's name, how many NGOs the rules keep out, and the
         /// commonest reason, in the reader's language.
-        public var bestNGOName: String?
-        public var excluded: Int?
-        public var commonestExclusion: String?
+        package var bestNGOName: String?
+        package var excluded: Int?
+        package var commonestExclusion: String?
 
         init(need: NeedID, province: ProvinceID, title: String, bestNGO: NGOID?, bestScore: Double) {
             self.need = need
@@ -25,29 +25,29 @@ public struct GapsReport: Hashable, Sendable, Codable {
     }
 
     /// Demand for a top-level sector against what NGOs can supply.
-    public struct SectorBalance: Hashable, Sendable, Codable {
-        public let sector: SectorID
+    package struct SectorBalance: Hashable, Sendable, Codable {
+        package let sector: SectorID
         /// Σ over open needs of the funding gap × the share of the need's priority in this sector.
-        public let demandUSD: Double
+        package let demandUSD: Double
         /// Σ over certified NGOs of yearly capacity × typical grant midpoint × expertise / 5.
-        public let supplyUSD: Double
+        package let supplyUSD: Double
         /// demand / supply; above 1, demand outstrips supply.
-        public let ratio: Double
-        public let openNeeds: Int
-        public let ngos: Int
+        package let ratio: Double
+        package let openNeeds: Int
+        package let ngos: Int
     }
 
     /// A province's open needs and how many distinct NGOs pass every filter for at least one of them.
-    public struct ProvinceCoverage: Hashable, Sendable, Codable {
-        public let province: ProvinceID
-        public let openNeeds: Int
-        public let viablePartners: Int
+    package struct ProvinceCoverage: Hashable, Sendable, Codable {
+        package let province: ProvinceID
+        package let openNeeds: Int
+        package let viablePartners: Int
     }
 
-    public let threshold: Double
-    public var weakNeeds: [WeakNeed]
-    public let sectors: [SectorBalance]
-    public let provinces: [ProvinceCoverage]
+    package let threshold: Double
+    package var weakNeeds: [WeakNeed]
+    package let sectors: [SectorBalance]
+    package let provinces: [ProvinceCoverage]
 }
 
 extension MatchIndex {
@@ -55,7 +55,7 @@ extension MatchIndex {
     /// - Parameters:
     ///   - sector: only needs asking for this sector or one of its subsectors.
     ///   - today: the day whose valid certificates count as supply.
-    public func gaps(rules: RuleSet, threshold: Double, sector: SectorID? = nil, today: CalendarDate) -> GapsReport {
+    package func gaps(rules: RuleSet, threshold: Double, sector: SectorID? = nil, today: CalendarDate) -> GapsReport {
         let taxonomy = reference.taxonomy
         let open = (0..<needs.count).filter { position in
             compiledNeeds[position].isOpen
@@ -143,7 +143,7 @@ extension MatchIndex {
 
     /// Demand against supply per sector over every open need: the report's `sectors` without
     /// scoring anything, for a page whose other figures are about one sector.
-    public func openSectorBalances(today: CalendarDate) -> [GapsReport.SectorBalance] {
+    package func openSectorBalances(today: CalendarDate) -> [GapsReport.SectorBalance] {
         sectorBalances((0..<needs.count).filter { compiledNeeds[$0].isOpen }, today: today)
     }
 

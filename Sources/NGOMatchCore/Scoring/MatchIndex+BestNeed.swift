@@ -1,7 +1,7 @@
 extension MatchIndex {
     /// The need, among `needPositions`, that suits the NGO best and passes every filter,
     /// explained; nil when none passes. Scores each pair on the fast path and explains only the winner.
-    public func bestNeed(forNGO ngoPosition: Int, among needPositions: [Int], rules: RuleSet) -> Assessment? {
+    package func bestNeed(forNGO ngoPosition: Int, among needPositions: [Int], rules: RuleSet) -> Assessment? {
         let compiled = CompiledRules(rules, index: self, includeDeclined: false)
         var best: (position: Int, score: Double)? = nil
         for need in needPositions where failureMask(need, ngoPosition, compiled) == 0 {

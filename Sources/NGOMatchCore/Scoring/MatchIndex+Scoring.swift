@@ -206,7 +206,8 @@ extension MatchIndex {
     }
 
     /// The pair scored, explained and filtered.
-    public func assess(needPosition: Int, ngoPosition: Int, rules: RuleSet, includeDeclined: Bool = false) -> Assessment
+    package func assess(needPosition: Int, ngoPosition: Int, rules: RuleSet, includeDeclined: Bool = false)
+        -> Assessment
     {
         assess(needPosition, ngoPosition, CompiledRules(rules, index: self, includeDeclined: includeDeclined))
     }

@@ -6,20 +6,20 @@ import Foundation
 /// until one is read.
 extension MatchIndex {
     /// What a snapshot says it was made from, read without loading the rest.
-    public struct SnapshotHeader: Equatable, Sendable {
-        public init(revision: Int, lineage: String, token: String) {
+    package struct SnapshotHeader: Equatable, Sendable {
+        package init(revision: Int, lineage: String, token: String) {
             self.revision = revision
             self.lineage = lineage
             self.token = token
         }
 
         /// The registry's revision the index was compiled at.
-        public let revision: Int
+        package let revision: Int
         /// Which registry: a copy of another registry may reach the same revision.
-        public let lineage: String
+        package let lineage: String
         /// The revision's own token: the same registry may reach the same revision number by other
         /// writes (a backup copied over the file, then written to).
-        public let token: String
+        package let token: String
     }
 
     private static let magic: UInt64 = 0x5844_494D_4F47_4E00  // "\0NGOMIDX"
@@ -52,7 +52,7 @@ extension MatchIndex {
 
     /// The index as bytes, with each record's stored document by position, handed to `sink`
     /// a buffer at a time.
-    public func snapshot(
+    package func snapshot(
         _ header: SnapshotHeader, needDocuments: [String], ngoDocuments: [String],
         into sink: @escaping ([UInt8]) -> Void
     ) {
@@ -92,14 +92,14 @@ extension MatchIndex {
     }
 
     /// The snapshot whole, for callers that keep it in memory.
-    public func snapshot(_ header: SnapshotHeader, needDocuments: [String], ngoDocuments: [String]) -> [UInt8] {
+    package func snapshot(_ header: SnapshotHeader, needDocuments: [String], ngoDocuments: [String]) -> [UInt8] {
         var bytes: [UInt8] = []
         snapshot(header, needDocuments: needDocuments, ngoDocuments: ngoDocuments) { bytes += $0 }
         return bytes
     }
 
     /// The header of a snapshot, or why it is not one this build can read.
-    public static func snapshotHeader(_ data: Data, reference: ReferenceData) throws(SnapshotUnusable)
+    package static func snapshotHeader(_ data: Data, reference: ReferenceData) throws(SnapshotUnusable)
         -> SnapshotHeader
     {
         var reader = SnapshotReader(data)
@@ -123,20 +123,20 @@ extension MatchIndex {
     }
 
     /// Where to read a record whose stored document no longer decodes (damaged on disk since).
-    public struct DamagedRecords: Sendable {
+    package struct DamagedRecords: Sendable {
         let need: @Sendable (NeedID) -> Need?
         let ngo: @Sendable (NGOID) -> NGO?
 
-        public init(need: @escaping @Sendable (NeedID) -> Need?, ngo: @escaping @Sendable (NGOID) -> NGO?) {
+        package init(need: @escaping @Sendable (NeedID) -> Need?, ngo: @escaping @Sendable (NGOID) -> NGO?) {
             self.need = need
             self.ngo = ngo
         }
 
-        public static let none = DamagedRecords(need: { _ in nil }, ngo: { _ in nil })
+        package static let none = DamagedRecords(need: { _ in nil }, ngo: { _ in nil })
     }
 
     /// The index a snapshot holds.
-    public init(snapshot data: Data, reference: ReferenceData, damaged: DamagedRecords = .none)
+    package init(snapshot data: Data, reference: ReferenceData, damaged: DamagedRecords = .none)
         throws(SnapshotUnusable)
     {
         var reader = SnapshotReader(data)

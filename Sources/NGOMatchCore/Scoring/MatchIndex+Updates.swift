@@ -4,7 +4,7 @@
 /// province), not to the registry, and answers are the same as from an index built afresh.
 extension MatchIndex {
     /// Registers or replaces a need.
-    public mutating func upsert(_ need: Need) {
+    package mutating func upsert(_ need: Need) {
         if let position = needIndex[need.id] {
             leaveNeed(at: position)
             needs[position] = need
@@ -28,7 +28,7 @@ extension MatchIndex {
     }
 
     /// Registers or replaces an NGO; its partnerships stay as recorded.
-    public mutating func upsert(_ ngo: NGO) {
+    package mutating func upsert(_ ngo: NGO) {
         if let position = ngoIndex[ngo.id] {
             leaveNGO(at: position)
             let old = compiledNGOs[position]
@@ -65,7 +65,7 @@ extension MatchIndex {
     }
 
     /// Records a partnership's status, undoing what its previous status counted.
-    public mutating func record(_ partnership: Partnership) {
+    package mutating func record(_ partnership: Partnership) {
         guard let need = needIndex[partnership.need], let ngo = ngoIndex[partnership.ngo] else { return }
         let pair = UInt64(need) << 32 | UInt64(ngo)
         if let old = partnershipStatus[pair] { count(old, need: need, ngo: ngo, by: -1) }

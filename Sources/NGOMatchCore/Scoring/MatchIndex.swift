@@ -2,10 +2,10 @@
 /// sets as bit masks, records as flat arrays of plain values, and postings lists
 /// from sector and province to candidates, so that ranking one need touches only
 /// the NGOs that could serve it and copies nothing that needs reference counting.
-public struct MatchIndex: Sendable {
-    public let reference: ReferenceData
-    public internal(set) var needs: RecordTable<Need>
-    public internal(set) var ngos: RecordTable<NGO>
+package struct MatchIndex: Sendable {
+    package let reference: ReferenceData
+    package internal(set) var needs: RecordTable<Need>
+    package internal(set) var ngos: RecordTable<NGO>
     /// Each record's id, kept apart from records that a loaded snapshot decodes only when read.
     var needIDs: ChunkedArray<NeedID>
     /// Each NGO's id and the names it is found by.
@@ -172,7 +172,7 @@ public struct MatchIndex: Sendable {
         completedByNeed = Array(repeating: 0, count: needs.count)
     }
 
-    public init(reference: ReferenceData, needs: [Need], ngos: [NGO], partnerships: [Partnership] = []) {
+    package init(reference: ReferenceData, needs: [Need], ngos: [NGO], partnerships: [Partnership] = []) {
         self.init(
             reference: reference, needs: RecordTable(needs), needIDs: ChunkedArray(needs.map(\.id)),
             ngos: RecordTable(ngos), ngoEntries: ChunkedArray(ngos.map(\.directoryEntry)))
@@ -207,20 +207,20 @@ public struct MatchIndex: Sendable {
         }
     }
 
-    public func needPosition(_ id: NeedID) -> Int? { needIndex[id] }
+    package func needPosition(_ id: NeedID) -> Int? { needIndex[id] }
 
     /// The NGO's id and names, without reading its record.
-    public func ngoEntry(at position: Int) -> NGODirectory.Entry { ngoEntries[position] }
+    package func ngoEntry(at position: Int) -> NGODirectory.Entry { ngoEntries[position] }
 
-    public func needID(at position: Int) -> NeedID { needIDs[position] }
+    package func needID(at position: Int) -> NeedID { needIDs[position] }
 
     /// The NGOs by id, name or acronym, without reading their records.
-    public var ngoDirectory: NGODirectory { NGODirectory(Array(ngoEntries)) }
-    public func ngoPosition(_ id: NGOID) -> Int? { ngoIndex[id] }
+    package var ngoDirectory: NGODirectory { NGODirectory(Array(ngoEntries)) }
+    package func ngoPosition(_ id: NGOID) -> Int? { ngoIndex[id] }
 
     /// The province's open needs and the NGOs working there (nationwide ones included), counted
     /// from the compiled records rather than by reading every NGO.
-    public func counts(in province: ProvinceID) -> (openNeeds: Int, ngosWorking: Int) {
+    package func counts(in province: ProvinceID) -> (openNeeds: Int, ngosWorking: Int) {
         guard let position = provinceIndex[province] else { return (0, 0) }
         let bit = UInt64(1) << UInt64(position)
         let working = compiledNGOs.reduce(0) { $0 + ($1.nationwide || $1.current & bit != 0 ? 1 : 0) }
@@ -228,7 +228,7 @@ public struct MatchIndex: Sendable {
     }
 
     /// The positions of the province's open needs, in position order, found from the compiled sets.
-    public func openNeedPositions(in province: ProvinceID) -> [Int] {
+    package func openNeedPositions(in province: ProvinceID) -> [Int] {
         guard let position = provinceIndex[province] else { return [] }
         var positions: [Int] = []
         openNeeds(inProvinceAt: position).forEachMember { positions.append($0) }
@@ -242,7 +242,7 @@ public struct MatchIndex: Sendable {
     }
 
     /// Whether the need has a completed partnership, which counts in NGOs' track record.
-    public func hasCompletedPartnership(_ id: NeedID) -> Bool {
+    package func hasCompletedPartnership(_ id: NeedID) -> Bool {
         guard let position = needIndex[id] else { return false }
         return completedByNeed[position] > 0
     }

@@ -1,19 +1,19 @@
 import Foundation
 
 /// How to rank.
-public struct RankOptions: Sendable {
-    public var limit: Int
+package struct RankOptions: Sendable {
+    package var limit: Int
     /// Also return candidates a hard filter removed, with the filter.
-    public var showExcluded: Bool
+    package var showExcluded: Bool
     /// Suggest pairs that declined before.
-    public var includeDeclined: Bool
+    package var includeDeclined: Bool
     /// Spread suggestions so the same few NGOs do not top every list.
-    public var diversify: Bool
+    package var diversify: Bool
     /// Score every candidate rather than those whose bound could reach the list: the same list,
     /// slower; for benchmarks and checks.
-    public var scansEveryCandidate: Bool
+    package var scansEveryCandidate: Bool
 
-    public init(
+    package init(
         limit: Int = 10, showExcluded: Bool = false, includeDeclined: Bool = false, diversify: Bool = false,
         scansEveryCandidate: Bool = false
     ) {
@@ -26,9 +26,9 @@ public struct RankOptions: Sendable {
 }
 
 /// A ranked list and, when asked, the candidates that were filtered out.
-public struct Ranking: Hashable, Sendable {
-    public var ranked: [Assessment]
-    public var excluded: [Assessment]
+package struct Ranking: Hashable, Sendable {
+    package var ranked: [Assessment]
+    package var excluded: [Assessment]
 }
 
 /// The best `capacity` items seen, best first: higher score, then smaller id.
@@ -58,7 +58,7 @@ struct TopList {
 
 extension MatchIndex {
     /// NGOs ranked for one need.
-    public func suggest(needPosition: Int, rules: RuleSet, options: RankOptions) -> Ranking {
+    package func suggest(needPosition: Int, rules: RuleSet, options: RankOptions) -> Ranking {
         let compiled = CompiledRules(rules, index: self, includeDeclined: options.includeDeclined)
         guard !options.showExcluded && !options.scansEveryCandidate && compiled.isBoundable else {
             return suggestByScanning(needPosition: needPosition, compiled, options: options)
@@ -103,7 +103,7 @@ extension MatchIndex {
 
     /// NGOs ranked for each of several needs; with `diversify`, an NGO already
     /// suggested for an earlier need is pushed down for the later ones.
-    public func suggest(needPositions: [Int], rules: RuleSet, options: RankOptions) -> [Ranking] {
+    package func suggest(needPositions: [Int], rules: RuleSet, options: RankOptions) -> [Ranking] {
         guard options.diversify else {
             return needPositions.map { suggest(needPosition: $0, rules: rules, options: options) }
         }
@@ -122,7 +122,7 @@ extension MatchIndex {
 
     /// Needs ranked for one NGO.
     /// - Parameter only: when given, the need positions that may be ranked at all (needs registered since a moment).
-    public func discover(
+    package func discover(
         ngoPosition: Int, rules: RuleSet, options: RankOptions, sector: SectorID? = nil, region: RegionID? = nil,
         only: [Int]? = nil
     ) -> Ranking {

@@ -1,24 +1,24 @@
 /// How one ranking changes between two rule sets: each candidate's rank and score under
 /// both, its move, and the factors whose points changed most, so a planner can see why.
-public struct RankingComparison: Hashable, Sendable, Encodable {
+package struct RankingComparison: Hashable, Sendable, Encodable {
     /// Where a candidate stands under one rule set.
-    public struct Standing: Hashable, Sendable, Encodable {
+    package struct Standing: Hashable, Sendable, Encodable {
         /// 1 for the best; nil when a hard filter (or the minimum score) removes it.
-        public let rank: Int?
-        public let score: Double
+        package let rank: Int?
+        package let score: Double
         /// The filters that removed it, when it is removed.
-        public let removedBy: [String]
+        package let removedBy: [String]
     }
 
     /// A factor's points for this candidate under each rule set.
-    public struct FactorChange: Hashable, Sendable, Encodable {
-        public let factor: String
-        public let name: String
-        public let before: Double
-        public let after: Double
-        public var change: Double { ((after - before) * 100).rounded() / 100 }
+    package struct FactorChange: Hashable, Sendable, Encodable {
+        package let factor: String
+        package let name: String
+        package let before: Double
+        package let after: Double
+        package var change: Double { ((after - before) * 100).rounded() / 100 }
 
-        public func encode(to encoder: any Encoder) throws {
+        package func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
             try container.encode(factor, forKey: .factor)
             try container.encode(name, forKey: .name)
@@ -30,30 +30,30 @@ public struct RankingComparison: Hashable, Sendable, Encodable {
         private enum Keys: String, CodingKey { case factor, name, before, after, change }
     }
 
-    public struct Row: Hashable, Sendable, Encodable {
+    package struct Row: Hashable, Sendable, Encodable {
         /// The NGO (ranking for a need) or the need (ranking for an NGO).
-        public let id: String
-        public let name: String
-        public let before: Standing?
-        public let after: Standing?
+        package let id: String
+        package let name: String
+        package let before: Standing?
+        package let after: Standing?
         /// Places gained (positive) or lost; nil when it is ranked under only one of the two.
-        public let move: Int?
+        package let move: Int?
         /// The factors whose points changed, largest change first (at most three).
-        public let factors: [FactorChange]
+        package let factors: [FactorChange]
     }
 
     /// What is ranked: a need (for NGOs) or an NGO (for needs).
-    public let subject: String
-    public let subjectName: String
-    public let before: String
-    public let after: String
+    package let subject: String
+    package let subjectName: String
+    package let before: String
+    package let after: String
     /// Every candidate in the top `limit` under either rule set, in the order of the second.
-    public let rows: [Row]
+    package let rows: [Row]
 
     /// - Parameters:
     ///   - before, after: each rule set's ranked and removed candidates, best first.
     ///   - key: the candidate's id and name in a report.
-    public init(
+    package init(
         subject: String, subjectName: String,
         before: (rules: String, ranked: [AssessmentReport], excluded: [AssessmentReport]),
         after: (rules: String, ranked: [AssessmentReport], excluded: [AssessmentReport]), limit: Int,
@@ -126,7 +126,7 @@ public struct RankingComparison: Hashable, Sendable, Encodable {
     }
 
     /// The rows that moved most (entering or leaving the ranking counts as the largest move).
-    public var biggestMoves: [Row] {
+    package var biggestMoves: [Row] {
         rows.filter { $0.move != 0 }
             .sorted { weight($0) != weight($1) ? weight($0) > weight($1) : $0.id < $1.id }
             .prefix(3)

@@ -5,7 +5,7 @@ import Synchronization
 /// a snapshot, kept as its stored document and decoded the first time it is read. A ranking
 /// reads only the records it reports, so a new process loading 100,000 NGOs from a snapshot
 /// decodes a handful rather than all of them.
-public struct RecordTable<Record: Decodable & Sendable>: RandomAccessCollection, MutableCollection, Sendable {
+package struct RecordTable<Record: Decodable & Sendable>: RandomAccessCollection, MutableCollection, Sendable {
     private var stored: StoredDocuments<Record>?
     /// Stored records written since the snapshot was loaded, by position, in groups of 1,024
     /// positions: a write copies the one group a reader still shares, not every record written
@@ -15,7 +15,7 @@ public struct RecordTable<Record: Decodable & Sendable>: RandomAccessCollection,
     /// Every record of a table built from records; in a loaded one, those appended after the stored ones.
     private var held: ChunkedArray<Record>
 
-    public init(_ records: some Sequence<Record>) {
+    package init(_ records: some Sequence<Record>) {
         held = ChunkedArray(records)
     }
 
@@ -26,10 +26,10 @@ public struct RecordTable<Record: Decodable & Sendable>: RandomAccessCollection,
 
     private var storedCount: Int { stored?.count ?? 0 }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { storedCount + held.count }
+    package var startIndex: Int { 0 }
+    package var endIndex: Int { storedCount + held.count }
 
-    public subscript(position: Int) -> Record {
+    package subscript(position: Int) -> Record {
         get {
             guard let stored, position < stored.count else { return held[position - storedCount] }
             return replacement(at: position) ?? stored.record(at: position)
@@ -50,11 +50,11 @@ public struct RecordTable<Record: Decodable & Sendable>: RandomAccessCollection,
         return group < replaced.count ? replaced[group][position] : nil
     }
 
-    public mutating func append(_ record: Record) { held.append(record) }
+    package mutating func append(_ record: Record) { held.append(record) }
 
     /// Every record, in order: the stored ones not read yet are decoded on every core, as
     /// one by one would take a list of 100,000 NGOs seconds.
-    public func all() -> [Record] {
+    package func all() -> [Record] {
         guard let stored else { return Array(held) }
         let missing = Array(0..<stored.count).filter { replacement(at: $0) == nil }
         stored.decode(missing)

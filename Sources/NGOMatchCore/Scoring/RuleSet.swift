@@ -1,89 +1,89 @@
 /// A declarative rule set: which factors count and how much, which hard filters
 /// apply, and the minimum score. Read from `rules/*.yaml`.
-public struct RuleSet: Hashable, Sendable {
-    public var name: String
-    public var description: String
+package struct RuleSet: Hashable, Sendable {
+    package var name: String
+    package var description: String
     /// Candidates scoring below this (0–100) are left out.
-    public var minimumScore: Double
-    public var sectorFit: SectorFitRule?
-    public var geography: GeographyRule?
-    public var targetGroups: WeightOnly?
-    public var funding: WeightOnly?
-    public var timeframe: WeightOnly?
-    public var trackRecord: TrackRecordRule?
-    public var load: WeightOnly?
-    public var underservedProvince: UnderservedRule?
-    public var sectorEmphasis: SectorEmphasisRule?
-    public var filters: Filters
+    package var minimumScore: Double
+    package var sectorFit: SectorFitRule?
+    package var geography: GeographyRule?
+    package var targetGroups: WeightOnly?
+    package var funding: WeightOnly?
+    package var timeframe: WeightOnly?
+    package var trackRecord: TrackRecordRule?
+    package var load: WeightOnly?
+    package var underservedProvince: UnderservedRule?
+    package var sectorEmphasis: SectorEmphasisRule?
+    package var filters: Filters
 
-    public init(name: String, description: String = "", minimumScore: Double = 0, filters: Filters = Filters()) {
+    package init(name: String, description: String = "", minimumScore: Double = 0, filters: Filters = Filters()) {
         self.name = name
         self.description = description
         self.minimumScore = minimumScore
         self.filters = filters
     }
 
-    public struct WeightOnly: Hashable, Sendable {
-        public var weight: Double
-        public init(weight: Double) { self.weight = weight }
+    package struct WeightOnly: Hashable, Sendable {
+        package var weight: Double
+        package init(weight: Double) { self.weight = weight }
     }
 
-    public struct SectorFitRule: Hashable, Sendable {
-        public var weight: Double
+    package struct SectorFitRule: Hashable, Sendable {
+        package var weight: Double
         /// Value of a match through the parent: the NGO works in the need's
         /// top-level sector, or the need asks a top-level sector the NGO has a subsector of.
-        public var sameParent: Double = 0.6
+        package var sameParent: Double = 0.6
         /// Value of another subsector of the same parent.
-        public var sibling: Double = 0.35
+        package var sibling: Double = 0.35
 
-        public init(weight: Double, sameParent: Double = 0.6, sibling: Double = 0.35) {
+        package init(weight: Double, sameParent: Double = 0.6, sibling: Double = 0.35) {
             self.weight = weight
             self.sameParent = sameParent
             self.sibling = sibling
         }
     }
 
-    public struct GeographyRule: Hashable, Sendable {
-        public var weight: Double
-        public var past: Double = 0.7
+    package struct GeographyRule: Hashable, Sendable {
+        package var weight: Double
+        package var past: Double = 0.7
         /// Works in a province of the same region or within `nearbyKm`.
-        public var nearby: Double = 0.5
-        public var nearbyKm: Double = 150
-        public var nationwide: Double = 0.4
+        package var nearby: Double = 0.5
+        package var nearbyKm: Double = 150
+        package var nationwide: Double = 0.4
         /// Works elsewhere: this value, decaying with the distance to the nearest province it works in.
-        public var elsewhere: Double = 0.25
-        public var decayKm: Double = 500
+        package var elsewhere: Double = 0.25
+        package var decayKm: Double = 500
 
-        public init(weight: Double) { self.weight = weight }
+        package init(weight: Double) { self.weight = weight }
     }
 
-    public struct TrackRecordRule: Hashable, Sendable {
-        public var weight: Double
+    package struct TrackRecordRule: Hashable, Sendable {
+        package var weight: Double
         /// Completed partnerships in the sector or province that earn the full value.
-        public var saturation: Double = 3
+        package var saturation: Double = 3
 
-        public init(weight: Double) { self.weight = weight }
+        package init(weight: Double) { self.weight = weight }
     }
 
-    public struct UnderservedRule: Hashable, Sendable {
-        public var weight: Double
+    package struct UnderservedRule: Hashable, Sendable {
+        package var weight: Double
         /// A province with this many NGOs working in it (or more) is not underserved.
-        public var saturation: Double = 10
+        package var saturation: Double = 10
 
-        public init(weight: Double) { self.weight = weight }
+        package init(weight: Double) { self.weight = weight }
     }
 
-    public struct SectorEmphasisRule: Hashable, Sendable {
-        public var weight: Double
+    package struct SectorEmphasisRule: Hashable, Sendable {
+        package var weight: Double
         /// Sectors to favour; their subsectors count too.
-        public var sectors: [SectorID] = []
+        package var sectors: [SectorID] = []
 
-        public init(weight: Double) { self.weight = weight }
+        package init(weight: Double) { self.weight = weight }
     }
 
-    public struct Filters: Hashable, Sendable {
+    package struct Filters: Hashable, Sendable {
         /// How much of the need the certificate's fields must cover.
-        public enum FieldCoverage: String, CaseIterable, Hashable, Sendable {
+        package enum FieldCoverage: String, CaseIterable, Hashable, Sendable {
             /// At least one of the need's highest-priority sectors.
             case primary
             /// Every sector of the need.
@@ -93,19 +93,19 @@ public struct RuleSet: Hashable, Sendable {
             case off
         }
 
-        public var needOpen = true
-        public var sectorOverlap = true
-        public var certificateValid = true
-        public var certificateArea = true
-        public var certificateFields = FieldCoverage.primary
-        public var optOut = true
-        public var declined = true
+        package var needOpen = true
+        package var sectorOverlap = true
+        package var certificateValid = true
+        package var certificateArea = true
+        package var certificateFields = FieldCoverage.primary
+        package var optOut = true
+        package var declined = true
 
-        public init() {}
+        package init() {}
     }
 
     /// The factors in use with their weights, in a fixed order.
-    public var weights: [(factor: FactorKind, weight: Double)] {
+    package var weights: [(factor: FactorKind, weight: Double)] {
         let all: [(FactorKind, Double?)] = [
             (.sectorFit, sectorFit?.weight), (.geography, geography?.weight), (.targetGroups, targetGroups?.weight),
             (.funding, funding?.weight), (.timeframe, timeframe?.weight), (.trackRecord, trackRecord?.weight),
@@ -115,13 +115,13 @@ public struct RuleSet: Hashable, Sendable {
         return all.compactMap { factor, weight in weight.map { (factor, $0) } }
     }
 
-    public func weight(of factor: FactorKind) -> Double {
+    package func weight(of factor: FactorKind) -> Double {
         weights.first { $0.factor == factor }?.weight ?? 0
     }
 }
 
 /// The factors a rule set can weigh.
-public enum FactorKind: String, CaseIterable, Hashable, Sendable, Codable {
+package enum FactorKind: String, CaseIterable, Hashable, Sendable, Codable {
     case sectorFit
     case geography
     case targetGroups
@@ -132,7 +132,7 @@ public enum FactorKind: String, CaseIterable, Hashable, Sendable, Codable {
     case underservedProvince
     case sectorEmphasis
 
-    public var name: LocalizedName {
+    package var name: LocalizedName {
         switch self {
         case .sectorFit: LocalizedName(vi: "Phù hợp lĩnh vực", en: "Sector fit")
         case .geography: LocalizedName(vi: "Địa bàn", en: "Geography")

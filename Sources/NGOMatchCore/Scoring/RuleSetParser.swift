@@ -2,13 +2,13 @@ import Yams
 
 /// Reads a rule set from YAML (JSON is YAML too), checking every field and
 /// reporting every problem with its line and column.
-public struct RuleSetParser {
+package struct RuleSetParser {
     let file: String
     let taxonomy: Taxonomy
     private var problems: [RuleProblem] = []
 
     /// - Throws: `InvalidRuleSet` listing every problem found.
-    public static func parse(_ text: String, file: String, taxonomy: Taxonomy) throws(InvalidRuleSet) -> RuleSet {
+    package static func parse(_ text: String, file: String, taxonomy: Taxonomy) throws(InvalidRuleSet) -> RuleSet {
         var parser = RuleSetParser(file: file, taxonomy: taxonomy)
         let rules = parser.read(text)
         guard parser.problems.isEmpty, let rules else { throw InvalidRuleSet(problems: parser.problems) }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Why a snapshot of the match index cannot be used; the caller compiles the index afresh.
-public struct SnapshotUnusable: Error, Sendable, CustomStringConvertible {
-    public let reason: String
-    public var description: String { reason }
+package struct SnapshotUnusable: Error, Sendable, CustomStringConvertible {
+    package let reason: String
+    package var description: String { reason }
 }
 
 /// Plain values and arrays of them written as their bytes in memory, so that reading a

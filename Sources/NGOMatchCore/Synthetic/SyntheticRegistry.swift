@@ -3,11 +3,11 @@ import Foundation
 /// Realistic invented registries for benchmarks and tests: NGOs clustered by
 /// region and sector, certificates that sometimes use pre-2025 province names
 /// or have expired, needs weighted towards poorer regions. Same seed, same registry.
-public struct SyntheticRegistry: Sendable {
-    public let ngos: [NGO]
-    public let needs: [Need]
+package struct SyntheticRegistry: Sendable {
+    package let ngos: [NGO]
+    package let needs: [Need]
 
-    public init(reference: ReferenceData, ngos ngoCount: Int, needs needCount: Int, seed: UInt64) {
+    package init(reference: ReferenceData, ngos ngoCount: Int, needs needCount: Int, seed: UInt64) {
         var random = SplitMix64(seed: seed)
         let provinces = reference.provinces.provinces
         let taxonomy = reference.taxonomy

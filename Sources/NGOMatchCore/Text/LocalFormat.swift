@@ -1,9 +1,9 @@
 /// Numbers, money and dates as each language writes them for a person: `250.000 USD`, `74,1`
 /// and `14/03/2028` in Vietnamese; `$250,000`, `74.1` and `2028-03-14` in English. JSON and CSV
 /// keep plain machine forms and never come through here.
-public enum LocalFormat {
+package enum LocalFormat {
     /// A number with `digits` decimals, the decimal mark and thousands grouping of the language.
-    public static func decimal(_ value: Double, digits: Int = 1, _ language: Language) -> String {
+    package static func decimal(_ value: Double, digits: Int = 1, _ language: Language) -> String {
         guard value.isFinite else { return String(value) }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
@@ -19,24 +19,24 @@ public enum LocalFormat {
     }
 
     /// A whole number with the language's thousands grouping: `1.234.567` or `1,234,567`.
-    public static func whole(_ value: Int, _ language: Language) -> String {
+    package static func whole(_ value: Int, _ language: Language) -> String {
         (value < 0 ? "-" : "") + grouped(Int(value.magnitude), language)
     }
 
     /// US dollars: `$250,000` or `250.000 USD`.
-    public static func usd(_ amount: Double, _ language: Language) -> String {
+    package static func usd(_ amount: Double, _ language: Language) -> String {
         let text = whole(Int(amount.rounded()), language)
         return language == .vi ? text + " USD" : (text.hasPrefix("-") ? "-$" + text.dropFirst() : "$" + text)
     }
 
     /// A share as a percentage with one decimal, rounded down so that 99.96 % never reads as a
     /// full 100 %: `99,9%` or `99.9%`.
-    public static func percent(_ share: Double, _ language: Language) -> String {
+    package static func percent(_ share: Double, _ language: Language) -> String {
         decimal((share * 1000).rounded(.down) / 10, digits: 1, language) + "%"
     }
 
     /// A day: `14/03/2028` or `2028-03-14`.
-    public static func date(_ date: CalendarDate, _ language: Language) -> String {
+    package static func date(_ date: CalendarDate, _ language: Language) -> String {
         guard language == .vi else { return date.description }
         func two(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
         return "\(two(date.day))/\(two(date.month))/\(date.year)"

@@ -4,7 +4,7 @@ import Foundation
 /// pages, the CLI's tables and summaries, and whatever door comes next. Values go in as `{0}`,
 /// `{1}`…; a key missing in a language falls back to English, and the tests fail on any key
 /// that is. Adding a language is adding a table (a file) and a `Language` case.
-public enum Messages {
+package enum Messages {
     /// The tables are kept in files by subject; a key is in one of them only (the tests check).
     static let english = merged(englishGeneral, englishPipeline)
     static let vietnamese = merged(vietnameseGeneral, vietnamesePipeline)
@@ -15,20 +15,20 @@ public enum Messages {
         return general.merging(subject) { first, _ in first }
     }
 
-    public static func table(_ language: Language) -> [String: String] {
+    package static func table(_ language: Language) -> [String: String] {
         switch language {
         case .vi: vietnamese
         case .en: english
         }
     }
 
-    public static func text(_ key: String, _ language: Language, _ values: String...) -> String {
+    package static func text(_ key: String, _ language: Language, _ values: String...) -> String {
         text(key, language, values)
     }
 
     /// A message about `count` things: `key.one` for exactly one, else `key`; `count` is `{0}`.
     /// Vietnamese nouns do not change with the number, so there both forms read the same.
-    public static func counted(_ key: String, _ language: Language, _ count: Int, _ values: String...) -> String {
+    package static func counted(_ key: String, _ language: Language, _ count: Int, _ values: String...) -> String {
         let singular = key + ".one"
         let chosen = count == 1 && english[singular] != nil ? singular : key
         return text(chosen, language, ["\(count)"] + values)
@@ -37,7 +37,7 @@ public enum Messages {
     /// Values go in in one pass over the message, so a value that itself contains `{1}`
     /// (a name someone typed) is printed as it is, never filled in. The pass reads bytes: braces
     /// and digits are ASCII, and a ranking fills thousands of messages a second.
-    public static func text(_ key: String, _ language: Language, _ values: [String]) -> String {
+    package static func text(_ key: String, _ language: Language, _ values: [String]) -> String {
         var template = table(language)[key] ?? english[key] ?? key
         var bytes: [UInt8] = []
         bytes.reserveCapacity(template.utf8.count + values.reduce(0) { $0 + $1.utf8.count })
@@ -70,7 +70,7 @@ public enum Messages {
     }
 
     /// The placeholders a message takes, `{0}`… in order of appearance, for checking translations.
-    public static func placeholders(_ message: String) -> Set<String> {
+    package static func placeholders(_ message: String) -> Set<String> {
         var found: Set<String> = []
         var rest = Substring(message)
         while let open = rest.firstIndex(of: "{") {

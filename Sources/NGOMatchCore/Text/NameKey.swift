@@ -5,8 +5,8 @@ import Foundation
 /// Planners type "cao bang", "CAO BẰNG" or "Cao Bang"; all fold to `cao bang`.
 /// `đ` is a letter of its own in Vietnamese, not a `d` with a mark, so Unicode
 /// decomposition leaves it alone and it is mapped by hand.
-public enum NameKey {
-    public static func fold(_ text: String) -> String {
+package enum NameKey {
+    package static func fold(_ text: String) -> String {
         fastFold(text) ?? decomposingFold(text)
     }
 
@@ -98,7 +98,7 @@ extension NameKey {
     /// The form in which a name's exact spelling is compared: diacritics kept, case, punctuation
     /// and tone placement not. "Châu Bính" and "Châu Bình" differ here, while "Thanh Hóa" and
     /// "Thanh Hoá" (the same tone mark on another vowel, both in official use) are the same.
-    public static func spelled(_ text: String) -> String {
+    package static func spelled(_ text: String) -> String {
         var key = String.UnicodeScalarView()
         var word = String.UnicodeScalarView()
         var tones: [Unicode.Scalar] = []
@@ -126,7 +126,7 @@ extension NameKey {
     }
 
     /// Whether the text carries any mark a fold drops: a name typed with its diacritics.
-    public static func hasDiacritics(_ text: String) -> Bool {
+    package static func hasDiacritics(_ text: String) -> Bool {
         text.unicodeScalars.contains { $0.value >= 0x80 && ($0.properties.isAlphabetic || $0.value >= 0x300) }
     }
 

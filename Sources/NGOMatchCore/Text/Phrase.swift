@@ -1,6 +1,6 @@
 /// Words for a person, kept as a catalogue key and its values until the reader's language is
 /// known: errors are made deep in the core, long before a door knows whom it is talking to.
-public indirect enum Phrase: Hashable, Sendable, CustomStringConvertible {
+package indirect enum Phrase: Hashable, Sendable, CustomStringConvertible {
     /// A name, a number, something a person typed: printed as it is in every language.
     case verbatim(String)
     /// A catalogue key (`Messages`) and the values for its `{0}`, `{1}`…
@@ -11,17 +11,17 @@ public indirect enum Phrase: Hashable, Sendable, CustomStringConvertible {
     case alternatives([String])
 
     /// The catalogue message `key` with `values` (texts and numbers verbatim, phrases rendered).
-    public static func key(_ key: String, _ values: any PhraseValue...) -> Phrase {
+    package static func key(_ key: String, _ values: any PhraseValue...) -> Phrase {
         .message(key, values.map(\.phrase))
     }
 
     /// " — did you mean 'a' or 'b'?", or nothing when no name is close.
-    public static func didYouMean(_ names: [String]) -> Phrase {
+    package static func didYouMean(_ names: [String]) -> Phrase {
         names.isEmpty ? .sequence([]) : .message("lookup.didYouMean", [.alternatives(names)])
     }
 
     /// "'x' is not one of a, b, c — did you mean 'b'?"
-    public static func notOneOf(_ input: String, _ choices: [String]) -> Phrase {
+    package static func notOneOf(_ input: String, _ choices: [String]) -> Phrase {
         .sequence([
             .key("problem.notOneOf", input, choices.joined(separator: ", ")),
             Suggestions.phrase(for: input, among: choices),
@@ -31,11 +31,11 @@ public indirect enum Phrase: Hashable, Sendable, CustomStringConvertible {
     /// The words of `.key(key, values…)` in `language`, without making the phrase: a book of
     /// agendas or an explained ranking fills hundreds of messages, and every case of this
     /// indirect enum, one per value, is a heap allocation.
-    public static func text(_ key: String, _ values: [any PhraseValue], in language: Language) -> String {
+    package static func text(_ key: String, _ values: [any PhraseValue], in language: Language) -> String {
         Messages.text(key, language, values.map { $0.text(language) })
     }
 
-    public func text(_ language: Language) -> String {
+    package func text(_ language: Language) -> String {
         switch self {
         case .verbatim(let text): text
         case .message(let key, let values): Messages.text(key, language, values.map { $0.text(language) })
@@ -46,7 +46,7 @@ public indirect enum Phrase: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The catalogue key a program can rely on across languages; the first one for a sequence.
-    public var key: String? {
+    package var key: String? {
         switch self {
         case .verbatim, .alternatives: nil
         case .message(let key, _): key
@@ -54,63 +54,63 @@ public indirect enum Phrase: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String { text(.en) }
+    package var description: String { text(.en) }
 }
 
 /// What may fill a placeholder of a `Phrase`.
-public protocol PhraseValue {
+package protocol PhraseValue {
     var phrase: Phrase { get }
     /// The value's words in `language`: for plain values, without making a `Phrase` first.
     func text(_ language: Language) -> String
 }
 
 extension PhraseValue {
-    public func text(_ language: Language) -> String { phrase.text(language) }
+    package func text(_ language: Language) -> String { phrase.text(language) }
 }
 
 extension Phrase: PhraseValue {
-    public var phrase: Phrase { self }
+    package var phrase: Phrase { self }
 }
 
 extension String: PhraseValue {
-    public var phrase: Phrase { .verbatim(self) }
-    public func text(_ language: Language) -> String { self }
+    package var phrase: Phrase { .verbatim(self) }
+    package func text(_ language: Language) -> String { self }
 }
 
 extension Substring: PhraseValue {
-    public var phrase: Phrase { .verbatim(String(self)) }
+    package var phrase: Phrase { .verbatim(String(self)) }
 }
 
 extension Int: PhraseValue {
-    public var phrase: Phrase { .verbatim(String(self)) }
-    public func text(_ language: Language) -> String { String(self) }
+    package var phrase: Phrase { .verbatim(String(self)) }
+    package func text(_ language: Language) -> String { String(self) }
 }
 
 extension Double: PhraseValue {
     /// Whole numbers without a fraction ("7", not "7.0"), as people write them.
-    public var phrase: Phrase {
+    package var phrase: Phrase {
         .verbatim(rounded() == self && abs(self) < 1e15 ? String(Int64(self)) : String(self))
     }
 }
 
 /// Errors that can speak the reader's language. Every door prints an error through this, so a
 /// message written once reads the same in the CLI, the protocol, MCP and the web.
-public protocol Readable {
+package protocol Readable {
     var phrase: Phrase { get }
 }
 
 extension Readable {
-    public func text(_ language: Language) -> String { phrase.text(language) }
+    package func text(_ language: Language) -> String { phrase.text(language) }
 }
 
 extension Phrase {
     /// What an error says, as a phrase when it can speak every language, else its own words.
-    public static func of(_ error: any Error) -> Phrase {
+    package static func of(_ error: any Error) -> Phrase {
         (error as? any Readable)?.phrase ?? .verbatim("\(error)")
     }
 
     /// Parts joined by a separator printed as it is ("\n", ": ").
-    public static func joined(_ parts: [Phrase], separator: String) -> Phrase {
+    package static func joined(_ parts: [Phrase], separator: String) -> Phrase {
         var items: [Phrase] = []
         for (index, part) in parts.enumerated() {
             if index > 0 { items.append(.verbatim(separator)) }
@@ -121,5 +121,5 @@ extension Phrase {
 }
 
 extension Identifier: PhraseValue {
-    public var phrase: Phrase { .verbatim(rawValue) }
+    package var phrase: Phrase { .verbatim(rawValue) }
 }

@@ -1,7 +1,7 @@
 /// "Did you mean …?" for names typed by people.
-public enum Suggestions {
+package enum Suggestions {
     /// The candidates closest to `input`, best first, close enough to be a likely typo.
-    public static func closest(to input: String, among candidates: [String], limit: Int = 3) -> [String] {
+    package static func closest(to input: String, among candidates: [String], limit: Int = 3) -> [String] {
         let key = NameKey.fold(input)
         guard !key.isEmpty else { return [] }
         let threshold = max(2, key.count / 3)
@@ -19,12 +19,12 @@ public enum Suggestions {
     }
 
     /// " — did you mean 'a' or 'b'?" or nothing.
-    public static func phrase(for input: String, among candidates: [String]) -> Phrase {
+    package static func phrase(for input: String, among candidates: [String]) -> Phrase {
         .didYouMean(closest(to: input, among: candidates))
     }
 
     /// "a, b or c", with the language's word for "or".
-    public static func list(_ items: [String], or word: String) -> String {
+    package static func list(_ items: [String], or word: String) -> String {
         guard let last = items.last else { return "" }
         return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " \(word) " + last
     }

@@ -1,27 +1,27 @@
 import NGOMatchCore
 
 /// A plan read participant by participant: what each delegation prints and takes along.
-public struct AgendaBook: Sendable {
-    public enum Side: String, Sendable {
+package struct AgendaBook: Sendable {
+    package enum Side: String, Sendable {
         case province, ngo
     }
 
     /// One participant's day.
-    public struct Agenda: Sendable {
-        public let side: Side
-        public let id: String
-        public let name: String
+    package struct Agenda: Sendable {
+        package let side: Side
+        package let id: String
+        package let name: String
         /// By slot.
-        public let meetings: [PlanReport.Meeting]
-        public let minMeetings: Int
+        package let meetings: [PlanReport.Meeting]
+        package let minMeetings: Int
 
         /// The other party of a meeting, by name.
-        public func counterpart(_ meeting: PlanReport.Meeting) -> String {
+        package func counterpart(_ meeting: PlanReport.Meeting) -> String {
             side == .province ? meeting.ngoName : meeting.provinceName
         }
 
         /// The other party with what a stored event adds: "No. 7: MCNV (confirmed) — interpreter needed".
-        public func meets(_ meeting: PlanReport.Meeting, _ language: Language) -> String {
+        package func meets(_ meeting: PlanReport.Meeting, _ language: Language) -> String {
             var text = counterpart(meeting)
             if let number = meeting.number { text = Messages.text("agenda.number", language, "\(number)") + text }
             if let status = meeting.status, status != "proposed" {
@@ -32,14 +32,14 @@ public struct AgendaBook: Sendable {
         }
     }
 
-    public let report: PlanReport
-    public let event: Event
-    public let provinces: [Agenda]
-    public let ngos: [Agenda]
+    package let report: PlanReport
+    package let event: Event
+    package let provinces: [Agenda]
+    package let ngos: [Agenda]
     /// The language of the headings, summaries and calendar texts; reasons come from the report.
-    public let language: Language
+    package let language: Language
 
-    public init(_ report: PlanReport, event: Event, language: Language = .en) {
+    package init(_ report: PlanReport, event: Event, language: Language = .en) {
         self.report = report
         self.event = event
         self.language = language
@@ -57,24 +57,24 @@ public struct AgendaBook: Sendable {
         }
     }
 
-    public var everyone: [Agenda] { provinces + ngos }
+    package var everyone: [Agenda] { provinces + ngos }
 
     /// A catalogue message in the book's language.
-    public func say(_ key: String, _ values: any PhraseValue...) -> String {
+    package func say(_ key: String, _ values: any PhraseValue...) -> String {
         Phrase.text(key, values, in: language)
     }
 
     /// The event's day as the book's language writes it.
-    public var date: String? { event.date.map { LocalFormat.date($0, language) } }
+    package var date: String? { event.date.map { LocalFormat.date($0, language) } }
 
     /// A score or value with three decimals, in the book's language.
-    public func score(_ value: Double) -> String { LocalFormat.decimal(value, digits: 3, language) }
+    package func score(_ value: Double) -> String { LocalFormat.decimal(value, digits: 3, language) }
 
     /// A share such as 99.8 %.
-    public func percent(_ share: Double) -> String { LocalFormat.percent(share, language) }
+    package func percent(_ share: Double) -> String { LocalFormat.percent(share, language) }
 
     /// The master grid: one row per slot, one column per table, "province — NGO" in each cell.
-    public var grid: (header: [String], rows: [[String]]) {
+    package var grid: (header: [String], rows: [[String]]) {
         let tableCount = max(event.tables ?? 0, (report.meetings.map(\.table).max() ?? -1) + 1)
         let header = [say("agenda.time")] + (0..<tableCount).map(event.tableLabel)
         let bySlot = Dictionary(grouping: report.meetings, by: \.slot)
@@ -91,7 +91,7 @@ public struct AgendaBook: Sendable {
 
     /// A file name for a participant that is safe on every system; two ids may give the
     /// same one, so a folder's names come from `FileNames`.
-    public static func fileName(_ id: String) -> String {
+    package static func fileName(_ id: String) -> String {
         let kept = id.unicodeScalars.map { scalar -> Character in
             scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
                 ? Character(scalar) : "-"
@@ -103,12 +103,12 @@ public struct AgendaBook: Sendable {
     /// Names for one folder's files, distinct even where ids differ only in what a file
     /// name cannot hold (`Ngo, With Comma` and `Ngo; With Comma`) or in case, so no file
     /// of a run overwrites another.
-    public struct FileNames: Sendable {
+    package struct FileNames: Sendable {
         private var taken: Set<String> = []
 
-        public init() {}
+        package init() {}
 
-        public mutating func claim(_ id: String) -> String {
+        package mutating func claim(_ id: String) -> String {
             let base = AgendaBook.fileName(id)
             var name = base
             var number = 2

@@ -3,8 +3,8 @@ import NGOMatchCore
 /// Every file an organiser hands out after a plan: the master grid, an agenda per participant
 /// and a calendar per participant, with paths distinct per folder. The CLI writes them into a
 /// folder, the web app into one zip.
-public enum AgendaBundle {
-    public enum Style: String, Sendable, CaseIterable {
+package enum AgendaBundle {
+    package enum Style: String, Sendable, CaseIterable {
         case md, csv, html
 
         func master(_ book: AgendaBook) -> String {
@@ -24,18 +24,18 @@ public enum AgendaBundle {
         }
     }
 
-    public struct File: Sendable, Hashable {
+    package struct File: Sendable, Hashable {
         /// Relative, with `/` between folders: `provinces/Cao-Bang.html`, `calendars/ngos/MCNV.ics`.
-        public let path: String
-        public let text: String
+        package let path: String
+        package let text: String
 
-        public init(path: String, text: String) {
+        package init(path: String, text: String) {
             self.path = path
             self.text = text
         }
     }
 
-    public static func files(_ book: AgendaBook, style: Style) -> [File] {
+    package static func files(_ book: AgendaBook, style: Style) -> [File] {
         var files = [File(path: "master.\(style.rawValue)", text: style.master(book))]
         var provinceNames = AgendaBook.FileNames()
         var ngoNames = AgendaBook.FileNames()

@@ -1,8 +1,8 @@
 import NGOMatchCore
 
 /// Agendas and the plan as CSV, for spreadsheets.
-public enum CSVAgenda {
-    public static func agenda(_ agenda: AgendaBook.Agenda, in book: AgendaBook) -> String {
+package enum CSVAgenda {
+    package static func agenda(_ agenda: AgendaBook.Agenda, in book: AgendaBook) -> String {
         var lines = [CSVTable.line(["time", "slot", "table", "meets", "meets_id", "score", "why"])]
         for meeting in agenda.meetings {
             lines.append(
@@ -17,7 +17,7 @@ public enum CSVAgenda {
     }
 
     /// Every meeting, one per row.
-    public static func master(_ book: AgendaBook) -> String {
+    package static func master(_ book: AgendaBook) -> String {
         var lines = [
             CSVTable.line([
                 "slot", "time", "table", "table_label", "province", "province_name", "ngo", "ngo_name", "score",

@@ -3,14 +3,14 @@ import NGOMatchCore
 /// A participant's meetings as an iCalendar file (RFC 5545) to load into any calendar.
 ///
 /// Times are written in UTC: Vietnam keeps UTC+7 all year, so the conversion is exact.
-public enum CalendarFile {
+package enum CalendarFile {
     /// - Returns: nil when the event has no date or start time to put meetings at.
     /// - Parameters:
     ///   - sequence: the revision of the schedule these meetings are from (RFC 5545 `SEQUENCE`),
     ///     so that a calendar takes a replan's times over the earlier ones; nil leaves it out.
     ///   - cancelled: meetings of an earlier schedule that are no more, written `STATUS:CANCELLED`
     ///     under their own UID so that calendars remove them.
-    public static func calendar(
+    package static func calendar(
         _ agenda: AgendaBook.Agenda, in book: AgendaBook, sequence: Int? = nil, cancelled: [PlanReport.Meeting] = []
     ) -> String? {
         guard let date = book.event.date, book.event.start != nil else { return nil }

@@ -2,8 +2,8 @@ import NGOMatchCore
 
 /// Self-contained HTML pages (no scripts, no outside files) that print well:
 /// the master grid followed by every agenda, one per printed page, or one agenda alone.
-public enum HTMLAgenda {
-    public static func master(_ book: AgendaBook) -> String {
+package enum HTMLAgenda {
+    package static func master(_ book: AgendaBook) -> String {
         let report = book.report
         var body = ["<h1>\(escape(book.event.name))</h1>"]
         var facts: [String] = []
@@ -37,7 +37,7 @@ public enum HTMLAgenda {
         return page(title: book.event.name, body: body, language: book.language)
     }
 
-    public static func agenda(_ agenda: AgendaBook.Agenda, in book: AgendaBook) -> String {
+    package static func agenda(_ agenda: AgendaBook.Agenda, in book: AgendaBook) -> String {
         page(title: "\(agenda.name) — \(book.event.name)", body: [section(agenda, book)], language: book.language)
     }
 
@@ -79,7 +79,7 @@ public enum HTMLAgenda {
     }
 
     /// Names and free text are shown as text, never run as markup.
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for scalar in PlainText.clean(text).unicodeScalars {

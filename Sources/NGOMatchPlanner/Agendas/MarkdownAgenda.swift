@@ -1,8 +1,8 @@
 import NGOMatchCore
 
 /// Agendas and the master grid as Markdown, for printing or pasting into a message.
-public enum MarkdownAgenda {
-    public static func agenda(_ agenda: AgendaBook.Agenda, in book: AgendaBook) -> String {
+package enum MarkdownAgenda {
+    package static func agenda(_ agenda: AgendaBook.Agenda, in book: AgendaBook) -> String {
         var lines = ["# \(cell(agenda.name)) — \(cell(book.event.name))", ""]
         lines.append(summary(agenda, book))
         lines.append("")
@@ -23,7 +23,7 @@ public enum MarkdownAgenda {
         return (lines + [""]).joined(separator: "\n")
     }
 
-    public static func master(_ book: AgendaBook) -> String {
+    package static func master(_ book: AgendaBook) -> String {
         let report = book.report
         var lines = ["# \(cell(book.event.name)) — \(book.say("agenda.allMeetings"))", ""]
         if let date = book.date { lines.append(book.say("agenda.date", date)) }
@@ -60,14 +60,14 @@ public enum MarkdownAgenda {
         return parts.joined(separator: " · ")
     }
 
-    public static func score(_ value: Double) -> String {
+    package static func score(_ value: Double) -> String {
         let thousandths = Int((value * 1000).rounded())
         let digits = String(abs(thousandths) % 1000)
         return (thousandths < 0 ? "-" : "") + "\(abs(thousandths) / 1000)."
             + String(repeating: "0", count: 3 - digits.count) + digits
     }
 
-    public static func percent(_ share: Double) -> String {
+    package static func percent(_ share: Double) -> String {
         let tenths = Int((share * 1000).rounded(.down))
         return "\(tenths / 10).\(tenths % 10)%"
     }

@@ -1,28 +1,28 @@
 import NGOMatchCore
 
 /// A province or an NGO invited to a meeting event, with what it told the organiser.
-public struct EventParticipant: Codable, Hashable, Sendable {
-    public enum Side: String, Codable, Hashable, Sendable {
+package struct EventParticipant: Codable, Hashable, Sendable {
+    package enum Side: String, Codable, Hashable, Sendable {
         case province, ngo
     }
 
-    public var side: Side
+    package var side: Side
     /// The registry's id: a province's (`cao-bang`) or an NGO's (`mcnv`).
-    public var id: String
-    public var name: String
+    package var id: String
+    package var name: String
     /// Defaults to the number of slots.
-    public var maxMeetings: Int?
-    public var minMeetings: Int
+    package var maxMeetings: Int?
+    package var minMeetings: Int
     /// Slot indices from 0, as in the event file.
-    public var unavailable: [Int]
+    package var unavailable: [Int]
     /// Languages the delegation can meet in ("vi", "en"); two sharing none need an interpreter.
-    public var languages: [String]
-    public var delegation: Int?
-    public var contact: String?
+    package var languages: [String]
+    package var delegation: Int?
+    package var contact: String?
     /// When the participant last said when it is free or whom it wants to meet: who has answered.
-    public var answeredAt: String?
+    package var answeredAt: String?
 
-    public init(
+    package init(
         side: Side, id: String, name: String, maxMeetings: Int? = nil, minMeetings: Int = 0, unavailable: [Int] = [],
         languages: [String] = [], delegation: Int? = nil, contact: String? = nil, answeredAt: String? = nil
     ) {
@@ -39,7 +39,7 @@ public struct EventParticipant: Codable, Hashable, Sendable {
     }
 
     /// The participant as the planner's event file writes it.
-    public var planning: Event.Participant {
+    package var planning: Event.Participant {
         Event.Participant(
             id: id, maxMeetings: maxMeetings, minMeetings: minMeetings, unavailable: unavailable,
             languages: languages, delegation: delegation, contact: contact)
@@ -48,16 +48,16 @@ public struct EventParticipant: Codable, Hashable, Sendable {
 
 /// A participant's wish to meet one on the other side. Wishes are the organiser's to read:
 /// another participant never sees them.
-public struct EventWish: Codable, Hashable, Sendable {
-    public var province: String
-    public var ngo: String
+package struct EventWish: Codable, Hashable, Sendable {
+    package var province: String
+    package var ngo: String
     /// Who asked.
-    public var from: EventParticipant.Side
+    package var from: EventParticipant.Side
     /// 0–1.
-    public var weight: Double
-    public var reason: String?
+    package var weight: Double
+    package var reason: String?
 
-    public init(province: String, ngo: String, from: EventParticipant.Side, weight: Double, reason: String? = nil) {
+    package init(province: String, ngo: String, from: EventParticipant.Side, weight: Double, reason: String? = nil) {
         self.province = province
         self.ngo = ngo
         self.from = from
@@ -67,11 +67,11 @@ public struct EventWish: Codable, Hashable, Sendable {
 }
 
 /// A province–NGO pair the organiser requires or forbids.
-public struct EventPair: Codable, Hashable, Sendable {
-    public var province: String
-    public var ngo: String
+package struct EventPair: Codable, Hashable, Sendable {
+    package var province: String
+    package var ngo: String
 
-    public init(province: String, ngo: String) {
+    package init(province: String, ngo: String) {
         self.province = province
         self.ngo = ngo
     }

@@ -1,20 +1,20 @@
 import NGOMatchCore
 
 /// One planning run of a stored event, kept whether or not it was published.
-public struct EventPlanRecord: Codable, Hashable, Sendable {
+package struct EventPlanRecord: Codable, Hashable, Sendable {
     /// From 1, in the order the plans were made.
-    public let number: Int
-    public let madeAt: String
-    public let madeBy: String
+    package let number: Int
+    package let madeAt: String
+    package let madeBy: String
     /// `preliminary` or `final` when this plan was published.
-    public let publishedAs: String?
-    public let meetings: Int
-    public let totalValue: Double
-    public let upperBound: Double
+    package let publishedAs: String?
+    package let meetings: Int
+    package let totalValue: Double
+    package let upperBound: Double
     /// The plan's minimums: `met`, `proven` or `notFound`.
-    public let minimums: String
+    package let minimums: String
 
-    public init(
+    package init(
         number: Int, madeAt: String, madeBy: String, publishedAs: String?, meetings: Int, totalValue: Double,
         upperBound: Double, minimums: String
     ) {

@@ -3,9 +3,9 @@ import NGOMatchCore
 /// A meeting between provinces and NGOs kept in the registry: the ministry invites, the
 /// participants say when they are free and whom they want to meet, the ministry plans and
 /// publishes, the participants confirm, and outcomes are recorded after the day.
-public struct MeetingEvent: Codable, Hashable, Sendable {
+package struct MeetingEvent: Codable, Hashable, Sendable {
     /// `draft → open → planned → published → closed`.
-    public enum Status: String, Codable, CaseIterable, Hashable, Sendable {
+    package enum Status: String, Codable, CaseIterable, Hashable, Sendable {
         /// Being prepared by the ministry.
         case draft
         /// Participants may state availability and wishes.
@@ -18,34 +18,34 @@ public struct MeetingEvent: Codable, Hashable, Sendable {
         case closed
     }
 
-    public var id: String
-    public var name: String
-    public var nameEn: String?
-    public var date: CalendarDate?
+    package var id: String
+    package var name: String
+    package var nameEn: String?
+    package var date: CalendarDate?
     /// Minutes after midnight, Vietnam time.
-    public var start: Int?
-    public var slotMinutes: Int
-    public var slots: Int
+    package var start: Int?
+    package var slotMinutes: Int
+    package var slots: Int
     /// Slots nobody can meet in (the plenary).
-    public var breaks: [Int]
-    public var tables: Int?
-    public var tableLabels: [String]?
-    public var rules: String?
-    public var minScore: Double
-    public var status: Status
-    public var participants: [EventParticipant]
-    public var wishes: [EventWish]
-    public var mustMeet: [EventPair]
-    public var avoid: [EventPair]
+    package var breaks: [Int]
+    package var tables: Int?
+    package var tableLabels: [String]?
+    package var rules: String?
+    package var minScore: Double
+    package var status: Status
+    package var participants: [EventParticipant]
+    package var wishes: [EventWish]
+    package var mustMeet: [EventPair]
+    package var avoid: [EventPair]
     /// The published schedule's kind, `preliminary` or `final`, once one is published.
-    public var published: String?
+    package var published: String?
     /// The last day for answers, set when the event is opened: invited participants who have
     /// not answered are reminded until then.
-    public var answersBy: CalendarDate?
-    public var createdAt: String?
-    public var updatedAt: String?
+    package var answersBy: CalendarDate?
+    package var createdAt: String?
+    package var updatedAt: String?
 
-    public init(
+    package init(
         id: String, name: String, nameEn: String? = nil, date: CalendarDate? = nil, start: Int? = nil,
         slotMinutes: Int = 20, slots: Int, breaks: [Int] = [], tables: Int? = nil, tableLabels: [String]? = nil,
         rules: String? = nil, minScore: Double = 0, status: Status = .draft, participants: [EventParticipant] = [],
@@ -74,16 +74,16 @@ public struct MeetingEvent: Codable, Hashable, Sendable {
         self.updatedAt = updatedAt
     }
 
-    public var provinces: [EventParticipant] { participants.filter { $0.side == .province } }
-    public var ngos: [EventParticipant] { participants.filter { $0.side == .ngo } }
+    package var provinces: [EventParticipant] { participants.filter { $0.side == .province } }
+    package var ngos: [EventParticipant] { participants.filter { $0.side == .ngo } }
 
-    public func participant(_ side: EventParticipant.Side, _ id: String) -> EventParticipant? {
+    package func participant(_ side: EventParticipant.Side, _ id: String) -> EventParticipant? {
         participants.first { $0.side == side && $0.id == id }
     }
 
     /// The event as the planner and the event file take it. Pairs that declined a meeting are
     /// avoided: a declined meeting is not proposed again.
-    public func planning(declined: [EventPair] = []) -> Event {
+    package func planning(declined: [EventPair] = []) -> Event {
         let avoided = avoid + declined.filter { !avoid.contains($0) && !mustMeet.contains($0) }
         return Event(
             name: name, slots: slots, date: date, start: start, slotMinutes: slotMinutes, tables: tables,
@@ -98,5 +98,5 @@ public struct MeetingEvent: Codable, Hashable, Sendable {
     }
 
     /// "14:00–14:20", or "slot 2" without a start time.
-    public func slotLabel(_ slot: Int) -> String { planning().slotLabel(slot) }
+    package func slotLabel(_ slot: Int) -> String { planning().slotLabel(slot) }
 }

@@ -2,44 +2,44 @@ import NGOMatchCore
 
 /// How a newly planned schedule differs from the published one, meeting by meeting, and
 /// whom to tell.
-public struct ScheduleChanges: Codable, Hashable, Sendable {
+package struct ScheduleChanges: Codable, Hashable, Sendable {
     /// A meeting of both schedules in another slot or at another table.
-    public struct Moved: Codable, Hashable, Sendable {
-        public let number: Int
-        public let province: String
-        public let ngo: String
-        public let from: String
-        public let to: String
+    package struct Moved: Codable, Hashable, Sendable {
+        package let number: Int
+        package let province: String
+        package let ngo: String
+        package let from: String
+        package let to: String
     }
 
-    public struct Dropped: Codable, Hashable, Sendable {
-        public let number: Int
-        public let province: String
-        public let ngo: String
-        public let reason: String
+    package struct Dropped: Codable, Hashable, Sendable {
+        package let number: Int
+        package let province: String
+        package let ngo: String
+        package let reason: String
     }
 
     /// Same slot, same table (numbers).
-    public var kept: [Int] = []
-    public var moved: [Moved] = []
-    public var dropped: [Dropped] = []
+    package var kept: [Int] = []
+    package var moved: [Moved] = []
+    package var dropped: [Dropped] = []
     /// New meetings (numbers).
-    public var added: [Int] = []
+    package var added: [Int] = []
     /// Participants with a moved, dropped or added meeting, by name: they must be told.
-    public var notify: [String] = []
+    package var notify: [String] = []
 
-    public var isEmpty: Bool { moved.isEmpty && dropped.isEmpty && added.isEmpty }
+    package var isEmpty: Bool { moved.isEmpty && dropped.isEmpty && added.isEmpty }
 }
 
 /// Turns a plan into the meetings of a published schedule, keeping each pair's number
 /// across replans so that "meeting 7" means the same pair to everyone.
-public enum ScheduleNumbering {
+package enum ScheduleNumbering {
     /// - Parameters:
     ///   - previous: the published schedule's meetings, every status.
     ///   - need: the need a pair was scored on.
     ///   - interpreter: whether a pair shares no language.
     ///   - dropReasons: why a confirmed meeting could not be kept, by "province\tngo".
-    public static func schedule(
+    package static func schedule(
         _ planned: [PlanReport.Meeting], previous: [EventMeeting], need: (String, String) -> String?,
         interpreter: (String, String) -> Bool, dropReasons: [String: String] = [:]
     ) -> (meetings: [EventMeeting], changes: ScheduleChanges) {

@@ -8,13 +8,13 @@ import NGOMatchCore
 /// participants miss some slots (arriving late, leaving early, or a gap), many
 /// NGOs can take only a few meetings, tables are scarce, and most provinces ask
 /// for a minimum.
-public struct EventGenerator: Sendable {
-    public let provinces: Int
-    public let ngos: Int
-    public let slots: Int
-    public let seed: UInt64
+package struct EventGenerator: Sendable {
+    package let provinces: Int
+    package let ngos: Int
+    package let slots: Int
+    package let seed: UInt64
 
-    public init(provinces: Int, ngos: Int, slots: Int, seed: UInt64) {
+    package init(provinces: Int, ngos: Int, slots: Int, seed: UInt64) {
         self.provinces = provinces
         self.ngos = ngos
         self.slots = slots
@@ -26,7 +26,7 @@ public struct EventGenerator: Sendable {
     /// How often each sector is asked for or offered: health, education and climate lead.
     static let sectorWeights: [Double] = [5, 4, 3.5, 2.5, 2, 2, 1.5, 1.5, 1, 1, 0.7]
 
-    public func event() -> Event {
+    package func event() -> Event {
         var random = SplitMix64(seed: seed)
         let provinceWidth = String(provinces).count
         let ngoWidth = String(ngos).count

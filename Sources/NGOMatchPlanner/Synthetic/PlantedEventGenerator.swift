@@ -10,14 +10,14 @@ import NGOMatchCore
 ///
 /// `impossible` adds two provinces that need four meetings from two NGOs free in one slot
 /// each: no schedule gives them more than two, and each alone looks possible.
-public struct PlantedEventGenerator: Sendable {
-    public let provinces: Int
-    public let ngos: Int
-    public let slots: Int
-    public let seed: UInt64
-    public let impossible: Bool
+package struct PlantedEventGenerator: Sendable {
+    package let provinces: Int
+    package let ngos: Int
+    package let slots: Int
+    package let seed: UInt64
+    package let impossible: Bool
 
-    public init(provinces: Int, ngos: Int, slots: Int, seed: UInt64, impossible: Bool = false) {
+    package init(provinces: Int, ngos: Int, slots: Int, seed: UInt64, impossible: Bool = false) {
         self.provinces = provinces
         self.ngos = ngos
         self.slots = slots
@@ -26,11 +26,11 @@ public struct PlantedEventGenerator: Sendable {
     }
 
     /// The provinces and NGOs `impossible` adds.
-    public static let unsatisfiable = (
+    package static let unsatisfiable = (
         provinces: ["hall-province-a", "hall-province-b"], ngos: ["hall-ngo-x", "hall-ngo-y"]
     )
 
-    public func event() -> Event {
+    package func event() -> Event {
         var random = SplitMix64(seed: seed &* 7919 &+ 17)
         let tables = max(1, min(provinces, ngos) / 3)
         let provinceIDs = (0..<provinces).map { "province-\($0 + 1)" }

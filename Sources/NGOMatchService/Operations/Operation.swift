@@ -2,7 +2,7 @@ import Foundation
 import NGOMatchCore
 
 /// Who may call an operation.
-public enum Access: Sendable, Equatable {
+package enum Access: Sendable, Equatable {
     /// Any caller who may read (every token; the local user).
     case read
     /// A change to the registry; the text says who may make it, for docs and tool descriptions.
@@ -12,7 +12,7 @@ public enum Access: Sendable, Equatable {
 /// One operation of ngomatch, declared once. The protocol's method, the CLI command's
 /// JSON output and the MCP tool are all made from this declaration, so they decode the
 /// same parameters, run the same code and encode the same result.
-public protocol ServiceOperation: Sendable {
+package protocol ServiceOperation: Sendable {
     associatedtype Params: OperationParams
     associatedtype Result: Encodable & Sendable
 
@@ -44,17 +44,17 @@ public protocol ServiceOperation: Sendable {
 }
 
 extension ServiceOperation {
-    public static var otherCommands: [String] { [] }
-    public static var cost: OperationEntry.Cost { access == .read ? .cached : .uncached }
-    public static var isWrite: Bool { access != .read }
-    public static func replyScope(_ params: Params) -> ReplyScope { .whole }
+    package static var otherCommands: [String] { [] }
+    package static var cost: OperationEntry.Cost { access == .read ? .cached : .uncached }
+    package static var isWrite: Bool { access != .read }
+    package static func replyScope(_ params: Params) -> ReplyScope { .whole }
 
     /// The result as every door sends it: the protocol's `result`, the CLI's `--format json`,
     /// MCP's structured content.
-    public static func encode(_ result: Result) throws -> Data { try StreamingJSONEncoder.encode(result) }
+    package static func encode(_ result: Result) throws -> Data { try StreamingJSONEncoder.encode(result) }
 
     /// Decodes, runs and encodes: the whole operation from JSON to JSON.
-    public static func call(_ service: MatchService, _ params: JSONValue?, caller: Caller) throws -> Data {
+    package static func call(_ service: MatchService, _ params: JSONValue?, caller: Caller) throws -> Data {
         try encode(run(service, Params.decode(params), caller: caller))
     }
 }

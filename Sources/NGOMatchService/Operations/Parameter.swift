@@ -2,8 +2,8 @@ import NGOMatchCore
 
 /// One parameter of an operation, declared once: the protocol refuses names not
 /// declared, MCP shows the type and description to a model, the docs list them.
-public struct Parameter: Sendable {
-    public enum Kind: Sendable {
+package struct Parameter: Sendable {
+    package enum Kind: Sendable {
         case text
         case integer
         case number
@@ -20,13 +20,13 @@ public struct Parameter: Sendable {
         case choice([String])
     }
 
-    public let name: String
-    public let kind: Kind
-    public let required: Bool
+    package let name: String
+    package let kind: Kind
+    package let required: Bool
     /// For a person or a model deciding what to pass.
-    public let description: String
+    package let description: String
 
-    public init(_ name: String, _ kind: Kind, required: Bool = false, _ description: String) {
+    package init(_ name: String, _ kind: Kind, required: Bool = false, _ description: String) {
         self.name = name
         self.kind = kind
         self.required = required
@@ -34,35 +34,35 @@ public struct Parameter: Sendable {
     }
 
     // The parameters several operations share, worded once.
-    public static let rules = Parameter(
+    package static let rules = Parameter(
         "rules", .text,
         "The rule set to score with: a shipped one (default, underserved, climate) or one the ministry added (rules.list); name@2 for one version."
     )
-    public static let limit = Parameter("limit", .integer, "How many candidates to list, 1–1000 (default 10).")
-    public static let showExcluded = Parameter(
+    package static let limit = Parameter("limit", .integer, "How many candidates to list, 1–1000 (default 10).")
+    package static let showExcluded = Parameter(
         "showExcluded", .boolean,
         "Also list candidates a hard filter removed, with the filter and what would change it.")
-    public static let includeDeclined = Parameter(
+    package static let includeDeclined = Parameter(
         "includeDeclined", .boolean, "Include pairs that declined before (left out by default).")
-    public static let diversify = Parameter(
+    package static let diversify = Parameter(
         "diversify", .boolean, "Spread suggestions so the same few large NGOs do not top every list.")
-    public static let lang = Parameter(
+    package static let lang = Parameter(
         "lang", .choice(["vi", "en"]), "Language of names and reasons: vi (Vietnamese) or en (English, the default).")
-    public static let sector = Parameter(
+    package static let sector = Parameter(
         "sector", .text,
         "A sector id or name (e.g. health, health.primary-care, 'nước sạch'); a sector includes its subsectors.")
-    public static let province = Parameter(
+    package static let province = Parameter(
         "province", .text,
         "A province or centrally-run city, by any name, with or without diacritics; names from before the 2025 merger work ('ha giang' is Tuyên Quang)."
     )
-    public static let region = Parameter(
+    package static let region = Parameter(
         "region", .text, "A region id, e.g. mekong-delta, northern-midlands-mountains.")
-    public static let ngo = Parameter("ngo", .text, required: true, "An NGO by id, name or acronym (e.g. WWF, MCNV).")
+    package static let ngo = Parameter("ngo", .text, required: true, "An NGO by id, name or acronym (e.g. WWF, MCNV).")
 }
 
 extension Parameter {
     /// The parameter as a JSON Schema property.
-    public var schema: JSONValue {
+    package var schema: JSONValue {
         var property: [String: JSONValue] = ["description": .string(description)]
         switch kind {
         case .text: property["type"] = .string("string")
@@ -87,7 +87,7 @@ extension Parameter {
     }
 
     /// An object schema for these parameters; `open` allows fields not listed (records).
-    public static func schema(_ parameters: [Parameter], open: Bool = false) -> JSONValue {
+    package static func schema(_ parameters: [Parameter], open: Bool = false) -> JSONValue {
         var schema: [String: JSONValue] = [
             "type": .string("object"),
             "properties": .object(Dictionary(uniqueKeysWithValues: parameters.map { ($0.name, $0.schema) })),

@@ -2,9 +2,9 @@ import NGOMatchCore
 import NGOMatchPlanner
 
 /// An event to plan, in the event file's format, with the planning options beside its fields.
-public struct PlanParams: OperationParams {
-    public static let isOpen = true
-    public static let parameters = [
+package struct PlanParams: OperationParams {
+    package static let isOpen = true
+    package static let parameters = [
         Parameter("slots", .integer, required: true, "How many meeting slots the event has."),
         Parameter(
             "provinces", .objectList, required: true,
@@ -26,28 +26,28 @@ public struct PlanParams: OperationParams {
         Parameter.rules, Parameter("keep", .objectList, "Confirmed meetings of an earlier plan to keep."),
         Parameter.lang,
     ]
-    public let request: PlanRequest
+    package let request: PlanRequest
 
-    public init(request: PlanRequest) { self.request = request }
+    package init(request: PlanRequest) { self.request = request }
 
-    public init(from decoder: any Decoder) throws { self = try Self.decode(try JSONValue(from: decoder)) }
+    package init(from decoder: any Decoder) throws { self = try Self.decode(try JSONValue(from: decoder)) }
 
-    public static func decode(_ value: JSONValue?) throws -> Self { Self(request: try PlanRequest.read(value)) }
+    package static func decode(_ value: JSONValue?) throws -> Self { Self(request: try PlanRequest.read(value)) }
 }
 
-public enum PlanOperation: ServiceOperation {
-    public static let name = "pairing.plan"
-    public static let command = "pair"
-    public static let access = Access.read
+package enum PlanOperation: ServiceOperation {
+    package static let name = "pairing.plan"
+    package static let command = "pair"
+    package static let access = Access.read
     /// Too large to keep, and rarely asked twice.
-    public static let cost = OperationEntry.Cost.uncached
-    public static let summary = "A schedule of bilateral meetings for an event."
-    public static let guidance =
+    package static let cost = OperationEntry.Cost.uncached
+    package static let summary = "A schedule of bilateral meetings for an event."
+    package static let guidance =
         "Turns an event (slots, tables, provinces, NGOs, wishes) into a schedule of bilateral meetings: who meets whom, when, at which table, with an upper bound on the value and every conflict in words."
-    public static let example =
+    package static let example =
         #"{"name":"Side meetings","slots":2,"provinces":[{"id":"Cao Bằng"}],"ngos":[{"id":"wwf-vietnam"},{"id":"mcnv"}]}"#
-    public static let commandExample = ["pair", "--event", "{file}", "--format", "json"]
-    public static func run(_ service: MatchService, _ params: PlanParams, caller: Caller) throws -> PlanReport {
+    package static let commandExample = ["pair", "--event", "{file}", "--format", "json"]
+    package static func run(_ service: MatchService, _ params: PlanParams, caller: Caller) throws -> PlanReport {
         PlanReport(
             try service.plan(params.request), rules: params.request.scoringRules, language: params.request.language)
     }

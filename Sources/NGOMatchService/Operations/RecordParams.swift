@@ -2,16 +2,16 @@ import NGOMatchCore
 
 /// A whole record in the import format: its fields are checked by the registry, which
 /// names every problem, so they are passed on rather than refused here.
-public struct RecordParams<Kind: RecordKind>: OperationParams {
-    public static var isOpen: Bool { true }
-    public static var parameters: [Parameter] { Kind.fields }
-    public let record: JSONValue
+package struct RecordParams<Kind: RecordKind>: OperationParams {
+    package static var isOpen: Bool { true }
+    package static var parameters: [Parameter] { Kind.fields }
+    package let record: JSONValue
 
-    public init(record: JSONValue) { self.record = record }
+    package init(record: JSONValue) { self.record = record }
 
-    public init(from decoder: any Decoder) throws { self = try Self.decode(try JSONValue(from: decoder)) }
+    package init(from decoder: any Decoder) throws { self = try Self.decode(try JSONValue(from: decoder)) }
 
-    public static func decode(_ value: JSONValue?) throws -> Self {
+    package static func decode(_ value: JSONValue?) throws -> Self {
         guard case .object(var fields)? = value else {
             throw ServiceError.invalidParams(field: "params", expected: .key("params.recordObject"))
         }
@@ -22,12 +22,12 @@ public struct RecordParams<Kind: RecordKind>: OperationParams {
 }
 
 /// A kind of record, with the fields a person or a model most needs to know of.
-public protocol RecordKind: Sendable {
+package protocol RecordKind: Sendable {
     static var fields: [Parameter] { get }
 }
 
-public enum NeedRecord: RecordKind {
-    public static let fields = [
+package enum NeedRecord: RecordKind {
+    package static let fields = [
         Parameter.province.asRequired(),
         Parameter("title", .text, required: true, "A short title, e.g. 'Commune health stations'."),
         Parameter("description", .text, "What is needed, for whom, where."),
@@ -44,8 +44,8 @@ public enum NeedRecord: RecordKind {
     ]
 }
 
-public enum NGORecord: RecordKind {
-    public static let fields = [
+package enum NGORecord: RecordKind {
+    package static let fields = [
         Parameter("name", .text, required: true, "The NGO's name."),
         Parameter("acronym", .text, "A short name, e.g. MCNV."),
         Parameter("country", .text, required: true, "Where it is based."),
@@ -65,24 +65,24 @@ public enum NGORecord: RecordKind {
 }
 
 /// Changes to a record: `key` names it, the other fields are the changes.
-public struct RecordChangeParams<Key: RecordKey>: OperationParams {
-    public static var isOpen: Bool { true }
-    public static var parameters: [Parameter] {
+package struct RecordChangeParams<Key: RecordKey>: OperationParams {
+    package static var isOpen: Bool { true }
+    package static var parameters: [Parameter] {
         [Parameter(Key.name, .text, required: true, Key.description)]
     }
-    public let target: String
-    public let changes: JSONValue
+    package let target: String
+    package let changes: JSONValue
 
-    public init(target: String, changes: JSONValue) {
+    package init(target: String, changes: JSONValue) {
         self.target = target
         self.changes = changes
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         self = try Self.decode(try JSONValue(from: decoder))
     }
 
-    public static func decode(_ value: JSONValue?) throws -> Self {
+    package static func decode(_ value: JSONValue?) throws -> Self {
         guard case .object(var fields)? = value else {
             throw ServiceError.invalidParams(field: "params", expected: .key("params.recordObject"))
         }
@@ -95,19 +95,19 @@ public struct RecordChangeParams<Key: RecordKey>: OperationParams {
 }
 
 /// The field that names the record a change is for.
-public protocol RecordKey: Sendable {
+package protocol RecordKey: Sendable {
     static var name: String { get }
     static var description: String { get }
 }
 
-public enum NeedKey: RecordKey {
-    public static let name = "id"
-    public static let description = "The need's id; the other fields given are changed."
+package enum NeedKey: RecordKey {
+    package static let name = "id"
+    package static let description = "The need's id; the other fields given are changed."
 }
 
-public enum NGOKey: RecordKey {
-    public static let name = "ngo"
-    public static let description = "The NGO (id, name or acronym); the other fields given are changed."
+package enum NGOKey: RecordKey {
+    package static let name = "ngo"
+    package static let description = "The NGO (id, name or acronym); the other fields given are changed."
 }
 
 extension Parameter {

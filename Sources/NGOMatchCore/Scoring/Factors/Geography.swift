@@ -2,8 +2,8 @@ import Foundation
 
 /// Where an NGO works, seen from the need's province: there now > there before >
 /// nearby (same region or close) > nationwide > elsewhere, fading with distance.
-public enum Geography {
-    public enum Tier: Hashable, Sendable {
+package enum Geography {
+    package enum Tier: Hashable, Sendable {
         case current
         case past
         /// The nearest province it works in, nearby.
@@ -14,9 +14,9 @@ public enum Geography {
         case unknown
     }
 
-    public struct Result: Hashable, Sendable {
-        public var value: Double
-        public var tier: Tier
+    package struct Result: Hashable, Sendable {
+        package var value: Double
+        package var tier: Tier
     }
 
     /// - Parameters:
@@ -24,7 +24,7 @@ public enum Geography {
     ///   - current, past: bit masks of provinces
     ///   - sameRegion: whether two provinces share a region
     ///   - distance: km between two provinces' centres
-    public static func evaluate(
+    package static func evaluate(
         province: Int, current: UInt64, past: UInt64, nationwide: Bool, rule: RuleSet.GeographyRule,
         sameRegion: (Int, Int) -> Bool, distance: (Int, Int) -> Double
     ) -> Result {
@@ -60,12 +60,12 @@ extension Geography {
     /// that bounds thousands of NGOs: what working in each other province is worth (nearby, or
     /// faded with distance), so an NGO's value is the best of its provinces' entries. The same
     /// value `evaluate` gives, without its distances and exponentials per NGO.
-    public struct Table: Sendable {
+    package struct Table: Sendable {
         let province: Int
         let rule: RuleSet.GeographyRule
         let worthOfWorkingIn: [Double]
 
-        public init(
+        package init(
             province: Int, provinceCount: Int, rule: RuleSet.GeographyRule, sameRegion: (Int, Int) -> Bool,
             distance: (Int, Int) -> Double
         ) {
@@ -79,7 +79,7 @@ extension Geography {
         }
 
         @inline(__always)
-        public func value(current: UInt64, past: UInt64, nationwide: Bool) -> Double {
+        package func value(current: UInt64, past: UInt64, nationwide: Bool) -> Double {
             let bit: UInt64 = 1 << UInt64(province)
             if current & bit != 0 { return 1 }
             var best = past & bit != 0 ? rule.past : 0

@@ -1,26 +1,26 @@
 /// How well an NGO's sectors match a need's: exact subsector > same parent >
 /// another subsector of the parent, weighted by the need's priority for each
 /// sector and the NGO's expertise there.
-public enum SectorFit {
-    public enum Tier: Int, Sendable, Comparable {
+package enum SectorFit {
+    package enum Tier: Int, Sendable, Comparable {
         case none, sibling, sameParent, exact
-        public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+        package static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
-    public struct Result: Hashable, Sendable {
-        public var value: Double
+    package struct Result: Hashable, Sendable {
+        package var value: Double
         /// The need sector that contributed most, and the NGO sector it matched.
-        public var needSector: Int
-        public var ngoSector: Int
-        public var tier: Tier
-        public var expertise: Int
+        package var needSector: Int
+        package var ngoSector: Int
+        package var tier: Tier
+        package var expertise: Int
     }
 
     /// - Parameters:
     ///   - needSectors: taxonomy node and priority 1–5 of each sector the need asks for
     ///   - ngoSectors: taxonomy node and expertise 1–5 of each sector the NGO offers
     ///   - parent: each node's parent node, or -1 for a top-level sector
-    public static func evaluate<
+    package static func evaluate<
         Wanted: RandomAccessCollection<SectorEntry>, Offered: RandomAccessCollection<SectorEntry>
     >(
         needSectors: Wanted, ngoSectors: Offered, parent: [Int32], rule: RuleSet.SectorFitRule
@@ -49,7 +49,7 @@ public enum SectorFit {
     /// The sector fit from each wanted node's best offer, already known: the same
     /// sum as `evaluate`, for callers that score one NGO against many needs.
     @inline(__always)
-    public static func value<Wanted: RandomAccessCollection<SectorEntry>>(
+    package static func value<Wanted: RandomAccessCollection<SectorEntry>>(
         needSectors: Wanted, bestOffer: (Int32) -> Double
     ) -> Double {
         var weighted = 0.0
@@ -63,7 +63,7 @@ public enum SectorFit {
 
     /// The NGO sector that serves `wanted` best, and its value: the tier's value × expertise / 5.
     @inline(__always)
-    public static func bestOffer<Offered: Collection<SectorEntry>>(
+    package static func bestOffer<Offered: Collection<SectorEntry>>(
         for wanted: Int32, among offered: Offered, parent: [Int32], rule: RuleSet.SectorFitRule
     ) -> (value: Double, node: Int32, tier: Tier, level: Int32) {
         var best = (value: 0.0, node: Int32(-1), tier: Tier.none, level: Int32(0))
@@ -84,7 +84,7 @@ public enum SectorFit {
 
     /// How `offered` relates to `wanted` in the taxonomy.
     @inline(__always)
-    public static func tier(_ wanted: Int32, _ offered: Int32, _ parent: [Int32]) -> Tier {
+    package static func tier(_ wanted: Int32, _ offered: Int32, _ parent: [Int32]) -> Tier {
         if wanted == offered { return .exact }
         let wantedParent = parent[Int(wanted)]
         let offeredParent = parent[Int(offered)]
@@ -95,11 +95,11 @@ public enum SectorFit {
 }
 
 /// A sector of a need or an NGO, compiled: its taxonomy node and its priority or expertise (1–5).
-public struct SectorEntry: Hashable, Sendable, BitwiseCopyable {
-    public var node: Int32
-    public var level: Int32
+package struct SectorEntry: Hashable, Sendable, BitwiseCopyable {
+    package var node: Int32
+    package var level: Int32
 
-    public init(node: Int, level: Int) {
+    package init(node: Int, level: Int) {
         self.node = Int32(node)
         self.level = Int32(level)
     }
@@ -109,14 +109,14 @@ extension SectorFit {
     /// One need's sectors against every taxonomy node, worked out once for a ranking that bounds
     /// thousands of NGOs: each wanted sector's tier value for each node an NGO may offer. The same
     /// value `evaluate` gives, without working out tiers per NGO.
-    public struct Table: Sendable {
+    package struct Table: Sendable {
         let nodeCount: Int
         let priorities: [Double]
         /// `tierValues[wanted * nodeCount + node]`.
         let tierValues: [Double]
         let prioritySum: Int32
 
-        public init<Wanted: Collection<SectorEntry>>(needSectors: Wanted, parent: [Int32], rule: RuleSet.SectorFitRule)
+        package init<Wanted: Collection<SectorEntry>>(needSectors: Wanted, parent: [Int32], rule: RuleSet.SectorFitRule)
         {
             nodeCount = parent.count
             priorities = needSectors.map { Double($0.level) }
@@ -134,7 +134,7 @@ extension SectorFit {
         }
 
         @inline(__always)
-        public func value<Offered: Collection<SectorEntry>>(offered: Offered) -> Double {
+        package func value<Offered: Collection<SectorEntry>>(offered: Offered) -> Double {
             guard prioritySum > 0 else { return 0 }
             var weighted = 0.0
             for (wanted, priority) in priorities.enumerated() {

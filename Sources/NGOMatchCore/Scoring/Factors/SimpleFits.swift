@@ -1,15 +1,15 @@
 /// Factors with a single formula each; every one gives a value from 0 to 1.
-public enum TargetGroupFit {
+package enum TargetGroupFit {
     /// The share of the need's groups the NGO serves; 1 when the need names none.
-    public static func value(need: UInt32, ngo: UInt32) -> Double {
+    package static func value(need: UInt32, ngo: UInt32) -> Double {
         let wanted = need.nonzeroBitCount
         guard wanted > 0 else { return 1 }
         return Double((need & ngo).nonzeroBitCount) / Double(wanted)
     }
 }
 
-public enum FundingFit {
-    public enum Relation: Hashable, Sendable {
+package enum FundingFit {
+    package enum Relation: Hashable, Sendable {
         case within
         /// The gap is smaller than the NGO's smallest typical grant.
         case belowRange
@@ -20,7 +20,7 @@ public enum FundingFit {
 
     /// 1 inside the range; below it, gap / min; above it, the share the largest grant covers;
     /// 0.5 when the NGO states no range.
-    public static func evaluate(gap: Double, min: Double?, max: Double?) -> (value: Double, relation: Relation) {
+    package static func evaluate(gap: Double, min: Double?, max: Double?) -> (value: Double, relation: Relation) {
         guard let min, let max else { return (0.5, .unknown) }
         if gap < min { return (min > 0 ? gap / min : 1, .belowRange) }
         if gap > max { return (gap > 0 ? max / gap : 1, .aboveRange) }
@@ -28,40 +28,40 @@ public enum FundingFit {
     }
 }
 
-public enum TimeframeFit {
+package enum TimeframeFit {
     /// The share of the need's days inside the certificate's validity; 0 without a certificate.
-    public static func value(needStart: Int, needEnd: Int, certificate: ClosedRange<Int>?) -> Double {
+    package static func value(needStart: Int, needEnd: Int, certificate: ClosedRange<Int>?) -> Double {
         guard let certificate else { return 0 }
         let overlap = min(needEnd, certificate.upperBound) - max(needStart, certificate.lowerBound) + 1
         return overlap <= 0 ? 0 : Double(overlap) / Double(needEnd - needStart + 1)
     }
 }
 
-public enum TrackRecord {
+package enum TrackRecord {
     /// Completed partnerships in the need's sector or province, up to `saturation`.
-    public static func value(completed: Int, saturation: Double) -> Double {
+    package static func value(completed: Int, saturation: Double) -> Double {
         Swift.min(1, Double(completed) / saturation)
     }
 }
 
-public enum Load {
+package enum Load {
     /// Spare yearly capacity: 1 with no open partnerships, 0 when full or with no capacity.
-    public static func value(open: Int, capacity: Int) -> Double {
+    package static func value(open: Int, capacity: Int) -> Double {
         guard capacity > 0 else { return 0 }
         return Swift.max(0, 1 - Double(open) / Double(capacity))
     }
 }
 
-public enum Underserved {
+package enum Underserved {
     /// 1 when no NGO works in the province, falling to 0 at `saturation` NGOs.
-    public static func value(ngosWorkingThere: Int, saturation: Double) -> Double {
+    package static func value(ngosWorkingThere: Int, saturation: Double) -> Double {
         Swift.max(0, 1 - Double(ngosWorkingThere) / saturation)
     }
 }
 
-public enum SectorEmphasis {
+package enum SectorEmphasis {
     /// The share of the need's priority in the emphasised sectors.
-    public static func value(needSectors: some Collection<SectorEntry>, emphasised: UInt128) -> Double {
+    package static func value(needSectors: some Collection<SectorEntry>, emphasised: UInt128) -> Double {
         var total: Int32 = 0
         var inside: Int32 = 0
         for entry in needSectors {
