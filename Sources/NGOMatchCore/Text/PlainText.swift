@@ -25,11 +25,14 @@ package enum PlainText {
     /// continues under its text.
     static func wrappedForMail(_ text: String, width: Int = 76) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+            // A bullet's lines, and lines indented under one (its detail, its link), keep their
+            // indent when wrapped, so an item still reads as one.
             let bullet = line.hasPrefix("• ")
-            let body = bullet ? String(line.dropFirst(2)) : String(line)
-            let lines = wrapped(body, width: bullet ? width - 2 : width)
+            let indent = bullet ? "" : String(line.prefix { $0 == " " })
+            let body = bullet ? String(line.dropFirst(2)) : String(line.dropFirst(indent.count))
+            let lines = wrapped(body, width: width - (bullet ? 2 : indent.count))
             guard !lines.isEmpty else { return [""] }
-            return bullet ? ["• " + lines[0]] + lines.dropFirst().map { "  " + $0 } : lines
+            return bullet ? ["• " + lines[0]] + lines.dropFirst().map { "  " + $0 } : lines.map { indent + $0 }
         }.joined(separator: "\n")
     }
 }
