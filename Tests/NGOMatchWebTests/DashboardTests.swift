@@ -68,6 +68,21 @@ struct DashboardTests {
         }
     }
 
+    @Test func theFollowUpCountsThePairsAndTheLateReports() async throws {
+        let fixture = try WebFixture()
+        let pairs = try fixture.service.registry.pipelinePairs().count
+        _ = try fixture.service.expressInterest(
+            InterestExpressParams(need: "cao-bang-1", ngo: "WWF", message: "Shall we talk?", from: .province),
+            caller: .local("test"))
+        try await fixture.browse { browser in
+            let page = try await browser.get("/dashboard")
+            // One more pair than the registry held, none stalled yet; no report late on the day
+            // filings began to be kept.
+            #expect(page.html.contains("Pipeline: \(pairs + 1) pairs on their way to a project, 0 stalled"), "\(pairs)")
+            #expect(page.html.contains(#"<a href="/reports?state=late">Reports under Decree 58: 0 late</a>"#))
+        }
+    }
+
     @Test func onlyTheMinistrySeesTheDashboard() async throws {
         let fixture = try WebFixture(auth: true)
         try await fixture.browse { browser in

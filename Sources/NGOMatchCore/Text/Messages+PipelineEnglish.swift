@@ -283,5 +283,8 @@ extension Messages {
         "interestMail.expired": "{0} did not answer your request about “{1}” in time, so it has expired.",
         "interestMail.askAgain": "You may send another request from the need's page, or write to them another way.",
         "pipelineStalledHeading": "Stalled",
+        "dashboardPairs": "Pipeline: {0} pairs on their way to a project, {1} stalled for 30 days",
+        "dashboardLateReports": "Reports under Decree 58: {0} late",
+        "dashboardFollowUp": "Follow-up",
     ]
 }

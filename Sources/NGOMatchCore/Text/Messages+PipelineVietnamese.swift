@@ -283,5 +283,8 @@ extension Messages {
         "interestMail.expired": "{0} chưa trả lời đề nghị của quý vị về “{1}” kịp thời, nên đề nghị đã hết hạn.",
         "interestMail.askAgain": "Quý vị có thể gửi đề nghị khác từ trang nhu cầu, hoặc liên hệ theo cách khác.",
         "pipelineStalledHeading": "Đình trệ",
+        "dashboardPairs": "Tiến trình: {0} cặp đang hướng tới dự án, {1} cặp đình trệ 30 ngày",
+        "dashboardLateReports": "Báo cáo theo Nghị định 58: {0} báo cáo trễ hạn",
+        "dashboardFollowUp": "Theo dõi",
     ]
 }

@@ -95,9 +95,18 @@ struct DashboardRoutes {
         if let none = result.map.units.first(where: { $0.colourClass == nil }) {
             legend.append(["colour": CoverageMap.noValueColour, "label": none.label])
         }
+        // Where partnerships stand and who owes a report: the ministry's follow-up at a glance.
+        let figures = try app.perform(PipelineFiguresOperation.self, .object([:]), context)
+        let late = try app.perform(ReportingListOperation.self, .object(["state": .string("late")]), context).late
+        let followUp = [
+            app.text(
+                "dashboardPairs", context, "\(figures.groups.reduce(0) { $0 + $1.total })", "\(figures.stalled.count)"),
+            app.text("dashboardLateReports", context, "\(late)"),
+        ]
         return app.render(
             "dashboard", title: app.text("dashboardHeading", context),
             [
+                "pairsLine": followUp[0], "reportsLine": followUp[1],
                 "legend": legend,
                 "measures": WebApp.choices(measures, selected: choice.measure),
                 "sectors": WebApp.choices(sectors, selected: choice.sector),
