@@ -134,6 +134,8 @@ enum MinistryMatter: String {
     case interestSettings = "forbidden.interestSettings"
     /// The approval checklist decides what every pair must show.
     case checklist = "forbidden.checklist"
+    /// From when reports count as late: the same for every NGO.
+    case reporting = "forbidden.reportingSince"
 }
 
 extension MatchService {

@@ -60,12 +60,13 @@ extension MatchService {
         for ngo in ngos {
             for duty in duties(of: ngo, filings: filings[ngo.id] ?? [:], today: today, trackedSince: since) {
                 if case .province(let own)? = role, duty.province != own { continue }
-                // Untracked duties are history nobody could record here: listed only when asked for.
-                let state = params.state ?? (duty.state == .untracked ? nil : duty.state.rawValue)
-                guard province.map({ $0 == duty.province }) ?? true, state == duty.state.rawValue,
+                guard province.map({ $0 == duty.province }) ?? true,
                     params.kind.map({ $0 == duty.kind.rawValue }) ?? true
-                else {
-                    if duty.state == .untracked, params.state == nil { untracked += 1 }
+                else { continue }
+                // Untracked duties are history nobody could record here: listed only when asked for.
+                if let state = params.state, state != duty.state.rawValue { continue }
+                if params.state == nil, duty.state == .untracked {
+                    untracked += 1
                     continue
                 }
                 entries.append(
@@ -158,6 +159,15 @@ extension MatchService {
         return ReportingEntry(
             duty: duty, ngoName: ngo.name, provinceName: province.flatMap { reference.provinces[$0]?.name.vi },
             daysLate: duty.daysLate(on: today))
+    }
+
+    /// The day filings count from; the ministry moves it.
+    package func reportingSettings(_ params: ReportingSettingsParams, caller: Caller) throws -> ReportingSettings {
+        if let day = try day(params.trackedSince, field: "trackedSince") {
+            try caller.mayHandle(.reporting, ReportingSettingsOperation.name)
+            try registry.setReportingSince(day, audit: caller.audit(ReportingSettingsOperation.name))
+        }
+        return ReportingSettings(trackedSince: try registry.reportingSince())
     }
 
     func duties(of ngo: NGO, filings: [String: CalendarDate], today: CalendarDate, trackedSince: CalendarDate)

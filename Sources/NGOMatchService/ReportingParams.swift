@@ -56,3 +56,17 @@ package struct ReportFileParams: OperationParams {
         self.note = note
     }
 }
+
+package struct ReportingSettingsParams: OperationParams {
+    package static let parameters = [
+        Parameter("trackedSince", .text, "The first day filings count from, YYYY-MM-DD (the ministry's to change).")
+    ]
+    package var trackedSince: String?
+
+    package init(trackedSince: String? = nil) { self.trackedSince = trackedSince }
+}
+
+/// From when reports are judged: earlier ones are untracked, never late.
+package struct ReportingSettings: Encodable, Sendable, Hashable {
+    package let trackedSince: CalendarDate
+}

@@ -51,6 +51,19 @@ extension Registry {
         }
     }
 
+    /// Sets the first day filings count from: a ministry that kept them elsewhere before may
+    /// move it back (and record those filings), or forward to start afresh.
+    package func setReportingSince(_ day: CalendarDate, audit: AuditEntry) throws {
+        _ = try change(audit: audit, revises: false) { db -> Audited<Void> in
+            try db.execute(
+                sql: """
+                    INSERT INTO registry_info (key, value) VALUES ('reporting_since', ?)
+                    ON CONFLICT (key) DO UPDATE SET value = excluded.value
+                    """, arguments: [day.description])
+            return Audited(value: (), auditName: "reports tracked since \(day)")
+        }
+    }
+
     /// The first day filings were kept here.
     package func reportingSince() throws -> CalendarDate {
         try database.read { db in try Self.info("reporting_since", db).flatMap(CalendarDate.init) } ?? .today

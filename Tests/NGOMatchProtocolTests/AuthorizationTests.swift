@@ -152,6 +152,10 @@ struct AuthorizationTests {
             reportFiled("wwf-vietnam")
         ),
         (
+            "reports.settings", #"{"trackedSince":"2021-01-01"}"#, [true, false, false],
+            { try $0.registry.reportingSince().description == "2021-01-01" }
+        ),
+        (
             "interest.settings", #"{"expiryDays":10}"#, [true, false, false],
             { try $0.registry.interestSettings().expiryDays == 10 }
         ),

@@ -131,4 +131,21 @@ struct ReportingServiceTests {
         // Once it has expired, nothing more.
         #expect(try service.writeDeadlineNotices(now: day("2030-06-02")) == 0)
     }
+
+    @Test func theMinistryMovesTheDayReportsCountFrom() throws {
+        // Plan International's certificate of 2021 made its plans due that year: before filings
+        // were kept here, so untracked, and listed only when asked for.
+        let plan = ReportingListParams(ngo: "Plan International", kind: "implementation-plan", on: "2026-12-20")
+        let before = try service.reportingDuties(plan, caller: ministry)
+        #expect(before.duties.isEmpty && before.untrackedHidden > 0)
+        #expect(throws: ServiceError.self) {
+            _ = try service.reportingSettings(ReportingSettingsParams(trackedSince: "2021-01-01"), caller: province)
+        }
+        let set = try service.reportingSettings(ReportingSettingsParams(trackedSince: "2021-01-01"), caller: ministry)
+        #expect(set.trackedSince.description == "2021-01-01")
+        // Now the ministry's records are the whole story: the plans nobody recorded are late.
+        let after = try service.reportingDuties(plan, caller: ministry)
+        #expect(after.duties.count == before.untrackedHidden && after.untrackedHidden == 0)
+        #expect(after.duties.allSatisfy { $0.duty.state == .late && $0.daysLate > 365 })
+    }
 }

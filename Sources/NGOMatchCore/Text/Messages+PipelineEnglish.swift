@@ -286,5 +286,7 @@ extension Messages {
         "dashboardPairs": "Pipeline: {0} pairs on their way to a project, {1} stalled for 30 days",
         "dashboardLateReports": "Reports under Decree 58: {0} late",
         "dashboardFollowUp": "Follow-up",
+        "forbidden.reportingSince": "{0}: only the ministry sets from when reports count (this is {1})",
+        "reportsTrackedSince": "Reports due from {0} on are judged; earlier ones are untracked.",
     ]
 }

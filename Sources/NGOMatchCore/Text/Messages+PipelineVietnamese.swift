@@ -286,5 +286,7 @@ extension Messages {
         "dashboardPairs": "Tiến trình: {0} cặp đang hướng tới dự án, {1} cặp đình trệ 30 ngày",
         "dashboardLateReports": "Báo cáo theo Nghị định 58: {0} báo cáo trễ hạn",
         "dashboardFollowUp": "Theo dõi",
+        "forbidden.reportingSince": "{0}: mốc tính báo cáo do Bộ đặt (đây là {1})",
+        "reportsTrackedSince": "Báo cáo đến hạn từ ngày {0} được xét; báo cáo trước đó là chưa theo dõi.",
     ]
 }

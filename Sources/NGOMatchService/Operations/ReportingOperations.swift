@@ -34,3 +34,19 @@ package enum ReportFileOperation: ServiceOperation {
         try service.fileReport(params, caller: caller)
     }
 }
+
+package enum ReportingSettingsOperation: ServiceOperation {
+    package static let name = "reports.settings"
+    package static let command = "reports settings"
+    package static let access = Access.write("the ministry, to change it; anyone to read it")
+    package static let summary = "From when reports count as late."
+    package static let guidance =
+        "Without parameters, the day ngomatch began keeping filings: reports due before it are untracked, never late. The ministry moves it (trackedSince), back when it records filings kept elsewhere, or forward to start afresh."
+    package static let example = #"{"trackedSince":"2026-01-01"}"#
+    package static let commandExample = ["reports", "settings", "--tracked-since", "2026-01-01"]
+    package static func run(_ service: MatchService, _ params: ReportingSettingsParams, caller: Caller) throws
+        -> ReportingSettings
+    {
+        try service.reportingSettings(params, caller: caller)
+    }
+}

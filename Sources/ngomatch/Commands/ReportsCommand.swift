@@ -20,7 +20,7 @@ struct ReportsCommand: ParsableCommand {
               ngomatch reports file --ngo MCNV --kind annual-report --year 2026 \\
                 --filed-on 2026-12-10
             """,
-        subcommands: [List.self, File.self]
+        subcommands: [List.self, File.self, Settings.self]
     )
 
     struct List: ParsableCommand {
@@ -64,6 +64,26 @@ struct ReportsCommand: ParsableCommand {
                     ngo: ngo, kind: kind, province: province, year: year, filedOn: filedOn, undo: undo ? true : nil,
                     note: note), caller: .local("cli"))
             try output.emit(ReportFileOperation.self, entry, table: { ReportsView.table([entry]) })
+        }
+    }
+
+    struct Settings: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "settings", abstract: "From when reports count as late.")
+        @OptionGroup var registry: RegistryOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: "The first day filings count from, YYYY-MM-DD.") var trackedSince: String?
+
+        func run() throws {
+            let settings = try ReportingSettingsOperation.run(
+                try registry.service(), ReportingSettingsParams(trackedSince: trackedSince), caller: .local("cli"))
+            try output.emit(
+                ReportingSettingsOperation.self, settings,
+                table: {
+                    Messages.text(
+                        "reportsTrackedSince", CommandLanguage.current,
+                        LocalFormat.date(settings.trackedSince, CommandLanguage.current))
+                })
         }
     }
 }
