@@ -54,6 +54,7 @@ struct WebReportTests {
         try await fixture.browse { browser in
             try await signIn(browser, mcnv)
             let own = try await browser.get("/reports?ngo=mcnv")
+            #expect(!own.html.contains(#"action="/reports/settings""#), "the day is the ministry's to move")
             #expect(own.html.contains("the plan of activities to Cao Bằng") && own.html.contains("Record as sent"))
             #expect(!own.html.contains("ActionAid"), "an NGO sees only its own duties")
             let sent = try await browser.post(
@@ -93,6 +94,14 @@ struct WebReportTests {
             #expect(tuyenQuang[5] == "2027-08-03" && tuyenQuang[6] == "late" && tuyenQuang[8] == "7")
             let caoBang = try #require(rows.first { $0.count > 3 && $0[3] == "cao-bang" })
             #expect(caoBang[6] == "filed" && caoBang[7] == CalendarDate.today.description)
+            // The ministry moves the day reports count from: Plan International's plans of 2021,
+            // untracked until then, are late.
+            let before = try await browser.get("/reports?ngo=plan-international-vietnam&state=late")
+            #expect(before.html.contains("Late: 0") && before.html.contains(#"action="/reports/settings""#))
+            let moved = try await browser.post("/reports/settings", [("trackedSince", "2021-01-01")])
+            #expect(moved.status == .seeOther)
+            let after = try await browser.get("/reports?ngo=plan-international-vietnam&state=late")
+            #expect(!after.html.contains("Late: 0") && after.html.contains("the plan of activities to"))
         }
     }
 }

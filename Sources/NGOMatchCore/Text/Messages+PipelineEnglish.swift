@@ -288,5 +288,8 @@ extension Messages {
         "dashboardFollowUp": "Follow-up",
         "forbidden.reportingSince": "{0}: only the ministry sets from when reports count (this is {1})",
         "reportsTrackedSince": "Reports due from {0} on are judged; earlier ones are untracked.",
+        "reportsMoveSince": "From when reports count",
+        "reportsSinceLabel": "Judge reports due from",
+        "reportsSinceSave": "Save",
     ]
 }

@@ -288,5 +288,8 @@ extension Messages {
         "dashboardFollowUp": "Theo dõi",
         "forbidden.reportingSince": "{0}: mốc tính báo cáo do Bộ đặt (đây là {1})",
         "reportsTrackedSince": "Báo cáo đến hạn từ ngày {0} được xét; báo cáo trước đó là chưa theo dõi.",
+        "reportsMoveSince": "Mốc tính báo cáo",
+        "reportsSinceLabel": "Xét các báo cáo đến hạn từ ngày",
+        "reportsSinceSave": "Lưu",
     ]
 }

@@ -12,6 +12,7 @@ struct ReportRoutes {
         router.get("/reports") { request, context in try list(request, context) }
         router.get("/reports.csv") { request, context in try listCSV(request, context) }
         router.post("/reports/file") { request, context in try await file(request, context) }
+        router.post("/reports/settings") { request, context in try await settings(request, context) }
     }
 
     private func duties(_ request: Request, _ context: WebContext) throws -> ReportingList {
@@ -50,6 +51,8 @@ struct ReportRoutes {
             "stateChoices": WebApp.choices(
                 [("", app.text("reportsAnyState", context))] + states, selected: query.text("state")),
             "query": request.uri.query ?? "", "back": "/reports" + (request.uri.query.map { "?\($0)" } ?? ""),
+            "mayMoveSince": session.isMinistry && context.caller.mayWrite,
+            "trackedSince": found.map { $0.trackedSince.description } ?? "",
         ]
         return app.render("reports", title: app.text("reportsTitle", context), values, request, context)
     }
@@ -71,6 +74,16 @@ struct ReportRoutes {
             app.text(
                 $0.duty.state == .filed ? "reportsRecorded" : "reportsTakenBack", context,
                 MatchService.reportName($0.duty, provinceName: $0.provinceName, context.language))
+        }
+    }
+
+    /// The ministry moves the day reports count from.
+    private func settings(_ request: Request, _ context: WebContext) async throws -> Response {
+        let form = try await app.form(request, context)
+        return try app.act(
+            ReportingSettingsOperation.self, .object(form.texts("trackedSince")), context, back: "/reports"
+        ) {
+            app.text("reportsTrackedSince", context, LocalFormat.date($0.trackedSince, context.language))
         }
     }
 }
