@@ -2,7 +2,7 @@ import Foundation
 
 /// A reminder of a deadline the records show: a Decree 58 certificate that expires soon, or a
 /// report the NGO owes.
-package struct DeadlineMail: Sendable {
+package struct DeadlineMail: LinkedNotice {
     package static let noticeKind = "deadline"
 
     package enum Reason: Sendable {
@@ -42,7 +42,11 @@ package struct DeadlineMail: Sendable {
         }
     }
 
-    private var paragraphs: [String] {
+    package var linkIntro: String? { nil }
+
+    package var buttonLabel: String { Messages.text(buttonKey, language) }
+
+    package var paragraphs: [String] {
         switch reason {
         case .certificateExpires:
             [
@@ -64,25 +68,4 @@ package struct DeadlineMail: Sendable {
         }
     }
 
-    package var plainText: String {
-        PlainText.wrappedForMail(
-            ([Messages.text("mail.greeting", language, name), ""] + paragraphs.flatMap { [$0, ""] } + [
-                link, "", "— ngomatch",
-            ]).joined(separator: "\n")) + "\n"
-    }
-
-    package var html: String {
-        NoticeLayout.page(
-            title: subject, language: language,
-            [.paragraph(Messages.text("mail.greeting", language, name))] + paragraphs.map(NoticeLayout.Block.paragraph)
-                + [.button(Messages.text(buttonKey, language), href: link)])
-    }
-
-    package func message(
-        to address: MailAddress, from: MailAddress, messageID: String, date: Date, unsubscribe: String?
-    ) -> MailMessage {
-        MailMessage(
-            from: from, to: [address], subject: subject, date: date, messageID: messageID, text: plainText, html: html,
-            attachments: [], extraHeaders: MailHeader.unsubscribe(unsubscribe))
-    }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// What a meeting event tells the people of a participant: that they are invited, that answers
 /// are open until a day, that they have not answered yet, or their schedule.
-package struct EventNoticeMail: Sendable {
+package struct EventNoticeMail: LinkedNotice {
     package enum Occasion: Sendable {
         case invited(organiser: String)
         case opened
@@ -58,7 +58,11 @@ package struct EventNoticeMail: Sendable {
         }
     }
 
-    private var paragraphs: [String] {
+    package var linkIntro: String? { text("notice.open") }
+
+    package var buttonLabel: String { text("notice.openButton") }
+
+    package var paragraphs: [String] {
         let when = date.map { text("notice.on", $0) } ?? ""
         switch occasion {
         case .invited(let organiser):
@@ -78,30 +82,6 @@ package struct EventNoticeMail: Sendable {
             lines.append(text("notice.calendar"))
             return lines
         }
-    }
-
-    package var plainText: String {
-        PlainText.wrappedForMail(
-            ([text("mail.greeting", name), ""] + paragraphs.flatMap { [$0, ""] } + [
-                text("notice.open"), link, "", "— ngomatch",
-            ]).joined(separator: "\n")) + "\n"
-    }
-
-    package var html: String {
-        NoticeLayout.page(
-            title: subject, language: language,
-            [.paragraph(text("mail.greeting", name))] + paragraphs.map(NoticeLayout.Block.lines)
-                + [.button(text("notice.openButton"), href: link)])
-    }
-
-    /// - Parameter unsubscribe: for reminders, the link that stops them (RFC 8058 one-click).
-    package func message(
-        to address: MailAddress, from: MailAddress, messageID: String, date: Date,
-        attachments: [MailMessage.Attachment] = [], unsubscribe: String? = nil
-    ) -> MailMessage {
-        MailMessage(
-            from: from, to: [address], subject: subject, date: date, messageID: messageID, text: plainText, html: html,
-            attachments: attachments, extraHeaders: MailHeader.unsubscribe(unsubscribe))
     }
 
     private func text(_ key: String, _ values: String...) -> String { Messages.text(key, language, values) }

@@ -2,7 +2,7 @@ import Foundation
 
 /// What interest and the pipeline tell the people of a side: a request for them, its answer,
 /// a connection, a message on its thread, that it expires soon, or that the pair moved.
-package struct InterestNoticeMail: Sendable {
+package struct InterestNoticeMail: LinkedNotice {
     package enum Occasion: Sendable {
         /// `reasons`: the match's explanation, one line a factor, in the reader's language.
         /// `offer`: what the asking side has in mind, as lines ("Amount in mind: $250,000").
@@ -57,7 +57,11 @@ package struct InterestNoticeMail: Sendable {
         }
     }
 
-    private var paragraphs: [String] {
+    package var linkIntro: String? { text("interestMail.open") }
+
+    package var buttonLabel: String { text("interestMail.openButton") }
+
+    package var paragraphs: [String] {
         switch occasion {
         case .received(let message, let offer, let score, let reasons):
             var lines = [text("interestMail.received", other, need), "“\(message)”"]
@@ -77,28 +81,6 @@ package struct InterestNoticeMail: Sendable {
         case .expired: return [text("interestMail.expired", other, need), text("interestMail.askAgain")]
         case .moved(let stage): return [text("interestMail.moved", need, other, stage)]
         }
-    }
-
-    package var plainText: String {
-        PlainText.wrappedForMail(
-            ([text("mail.greeting", name), ""] + paragraphs.flatMap { [$0, ""] } + [
-                text("interestMail.open"), link, "", "— ngomatch",
-            ]).joined(separator: "\n")) + "\n"
-    }
-
-    package var html: String {
-        NoticeLayout.page(
-            title: subject, language: language,
-            [.paragraph(text("mail.greeting", name))] + paragraphs.map(NoticeLayout.Block.lines)
-                + [.button(text("interestMail.openButton"), href: link)])
-    }
-
-    package func message(
-        to address: MailAddress, from: MailAddress, messageID: String, date: Date, unsubscribe: String?
-    ) -> MailMessage {
-        MailMessage(
-            from: from, to: [address], subject: subject, date: date, messageID: messageID, text: plainText, html: html,
-            attachments: [], extraHeaders: MailHeader.unsubscribe(unsubscribe))
     }
 
     private func text(_ key: String, _ values: String...) -> String { Messages.text(key, language, values) }
