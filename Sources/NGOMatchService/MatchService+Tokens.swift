@@ -57,4 +57,22 @@ extension MatchService {
         try caller.mayHandle(.tokens, TokenRevokeOperation.name)
         return try registry.revokeToken(id: params.id, audit: caller.audit(TokenRevokeOperation.name))
     }
+
+    /// The caller as the registry has it now: a person who left or a revoked token is nobody
+    /// (nil), and a person whose role or rights changed acts with the new ones. A session that
+    /// outlives such a change must not keep what was taken away.
+    package func currentCaller(_ caller: Caller) -> Caller? {
+        switch caller {
+        case .person(let id, _, _):
+            guard let person = try? registry.person(id), person.leftAt == nil, let role = person.role else {
+                return nil
+            }
+            return .person(id: id, role: role, rights: person.rights)
+        case .token(let id, _):
+            // A web session names its token `id@web`, so that the audit trail shows the door.
+            let tokenID = id.hasSuffix("@web") ? String(id.dropLast(4)) : id
+            return (try? registry.isActiveToken(id: tokenID)) == true ? caller : nil
+        case .local, .anonymous: return caller
+        }
+    }
 }

@@ -56,6 +56,14 @@ extension Registry {
         }
     }
 
+    /// Whether the token of this id is still in force.
+    package func isActiveToken(id: String) throws -> Bool {
+        try database.read { db in
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM token WHERE id = ? AND revoked_at IS NULL", arguments: [id])
+                ?? false
+        }
+    }
+
     package func tokens() throws -> [TokenInfo] {
         try database.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM token ORDER BY created_at, id").map(Self.tokenInfo)

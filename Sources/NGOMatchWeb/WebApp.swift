@@ -59,7 +59,8 @@ package struct WebApp: Sendable {
                 sessions: sessions, requiresAuth: options.requiresAuth, secureCookies: options.secureCookies,
                 reference: service.reference,
                 ngoName: { [service] id in try? service.ngo(NGOGetParams(ngo: id.rawValue)).name },
-                unread: { [service] person in service.unreadCount(of: person) }))
+                unread: { [service] person in service.unreadCount(of: person) },
+                current: { [service] caller in service.currentCaller(caller) }))
         router.add(middleware: ErrorPageMiddleware(pages: pages))
         if !options.requiresAuth { router.add(middleware: HostCheckMiddleware()) }
         StaticRoutes(pages: pages).add(to: router)

@@ -61,6 +61,17 @@ final class SessionStore: Sendable {
 
     var count: Int { sessions.withLock { $0.count } }
 
+    /// The session acting as `caller` from now on (its rights changed).
+    func update(_ id: String, caller: Caller) -> WebSession? {
+        sessions.withLock { sessions in
+            guard let old = sessions[id] else { return nil }
+            let session = WebSession(
+                id: old.id, caller: caller, personName: old.personName, csrf: old.csrf, expires: old.expires)
+            sessions[id] = session
+            return session
+        }
+    }
+
     func end(_ id: String) {
         sessions.withLock { $0[id] = nil }
         _ = takeNotice(id)

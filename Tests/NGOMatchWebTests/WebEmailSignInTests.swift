@@ -132,6 +132,38 @@ struct WebEmailSignInTests {
         #expect(try fixture.service.signIn(code: code, email: Self.lan) == .spent)
     }
 
+    /// A signed-in session holds no more than the registry grants now: rights taken away stop
+    /// the next write, a person removed and a token revoked are signed out at their next page.
+    @Test func aSessionLosesAtOnceWhatTheRegistryTookAway() async throws {
+        let fixture = try WebFixture(auth: true)
+        let editor = try Self.invite(fixture, "editor@caobang.example.vn", rights: .edit)
+        let link = try Self.link(in: try Self.newestText(fixture, to: "editor@caobang.example.vn"))
+        try await fixture.browse { browser in
+            try await browser.get(link)
+            try await browser.post("/signin/link", [("key", String(link.dropFirst("/signin/link?key=".count)))])
+            #expect(try await browser.get("/needs/cao-bang-2").html.contains("/needs/cao-bang-2/close"))
+            _ = try fixture.service.updatePerson(
+                PersonUpdateParams(person: editor.id, rights: .read), caller: .local("test"))
+            let closed = try await browser.post("/needs/cao-bang-2/close", [("status", "partnered")])
+            #expect(closed.status == .forbidden && closed.html.contains("may read only"))
+            #expect(try fixture.service.need(NeedGetParams(id: "cao-bang-2")).status == .open)
+            _ = try fixture.service.removePerson(PersonParams(person: editor.id), caller: .local("test"))
+            let after = try await browser.get("/needs/cao-bang-2")
+            #expect(after.status == .seeOther && after.headers[.location]?.hasPrefix("/signin") == true)
+        }
+        let (token, info) = try fixture.service.registry.createToken(
+            role: .province(ProvinceID("cao-bang")), audit: AuditEntry(actor: "test", method: "tokens.create"))
+        try await fixture.browse { browser in
+            try await browser.get("/signin")
+            _ = try await browser.post("/signin", [("token", token), ("back", "/")])
+            #expect(try await browser.get("/needs").status == .ok)
+            _ = try fixture.service.registry.revokeToken(
+                id: info.id, audit: AuditEntry(actor: "test", method: "tokens.revoke"))
+            let after = try await browser.get("/needs")
+            #expect(after.status == .seeOther && after.headers[.location]?.hasPrefix("/signin") == true)
+        }
+    }
+
     @Test func aReaderReadsAndAnEditorInvitesOnlyColleagues() async throws {
         let fixture = try WebFixture(auth: true)
         _ = try Self.invite(fixture, "reader@caobang.example.vn", rights: .read)

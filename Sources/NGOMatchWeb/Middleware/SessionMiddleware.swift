@@ -18,6 +18,8 @@ struct SessionMiddleware: RouterMiddleware {
     /// An NGO's name for the header, "NGO: Medisch Comité Nederland–Vietnam", not its id.
     let ngoName: @Sendable (NGOID) -> String?
     let unread: @Sendable (String) -> Int
+    /// The session's caller as the registry has it now; nil when they left or were revoked.
+    let current: @Sendable (Caller) -> Caller?
 
     func handle(
         _ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response
@@ -27,8 +29,13 @@ struct SessionMiddleware: RouterMiddleware {
         var created: WebSession?
         let path = request.uri.path
         if let id = request.cookies[Self.sessionCookie]?.value, let session = sessions.session(id) {
-            context.session = session
-        } else if !path.hasPrefix("/static/") {
+            switch current(session.caller) {
+            case nil: sessions.end(id)
+            case let caller? where caller != session.caller: context.session = sessions.update(id, caller: caller)
+            case _?: context.session = session
+            }
+        }
+        if context.session == nil, !path.hasPrefix("/static/") {
             created = sessions.create(for: requiresAuth ? .anonymous : .local("web"))
             context.session = created
         }
