@@ -11,7 +11,8 @@ package struct Dispatcher: Sendable {
     let authThrottle: AuthThrottle
     let replies = KeptReplies()
     package let log: @Sendable (String) -> Void
-    /// What time it is for the token back-off: the system's clock, or one a test moves by hand.
+    /// What time it is for the token back-off and a token's look-up again: the system's clock,
+    /// or one a test moves by hand.
     let authClock: @Sendable () -> ContinuousClock.Instant
 
     package init(
@@ -198,6 +199,12 @@ package struct Dispatcher: Sendable {
         // Errors speak the request's language when it names one; codes and data never change.
         var language = Language.en
         if case .string(let lang)? = params?["lang"], let chosen = Language(rawValue: lang) { language = chosen }
+        // A token revoked since `auth` stops working within a second; the look-up is a read,
+        // so it waits off the event loop.
+        if session.needsVerifying(now: authClock()), name != "ping", name != "auth" {
+            guard waiting else { throw WouldWait() }
+            session.verified(service.currentCaller(session.caller), now: authClock())
+        }
         if session.requiresAuth, session.caller == .anonymous, name != "ping", name != "auth" {
             return fail(RPCError.from(ServiceError.unauthorized, language: language))
         }
@@ -280,7 +287,7 @@ package struct Dispatcher: Sendable {
                 authThrottle.failed()
                 throw ServiceError.unauthorized
             }
-            session.authenticate(as: .token(id: id, role: role))
+            session.authenticate(as: .token(id: id, role: role), now: now)
             return Envelope.encode(.object(["role": .string(role.description), "token": .string(id)]))
         case "needs.subscribe":
             let params = try SubscribeParams.decode(params)

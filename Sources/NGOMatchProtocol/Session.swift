@@ -12,6 +12,10 @@ package final class Session: Sendable {
     /// Failed `auth` calls in a row, and when the next may be tried.
     private let authFailures = Mutex<(count: Int, retryAt: ContinuousClock.Instant?)>((0, nil))
     private let sender: @Sendable (Data) -> Void
+    /// When the caller was last found still in force in the registry.
+    private let verifiedAt = Mutex<ContinuousClock.Instant?>(nil)
+    /// A revoked token keeps a connection's rights no longer than this.
+    static let verifiedFor: Duration = .seconds(1)
 
     /// - Parameter send: writes one line (without its newline) to the client.
     package init(id: Int, caller: Caller, requiresAuth: Bool, send: @escaping @Sendable (Data) -> Void) {
@@ -23,9 +27,26 @@ package final class Session: Sendable {
 
     package var caller: Caller { callerState.withLock { $0 } }
 
-    func authenticate(as caller: Caller) {
+    func authenticate(as caller: Caller, now: ContinuousClock.Instant = .now) {
         callerState.withLock { $0 = caller }
         authFailures.withLock { $0 = (0, nil) }
+        verifiedAt.withLock { $0 = now }
+    }
+
+    /// Whether the caller must be looked up again before its next request.
+    func needsVerifying(now: ContinuousClock.Instant = .now) -> Bool {
+        guard case .token = caller else { return false }
+        return verifiedAt.withLock { $0.map { now - $0 >= Self.verifiedFor } ?? true }
+    }
+
+    /// The registry's answer: the caller still in force, or signed out.
+    func verified(_ current: Caller?, now: ContinuousClock.Instant = .now) {
+        if let current {
+            callerState.withLock { $0 = current }
+            verifiedAt.withLock { $0 = now }
+        } else {
+            callerState.withLock { $0 = .anonymous }
+        }
     }
 
     /// How long this connection must still wait before its next `auth`, if at all.

@@ -234,6 +234,23 @@ struct AuthorizationTests {
         }
     }
 
+    /// A connection that authenticated with a token loses its rights within a second of the
+    /// token's revocation: what it asks then is refused as if it had never signed in.
+    @Test func aRevokedTokensConnectionIsRefusedWithinASecond() throws {
+        let (token, info) = try harness.service.registry.createToken(
+            role: .province("cao-bang"), audit: AuditEntry(actor: "test", method: "tokens.create"))
+        let (session, _) = harness.session(.anonymous, requiresAuth: true)
+        #expect(harness.call("auth", #"{"token":"\#(token)"}"#, on: session)?["result"] != nil)
+        #expect(harness.call("needs.list", on: session)?["result"] != nil)
+        _ = try harness.service.registry.revokeToken(
+            id: info.id, audit: AuditEntry(actor: "test", method: "tokens.revoke"))
+        harness.time.advance(.seconds(1))
+        #expect(harness.call("needs.list", on: session)?.errorCode == -32001)
+        let write = harness.call("needs.close", #"{"id":"cao-bang-2"}"#, on: session)
+        #expect(write?.errorCode == -32001)
+        #expect(try harness.service.need(NeedGetParams(id: "cao-bang-2")).status == .open)
+    }
+
     @Test func readsNeedAnyTokenAndAnonymousClientsOnlyPing() throws {
         let (anonymous, _) = harness.session(.anonymous, requiresAuth: true)
         #expect(harness.call("ping", on: anonymous)?["result"] != nil)
