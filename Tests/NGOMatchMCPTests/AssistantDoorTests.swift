@@ -9,32 +9,17 @@ import Testing
 /// The MCP door over the SDK's in-memory transport, on a real registry.
 @Suite(.timeLimit(.minutes(10)))
 struct AssistantDoorTests {
-    final class Folder {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ngomatch-mcp-\(UUID().uuidString)")
-        deinit { try? FileManager.default.removeItem(at: url) }
-    }
+    let fixture: AssistantFixture
+    var service: MatchService { fixture.service }
 
-    let folder = Folder()
-    let service: MatchService
-
-    init() throws {
-        try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
-        service = MatchService(
-            registry: try Registry.open(at: folder.url.appendingPathComponent("r.sqlite").path).registry)
-    }
+    init() throws { fixture = try AssistantFixture() }
 
     func connect(writes: Bool = false, caller: Caller = .local("mcp")) async throws -> (Client, Server) {
-        let door = AssistantDoor(service: service, writes: writes, caller: caller)
-        let server = await door.makeServer()
-        let (clientSide, serverSide) = await InMemoryTransport.createConnectedPair()
-        try await server.start(transport: serverSide)
-        let client = Client(name: "test", version: "1")
-        _ = try await client.connect(transport: clientSide)
-        return (client, server)
+        try await fixture.connect(writes: writes, caller: caller)
     }
 
     func call(_ client: Client, _ name: String, _ arguments: [String: Value]) async throws -> CallTool.Result {
-        try await client.send(CallTool.request(.init(name: name, arguments: arguments))).value
+        try await fixture.call(client, name, arguments)
     }
 
     /// The result's first content as text; a result without one fails the test, never skips it.

@@ -11,34 +11,15 @@ import Testing
 /// their roles held, the results read back from the registry.
 @Suite(.timeLimit(.minutes(5)))
 struct AssistantPipelineTests {
-    final class Folder {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ngomatch-mcp-\(UUID().uuidString)")
-        deinit { try? FileManager.default.removeItem(at: url) }
-    }
+    let fixture: AssistantFixture
+    var service: MatchService { fixture.service }
 
-    let folder = Folder()
-    let service: MatchService
+    init() throws { fixture = try AssistantFixture() }
 
-    init() throws {
-        try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
-        service = MatchService(
-            registry: try Registry.open(at: folder.url.appendingPathComponent("r.sqlite").path).registry)
-    }
-
-    func connect(_ role: Role) async throws -> (Client, Server) {
-        let (_, info) = try service.registry.createToken(
-            role: role, audit: AuditEntry(actor: "test", method: "tokens.create"))
-        let door = AssistantDoor(service: service, writes: true, caller: .token(id: info.id, role: role))
-        let server = await door.makeServer()
-        let (clientSide, serverSide) = await InMemoryTransport.createConnectedPair()
-        try await server.start(transport: serverSide)
-        let client = Client(name: "test", version: "1")
-        _ = try await client.connect(transport: clientSide)
-        return (client, server)
-    }
+    func connect(_ role: Role) async throws -> (Client, Server) { try await fixture.connect(as: role) }
 
     func call(_ client: Client, _ name: String, _ arguments: [String: Value]) async throws -> CallTool.Result {
-        try await client.send(CallTool.request(.init(name: name, arguments: arguments))).value
+        try await fixture.call(client, name, arguments)
     }
 
     func message(_ result: CallTool.Result) -> String {

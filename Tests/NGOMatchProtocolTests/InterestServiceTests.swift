@@ -22,18 +22,11 @@ struct InterestServiceTests {
         let service = MatchService(
             registry: try Registry.open(at: folder.appendingPathComponent("r.sqlite").path).registry)
         self.service = service
-        let local = Caller.local("test")
-        func person(_ email: String, _ organisation: String, _ rights: PersonRights = .edit) throws -> Caller {
-            let person = try service.invite(
-                PersonInviteParams(email: email, name: email, for: organisation, language: .en, rights: rights),
-                caller: local)
-            return .person(id: person.id, role: person.role!, rights: person.rights)
-        }
-        province = try person("lan@caobang.example.vn", "province:Cao Bằng")
-        mcnv = try person("anna@mcnv.example.org", "ngo:MCNV")
-        wwf = try person("tom@wwf.example.org", "ngo:WWF")
-        reader = try person("reader@caobang.example.vn", "province:Cao Bằng", .read)
-        ministry = try person("ha@mofa.example.vn", "ministry")
+        province = try service.invitedCaller("lan@caobang.example.vn", for: "province:Cao Bằng")
+        mcnv = try service.invitedCaller("anna@mcnv.example.org", for: "ngo:MCNV")
+        wwf = try service.invitedCaller("tom@wwf.example.org", for: "ngo:WWF")
+        reader = try service.invitedCaller("reader@caobang.example.vn", for: "province:Cao Bằng", rights: .read)
+        ministry = try service.invitedCaller("ha@mofa.example.vn", for: "ministry")
     }
 
     func mails(_ kind: String) throws -> [String] {

@@ -19,15 +19,9 @@ struct OverviewServiceTests {
         let service = MatchService(
             registry: try Registry.open(at: folder.appendingPathComponent("r.sqlite").path).registry)
         self.service = service
-        func person(_ email: String, _ organisation: String, _ language: Language = .en) throws -> Caller {
-            let person = try service.invite(
-                PersonInviteParams(email: email, name: email, for: organisation, language: language, rights: .edit),
-                caller: .local("test"))
-            return .person(id: person.id, role: person.role!, rights: person.rights)
-        }
-        _ = try person("lan@caobang.example.vn", "province:Cao Bằng", .vi)
-        mcnv = try person("anna@mcnv.example.org", "ngo:MCNV")
-        _ = try person("ha@mofa.example.vn", "ministry")
+        _ = try service.invitedCaller("lan@caobang.example.vn", for: "province:Cao Bằng", language: .vi)
+        mcnv = try service.invitedCaller("anna@mcnv.example.org", for: "ngo:MCNV")
+        _ = try service.invitedCaller("ha@mofa.example.vn", for: "ministry")
         // The invitations themselves are not what this judges.
         while let message = try service.registry.claimDueMessage(by: "test", lease: 60) {
             try service.registry.recordDelivery(message.id)

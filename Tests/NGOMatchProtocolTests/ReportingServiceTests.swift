@@ -21,16 +21,10 @@ struct ReportingServiceTests {
             registry: try Registry.open(at: folder.appendingPathComponent("r.sqlite").path).registry)
         self.service = service
         let local = Caller.local("test")
-        func person(_ email: String, _ organisation: String) throws -> Caller {
-            let person = try service.invite(
-                PersonInviteParams(email: email, name: email, for: organisation, language: .en, rights: .edit),
-                caller: local)
-            return .person(id: person.id, role: person.role!, rights: person.rights)
-        }
-        province = try person("lan@caobang.example.vn", "province:Cao Bằng")
-        mcnv = try person("anna@mcnv.example.org", "ngo:MCNV")
-        wwf = try person("tom@wwf.example.org", "ngo:WWF")
-        ministry = try person("ha@mofa.example.vn", "ministry")
+        province = try service.invitedCaller("lan@caobang.example.vn", for: "province:Cao Bằng")
+        mcnv = try service.invitedCaller("anna@mcnv.example.org", for: "ngo:MCNV")
+        wwf = try service.invitedCaller("tom@wwf.example.org", for: "ngo:WWF")
+        ministry = try service.invitedCaller("ha@mofa.example.vn", for: "ministry")
         // A certificate issued on Tuesday 1 June 2027 for Cao Bằng and Hà Giang (now part of
         // Tuyên Quang): 21 working days follow in June and 22 in July, so the 45th is 3 August.
         _ = try service.updateNGO(

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import NGOMatchCore
 import NGOMatchService
 import NGOMatchStore
 import NGOMatchWeb
@@ -23,6 +24,11 @@ final class WebFixture: Sendable {
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }
+
+    /// A new token of `role`, as the ministry would make it.
+    func token(_ role: Role) throws -> String {
+        try service.registry.createToken(role: role, audit: AuditEntry(actor: "test", method: "tokens.create")).0
+    }
 
     /// Runs `body` with a browser-like client on the app, in process.
     func browse(_ body: @Sendable (Browser) async throws -> Void) async throws {
@@ -107,5 +113,13 @@ final class Browser: @unchecked Sendable {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+    }
+}
+
+extension Browser {
+    /// Signs in with a token through the sign-in form, as a person pasting it would.
+    func signIn(token: String) async throws {
+        try await get("/signin")
+        _ = try await post("/signin", [("token", token), ("back", "/")])
     }
 }

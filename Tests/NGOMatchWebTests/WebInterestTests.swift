@@ -12,26 +12,16 @@ import Testing
 /// NGO's contact, uploads are checked and served only as downloads, and the ministry reads the figures.
 @Suite(.timeLimit(.minutes(5)))
 struct WebInterestTests {
-    func token(_ fixture: WebFixture, _ role: Role) throws -> String {
-        try fixture.service.registry.createToken(role: role, audit: AuditEntry(actor: "test", method: "tokens.create"))
-            .0
-    }
-
-    func signIn(_ browser: Browser, _ token: String) async throws {
-        try await browser.get("/signin")
-        _ = try await browser.post("/signin", [("token", token), ("back", "/")])
-    }
-
     @Test func anNGOOffersHelpAndTheProvinceAcceptsAndBuildsTheDossier() async throws {
         let fixture = try WebFixture(auth: true)
-        let mcnv = try token(fixture, .ngo(NGOID("mcnv")))
-        let wwf = try token(fixture, .ngo(try fixture.service.registry.ngo(named: "WWF").id))
-        let province = try token(fixture, .province(ProvinceID("cao-bang")))
-        let ministry = try token(fixture, .ministry)
+        let mcnv = try fixture.token(.ngo(NGOID("mcnv")))
+        let wwf = try fixture.token(.ngo(try fixture.service.registry.ngo(named: "WWF").id))
+        let province = try fixture.token(.province(ProvinceID("cao-bang")))
+        let ministry = try fixture.token(.ministry)
         let contact = try #require(try fixture.service.registry.ngo(named: "MCNV").contact?.email)
 
         try await fixture.browse { browser in
-            try await signIn(browser, mcnv)
+            try await browser.signIn(token: mcnv)
             let need = try await browser.get("/needs/cao-bang-1")
             #expect(need.html.contains("action=\"/interest\"") && need.html.contains("We can help"))
             let sent = try await browser.post(
@@ -50,13 +40,13 @@ struct WebInterestTests {
             #expect(try await !browser.get("/needs/cao-bang-1").html.contains("action=\"/interest\""))
         }
         try await fixture.browse { browser in
-            try await signIn(browser, wwf)
+            try await browser.signIn(token: wwf)
             #expect(try await browser.get("/interest/1").status == .forbidden)
             #expect(try await browser.get("/pipeline/cao-bang-1/mcnv").status == .forbidden)
             #expect(try await !browser.get("/interest").html.contains("/interest/1"))
         }
         try await fixture.browse { browser in
-            try await signIn(browser, province)
+            try await browser.signIn(token: province)
             let list = try await browser.get("/interest")
             #expect(list.html.contains("href=\"/interest/1\""))
             let before = try await browser.get("/interest/1")
@@ -103,7 +93,7 @@ struct WebInterestTests {
             #expect(try await browser.get("/pipeline/figures.csv").status == .forbidden)
         }
         try await fixture.browse { browser in
-            try await signIn(browser, ministry)
+            try await browser.signIn(token: ministry)
             let pipeline = try await browser.get("/pipeline")
             #expect(pipeline.html.contains("Figures") && pipeline.html.contains("Cao Bằng"))
             let csv = try await browser.get("/pipeline/figures.csv?by=ngo")

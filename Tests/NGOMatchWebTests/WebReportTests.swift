@@ -12,16 +12,6 @@ import Testing
 /// province sees only the plans due to it, and the CSV reads back.
 @Suite(.timeLimit(.minutes(5)))
 struct WebReportTests {
-    func token(_ fixture: WebFixture, _ role: Role) throws -> String {
-        try fixture.service.registry.createToken(role: role, audit: AuditEntry(actor: "test", method: "tokens.create"))
-            .0
-    }
-
-    func signIn(_ browser: Browser, _ token: String) async throws {
-        try await browser.get("/signin")
-        _ = try await browser.post("/signin", [("token", token), ("back", "/")])
-    }
-
     /// MCNV's certificate issued on 1 June 2027 for Cao Bằng and Hà Giang (Tuyên Quang since
     /// the merger): its plans are due on 3 August 2027, the 45th working day after.
     func certify(_ fixture: WebFixture) throws {
@@ -39,20 +29,20 @@ struct WebReportTests {
     @Test func theNGORecordsAPlanAsSentAndTheMinistrySeesWhoIsLate() async throws {
         let fixture = try WebFixture(auth: true)
         try certify(fixture)
-        let mcnv = try token(fixture, .ngo(NGOID("mcnv")))
-        let wwf = try token(fixture, .ngo(try fixture.service.registry.ngo(named: "WWF").id))
-        let province = try token(fixture, .province(ProvinceID("cao-bang")))
-        let ministry = try token(fixture, .ministry)
+        let mcnv = try fixture.token(.ngo(NGOID("mcnv")))
+        let wwf = try fixture.token(.ngo(try fixture.service.registry.ngo(named: "WWF").id))
+        let province = try fixture.token(.province(ProvinceID("cao-bang")))
+        let ministry = try fixture.token(.ministry)
 
         try await fixture.browse { browser in
-            try await signIn(browser, wwf)
+            try await browser.signIn(token: wwf)
             _ = try await browser.get("/reports")
             let refused = try await browser.post(
                 "/reports/file", [("ngo", "mcnv"), ("kind", "implementation-plan"), ("province", "cao-bang")])
             #expect(refused.status == .forbidden)
         }
         try await fixture.browse { browser in
-            try await signIn(browser, mcnv)
+            try await browser.signIn(token: mcnv)
             let own = try await browser.get("/reports?ngo=mcnv")
             #expect(!own.html.contains(#"action="/reports/settings""#), "the day is the ministry's to move")
             #expect(own.html.contains("the plan of activities to Cao Bằng") && own.html.contains("Record as sent"))
@@ -66,14 +56,14 @@ struct WebReportTests {
             #expect(after.html.contains("Take back"))
         }
         try await fixture.browse { browser in
-            try await signIn(browser, province)
+            try await browser.signIn(token: province)
             let page = try await browser.get("/reports?on=2027-08-10")
             #expect(page.html.contains("the plan of activities to Cao Bằng") && page.html.contains(">filed<"))
             #expect(!page.html.contains("Tuyên Quang") && !page.html.contains("the annual report for"))
             #expect(!page.html.contains("Record as sent"), "a province records no NGO's reports")
         }
         try await fixture.browse { browser in
-            try await signIn(browser, ministry)
+            try await browser.signIn(token: ministry)
             // Every other seeded NGO owes its 2026 annual report by then; MCNV, certified in 2027,
             // owes only Tuyên Quang's plan.
             let late = try await browser.get("/reports?state=late&on=2027-08-10")
