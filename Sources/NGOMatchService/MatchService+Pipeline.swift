@@ -43,15 +43,9 @@ extension MatchService {
         let need = try registry.need(params.need)
         let ngo = try registry.ngo(named: params.ngo)
         try caller.mayRecordPartnership(province: need.province, ngo: ngo.id, method)
-        var decisionDate: CalendarDate?
-        if let text = params.decisionDate, !text.isEmpty {
-            guard let day = CalendarDate(text) else {
-                throw ServiceError.invalidParams(field: "decisionDate", expected: .key("params.day", text))
-            }
-            guard day <= CalendarDate.today else {
-                throw ServiceError.invalidParams(field: "decisionDate", expected: .key("pipeline.futureDecision"))
-            }
-            decisionDate = day
+        let decisionDate = try day(params.decisionDate, field: "decisionDate")
+        if let decisionDate, decisionDate > CalendarDate.today {
+            throw ServiceError.invalidParams(field: "decisionDate", expected: .key("pipeline.futureDecision"))
         }
         func given(_ text: String?) -> String? {
             let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -53,7 +53,7 @@ extension MatchService {
         } else {
             ngos = try registry.ngos()
         }
-        let filings = try registry.reportFilings()
+        let filings = try registry.reportFilings(of: ngos.count == 1 ? ngos[0].id : nil)
         let since = try registry.reportingSince()
         var entries: [ReportingEntry] = []
         var untracked = 0
@@ -146,7 +146,7 @@ extension MatchService {
         _ = try registry.fileReport(
             ngo: ngo.id, duty: key, filedOn: params.undo == true ? nil : filedOn, by: caller.actor,
             note: params.note, audit: caller.audit(method))
-        let filings = try registry.reportFilings()[ngo.id] ?? [:]
+        let filings = try registry.reportFilings(of: ngo.id)[ngo.id] ?? [:]
         let duty = duties(of: ngo, filings: filings, today: today, trackedSince: try registry.reportingSince())
             .first { $0.key == key }
         guard let duty else {

@@ -39,11 +39,15 @@ extension Registry {
         }.value
     }
 
-    /// Every filing, by NGO and duty.
-    package func reportFilings() throws -> [NGOID: [String: CalendarDate]] {
+    /// Every filing, by NGO and duty; one NGO's only when it is named.
+    package func reportFilings(of ngo: NGOID? = nil) throws -> [NGOID: [String: CalendarDate]] {
         try database.read { db in
             var filings: [NGOID: [String: CalendarDate]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT ngo_id, duty, filed_on FROM report_filing") {
+            let (condition, arguments): (String, StatementArguments) =
+                ngo.map { ("WHERE ngo_id = ?", [$0.rawValue]) } ?? ("", [])
+            for row in try Row.fetchAll(
+                db, sql: "SELECT ngo_id, duty, filed_on FROM report_filing \(condition)", arguments: arguments)
+            {
                 guard let day = CalendarDate(row["filed_on"] as String) else { continue }
                 filings[NGOID(row["ngo_id"]), default: [:]][row["duty"]] = day
             }
