@@ -148,6 +148,8 @@ let package = Package(
         ),
         // The tests' yardstick for schedules: Foundation only, so it shares no code with the planner.
         .target(name: "ScheduleOracle", path: "Tests/ScheduleOracle", swiftSettings: strictSettings),
+        // How the tests start children: one at a time, in every suite that starts any.
+        .target(name: "ChildProcessStart", path: "Tests/ChildProcessStart", swiftSettings: strictSettings),
         .testTarget(
             name: "NGOMatchCoreTests",
             dependencies: [
@@ -162,7 +164,7 @@ let package = Package(
                 "ngomatch", "NGOMatchService", "NGOMatchStore", "NGOMatchCore", "NGOMatchPlanner", "NGOMatchProtocol",
                 "NGOMatchMail",
                 "NGOMatchMCP",
-                "NGOMatchServer", "ScheduleOracle",
+                "NGOMatchServer", "ScheduleOracle", "ChildProcessStart",
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -189,6 +191,7 @@ let package = Package(
             name: "NGOMatchWebTests",
             dependencies: [
                 "NGOMatchWeb", "NGOMatchService", "NGOMatchStore", "NGOMatchCore", "NGOMatchPlanner",
+                "ChildProcessStart",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,3 +1,4 @@
+import ChildProcessStart
 import Foundation
 import Synchronization
 
@@ -56,7 +57,7 @@ struct CLI {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        try process.run()
+        try process.startAlone()
         // No command waits longer than this: a hang fails its test instead of running into CI's limit.
         let watchdog = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
         DispatchQueue.global().asyncAfter(deadline: .now() + Self.limitSeconds, execute: watchdog)

@@ -1,3 +1,4 @@
+import ChildProcessStart
 import Foundation
 import NGOMatchStore
 import Synchronization
@@ -72,7 +73,7 @@ struct ExitUnderLoadTests {
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try process.startAlone()
         let watchdog = DispatchWorkItem { if process.isRunning { process.interrupt() } }
         DispatchQueue.global().asyncAfter(deadline: .now() + limit, execute: watchdog)
         input.fileHandleForWriting.write(Data(door.input.utf8))
@@ -143,7 +144,7 @@ struct ExitUnderLoadTests {
             let errors = Pipe()
             process.standardError = errors
             process.standardOutput = errors
-            try process.run()
+            try process.startAlone()
             // Ready when it says so ("… Ctrl-C to stop"); stopped at once, its compile perhaps still running.
             var seen = ""
             let deadline = Date().addingTimeInterval(60)

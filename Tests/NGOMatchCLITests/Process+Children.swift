@@ -1,3 +1,4 @@
+import ChildProcessStart
 import Foundation
 
 extension Process {
@@ -8,7 +9,7 @@ extension Process {
     /// Starts the child and kills it (SIGKILL) if it is still running after `seconds`: a test
     /// blocked on a child's pipe or exit returns once the child is gone.
     func run(killedAfter seconds: Double = Process.childLimitSeconds) throws {
-        try run()
+        try startAlone()
         let pid = processIdentifier
         DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [self] in
             if isRunning && processIdentifier == pid { kill(pid, SIGKILL) }

@@ -1,3 +1,4 @@
+import ChildProcessStart
 import Foundation
 import HTTPTypes
 import NGOMatchCore
@@ -42,7 +43,7 @@ struct HTMLTidyTests {
         let output = Pipe()
         tidy.standardError = output
         tidy.standardOutput = FileHandle.nullDevice
-        try tidy.run()
+        try tidy.startAlone()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         tidy.waitUntilExit()
         return text.split(separator: "\n").map(String.init).filter { line in
