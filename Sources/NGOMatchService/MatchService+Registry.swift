@@ -12,11 +12,13 @@ extension MatchService {
         _ documents: [ImportDocument], checkOnly: Bool, caller: Caller, progress: (Int) -> Void = { _ in }
     ) throws -> ImportSummary {
         try caller.mayHandle(.wholeRegistry, "import")
-        let summary = try registry.importDocuments(
+        let (summary, compiled) = try registry.importDocumentsCompiling(
             documents, checkOnly: checkOnly, audit: caller.audit("import"), progress: progress)
-        // An import too large to be followed in place is compiled now, and its snapshot written:
-        // the next process (the CLI's next command) then starts from it, not from every record.
-        if !checkOnly, summary.leftAHole {
+        if let compiled {
+            adopt(compiled.index, at: compiled.revision)
+        } else if !checkOnly, summary.leftAHole {
+            // Too large to be followed in place: compiled now, and its snapshot written, so that
+            // the next process (the CLI's next command) starts from it, not from every record.
             _ = try? index()
         }
         return summary

@@ -110,6 +110,14 @@ package final class MatchService: Sendable {
         }
     }
 
+    /// Keeps an index compiled elsewhere (by an import, from the records it wrote) for its revision.
+    func adopt(_ index: MatchIndex, at revision: Int) {
+        rebuilding.withLock { _ in
+            if let kept = cache.withLock({ $0 }), kept.revisions.upperBound >= revision { return }
+            cache.withLock { $0 = (revision...revision, index) }
+        }
+    }
+
     /// The kept index if it serves the registry's current revision, without compiling one: a
     /// new process asked for one record reads it from the registry in milliseconds rather than
     /// compile every NGO first.

@@ -31,4 +31,19 @@ final class DecodedDocuments<Record: Decodable & Sendable>: Sendable {
         entries.withLock { $0 = fresh }
         return (records, rows.map(\.document))
     }
+
+    /// Records this process has just written, with the documents it wrote them as: an import
+    /// already holds them decoded, and decoding them back took most of the index it then compiles.
+    /// A record is only ever taken from here for the very document it came with.
+    func remember(_ written: [Written]) {
+        entries.withLock { entries in
+            for record in written { entries[record.id] = (record.document, record.record) }
+        }
+    }
+
+    struct Written: Sendable {
+        let id: String
+        let document: String
+        let record: Record
+    }
 }

@@ -32,14 +32,30 @@ struct ImportRun {
     /// What a one-record import (a registration) gives back.
     private let keeps: Bool
     private var kept: (needs: [Need], ngos: [NGO]) = ([], [])
+    /// Whether the records written are kept with their documents, for the index compiled next.
+    private let remembers: Bool
+    private var written = Written()
+    /// Whether the registry held no records when the import began: an id can then clash only
+    /// with one earlier in the import, and the file need not be asked about each (110,000 queries).
+    private var startedEmpty = false
+
+    /// The records an import wrote with their documents, when it was too large to be followed in place.
+    struct Written {
+        var needs: [DecodedDocuments<Need>.Written] = []
+        var ngos: [DecodedDocuments<NGO>.Written] = []
+        var partnerships: [Partnership] = []
+        /// Whether they are every record the registry holds: it held none before the import.
+        var areTheWholeRegistry = false
+    }
 
     /// - Parameter writes: false to check the records against the registry only.
     /// - Throws: `ValidationFailure` listing every invalid record; then nothing is to be committed.
     static func run(
         _ documents: [ImportDocument], reference: ReferenceData, writes: Bool, _ db: Database,
         progress: (Int) -> Void = { _ in }
-    ) throws -> ImportSummary {
-        try run(documents, reference: reference, writes: writes, keeps: false, db, progress: progress).summary
+    ) throws -> (summary: ImportSummary, written: Written) {
+        let run = try run(documents, reference: reference, writes: writes, keeps: false, db, progress: progress)
+        return (run.summary, run.written)
     }
 
     /// Registers one record (a need or an NGO) as an import of it would, and gives it back as written.
@@ -52,16 +68,26 @@ struct ImportRun {
     private static func run(
         _ documents: [ImportDocument], reference: ReferenceData, writes: Bool, keeps: Bool, _ db: Database,
         progress: (Int) -> Void
-    ) throws -> (summary: ImportSummary, kept: (needs: [Need], ngos: [NGO])) {
+    ) throws -> (summary: ImportSummary, kept: (needs: [Need], ngos: [NGO]), written: Written) {
+        let records = documents.reduce(0) { $0 + $1.count }
         var run = ImportRun(
             reader: RecordReader(reference: reference), db: db, writes: writes, keeps: keeps,
+            remembers: writes && records > largestLoggedImport,
             needIDs: NeedIDAllocator(existing: try String.fetchAll(db, sql: "SELECT id FROM need")))
         // The default 2 MB page cache spilled a large import's growing tables to the WAL again and
         // again: 146,000 page writes for 100,000 NGOs against 113,000 with 64 MB.
-        let large = writes && documents.reduce(0) { $0 + $1.count } > sliceSize
+        let large = writes && records > sliceSize
         let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
         if large { try db.execute(sql: "PRAGMA cache_size = -65536") }
         defer { if large { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") } }
+        run.startedEmpty =
+            try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT NOT EXISTS (SELECT 1 FROM need) AND NOT EXISTS (SELECT 1 FROM ngo)
+                      AND NOT EXISTS (SELECT 1 FROM partnership)
+                    """) ?? false
+        run.written.areTheWholeRegistry = run.startedEmpty
         for document in documents { try run.take(document, progress) }
         try run.takePartnerships()
         guard run.failures.isEmpty else { throw ValidationFailure(records: run.failures) }
@@ -75,14 +101,17 @@ struct ImportRun {
         }
         let summary = ImportSummary(
             needs: run.seenNeeds.count, ngos: run.seenNGOs.count, partnerships: run.partnerships, changed: changed)
-        return (summary, run.kept)
+        return (summary, run.kept, changed == nil ? run.written : Written())
     }
 
-    private init(reader: RecordReader, db: Database, writes: Bool, keeps: Bool, needIDs: NeedIDAllocator) {
+    private init(
+        reader: RecordReader, db: Database, writes: Bool, keeps: Bool, remembers: Bool, needIDs: NeedIDAllocator
+    ) {
         self.reader = reader
         self.db = db
         self.writes = writes
         self.keeps = keeps
+        self.remembers = remembers
         self.needIDs = needIDs
     }
 
@@ -186,21 +215,26 @@ struct ImportRun {
             seenNGOs[ngo.id] = location
             importedNGOs.append(NGODirectory.Entry(id: ngo.id, name: ngo.name, acronym: ngo.acronym))
             guard writes, failures.isEmpty else { return }
-            try Registry.insert(ngo, document: document?.get(), db)
+            let text = try document?.get()
+            try Registry.insert(ngo, document: text, db)
             if keeps { kept.ngos.append(ngo) }
+            if remembers, let text { written.ngos.append(.init(id: ngo.id.rawValue, document: text, record: ngo)) }
         case .need(let need, let document, let location):
             guard try isNew(need.id.rawValue, "need", seenAt: seenNeeds[need.id], location) else { return }
             seenNeeds[need.id] = location
             needIDs.claim(need.id)
             guard writes, failures.isEmpty else { return }
-            try Registry.insert(need, document: document?.get(), db)
+            let text = try document?.get()
+            try Registry.insert(need, document: text, db)
             if keeps { kept.needs.append(need) }
+            if remembers, let text { written.needs.append(.init(id: need.id.rawValue, document: text, record: need)) }
         case .inOrder(let record, .need):
             switch reader.need(from: record.value, makeID: { needIDs.next(for: $0) }) {
             case .success(var need):
                 need.createdAt = need.createdAt ?? stamp
                 need.updatedAt = need.updatedAt ?? need.createdAt
-                try take(.need(need, document: nil, location: record.location))
+                let document = writes ? Result { try Registry.encode(need) } : nil
+                try take(.need(need, document: document, location: record.location))
             case .failure(let invalid):
                 failures.append(
                     RecordProblems(
@@ -250,6 +284,7 @@ struct ImportRun {
                     partnershipPairs.append([partnership.need.rawValue, partnership.ngo.rawValue])
                 }
                 if writes && failures.isEmpty { try Registry.upsert(partnership, db) }
+                if remembers { written.partnerships.append(partnership) }
             case .failure(let invalid):
                 failures.append(
                     RecordProblems(
@@ -260,7 +295,7 @@ struct ImportRun {
 
     /// Whether the id is used neither earlier in the import nor in the registry; if it is, says so.
     private mutating func isNew(_ id: String, _ table: String, seenAt: Phrase?, _ location: Phrase) throws -> Bool {
-        guard let duplicate = try Self.duplicateMessage(id, table, seenAt, db) else { return true }
+        guard let duplicate = try Self.duplicateMessage(id, table, seenAt, startedEmpty ? nil : db) else { return true }
         failures.append(
             RecordProblems(
                 location: location, record: .key(table == "need" ? "record.need" : "record.ngo", id),
@@ -268,10 +303,12 @@ struct ImportRun {
         return false
     }
 
-    private static func duplicateMessage(_ id: String, _ table: String, _ seenAt: Phrase?, _ db: Database) throws
+    /// - Parameter db: nil when the registry holds no records to clash with.
+    private static func duplicateMessage(_ id: String, _ table: String, _ seenAt: Phrase?, _ db: Database?) throws
         -> Phrase?
     {
         if let seenAt { return .key("problem.duplicateInImport", id, seenAt) }
+        guard let db else { return nil }
         let exists = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)")
         if try Bool.fetchOne(exists, arguments: [id]) == true {
             let command = table == "need" ? "needs update" : "ngos update"

@@ -83,6 +83,17 @@ extension Registry {
                 try Self.fetchPartnerships(db), revision, try Self.lineage(db), try Self.token(of: revision, db)
             )
         }
+        let index = compiled(
+            needs: needs, ngos: ngos, partnerships: partnerships, revision: revision, lineage: lineage, token: token)
+        return (index, revision)
+    }
+
+    /// The index of these records (in id order, each with the document it is stored as), its
+    /// snapshot written beside the file for the next process.
+    func compiled(
+        needs: (records: [Need], documents: [String]), ngos: (records: [NGO], documents: [String]),
+        partnerships: [Partnership], revision: Int, lineage: String?, token: String?
+    ) -> MatchIndex {
         let index = MatchIndex(
             reference: reference, needs: needs.records, ngos: ngos.records, partnerships: partnerships)
         if let lineage, let token {
@@ -91,6 +102,6 @@ extension Registry {
                 index.snapshot(header, needDocuments: needs.documents, ngoDocuments: ngos.documents, into: sink)
             }
         }
-        return (index, revision)
+        return index
     }
 }
