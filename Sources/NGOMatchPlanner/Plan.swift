@@ -25,8 +25,20 @@ package struct Plan: Sendable {
     package let totalScore: Double
     /// The objective: scores raised by wishes. Equal to `totalScore` without wishes.
     package let totalValue: Double
-    /// No valid schedule has a greater total value.
+    /// No schedule of those `boundCovers` names has a greater total value.
     package let upperBound: Double
+    package let boundCovers: BoundCover
+
+    /// The schedules the upper bound is over: minimums come before value, so the bound that
+    /// judges a plan is over the schedules as good as it on minimums.
+    package enum BoundCover: String, Sendable {
+        /// Those meeting every minimum (the plan meets them all).
+        case meetingEveryMinimum
+        /// Those missing no more minimum meetings than the plan, which is proven to miss the fewest.
+        case leastShortfall
+        /// Every valid schedule, whatever it misses.
+        case every
+    }
     package let conflicts: [PlanConflict]
     /// Whether every minimum is met, and if not, whether that is proven or merely not found.
     package let minimums: MinimumOutcome
@@ -41,9 +53,10 @@ package struct Plan: Sendable {
     static let waitlistLength = 20
 
     init(
-        problem: PlanningProblem, grid: SlotGrid, upperBound: Double, conflicts: [PlanConflict],
-        minimums: MinimumOutcome, replan: ReplanReport?
+        problem: PlanningProblem, grid: SlotGrid, upperBound: Double, boundCovers: BoundCover,
+        conflicts: [PlanConflict], minimums: MinimumOutcome, replan: ReplanReport?
     ) {
+        self.boundCovers = boundCovers
         self.minimums = minimums
         self.problem = problem
         var moved: [(entry: Int, table: Int)] = []

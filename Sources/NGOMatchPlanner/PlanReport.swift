@@ -89,8 +89,8 @@ package struct PlanReport: Codable, Sendable {
         /// Set when an exact search proved the shortfall (and no certificate alone covers it):
         /// every schedule misses at least this many meetings below the minimums.
         package let leastMissing: Int?
-        /// Which schedules `upperBound` bounds: `meetingEveryMinimum` when the plan meets them all,
-        /// otherwise `every` (all valid schedules, whatever their minimums).
+        /// Which schedules `upperBound` bounds (`Plan.BoundCover`): `meetingEveryMinimum`,
+        /// `leastShortfall` or `every`.
         package let boundCovers: String
         /// The above in a sentence, in the plan's language.
         package let message: String
@@ -98,23 +98,33 @@ package struct PlanReport: Codable, Sendable {
         /// The sentence again in another language (an agenda printed in Vietnamese from a plan
         /// made in English, say).
         package func message(in language: Language) -> String {
-            Self.message(status, totalShortfall, searched: leastMissing != nil, language)
+            Self.message(
+                status, totalShortfall, searched: leastMissing != nil,
+                covers: Plan.BoundCover(rawValue: boundCovers) ?? .every, language)
         }
 
-        static func message(_ outcome: MinimumOutcome, _ language: Language) -> String {
-            message(outcome.status, outcome.total, searched: outcome.leastMissing != nil, language)
+        static func message(_ plan: Plan, _ language: Language) -> String {
+            message(
+                plan.minimums.status, plan.minimums.total, searched: plan.minimums.leastMissing != nil,
+                covers: plan.boundCovers, language)
         }
 
-        static func message(_ status: MinimumOutcome.Status, _ short: Int, searched: Bool, _ language: Language)
-            -> String
-        {
+        static func message(
+            _ status: MinimumOutcome.Status, _ short: Int, searched: Bool, covers: Plan.BoundCover,
+            _ language: Language
+        ) -> String {
             let key =
                 switch status {
                 case .met: "minimums.met"
                 case .proven: searched ? "minimums.provenBySearch" : "minimums.proven"
                 case .notFound: "minimums.notFound"
                 }
-            return Messages.counted(key, language, short)
+            let said = Messages.counted(key, language, short)
+            switch covers {
+            case .meetingEveryMinimum: return said
+            case .leastShortfall: return said + " " + Messages.text("bound.leastShortfall", language)
+            case .every: return said + " " + Messages.text("bound.every", language)
+            }
         }
     }
 
@@ -191,8 +201,7 @@ package struct PlanReport: Codable, Sendable {
                     side: $0.side, parties: $0.parties, minimums: $0.minimums, needed: $0.needed,
                     possible: $0.possible, partners: $0.partners, tables: $0.tables, message: $0.text(language))
             }, leastMissing: plan.minimums.leastMissing,
-            boundCovers: plan.minimums.status == .met ? "meetingEveryMinimum" : "every",
-            message: Minimums.message(plan.minimums, language))
+            boundCovers: plan.boundCovers.rawValue, message: Minimums.message(plan, language))
         waitlist = plan.waitlist.map { waiting in
             let candidate = problem.candidates[waiting.candidate]
             return Waiting(

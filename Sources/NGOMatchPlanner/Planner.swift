@@ -83,12 +83,30 @@ package enum Planner {
 
         let outcome = minimumOutcome(
             problem, grid: grid, conflicts: conflicts, certificates: certificates, leastMissing: exact?.leastMissing)
-        var bound =
-            fixedValue + (grid.shortfall == 0 ? relaxation.bound : relax(problem, grid: grid, minimums: false).bound)
-        if grid.shortfall == 0, let proven = exact?.bound { bound = min(bound, proven) }
+        let (bound, covers) = upperBound(
+            problem, grid: grid, fixedValue: fixedValue, relaxation: relaxation, exact: exact)
         return Plan(
-            problem: problem, grid: grid, upperBound: max(bound, grid.total), conflicts: conflicts + outcome.conflicts,
-            minimums: outcome.minimums, replan: replan)
+            problem: problem, grid: grid, upperBound: max(bound, grid.total), boundCovers: covers,
+            conflicts: conflicts + outcome.conflicts, minimums: outcome.minimums, replan: replan)
+    }
+
+    /// The bound a plan is judged by: over the schedules as good as it on minimums when that can
+    /// be told. The relaxation with minimums first has the fewest missing meetings any schedule
+    /// can have, or fewer; a plan missing only that many is lexicographically comparable with
+    /// every schedule the relaxation's value bounds. Otherwise the bound is over every schedule.
+    private static func upperBound(
+        _ problem: PlanningProblem, grid: SlotGrid, fixedValue: Double, relaxation: Relaxation,
+        exact: ExactSearch.Outcome?
+    ) -> (bound: Double, covers: Plan.BoundCover) {
+        if grid.shortfall == 0 {
+            var bound = fixedValue + relaxation.bound
+            if let proven = exact?.bound { bound = min(bound, proven) }
+            return (bound, .meetingEveryMinimum)
+        }
+        if exact?.provenOptimal == true { return (grid.total, .leastShortfall) }
+        let minimumsFirst = relax(problem, grid: grid, minimums: true)
+        if minimumsFirst.leastShortfall == grid.shortfall { return (fixedValue + minimumsFirst.bound, .leastShortfall) }
+        return (fixedValue + relax(problem, grid: grid, minimums: false).bound, .every)
     }
 
     /// Minimums first, then value, from the schedule filled so far.
@@ -197,7 +215,7 @@ package enum Planner {
             ngoCapacity: ngoCapacity, provinceMinimum: minimum, ngoMinimum: ngoMinimum, total: total)
         var chosen = [Bool](repeating: false, count: problem.candidates.count)
         for (offset, position) in open.enumerated() where solved.chosen[offset] { chosen[position] = true }
-        return Relaxation(bound: solved.bound, chosen: chosen)
+        return Relaxation(bound: solved.bound, chosen: chosen, leastShortfall: solved.leastShortfall)
     }
 
     /// Makes room for a must-meet pair by taking a slot from whatever is in the way.

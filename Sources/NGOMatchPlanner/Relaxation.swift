@@ -12,10 +12,14 @@ struct Relaxation {
     let bound: Double
     /// Indexed like the candidates passed in.
     let chosen: [Bool]
+    /// Meetings below the minimums the choice misses: no schedule misses fewer (the minimums
+    /// come before value), and the bound is over the choices missing no more.
+    let leastShortfall: Int
 
-    init(bound: Double, chosen: [Bool]) {
+    init(bound: Double, chosen: [Bool], leastShortfall: Int) {
         self.bound = bound
         self.chosen = chosen
+        self.leastShortfall = leastShortfall
     }
 
     /// - Parameters:
@@ -60,6 +64,15 @@ struct Relaxation {
         }
         self.chosen = chosen
         self.bound = bound
+        var provinceMet = [Int](repeating: 0, count: provinceCount)
+        var ngoMet = [Int](repeating: 0, count: ngoCapacity.count)
+        for (position, candidate) in candidates.enumerated() where chosen[position] {
+            provinceMet[candidate.province] += 1
+            ngoMet[candidate.ngo] += 1
+        }
+        let provinceShort = provinceMinimum.indices.reduce(0) { $0 + max(0, provinceMinimum[$1] - provinceMet[$1]) }
+        let ngoShort = ngoMinimum.indices.reduce(0) { $0 + max(0, ngoMinimum[$1] - ngoMet[$1]) }
+        leastShortfall = provinceShort + ngoShort
     }
 }
 

@@ -1240,20 +1240,23 @@ extension Messages {
             ", but no schedule can give more than {0}: in the slots they share, the parties they may meet ({1}) can take only {0} meetings with them",
         "proof.possible.one":
             ", but no schedule can give more than 1: in the slots they share, the parties they may meet ({1}) can take only 1 meeting with them",
+        "bound.every": "The upper bound is for every valid schedule.",
+        "bound.leastShortfall":
+            "No schedule misses fewer of the meetings the minimums ask for, and the upper bound is for the schedules that miss as few.",
         "minimums.met":
             "Every participant has at least its minimum number of meetings; the upper bound is for schedules that meet every minimum.",
         "minimums.proven":
-            "Some minimums cannot be met by any schedule (the proof is given): {0} meetings short in all. The upper bound is for every valid schedule.",
+            "Some minimums cannot be met by any schedule (the proof is given): {0} meetings short in all.",
         "minimums.proven.one":
-            "Some minimums cannot be met by any schedule (the proof is given): 1 meeting short in all. The upper bound is for every valid schedule.",
+            "Some minimums cannot be met by any schedule (the proof is given): 1 meeting short in all.",
         "minimums.provenBySearch":
-            "No schedule meets every minimum: an exact search of every schedule (COIN-OR CBC) proves that each misses at least {0} meetings in all, and this plan misses no more. The upper bound is for every valid schedule.",
+            "No schedule meets every minimum: an exact search of every schedule (COIN-OR CBC) proves that each misses at least {0} meetings in all, and this plan misses no more.",
         "minimums.provenBySearch.one":
-            "No schedule meets every minimum: an exact search of every schedule (COIN-OR CBC) proves that each misses at least 1 meeting in all, and this plan misses no more. The upper bound is for every valid schedule.",
+            "No schedule meets every minimum: an exact search of every schedule (COIN-OR CBC) proves that each misses at least 1 meeting in all, and this plan misses no more.",
         "minimums.notFound":
-            "Not every minimum is met: {0} meetings short in all. The planner did not find a schedule that meets them all and could not prove that none exists; it kept the shortfall as small as it could. The upper bound is for every valid schedule.",
+            "Not every minimum is met: {0} meetings short in all. The planner did not find a schedule that meets them all and could not prove that none exists; it kept the shortfall as small as it could.",
         "minimums.notFound.one":
-            "Not every minimum is met: 1 meeting short in all. The planner did not find a schedule that meets them all and could not prove that none exists; it kept the shortfall as small as it could. The upper bound is for every valid schedule.",
+            "Not every minimum is met: 1 meeting short in all. The planner did not find a schedule that meets them all and could not prove that none exists; it kept the shortfall as small as it could.",
         "help.suggest": "Rank the NGOs that could serve a need, or every open need of a province.",
         "help.discover": "Rank the open needs an NGO could serve.",
         "help.explain": "Show how a need–NGO pair is scored: every factor, every filter, the parameters used.",

@@ -1258,20 +1258,23 @@ extension Messages {
             ", nhưng không lịch nào cho được quá {0}: trong các khung giờ rảnh chung, những bên có thể gặp ({1}) chỉ nhận thêm được {0} cuộc gặp với họ",
         "proof.possible.one":
             ", nhưng không lịch nào cho được quá 1: trong các khung giờ rảnh chung, những bên có thể gặp ({1}) chỉ nhận thêm được 1 cuộc gặp với họ",
+        "bound.every": "Cận trên tính cho mọi lịch hợp lệ.",
+        "bound.leastShortfall":
+            "Không lịch nào thiếu ít cuộc gặp tối thiểu hơn, và cận trên tính cho các lịch thiếu ít như vậy.",
         "minimums.met":
             "Mọi bên tham gia đều có ít nhất số cuộc gặp tối thiểu; cận trên tính cho các lịch đáp ứng mọi mức tối thiểu.",
         "minimums.proven":
-            "Một số mức tối thiểu không lịch nào đáp ứng được (có chứng minh kèm theo): thiếu tổng cộng {0} cuộc gặp. Cận trên tính cho mọi lịch hợp lệ.",
+            "Một số mức tối thiểu không lịch nào đáp ứng được (có chứng minh kèm theo): thiếu tổng cộng {0} cuộc gặp.",
         "minimums.proven.one":
-            "Một số mức tối thiểu không lịch nào đáp ứng được (có chứng minh kèm theo): thiếu tổng cộng 1 cuộc gặp. Cận trên tính cho mọi lịch hợp lệ.",
+            "Một số mức tối thiểu không lịch nào đáp ứng được (có chứng minh kèm theo): thiếu tổng cộng 1 cuộc gặp.",
         "minimums.provenBySearch":
-            "Không lịch nào đáp ứng mọi mức tối thiểu: phép tìm kiếm chính xác trên mọi lịch (COIN-OR CBC) chứng minh lịch nào cũng thiếu tổng cộng ít nhất {0} cuộc gặp, và lịch này không thiếu nhiều hơn. Cận trên tính cho mọi lịch hợp lệ.",
+            "Không lịch nào đáp ứng mọi mức tối thiểu: phép tìm kiếm chính xác trên mọi lịch (COIN-OR CBC) chứng minh lịch nào cũng thiếu tổng cộng ít nhất {0} cuộc gặp, và lịch này không thiếu nhiều hơn.",
         "minimums.provenBySearch.one":
-            "Không lịch nào đáp ứng mọi mức tối thiểu: phép tìm kiếm chính xác trên mọi lịch (COIN-OR CBC) chứng minh lịch nào cũng thiếu tổng cộng ít nhất 1 cuộc gặp, và lịch này không thiếu nhiều hơn. Cận trên tính cho mọi lịch hợp lệ.",
+            "Không lịch nào đáp ứng mọi mức tối thiểu: phép tìm kiếm chính xác trên mọi lịch (COIN-OR CBC) chứng minh lịch nào cũng thiếu tổng cộng ít nhất 1 cuộc gặp, và lịch này không thiếu nhiều hơn.",
         "minimums.notFound":
-            "Chưa đáp ứng mọi mức tối thiểu: thiếu tổng cộng {0} cuộc gặp. Bộ lập lịch không tìm được lịch đáp ứng tất cả và cũng không chứng minh được là không thể; mức thiếu đã được giữ nhỏ nhất có thể. Cận trên tính cho mọi lịch hợp lệ.",
+            "Chưa đáp ứng mọi mức tối thiểu: thiếu tổng cộng {0} cuộc gặp. Bộ lập lịch không tìm được lịch đáp ứng tất cả và cũng không chứng minh được là không thể; mức thiếu đã được giữ nhỏ nhất có thể.",
         "minimums.notFound.one":
-            "Chưa đáp ứng mọi mức tối thiểu: thiếu tổng cộng 1 cuộc gặp. Bộ lập lịch không tìm được lịch đáp ứng tất cả và cũng không chứng minh được là không thể; mức thiếu đã được giữ nhỏ nhất có thể. Cận trên tính cho mọi lịch hợp lệ.",
+            "Chưa đáp ứng mọi mức tối thiểu: thiếu tổng cộng 1 cuộc gặp. Bộ lập lịch không tìm được lịch đáp ứng tất cả và cũng không chứng minh được là không thể; mức thiếu đã được giữ nhỏ nhất có thể.",
         "help.suggest":
             "Xếp hạng các tổ chức có thể đáp ứng một nhu cầu, hoặc mọi nhu cầu đang mở của một tỉnh, thành phố.",
         "help.discover": "Xếp hạng các nhu cầu đang mở mà một tổ chức có thể đáp ứng.",
