@@ -65,6 +65,13 @@ package struct AssistantDoor: Sendable {
             return CallTool.Result(content: [.text(text: message, annotations: nil, _meta: nil)], isError: true)
         }
         let arguments = params.arguments.map { JSONValue.object($0.mapValues(JSONValue.init)) }
+        // The token is looked up again on every call (one indexed read): one revoked while the
+        // assistant runs stops working at once, not when the process ends.
+        guard let caller = service.currentCaller(caller) else {
+            return CallTool.Result(
+                content: [.text(text: Messages.text("mcp.tokenRevoked", language), annotations: nil, _meta: nil)],
+                isError: true)
+        }
         do {
             let bytes = try method.call(service, arguments, caller)
             let result = try JSONParser.parse([UInt8](bytes))

@@ -116,6 +116,27 @@ struct AssistantDoorTests {
         await server.stop()
     }
 
+    @Test func aTokenRevokedWhileTheAssistantRunsStopsAtItsNextCall() async throws {
+        let (_, info) = try service.registry.createToken(
+            role: .province("cao-bang"), audit: AuditEntry(actor: "test", method: "tokens.create"))
+        let (client, server) = try await connect(
+            writes: true, caller: .token(id: info.id, role: .province("cao-bang")))
+        let before = try await call(client, "needs.update", ["id": "cao-bang-1", "fundingGapUSD": 111])
+        #expect(before.isError != true)
+        _ = try service.registry.revokeToken(id: info.id, audit: AuditEntry(actor: "test", method: "tokens.revoke"))
+        let write = try await call(client, "needs.update", ["id": "cao-bang-1", "fundingGapUSD": 222])
+        #expect(write.isError == true)
+        let refused = try text(write)
+        #expect(refused.contains("revoked"), "\(refused)")
+        let read = try await call(client, "match.suggest", ["need": "cao-bang-1", "lang": "vi"])
+        #expect(read.isError == true)
+        let refusedInVietnamese = try text(read)
+        #expect(refusedInVietnamese.contains("thu hồi"), "\(refusedInVietnamese)")
+        #expect(
+            try service.need(NeedGetParams(id: "cao-bang-1")).fundingGapUSD == 111, "the write after it was refused")
+        await server.stop()
+    }
+
     @Test func resourcesHoldTheTaxonomyProvincesAndRuleSets() async throws {
         let (client, server) = try await connect()
         let resources = try await client.listResources().resources.map(\.uri)

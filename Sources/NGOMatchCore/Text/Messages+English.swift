@@ -990,6 +990,8 @@ extension Messages {
         "usage.fromOne": "'{0}' holds {1} records; --from takes one (use 'ngomatch import' for many)",
         "usage.nothingToChange": "nothing to change: give flags such as {0}, or --from FILE",
         "usage.notJSON": "'{0}' is not valid JSON: {1}",
+        "mcp.tokenRevoked":
+            "NGOMATCH_TOKEN is no longer a token of this registry: it was revoked since the assistant started. Ask the ministry for a new one (ngomatch tokens create) and start the assistant again.",
         "usage.badToken":
             "NGOMATCH_TOKEN is not a token of this registry (or it was revoked); see ngomatch tokens list",
         "usage.badRole": "--role must be ministry, province:ID or ngo:ID, got '{0}'",

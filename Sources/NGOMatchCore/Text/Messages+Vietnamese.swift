@@ -1006,6 +1006,8 @@ extension Messages {
         "usage.fromOne": "'{0}' chứa {1} bản ghi; --from chỉ nhận một (dùng 'ngomatch import' cho nhiều bản ghi)",
         "usage.nothingToChange": "không có gì để thay đổi: hãy cho các tuỳ chọn như {0}, hoặc --from TỆP",
         "usage.notJSON": "'{0}' không phải JSON hợp lệ: {1}",
+        "mcp.tokenRevoked":
+            "NGOMATCH_TOKEN không còn là mã truy cập của sổ đăng ký này: mã đã bị thu hồi sau khi trợ lý khởi động. Quý vị hãy xin Bộ một mã mới (ngomatch tokens create) rồi khởi động lại trợ lý.",
         "usage.badToken":
             "NGOMATCH_TOKEN không phải là mã truy cập của cơ sở dữ liệu này (hoặc đã bị thu hồi); xem ngomatch tokens list",
         "usage.badRole": "--role phải là ministry, province:MÃ hoặc ngo:MÃ, nhưng nhận được '{0}'",
