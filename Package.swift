@@ -53,6 +53,8 @@ let package = Package(
         .executableTarget(name: "seed-embedder"),
         .plugin(
             name: "EmbedSeeds", capability: .buildTool(), dependencies: ["seed-embedder"], path: "Sources/EmbedSeeds"),
+        // IATI activity files read and written: Foundation's XML parser, away from the pure core.
+        .target(name: "NGOMatchIATI", dependencies: ["NGOMatchCore"], swiftSettings: strictSettings),
         .target(
             name: "NGOMatchStore",
             dependencies: [
@@ -158,6 +160,8 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .testTarget(
+            name: "NGOMatchIATITests", dependencies: ["NGOMatchIATI", "NGOMatchCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "NGOMatchCLITests",
             dependencies: [

@@ -291,5 +291,24 @@ extension Messages {
         "reportsMoveSince": "From when reports count",
         "reportsSinceLabel": "Judge reports due from",
         "reportsSinceSave": "Save",
+        "iati.at": "{0} line {1}, column {2}",
+        "iati.inActivity": "activity {0}",
+        "iati.cannotRead": "the file cannot be read; check its name and that it may be read",
+        "iati.doctype":
+            "a document type declaration (<!DOCTYPE or <!ENTITY) is not accepted in an IATI file, as it could make the reader fetch other files; remove it and import again",
+        "iati.malformed": "not well-formed XML ({0}); fix the file at that place, or export it again from its source",
+        "iati.notActivities":
+            "not an IATI activity file: its root element must be <iati-activities> (an organisation file, <iati-organisations>, holds no activities)",
+        "iati.badAmount":
+            "'{0}' is not an amount: a value is a number such as 15916 or 1500.50, without currency or spaces",
+        "iati.noIdentifier":
+            "the activity that begins on line {0} has no <iati-identifier>; IATI requires one, so add it",
+        "iati.fault.empty": "the file holds no XML",
+        "iati.fault.afterRoot": "something follows the end of <iati-activities>",
+        "iati.fault.character": "a character XML does not allow, or text that is not UTF-8",
+        "iati.fault.attributeValue": "an attribute without a quoted value",
+        "iati.fault.unclosedTag": "a tag is not closed with '>'",
+        "iati.fault.mismatch": "an end tag does not match the element it closes",
+        "iati.fault.other": "libxml2 error {0}",
     ]
 }

@@ -291,5 +291,24 @@ extension Messages {
         "reportsMoveSince": "Mốc tính báo cáo",
         "reportsSinceLabel": "Xét các báo cáo đến hạn từ ngày",
         "reportsSinceSave": "Lưu",
+        "iati.at": "{0} dòng {1}, cột {2}",
+        "iati.inActivity": "hoạt động {0}",
+        "iati.cannotRead": "không đọc được tệp; quý vị hãy kiểm tra tên tệp và quyền đọc",
+        "iati.doctype":
+            "tệp IATI không được chứa khai báo kiểu tài liệu (<!DOCTYPE hoặc <!ENTITY) vì nó có thể khiến trình đọc lấy các tệp khác; quý vị hãy xoá khai báo đó rồi nhập lại",
+        "iati.malformed": "XML không đúng cú pháp ({0}); quý vị hãy sửa tệp ở vị trí đó, hoặc xuất lại tệp từ nguồn",
+        "iati.notActivities":
+            "không phải tệp hoạt động IATI: phần tử gốc phải là <iati-activities> (tệp tổ chức <iati-organisations> không chứa hoạt động)",
+        "iati.badAmount":
+            "'{0}' không phải là số tiền: giá trị là một con số như 15916 hoặc 1500.50, không kèm đơn vị tiền hay khoảng trắng",
+        "iati.noIdentifier":
+            "hoạt động bắt đầu ở dòng {0} không có <iati-identifier>; IATI bắt buộc phải có, quý vị hãy bổ sung",
+        "iati.fault.empty": "tệp không chứa XML",
+        "iati.fault.afterRoot": "có nội dung sau thẻ đóng của <iati-activities>",
+        "iati.fault.character": "một ký tự XML không cho phép, hoặc văn bản không phải UTF-8",
+        "iati.fault.attributeValue": "một thuộc tính không có giá trị đặt trong dấu nháy",
+        "iati.fault.unclosedTag": "một thẻ không được đóng bằng '>'",
+        "iati.fault.mismatch": "một thẻ đóng không khớp với phần tử nó đóng",
+        "iati.fault.other": "lỗi libxml2 số {0}",
     ]
 }
