@@ -115,6 +115,20 @@ struct RecordReaderTests {
         #expect(invalid.problems.map(\.description) == ["grantRange.max: is smaller than min (100 < 500)"])
     }
 
+    @Test func anIATIOrganisationIdentifierIsKeptAsItsFilesWriteIt() throws {
+        let named = Self.validNGO.merging(.object(["iatiOrganisation": .string("GB-COH-1762840")]))
+        #expect(try Seeds.reader.ngo(from: named).get().iatiOrganisation == "GB-COH-1762840")
+        for typed in ["GB COH 1762840", "1762840", "-GB-COH"] {
+            let bad = Self.validNGO.merging(.object(["iatiOrganisation": .string(typed)]))
+            guard case .failure(let invalid) = Seeds.reader.ngo(from: bad) else {
+                Issue.record("'\(typed)' was taken for an IATI identifier")
+                continue
+            }
+            #expect(invalid.problems.map(\.field) == ["iatiOrganisation"])
+            #expect(invalid.problems[0].message.contains("e.g. GB-COH-1762840"), "\(invalid.problems)")
+        }
+    }
+
     @Test func exportedRecordsReadBackUnchanged() throws {
         var need = try Seeds.reader.need(from: Self.validNeed, makeID: { _ in "tuyen-quang-1" }).get()
         need.contact = Contact(name: "Ms Lan", email: "lan@example.org")
@@ -122,7 +136,10 @@ struct RecordReaderTests {
         let roundTripped = try Seeds.reader.need(from: ExportRecord.json(need), makeID: { _ in "other" }).get()
         #expect(roundTripped == need)
 
-        let ngo = try Seeds.reader.ngo(from: Self.validNGO).get()
+        var ngo = try Seeds.reader.ngo(from: Self.validNGO).get()
+        ngo.iatiOrganisation = "DE-CR-1234"
         #expect(try Seeds.reader.ngo(from: ExportRecord.json(ngo)).get() == ngo)
+        let csv = ExportRecord.csvLines([try ExportRecord.json(ngo)])
+        #expect(csv.first?.contains("iatiOrganisation") == true && csv.last?.contains("DE-CR-1234") == true, "\(csv)")
     }
 }

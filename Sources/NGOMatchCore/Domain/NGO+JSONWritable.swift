@@ -18,6 +18,7 @@ extension NGO: JSONWritable {
             object.member("languages", languages)
             if let contact { object.member("contact", contact) }
             if let website { object.member("website", website) }
+            if let iatiOrganisation { object.member("iatiOrganisation", iatiOrganisation) }
             if let optOut { object.member("optOut", optOut) }
             if let createdAt { object.member("createdAt", createdAt) }
             if let updatedAt { object.member("updatedAt", updatedAt) }

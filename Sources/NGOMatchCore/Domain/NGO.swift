@@ -67,6 +67,8 @@ package struct NGO: Hashable, Sendable, Codable {
     package var languages: [String]
     package var contact: Contact?
     package var website: String?
+    /// Its IATI organisation identifier (`GB-COH-1762840`): how the activities it publishes name it.
+    package var iatiOrganisation: String?
     package var optOut: OptOut?
     package var createdAt: String?
     package var updatedAt: String?
@@ -75,8 +77,8 @@ package struct NGO: Hashable, Sendable, Codable {
         id: NGOID, name: String, acronym: String? = nil, country: String, registration: Registration? = nil,
         sectors: [SectorExpertise], provinces: Presence = Presence(), targetGroups: [TargetGroup] = [],
         grantRange: GrantRange? = nil, capacity: Int = 1, languages: [String] = [], contact: Contact? = nil,
-        website: String? = nil, optOut: OptOut? = nil, communes: [String]? = nil, createdAt: String? = nil,
-        updatedAt: String? = nil
+        website: String? = nil, iatiOrganisation: String? = nil, optOut: OptOut? = nil, communes: [String]? = nil,
+        createdAt: String? = nil, updatedAt: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -91,6 +93,7 @@ package struct NGO: Hashable, Sendable, Codable {
         self.languages = languages
         self.contact = contact
         self.website = website
+        self.iatiOrganisation = iatiOrganisation
         self.optOut = optOut
         self.communes = communes
         self.createdAt = createdAt

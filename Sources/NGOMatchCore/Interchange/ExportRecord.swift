@@ -15,7 +15,7 @@ package enum ExportRecord {
             "name", "acronym", "country", "registration.kind", "registration.number", "registration.issued",
             "registration.expires", "registration.areas", "registration.fields", "provinces.current", "provinces.past",
             "provinces.nationwide", "grantRange.min", "grantRange.max", "capacity", "languages", "website",
-            "optOut.provinces", "optOut.sectors",
+            "iatiOrganisation", "optOut.provinces", "optOut.sectors",
         ]
         let partnership = ["need", "ngo", "note", "recordedAt"]
         let shared = ["contact.name", "contact.email", "contact.phone", "createdAt", "updatedAt"]

@@ -13,7 +13,8 @@ package struct RecordReader: Sendable {
     ]
     package static let ngoFields = [
         "type", "id", "name", "acronym", "country", "registration", "sectors", "provinces", "targetGroups",
-        "grantRange", "capacity", "languages", "contact", "website", "optOut", "communes", "createdAt", "updatedAt",
+        "grantRange", "capacity", "languages", "contact", "website", "iatiOrganisation", "optOut", "communes",
+        "createdAt", "updatedAt",
     ]
 
     /// Reads a partnership; `resolveNeed` and `resolveNGO` find the records it links.
@@ -186,6 +187,7 @@ package struct RecordReader: Sendable {
         let languages = reader.list("languages").map { $0.lowercased() }
         let contact = readContact(&reader)
         let website = reader.string("website")
+        let iatiOrganisation = readIATIOrganisation(&reader)
         let optOut: NGO.OptOut? = reader.nested("optOut") { inner in
             inner.rejectUnknownFields(known: ["provinces", "sectors"])
             let provinces = resolveProvinces(inner.list("provinces"), "provinces", &inner)
@@ -206,8 +208,21 @@ package struct RecordReader: Sendable {
             NGO(
                 id: id, name: name, acronym: acronym, country: country, registration: registration, sectors: sectors,
                 provinces: presence, targetGroups: targetGroups, grantRange: grantRange, capacity: capacity,
-                languages: languages, contact: contact, website: website, optOut: optOut,
+                languages: languages, contact: contact, website: website, iatiOrganisation: iatiOrganisation,
+                optOut: optOut,
                 communes: communes.isEmpty ? nil : communes, createdAt: createdAt, updatedAt: updatedAt))
+    }
+
+    /// An IATI organisation identifier is a registration agency's code, a hyphen and the number
+    /// that agency gave (`GB-COH-1762840`, `XM-DAC-41114`): no spaces, as IATI activities write it.
+    private func readIATIOrganisation(_ reader: inout FieldReader) -> String? {
+        guard let text = reader.string("iatiOrganisation") else { return nil }
+        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._:/")
+        guard text.count <= 100, text.contains("-"), text.first != "-", text.allSatisfy(allowed.contains) else {
+            reader.report("iatiOrganisation", .key("problem.iatiOrganisation", text))
+            return nil
+        }
+        return text
     }
 
     private func readRegistration(_ reader: inout FieldReader) -> Registration? {

@@ -310,5 +310,11 @@ extension Messages {
         "iati.fault.unclosedTag": "a tag is not closed with '>'",
         "iati.fault.mismatch": "an end tag does not match the element it closes",
         "iati.fault.other": "libxml2 error {0}",
+        "problem.iatiOrganisation":
+            "'{0}' is not an IATI organisation identifier: it is the registration agency's code, a hyphen and the organisation's number there, without spaces (e.g. GB-COH-1762840, as the NGO's IATI files write it in reporting-org/@ref)",
+        "rec.iatiOrganisation": "IATI organisation",
+        "iatiOrganisationField": "IATI organisation identifier",
+        "iatiOrganisationHint":
+            "As the NGO's IATI files write it in reporting-org, e.g. GB-COH-1762840; leave empty if it publishes none.",
     ]
 }

@@ -310,5 +310,11 @@ extension Messages {
         "iati.fault.unclosedTag": "một thẻ không được đóng bằng '>'",
         "iati.fault.mismatch": "một thẻ đóng không khớp với phần tử nó đóng",
         "iati.fault.other": "lỗi libxml2 số {0}",
+        "problem.iatiOrganisation":
+            "'{0}' không phải là mã tổ chức IATI: mã gồm mã cơ quan đăng ký, một dấu gạch ngang và số của tổ chức ở đó, không có khoảng trắng (ví dụ GB-COH-1762840, như trong reporting-org/@ref của tệp IATI của tổ chức)",
+        "rec.iatiOrganisation": "Mã tổ chức IATI",
+        "iatiOrganisationField": "Mã tổ chức IATI",
+        "iatiOrganisationHint":
+            "Như trong reporting-org của tệp IATI của tổ chức, ví dụ GB-COH-1762840; để trống nếu tổ chức không công bố dữ liệu IATI.",
     ]
 }

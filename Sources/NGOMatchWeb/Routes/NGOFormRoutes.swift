@@ -66,6 +66,7 @@ struct NGOFormRoutes {
                 "nationwide": .bool(form["nationwide"] == "yes"),
             ]),
             "targetGroups": texts("targetGroups"), "capacity": text("capacity"), "website": text("website"),
+            "iatiOrganisation": text("iatiOrganisation"),
             "communes": NeedFormRoutes.lines(form["communes"]),
         ]
         if form.text("grantMin") != nil || form.text("grantMax") != nil {
@@ -90,6 +91,7 @@ struct NGOFormRoutes {
         var fields: [(name: String, value: String)] = [
             ("name", ngo.name), ("acronym", ngo.acronym ?? ""), ("country", ngo.country),
             ("capacity", String(ngo.capacity)), ("website", ngo.website ?? ""),
+            ("iatiOrganisation", ngo.iatiOrganisation ?? ""),
             ("nationwide", ngo.provinces.nationwide ? "yes" : ""),
             ("communes", (ngo.communes ?? []).map(communes.label(code:)).joined(separator: "\n")),
         ]
@@ -123,7 +125,9 @@ struct NGOFormRoutes {
             return "certKind"
         case "grantRange": return path.hasSuffix("max") ? "grantMax" : "grantMin"
         case "provinces": return path.contains("past") ? "workedIn" : "worksIn"
-        case "name", "acronym", "country", "capacity", "website", "sectors", "targetGroups", "communes": return head
+        case "name", "acronym", "country", "capacity", "website", "iatiOrganisation", "sectors", "targetGroups",
+            "communes":
+            return head
         default: return nil
         }
     }
@@ -151,6 +155,9 @@ struct NGOFormRoutes {
                     name: "capacity", label: text("capacityField"), kind: .input("number"),
                     value: form["capacity"] ?? ""),
                 .init(name: "website", label: text("website"), kind: .input("url"), value: form["website"] ?? ""),
+                .init(
+                    name: "iatiOrganisation", label: text("iatiOrganisationField"), kind: .input("text"),
+                    value: form["iatiOrganisation"] ?? "", hint: text("iatiOrganisationHint")),
                 .init(
                     name: "communes", label: text("communesField"), kind: .textArea, value: form["communes"] ?? "",
                     hint: text("communesHint")),

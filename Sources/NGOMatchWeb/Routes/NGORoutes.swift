@@ -111,6 +111,7 @@ struct NGORoutes {
                 "grants": ngo.grantRange.map { "\(format.money($0.min)) – \(format.money($0.max))" } as Any,
                 "capacity": String(ngo.capacity),
                 "certificate": certificate ?? app.text("noCertificate", context), "website": ngo.website as Any,
+                "iatiOrganisation": ngo.iatiOrganisation as Any,
                 "canEdit": session.isMinistry || session.ownNGO == ngo.id,
             ], request, context)
     }

@@ -35,6 +35,10 @@ struct NGOFields: RecordFlags {
     @Option(name: .customLong("cert-field"), help: "A sector named on the certificate (repeat).") var certFields:
         [String] = []
     @Option(help: "Web site.") var website: String?
+    @Option(
+        name: .customLong("iati-organisation"),
+        help: "Its IATI organisation identifier, as its IATI files write it (e.g. GB-COH-1762840).")
+    var iatiOrganisation: String?
     @Option(name: .customLong("contact-name")) var contactName: String?
     @Option(name: .customLong("contact-email")) var contactEmail: String?
     @Option(name: .customLong("contact-phone")) var contactPhone: String?
@@ -45,7 +49,7 @@ struct NGOFields: RecordFlags {
             "name": name.json, "acronym": acronym.json, "country": country.json,
             "sectors": sectors.isEmpty ? nil : .string(sectors.joined(separator: ";")),
             "targetGroups": targetGroups.json, "capacity": capacity.json, "languages": languages.json,
-            "website": website.json, "communes": communes.json,
+            "website": website.json, "iatiOrganisation": iatiOrganisation.json, "communes": communes.json,
         ]
         if !worksIn.isEmpty || !workedIn.isEmpty || nationwide != nil {
             fields["provinces"] = RecordFile.object([

@@ -133,6 +133,7 @@ struct RecordViews {
         }
         details.add(say("rec.contact"), contact(ngo.contact))
         details.add(say("rec.website"), ngo.website)
+        details.add(say("rec.iatiOrganisation"), ngo.iatiOrganisation)
         return details.render()
     }
 
