@@ -11,6 +11,8 @@ package enum SeedFile {
     package static let formerCommunes = "seeds/admin/former-communes.tsv"
     /// The 34 units' boundaries as SVG paths, derived by scripts/build-map.py.
     package static let provinceMap = "seeds/admin/map.tsv"
+    /// The same boundaries in longitude and latitude, derived by scripts/build-boundaries.py.
+    package static let provinceBoundaries = "seeds/admin/boundaries.tsv"
     /// The stages of a pair and the approval dossier's items, until the ministry replaces them.
     package static let approvalChecklist = "rules/approval/checklist.yaml"
     /// Vietnam's public holidays, for deadlines in working days.
