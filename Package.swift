@@ -161,7 +161,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
-            name: "NGOMatchIATITests", dependencies: ["NGOMatchIATI", "NGOMatchCore"], swiftSettings: strictSettings),
+            name: "NGOMatchIATITests", dependencies: ["NGOMatchIATI", "NGOMatchCore", "NGOMatchSeeds"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "NGOMatchCLITests",
             dependencies: [

@@ -316,5 +316,15 @@ extension Messages {
         "iatiOrganisationField": "IATI organisation identifier",
         "iatiOrganisationHint":
             "As the NGO's IATI files write it in reporting-org, e.g. GB-COH-1762840; leave empty if it publishes none.",
+        "iati.skip.noVietnam": "names no recipient-country VN: it is not work in Viet Nam",
+        "iati.skip.notAnNGO":
+            "published by {0}, of organisation type {1}, not an NGO (21–24): its activities are not an NGO's track record",
+        "iati.skip.unknownOrganisation":
+            "neither its publisher {0} ({1}) nor an implementer is a registry NGO by IATI identifier; add the identifier to the NGO (ngomatch ngos update ID --iati-organisation {1}) and import again",
+        "iati.skip.unknownWithSuggestion":
+            "its publisher {0} ({1}) is no registry NGO by IATI identifier, but the name matches {2}: if it is the same organisation, add the identifier to it (ngomatch ngos update ID --iati-organisation {1}) and import again",
+        "iati.skip.sectorsUnmapped":
+            "no sector in DAC 5-digit (vocabulary 1) or 3-digit (2) codes that ngomatch maps; seen: {0}",
+        "iati.skip.placeNotFound": "location '{0}' is no province or city ngomatch knows, and gives no point",
     ]
 }
