@@ -58,6 +58,7 @@ let package = Package(
         .target(
             name: "NGOMatchStore",
             dependencies: [
+                "NGOMatchIATI",
                 "NGOMatchCore", "NGOMatchPlanner",
                 "NGOMatchSeeds",
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -68,7 +69,7 @@ let package = Package(
         // The operations both doors call: one table of methods over the registry.
         .target(
             name: "NGOMatchService",
-            dependencies: ["NGOMatchCore", "NGOMatchPlanner", "NGOMatchStore"],
+            dependencies: ["NGOMatchCore", "NGOMatchPlanner", "NGOMatchStore", "NGOMatchIATI"],
             swiftSettings: strictSettings
         ),
         // JSON-RPC 2.0 over newline-delimited JSON: framing, messages, dispatch. No sockets.
@@ -180,6 +181,7 @@ let package = Package(
             name: "NGOMatchProtocolTests",
             dependencies: [
                 "NGOMatchProtocol", "NGOMatchService", "NGOMatchStore", "NGOMatchCore", "NGOMatchPlanner",
+                "NGOMatchIATI",
                 "ScheduleOracle",
             ],
             swiftSettings: strictSettings

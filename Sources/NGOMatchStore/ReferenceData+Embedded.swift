@@ -13,4 +13,7 @@ extension ReferenceData {
     package static let embeddedCommunes = CommuneCatalog {
         (SeedFile.text(SeedFile.communes) ?? "", SeedFile.text(SeedFile.formerCommunes) ?? "")
     }
+
+    /// The 34 units' boundaries compiled into the binary, for placing published points.
+    package static let embeddedBoundaries = ProvinceBoundaries(SeedFile.text(SeedFile.provinceBoundaries) ?? "")
 }

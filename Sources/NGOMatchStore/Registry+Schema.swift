@@ -383,6 +383,17 @@ extension Registry {
                 sql: "INSERT INTO registry_info (key, value) VALUES ('reporting_since', ?)",
                 arguments: [String(Registry.now().prefix(10))])
         }
+        migrator.registerMigration("v13-iati-activities") { db in
+            // Activities NGOs published in IATI, as the track record each adds to one registry
+            // NGO; a later file's version of an activity replaces the earlier (same identifier).
+            try db.create(table: "iati_activity") { t in
+                t.primaryKey("identifier", .text)
+                t.column("ngo_id", .text).notNull().indexed().references("ngo", onDelete: .cascade)
+                t.column("document", .text).notNull()
+                t.column("source", .text).notNull()
+                t.column("imported_at", .text).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -32,7 +32,7 @@ struct NGOMatch: AsyncParsableCommand {
             BackupCommand.self,
             RestoreCommand.self, AuditCommand.self,
             ServeCommand.self, WebCommand.self, MCPCommand.self, TokensCommand.self, PeopleCommand.self,
-            OutboxCommand.self, InterestCommand.self, PipelineCommand.self, ReportsCommand.self,
+            OutboxCommand.self, InterestCommand.self, PipelineCommand.self, ReportsCommand.self, IATICommand.self,
             PairCommand.self, GenerateCommand.self, GenerateEventCommand.self, BenchCommand.self,
             BenchPlannerCommand.self, BenchCommunesCommand.self, BenchEventsCommand.self, BenchWritesCommand.self,
             LoadCommand.self,

@@ -58,9 +58,13 @@ struct ThreeDoorsTests {
         let example = try JSONParser.parse(given.params)
         var file = ""
         if given.command.contains("{file}") {
-            // A rule set's text, or the whole event.
+            // A rule set's text, an IATI file's, or the whole event.
             if case .string(let text)? = example["text"] {
                 file = try cli.file("\(method.name).yaml", text)
+            } else if case .array(let files)? = example["files"], case .string(let name)? = files.first?["name"],
+                case .string(let content)? = files.first?["content"]
+            {
+                file = try cli.file(name, content)
             } else {
                 file = try cli.file("\(method.name).json", method.example)
             }

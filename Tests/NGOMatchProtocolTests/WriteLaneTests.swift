@@ -27,6 +27,7 @@ import Testing
         // Writes that compute at length before they write run beside the reads.
         #expect(try !lane("events.plan"))
         #expect(try !lane("events.import"))
+        #expect(try !lane("iati.import"))
         // A batch or a message without a method is dispatched as before, in the pool.
         #expect(try !harness.dispatcher.isQuickWrite(message(#"[{"jsonrpc":"2.0","id":1,"method":"needs.update"}]"#)))
         #expect(try !harness.dispatcher.isQuickWrite(message(#"{"jsonrpc":"2.0","id":1}"#)))
@@ -34,7 +35,9 @@ import Testing
 
     @Test func everyWriteButTheLengthyOnesIsQuick() {
         for method in OperationTable.all {
-            #expect(method.isQuickWrite == (method.isWrite && !["events.plan", "events.import"].contains(method.name)))
+            #expect(
+                method.isQuickWrite
+                    == (method.isWrite && !["events.plan", "events.import", "iati.import"].contains(method.name)))
         }
     }
 }

@@ -326,5 +326,20 @@ extension Messages {
         "iati.skip.sectorsUnmapped":
             "no sector in DAC 5-digit (vocabulary 1) or 3-digit (2) codes that ngomatch maps; seen: {0}",
         "iati.skip.placeNotFound": "location '{0}' is no province or city ngomatch knows, and gives no point",
+        "iati.skip.notYours":
+            "counts for {0}, not for the NGO importing: only the ministry imports other NGOs' activities",
+        "iati.replaced": "replaced by the same activity in {0}, line {1}",
+        "forbidden.iati": "{0} is for the ministry and for NGOs importing their own activities; {1} may not",
+        "iati.col.activity": "activity",
+        "iati.col.outcome": "outcome",
+        "iati.col.detail": "sectors and places, or why",
+        "iati.outcome.added": "added",
+        "iati.outcome.updated": "updated",
+        "iati.outcome.unchanged": "unchanged",
+        "iati.outcome.skipped": "skipped",
+        "iati.outcome.replaced": "replaced",
+        "iati.summary": "{0} activities read: {1} added, {2} updated, {3} unchanged, {4} skipped.",
+        "iati.summary.check":
+            "{0} activities read: {1} would be added, {2} updated, {3} unchanged, {4} skipped (nothing written).",
     ]
 }

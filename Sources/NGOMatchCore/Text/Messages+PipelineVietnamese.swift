@@ -326,5 +326,20 @@ extension Messages {
         "iati.skip.sectorsUnmapped":
             "không có lĩnh vực nào theo mã DAC 5 chữ số (bộ mã 1) hoặc 3 chữ số (2) mà ngomatch ánh xạ được; đã thấy: {0}",
         "iati.skip.placeNotFound": "địa điểm '{0}' không phải tỉnh, thành phố mà ngomatch biết, và không có toạ độ",
+        "iati.skip.notYours": "tính cho {0}, không phải tổ chức đang nhập: chỉ Bộ nhập được hoạt động của tổ chức khác",
+        "iati.replaced": "được thay bằng cùng hoạt động trong {0}, dòng {1}",
+        "forbidden.iati":
+            "{0} dành cho Bộ và cho tổ chức phi chính phủ nhập hoạt động của chính mình; {1} không được dùng",
+        "iati.col.activity": "hoạt động",
+        "iati.col.outcome": "kết quả",
+        "iati.col.detail": "lĩnh vực và địa bàn, hoặc lý do",
+        "iati.outcome.added": "đã thêm",
+        "iati.outcome.updated": "đã cập nhật",
+        "iati.outcome.unchanged": "không đổi",
+        "iati.outcome.skipped": "bỏ qua",
+        "iati.outcome.replaced": "đã thay",
+        "iati.summary": "Đã đọc {0} hoạt động: thêm {1}, cập nhật {2}, không đổi {3}, bỏ qua {4}.",
+        "iati.summary.check":
+            "Đã đọc {0} hoạt động: sẽ thêm {1}, cập nhật {2}, không đổi {3}, bỏ qua {4} (chưa ghi gì).",
     ]
 }
