@@ -1,4 +1,5 @@
 import NGOMatchCore
+import NGOMatchIATI
 import NGOMatchStore
 
 /// What a failed operation means to whoever asked, read once for every door: the protocol
@@ -91,6 +92,15 @@ package struct Refusal: Error, Sendable {
             self.init(kind: .nameUnknown, message: error.text(language), data: .object(data))
         case let error as RegistryError:
             self.init(error, language: language, log: log)
+        case let error as IATIReadError:
+            // A file's own fault, told where it is: the file as the client named it, never a path here.
+            var data: [String: JSONValue] = [
+                "file": .string(error.file), "line": .number(Double(error.line)),
+                "column": .number(Double(error.column)),
+            ]
+            if let activity = error.activity { data["activity"] = .string(activity) }
+            if let element = error.element { data["element"] = .string(element) }
+            self.init(kind: .invalidParams, message: error.text(language), data: .object(data))
         case let error as InvalidRuleSet:
             self.init(
                 kind: .invalidParams, message: error.text(language),

@@ -102,6 +102,17 @@ import Testing
         }
     }
 
+    @Test func aBrokenFileOverTheProtocolIsAnInvalidParamsErrorSayingWhere() throws {
+        let harness = try Self.harness()
+        let (session, _) = harness.session()
+        let params =
+            #"{"files":[{"name":"broken.xml","content":"<iati-activities version=\"2.03\">\n<iati-activity>\n</iati-activities>"}]}"#
+        let reply = try #require(harness.call("iati.import", params, on: session))
+        #expect(reply.errorCode == -32602, "\(reply)")
+        #expect(reply.errorMessage?.hasPrefix("broken.xml line 3") == true, "\(reply)")
+        #expect(reply["error"]?["data"]?["file"] == .string("broken.xml"))
+    }
+
     @Test func overTheProtocolTheFileTravelsAsText() throws {
         let harness = try Self.harness()
         let (session, _) = harness.session()
