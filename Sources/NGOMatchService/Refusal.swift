@@ -100,7 +100,9 @@ package struct Refusal: Error, Sendable {
             ]
             if let activity = error.activity { data["activity"] = .string(activity) }
             if let element = error.element { data["element"] = .string(element) }
-            self.init(kind: .invalidParams, message: error.text(language), data: .object(data))
+            self.init(
+                kind: .invalidParams, message: error.text(language),
+                problems: [FieldProblem(field: "files", error.phrase)], data: .object(data))
         case let error as InvalidRuleSet:
             self.init(
                 kind: .invalidParams, message: error.text(language),

@@ -79,6 +79,7 @@ package struct WebApp: Sendable {
         EventRoutes(app: self).add(to: router)
         AdminRoutes(app: self).add(to: router)
         RegistryFileRoutes(app: self).add(to: router)
+        IATIRoutes(app: self).add(to: router)
         RuleRoutes(app: self).add(to: router)
         return router
     }

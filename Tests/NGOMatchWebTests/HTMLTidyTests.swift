@@ -23,7 +23,7 @@ struct HTMLTidyTests {
     static let pages = [
         "/", "/needs", "/needs/cao-bang-1", "/needs/new", "/ngos", "/ngos/mcnv", "/ngos/mcnv/needs", "/dashboard",
         "/pipeline", "/pipeline/cao-bang-1/mcnv", "/reports", "/interest", "/interest/1", "/events", "/people",
-        "/admin/tokens", "/admin/import", "/rules", "/signin", "/needs?lang=vi", "/pipeline?lang=vi",
+        "/admin/tokens", "/admin/import", "/iati", "/rules", "/signin", "/needs?lang=vi", "/pipeline?lang=vi",
     ]
 
     /// What Tidy says of pages that is no fault of theirs.

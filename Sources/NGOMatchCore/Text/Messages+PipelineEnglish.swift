@@ -341,5 +341,19 @@ extension Messages {
         "iati.summary": "{0} activities read: {1} added, {2} updated, {3} unchanged, {4} skipped.",
         "iati.summary.check":
             "{0} activities read: {1} would be added, {2} updated, {3} unchanged, {4} skipped (nothing written).",
+        "iatiHeading": "IATI activity files",
+        "iatiExplained":
+            "Many NGOs publish their activities in the IATI standard. An activity in Viet Nam published by an NGO counts in the track record of the registry NGO whose IATI organisation identifier publishes or implements it; a matching name is only suggested. The ministry imports every NGO's activities, an NGO office its own.",
+        "iatiUpload": "Import IATI activity files",
+        "iatiFiles": "IATI activity files (.xml)",
+        "iatiFilesHint":
+            "IATI 1.0x to 2.03, as the publisher or d-portal.org gives them. All or nothing: a file that cannot be read changes nothing.",
+        "iatiReportCaption": "Every activity of the files, and what it became",
+        "iatiColActivity": "Activity",
+        "iatiColOutcome": "Outcome",
+        "iatiColNGO": "NGO",
+        "iatiColDetail": "Sectors and places, or why",
+        "iatiWhoMay": "IATI files are imported by the ministry, and by NGO offices for their own activities.",
+        "navIATI": "IATI files",
     ]
 }

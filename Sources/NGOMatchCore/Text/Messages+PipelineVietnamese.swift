@@ -341,5 +341,19 @@ extension Messages {
         "iati.summary": "Đã đọc {0} hoạt động: thêm {1}, cập nhật {2}, không đổi {3}, bỏ qua {4}.",
         "iati.summary.check":
             "Đã đọc {0} hoạt động: sẽ thêm {1}, cập nhật {2}, không đổi {3}, bỏ qua {4} (chưa ghi gì).",
+        "iatiHeading": "Tệp hoạt động IATI",
+        "iatiExplained":
+            "Nhiều tổ chức phi chính phủ công bố hoạt động của mình theo chuẩn IATI. Một hoạt động tại Việt Nam do tổ chức phi chính phủ công bố được tính vào kinh nghiệm của tổ chức trong sổ đăng ký có mã tổ chức IATI là đơn vị công bố hoặc thực hiện; tên trùng khớp chỉ được gợi ý. Bộ nhập hoạt động của mọi tổ chức, văn phòng tổ chức nhập hoạt động của chính mình.",
+        "iatiUpload": "Nhập tệp hoạt động IATI",
+        "iatiFiles": "Tệp hoạt động IATI (.xml)",
+        "iatiFilesHint":
+            "IATI 1.0x đến 2.03, như đơn vị công bố hoặc d-portal.org cung cấp. Nhập tất cả hoặc không gì cả: tệp không đọc được thì không thay đổi gì.",
+        "iatiReportCaption": "Mọi hoạt động trong các tệp, và kết quả của từng hoạt động",
+        "iatiColActivity": "Hoạt động",
+        "iatiColOutcome": "Kết quả",
+        "iatiColNGO": "Tổ chức",
+        "iatiColDetail": "Lĩnh vực và địa bàn, hoặc lý do",
+        "iatiWhoMay": "Tệp IATI do Bộ nhập, và do văn phòng tổ chức phi chính phủ nhập cho hoạt động của chính mình.",
+        "navIATI": "Tệp IATI",
     ]
 }
