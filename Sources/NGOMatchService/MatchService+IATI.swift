@@ -84,4 +84,10 @@ extension MatchService {
     package func iatiRecords(of ngo: NGOID) throws -> [IATITrackRecord] {
         try registry.iatiRecords(of: ngo)
     }
+
+    /// An NGO's published activities in a line for its profile, or nil when it has none.
+    package func iatiProfileLine(of ngo: NGOID, language: Language) -> String? {
+        guard let records = try? registry.iatiRecords(of: ngo) else { return nil }
+        return IATISummary(records).phrase(reference: reference, language: language)?.text(language)
+    }
 }

@@ -42,6 +42,14 @@ import Testing
         #expect(worldVision.reason?.contains("World Vision International (world-vision)") == true, "suggested by name")
         #expect(try harness.service.registry.auditTrail().first?.method == "iati.import")
 
+        // Civil society: 05001, 05390, 06494-02 and -03; emergency relief: 06544-02, -03 and the
+        // Dutch Relief Alliance's; 06494-04 (DAC 74010) climate; years 2018 (DRA) to 2022.
+        #expect(
+            harness.service.iatiProfileLine(of: "oxfam-novib", language: .en)
+                == "8 activities published in IATI, 2018–2022: Civil society and participation (4), Emergency relief (3), Climate resilience and disaster risk reduction (1); nationwide"
+        )
+        #expect(harness.service.iatiProfileLine(of: "mcnv", language: .en) == nil, "none published")
+
         let again = try harness.service.importIATI([Self.source()], checkOnly: false, caller: .local("test"))
         #expect(again.count("unchanged") == 10 && again.count("added") == 0, "never counted twice")
     }

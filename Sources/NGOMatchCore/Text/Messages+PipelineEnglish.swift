@@ -355,5 +355,9 @@ extension Messages {
         "iatiColDetail": "Sectors and places, or why",
         "iatiWhoMay": "IATI files are imported by the ministry, and by NGO offices for their own activities.",
         "navIATI": "IATI files",
+        "iati.profile": "{0} activities published in IATI, {1}: {2}; {3}",
+        "iati.profile.national": "nationwide",
+        "rec.iatiTrackRecord": "published in IATI",
+        "iatiTrackRecord": "Published in IATI",
     ]
 }

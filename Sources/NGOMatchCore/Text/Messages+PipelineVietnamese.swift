@@ -355,5 +355,9 @@ extension Messages {
         "iatiColDetail": "Lĩnh vực và địa bàn, hoặc lý do",
         "iatiWhoMay": "Tệp IATI do Bộ nhập, và do văn phòng tổ chức phi chính phủ nhập cho hoạt động của chính mình.",
         "navIATI": "Tệp IATI",
+        "iati.profile": "{0} hoạt động công bố trên IATI, {1}: {2}; {3}",
+        "iati.profile.national": "toàn quốc",
+        "rec.iatiTrackRecord": "công bố trên IATI",
+        "iatiTrackRecord": "Công bố trên IATI",
     ]
 }

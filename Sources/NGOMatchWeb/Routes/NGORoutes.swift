@@ -112,6 +112,7 @@ struct NGORoutes {
                 "capacity": String(ngo.capacity),
                 "certificate": certificate ?? app.text("noCertificate", context), "website": ngo.website as Any,
                 "iatiOrganisation": ngo.iatiOrganisation as Any,
+                "iatiTrackRecord": app.service.iatiProfileLine(of: ngo.id, language: context.language) as Any,
                 "canEdit": session.isMinistry || session.ownNGO == ngo.id,
             ], request, context)
     }

@@ -68,7 +68,10 @@ struct NGOsCommand: ParsableCommand {
         _ operation: Op.Type, _ ngo: NGO, _ service: MatchService, _ output: OutputOptions
     ) throws where Op.Result == NGO {
         let views = RecordViews(reference: service.reference, language: output.language)
-        try RecordOutput.show(operation, ngo, output) { views.ngoDetails(ngo, today: .today) }
+        try RecordOutput.show(operation, ngo, output) {
+            views.ngoDetails(
+                ngo, today: .today, published: service.iatiProfileLine(of: ngo.id, language: output.language))
+        }
     }
 }
 

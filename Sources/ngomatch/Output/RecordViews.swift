@@ -85,7 +85,8 @@ struct RecordViews {
         return table.render()
     }
 
-    func ngoDetails(_ ngo: NGO, today: CalendarDate) -> String {
+    /// - Parameter published: the line that sums up its IATI activities, if it has any.
+    func ngoDetails(_ ngo: NGO, today: CalendarDate, published: String? = nil) -> String {
         var details = Details()
         details.add(say("rec.id"), ngo.id.rawValue)
         details.add(say("rec.name"), ngo.name + (ngo.acronym.map { " (\($0))" } ?? ""))
@@ -134,6 +135,7 @@ struct RecordViews {
         details.add(say("rec.contact"), contact(ngo.contact))
         details.add(say("rec.website"), ngo.website)
         details.add(say("rec.iatiOrganisation"), ngo.iatiOrganisation)
+        details.add(say("rec.iatiTrackRecord"), published)
         return details.render()
     }
 
