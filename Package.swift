@@ -170,7 +170,7 @@ let package = Package(
                 "ngomatch", "NGOMatchService", "NGOMatchStore", "NGOMatchCore", "NGOMatchPlanner", "NGOMatchProtocol",
                 "NGOMatchMail",
                 "NGOMatchMCP",
-                "NGOMatchServer", "ScheduleOracle", "ChildProcessStart",
+                "NGOMatchServer", "ScheduleOracle", "ChildProcessStart", "NGOMatchIATI",
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -53,7 +53,12 @@ package struct IATIMapping: Sendable {
             reference.provinces.provinces.map { ($0.code, $0.id) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// What `iati export` puts between the reporter's identifier and the pair it was made from.
+    package static let exportMark = "-ngomatch-"
+
     package func map(_ activity: IATIActivity) -> Result<IATITrackRecord, IATISkip> {
+        // A partnership exported from here and read back: it is counted as a partnership already.
+        guard !activity.identifier.contains(Self.exportMark) else { return .failure(.ownExport) }
         guard let vietnam = activity.countries.first(where: { $0.code.uppercased() == "VN" }) else {
             return .failure(.noVietnam)
         }

@@ -12,6 +12,8 @@ package enum IATISkip: Error, Hashable, Sendable, Codable, Readable {
     case sectorsUnmapped(seen: [String])
     /// A location names no unit ngomatch knows, and gives no point to place it.
     case placeNotFound(name: String, suggestions: [String])
+    /// ngomatch's own export of a partnership, counted here as a partnership already.
+    case ownExport
 
     package var phrase: Phrase {
         switch self {
@@ -29,6 +31,8 @@ package enum IATISkip: Error, Hashable, Sendable, Codable, Readable {
             .key("iati.skip.sectorsUnmapped", seen.isEmpty ? "—" : seen.joined(separator: ", "))
         case .placeNotFound(let name, let suggestions):
             .sequence([.key("iati.skip.placeNotFound", name), .didYouMean(suggestions)])
+        case .ownExport:
+            .key("iati.skip.ownExport")
         }
     }
 }

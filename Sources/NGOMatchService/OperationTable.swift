@@ -88,7 +88,7 @@ package enum OperationTable {
         InterestShowOperation.self, InterestMessageOperation.self, InterestSettingsOperation.self,
         PipelineMoveOperation.self, PipelineListOperation.self, PipelineShowOperation.self, DossierItemOperation.self,
         PipelineFiguresOperation.self, ChecklistOperation.self, ReportingListOperation.self, ReportFileOperation.self,
-        ReportingSettingsOperation.self, IATIImportOperation.self,
+        ReportingSettingsOperation.self, IATIImportOperation.self, IATIExportOperation.self,
     ]
 
     package static let all: [OperationEntry] = operations.map { OperationEntry($0) }

@@ -115,6 +115,9 @@ struct ThreeDoorsTests {
         _ = try MatchService(registry: template).expressInterest(
             InterestExpressParams(need: "cao-bang-1", ngo: "MCNV", message: "We can help.", from: .ngo),
             caller: .local("t"))
+        // iati.export writes the partnerships, and IATI has no file of none.
+        _ = try MatchService(registry: template).recordPartnership(
+            PartnershipRecordParams(need: "cao-bang-2", ngo: "wwf-vietnam", status: "active"), caller: .local("t"))
         var compared = 0
         for method in OperationTable.all where !method.commandExample.isEmpty {
             // Reads share the registry; each door writes to a copy of its own.

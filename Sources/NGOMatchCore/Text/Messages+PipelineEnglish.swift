@@ -359,5 +359,13 @@ extension Messages {
         "iati.profile.national": "nationwide",
         "rec.iatiTrackRecord": "published in IATI",
         "iatiTrackRecord": "Published in IATI",
+        "iati.skip.ownExport":
+            "an export of a partnership recorded in ngomatch, which counts it as a partnership already",
+        "iati.export.noIdentifier":
+            "an IATI identifier for {0} (the reporting organisation); set it with ngomatch ngos update {0} --iati-organisation ID",
+        "iati.export.noReporter":
+            "the reporting organisation's IATI identifier (e.g. --reporter XM-EXAMPLE-1), as the whole registry is reported by the ministry",
+        "iati.export.nothing":
+            "a registry or an NGO with partnerships to export: there are none (declined ones are left out), and an IATI file holds one activity at least",
     ]
 }

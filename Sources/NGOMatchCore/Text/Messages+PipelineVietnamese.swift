@@ -359,5 +359,13 @@ extension Messages {
         "iati.profile.national": "toàn quốc",
         "rec.iatiTrackRecord": "công bố trên IATI",
         "iatiTrackRecord": "Công bố trên IATI",
+        "iati.skip.ownExport":
+            "bản xuất của một quan hệ hợp tác đã ghi trong ngomatch, đã được tính là quan hệ hợp tác",
+        "iati.export.noIdentifier":
+            "mã IATI của {0} (tổ chức báo cáo); quý vị đặt mã bằng ngomatch ngos update {0} --iati-organisation MÃ",
+        "iati.export.noReporter":
+            "mã IATI của tổ chức báo cáo (ví dụ --reporter XM-EXAMPLE-1), vì toàn bộ sổ đăng ký do Bộ báo cáo",
+        "iati.export.nothing":
+            "một sổ đăng ký hoặc tổ chức có quan hệ hợp tác để xuất: hiện không có (quan hệ bị từ chối không được xuất), và tệp IATI phải có ít nhất một hoạt động",
     ]
 }

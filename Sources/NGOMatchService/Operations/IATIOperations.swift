@@ -48,3 +48,43 @@ package enum IATIImportOperation: ServiceOperation {
             language: params.lang.flatMap(Language.init(rawValue:)) ?? .en)
     }
 }
+
+package struct IATIExportParams: OperationParams {
+    package static let parameters = [
+        Parameter("ngo", .text, "Only this NGO's partnerships, reported by it (its IATI identifier)."),
+        Parameter("reporter", .text, "The reporting organisation's IATI identifier, for the whole registry."),
+        Parameter("reporterName", .text, "Its name (default: the identifier)."),
+    ]
+    package var ngo: String?
+    package var reporter: String?
+    package var reporterName: String?
+
+    package init(ngo: String? = nil, reporter: String? = nil, reporterName: String? = nil) {
+        self.ngo = ngo
+        self.reporter = reporter
+        self.reporterName = reporterName
+    }
+}
+
+/// An IATI activity file, as text.
+package struct IATIExport: Encodable, Sendable {
+    package let xml: String
+}
+
+package enum IATIExportOperation: ServiceOperation {
+    package static let name = "iati.export"
+    package static let command = "iati export"
+    package static let access = Access.read
+    package static let summary = "The registry's partnerships as an IATI 2.03 activity file."
+    package static let guidance =
+        "Writes every partnership that was not declined as an IATI 2.03 activity (the need's title, province, sectors as DAC codes and timeframe; the NGO as implementer; the status), reported by one NGO (ngo, with its IATI identifier) or, for the whole registry, by the organisation reporter names. The identifiers are the same at every export; importing the file back changes nothing."
+    package static let example = #"{"reporter":"XM-EXAMPLE-1","reporterName":"Example ministry"}"#
+    package static let commandExample = [
+        "iati", "export", "--reporter", "XM-EXAMPLE-1", "--reporter-name", "Example ministry", "--format", "json",
+    ]
+    package static func run(_ service: MatchService, _ params: IATIExportParams, caller: Caller) throws -> IATIExport {
+        IATIExport(
+            xml: try service.exportIATI(
+                ngo: params.ngo, reporter: params.reporter, reporterName: params.reporterName, caller: caller))
+    }
+}

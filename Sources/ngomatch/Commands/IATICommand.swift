@@ -16,8 +16,9 @@ struct IATICommand: ParsableCommand {
             Examples:
               ngomatch iati import oxfam-novib.xml --check
               ngomatch iati import downloads/iati/
+              ngomatch iati export --ngo MCNV --out mcnv-iati.xml
             """,
-        subcommands: [Import.self]
+        subcommands: [Import.self, Export.self]
     )
 
     struct Import: ParsableCommand {
@@ -53,6 +54,32 @@ struct IATICommand: ParsableCommand {
             let report = try service.importIATI(
                 sources, checkOnly: check, caller: .local("cli"), language: CommandLanguage.current)
             try output.emit(IATIImportOperation.self, report, table: { IATIView.report(report) })
+        }
+    }
+}
+
+extension IATICommand {
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export", abstract: "Write the partnerships as an IATI 2.03 activity file.")
+        @OptionGroup var registry: RegistryOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: "Only this NGO's partnerships, reported by it (it needs its IATI identifier).") var ngo: String?
+        @Option(help: "For the whole registry: the reporting organisation's IATI identifier.") var reporter: String?
+        @Option(help: "The reporting organisation's name.") var reporterName: String?
+        @Option(help: "Write the file here instead of to standard output.") var out: String?
+
+        func run() throws {
+            let export = try IATIExportOperation.run(
+                try registry.service(), IATIExportParams(ngo: ngo, reporter: reporter, reporterName: reporterName),
+                caller: .local("cli"))
+            if output.format == .json {
+                try output.emit(IATIExportOperation.self, export, table: { export.xml })
+            } else if let out {
+                try Data(export.xml.utf8).write(to: URL(fileURLWithPath: out))
+            } else {
+                print(export.xml, terminator: "")
+            }
         }
     }
 }
