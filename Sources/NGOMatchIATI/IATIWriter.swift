@@ -95,33 +95,23 @@ package enum IATIWriter {
     }
 
     /// Text content: markup escaped; a CR kept as a reference (a parser would make a CR LF of it).
-    static func text(_ value: String) -> String {
-        var out = ""
-        for scalar in value.unicodeScalars where allowed(scalar) {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\r": out += "&#13;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func text(_ value: String) -> String { escaped(value, inAttribute: false) }
 
-    /// An attribute's value: quotes escaped, and line ends and tabs as references (a parser
+    /// An attribute's value: quotes escaped too, and line ends and tabs as references (a parser
     /// would make spaces of them).
-    static func attribute(_ value: String) -> String {
+    static func attribute(_ value: String) -> String { escaped(value, inAttribute: true) }
+
+    private static func escaped(_ value: String, inAttribute: Bool) -> String {
         var out = ""
         for scalar in value.unicodeScalars where allowed(scalar) {
             switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "\"": out += "&quot;"
             case "\r": out += "&#13;"
-            case "\n": out += "&#10;"
-            case "\t": out += "&#9;"
+            case "\"" where inAttribute: out += "&quot;"
+            case "\n" where inAttribute: out += "&#10;"
+            case "\t" where inAttribute: out += "&#9;"
             default: out.unicodeScalars.append(scalar)
             }
         }
