@@ -320,9 +320,9 @@ extension Messages {
         "iati.skip.notAnNGO":
             "published by {0}, of organisation type {1}, not an NGO (21–24): its activities are not an NGO's track record",
         "iati.skip.unknownOrganisation":
-            "neither its publisher {0} ({1}) nor an implementer is a registry NGO by IATI identifier; add the identifier to the NGO (ngomatch ngos update ID --iati-organisation {1}) and import again",
+            "neither its publisher {0} ({1}) nor an implementer is a registry NGO by IATI identifier; add the identifier to the NGO (on its profile's form, or ngomatch ngos update ID --iati-organisation {1}) and import again",
         "iati.skip.unknownWithSuggestion":
-            "its publisher {0} ({1}) is no registry NGO by IATI identifier, but the name matches {2}: if it is the same organisation, add the identifier to it (ngomatch ngos update ID --iati-organisation {1}) and import again",
+            "its publisher {0} ({1}) is no registry NGO by IATI identifier, but the name matches {2}: if it is the same organisation, add the identifier to it (on its profile's form, or ngomatch ngos update ID --iati-organisation {1}) and import again",
         "iati.skip.sectorsUnmapped":
             "no sector in DAC 5-digit (vocabulary 1) or 3-digit (2) codes that ngomatch maps; seen: {0}",
         "iati.skip.placeNotFound": "location '{0}' is no province or city ngomatch knows, and gives no point",

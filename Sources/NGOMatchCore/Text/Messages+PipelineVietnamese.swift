@@ -320,9 +320,9 @@ extension Messages {
         "iati.skip.notAnNGO":
             "do {0} công bố, loại tổ chức {1}, không phải tổ chức phi chính phủ (21–24): hoạt động này không tính vào kinh nghiệm của tổ chức phi chính phủ",
         "iati.skip.unknownOrganisation":
-            "cả đơn vị công bố {0} ({1}) lẫn đơn vị thực hiện đều không phải tổ chức trong sổ đăng ký theo mã IATI; quý vị hãy thêm mã cho tổ chức (ngomatch ngos update ID --iati-organisation {1}) rồi nhập lại",
+            "cả đơn vị công bố {0} ({1}) lẫn đơn vị thực hiện đều không phải tổ chức trong sổ đăng ký theo mã IATI; quý vị hãy thêm mã cho tổ chức (trong biểu mẫu hồ sơ của tổ chức, hoặc ngomatch ngos update ID --iati-organisation {1}) rồi nhập lại",
         "iati.skip.unknownWithSuggestion":
-            "đơn vị công bố {0} ({1}) không phải tổ chức trong sổ đăng ký theo mã IATI, nhưng tên trùng với {2}: nếu là cùng một tổ chức, quý vị hãy thêm mã cho tổ chức đó (ngomatch ngos update ID --iati-organisation {1}) rồi nhập lại",
+            "đơn vị công bố {0} ({1}) không phải tổ chức trong sổ đăng ký theo mã IATI, nhưng tên trùng với {2}: nếu là cùng một tổ chức, quý vị hãy thêm mã cho tổ chức đó (trong biểu mẫu hồ sơ của tổ chức, hoặc ngomatch ngos update ID --iati-organisation {1}) rồi nhập lại",
         "iati.skip.sectorsUnmapped":
             "không có lĩnh vực nào theo mã DAC 5 chữ số (bộ mã 1) hoặc 3 chữ số (2) mà ngomatch ánh xạ được; đã thấy: {0}",
         "iati.skip.placeNotFound": "địa điểm '{0}' không phải tỉnh, thành phố mà ngomatch biết, và không có toạ độ",
