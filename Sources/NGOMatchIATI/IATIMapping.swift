@@ -102,7 +102,9 @@ package struct IATIMapping: Sendable {
     /// The activity's sectors, or its transactions' when it gives none of its own (IATI allows
     /// one or the other), in DAC 5-digit (vocabulary 1) and 3-digit (2) codes.
     private func sectors(_ activity: IATIActivity) -> Result<[IATITrackRecord.SectorShare], IATISkip> {
-        let given = activity.sectors.isEmpty ? activity.transactions.flatMap(\.sectors) : activity.sectors
+        // Transactions' sectors carry no shares of the activity: only its own sectors do.
+        let fromTransactions = activity.sectors.isEmpty
+        let given = fromTransactions ? activity.transactions.flatMap(\.sectors) : activity.sectors
         var shares: [IATITrackRecord.SectorShare] = []
         for sector in given {
             let id: SectorID? =
@@ -112,12 +114,11 @@ package struct IATIMapping: Sendable {
                 default: nil
                 }
             guard let id else { continue }
+            let percentage = fromTransactions ? nil : sector.percentage
             if let index = shares.firstIndex(where: { $0.sector == id }) {
-                if let more = sector.percentage, activity.sectors.isEmpty == false {
-                    shares[index].percentage = (shares[index].percentage ?? 0) + more
-                }
+                if let percentage { shares[index].percentage = (shares[index].percentage ?? 0) + percentage }
             } else {
-                shares.append(.init(sector: id, percentage: activity.sectors.isEmpty ? nil : sector.percentage))
+                shares.append(.init(sector: id, percentage: percentage))
             }
         }
         guard !shares.isEmpty else {

@@ -59,14 +59,18 @@ extension MatchService {
             case .completed, .declined: "4"
             }
         let province = reference.provinces[need.province]
-        let codes = need.sectors.compactMap { reference.taxonomy[$0.sector]?.dacCodes.first }
-        var shares: [(code: String, percentage: Double)] = []
-        for code in codes where !shares.contains(where: { $0.code == code }) { shares.append((code, 0)) }
+        var codes: [String] = []
+        for code in need.sectors.compactMap({ reference.taxonomy[$0.sector]?.dacCodes.first })
+        where !codes.contains(code) {
+            codes.append(code)
+        }
         // Equal shares in hundredths, the last taking what rounding left, so that they sum to 100.
-        for index in shares.indices {
-            let share = (100.0 / Double(shares.count) * 100).rounded(.down) / 100
-            shares[index].percentage =
-                index == shares.count - 1 ? ((100 - share * Double(index)) * 100).rounded() / 100 : share
+        let share = (10_000 / Double(max(1, codes.count))).rounded(.down) / 100
+        let shares = codes.enumerated().map { index, code in
+            (
+                code: code,
+                percentage: index == codes.count - 1 ? ((100 - share * Double(index)) * 100).rounded() / 100 : share
+            )
         }
         return IATIWriter.Activity(
             identifier: "\(publisher.ref ?? "")\(IATIMapping.exportMark)\(need.id)-\(ngo.id)", reporter: publisher,

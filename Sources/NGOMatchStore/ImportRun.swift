@@ -80,14 +80,17 @@ struct ImportRun {
         let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
         if large { try db.execute(sql: "PRAGMA cache_size = -65536") }
         defer { if large { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") } }
-        run.startedEmpty =
-            try Bool.fetchOne(
-                db,
-                sql: """
-                    SELECT NOT EXISTS (SELECT 1 FROM need) AND NOT EXISTS (SELECT 1 FROM ngo)
-                      AND NOT EXISTS (SELECT 1 FROM partnership)
-                    """) ?? false
-        run.written.areTheWholeRegistry = run.startedEmpty
+        // Asked only where it saves work: a registration would pay three queries to save one.
+        if run.remembers {
+            run.startedEmpty =
+                try Bool.fetchOne(
+                    db,
+                    sql: """
+                        SELECT NOT EXISTS (SELECT 1 FROM need) AND NOT EXISTS (SELECT 1 FROM ngo)
+                          AND NOT EXISTS (SELECT 1 FROM partnership)
+                        """) ?? false
+            run.written.areTheWholeRegistry = run.startedEmpty
+        }
         for document in documents { try run.take(document, progress) }
         try run.takePartnerships()
         guard run.failures.isEmpty else { throw ValidationFailure(records: run.failures) }
