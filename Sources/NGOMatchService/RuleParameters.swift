@@ -21,7 +21,11 @@ package struct RuleParameters: Encodable, Sendable {
             settings["geography.elsewhere"] = rule.elsewhere
             settings["geography.decayKm"] = rule.decayKm
         }
-        if let rule = rules.trackRecord { settings["trackRecord.saturation"] = rule.saturation }
+        if let rule = rules.trackRecord {
+            settings["trackRecord.saturation"] = rule.saturation
+            settings["trackRecord.published"] = rule.published
+            settings["trackRecord.publishedWithinYears"] = Double(rule.publishedWithinYears)
+        }
         if let rule = rules.underservedProvince { settings["underservedProvince.saturation"] = rule.saturation }
         self.settings = settings
         let f = rules.filters

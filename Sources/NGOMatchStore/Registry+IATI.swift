@@ -17,7 +17,7 @@ extension Registry {
     package func storeIATIRecords(
         _ records: [(record: IATITrackRecord, source: String)], checkOnly: Bool, audit: AuditEntry
     ) throws -> [String: IATIStoreOutcome] {
-        let store = { (db: Database) throws -> [String: IATIStoreOutcome] in
+        let store = { (db: Database, writes: Bool) throws -> [String: IATIStoreOutcome] in
             var outcomes: [String: IATIStoreOutcome] = [:]
             let stamp = Self.now()
             for (record, source) in records {
@@ -26,7 +26,7 @@ extension Registry {
                     db, sql: "SELECT document FROM iati_activity WHERE identifier = ?", arguments: [record.identifier])
                 let outcome: IATIStoreOutcome = existing == nil ? .added : existing == document ? .unchanged : .updated
                 outcomes[record.identifier] = outcome
-                guard !checkOnly, outcome != .unchanged else { continue }
+                guard writes, outcome != .unchanged else { continue }
                 try db.execute(
                     sql: """
                         INSERT INTO iati_activity (identifier, ngo_id, document, source, imported_at)
@@ -38,9 +38,13 @@ extension Registry {
             }
             return outcomes
         }
-        if checkOnly { return try database.read(store) }
-        return try change(audit: audit, revises: false) { db in
-            Audited(value: try store(db), auditName: "\(records.count) IATI activities")
+        let foreseen = try database.read { try store($0, false) }
+        if checkOnly { return foreseen }
+        // A change revises: the activities count in track records, so every kept index and answer
+        // is stale. A file imported again unchanged costs no one a new index.
+        let revises = foreseen.values.contains { $0 != .unchanged }
+        return try change(audit: audit, revises: revises) { db in
+            Audited(value: try store(db, true), auditName: "\(records.count) IATI activities")
         }.value
     }
 
@@ -56,6 +60,13 @@ extension Registry {
                     try String.fetchAll(db, sql: "SELECT document FROM iati_activity ORDER BY identifier")
                 }
             return try documents.map { try Self.decode(IATITrackRecord.self, $0) }
+        }
+    }
+
+    /// The activities that count in NGOs' track records, for the index.
+    static func publishedActivities(_ db: Database) throws -> [PublishedActivity] {
+        try String.fetchAll(db, sql: "SELECT document FROM iati_activity ORDER BY identifier").compactMap {
+            try decode(IATITrackRecord.self, $0).published
         }
     }
 }

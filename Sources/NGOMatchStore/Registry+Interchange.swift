@@ -42,7 +42,9 @@ extension Registry {
         }
         // The import's own transaction bumped the revision by one.
         let revision = before + 1
-        let (lineage, token) = try database.read { db in (try Self.lineage(db), try Self.token(of: revision, db)) }
+        let (lineage, token, published) = try database.read { db in
+            (try Self.lineage(db), try Self.token(of: revision, db), try Self.publishedActivities(db))
+        }
         let needs = Self.inIDOrder(written.needs)
         let ngos = Self.inIDOrder(written.ngos)
         let partnerships = written.partnerships.sorted {
@@ -50,7 +52,7 @@ extension Registry {
         }
         let index = compiled(
             needs: (needs.map(\.record), needs.map(\.document)), ngos: (ngos.map(\.record), ngos.map(\.document)),
-            partnerships: partnerships, revision: revision, lineage: lineage, token: token)
+            partnerships: partnerships, published: published, revision: revision, lineage: lineage, token: token)
         return (summary, (index, revision))
     }
 

@@ -76,15 +76,17 @@ extension Registry {
     /// Everything the scoring engine needs, read in one consistent snapshot, and the revision it
     /// was read at; a snapshot of the compiled index is written beside the file for the next process.
     package func revisedMatchIndex() throws -> (index: MatchIndex, revision: Int) {
-        let (needs, ngos, partnerships, revision, lineage, token) = try database.read { db in
+        let (needs, ngos, partnerships, published, revision, lineage, token) = try database.read { db in
             let revision = try Self.revision(db)
             return (
                 try decodedNeeds.all(from: "need", db), try decodedNGOs.all(from: "ngo", db),
-                try Self.fetchPartnerships(db), revision, try Self.lineage(db), try Self.token(of: revision, db)
+                try Self.fetchPartnerships(db), try Self.publishedActivities(db), revision, try Self.lineage(db),
+                try Self.token(of: revision, db)
             )
         }
         let index = compiled(
-            needs: needs, ngos: ngos, partnerships: partnerships, revision: revision, lineage: lineage, token: token)
+            needs: needs, ngos: ngos, partnerships: partnerships, published: published, revision: revision,
+            lineage: lineage, token: token)
         return (index, revision)
     }
 
@@ -92,10 +94,12 @@ extension Registry {
     /// snapshot written beside the file for the next process.
     func compiled(
         needs: (records: [Need], documents: [String]), ngos: (records: [NGO], documents: [String]),
-        partnerships: [Partnership], revision: Int, lineage: String?, token: String?
+        partnerships: [Partnership], published: [PublishedActivity], revision: Int, lineage: String?,
+        token: String?
     ) -> MatchIndex {
         let index = MatchIndex(
-            reference: reference, needs: needs.records, ngos: ngos.records, partnerships: partnerships)
+            reference: reference, needs: needs.records, ngos: ngos.records, partnerships: partnerships,
+            published: published)
         if let lineage, let token {
             let header = MatchIndex.SnapshotHeader(revision: revision, lineage: lineage, token: token)
             writeSnapshot { sink in

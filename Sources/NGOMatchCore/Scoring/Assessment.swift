@@ -35,7 +35,7 @@ package enum Evidence: Hashable, Sendable {
     case targetGroups(shared: [TargetGroup], wanted: Int)
     case funding(FundingFit.Relation, gap: Double, min: Double?, max: Double?)
     case timeframe(coveredShare: Double, certificateExpires: CalendarDate?)
-    case trackRecord(completed: Int)
+    case trackRecord(TrackRecord.Tally, province: ProvinceID)
     case load(open: Int, capacity: Int)
     case underserved(ngosWorkingThere: Int)
     case sectorEmphasis(share: Double)

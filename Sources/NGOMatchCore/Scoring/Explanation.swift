@@ -74,8 +74,8 @@ package struct Explanation: Sendable {
             let percent = Int((share * 100).rounded())
             return expires.map { say("reason.timeframeUntil", "\(percent)", day($0)) }
                 ?? say("reason.timeframe", "\(percent)")
-        case .trackRecord(let completed):
-            return Messages.counted("reason.trackRecord", language, completed)
+        case .trackRecord(let tally, let province):
+            return trackRecord(tally, in: province)
         case .load(let open, let capacity):
             return say("reason.load", "\(open)", "\(capacity)")
         case .underserved(let count):
@@ -84,6 +84,24 @@ package struct Explanation: Sendable {
             let percent = Int((share * 100).rounded())
             return say("reason.emphasis", "\(percent)")
         }
+    }
+
+    /// Partnerships completed here, and what the NGO published, each said only when there is some.
+    private func trackRecord(_ tally: TrackRecord.Tally, in province: ProvinceID) -> String {
+        let recorded = Messages.counted("reason.trackRecord", language, tally.completed)
+        guard tally.published > 0, let since = tally.publishedSince else { return recorded }
+        let here = provinceName(province)
+        let year = "\(since)"
+        let published =
+            switch (tally.publishedInProvince, tally.publishedInSector) {
+            case (let inProvince, 0):
+                Messages.counted("reason.publishedInProvince", language, inProvince, here, year)
+            case (0, let inSector):
+                Messages.counted("reason.publishedInSector", language, inSector, year)
+            case (let inProvince, let inSector):
+                Messages.counted("reason.publishedInBoth", language, inProvince, here, "\(inSector)", year)
+            }
+        return tally.completed > 0 ? recorded + "; " + published : published
     }
 
     /// Why a filter removed the pair, and what would change that.

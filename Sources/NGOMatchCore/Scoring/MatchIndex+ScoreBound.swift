@@ -1,8 +1,8 @@
 /// The highest score a candidate could have, from its `ScoreBoundInputs` alone: each factor's
 /// value computed by the factor's own function (or its table for one need) from the packed
-/// fields, except the track record, where every completed partnership is counted. So the bound
-/// is the score itself but for that factor and the rounding of grant limits and load, and it is
-/// never below the score.
+/// fields, except the track record, where every completed partnership and published activity is
+/// counted. So the bound is the score itself but for that factor and the rounding of grant
+/// limits and load, and it is never below the score.
 extension MatchIndex {
     /// What a ranking works out once for a need: the points of the factors the need alone decides
     /// (the same for every NGO), the tables of its sector fit and geography, and each factor's
@@ -19,6 +19,7 @@ extension MatchIndex {
         let timeframeWeight: Double
         let trackRecordWeight: Double
         let trackRecordSaturation: Double
+        let publishedWeight: Double
         let loadWeight: Double
     }
 
@@ -49,6 +50,7 @@ extension MatchIndex {
             targetGroupsWeight: weights[.targetGroups] ?? 0,
             fundingWeight: weights[.funding] ?? 0, timeframeWeight: weights[.timeframe] ?? 0,
             trackRecordWeight: weights[.trackRecord] ?? 0, trackRecordSaturation: rules.trackRecord?.saturation ?? 1,
+            publishedWeight: rules.trackRecord?.published ?? 0,
             loadWeight: weights[.load] ?? 0)
     }
 
@@ -95,7 +97,9 @@ extension MatchIndex {
         if context.trackRecordWeight != 0 {
             total +=
                 context.trackRecordWeight
-                * TrackRecord.value(completed: Int(inputs.completed), saturation: context.trackRecordSaturation)
+                * TrackRecord.value(
+                    completed: Int(inputs.completed), published: Int(inputs.published),
+                    publishedWeight: context.publishedWeight, saturation: context.trackRecordSaturation)
         }
         if context.loadWeight != 0 { total += context.loadWeight * Double(inputs.load) }
         // The score adds the same products in another order: its last bits may differ.

@@ -30,7 +30,7 @@ extension MatchIndex {
         var targetGroups: Double?
         var funding: (value: Double, relation: FundingFit.Relation)?
         var timeframe: Double?
-        var trackRecord: (value: Double, completed: Int)?
+        var trackRecord: (value: Double, tally: TrackRecord.Tally)?
         var load: Double?
         var underserved: Double?
         var emphasis: Double?
@@ -85,14 +85,12 @@ extension MatchIndex {
                 certificate: ngo.hasCertificate ? Int(ngo.issued)...Int(max(ngo.issued, ngo.expires)) : nil)
         }
         if let rule = rules.trackRecord {
-            var count = 0
-            for item in completed[Int(ngo.completedStart)..<Int(ngo.completedStart + ngo.completedCount)]
-            where compiledNeeds[Int(item.need)].province == need.province
-                || compiledNeeds[Int(item.need)].topMask & need.topMask != 0
-            {
-                count += 1
-            }
-            results.trackRecord = (TrackRecord.value(completed: count, saturation: rule.saturation), count)
+            let tally = trackRecord(need, ngo, rule)
+            results.trackRecord = (
+                TrackRecord.value(
+                    completed: tally.completed, published: tally.published, publishedWeight: rule.published,
+                    saturation: rule.saturation), tally
+            )
         }
         if rules.load != nil { results.load = Load.value(open: Int(ngo.openPartnerships), capacity: Int(ngo.capacity)) }
         if let rule = rules.underservedProvince {
@@ -251,7 +249,7 @@ extension MatchIndex {
                 evidence = .timeframe(
                     coveredShare: value,
                     certificateExpires: ngo.hasCertificate ? CalendarDate(dayNumber: Int(ngo.expires)) : nil)
-            case .trackRecord: evidence = .trackRecord(completed: results.trackRecord!.completed)
+            case .trackRecord: evidence = .trackRecord(results.trackRecord!.tally, province: need.province)
             case .load: evidence = .load(open: Int(ngo.openPartnerships), capacity: Int(ngo.capacity))
             case .underservedProvince:
                 evidence = .underserved(ngosWorkingThere: ngosWorkingIn[Int(compiledNeeds[needPosition].province)])

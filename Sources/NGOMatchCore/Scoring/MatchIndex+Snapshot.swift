@@ -24,7 +24,7 @@ extension MatchIndex {
 
     private static let magic: UInt64 = 0x5844_494D_4F47_4E00  // "\0NGOMIDX"
     /// Bump when what `compile` writes changes meaning, not only its layout.
-    private static let format: UInt32 = 2
+    private static let format: UInt32 = 3
 
     /// The layouts and reference the compiled values depend on: another build or other
     /// reference data make another fingerprint, and the snapshot is compiled again.
@@ -32,7 +32,7 @@ extension MatchIndex {
         var hash = StableHash()
         for stride in [
             MemoryLayout<CompiledNeed>.stride, MemoryLayout<CompiledNGO>.stride, MemoryLayout<SectorEntry>.stride,
-            MemoryLayout<Completed>.stride, MemoryLayout<Int>.stride,
+            MemoryLayout<Completed>.stride, MemoryLayout<Published>.stride, MemoryLayout<Int>.stride,
         ] {
             hash.combine("\(stride)")
         }
@@ -69,6 +69,7 @@ extension MatchIndex {
         writer.write(array: needSectors)
         writer.write(array: ngoSectors)
         writer.write(array: completed)
+        writer.write(array: published)
         for order in [needOrder, ngoOrder, needByRank, ngoByRank] { writer.write(array: order) }
         for sets in [ngosByTopSector, ngosByCertificateProvince, needsByTopSector, needsByProvince, [openNeeds]] {
             writer.write(Int64(sets.count))
@@ -146,6 +147,7 @@ extension MatchIndex {
         let needSectors = try reader.readArray(SectorEntry.self)
         let ngoSectors = try reader.readArray(SectorEntry.self)
         let completed = try reader.readArray(Completed.self)
+        let published = try reader.readArray(Published.self)
         var orders: [[Int32]] = []
         for _ in 0..<4 { orders.append(try reader.readArray(Int32.self)) }
         var sets: [[Bitset]] = []
@@ -207,6 +209,7 @@ extension MatchIndex {
         let sectorCount = Int32(needSectors.count)
         let ngoSectorCount = Int32(ngoSectors.count)
         let completedCount = Int32(completed.count)
+        let publishedCount = Int32(published.count)
         // Positions read back are used unchecked when scoring: one out of range would crash a server.
         guard
             compiledNeeds.allSatisfy({
@@ -217,6 +220,8 @@ extension MatchIndex {
                 $0.sectorStart >= 0 && $0.sectorCount >= 0 && $0.sectorStart + $0.sectorCount <= ngoSectorCount
                     && $0.completedStart >= 0 && $0.completedCount >= 0
                     && $0.completedStart + $0.completedCount <= completedCount
+                    && $0.publishedStart >= 0 && $0.publishedCount >= 0
+                    && $0.publishedStart + $0.publishedCount <= publishedCount
             }),
             completed.allSatisfy({ $0.need >= 0 && Int($0.need) < needCount }),
             (needSectors + ngoSectors).allSatisfy({ $0.node >= 0 && Int($0.node) < parent.count }),
@@ -234,6 +239,7 @@ extension MatchIndex {
             countCertificateFields(at: position, entering: true)
         }
         self.completed = completed
+        self.published = published
         (needOrder, ngoOrder, needByRank, ngoByRank) = (orders[0], orders[1], orders[2], orders[3])
         (ngosByTopSector, ngosByCertificateProvince) = (sets[0], sets[1])
         (needsByTopSector, needsByProvince, openNeeds) = (sets[2], sets[3], sets[4][0])

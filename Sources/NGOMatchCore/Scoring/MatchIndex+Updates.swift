@@ -36,6 +36,8 @@ extension MatchIndex {
             compiled.openPartnerships = old.openPartnerships
             compiled.completedStart = old.completedStart
             compiled.completedCount = old.completedCount
+            compiled.publishedStart = old.publishedStart
+            compiled.publishedCount = old.publishedCount
             ngos[position] = ngo
             ngoEntries[position] = ngo.directoryEntry
             compiledNGOs[position] = compiled
@@ -55,6 +57,7 @@ extension MatchIndex {
         ngosWithoutCertificate.grow(toHold: position + 1)
         var compiled = compile(ngo)
         compiled.completedStart = Int32(completed.count)
+        compiled.publishedStart = Int32(published.count)
         compiledNGOs.append(compiled)
         refreshBoundInputs(at: position)
         demand.append(0)
@@ -138,7 +141,16 @@ extension MatchIndex {
             grantMax: ngo.grantRange?.max ?? 0,
             capacity: Int32(ngo.capacity), optOutProvinces: provinceMask(ngo.optOut?.provinces ?? []),
             optOutNodes: nodeMask(ngo.optOut?.sectors ?? []), openPartnerships: 0,
-            completedStart: 0, completedCount: 0)
+            completedStart: 0, completedCount: 0, publishedStart: 0, publishedCount: 0)
+    }
+
+    /// Compiles a published activity; nil when it has no date, so that its recency is unknown.
+    func compile(_ activity: PublishedActivity) -> Published? {
+        guard let years = activity.years else { return nil }
+        return Published(
+            provinces: provinceMask(activity.provinces),
+            topMask: topMask(activity.sectors.compactMap { sectorIndex[$0] }),
+            firstYear: Int16(clamping: years.lowerBound), lastYear: Int16(clamping: years.upperBound))
     }
 
     /// Adds a compiled need to the sets and counts it belongs to, and to the demand for the NGOs certified there.

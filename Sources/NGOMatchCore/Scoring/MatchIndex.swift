@@ -34,6 +34,8 @@ package struct MatchIndex: Sendable {
     var needSectors: [SectorEntry] = []
     var ngoSectors: [SectorEntry] = []
     var completed: [Completed] = []
+    /// Each NGO's published activities (see `PublishedActivity`), in a slice per NGO like `completed`.
+    var published: [Published] = []
     var needIndex: [NeedID: Int]
     var ngoIndex: [NGOID: Int]
     /// Each NGO's place in id order, so ties are broken by id without comparing strings.
@@ -109,12 +111,22 @@ package struct MatchIndex: Sendable {
         var openPartnerships: Int32
         var completedStart: Int32
         var completedCount: Int32
+        var publishedStart: Int32
+        var publishedCount: Int32
     }
 
     /// A completed partnership, by the need's position: its province and sectors are read
     /// from the need as it is now.
     struct Completed: Sendable, BitwiseCopyable {
         var need: Int32
+    }
+
+    /// A published activity compiled: its provinces and top-level sectors as masks, and its years.
+    struct Published: Sendable, BitwiseCopyable {
+        var provinces: UInt64
+        var topMask: UInt32
+        var firstYear: Int16
+        var lastYear: Int16
     }
 
     /// The reference compiled, and empty sets and counts sized for the records given.
@@ -172,7 +184,10 @@ package struct MatchIndex: Sendable {
         completedByNeed = Array(repeating: 0, count: needs.count)
     }
 
-    package init(reference: ReferenceData, needs: [Need], ngos: [NGO], partnerships: [Partnership] = []) {
+    package init(
+        reference: ReferenceData, needs: [Need], ngos: [NGO], partnerships: [Partnership] = [],
+        published: [PublishedActivity] = []
+    ) {
         self.init(
             reference: reference, needs: RecordTable(needs), needIDs: ChunkedArray(needs.map(\.id)),
             ngos: RecordTable(ngos), ngoEntries: ChunkedArray(ngos.map(\.directoryEntry)))
@@ -195,12 +210,20 @@ package struct MatchIndex: Sendable {
             }
             if partnership.status == .declined { declined.insert(pair) }
         }
+        var publishedByNGO = [[Published]](repeating: [], count: ngos.count)
+        for activity in published {
+            guard let ngo = ngoIndex[activity.ngo], let compiled = compile(activity) else { continue }
+            publishedByNGO[ngo].append(compiled)
+        }
         for (position, ngo) in ngos.enumerated() {
             var compiled = compile(ngo)
             compiled.openPartnerships = openByNGO[position]
             compiled.completedStart = Int32(completed.count)
             compiled.completedCount = Int32(completedByNGO[position].count)
             completed += completedByNGO[position]
+            compiled.publishedStart = Int32(self.published.count)
+            compiled.publishedCount = Int32(publishedByNGO[position].count)
+            self.published += publishedByNGO[position]
             compiledNGOs.append(compiled)
             refreshBoundInputs(at: position)
             enterNGO(at: position)

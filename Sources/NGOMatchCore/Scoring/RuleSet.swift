@@ -61,6 +61,11 @@ package struct RuleSet: Hashable, Sendable {
         package var weight: Double
         /// Completed partnerships in the sector or province that earn the full value.
         package var saturation: Double = 3
+        /// What one activity the NGO published (in IATI) counts for, against 1 for a partnership
+        /// recorded here: 0 leaves published work out, 0.5 counts two activities as one partnership.
+        package var published: Double = 1
+        /// A published activity counts if it ran in the years up to this many before the need starts.
+        package var publishedWithinYears: Int = 10
 
         package init(weight: Double) { self.weight = weight }
     }

@@ -100,9 +100,19 @@ package struct RuleSetParser {
                 }
                 rules.geography = rule
             case .trackRecord:
-                known(fields, ["weight", "saturation"], in: .verbatim(key))
+                known(fields, ["weight", "saturation", "published", "publishedWithinYears"], in: .verbatim(key))
                 var rule = RuleSet.TrackRecordRule(weight: weight)
                 rule.saturation = number(fields, "saturation", in: 1...1000, context: key) ?? rule.saturation
+                rule.published = number(fields, "published", in: 0...10, context: key) ?? rule.published
+                if let years = number(fields, "publishedWithinYears", in: 1...100, context: key) {
+                    if years.rounded() == years {
+                        rule.publishedWithinYears = Int(years)
+                    } else {
+                        report(
+                            fields["publishedWithinYears"],
+                            .key("rules.wholeYears", "\(key).publishedWithinYears", Self.format(years)))
+                    }
+                }
                 rules.trackRecord = rule
             case .underservedProvince:
                 known(fields, ["weight", "saturation"], in: .verbatim(key))

@@ -1,10 +1,11 @@
 /// What an NGO brings to any need's score, packed into one 64-byte record: a ranking reads it
 /// for every candidate to bound the candidate's score, and reads the NGO's full compiled
-/// record (three cache lines, its sectors and its completed partnerships elsewhere) only for
+/// record (three cache lines, its sectors and its track record elsewhere) only for
 /// the few whose bound could reach the top of the list.
 ///
 /// Every value is an upper bound of what the score reads, never less: grant limits rounded
-/// outwards, the load rounded up, every completed partnership counted whatever its need.
+/// outwards, the load rounded up, every completed partnership and published activity counted
+/// whatever its need.
 struct ScoreBoundInputs: Sendable, BitwiseCopyable {
     var current: UInt64
     var past: UInt64
@@ -16,7 +17,10 @@ struct ScoreBoundInputs: Sendable, BitwiseCopyable {
     var expires: Int32
     var grantMin: Float
     var grantMax: Float
-    var completed: UInt32
+    /// Completed partnerships and published activities, each counted whatever its need; a
+    /// count past 65,535 is far past any saturation (at most 1,000), so clamping keeps the bound.
+    var completed: UInt16
+    var published: UInt16
     var load: Float
     /// How many sector entries are packed; `unpacked` when they did not fit.
     var sectorCount: UInt8
@@ -47,7 +51,8 @@ struct ScoreBoundInputs: Sendable, BitwiseCopyable {
         expires = ngo.expires
         grantMin = Self.roundedDown(ngo.grantMin)
         grantMax = Self.roundedUp(ngo.grantMax)
-        completed = UInt32(clamping: ngo.completedCount)
+        completed = UInt16(clamping: ngo.completedCount)
+        published = UInt16(clamping: ngo.publishedCount)
         load = Self.roundedUp(Load.value(open: Int(ngo.openPartnerships), capacity: Int(ngo.capacity)))
         flags =
             (ngo.hasCertificate ? Self.hasCertificate : 0) | (ngo.hasGrantRange ? Self.hasGrantRange : 0)

@@ -979,6 +979,7 @@ extension Messages {
             "'{0}' không phải là tên bộ tiêu chí hợp lệ; hãy dùng chữ thường không dấu, chữ số và '-', ví dụ '{1}'",
         "rules.nameShipped": "'{0}' là bộ tiêu chí có sẵn; hãy chọn tên khác (ví dụ '{1}')",
         "rules.negative": "'{0}' không được là số âm, nhưng nhận được {1}",
+        "rules.wholeYears": "'{0}' phải là một số năm nguyên, nhưng nhận được {1}",
         "rules.notMapping": "{0} phải là bảng tên và giá trị",
         "rules.notYAML": "không phải YAML hợp lệ: {0}",
         "rules.outOfRange": "'{0}' phải từ {1} đến {2}, nhưng nhận được {3}",
@@ -1060,6 +1061,14 @@ extension Messages {
         "reason.timeframe": "Giấy đăng ký còn hiệu lực cho {0}% thời gian thực hiện",
         "reason.trackRecord": "{0} dự án đã hoàn thành trong lĩnh vực hoặc địa phương này",
         "reason.trackRecord.one": "1 dự án đã hoàn thành trong lĩnh vực hoặc địa phương này",
+        "reason.publishedInProvince": "{0} hoạt động tại {1} từ năm {2}, đã công bố trên IATI",
+        "reason.publishedInProvince.one": "1 hoạt động tại {1} từ năm {2}, đã công bố trên IATI",
+        "reason.publishedInSector": "{0} hoạt động trong lĩnh vực này từ năm {1}, đã công bố trên IATI",
+        "reason.publishedInSector.one": "1 hoạt động trong lĩnh vực này từ năm {1}, đã công bố trên IATI",
+        "reason.publishedInBoth":
+            "{0} hoạt động tại {1} và {2} hoạt động khác trong lĩnh vực này từ năm {3}, đã công bố trên IATI",
+        "reason.publishedInBoth.one":
+            "1 hoạt động tại {1} và {2} hoạt động khác trong lĩnh vực này từ năm {3}, đã công bố trên IATI",
         "reason.underserved": "Chỉ {0} tổ chức đang hoạt động tại địa phương này",
         "reason.underserved.one": "Chỉ 1 tổ chức đang hoạt động tại địa phương này",
         "needStatus.open": "đang mở",

@@ -12,11 +12,14 @@ struct BoundedRankingTests {
     /// (ties), with more sectors than a packed record holds, without a grant range or a certificate,
     /// nationwide, and partnerships of every status.
     static func index(seed: UInt64) -> MatchIndex {
-        let (needs, ngos, partnerships) = registry(seed: seed)
-        return MatchIndex(reference: Seeds.reference, needs: needs, ngos: ngos, partnerships: partnerships)
+        let (needs, ngos, partnerships, published) = registry(seed: seed)
+        return MatchIndex(
+            reference: Seeds.reference, needs: needs, ngos: ngos, partnerships: partnerships, published: published)
     }
 
-    static func registry(seed: UInt64) -> (needs: [Need], ngos: [NGO], partnerships: [Partnership]) {
+    static func registry(seed: UInt64) -> (
+        needs: [Need], ngos: [NGO], partnerships: [Partnership], published: [PublishedActivity]
+    ) {
         let synthetic = SyntheticRegistry(reference: Seeds.reference, ngos: 300, needs: 50, seed: seed)
         var random = SplitMix64(seed: seed &* 7)
         var ngos = synthetic.ngos
@@ -39,7 +42,24 @@ struct BoundedRankingTests {
                 need: synthetic.needs.randomElement(using: &random)!.id, ngo: ngos.randomElement(using: &random)!.id,
                 status: Partnership.Status.allCases.randomElement(using: &random)!)
         }
-        return (synthetic.needs, ngos, partnerships)
+        return (synthetic.needs, ngos, partnerships, published(for: ngos, &random))
+    }
+
+    /// Activities published by some of the NGOs: in a province or across Viet Nam, in any sectors,
+    /// old and recent, some undated.
+    static func published(for ngos: [NGO], _ random: inout SplitMix64) -> [PublishedActivity] {
+        let provinces = Seeds.reference.provinces.provinces.map(\.id)
+        let sectors = Seeds.reference.taxonomy.sectors.map(\.id)
+        return (0..<400).map { _ in
+            let first = Int.random(in: 2005...2027, using: &random)
+            return PublishedActivity(
+                ngo: ngos.randomElement(using: &random)!.id,
+                provinces: Bool.random(using: &random)
+                    ? [] : Array(provinces.shuffled(using: &random).prefix(Int.random(in: 1...3, using: &random))),
+                sectors: Array(sectors.shuffled(using: &random).prefix(Int.random(in: 0...3, using: &random))),
+                years: Int.random(in: 0..<10, using: &random) == 0
+                    ? nil : first...(first + Int.random(in: 0...4, using: &random)))
+        }
     }
 
     /// The shipped rule sets and random ones: any weights from 0, any factor values, any minimum, filters on and off.
@@ -62,6 +82,8 @@ struct BoundedRankingTests {
             rules.trackRecord = weight().map {
                 var rule = RuleSet.TrackRecordRule(weight: $0)
                 rule.saturation = 1 + unit() * 4
+                rule.published = unit() < 0.2 ? 0 : unit() * 3
+                rule.publishedWithinYears = 1 + Int(unit() * 15)
                 return rule
             }
             rules.load = weight().map { RuleSet.WeightOnly(weight: $0) }
@@ -122,9 +144,10 @@ struct BoundedRankingTests {
 
     @Test(arguments: seeds)
     func boundInputsFollowEveryWriteAsAFreshBuildMakesThem(seed: UInt64) {
-        let (registered, original, recorded) = Self.registry(seed: seed)
+        let (registered, original, recorded, published) = Self.registry(seed: seed)
         var needs = registered
-        var index = MatchIndex(reference: Seeds.reference, needs: needs, ngos: original, partnerships: recorded)
+        var index = MatchIndex(
+            reference: Seeds.reference, needs: needs, ngos: original, partnerships: recorded, published: published)
         var random = SplitMix64(seed: seed &+ 99)
         var ngos = original
         var partnerships = recorded
@@ -153,13 +176,14 @@ struct BoundedRankingTests {
                 index.record(partnership)
             }
         }
-        let fresh = MatchIndex(reference: Seeds.reference, needs: needs, ngos: ngos, partnerships: partnerships)
+        let fresh = MatchIndex(
+            reference: Seeds.reference, needs: needs, ngos: ngos, partnerships: partnerships, published: published)
         for position in ngos.indices {
             let (followed, built) = (index.scoreBoundInputs[position], fresh.scoreBoundInputs[position])
             #expect(followed.load == built.load && followed.current == built.current)
             #expect(followed.packedSectorsLow == built.packedSectorsLow && followed.sectorCount == built.sectorCount)
             // A changed completed partnership leaves the old entries behind; the count is what is bounded.
-            #expect(followed.completed == built.completed)
+            #expect(followed.completed == built.completed && followed.published == built.published)
         }
         #expect(index.demand == fresh.demand && index.maxDemand == fresh.maxDemand)
         #expect(Array(index.ngoTopMasks) == Array(fresh.ngoTopMasks))

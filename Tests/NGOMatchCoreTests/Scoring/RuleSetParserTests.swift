@@ -46,6 +46,37 @@ struct RuleSetParserTests {
         }
     }
 
+    @Test func theTrackRecordWeighsPublishedWorkAsTold() throws {
+        func parse(_ settings: String) throws(InvalidRuleSet) -> RuleSet {
+            try RuleSetParser.parse(
+                """
+                name: iati
+                minimumScore: 0
+                factors:
+                  sectorFit:
+                    weight: 90
+                  trackRecord:
+                    weight: 10
+                \(settings)
+                """, file: "iati.yaml", taxonomy: Seeds.reference.taxonomy)
+        }
+        let defaults = try #require(try parse("").trackRecord)
+        #expect(defaults.published == 1 && defaults.publishedWithinYears == 10)
+        let told = try #require(try parse("    published: 0.5\n    publishedWithinYears: 5").trackRecord)
+        #expect(told.published == 0.5 && told.publishedWithinYears == 5)
+        do {
+            _ = try parse("    published: -1\n    publishedWithinYears: 2.5")
+            Issue.record("a negative weight and half a year were accepted")
+        } catch {
+            let messages = error.problems.map(\.description)
+            #expect(messages.contains("iati.yaml:8:16: 'trackRecord.published' must not be negative, got -1"))
+            #expect(
+                messages.contains(
+                    "iati.yaml:9:27: 'trackRecord.publishedWithinYears' must be a whole number of years, got 2.5"),
+                "\(messages)")
+        }
+    }
+
     @Test func refusesWhatIsNotYAML() {
         #expect(throws: InvalidRuleSet.self) {
             try RuleSetParser.parse("name: [unclosed", file: "bad.yaml", taxonomy: Seeds.reference.taxonomy)

@@ -19,7 +19,8 @@ struct SnapshotTests {
                 status: Partnership.Status.allCases.randomElement(using: &random)!)
         }
         return MatchIndex(
-            reference: Seeds.reference, needs: synthetic.needs, ngos: synthetic.ngos, partnerships: partnerships)
+            reference: Seeds.reference, needs: synthetic.needs, ngos: synthetic.ngos, partnerships: partnerships,
+            published: BoundedRankingTests.published(for: synthetic.ngos, &random))
     }
 
     static func snapshot(of index: MatchIndex, revision: Int = 7) throws -> Data {

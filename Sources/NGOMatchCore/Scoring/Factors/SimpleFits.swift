@@ -37,13 +37,6 @@ package enum TimeframeFit {
     }
 }
 
-package enum TrackRecord {
-    /// Completed partnerships in the need's sector or province, up to `saturation`.
-    package static func value(completed: Int, saturation: Double) -> Double {
-        Swift.min(1, Double(completed) / saturation)
-    }
-}
-
 package enum Load {
     /// Spare yearly capacity: 1 with no open partnerships, 0 when full or with no capacity.
     package static func value(open: Int, capacity: Int) -> Double {
