@@ -52,6 +52,10 @@ struct RecordReaderTests {
             "timeframe.start: expected a day as YYYY-MM-DD, got '2026-02-30'"
         ),
         (["targetGroups": .string("kids")], "targetGroups[0]: unknown target group 'kids'"),
+        (
+            ["sectors": .string("health:4, water:3")],
+            "sectors[0]: expected 'health:<priority 1–5>', got 'health:4, water:3': separate the items with ';', e.g. 'health:4; water:3'"
+        ),
     ])
     func reportsWhatIsWrongAndWhere(change: [String: JSONValue], expected: String) {
         #expect(problems(Self.validNeed.merging(.object(change))) == [expected])

@@ -188,8 +188,9 @@ package struct FieldReader {
                 let field = "\(fieldPath(key))[\(index)]"
                 guard parts.count == 2 else { return (name, nil, field) }
                 guard let level = Int(parts[1]) else {
-                    problems.append(
-                        FieldProblem(field: field, .key("problem.expectedPair", name, levelKey, item)))
+                    // "health:4, water:3": a comma where the list wants a semicolon.
+                    let key = parts[1].contains(",") ? "problem.expectedPairSemicolon" : "problem.expectedPair"
+                    problems.append(FieldProblem(field: field, .key(key, name, levelKey, item)))
                     return nil
                 }
                 return (name, level, field)

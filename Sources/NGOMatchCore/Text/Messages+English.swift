@@ -805,6 +805,8 @@ extension Messages {
         "problem.expectedDate": "expected a day as YYYY-MM-DD, got '{0}'",
         "problem.expectedList": "expected a list, got {0}",
         "problem.expectedPair": "expected '{0}:<{1} 1–5>', got '{2}'",
+        "problem.expectedPairSemicolon":
+            "expected '{0}:<{1} 1–5>', got '{2}': separate the items with ';', e.g. 'health:4; water:3'",
         "problem.recordInvalid": "The record is not valid ({0} problems):",
         "problem.recordInvalid.one": "The record is not valid (1 problem):",
         "problem.recordsInvalid": "{0} records are not valid ({1} problems):",

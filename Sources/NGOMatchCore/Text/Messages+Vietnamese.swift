@@ -818,6 +818,8 @@ extension Messages {
         "problem.expectedDate": "cần một ngày theo dạng YYYY-MM-DD (năm-tháng-ngày), nhưng nhận được '{0}'",
         "problem.expectedList": "cần một danh sách, nhưng nhận được {0}",
         "problem.expectedPair": "cần theo dạng '{0}:<{1} 1–5>', nhưng nhận được '{2}'",
+        "problem.expectedPairSemicolon":
+            "cần theo dạng '{0}:<{1} 1–5>', nhưng nhận được '{2}': quý vị hãy ngăn cách các mục bằng ';', ví dụ 'health:4; water:3'",
         "problem.recordInvalid": "Bản ghi không hợp lệ ({0} lỗi):",
         "problem.recordInvalid.one": "Bản ghi không hợp lệ (1 lỗi):",
         "problem.recordsInvalid": "{0} bản ghi không hợp lệ ({1} lỗi):",
