@@ -5,6 +5,7 @@
 #   SECONDS_LONG=600 scripts/protocol-bench.sh memory   # ten minutes of load, memory read every 30 s
 #   REGISTRY=big.sqlite scripts/protocol-bench.sh varied  # varied questions with and without a writer (issue 18)
 #   COLD=1 REGISTRY=big.sqlite scripts/protocol-bench.sh varied  # the same, started without an index snapshot
+#   REGISTRY=big.sqlite scripts/protocol-bench.sh detail  # varied questions with explain full, summary, none
 #
 # Release build, a fresh demo registry (or a copy of REGISTRY), loopback; the load generator
 # shares the machine.
@@ -82,6 +83,30 @@ for step, line in enumerate(sys.stdin):
     load --clients 8 --window 4 --seconds 8 --method match.suggest --params-file "$work/varied-01"
     wait $writing
     echo "server resident memory at the end: $(rss) (peak $(peak))"
+    exit 0
+fi
+if [ "${1:-short}" = detail ]; then
+    # The same kind of varied questions with explain full, summary and none: a third each, so
+    # that no reply one run kept answers another.
+    grep '"need"' "$work/asks.jsonl" | python3 -c '
+import json, random, sys
+random.seed(40)
+needs = [json.loads(line)["need"] for line in sys.stdin][:2000]
+asks = [{"need": n, "limit": l, "rules": r, "lang": g}
+        for n in needs for l in range(1, 21) for r in ("default", "climate", "underserved") for g in ("en", "vi")]
+random.shuffle(asks)
+for ask in asks[:150000]: print(json.dumps(ask))' >"$work/detail.jsonl"
+    split -n l/3 -d "$work/detail.jsonl" "$work/detail-"
+    for pair in full:00 summary:01 none:02; do
+        detail=${pair%%:*}
+        python3 -c '
+import json, sys
+for line in open(sys.argv[2]):
+    ask = json.loads(line); ask["explain"] = sys.argv[1]; print(json.dumps(ask))' "$detail" "$work/detail-${pair##*:}" \
+            >"$work/asks-$detail.jsonl"
+        echo "varied questions, explain $detail"
+        load --clients 8 --window 4 --seconds 8 --method match.suggest --params-file "$work/asks-$detail.jsonl"
+    done
     exit 0
 fi
 if [ "${1:-short}" = memory ]; then

@@ -164,6 +164,7 @@ extension MatchService {
         let rules = try rules(ranking.rules)
         let index = try index()
         let language = ranking.lang ?? .en
+        let detail = ranking.explain ?? .full
         var notes: [String] = []
         var positions: [Int] = []
         if let need = params.need {
@@ -196,8 +197,10 @@ extension MatchService {
             SuggestionList(
                 need: index.needs[position].id, title: index.needs[position].title,
                 province: index.needs[position].province,
-                rules: rules.name, ranked: result.ranked.map { AssessmentReport($0, index: index, language: language) },
-                excluded: result.excluded.map { AssessmentReport($0, index: index, language: language) })
+                rules: rules.name,
+                ranked: result.ranked.map { AssessmentReport($0, index: index, language: language, detail: detail) },
+                excluded: result.excluded.map { AssessmentReport($0, index: index, language: language, detail: detail) }
+            )
         }
         return SuggestResult(suggestions: lists, notes: notes)
     }
@@ -227,10 +230,11 @@ extension MatchService {
             ngoPosition: position, rules: rules, options: options, sector: sector,
             region: params.region.map { RegionID($0) }, only: only)
         let language = params.ranking.lang ?? .en
+        let detail = params.ranking.explain ?? .full
         return DiscoverResult(
             ngo: found.id, name: found.name, rules: rules.name,
-            ranked: result.ranked.map { AssessmentReport($0, index: index, language: language) },
-            excluded: result.excluded.map { AssessmentReport($0, index: index, language: language) })
+            ranked: result.ranked.map { AssessmentReport($0, index: index, language: language, detail: detail) },
+            excluded: result.excluded.map { AssessmentReport($0, index: index, language: language, detail: detail) })
     }
 
     package func explain(_ params: ExplainParams) throws -> ExplainedPair {

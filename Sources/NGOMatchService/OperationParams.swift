@@ -55,9 +55,25 @@ extension OperationParams {
             throw ServiceError.invalidParams(
                 field: path(context.codingPath), expected: .key("params.expectedNotNull", describe(type)))
         } catch let DecodingError.dataCorrupted(context) {
-            throw ServiceError.invalidParams(
-                field: path(context.codingPath), expected: .verbatim(context.debugDescription))
+            let field = path(context.codingPath)
+            if let options = choices(field), case .string(let given)? = object[field] {
+                // "'sumary' is not one of full, summary, none — did you mean 'summary'?", not Swift's own words.
+                throw ServiceError.invalidParams(
+                    field: field,
+                    expected: .sequence([
+                        .key("problem.notOneOf", given, options.joined(separator: ", ")),
+                        Suggestions.phrase(for: given, among: options),
+                    ]))
+            }
+            throw ServiceError.invalidParams(field: field, expected: .verbatim(context.debugDescription))
         }
+    }
+
+    /// The values a parameter takes, when it is a choice.
+    private static func choices(_ field: String) -> [String]? {
+        guard let parameter = parameters.first(where: { $0.name == field }), case .choice(let options) = parameter.kind
+        else { return nil }
+        return options
     }
 
     private static func path(_ keys: [any CodingKey]) -> String {
@@ -87,7 +103,7 @@ package struct NoParams: OperationParams {
 package struct RankingParams: Sendable, Decodable {
     package static let parameters = [
         Parameter.rules, Parameter.limit, Parameter.showExcluded, Parameter.includeDeclined, Parameter.diversify,
-        Parameter.lang,
+        Parameter.lang, Parameter.reportDetail,
     ]
 
     package var rules: String?
@@ -96,10 +112,11 @@ package struct RankingParams: Sendable, Decodable {
     package var includeDeclined: Bool?
     package var diversify: Bool?
     package var lang: Language?
+    package var explain: ReportDetail?
 
     package init(
         rules: String? = nil, limit: Int? = nil, showExcluded: Bool? = nil, includeDeclined: Bool? = nil,
-        diversify: Bool? = nil, lang: Language? = nil
+        diversify: Bool? = nil, lang: Language? = nil, explain: ReportDetail? = nil
     ) {
         self.rules = rules
         self.limit = limit
@@ -107,6 +124,7 @@ package struct RankingParams: Sendable, Decodable {
         self.includeDeclined = includeDeclined
         self.diversify = diversify
         self.lang = lang
+        self.explain = explain
     }
 
     var options: RankOptions {

@@ -48,6 +48,10 @@ package struct Parameter: Sendable {
         "diversify", .boolean, "Spread suggestions so the same few large NGOs do not top every list.")
     package static let lang = Parameter(
         "lang", .choice(["vi", "en"]), "Language of names and reasons: vi (Vietnamese) or en (English, the default).")
+    package static let reportDetail = Parameter(
+        "explain", .choice(ReportDetail.allCases.map(\.rawValue)),
+        "How much of each assessment to tell: full (reasons and every factor in words, the default), summary (each factor's points, no sentences) or none (scores and failed filters only), for programs that need no words."
+    )
     package static let sector = Parameter(
         "sector", .text,
         "A sector id or name (e.g. health, health.primary-care, 'nước sạch'); a sector includes its subsectors.")

@@ -45,11 +45,18 @@ struct RankingOptions: ParsableArguments {
     var showExcluded = false
     @Flag(help: "Suggest pairs that declined before.") var includeDeclined = false
     @Flag(help: "Spread suggestions so the same few NGOs do not top every list.") var diversify = false
+    @Option(
+        help:
+            "How much to tell of each candidate: full (reasons and every factor in words), summary (points per factor) or none (scores only); for programs reading --format json."
+    )
+    var explain: ReportDetail = .full
 
     /// The ranking flags as the operation's parameters.
     func params(_ scoring: ScoringOptions, _ output: OutputOptions) -> RankingParams {
         RankingParams(
             rules: scoring.rules, limit: limit, showExcluded: showExcluded, includeDeclined: includeDeclined,
-            diversify: diversify, lang: output.language)
+            diversify: diversify, lang: output.language, explain: explain)
     }
 }
+
+extension ReportDetail: ExpressibleByArgument {}

@@ -6,14 +6,18 @@ enum RankingView {
         _ reports: [AssessmentReport], counterpart: KeyPath<AssessmentReport, String>,
         id: KeyPath<AssessmentReport, String>, language: Language
     ) -> String {
+        // Asked with --explain summary or none: no words to show, so no column for them.
+        let says = reports.allSatisfy { $0.detail == .full }
         var table = Table(
-            ["cli.rank", "cli.score", "cli.id", "cli.name", "cli.why"].map { Messages.text($0, language) })
+            (["cli.rank", "cli.score", "cli.id", "cli.name"] + (says ? ["cli.why"] : [])).map {
+                Messages.text($0, language)
+            })
         for (rank, report) in reports.enumerated() {
-            table.add([
-                "\(rank + 1)", LocalFormat.decimal(report.score, language), report[keyPath: id],
-                report[keyPath: counterpart],
-                report.reasons.joined(separator: "; "),
-            ])
+            table.add(
+                [
+                    "\(rank + 1)", LocalFormat.decimal(report.score, language), report[keyPath: id],
+                    report[keyPath: counterpart],
+                ] + (says ? [report.reasons.joined(separator: "; ")] : []))
         }
         return table.render()
     }
@@ -27,7 +31,7 @@ enum RankingView {
         for report in reports {
             table.add([
                 LocalFormat.decimal(report.score, language), report[keyPath: id], report[keyPath: counterpart],
-                report.failedFilters.map(\.reason).joined(separator: "; "),
+                report.failedFilters.map { $0.reason.isEmpty ? $0.filter.rawValue : $0.reason }.joined(separator: "; "),
                 report.failedFilters.compactMap(\.remedy).joined(separator: "; "),
             ])
         }
