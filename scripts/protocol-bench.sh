@@ -6,6 +6,7 @@
 #   REGISTRY=big.sqlite scripts/protocol-bench.sh varied  # varied questions with and without a writer (issue 18)
 #   COLD=1 REGISTRY=big.sqlite scripts/protocol-bench.sh varied  # the same, started without an index snapshot
 #   REGISTRY=big.sqlite scripts/protocol-bench.sh detail  # varied questions with explain full, summary, none
+#     (DETAILS="none:00 summary:01 full:02" for the other order)
 #
 # Release build, a fresh demo registry (or a copy of REGISTRY), loopback; the load generator
 # shares the machine.
@@ -97,7 +98,7 @@ asks = [{"need": n, "limit": l, "rules": r, "lang": g}
 random.shuffle(asks)
 for ask in asks[:150000]: print(json.dumps(ask))' >"$work/detail.jsonl"
     split -n l/3 -d "$work/detail.jsonl" "$work/detail-"
-    for pair in full:00 summary:01 none:02; do
+    for pair in ${DETAILS:-full:00 summary:01 none:02}; do
         detail=${pair%%:*}
         python3 -c '
 import json, sys
