@@ -162,8 +162,9 @@ extension MatchService {
         let ranking = params.ranking
         try Paging.check(limit: ranking.limit)
         let rules = try rules(ranking.rules)
-        let (index, generation) = try currentIndex()
+        let index = try index()
         let language = ranking.lang ?? .en
+        let detail = ranking.explain ?? .full
         var notes: [String] = []
         var positions: [Int] = []
         if let need = params.need {
@@ -197,8 +198,9 @@ extension MatchService {
                 need: index.needs[position].id, title: index.needs[position].title,
                 province: index.needs[position].province,
                 rules: rules.name,
-                ranked: reports(result.ranked, index, generation: generation, rules: rules, ranking: ranking),
-                excluded: reports(result.excluded, index, generation: generation, rules: rules, ranking: ranking))
+                ranked: result.ranked.map { AssessmentReport($0, index: index, language: language, detail: detail) },
+                excluded: result.excluded.map { AssessmentReport($0, index: index, language: language, detail: detail) }
+            )
         }
         return SuggestResult(suggestions: lists, notes: notes)
     }
@@ -214,7 +216,7 @@ extension MatchService {
                 kind: "region", input: region,
                 problem: .unknown(suggestions: Suggestions.closest(to: region, among: ids)))
         }
-        let (index, generation) = try currentIndex()
+        let index = try index()
         guard let position = index.ngoPosition(found.id) else {
             throw RegistryError.notFound(kind: "NGO", id: params.ngo, suggestions: [])
         }
@@ -227,26 +229,12 @@ extension MatchService {
         let result = index.discover(
             ngoPosition: position, rules: rules, options: options, sector: sector,
             region: params.region.map { RegionID($0) }, only: only)
+        let language = params.ranking.lang ?? .en
+        let detail = params.ranking.explain ?? .full
         return DiscoverResult(
             ngo: found.id, name: found.name, rules: rules.name,
-            ranked: reports(result.ranked, index, generation: generation, rules: rules, ranking: params.ranking),
-            excluded: reports(result.excluded, index, generation: generation, rules: rules, ranking: params.ranking))
-    }
-
-    /// The assessments told as the ranking asks; full reports from the words kept for this index
-    /// where they were made already.
-    private func reports(
-        _ assessments: [Assessment], _ index: MatchIndex, generation: Int, rules: RuleSet, ranking: RankingParams
-    ) -> [AssessmentReport] {
-        let language = ranking.lang ?? .en
-        let detail = ranking.explain ?? .full
-        guard detail == .full else {
-            return assessments.map { AssessmentReport($0, index: index, language: language, detail: detail) }
-        }
-        return reportWords.reports(
-            assessments, generation: generation, rules: rules, includeDeclined: ranking.includeDeclined ?? false,
-            language: language
-        ) { AssessmentReport($0, index: index, language: language) }
+            ranked: result.ranked.map { AssessmentReport($0, index: index, language: language, detail: detail) },
+            excluded: result.excluded.map { AssessmentReport($0, index: index, language: language, detail: detail) })
     }
 
     package func explain(_ params: ExplainParams) throws -> ExplainedPair {

@@ -13,9 +13,7 @@ package final class MatchService: Sendable {
     /// The compiled index at `revisions.upperBound`. It serves every revision in `revisions`:
     /// one followed past the revision asked for (a write came in meanwhile) still answers for it,
     /// but a file whose revision went back (a restored backup) is compiled again.
-    private let cache = Mutex<(revisions: ClosedRange<Int>, index: MatchIndex, generation: Int)?>(nil)
-    /// Counts the indexes kept: each compiled, loaded, followed or adopted one gets the next.
-    private let generations = Atomic<Int>(0)
+    private let cache = Mutex<(revisions: ClosedRange<Int>, index: MatchIndex)?>(nil)
     /// The names NGOs are found by, made from the index of the same revision.
     private let directories = Mutex<(revision: Int, directory: NGODirectory)?>(nil)
     /// The revision last read, with when and at which count of this process's own changes.
@@ -43,10 +41,6 @@ package final class MatchService: Sendable {
     }
 
     private let mailIdentity: Mutex<MailIdentity>
-    /// Reports already put into words, for the index of one generation.
-    let reportWords = ReportWords()
-    /// How many reports' words are kept, for the tests.
-    package var keptReportCount: Int { reportWords.count }
 
     package init(registry: Registry, ruleFiles: RuleFiles = .refused, mail: MailIdentity = .local) {
         self.registry = registry
@@ -87,35 +81,32 @@ package final class MatchService: Sendable {
     }
 
     /// The compiled index at the registry's current revision.
-    package func index() throws -> MatchIndex { try currentIndex().index }
-
-    /// The compiled index at the registry's current revision, and its generation: the same
-    /// generation is the same index, never one compiled again or changed since.
-    func currentIndex() throws -> (index: MatchIndex, generation: Int) {
+    package func index() throws -> MatchIndex {
         let revision = try revision()
-        if let cached = cache.withLock({ $0 }), cached.revisions.contains(revision) {
-            return (cached.index, cached.generation)
-        }
+        if let cached = cache.withLock({ $0 }), cached.revisions.contains(revision) { return cached.index }
         // One rebuild at a time: after a write, every worker would otherwise read and compile the same registry.
         return try rebuilding.withLock { _ in
             let cached = cache.withLock { $0 }
-            if let cached, cached.revisions.contains(revision) { return (cached.index, cached.generation) }
+            if let cached, cached.revisions.contains(revision) { return cached.index }
             if let cached, revision > cached.revisions.upperBound,
                 let (followed, at) = try following(cached.index, from: cached.revisions.upperBound, to: revision)
             {
                 // A reader that read the revision just before this write may still ask for it:
                 // the followed index answers it too, newer by the write, rather than compile again.
-                return (followed, keep(cached.revisions.lowerBound...at, followed))
+                cache.withLock { $0 = (cached.revisions.lowerBound...at, followed) }
+                return followed
             }
             // A new process starts from the snapshot a previous one left, following what was written since.
             if cached == nil, let (snapshot, at) = try registry.snapshotMatchIndex(),
                 let (followed, to) = try following(snapshot, from: at, to: revision)
             {
-                return (followed, keep(min(at, revision)...to, followed))
+                cache.withLock { $0 = (min(at, revision)...to, followed) }
+                return followed
             }
             let fresh = try registry.revisedMatchIndex()
             compilations.add(1, ordering: .relaxed)
-            return (fresh.index, keep(min(revision, fresh.revision)...fresh.revision, fresh.index))
+            cache.withLock { $0 = (min(revision, fresh.revision)...fresh.revision, fresh.index) }
+            return fresh.index
         }
     }
 
@@ -123,16 +114,8 @@ package final class MatchService: Sendable {
     func adopt(_ index: MatchIndex, at revision: Int) {
         rebuilding.withLock { _ in
             if let kept = cache.withLock({ $0 }), kept.revisions.upperBound >= revision { return }
-            keep(revision...revision, index)
+            cache.withLock { $0 = (revision...revision, index) }
         }
-    }
-
-    /// Keeps the index for the revisions it answers, as the next generation.
-    @discardableResult
-    private func keep(_ revisions: ClosedRange<Int>, _ index: MatchIndex) -> Int {
-        let generation = generations.add(1, ordering: .relaxed).newValue
-        cache.withLock { $0 = (revisions, index, generation) }
-        return generation
     }
 
     /// The kept index if it serves the registry's current revision, without compiling one: a

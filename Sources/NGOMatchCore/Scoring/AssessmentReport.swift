@@ -37,12 +37,7 @@ package struct AssessmentReport: Hashable, Sendable, Codable {
     package let reasons: [String]
     package let factors: [Factor]
     package let failedFilters: [Filter]
-    /// Not written: what a report leaves out says which it is.
-    package private(set) var detail: ReportDetail = .full
-
-    private enum CodingKeys: String, CodingKey {
-        case need, needTitle, province, ngo, ngoName, score, excluded, reasons, factors, failedFilters
-    }
+    package let detail: ReportDetail
 
     /// The index is borrowed: an initializer's parameters are owned by default, and copying an
     /// index retains each of its many tables, for every report of every ranking.
