@@ -37,7 +37,12 @@ package struct AssessmentReport: Hashable, Sendable, Codable {
     package let reasons: [String]
     package let factors: [Factor]
     package let failedFilters: [Filter]
-    package let detail: ReportDetail
+    /// Not written: what a report leaves out says which it is.
+    package private(set) var detail: ReportDetail = .full
+
+    private enum CodingKeys: String, CodingKey {
+        case need, needTitle, province, ngo, ngoName, score, excluded, reasons, factors, failedFilters
+    }
 
     /// The index is borrowed: an initializer's parameters are owned by default, and copying an
     /// index retains each of its many tables, for every report of every ranking.
