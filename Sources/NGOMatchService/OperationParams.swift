@@ -69,9 +69,10 @@ extension OperationParams {
         }
     }
 
-    /// The values a parameter takes, when it is a choice.
+    /// The values a parameter takes, when it is a choice; `lang` is one for every method.
     private static func choices(_ field: String) -> [String]? {
-        guard let parameter = parameters.first(where: { $0.name == field }), case .choice(let options) = parameter.kind
+        guard let parameter = parameters.first(where: { $0.name == field }) ?? (field == "lang" ? .lang : nil),
+            case .choice(let options) = parameter.kind
         else { return nil }
         return options
     }

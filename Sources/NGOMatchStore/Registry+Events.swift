@@ -7,6 +7,7 @@ import NGOMatchPlanner
 struct Audited<Value>: AuditedRecord {
     let value: Value
     let auditName: String
+    var changedRankings = true
 }
 
 extension Audited {

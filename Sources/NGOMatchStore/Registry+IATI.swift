@@ -38,13 +38,14 @@ extension Registry {
             }
             return outcomes
         }
-        let foreseen = try database.read { try store($0, false) }
-        if checkOnly { return foreseen }
+        if checkOnly { return try database.read { try store($0, false) } }
         // A change revises: the activities count in track records, so every kept index and answer
         // is stale. A file imported again unchanged costs no one a new index.
-        let revises = foreseen.values.contains { $0 != .unchanged }
-        return try change(audit: audit, revises: revises) { db in
-            Audited(value: try store(db, true), auditName: "\(records.count) IATI activities")
+        return try change(audit: audit) { db in
+            let outcomes = try store(db, true)
+            return Audited(
+                value: outcomes, auditName: "\(records.count) IATI activities",
+                changedRankings: outcomes.values.contains { $0 != .unchanged })
         }.value
     }
 

@@ -78,7 +78,7 @@ extension Registry {
         do {
             let committed = try database.write { db in
                 let result = try body(db)
-                if revises {
+                if revises, result.changedRankings {
                     try db.execute(
                         sql: """
                             INSERT INTO registry_info (key, value) VALUES ('revision', '1')
@@ -193,10 +193,14 @@ protocol AuditedRecord {
     var auditName: String { get }
     /// The records the change touched, when this result says; nil when it cannot (an import).
     var changedRecords: RecordChanges? { get }
+    /// Whether the write, allowed to revise, did change what rankings are made from: one that
+    /// found everything as it was leaves the revision, and every kept index, alone.
+    var changedRankings: Bool { get }
 }
 
 extension AuditedRecord {
     var changedRecords: RecordChanges? { nil }
+    var changedRankings: Bool { true }
 }
 
 extension Need: AuditedRecord {

@@ -19,9 +19,9 @@ package struct IATIImportParams: OperationParams {
     package var files: [File]
     package var checkOnly: Bool?
     /// The reasons' language, as every door takes it.
-    package var lang: String?
+    package var lang: Language?
 
-    package init(files: [File], checkOnly: Bool? = nil, lang: String? = nil) {
+    package init(files: [File], checkOnly: Bool? = nil, lang: Language? = nil) {
         self.files = files
         self.checkOnly = checkOnly
         self.lang = lang
@@ -45,7 +45,7 @@ package enum IATIImportOperation: ServiceOperation {
         try service.importIATI(
             params.files.map { IATISource(name: $0.name, content: .bytes(Array($0.content.utf8))) },
             checkOnly: params.checkOnly ?? false, caller: caller,
-            language: params.lang.flatMap(Language.init(rawValue:)) ?? .en)
+            language: params.lang ?? .en)
     }
 }
 

@@ -95,7 +95,7 @@ struct PublishedTrackRecordTests {
         )
     }
 
-    @Test func aRankingOfPublishersIsTheScanOfTheirScores() {
+    @Test func aRankingOrdersPublishersByTheWorkThatCounts() {
         // Ten copies of the NGO, each with its first k activities: the list is in order of what counts.
         let ngos = (0..<10).map { copy -> NGO in
             var ngo = Self.ngo
