@@ -17,7 +17,7 @@ extension MatchService {
         let name = try personName(params.name)
         let language = params.language ?? .vi
         let person = Person(
-            id: "p-" + Secret.make(bytes: 6).lowercased().filter { $0.isLetter || $0.isNumber }.prefix(8),
+            id: "p-" + Secret.identifier(lowercase: true),
             email: address.address, name: name, language: language, organisation: organisation.description,
             rights: rights, invitedAt: Registry.stamp(Date()), invitedBy: caller.actor, lastSignIn: nil, leftAt: nil)
         let (grant, mail) = signInMail(

@@ -29,9 +29,9 @@ extension Registry {
                 }
             }
         }
-        let secret = Secret.make()
-        let id = String(secret.prefix(8))
-        let token = "ngm_\(secret)"
+        // The id is drawn apart from the secret: it is shown in lists and typed after commands.
+        let id = Secret.identifier()
+        let token = "ngm_\(Secret.make())"
         let info = TokenInfo(id: id, role: role.description, note: note, createdAt: Self.now(), revokedAt: nil)
         // Tokens change who may write, not what rankings are made from: no new revision.
         _ = try change(audit: audit, revises: false) { db in

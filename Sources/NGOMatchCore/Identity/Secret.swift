@@ -10,6 +10,18 @@ package enum Secret {
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 
+    /// `count` characters drawn evenly from lowercase letters and digits (and uppercase ones
+    /// unless `lowercase`): an id a person can type after a command, which never starts with
+    /// '-' and so is never taken for an option.
+    package static func identifier(count: Int = 8, lowercase: Bool = false) -> String {
+        let alphabet = Array(
+            lowercase
+                ? "abcdefghijklmnopqrstuvwxyz0123456789"
+                : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<count).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
+    }
+
     /// Six digits, each of the million equally likely.
     package static func code() -> String {
         var generator = SystemRandomNumberGenerator()
