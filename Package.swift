@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // COIN-OR CBC, the exact solver behind the meeting planner on small events.
@@ -62,6 +63,18 @@ let package = Package(
                 "NGOMatchCore", "NGOMatchPlanner",
                 "NGOMatchSeeds",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The second store: the registry on PostgreSQL, for several servers on one database.
+        .target(
+            name: "NGOMatchPostgres",
+            dependencies: [
+                "NGOMatchCore", "NGOMatchStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
@@ -142,6 +155,7 @@ let package = Package(
                 "NGOMatchMCP",
                 "NGOMatchWeb",
                 "NGOMatchMail",
+                "NGOMatchPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -172,6 +186,7 @@ let package = Package(
                 "NGOMatchMCP",
                 "NGOMatchServer", "ScheduleOracle", "ChildProcessStart", "NGOMatchIATI",
                 .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["Golden"],
@@ -204,6 +219,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "NGOMatchPostgresTests",
+            dependencies: [
+                "NGOMatchPostgres", "NGOMatchStore", "NGOMatchCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strictSettings
         ),

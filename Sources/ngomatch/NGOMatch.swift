@@ -29,7 +29,7 @@ struct NGOMatch: AsyncParsableCommand {
             InitCommand.self, ProvincesCommand.self, SectorsCommand.self, NeedsCommand.self, NGOsCommand.self,
             SuggestCommand.self, DiscoverCommand.self, ExplainCommand.self, PartnershipsCommand.self, GapsCommand.self,
             CommunesCommand.self, EventsCommand.self, RulesCommand.self, ImportCommand.self, ExportCommand.self,
-            BackupCommand.self,
+            BackupCommand.self, MigrateCommand.self,
             RestoreCommand.self, AuditCommand.self,
             ServeCommand.self, WebCommand.self, MCPCommand.self, TokensCommand.self, PeopleCommand.self,
             OutboxCommand.self, InterestCommand.self, PipelineCommand.self, ReportsCommand.self, IATICommand.self,

@@ -856,6 +856,32 @@ extension Messages {
         "registry.newerSchemaNoPath": "the registry was written by a newer version of ngomatch",
         "registry.cannotOpenNoPath": "cannot open the registry: {0}",
         "registry.notARegistryNoPath": "not an ngomatch registry backup: {0}",
+        "usage.migrateDirection":
+            "give either --to postgres://… (copy this registry there) or --from postgres://… (copy from there into a new registry file)",
+        "copy.noRegistry":
+            "{0} holds no ngomatch registry: copy one there first with 'ngomatch migrate --to'. Nothing was changed.",
+        "copy.targetNotEmpty":
+            "{0} is not empty: table {1} holds {2} rows. A copy never merges; give an empty database or file. Nothing was changed.",
+        "copy.unexpectedValue": "table {0}, row {2}: column {1} holds {4} where {3} was expected. Nothing was changed.",
+        "copy.shapesDiffer": "table {0} is not the same in both stores: {1}. Nothing was changed.",
+        "copy.checksumMismatch":
+            "table {0} did not read back as it was sent (sent {1}, read {2}). Nothing was changed.",
+        "copy.done":
+            "Copied {0} rows in {1} tables from {2} to {3}; every table read back with the same count and checksum.",
+        "copy.table": "{0}: {1}",
+        "postgres.notAURL": "'{0}' is not a PostgreSQL location: write postgres://user@host:port/dbname",
+        "postgres.passwordInURL":
+            "a password does not go in the database location, where the process list and the shell history would show it: put it in the password file (PGPASSFILE or ~/.pgpass, a line host:port:dbname:user:password, chmod 600) and leave it out of the location",
+        "postgres.unknownSetting":
+            "unknown setting '{0}' in the database location (known: sslmode, sslrootcert, host, port, user, dbname)",
+        "postgres.badPort": "'{0}' is not a port: give a number from 1 to 65535",
+        "postgres.unknownTLSMode":
+            "unknown sslmode '{0}' (known: disable, allow, prefer, require, verify-ca, verify-full)",
+        "postgres.passwordFileOpen": "the password file {0} can be read by other users (mode {1}): run chmod 600 {0}",
+        "postgres.noPassword":
+            "the server asks for a password and the password file has none for user {0} on this host, port and database",
+        "postgres.noTLS": "the server offers no TLS and sslmode asks for it",
+        "postgres.failed": "PostgreSQL at {0}: {1}",
         "registry.cannotWriteNoPath": "cannot write to the registry: {0}. Nothing was changed.",
         "conflict.backupExists": "{0} exists already; choose another file name or remove it first",
         "conflict.eventClosed": "{0}: event '{1}' is closed; only outcomes of its meetings can still be recorded",

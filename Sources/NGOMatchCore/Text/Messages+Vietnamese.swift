@@ -868,6 +868,33 @@ extension Messages {
         "registry.newerSchemaNoPath": "cơ sở dữ liệu được ghi bởi phiên bản ngomatch mới hơn",
         "registry.cannotOpenNoPath": "không mở được cơ sở dữ liệu: {0}",
         "registry.notARegistryNoPath": "không phải là bản sao lưu cơ sở dữ liệu ngomatch: {0}",
+        "usage.migrateDirection":
+            "quý vị hãy cho --to postgres://… (sao chép cơ sở dữ liệu này sang đó) hoặc --from postgres://… (sao chép từ đó vào một tệp mới)",
+        "copy.noRegistry":
+            "{0} không chứa cơ sở dữ liệu ngomatch nào: quý vị hãy sao chép một cơ sở dữ liệu sang đó trước bằng 'ngomatch migrate --to'. Chưa có gì bị thay đổi.",
+        "copy.targetNotEmpty":
+            "{0} không trống: bảng {1} có {2} dòng. Bản sao không bao giờ gộp dữ liệu; hãy chọn một cơ sở dữ liệu hoặc tệp trống. Chưa có gì bị thay đổi.",
+        "copy.unexpectedValue": "bảng {0}, dòng {2}: cột {1} chứa {4} trong khi cần {3}. Chưa có gì bị thay đổi.",
+        "copy.shapesDiffer": "bảng {0} không giống nhau ở hai nơi lưu: {1}. Chưa có gì bị thay đổi.",
+        "copy.checksumMismatch": "bảng {0} đọc lại không giống như khi gửi (gửi {1}, đọc {2}). Chưa có gì bị thay đổi.",
+        "copy.done":
+            "Đã sao chép {0} dòng trong {1} bảng từ {2} sang {3}; mọi bảng đọc lại đều đúng số dòng và mã kiểm tra.",
+        "copy.table": "{0}: {1}",
+        "postgres.notAURL":
+            "'{0}' không phải là địa chỉ PostgreSQL: hãy viết postgres://người-dùng@máy:cổng/tên-cơ-sở-dữ-liệu",
+        "postgres.passwordInURL":
+            "mật khẩu không được ghi trong địa chỉ cơ sở dữ liệu, nơi danh sách tiến trình và lịch sử lệnh sẽ để lộ nó: quý vị hãy ghi vào tệp mật khẩu (PGPASSFILE hoặc ~/.pgpass, một dòng máy:cổng:cơ-sở-dữ-liệu:người-dùng:mật-khẩu, chmod 600) và bỏ nó khỏi địa chỉ",
+        "postgres.unknownSetting":
+            "không rõ thiết lập '{0}' trong địa chỉ cơ sở dữ liệu (các thiết lập: sslmode, sslrootcert, host, port, user, dbname)",
+        "postgres.badPort": "'{0}' không phải là cổng: hãy nhập một số từ 1 đến 65535",
+        "postgres.unknownTLSMode":
+            "không rõ sslmode '{0}' (các giá trị: disable, allow, prefer, require, verify-ca, verify-full)",
+        "postgres.passwordFileOpen":
+            "người dùng khác đọc được tệp mật khẩu {0} (quyền {1}): quý vị hãy chạy chmod 600 {0}",
+        "postgres.noPassword":
+            "máy chủ yêu cầu mật khẩu nhưng tệp mật khẩu không có mật khẩu cho người dùng {0} ở máy, cổng và cơ sở dữ liệu này",
+        "postgres.noTLS": "máy chủ không hỗ trợ TLS trong khi sslmode yêu cầu",
+        "postgres.failed": "PostgreSQL tại {0}: {1}",
         "registry.cannotWriteNoPath": "không ghi được vào cơ sở dữ liệu: {0}. Chưa có gì bị thay đổi.",
         "conflict.backupExists": "{0} đã có; hãy chọn tên tệp khác hoặc xoá tệp đó trước",
         "conflict.eventClosed": "{0}: sự kiện '{1}' đã kết thúc; chỉ còn có thể ghi kết quả các cuộc gặp",

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NGOMatchCore
+import NGOMatchPostgres
 import NGOMatchService
 import NGOMatchStore
 
@@ -23,6 +24,10 @@ enum ExitStatus {
             case .notFound, .conflict, .notARegistry: return usage
             case .newerSchema, .cannotOpen, .cannotWrite, .database: return failure
             }
+        case let store as PostgresStoreError:
+            // The server or the way to it, not the command's words.
+            Terminal.error(store.text(language), language)
+            return failure
         case let readable as any Readable:
             Terminal.error(readable.text(language), language)
             return usage
