@@ -72,7 +72,6 @@ extension Registry {
             }) {
                 throw RegistryCopyError.targetNotEmpty(target: path, table: table, rows: rows)
             }
-            try FileManager.default.removeItem(atPath: path)
         }
         let partial = path + ".partial"
         for leftover in [partial, partial + "-wal", partial + "-shm"] {
@@ -163,6 +162,11 @@ package struct TableFiller: Sendable {
         }
         try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         try queue.close()
+        // The file it replaces held reference data only, and its log must not outlive it: SQLite
+        // would replay an old -wal onto the new file.
+        for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
+            try FileManager.default.removeItem(atPath: file)
+        }
         try FileManager.default.moveItem(atPath: partial, toPath: path)
     }
 

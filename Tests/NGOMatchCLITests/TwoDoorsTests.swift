@@ -15,6 +15,7 @@ struct TwoDoorsTests {
         "web": "is the web app",
         "backup": "writes a file on the server's disk; an administrator's act",
         "restore": "replaces the registry file itself; an administrator's act",
+        "migrate": "copies the registry whole between stores; an administrator's act at the machine",
         "tokens create": "issuing credentials is the administrator's act at the machine",
         "tokens list": "administration at the machine",
         "tokens revoke": "administration at the machine",
