@@ -59,7 +59,12 @@ struct CLI {
         process.standardError = err
         try process.startAlone()
         // No command waits longer than this: a hang fails its test instead of running into CI's limit.
-        let watchdog = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        // A cancelled work item keeps its closure until its deadline: holding the process there kept
+        // its pipes open for minutes, and past ~1,300 open descriptors Foundation's Process.run()
+        // crashed (SIGSEGV in memcpy) while listing them for the next child.
+        let watchdog = DispatchWorkItem { [weak process] in
+            if let process, process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
         DispatchQueue.global().asyncAfter(deadline: .now() + Self.limitSeconds, execute: watchdog)
         defer { watchdog.cancel() }
         // Both pipes at once: a child that fills one while the other is read would wait forever.
@@ -71,6 +76,8 @@ struct CLI {
         }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         drained.wait()
+        try? out.fileHandleForReading.close()
+        try? err.fileHandleForReading.close()
         let stderr = errors.withLock { $0 }
         process.waitUntilExit()
         return Result(

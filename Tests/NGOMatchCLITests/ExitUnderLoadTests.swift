@@ -74,7 +74,9 @@ struct ExitUnderLoadTests {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.startAlone()
-        let watchdog = DispatchWorkItem { if process.isRunning { process.interrupt() } }
+        let watchdog = DispatchWorkItem { [weak process] in
+            if let process, process.isRunning { process.interrupt() }
+        }
         DispatchQueue.global().asyncAfter(deadline: .now() + limit, execute: watchdog)
         input.fileHandleForWriting.write(Data(door.input.utf8))
         try input.fileHandleForWriting.close()
@@ -155,7 +157,9 @@ struct ExitUnderLoadTests {
             }
             #expect(seen.contains("Ctrl-C to stop"), "\(kind[0]) did not start: \(seen.prefix(300))")
             process.terminate()
-            let watchdog = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+            let watchdog = DispatchWorkItem { [weak process] in
+                if let process, process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            }
             DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: watchdog)
             process.waitUntilExit()
             watchdog.cancel()
