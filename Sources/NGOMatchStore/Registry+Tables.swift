@@ -102,17 +102,9 @@ package struct TableSnapshot: Sendable {
         rows: [[CellValue]], last: Int64?
     ) {
         try snapshot.read { db in
-            let columns = shape.columns.map { "\"\($0.name)\"" }.joined(separator: ", ")
             let rows = try Row.fetchAll(
-                db, sql: "SELECT rowid, \(columns) FROM \"\(shape.name)\" WHERE rowid > ? ORDER BY rowid LIMIT ?",
-                arguments: [rowid, limit])
-            let cells = try rows.map { row in
-                let id: Int64 = row[0]
-                return try shape.columns.enumerated().map { index, column in
-                    try CellValue(row[index + 1] as DatabaseValue, column, table: shape.name, rowid: id)
-                }
-            }
-            return (cells, rows.last.map { $0[0] as Int64 })
+                db, sql: shape.selectWithRowID + " WHERE rowid > ? ORDER BY rowid LIMIT ?", arguments: [rowid, limit])
+            return (try rows.map(shape.cells), rows.last.map { $0[0] as Int64 })
         }
     }
 }
@@ -139,15 +131,8 @@ package struct TableFiller: Sendable {
     package func checksum(of shape: TableShape) throws -> TableChecksum {
         return try queue.read { db in
             var builder = TableChecksum.Builder()
-            let columns = shape.columns.map { "\"\($0.name)\"" }.joined(separator: ", ")
-            let cursor = try Row.fetchCursor(db, sql: "SELECT rowid, \(columns) FROM \"\(shape.name)\"")
-            while let row = try cursor.next() {
-                let id: Int64 = row[0]
-                builder.add(
-                    try shape.columns.enumerated().map { index, column in
-                        try CellValue(row[index + 1] as DatabaseValue, column, table: shape.name, rowid: id)
-                    })
-            }
+            let cursor = try Row.fetchCursor(db, sql: shape.selectWithRowID)
+            while let row = try cursor.next() { builder.add(try shape.cells(row)) }
             return builder.finish()
         }
     }
@@ -174,6 +159,21 @@ package struct TableFiller: Sendable {
     package func abandon() {
         try? queue.close()
         for file in [partial, partial + "-wal", partial + "-shm"] { try? FileManager.default.removeItem(atPath: file) }
+    }
+}
+
+extension TableShape {
+    /// `rowid` first, then every column in order.
+    fileprivate var selectWithRowID: String {
+        "SELECT rowid, " + columns.map { "\"\($0.name)\"" }.joined(separator: ", ") + " FROM \"\(name)\""
+    }
+
+    /// A row read with `selectWithRowID`, each cell checked against its column.
+    fileprivate func cells(_ row: Row) throws -> [CellValue] {
+        let id: Int64 = row[0]
+        return try columns.enumerated().map { index, column in
+            try CellValue(row[index + 1] as DatabaseValue, column, table: name, rowid: id)
+        }
     }
 }
 
