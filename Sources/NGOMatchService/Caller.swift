@@ -2,7 +2,7 @@ import NGOMatchCore
 import NGOMatchStore
 
 /// Who is calling an operation, and so what they may change.
-package enum Caller: Sendable, Hashable {
+package enum Caller: Sendable, Hashable, Codable {
     /// The local user: the CLI, or a client on stdio. Trusted.
     case local(String)
     /// A client that presented a token: it may write what its role may.

@@ -50,18 +50,3 @@ struct Formatting {
         need.sectors.map { "\(sector($0.sector)) (\($0.priority))" }.joined(separator: ", ")
     }
 }
-
-extension WebSession {
-    /// The local user and ministry tokens see and may change everything.
-    var isMinistry: Bool { caller.seesEverything }
-
-    var ownProvince: ProvinceID? {
-        if case .province(let id)? = caller.role { return id }
-        return nil
-    }
-
-    var ownNGO: NGOID? {
-        if case .ngo(let id)? = caller.role { return id }
-        return nil
-    }
-}

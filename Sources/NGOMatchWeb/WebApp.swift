@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdAuth
 import Logging
 import NGOMatchCore
 import NGOMatchService
@@ -12,13 +13,18 @@ package struct WebOptions: Sendable {
     package var requiresAuth: Bool
     /// Cookies only over HTTPS, for a server behind a TLS proxy.
     package var secureCookies: Bool
+    /// Sessions kept in memory at most (`SessionDriver`).
+    package var sessionLimit: Int
 
-    package init(host: String = "127.0.0.1", port: Int = 8080, requiresAuth: Bool = false, secureCookies: Bool = false)
-    {
+    package init(
+        host: String = "127.0.0.1", port: Int = 8080, requiresAuth: Bool = false, secureCookies: Bool = false,
+        sessionLimit: Int = WebSession.limit
+    ) {
         self.host = host
         self.port = port
         self.requiresAuth = requiresAuth
         self.secureCookies = secureCookies
+        self.sessionLimit = sessionLimit
     }
 }
 
@@ -28,7 +34,9 @@ package struct WebApp: Sendable {
     let service: MatchService
     let options: WebOptions
     let pages: Pages
-    let sessions = SessionStore()
+    /// Sessions in memory, kept by hummingbird-auth under the id in each browser's cookie.
+    let sessionDriver: SessionDriver
+    let visits = VisitLog()
     let signIns = SignInGuard()
     /// Sign-in mail: a few per address in any hour (each brings a code's 5 tries), and per
     /// client in any quarter of an hour.
@@ -39,6 +47,7 @@ package struct WebApp: Sendable {
         self.service = service
         self.options = options
         pages = try Pages()
+        sessionDriver = SessionDriver(limit: options.sessionLimit) { ($0 as? WebSession)?.caller == .anonymous }
     }
 
     /// The application, a lifecycle service; `onRunning` hears the port it bound.
@@ -54,10 +63,10 @@ package struct WebApp: Sendable {
 
     func router() -> Router<WebContext> {
         let router = Router(context: WebContext.self)
+        router.add(middleware: SessionMiddleware(sessionStorage: sessionStorage, defaultSessionExpiration: WebSession.lifetime))
         router.add(
-            middleware: SessionMiddleware(
-                sessions: sessions, requiresAuth: options.requiresAuth, secureCookies: options.secureCookies,
-                reference: service.reference,
+            middleware: ReaderMiddleware(
+                requiresAuth: options.requiresAuth, reference: service.reference,
                 ngoName: { [service] id in try? service.ngo(NGOGetParams(ngo: id.rawValue)).name },
                 unread: { [service] person in service.unreadCount(of: person) },
                 current: { [service] caller in service.currentCaller(caller) }))
@@ -117,14 +126,39 @@ package struct WebApp: Sendable {
 
     func query(_ request: Request) -> FormData { FormData(request.uri.query ?? "") }
 
+    /// The session cookie: only to this site's pages, never to a script, and over HTTPS only when asked.
+    var sessionStorage: SessionStorage<WebSession> {
+        SessionStorage(
+            sessionDriver,
+            configuration: .init(
+                sessionCookieParameters: .init(
+                    name: "ngomatch_session", path: "/", secure: options.secureCookies, sameSite: .strict),
+                keyPrefix: ""))
+    }
+
     /// A one-time message for the next page the session sees ("Saved.").
     func notice(_ text: String, for context: WebContext) {
-        if let session = context.session { sessions.setNotice(text, for: session.id) }
+        context.sessions.withLockedSession { $0?.notice = text }
     }
 
     func takeNotice(_ context: WebContext) -> String? {
-        context.session.flatMap { sessions.takeNotice($0.id) }
+        context.sessions.withLockedSession { data in
+            defer { if data?.notice != nil { data?.notice = nil } }
+            return data?.notice
+        }
     }
+
+    /// Signs the browser in as `caller`, under a new session id so that one planted before
+    /// cannot be ridden; hummingbird-auth sets the new cookie on the response.
+    func signIn(_ caller: Caller, personName: String? = nil, _ request: Request, _ context: WebContext) async throws {
+        if context.session != nil { _ = try? await sessionStorage.delete(request: request) }
+        context.sessions.createSession(
+            WebSession(caller: caller, personName: personName, notice: text("signedIn", context)),
+            expiresIn: WebSession.lifetime)
+    }
+
+    /// Ends the session; hummingbird-auth forgets it and tells the browser to drop its cookie.
+    func signOut(_ context: WebContext) { context.sessions.clearSession() }
 
     func render(
         _ template: String, title: String, _ values: [String: Any], _ request: Request, _ context: WebContext,

@@ -15,12 +15,12 @@ final class WebFixture: Sendable {
     let service: MatchService
     let app: WebApp
 
-    init(auth: Bool = false, secureCookies: Bool = false) throws {
+    init(auth: Bool = false, secureCookies: Bool = false, sessionLimit: Int = WebSession.limit) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("ngomatch-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         service = MatchService(registry: try Registry.open(at: folder.appendingPathComponent("r.sqlite").path).registry)
         app = try WebApp(
-            service: service, options: WebOptions(port: 0, requiresAuth: auth, secureCookies: secureCookies))
+            service: service, options: WebOptions(port: 0, requiresAuth: auth, secureCookies: secureCookies, sessionLimit: sessionLimit))
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }
@@ -96,9 +96,7 @@ final class Browser: @unchecked Sendable {
         return try await client.execute(
             uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }
         ) { response in
-            if let set = response.headers[.setCookie], let pair = set.split(separator: ";").first {
-                self.cookie = pair.hasSuffix("=") ? nil : String(pair)
-            }
+            if let set = response.headers[.setCookie] { self.cookie = Self.kept(set) }
             let html = String(buffer: response.body)
             if let range = html.range(of: #"name="csrf" value=""#) {
                 self.csrf = String(html[range.upperBound...].prefix { $0 != "\"" })
@@ -107,6 +105,28 @@ final class Browser: @unchecked Sendable {
                 status: response.status, headers: response.headers, html: html,
                 bytes: Array(response.body.readableBytesView))
         }
+    }
+
+    /// The `name=value` a browser keeps from a Set-Cookie header: nil for one that deletes the
+    /// cookie (an empty value, `Max-Age=0`, or an `Expires` that has passed).
+    static func kept(_ header: String) -> String? {
+        let parts = header.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let pair = parts.first, let equals = pair.firstIndex(of: "="), pair[equals...].count > 1 else {
+            return nil
+        }
+        for attribute in parts.dropFirst() {
+            let lowered = attribute.lowercased()
+            if lowered == "max-age=0" { return nil }
+            if lowered.hasPrefix("expires=") {
+                let formatter = DateFormatter()
+                formatter.locale = Locale(identifier: "en_US_POSIX")
+                formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+                if let date = formatter.date(from: String(attribute.dropFirst("expires=".count))), date <= Date() {
+                    return nil
+                }
+            }
+        }
+        return pair
     }
 
     static func encode(_ text: String) -> String {

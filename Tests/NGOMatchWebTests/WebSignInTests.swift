@@ -162,14 +162,27 @@ struct SignInGuardTests {
     }
 }
 
-/// Sessions stay bounded however many browsers without a cookie arrive.
+/// Sessions stay bounded however many browsers without a cookie arrive, and a browser that
+/// signed in keeps its session through the flood.
 @Suite(.timeLimit(.minutes(10)))
-struct SessionStoreTests {
-    @Test func anonymousSessionsGoFirstWhenTheStoreIsFull() {
-        let store = SessionStore()
-        let signedIn = store.create(for: .token(id: "t1", role: .ministry))
-        for _ in 0..<(SessionStore.limit + 50) { _ = store.create(for: .anonymous) }
-        #expect(store.count <= SessionStore.limit)
-        #expect(store.session(signedIn.id) != nil)
+struct SessionLimitTests {
+    @Test func browsersThatNeverSignedInGoFirstWhenTheStoreIsFull() async throws {
+        let fixture = try WebFixture(auth: true, sessionLimit: 20)
+        try await fixture.app.application(logger: .init(label: "test")).test(.router) { client in
+            let planner = Browser(client: client)
+            try await planner.get("/signin")
+            let done = try await planner.post("/signin", [("token", try fixture.token(.province("cao-bang"))), ("back", "/")])
+            #expect(done.status == .seeOther)
+            for _ in 0..<60 {
+                let stranger = Browser(client: client)
+                let page = try await stranger.get("/signin")
+                #expect(page.status == .ok && stranger.cookie != nil, "each stranger gets a session of its own")
+            }
+            #expect(fixture.app.sessionDriver.count <= 20)
+            #expect(fixture.app.sessionDriver.count >= 10, "the strangers' sessions were kept up to the limit")
+            let needs = try await planner.get("/needs")
+            #expect(needs.status == .ok)
+            #expect(needs.html.contains("Province: Cao Bằng"), "the planner is still signed in")
+        }
     }
 }

@@ -17,7 +17,7 @@ struct AccountRoutes {
             var response = Pages.redirect(Self.localPath(app.query(request)["back"]) ?? "/")
             response.setCookie(
                 Cookie(
-                    name: SessionMiddleware.languageCookie, value: language.rawValue, maxAge: 365 * 24 * 3600,
+                    name: ReaderMiddleware.languageCookie, value: language.rawValue, maxAge: 365 * 24 * 3600,
                     path: "/", secure: app.options.secureCookies, httpOnly: true, sameSite: .strict))
             return response
         }
@@ -69,21 +69,14 @@ struct AccountRoutes {
             return signInPage(request, context, error: app.text("wrongToken", context), status: .unauthorized)
         }
         app.signIns.succeeded(context.remote)
-        if let old = context.session { app.sessions.end(old.id) }
-        // A new session id at sign-in, so one planted before cannot be ridden.
         // The audit trail names the token and the door: `token:ab12@web (province:cao-bang)`.
-        let session = app.sessions.create(for: .token(id: "\(id)@web", role: role))
-        app.sessions.setNotice(app.text("signedIn", context), for: session.id)
-        var response = Pages.redirect(Self.localPath(form["back"]) ?? "/")
-        response.setCookie(SessionMiddleware.cookie(session.id, secure: app.options.secureCookies))
-        return response
+        try await app.signIn(.token(id: "\(id)@web", role: role), request, context)
+        return Pages.redirect(Self.localPath(form["back"]) ?? "/")
     }
 
     private func signOut(_ request: Request, _ context: WebContext) async throws -> Response {
         _ = try await app.form(request, context)
-        if let session = context.session { app.sessions.end(session.id) }
-        var response = Pages.redirect(app.options.requiresAuth ? "/signin" : "/")
-        response.setCookie(SessionMiddleware.cookie("", secure: app.options.secureCookies, maxAge: 0))
-        return response
+        app.signOut(context)
+        return Pages.redirect(app.options.requiresAuth ? "/signin" : "/")
     }
 }

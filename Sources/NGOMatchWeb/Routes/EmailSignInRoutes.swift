@@ -68,7 +68,7 @@ struct EmailSignInRoutes {
         switch try app.service.signIn(code: form.text("code") ?? "", email: email) {
         case .signedIn(let person):
             app.signIns.succeeded(context.remote)
-            return start(person, context, back: back)
+            return try await start(person, request, context, back: back)
         case .wrong(let left):
             app.signIns.failed(context.remote)
             return codePage(
@@ -106,17 +106,15 @@ struct EmailSignInRoutes {
                 "signinlink", title: app.text("signInLinkSpentHeading", context), [:], request, context,
                 status: .gone)
         }
-        return start(person, context, back: "/")
+        return try await start(person, request, context, back: "/")
     }
 
-    /// A new session for the person: a new id at sign-in, so one planted before cannot be ridden.
-    private func start(_ person: Person, _ context: WebContext, back: String) -> Response {
+    /// A new session for the person (`WebApp.signIn`), then the page they were going to.
+    private func start(_ person: Person, _ request: Request, _ context: WebContext, back: String) async throws
+        -> Response
+    {
         guard let caller = person.caller else { return Pages.redirect("/signin") }
-        if let old = context.session { app.sessions.end(old.id) }
-        let session = app.sessions.create(for: caller, personName: person.name)
-        app.sessions.setNotice(app.text("signedIn", context), for: session.id)
-        var response = Pages.redirect(back)
-        response.setCookie(SessionMiddleware.cookie(session.id, secure: app.options.secureCookies))
-        return response
+        try await app.signIn(caller, personName: person.name, request, context)
+        return Pages.redirect(back)
     }
 }

@@ -175,7 +175,7 @@ struct NGORoutes {
         let format = app.formatting(context)
         let minimum = min(100, max(0, Double(app.query(request)["min"] ?? "") ?? 50))
         let visitor = "\(context.caller.actor) \(ngo.id)"
-        let lastVisit = app.sessions.visit(visitor)
+        let lastVisit = app.visits.visit(visitor)
         let since = lastVisit ?? Date().addingTimeInterval(-30 * 24 * 3600)
         let formatter = ISO8601DateFormatter()
         // The registry writes fractional seconds; the same form compares right as text.

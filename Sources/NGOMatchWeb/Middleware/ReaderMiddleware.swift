@@ -1,19 +1,19 @@
 import Foundation
 import Hummingbird
+import HummingbirdAuth
 import NGOMatchCore
 import NGOMatchService
 
-/// Finds the reader's language and session, and gives every response the security headers. On a server that trusts its local user, a new
-/// browser gets a session as the ministry; with `--auth` it gets one with no rights, which
-/// only carries the sign-in form's token, and every other page sends it to sign in.
-struct SessionMiddleware: RouterMiddleware {
+/// Finds the reader's language and who they act as, and gives every response the security
+/// headers. hummingbird-auth's session middleware, outside this one, has loaded the session
+/// from its cookie and saves what this one and the page change. On a server that trusts its
+/// local user, a new browser gets a session as the ministry; with `--auth` it gets one with no
+/// rights, which only carries the sign-in form's token, and every other page sends it to sign in.
+struct ReaderMiddleware: RouterMiddleware {
     typealias Context = WebContext
-    static let sessionCookie = "ngomatch_session"
     static let languageCookie = "ngomatch_lang"
 
-    let sessions: SessionStore
     let requiresAuth: Bool
-    let secureCookies: Bool
     let reference: ReferenceData
     /// An NGO's name for the header, "NGO: Medisch Comité Nederland–Vietnam", not its id.
     let ngoName: @Sendable (NGOID) -> String?
@@ -26,19 +26,8 @@ struct SessionMiddleware: RouterMiddleware {
     ) async throws -> Response {
         var context = context
         context.language = Self.language(request)
-        var created: WebSession?
         let path = request.uri.path
-        if let id = request.cookies[Self.sessionCookie]?.value, let session = sessions.session(id) {
-            switch current(session.caller) {
-            case nil: sessions.end(id)
-            case let caller? where caller != session.caller: context.session = sessions.update(id, caller: caller)
-            case _?: context.session = session
-            }
-        }
-        if context.session == nil, !path.hasPrefix("/static/") {
-            created = sessions.create(for: requiresAuth ? .anonymous : .local("web"))
-            context.session = created
-        }
+        if !path.hasPrefix("/static/") { admit(context) }
         context.who = context.session.flatMap {
             Navigation.who(
                 $0.caller, personName: $0.personName, reference: reference, ngoName: ngoName, language: context.language
@@ -56,16 +45,28 @@ struct SessionMiddleware: RouterMiddleware {
         } else {
             response = try await next(request, context)
         }
-        if let created { response.setCookie(Self.cookie(created.id, secure: secureCookies)) }
         ErrorPageMiddleware.secure(&response.headers)
         return response
     }
 
-    /// The session cookie; `maxAge` 0 signs out.
-    static func cookie(_ value: String, secure: Bool, maxAge: Int = Int(SessionStore.lifetime)) -> Cookie {
-        Cookie(
-            name: sessionCookie, value: value, maxAge: maxAge, path: "/", secure: secure, httpOnly: true,
-            sameSite: .strict)
+    /// The session as the registry has its caller now, its expiry moved on; a new one for a
+    /// browser that has none, or whose caller was revoked or left.
+    private func admit(_ context: WebContext) {
+        context.sessions.withLockedSession { data in
+            if let caller = data?.caller {
+                switch current(caller) {
+                case nil: data = nil
+                case let now? where now != caller: data?.caller = now
+                case _?: break
+                }
+            }
+            // Eight hours from the last page seen, in the store and in the browser's cookie.
+            data?.expiresIn = WebSession.lifetime
+        }
+        if context.session == nil {
+            context.sessions.createSession(
+                WebSession(caller: requiresAuth ? .anonymous : .local("web")), expiresIn: WebSession.lifetime)
+        }
     }
 
     /// The language a link asks for (`?lang=vi`), else the one chosen on a page, else the
