@@ -54,22 +54,9 @@ extension Registry {
         try change(audit: audit) { db in
             let id = try Self.resolveNGO(name, db)
             let existing = try Self.fetchNGOs(db, where: "id = ?", arguments: [id.rawValue])[0]
-            if case .string(let newID)? = changes["id"], newID != existing.id.rawValue {
-                throw RegistryError.conflict(.key("conflict.ngoID", existing.id.rawValue, newID))
-            }
-            let merged = try JSONValue(encoding: existing).merging(changes)
-            switch RecordReader(reference: reference).ngo(from: merged) {
-            case .success(var ngo):
-                ngo.createdAt = existing.createdAt
-                ngo.updatedAt = Self.now()
-                try Self.update(ngo, db)
-                return ngo
-            case .failure(let invalid):
-                throw ValidationFailure(records: [
-                    RecordProblems(
-                        location: .verbatim(""), record: .key("record.ngo", existing.id), problems: invalid.problems)
-                ])
-            }
+            let ngo = try Self.merged(existing, changes) { RecordReader(reference: reference).ngo(from: $0) }
+            try Self.update(ngo, db)
+            return ngo
         }
     }
 }

@@ -62,21 +62,11 @@ extension Registry {
     package func updateNeed(_ id: String, changes: JSONValue, audit: AuditEntry? = nil) throws -> Need {
         try change(audit: audit) { db in
             let existing = try Self.need(id, db)
-            if case .string(let newID)? = changes["id"], newID != existing.id.rawValue {
-                throw RegistryError.conflict(.key("conflict.needID", existing.id.rawValue, newID))
+            let need = try Self.merged(existing, changes) {
+                RecordReader(reference: reference).need(from: $0, makeID: { _ in existing.id })
             }
-            let merged = try JSONValue(encoding: existing).merging(changes)
-            switch RecordReader(reference: reference).need(from: merged, makeID: { _ in existing.id }) {
-            case .success(var need):
-                need.createdAt = existing.createdAt
-                need.updatedAt = Self.now()
-                try Self.update(need, db)
-                return need
-            case .failure(let invalid):
-                throw ValidationFailure(records: [
-                    RecordProblems(location: .verbatim(""), record: .key("record.need", id), problems: invalid.problems)
-                ])
-            }
+            try Self.update(need, db)
+            return need
         }
     }
 

@@ -54,14 +54,14 @@ struct FormView {
         return ["problem.needSectorRequired": "sectorRequired", "problem.ngoSectorRequired": "sectorRequired"][key]
     }
 
-    func values(taxonomy: Taxonomy, language: Language) -> [String: Any] {
+    func values(taxonomy: Taxonomy, language: Language) -> PageRecord {
         let levels = [("", WebText.text("choose", language))] + (1...5).map { (String($0), String($0)) }
         let sectorMessage = problems["sectors"]
         return [
-            "fields": fields.map { field -> [String: Any] in
-                var values: [String: Any] = [
+            "fields": fields.map { field -> PageRecord in
+                var values: PageRecord = [
                     "name": field.name, "label": field.label, "value": field.value, "required": field.required,
-                    "error": problems[field.name] as Any, "hint": field.hint as Any,
+                    "error": problems[field.name], "hint": field.hint,
                 ]
                 switch field.kind {
                 case .input(let type):
@@ -74,12 +74,12 @@ struct FormView {
                 }
                 return values
             },
-            "sectorGroups": taxonomy.topLevel.map { top -> [String: Any] in
+            "sectorGroups": taxonomy.topLevel.map { top -> PageRecord in
                 let members = [top] + taxonomy.children(of: top.id)
                 return [
                     "name": top.name.in(language),
                     "open": members.contains { sectorLevels[$0.id.rawValue] != nil },
-                    "sectors": members.map { sector -> [String: Any] in
+                    "sectors": members.map { sector -> PageRecord in
                         [
                             "id": sector.id.rawValue,
                             "name": sector.parent == nil
@@ -90,14 +90,14 @@ struct FormView {
                     },
                 ]
             },
-            "sectorError": sectorMessage as Any,
-            "checkGroups": checkGroups.map { group -> [String: Any] in
+            "sectorError": sectorMessage,
+            "checkGroups": checkGroups.map { group -> PageRecord in
                 [
-                    "legend": group.legend, "error": problems[group.name] as Any,
-                    "options": group.options.map {
+                    "legend": group.legend, "error": problems[group.name],
+                    "options": group.options.map { option -> PageRecord in
                         [
-                            "name": group.name, "value": $0.value, "label": $0.label,
-                            "checked": group.checked.contains($0.value),
+                            "name": group.name, "value": option.value, "label": option.label,
+                            "checked": group.checked.contains(option.value),
                         ]
                     },
                 ]

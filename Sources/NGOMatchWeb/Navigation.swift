@@ -3,10 +3,12 @@ import NGOMatchService
 
 /// The links in the page header, by who is signed in.
 enum Navigation {
-    struct Link {
+    struct Link: PageConvertible {
         let href: String
         let label: String
         let current: Bool
+
+        var pageValue: PageValue { .record(["href": .text(href), "label": .text(label), "current": .flag(current)]) }
     }
 
     static func links(for session: WebSession?, language: Language, path: String, unread: Int? = nil) -> [Link] {

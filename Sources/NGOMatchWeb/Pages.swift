@@ -27,13 +27,13 @@ struct Pages: Sendable {
 
     /// A page: `values` for the template, beside what the layout needs.
     func render(
-        _ template: String, title: String, _ values: [String: Any], context: WebContext, request: Request,
+        _ template: String, title: String, _ values: PageRecord, context: WebContext, request: Request,
         notice: String? = nil, status: HTTPResponse.Status = .ok
     ) -> Response {
         var all = layout(title: title, context: context, request: request)
         if let notice { all["notice"] = notice }
         for (key, value) in values { all[key] = value }
-        let html = library.render(Self.withoutNils(all), withTemplate: template) ?? ""
+        let html = library.render(all.pageValue, withTemplate: template) ?? ""
         var response = Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: html)))
@@ -41,41 +41,19 @@ struct Pages: Sendable {
         return response
     }
 
-    private func layout(title: String, context: WebContext, request: Request) -> [String: Any] {
+    private func layout(title: String, context: WebContext, request: Request) -> PageRecord {
         let language = context.language
         let session = context.session
-        var values: [String: Any] = [
+        var values: PageRecord = [
             "lang": language.rawValue, "title": title, "t": WebText.table(language), "assetVersion": assetVersion,
             "isVi": language == .vi, "isEn": language == .en, "here": Self.percentEncoded(request.uri.path),
-            "csrf": session?.csrf ?? "",
+            "csrf": session?.csrf,
         ]
         values["nav"] = Navigation.links(
             for: session, language: language, path: request.uri.path, unread: context.unread)
         values["who"] = context.who
         values["canSignOut"] = session.map { $0.caller.role != nil } ?? false
         return values
-    }
-
-    /// The values with every absent optional and empty text left out, at any depth: Mustache would print
-    /// an `Optional.none` stored in `Any` as "nil" rather than treat it as missing.
-    static func withoutNils(_ value: Any) -> Any {
-        switch value {
-        case let dictionary as [String: Any]:
-            var kept: [String: Any] = [:]
-            for (key, inner) in dictionary {
-                // An empty text is left out too, so `{{#key}}…{{/key}}` shows nothing for it.
-                guard let present = unwrapped(inner), (present as? String)?.isEmpty != true else { continue }
-                kept[key] = withoutNils(present)
-            }
-            return kept
-        case let array as [[String: Any]]: return array.map { withoutNils($0) }
-        default: return value
-        }
-    }
-
-    private static func unwrapped(_ value: Any) -> Any? {
-        guard let optional = value as? any OptionalValue else { return value }
-        return optional.wrapped.flatMap(unwrapped)
     }
 
     /// A path as a query value: only unreserved characters and `/` stay as they are.
@@ -85,16 +63,12 @@ struct Pages: Sendable {
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? "/"
     }
 
+    /// A query string of the pairs that have a value, in their order, each value percent-encoded.
+    static func query(_ pairs: [(key: String, value: String?)]) -> String {
+        pairs.compactMap { pair in pair.value.map { "\(pair.key)=\(percentEncoded($0))" } }.joined(separator: "&")
+    }
+
     static func redirect(_ location: String) -> Response {
         Response(status: .seeOther, headers: [.location: location])
     }
-}
-
-/// An optional seen through `Any`, whose value can be asked for without reflection.
-private protocol OptionalValue {
-    var wrapped: Any? { get }
-}
-
-extension Optional: OptionalValue {
-    fileprivate var wrapped: Any? { self.map { $0 as Any } }
 }

@@ -110,6 +110,13 @@ package struct WebApp: Sendable {
         return form
     }
 
+    /// The words for an edit form of `record` that someone saved since it was opened, nil when
+    /// nobody did: the page then shows their change, keeps the reader's, and saves nothing.
+    func staleness(of form: FormData, _ record: some RegisteredRecord, _ context: WebContext) -> String? {
+        guard let seen = form["updatedAt"], let current = record.updatedAt, seen != current else { return nil }
+        return text("staleForm", context, text("staleSaved", context, String(current.prefix(16))))
+    }
+
     /// - Throws: `WebError.csrf` unless `token` is the session's CSRF token.
     func checkCSRF(_ token: String?, _ context: WebContext) throws {
         guard let session = context.session, let token, Secret.same(token, session.csrf) else {
@@ -161,7 +168,7 @@ package struct WebApp: Sendable {
     func signOut(_ context: WebContext) { context.sessions.clearSession() }
 
     func render(
-        _ template: String, title: String, _ values: [String: Any], _ request: Request, _ context: WebContext,
+        _ template: String, title: String, _ values: PageRecord, _ request: Request, _ context: WebContext,
         status: HTTPResponse.Status = .ok
     ) -> Response {
         pages.render(
@@ -182,7 +189,7 @@ package struct WebApp: Sendable {
     }
 
     /// A choice list for a `<select>`, with the current value selected.
-    static func choices(_ pairs: [(value: String, label: String)], selected: String?) -> [[String: Any]] {
+    static func choices(_ pairs: [(value: String, label: String)], selected: String?) -> [PageRecord] {
         pairs.map { ["value": $0.value, "label": $0.label, "selected": $0.value == selected] }
     }
 }

@@ -200,6 +200,34 @@ struct WebRouteTests {
             #expect(try fixture.service.registry.auditTrail().first?.actor == "web")
         }
     }
+
+    /// A select's "none" choice sends an empty value, whatever the field holds now: choosing
+    /// "No certificate" must not send the certificate kind the NGO already has.
+    @Test func aChoiceOfNoneSendsNothingWhateverTheFieldHolds() async throws {
+        let fixture = try WebFixture()
+        try await fixture.browse { browser in
+            let ngoForm = try await browser.get("/ngos/mcnv/edit")
+            #expect(try fixture.service.ngo(NGOGetParams(ngo: "mcnv")).registration != nil, "mcnv has a certificate")
+            #expect(Self.options(of: "certKind", in: ngoForm.html).first { $0.label == "No certificate" }?.value == "")
+            let needForm = try await browser.get("/needs/cao-bang-1/edit")
+            let provinces = Self.options(of: "province", in: needForm.html)
+            #expect(provinces.count == 35, "the 34 units and a choice of none")
+            #expect(provinces.first { $0.label == "—" }?.value == "")
+            #expect(provinces.first { $0.label == "Cao Bằng" }?.value == "cao-bang")
+        }
+    }
+
+    /// The value and the words of each `<option>` of the select named `name`.
+    static func options(of name: String, in html: String) -> [(value: String, label: String)] {
+        guard let start = html.range(of: " name=\"\(name)\"") else { return [] }
+        let rest = html[start.upperBound...].drop { $0 != ">" }
+        let body = String(rest[..<(rest.range(of: "</select>")?.lowerBound ?? rest.endIndex)])
+        return body.components(separatedBy: "<option ").dropFirst().map { option in
+            let value = option.components(separatedBy: "value=\"").dropFirst().first?.prefix { $0 != "\"" } ?? ""
+            let label = option.split(separator: ">", maxSplits: 1).last?.components(separatedBy: "</option>")[0] ?? ""
+            return (String(value), label)
+        }
+    }
 }
 
 /// A stored need as its edit form would send it.

@@ -38,7 +38,7 @@ struct AccountRoutes {
         let provinces = app.service.reference.provinces.provinces.sorted {
             NameKey.fold($0.name.vi) < NameKey.fold($1.name.vi)
         }.map {
-            ["id": $0.id.rawValue, "name": $0.name.vi, "openNeeds": counts[$0.id] ?? 0] as [String: Any]
+            ["id": $0.id.rawValue, "name": $0.name.vi, "openNeeds": counts[$0.id] ?? 0] as PageRecord
         }
         let ngos = try app.service.ngos(NGOsListParams()).map { ["name": $0.name] }
         return app.render(
@@ -52,7 +52,7 @@ struct AccountRoutes {
     {
         app.render(
             "signin", title: app.text("signInHeading", context),
-            ["error": error as Any, "back": Self.localPath(app.query(request)["back"]) ?? "/"], request, context,
+            ["error": error, "back": Self.localPath(app.query(request)["back"]) ?? "/"], request, context,
             status: status)
     }
 

@@ -18,14 +18,14 @@ struct AdminRoutes {
 
     private func tokens(_ request: Request, _ context: WebContext, created: NewToken? = nil) throws -> Response {
         let rows = try app.perform(TokensListOperation.self, .object([:]), context).reversed().map {
-            token -> [String: Any] in
+            token -> PageRecord in
             [
                 "id": token.id, "role": token.role, "note": token.note ?? "",
                 "created": String(token.createdAt.prefix(16)),
                 "revoked": token.revokedAt.map { String($0.prefix(16)) } ?? "", "active": token.revokedAt == nil,
             ]
         }
-        var values: [String: Any] = ["tokens": rows, "hasTokens": !rows.isEmpty]
+        var values: PageRecord = ["tokens": rows, "hasTokens": !rows.isEmpty]
         if let created { values["created"] = ["token": created.token, "role": created.role, "id": created.id] }
         return app.render("tokens", title: app.text("tokensHeading", context), values, request, context)
     }
@@ -70,7 +70,7 @@ struct AdminRoutes {
                         "method": $0.method, "record": $0.record,
                     ]
                 },
-                "hasLines": !shown.isEmpty, "actor": actor ?? "", "what": method ?? "", "next": next as Any,
+                "hasLines": !shown.isEmpty, "actor": actor ?? "", "what": method ?? "", "next": next,
                 "shownOfTotal": app.text(
                     "auditShown", context, LocalFormat.whole(shown.count, context.language),
                     LocalFormat.whole(page.total, context.language)),

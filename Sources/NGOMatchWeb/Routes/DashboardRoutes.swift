@@ -54,7 +54,7 @@ struct DashboardRoutes {
             (value: $0.id.rawValue, label: $0.name.in(context.language))
         }
         let largest = balances.map { max($0.demandUSD, $0.supplyUSD) }.max() ?? 1
-        let bars = balances.enumerated().map { row, sector -> [String: Any] in
+        let bars = balances.enumerated().map { row, sector -> PageRecord in
             let width = 285.0
             func length(_ amount: Double) -> String {
                 String(format: "%.1f", largest > 0 ? amount / largest * width : 0)
@@ -71,7 +71,7 @@ struct DashboardRoutes {
         // The weakest needs with why: the service's reading, as `gaps --explain` gives it.
         let explained = try app.service.explainingWeakest(
             gaps, count: 20, rules: app.service.rules(nil), language: context.language)
-        let weak = explained.weakNeeds.prefix(20).map { need -> [String: Any] in
+        let weak = explained.weakNeeds.prefix(20).map { need -> PageRecord in
             var why = ""
             if let excluded = need.excluded, let reason = need.commonestExclusion {
                 why = app.text("dashboardWhy", context, String(excluded), reason)
@@ -85,13 +85,13 @@ struct DashboardRoutes {
                 "why": why,
             ]
         }
-        let units = result.map.units.sorted { $0.name < $1.name }.map { unit -> [String: Any] in
+        let units = result.map.units.sorted { $0.name < $1.name }.map { unit -> PageRecord in
             [
                 "id": unit.id, "name": unit.name, "label": unit.label,
                 "class": unit.colourClass.map { result.map.classes[$0].label } ?? "—",
             ]
         }
-        var legend = result.map.classes.map { ["colour": $0.colour, "label": $0.label] }
+        var legend: [PageRecord] = result.map.classes.map { ["colour": $0.colour, "label": $0.label] }
         if let none = result.map.units.first(where: { $0.colourClass == nil }) {
             legend.append(["colour": CoverageMap.noValueColour, "label": none.label])
         }

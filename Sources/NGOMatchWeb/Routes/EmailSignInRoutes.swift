@@ -50,7 +50,7 @@ struct EmailSignInRoutes {
         app.render(
             "signincode", title: app.text("signInCheckMail", context),
             [
-                "email": email, "back": back, "error": error as Any,
+                "email": email, "back": back, "error": error,
                 "sentTo": app.text("signInSentTo", context, email),
             ], request, context, status: status)
     }
@@ -86,7 +86,7 @@ struct EmailSignInRoutes {
     private func linkPage(_ request: Request, _ context: WebContext) throws -> Response {
         let key = app.query(request).text("key") ?? ""
         let holder = key.isEmpty ? nil : try app.service.holder(ofLink: key)
-        var values: [String: Any] = ["key": key]
+        var values: PageRecord = ["key": key]
         if let holder {
             values["holder"] = true
             values["signInAs"] = app.text(

@@ -34,7 +34,7 @@ struct EventRoutes {
         return app.render(
             "events", title: app.text("eventsHeading", context),
             [
-                "events": page.items.map { event -> [String: Any] in
+                "events": page.items.map { event -> PageRecord in
                     [
                         "id": event.id, "name": context.language == .en ? event.nameEn ?? event.name : event.name,
                         "date": event.date.map(format.date) ?? "",
@@ -100,7 +100,7 @@ struct EventRoutes {
             ])
         }
         let name = { (side: EventParticipant.Side, party: String) in event.participant(side, party)?.name ?? party }
-        let wishes = event.wishes.map { wish -> [String: Any] in
+        let wishes = event.wishes.map { wish -> PageRecord in
             [
                 "pair": wish.from == .province
                     ? "\(name(.province, wish.province)) → \(name(.ngo, wish.ngo))"
@@ -142,7 +142,7 @@ struct EventRoutes {
             ])
             dayOfCount += 1
         }
-        var grid: [String: Any] = [:]
+        var grid: PageRecord = [:]
         if let book = published?.book {
             let master = book.grid
             // The first column is the time; the other headers are the tables' own labels.
@@ -150,7 +150,7 @@ struct EventRoutes {
                 "header": [app.text("eventTime", context)] + master.header.dropFirst(), "rows": MasterGrid.rows(book),
             ]
         }
-        var values: [String: Any] = [
+        var values: PageRecord = [
             "id": id, "name": context.language == .en ? event.nameEn ?? event.name : event.name,
             "date": event.date.map(format.date) ?? "—",
             "slots": app.text(
@@ -178,7 +178,7 @@ struct EventRoutes {
         if organiser {
             // Who was told what about the event, and when: the outbox's messages about it.
             let notices = (try? app.perform(EventNoticesOperation.self, .object(["event": .string(id)]), context)) ?? []
-            values["notices"] = notices.map { notice -> [String: Any] in
+            values["notices"] = notices.map { notice -> PageRecord in
                 [
                     "when": Formatting.minute(notice.sentAt ?? notice.createdAt),
                     "to": notice.recipient, "kind": app.text("notice.\(notice.kind)", context),
@@ -206,14 +206,14 @@ struct EventRoutes {
     /// What a participant answers and its meetings.
     private func participantPart(
         _ me: EventParticipant, _ event: MeetingEvent, _ agenda: EventAgenda?, _ context: WebContext
-    ) -> [String: Any] {
+    ) -> PageRecord {
         let others = event.participants.filter { $0.side != me.side }
         let own = event.wishes.filter { ($0.from == me.side) && (me.side == .province ? $0.province : $0.ngo) == me.id }
         let format = app.formatting(context)
         let meetings = (agenda?.meetings ?? []).filter { (me.side == .province ? $0.province : $0.ngo) == me.id }
         return [
             "name": me.name,
-            "slots": (0..<event.slots).map { slot -> [String: Any] in
+            "slots": (0..<event.slots).map { slot -> PageRecord in
                 [
                     "slot": "\(slot)", "label": event.slotLabel(slot), "unavailable": me.unavailable.contains(slot),
                     "isBreak": event.breaks.contains(slot),
@@ -228,7 +228,7 @@ struct EventRoutes {
                     "reason": wish.reason ?? "",
                 ]
             },
-            "meetings": meetings.map { meeting -> [String: Any] in
+            "meetings": meetings.map { meeting -> PageRecord in
                 [
                     "number": "\(meeting.number)", "time": meeting.time, "table": meeting.tableLabel,
                     "with": me.side == .province ? meeting.ngoName : meeting.provinceName,
@@ -405,7 +405,7 @@ struct EventRoutes {
         let (agenda, book) = try agendaBook(request, context)
         let own = agenda.participant.flatMap { id in book.everyone.first { $0.id == id } }
         let format = app.formatting(context)
-        let meetings = (own?.meetings ?? book.report.meetings).map { meeting -> [String: Any] in
+        let meetings = (own?.meetings ?? book.report.meetings).map { meeting -> PageRecord in
             [
                 "number": meeting.number.map(String.init) ?? "", "time": meeting.time, "table": meeting.tableLabel,
                 "with": own.map { $0.counterpart(meeting) } ?? "\(meeting.provinceName) — \(meeting.ngoName)",

@@ -22,7 +22,7 @@ struct IATIRoutes {
     }
 
     private func page(
-        _ request: Request, _ context: WebContext, _ values: [String: Any] = [:], status: HTTPResponse.Status = .ok
+        _ request: Request, _ context: WebContext, _ values: PageRecord = [:], status: HTTPResponse.Status = .ok
     ) throws -> Response {
         try mayImport(context)
         return app.render("iati", title: app.text("iatiHeading", context), values, request, context, status: status)
@@ -62,9 +62,9 @@ struct IATIRoutes {
             done: { report in try page(request, context, reportValues(report, context)) })
     }
 
-    private func reportValues(_ report: IATIImportReport, _ context: WebContext) -> [String: Any] {
-        let rows = report.activities.map { activity -> [String: Any] in
-            var row: [String: Any] = [
+    private func reportValues(_ report: IATIImportReport, _ context: WebContext) -> PageRecord {
+        let rows = report.activities.map { activity -> PageRecord in
+            var row: PageRecord = [
                 "identifier": activity.identifier, "where": "\(activity.file), \(activity.line)",
                 "outcome": app.text("iati.outcome.\(activity.outcome)", context),
                 "counted": activity.reason == nil,

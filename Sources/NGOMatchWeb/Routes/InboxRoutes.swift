@@ -23,20 +23,20 @@ struct InboxRoutes {
         let settings = try app.service.noticeSettings(of: person)
         // Shown is read: the count in the header goes back to none.
         try app.service.markInboxRead(of: person)
-        let rows = notices.map { notice -> [String: Any] in
+        let rows = notices.map { notice -> PageRecord in
             [
-                "subject": notice.subject, "link": notice.link.flatMap(localLink) as Any,
+                "subject": notice.subject, "link": notice.link.flatMap(localLink),
                 "kind": app.text("notice.\(notice.kind)", context), "unread": notice.readAt == nil,
                 "when": Formatting.minute(notice.createdAt),
             ]
         }
-        let kinds = NoticeCadence.choosableKinds.map { kind -> [String: Any] in
+        let kinds = NoticeCadence.choosableKinds.map { kind -> PageRecord in
             [
                 "kind": kind, "label": app.text("setting.\(kind)", context),
-                "choices": NoticeCadence.choices(for: kind).map {
+                "choices": NoticeCadence.choices(for: kind).map { cadence -> PageRecord in
                     [
-                        "value": $0.rawValue, "label": app.text("cadence.\($0.rawValue)", context),
-                        "selected": settings[kind] == $0,
+                        "value": cadence.rawValue, "label": app.text("cadence.\(cadence.rawValue)", context),
+                        "selected": settings[kind] == cadence,
                     ]
                 },
             ]

@@ -21,7 +21,7 @@ struct InterestRoutes {
         let requests = try app.perform(InterestListOperation.self, .object([:]), context)
         let format = app.formatting(context)
         let own = context.caller.role?.description
-        let rows = requests.map { request -> [String: Any] in
+        let rows = requests.map { request -> PageRecord in
             let incoming = own == request.organisation(request.from.other)
             return [
                 "id": request.id, "need": needTitle(request.need), "province": format.province(request.province),
@@ -64,7 +64,7 @@ struct InterestRoutes {
         let side = details.readerSide
         let answering = side == nil || side == asked.from.other
         let mayWrite = context.caller.mayWrite
-        let messages = details.messages.map { message -> [String: Any] in
+        let messages = details.messages.map { message -> PageRecord in
             [
                 "who": message.side.map { $0 == .province ? details.provinceName : details.ngoName }
                     ?? app.text("org.ministry", context),
@@ -84,17 +84,17 @@ struct InterestRoutes {
                     asked.currency == "USD" || asked.currency == nil
                         ? format.money($0)
                         : "\(LocalFormat.decimal($0, digits: 0, context.language)) \(asked.currency!)"
-                } as Any,
-                "timeframe": asked.timeframe as Any,
+                },
+                "timeframe": asked.timeframe,
                 "status": app.text("interestStatus.\(asked.status.rawValue)", context),
                 "statusValue": asked.status.rawValue, "when": Formatting.minute(asked.createdAt),
                 "expires": Formatting.minute(asked.expiresAt), "isOpen": asked.status == .open,
                 "canAnswer": mayWrite && asked.status == .open && answering,
                 "canWithdraw": mayWrite && asked.status == .open && (side == nil || side == asked.from),
                 "reasonChoices": WebApp.choices(reasons, selected: ""),
-                "answerReason": asked.reason.map { app.text("reason.\($0.rawValue)", context) } as Any,
-                "answerText": asked.answer as Any, "messages": messages, "hasMessages": !messages.isEmpty,
-                "canMessage": mayWrite, "stage": stage as Any,
+                "answerReason": asked.reason.map { app.text("reason.\($0.rawValue)", context) },
+                "answerText": asked.answer, "messages": messages, "hasMessages": !messages.isEmpty,
+                "canMessage": mayWrite, "stage": stage,
                 "contacts": details.contacts.map {
                     [
                         "organisation": $0.organisation, "name": $0.name ?? "", "email": $0.email ?? "",

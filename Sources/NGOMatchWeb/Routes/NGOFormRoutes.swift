@@ -32,10 +32,9 @@ struct NGOFormRoutes {
         let form = try await app.form(request, context)
         let ngo = try NGORoutes(app: app).loadNGO(context)
         try mayEdit(ngo, context)
-        if let seen = form["updatedAt"], let current = ngo.updatedAt, seen != current {
-            let stale = app.text("staleForm", context, app.text("staleSaved", context, String(current.prefix(16))))
+        if let stale = app.staleness(of: form, ngo, context) {
             return page(
-                form: view(form, context), ngo: ngo, updatedAt: current, request, context, stale: stale,
+                form: view(form, context), ngo: ngo, updatedAt: ngo.updatedAt, request, context, stale: stale,
                 status: .conflict)
         }
         return try app.submit(
@@ -214,8 +213,8 @@ struct NGOFormRoutes {
         values["action"] = "/ngos/\(ngo.id)/edit"
         values["submit"] = app.text("save", context)
         values["cancelHref"] = "/ngos/\(ngo.id)"
-        values["updatedAt"] = updatedAt as Any
-        values["stale"] = stale as Any
+        values["updatedAt"] = updatedAt
+        values["stale"] = stale
         values["sectorLegend"] = app.text("sectorLegendNGO", context)
         values["sectorHint"] = app.text("sectorHintNGO", context)
         return app.render("needform", title: heading, values, request, context, status: status)

@@ -45,16 +45,11 @@ struct NGOListing {
     }
 
     func query(page: Int? = nil) -> String {
-        var parts: [String] = []
-        for (key, value) in [
+        Pages.query([
             ("q", search), ("province", province), ("region", region), ("sector", sector), ("country", country),
-            ("expiring", expiringWithin.map(String.init)),
-        ] {
-            if let value { parts.append("\(key)=\(Pages.percentEncoded(value))") }
-        }
-        if order != .name { parts.append("sort=\(order.rawValue)") }
-        if let page { parts.append("page=\(page)") }
-        return parts.joined(separator: "&")
+            ("expiring", expiringWithin.map(String.init)), ("sort", order == .name ? nil : order.rawValue),
+            ("page", page.map(String.init)),
+        ])
     }
 }
 

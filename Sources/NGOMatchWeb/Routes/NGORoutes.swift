@@ -37,7 +37,7 @@ struct NGORoutes {
         let pageSize = NeedRoutes.pageSize
         let pageCount = max(1, (listing.ngos.count + pageSize - 1) / pageSize)
         let page = min(max(1, Int(query["page"] ?? "") ?? 1), pageCount)
-        let rows = listing.ngos.dropFirst((page - 1) * pageSize).prefix(pageSize).map { ngo -> [String: Any] in
+        let rows = listing.ngos.dropFirst((page - 1) * pageSize).prefix(pageSize).map { ngo -> PageRecord in
             let certificate = ngo.registration.map { registration in
                 app.text(
                     registration.expires < today ? "ngoCertificateExpired" : "ngoCertificateUntil", context,
@@ -62,7 +62,7 @@ struct NGORoutes {
             "ngos", title: app.text("ngosHeading", context),
             [
                 "heading": app.text("ngosHeading", context), "query": listing.search ?? "",
-                "problem": listing.problem as Any,
+                "problem": listing.problem,
                 "provinceText": listing.province ?? "", "country": listing.country ?? "",
                 "countries": countries, "expiring": listing.expiringWithin.map(String.init) ?? "",
                 "provinceNames": reference.provinces.provinces.map(\.name.vi).sorted {
@@ -74,8 +74,8 @@ struct NGORoutes {
                 "ngos": rows, "found": app.text("foundNGOs", context, "\(listing.ngos.count)"),
                 "downloadQuery": listing.query(),
                 "pageLabel": app.text("page", context, String(page), String(pageCount)),
-                "previous": (page > 1 ? "/ngos?" + listing.query(page: page - 1) : nil) as Any,
-                "next": (page < pageCount ? "/ngos?" + listing.query(page: page + 1) : nil) as Any,
+                "previous": (page > 1 ? "/ngos?" + listing.query(page: page - 1) : nil),
+                "next": (page < pageCount ? "/ngos?" + listing.query(page: page + 1) : nil),
             ], request, context)
     }
 
@@ -104,15 +104,15 @@ struct NGORoutes {
         return app.render(
             "ngo", title: ngo.name,
             [
-                "id": ngo.id.rawValue, "name": ngo.name, "acronym": ngo.acronym as Any, "country": ngo.country,
+                "id": ngo.id.rawValue, "name": ngo.name, "acronym": ngo.acronym, "country": ngo.country,
                 "sectors": ngo.sectors.map { "\(format.sector($0.sector)) (\($0.expertise))" }.joined(separator: ", "),
                 "worksIn": worksIn, "workedIn": ngo.provinces.past.map(format.province).joined(separator: ", "),
                 "targetGroups": ngo.targetGroups.map { $0.name.in(context.language) }.joined(separator: ", "),
-                "grants": ngo.grantRange.map { "\(format.money($0.min)) – \(format.money($0.max))" } as Any,
+                "grants": ngo.grantRange.map { "\(format.money($0.min)) – \(format.money($0.max))" },
                 "capacity": String(ngo.capacity),
-                "certificate": certificate ?? app.text("noCertificate", context), "website": ngo.website as Any,
-                "iatiOrganisation": ngo.iatiOrganisation as Any,
-                "iatiTrackRecord": app.service.iatiProfileLine(of: ngo.id, language: context.language) as Any,
+                "certificate": certificate ?? app.text("noCertificate", context), "website": ngo.website,
+                "iatiOrganisation": ngo.iatiOrganisation,
+                "iatiTrackRecord": app.service.iatiProfileLine(of: ngo.id, language: context.language),
                 "canEdit": session.isMinistry || session.ownNGO == ngo.id,
             ], request, context)
     }
@@ -133,7 +133,7 @@ struct NGORoutes {
                 ngo: ngo.id.rawValue, sector: sector, region: region,
                 ranking: RankingParams(limit: 25, showExcluded: true, lang: context.language)))
         func inProvince(_ report: AssessmentReport) -> Bool { province.map { report.province == $0.id } ?? true }
-        let ranked = result.ranked.filter(inProvince).map { report -> [String: Any] in
+        let ranked = result.ranked.filter(inProvince).map { report -> PageRecord in
             [
                 "needID": report.need.rawValue, "ngoID": ngo.id.rawValue, "title": report.needTitle,
                 "score": format.score(report.score), "province": format.province(report.province),
@@ -144,7 +144,7 @@ struct NGORoutes {
         let certificateFilters: Set<HardFilter> = [.certificateValid, .certificateArea, .certificateFields]
         let blocked = result.excluded.filter(inProvince).filter { report in
             report.failedFilters.contains { certificateFilters.contains($0.filter) }
-        }.map { report -> [String: Any] in
+        }.map { report -> PageRecord in
             [
                 "needID": report.need.rawValue, "title": report.needTitle, "province": format.province(report.province),
                 "reason": report.failedFilters.map(\.reason).joined(separator: "; "),
@@ -164,7 +164,7 @@ struct NGORoutes {
                 "provinceText": province?.name.vi ?? query.text("province") ?? "",
                 "provinceNames": reference.provinces.provinces.map(\.name.vi).sorted {
                     NameKey.fold($0) < NameKey.fold($1)
-                }, "problem": problem as Any,
+                }, "problem": problem,
                 "ranked": ranked, "blocked": blocked, "hasBlocked": !blocked.isEmpty,
             ], request, context)
     }
@@ -184,7 +184,7 @@ struct NGORoutes {
         let result = try app.service.discover(
             DiscoverParams(
                 ngo: ngo.id.rawValue, since: stamp, ranking: RankingParams(limit: 25, lang: context.language)))
-        let needs = result.ranked.filter { $0.score >= minimum }.map { report -> [String: Any] in
+        let needs = result.ranked.filter { $0.score >= minimum }.map { report -> PageRecord in
             [
                 "needID": report.need.rawValue, "title": report.needTitle, "score": format.score(report.score),
                 "province": format.province(report.province),

@@ -67,12 +67,11 @@ struct NeedFormRoutes {
         let need = try needs.loadNeed(context)
         try needs.mayWrite(need, context)
         let heading = app.text("editNeedHeading", context, need.title)
-        // Someone saved since this form was opened: show their change, keep the reader's, save nothing.
-        if let seen = form["updatedAt"], let current = need.updatedAt, seen != current {
-            let stale = app.text("staleForm", context, app.text("staleSaved", context, String(current.prefix(16))))
+        if let stale = app.staleness(of: form, need, context) {
             return page(
                 form: view(form, context), heading: heading, action: "/needs/\(need.id)/edit",
-                submit: app.text("save", context), cancel: "/needs/\(need.id)", updatedAt: current, request, context,
+                submit: app.text("save", context), cancel: "/needs/\(need.id)", updatedAt: need.updatedAt, request,
+                context,
                 stale: stale, status: .conflict)
         }
         return try app.submit(
@@ -207,8 +206,8 @@ struct NeedFormRoutes {
         values["action"] = action
         values["submit"] = submit
         values["cancelHref"] = cancel
-        values["updatedAt"] = updatedAt as Any
-        values["stale"] = stale as Any
+        values["updatedAt"] = updatedAt
+        values["stale"] = stale
         values["sectorLegend"] = app.text("sectorLegendNeed", context)
         values["sectorHint"] = app.text("sectorHintNeed", context)
         return app.render("needform", title: heading, values, request, context, status: status)

@@ -50,14 +50,10 @@ struct NeedListing {
 
     /// The query that gives this listing again, for page links and downloads.
     func query(page: Int? = nil) -> String {
-        var parts = ["status=\(status)"]
-        if let province { parts.append("province=\(province.id)") }
-        if let sector { parts.append("sector=\(Pages.percentEncoded(sector))") }
-        if let region { parts.append("region=\(Pages.percentEncoded(region))") }
-        if let search { parts.append("q=\(Pages.percentEncoded(search))") }
-        if order != .open { parts.append("sort=\(order.rawValue)") }
-        if let page { parts.append("page=\(page)") }
-        return parts.joined(separator: "&")
+        Pages.query([
+            ("status", status), ("province", province?.id.rawValue), ("sector", sector), ("region", region),
+            ("q", search), ("sort", order == .open ? nil : order.rawValue), ("page", page.map(String.init)),
+        ])
     }
 }
 

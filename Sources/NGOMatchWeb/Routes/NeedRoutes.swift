@@ -28,8 +28,8 @@ struct NeedRoutes {
         let pageCount = max(1, (found.count + Self.pageSize - 1) / Self.pageSize)
         let page = min(max(1, Int(query["page"] ?? "") ?? 1), pageCount)
         let shown = found.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize)
-        let rows = try shown.map { need -> [String: Any] in
-            var best: [[String: Any]] = []
+        let rows = try shown.map { need -> PageRecord in
+            var best: [PageRecord] = []
             if need.status == .open {
                 let list = try app.service.suggest(
                     SuggestParams(need: need.id.rawValue, ranking: RankingParams(limit: 3, lang: context.language)))
@@ -64,7 +64,7 @@ struct NeedRoutes {
             "needs", title: heading,
             [
                 "heading": heading,
-                "mergedNote": [listing.mergedNote, listing.problem].compactMap { $0 }.first as Any,
+                "mergedNote": [listing.mergedNote, listing.problem].compactMap { $0 }.first,
                 "search": listing.search ?? "",
                 "regionChoices": WebApp.choices(regions, selected: listing.region ?? ""),
                 "orderChoices": WebApp.choices(orders, selected: listing.order.rawValue),
@@ -73,12 +73,12 @@ struct NeedRoutes {
                 "choosesProvince": session.ownProvince == nil,
                 "provinceText": province?.name.vi ?? query.text("province") ?? "",
                 "provinceNames": directory.provinces.map(\.name.vi).sorted { NameKey.fold($0) < NameKey.fold($1) },
-                "provinceID": province?.id.rawValue as Any,
+                "provinceID": province?.id.rawValue,
                 "statuses": WebApp.choices(statuses, selected: status),
                 "sectorChoices": WebApp.choices(sectors, selected: sector ?? ""), "canRegister": canRegister,
                 "needs": rows, "pageLabel": app.text("page", context, String(page), String(pageCount)),
-                "previous": (page > 1 ? link(page - 1) : nil) as Any,
-                "next": (page < pageCount ? link(page + 1) : nil) as Any,
+                "previous": (page > 1 ? link(page - 1) : nil),
+                "next": (page < pageCount ? link(page + 1) : nil),
             ], request, context)
     }
 
@@ -110,9 +110,9 @@ struct NeedRoutes {
                 ?? []).map { ($0.ngo, $0.stage) }, uniquingKeysWith: { a, _ in a })
         let checklist = try app.service.checklist()
         let mayAsk = context.caller.mayWrite && need.status == .open
-        let ranked = (list?.ranked ?? []).map { report -> [String: Any] in
+        let ranked = (list?.ranked ?? []).map { report -> PageRecord in
             var x = 0.0
-            let segments = report.factors.filter { $0.points > 0 }.map { factor -> [String: Any] in
+            let segments = report.factors.filter { $0.points > 0 }.map { factor -> PageRecord in
                 defer { x += factor.points }
                 return [
                     "x": Explanation.points(x), "width": Explanation.points(factor.points),
@@ -135,16 +135,16 @@ struct NeedRoutes {
                 },
                 "canRecord": mayRecord, "csrf": session.csrf,
                 "canDiscuss": mayAsk && mayEdit && stages[report.ngo] == nil, "asMinistry": session.isMinistry,
-                "stage": stages[report.ngo].flatMap { checklist.stage($0)?.name(context.language) } as Any,
+                "stage": stages[report.ngo].flatMap { checklist.stage($0)?.name(context.language) },
                 "statusChoices": WebApp.choices(statuses, selected: current?.status.rawValue ?? "proposed"),
                 "partnership": current.map {
                     app.text(
                         "partnershipNow", context, format.partnership($0.status),
                         String(($0.recordedAt ?? "").prefix(10)))
-                } as Any,
+                },
             ]
         }
-        let excluded = (list?.excluded ?? []).map { report -> [String: Any] in
+        let excluded = (list?.excluded ?? []).map { report -> PageRecord in
             [
                 "ngoID": report.ngo.rawValue, "name": report.ngoName,
                 "reason": report.failedFilters.map(\.reason).joined(separator: "; "),
@@ -152,7 +152,8 @@ struct NeedRoutes {
             ]
         }
         let ruleSets = try app.service.ruleSets().map { ($0.name, $0.name) }
-        let weights = RuleParameters(rules).weights.sorted { $0.value > $1.value }
+        // Equal weights by name: a dictionary's order changes from one run to the next.
+        let weights = RuleParameters(rules).weights.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
             .map { "\($0.key) \(format.score($0.value))" }.joined(separator: ", ")
         return app.render(
             "need", title: need.title,
@@ -164,7 +165,7 @@ struct NeedRoutes {
                 "localities": need.localities.joined(separator: "; "), "funding": format.money(need.fundingGapUSD),
                 "communes": (need.communes ?? []).compactMap { app.service.communes().commune(code: $0)?.name }
                     .joined(separator: ", "),
-                "timeframe": format.timeframe(need.timeframe), "source": need.source as Any,
+                "timeframe": format.timeframe(need.timeframe), "source": need.source,
                 "description": need.description, "canEdit": mayEdit && need.status != .closed,
                 "ruleSets": WebApp.choices(ruleSets, selected: rulesName), "rulesName": rules.name,
                 "rulesSummary": app.text("ruleSummary", context, rules.name, weights, format.score(rules.minimumScore)),
@@ -172,8 +173,8 @@ struct NeedRoutes {
                 "canHelp": mayAsk && session.ownNGO != nil && session.ownNGO.map { stages[$0] == nil } == true,
                 "ownStage": session.ownNGO.flatMap { stages[$0] }.flatMap {
                     checklist.stage($0)?.name(context.language)
-                } as Any,
-                "ownNGO": session.ownNGO?.rawValue as Any,
+                },
+                "ownNGO": session.ownNGO?.rawValue,
             ], request, context)
     }
 

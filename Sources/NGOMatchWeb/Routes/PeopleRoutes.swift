@@ -40,7 +40,7 @@ struct PeopleRoutes {
         let asked = session.isMinistry ? app.query(request).text("for") : nil
         let people = try app.perform(
             PeopleListOperation.self, .object(asked.map { ["for": JSONValue.string($0)] } ?? [:]), context)
-        let rows = people.map { person -> [String: Any] in
+        let rows = people.map { person -> PageRecord in
             [
                 "id": person.id, "name": person.name, "email": person.email,
                 "organisation": organisationName(person, context), "rights": rightsName(person.rights, context),
@@ -53,7 +53,7 @@ struct PeopleRoutes {
             case .local, .token: true
             case .anonymous: false
             }
-        var values: [String: Any] = [
+        var values: PageRecord = [
             "people": rows, "hasPeople": !rows.isEmpty, "canInvite": canInvite, "isMinistry": session.isMinistry,
             "for": asked ?? "", "rightsChoices": rightsChoices(entered.values["rights"] ?? "edit", context),
             "isVi": (entered.values["language"] ?? "vi") == "vi",
@@ -104,7 +104,7 @@ struct PeopleRoutes {
             try app.perform(PersonShowOperation.self, .object(["person": .string(id)]), context)
         }
         let person = details.person
-        let notices = details.notices.map { notice -> [String: Any] in
+        let notices = details.notices.map { notice -> PageRecord in
             [
                 "kind": app.text("notice.\(notice.kind)", context), "subject": notice.subject,
                 "state": app.text("outboxState.\(notice.state.rawValue)", context),
@@ -119,7 +119,7 @@ struct PeopleRoutes {
                 "language": person.language == .vi ? "Tiếng Việt" : "English",
                 "invited": Formatting.minute(person.invitedAt),
                 "lastSignIn": person.lastSignIn.map(Formatting.minute) ?? app.text("peopleNever", context),
-                "left": person.leftAt.map(Formatting.minute) as Any, "canRemove": person.leftAt == nil,
+                "left": person.leftAt.map(Formatting.minute), "canRemove": person.leftAt == nil,
                 "notices": notices, "hasNotices": !notices.isEmpty,
             ], request, context)
     }
@@ -137,7 +137,7 @@ struct PeopleRoutes {
         let state = app.query(request).text("state")
         let entries = try app.perform(
             OutboxListOperation.self, .object(state.map { ["state": JSONValue.string($0)] } ?? [:]), context)
-        let rows = entries.map { entry -> [String: Any] in
+        let rows = entries.map { entry -> PageRecord in
             [
                 "id": entry.id, "to": entry.recipient, "kind": app.text("notice.\(entry.kind)", context),
                 "subject": entry.subject, "state": app.text("outboxState.\(entry.state.rawValue)", context),
@@ -167,7 +167,7 @@ struct PeopleRoutes {
         app.text("rights.\(rights.rawValue)", context)
     }
 
-    private func rightsChoices(_ chosen: String, _ context: WebContext) -> [[String: Any]] {
+    private func rightsChoices(_ chosen: String, _ context: WebContext) -> [PageRecord] {
         PersonRights.allCases.map {
             ["value": $0.rawValue, "label": rightsName($0, context), "selected": $0.rawValue == chosen]
         }

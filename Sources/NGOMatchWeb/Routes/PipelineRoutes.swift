@@ -33,15 +33,15 @@ struct PipelineRoutes {
         let query = app.query(request)
         let (found, problem) = app.filter(context) { try entries(request, context) }
         func name(_ stage: String) -> String { checklist.stage(stage)?.name(context.language) ?? stage }
-        let rows = (found ?? []).map { entry -> [String: Any] in
+        let rows = (found ?? []).map { entry -> PageRecord in
             [
                 "needID": entry.need.rawValue, "ngoID": entry.ngo.rawValue, "need": entry.needTitle,
                 "province": entry.provinceName, "ngo": entry.ngoName, "stage": name(entry.stage),
                 "days": entry.daysAtStage, "stalled": entry.stalled,
             ]
         }
-        var values: [String: Any] = [
-            "rows": rows, "hasRows": !rows.isEmpty, "problem": problem as Any,
+        var values: PageRecord = [
+            "rows": rows, "hasRows": !rows.isEmpty, "problem": problem,
             "stageChoices": WebApp.choices(
                 [("", app.text("pipelineAnyStage", context))]
                     + checklist.allStages.map { ($0.id, $0.name(context.language)) }, selected: query.text("stage")),
@@ -53,7 +53,7 @@ struct PipelineRoutes {
             let shown = figures.stages.filter { stage in figures.groups.contains { $0.byStage[stage.id] != nil } }
             values["figures"] = [
                 "by": by, "stages": shown.map { $0.name(context.language) },
-                "groups": figures.groups.map { group -> [String: Any] in
+                "groups": figures.groups.map { group -> PageRecord in
                     [
                         "name": group.name, "total": group.total, "stalled": group.stalled,
                         "counts": shown.map { group.byStage[$0.id].map(String.init) ?? "" },
@@ -99,7 +99,7 @@ struct PipelineRoutes {
         let checklist = try app.service.checklist()
         func name(_ stage: String) -> String { checklist.stage(stage)?.name(context.language) ?? stage }
         let base = "/pipeline/\(details.pair.need)/\(details.pair.ngo)"
-        let moves = details.pair.moves.reversed().map { move -> [String: Any] in
+        let moves = details.pair.moves.reversed().map { move -> PageRecord in
             [
                 "stage": name(move.stage), "when": Formatting.minute(move.at), "by": move.by, "door": move.door,
                 "detail": [
@@ -109,12 +109,12 @@ struct PipelineRoutes {
                 ].compactMap { $0 }.joined(separator: " · "),
             ]
         }
-        let items = details.dossier.map { item -> [String: Any] in
+        let items = details.dossier.map { item -> PageRecord in
             [
                 "id": item.item, "name": item.name, "done": item.doneAt != nil,
-                "doneAt": item.doneAt.map(Formatting.minute) as Any, "fileName": item.fileName as Any,
+                "doneAt": item.doneAt.map(Formatting.minute), "fileName": item.fileName,
                 "href": "\(base)/items/\(item.item)",
-                "due": item.due.map { LocalFormat.date($0, context.language) } as Any,
+                "due": item.due.map { LocalFormat.date($0, context.language) },
                 "overdue": item.overdue, "kind": app.text("dossierKind.\(item.kind.rawValue)", context),
             ]
         }
@@ -134,8 +134,8 @@ struct PipelineRoutes {
                     selected: checklist.order(details.pair.stage).flatMap { at in
                         reachable.first { checklist.order($0.id).map { $0 > at } ?? false }?.id
                     }),
-                "requests": details.requests.map {
-                    ["id": $0.id, "status": app.text("interestStatus.\($0.status.rawValue)", context)]
+                "requests": details.requests.map { request -> PageRecord in
+                    ["id": request.id, "status": app.text("interestStatus.\(request.status.rawValue)", context)]
                 },
                 "accept": UploadedDocument.allowedExtensions.map { ".\($0)" }.joined(separator: ","),
             ], request, context)

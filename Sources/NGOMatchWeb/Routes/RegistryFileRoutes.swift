@@ -18,7 +18,7 @@ struct RegistryFileRoutes {
     }
 
     private func page(
-        _ request: Request, _ context: WebContext, _ values: [String: Any] = [:], status: HTTPResponse.Status = .ok
+        _ request: Request, _ context: WebContext, _ values: PageRecord = [:], status: HTTPResponse.Status = .ok
     ) throws -> Response {
         try app.ministryOnly(context)
         let counts = try app.service.counts()
@@ -51,7 +51,7 @@ struct RegistryFileRoutes {
             context, { try app.service.importDocuments(documents, checkOnly: checkOnly, caller: context.caller) },
             redisplay: { refusal in
                 let rows = refusal.records.flatMap { record in
-                    record.problems.map { problem -> [String: Any] in
+                    record.problems.map { problem -> PageRecord in
                         [
                             "location": record.location.text(context.language),
                             "record": record.record.text(context.language), "field": problem.field,

@@ -26,7 +26,7 @@ struct ReportRoutes {
         let (found, problem) = app.filter(context) { try duties(request, context) }
         // Only the NGO itself (or the ministry) records a filing, and only someone who may write.
         let mayFile = context.caller.mayWrite && (session.isMinistry || session.ownNGO != nil)
-        let rows = (found?.duties ?? []).map { entry -> [String: Any] in
+        let rows = (found?.duties ?? []).map { entry -> PageRecord in
             [
                 "ngo": entry.ngoName, "ngoID": entry.duty.ngo.rawValue, "kind": entry.duty.kind.rawValue,
                 "report": MatchService.reportName(entry.duty, provinceName: entry.provinceName, context.language),
@@ -40,14 +40,14 @@ struct ReportRoutes {
             ]
         }
         let states = ReportingDuty.State.allCases.map { ($0.rawValue, app.text("reportState.\($0.rawValue)", context)) }
-        let values: [String: Any] = [
-            "rows": rows, "hasRows": !rows.isEmpty, "problem": problem as Any,
+        let values: PageRecord = [
+            "rows": rows, "hasRows": !rows.isEmpty, "problem": problem,
             "late": app.text("reportsLate", context, "\(found?.late ?? 0)"),
             "untracked": found.flatMap { $0.untrackedHidden == 0 ? nil : $0 }.map {
                 app.text(
                     "reportsUntracked", context, LocalFormat.date($0.trackedSince, context.language),
                     "\($0.untrackedHidden)")
-            } as Any,
+            },
             "stateChoices": WebApp.choices(
                 [("", app.text("reportsAnyState", context))] + states, selected: query.text("state")),
             "query": request.uri.query ?? "", "back": "/reports" + (request.uri.query.map { "?\($0)" } ?? ""),

@@ -17,7 +17,7 @@ struct RuleRoutes {
         router.post("/rules/:name/remove") { request, context in try await remove(request, context) }
     }
 
-    private func weights(_ weights: [String: Double], _ format: Formatting, _ language: Language) -> [[String: Any]] {
+    private func weights(_ weights: [String: Double], _ format: Formatting, _ language: Language) -> [PageRecord] {
         weights.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
             [
                 "factor": $0.key, "name": FactorKind(rawValue: $0.key)?.name.in(language) ?? $0.key,
@@ -30,7 +30,7 @@ struct RuleRoutes {
         _ request: Request, _ context: WebContext, form: (name: String, text: String, problems: [String])? = nil
     ) throws -> Response {
         let format = app.formatting(context)
-        let rows = try app.service.ruleSets().map { summary -> [String: Any] in
+        let rows = try app.service.ruleSets().map { summary -> PageRecord in
             [
                 "name": summary.name, "description": summary.description,
                 "source": summary.version.map { app.text("ruleSourceRegistry", context, "\($0)") }
@@ -43,7 +43,7 @@ struct RuleRoutes {
                     .joined(separator: ", "),
             ]
         }
-        var values: [String: Any] = [
+        var values: PageRecord = [
             "ruleSets": rows, "organiser": context.session?.isMinistry == true,
             "newName": form?.name ?? "", "newText": form?.text ?? "",
         ]
@@ -111,7 +111,7 @@ struct RuleRoutes {
         let before = query.text("before") ?? "default"
         let after = query.text("after") ?? names.first { $0 != before } ?? before
         let needID = query.text("need")
-        var values: [String: Any] = [
+        var values: PageRecord = [
             "need": needID ?? "",
             "beforeChoices": WebApp.choices(names.map { ($0, $0) }, selected: before),
             "afterChoices": WebApp.choices(names.map { ($0, $0) }, selected: after),
@@ -127,7 +127,7 @@ struct RuleRoutes {
                 values["subjectLink"] = "/needs/\(comparison.subject)"
                 values["beforeLabel"] = comparison.before
                 values["afterLabel"] = comparison.after
-                values["rows"] = comparison.rows.map { row -> [String: Any] in
+                values["rows"] = comparison.rows.map { row -> PageRecord in
                     func standing(_ standing: RankingComparison.Standing?) -> String {
                         guard let standing else { return "—" }
                         let rank = standing.rank.map { "#\($0)" } ?? app.text("compareRemoved", context)

@@ -39,9 +39,7 @@ struct NGOFields: RecordFlags {
         name: .customLong("iati-organisation"),
         help: "Its IATI organisation identifier, as its IATI files write it (e.g. GB-COH-1762840).")
     var iatiOrganisation: String?
-    @Option(name: .customLong("contact-name")) var contactName: String?
-    @Option(name: .customLong("contact-email")) var contactEmail: String?
-    @Option(name: .customLong("contact-phone")) var contactPhone: String?
+    @OptionGroup var contact: ContactFlags
 
     /// The flags that were given, as a record in the import format.
     var record: JSONValue {
@@ -68,11 +66,7 @@ struct NGOFields: RecordFlags {
                 "areas": certAreas.json, "fields": certFields.json,
             ])
         }
-        if contactName != nil || contactEmail != nil || contactPhone != nil {
-            fields["contact"] = RecordFile.object([
-                "name": contactName.json, "email": contactEmail.json, "phone": contactPhone.json,
-            ])
-        }
+        fields["contact"] = contact.record
         return RecordFile.object(fields)
     }
 }

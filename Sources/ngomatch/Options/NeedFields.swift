@@ -27,9 +27,7 @@ struct NeedFields: RecordFlags {
     @Option(help: "Last day, YYYY-MM-DD.") var end: String?
     @Option(help: "open, in-discussion, partnered or closed.") var status: String?
     @Option(help: "Where the need was presented, e.g. a meeting.") var source: String?
-    @Option(name: .customLong("contact-name")) var contactName: String?
-    @Option(name: .customLong("contact-email")) var contactEmail: String?
-    @Option(name: .customLong("contact-phone")) var contactPhone: String?
+    @OptionGroup var contact: ContactFlags
 
     /// The flags that were given, as a record in the import format.
     var record: JSONValue {
@@ -43,11 +41,7 @@ struct NeedFields: RecordFlags {
         if start != nil || end != nil {
             fields["timeframe"] = RecordFile.object(["start": start.json, "end": end.json])
         }
-        if contactName != nil || contactEmail != nil || contactPhone != nil {
-            fields["contact"] = RecordFile.object([
-                "name": contactName.json, "email": contactEmail.json, "phone": contactPhone.json,
-            ])
-        }
+        fields["contact"] = contact.record
         return RecordFile.object(fields)
     }
 }
