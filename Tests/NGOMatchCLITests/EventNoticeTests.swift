@@ -21,7 +21,15 @@ struct EventNoticeTests {
         let reports = String(decoding: output, as: UTF8.self).split(separator: "\n").compactMap {
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
         }
-        return zip(names, reports).map { ($0, $1) }
+        // The demo NGOs' annual reports fall due in December, and their reminders come ten days
+        // before, whatever a test does: they are DeadlineNoticeTests' matter, not these tests'.
+        return zip(names, reports).map { ($0, $1) }.filter { !isReportReminder($0.report) }
+    }
+
+    /// A reminder of a report due (`reportMail.subject`, in English or Vietnamese).
+    static func isReportReminder(_ report: [String: Any]) -> Bool {
+        let subject = report["subject"] as? String ?? ""
+        return subject.contains(" is due on ") || subject.contains(" đến hạn ngày ")
     }
 
     static func recipient(_ report: [String: Any]) -> String { (report["to"] as? [[String]])?.first?[1] ?? "" }
