@@ -32,6 +32,21 @@ struct FormData: Sendable {
         fields.filter { $0.name.hasPrefix(prefix) }.map { (String($0.name.dropFirst(prefix.count)), $0.value) }
     }
 
+    /// The sectors chosen in a record form (`sector.ID` = level 1–5, blank for none), in the
+    /// import format: `[{"sector": ID, level: N}]`, `level` being `expertise` or `priority`.
+    func sectorLevels(_ level: String) -> JSONValue {
+        .array(
+            prefixed("sector.").compactMap { sector, chosen in
+                Int(chosen).map { .object(["sector": .string(sector), level: .number(Double($0))]) }
+            })
+    }
+
+    /// The level chosen for each sector of a record form (`sector.ID`), blanks left out.
+    var chosenSectorLevels: [String: String] {
+        Dictionary(
+            prefixed("sector.").filter { !$0.value.isEmpty }.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
+    }
+
     /// The fields named that are not blank, as an operation's text parameters.
     func texts(_ names: String...) -> [String: JSONValue] {
         var texts: [String: JSONValue] = [:]

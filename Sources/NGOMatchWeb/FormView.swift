@@ -22,6 +22,14 @@ struct FormView {
         let legend: String
         let options: [(value: String, label: String)]
         var checked: Set<String>
+
+        /// Whom a record serves, as both record forms ask it.
+        static func targetGroups(_ form: FormData, _ language: Language) -> CheckGroup {
+            CheckGroup(
+                name: "targetGroups", legend: WebText.text("targetGroups", language),
+                options: TargetGroup.allCases.map { ($0.rawValue, $0.name.in(language)) },
+                checked: Set(form.all("targetGroups")))
+        }
     }
 
     var fields: [Field]

@@ -63,7 +63,9 @@ package struct WebApp: Sendable {
 
     func router() -> Router<WebContext> {
         let router = Router(context: WebContext.self)
-        router.add(middleware: SessionMiddleware(sessionStorage: sessionStorage, defaultSessionExpiration: WebSession.lifetime))
+        router.add(
+            middleware: SessionMiddleware(sessionStorage: sessionStorage, defaultSessionExpiration: WebSession.lifetime)
+        )
         router.add(
             middleware: ReaderMiddleware(
                 requiresAuth: options.requiresAuth, reference: service.reference,

@@ -20,7 +20,8 @@ final class WebFixture: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         service = MatchService(registry: try Registry.open(at: folder.appendingPathComponent("r.sqlite").path).registry)
         app = try WebApp(
-            service: service, options: WebOptions(port: 0, requiresAuth: auth, secureCookies: secureCookies, sessionLimit: sessionLimit))
+            service: service,
+            options: WebOptions(port: 0, requiresAuth: auth, secureCookies: secureCookies, sessionLimit: sessionLimit))
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }

@@ -171,7 +171,8 @@ struct SessionLimitTests {
         try await fixture.app.application(logger: .init(label: "test")).test(.router) { client in
             let planner = Browser(client: client)
             try await planner.get("/signin")
-            let done = try await planner.post("/signin", [("token", try fixture.token(.province("cao-bang"))), ("back", "/")])
+            let done = try await planner.post(
+                "/signin", [("token", try fixture.token(.province("cao-bang"))), ("back", "/")])
             #expect(done.status == .seeOther)
             for _ in 0..<60 {
                 let stranger = Browser(client: client)

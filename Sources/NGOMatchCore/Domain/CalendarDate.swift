@@ -117,19 +117,6 @@ package struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvert
     }
 }
 
-extension CalendarDate: Codable {
-    package init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let date = CalendarDate(text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "expected a day as YYYY-MM-DD, got '\(text)'")
-        }
-        self = date
-    }
-
-    package func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+extension CalendarDate: WrittenForm {
+    package static let writtenFormExpected = "a day as YYYY-MM-DD"
 }

@@ -28,19 +28,6 @@ package enum Role: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// A role is kept in its written form, `province:cao-bang`, wherever it is stored.
-extension Role: Codable {
-    package init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let role = Role(text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "'\(text)' is not ministry, province:ID or ngo:ID")
-        }
-        self = role
-    }
-
-    package func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+extension Role: WrittenForm {
+    package static let writtenFormExpected = "ministry, province:ID or ngo:ID"
 }

@@ -52,14 +52,11 @@ struct NGOFormRoutes {
     }
 
     static func record(_ form: FormData) -> JSONValue {
-        let sectors = form.prefixed("sector.").compactMap { sector, level -> JSONValue? in
-            guard let expertise = Int(level) else { return nil }
-            return .object(["sector": .string(sector), "expertise": .number(Double(expertise))])
-        }
         func texts(_ name: String) -> JSONValue { .array(form.all(name).map(JSONValue.string)) }
         func text(_ name: String) -> JSONValue { form.text(name).map(JSONValue.string) ?? .null }
         var fields: [String: JSONValue] = [
-            "name": text("name"), "acronym": text("acronym"), "country": text("country"), "sectors": .array(sectors),
+            "name": text("name"), "acronym": text("acronym"), "country": text("country"),
+            "sectors": form.sectorLevels("expertise"),
             "provinces": .object([
                 "current": texts("worksIn"), "past": texts("workedIn"),
                 "nationwide": .bool(form["nationwide"] == "yes"),
@@ -189,18 +186,13 @@ struct NGOFormRoutes {
                 .init(
                     name: "nationwide", legend: text("nationwide"), options: [("yes", text("nationwide"))],
                     checked: Set(form.all("nationwide"))),
-                .init(
-                    name: "targetGroups", legend: text("targetGroups"),
-                    options: TargetGroup.allCases.map { ($0.rawValue, $0.name.in(language)) },
-                    checked: Set(form.all("targetGroups"))),
+                .targetGroups(form, language),
                 .init(
                     name: "certFields", legend: text("certFields"),
                     options: reference.taxonomy.topLevel.map { ($0.id.rawValue, $0.name.in(language)) },
                     checked: Set(form.all("certFields"))),
             ],
-            sectorLevels: Dictionary(
-                form.prefixed("sector.").filter { !$0.value.isEmpty }.map { ($0.key, $0.value) },
-                uniquingKeysWith: { $1 }))
+            sectorLevels: form.chosenSectorLevels)
     }
 
     private func page(

@@ -92,12 +92,8 @@ struct NeedFormRoutes {
 
     /// The form's fields as a record in the import format, for the registry to check.
     static func record(_ form: FormData) -> JSONValue {
-        let sectors = form.prefixed("sector.").compactMap { sector, level -> JSONValue? in
-            guard let priority = Int(level) else { return nil }
-            return .object(["sector": .string(sector), "priority": .number(Double(priority))])
-        }
         var fields: [String: JSONValue] = [
-            "sectors": .array(sectors),
+            "sectors": form.sectorLevels("priority"),
             "targetGroups": .array(form.all("targetGroups").map(JSONValue.string)),
             "localities": lines(form["localities"]),
             "communes": lines(form["communes"]),
@@ -187,14 +183,9 @@ struct NeedFormRoutes {
                     hint: text("sourceHint")),
             ],
             checkGroups: [
-                .init(
-                    name: "targetGroups", legend: text("targetGroups"),
-                    options: TargetGroup.allCases.map { ($0.rawValue, $0.name.in(language)) },
-                    checked: Set(form.all("targetGroups")))
+                .targetGroups(form, language)
             ],
-            sectorLevels: Dictionary(
-                form.prefixed("sector.").filter { !$0.value.isEmpty }.map { ($0.key, $0.value) },
-                uniquingKeysWith: { $1 }))
+            sectorLevels: form.chosenSectorLevels)
     }
 
     private func page(
