@@ -117,3 +117,14 @@ struct FormView {
         ]
     }
 }
+
+/// What a record form's page says around its fields.
+struct RecordFormPage {
+    let heading: String
+    let action: String
+    let submit: String
+    let cancel: String
+    /// How the sector levels read: expertise for an NGO, priority for a need.
+    let sectorLegendKey: String
+    let sectorHintKey: String
+}

@@ -178,6 +178,29 @@ package struct WebApp: Sendable {
             status: status)
     }
 
+    /// The 34 units by their Vietnamese names in alphabetical order, diacritics aside.
+    var provincesByName: [Province] {
+        service.reference.provinces.provinces.sorted { NameKey.fold($0.name.vi) < NameKey.fold($1.name.vi) }
+    }
+
+    /// An NGO's or a need's form page: its fields, with what the reader typed and each
+    /// problem beside its field, and what changed since it was opened.
+    func recordForm(
+        _ form: FormView, _ page: RecordFormPage, updatedAt: String?, stale: String?, _ request: Request,
+        _ context: WebContext, status: HTTPResponse.Status
+    ) -> Response {
+        var values = form.values(taxonomy: service.reference.taxonomy, language: context.language)
+        values["heading"] = page.heading
+        values["action"] = page.action
+        values["submit"] = page.submit
+        values["cancelHref"] = page.cancel
+        values["updatedAt"] = updatedAt
+        values["stale"] = stale
+        values["sectorLegend"] = text(page.sectorLegendKey, context)
+        values["sectorHint"] = text(page.sectorHintKey, context)
+        return render("needform", title: page.heading, values, request, context, status: status)
+    }
+
     /// "Any sector", then every top-level sector, for a filter.
     func sectorFilter(_ context: WebContext) -> [(value: String, label: String)] {
         [("", text("anySector", context))]

@@ -35,9 +35,7 @@ struct AccountRoutes {
         if let ngo = session.ownNGO { return Pages.redirect("/ngos/\(ngo)/needs") }
         let open = try app.service.needs(NeedsListParams(status: "open"))
         let counts = Dictionary(grouping: open, by: \.province).mapValues(\.count)
-        let provinces = app.service.reference.provinces.provinces.sorted {
-            NameKey.fold($0.name.vi) < NameKey.fold($1.name.vi)
-        }.map {
+        let provinces = app.provincesByName.map {
             ["id": $0.id.rawValue, "name": $0.name.vi, "openNeeds": counts[$0.id] ?? 0] as PageRecord
         }
         let ngos = try app.service.ngos(NGOsListParams()).map { ["name": $0.name] }

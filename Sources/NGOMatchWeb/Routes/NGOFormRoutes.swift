@@ -132,10 +132,7 @@ struct NGOFormRoutes {
         let language = context.language
         let reference = app.service.reference
         func text(_ key: String) -> String { WebText.text(key, language) }
-        let provinces = reference.provinces.provinces.sorted { NameKey.fold($0.name.vi) < NameKey.fold($1.name.vi) }.map
-        {
-            ($0.id.rawValue, $0.name.vi)
-        }
+        let provinces = app.provincesByName.map { ($0.id.rawValue, $0.name.vi) }
         return FormView(
             fields: [
                 .init(
@@ -199,16 +196,10 @@ struct NGOFormRoutes {
         form: FormView, ngo: NGO, updatedAt: String?, _ request: Request, _ context: WebContext, stale: String? = nil,
         status: HTTPResponse.Status = .ok
     ) -> Response {
-        let heading = app.text("editProfile", context) + ": " + ngo.name
-        var values = form.values(taxonomy: app.service.reference.taxonomy, language: context.language)
-        values["heading"] = heading
-        values["action"] = "/ngos/\(ngo.id)/edit"
-        values["submit"] = app.text("save", context)
-        values["cancelHref"] = "/ngos/\(ngo.id)"
-        values["updatedAt"] = updatedAt
-        values["stale"] = stale
-        values["sectorLegend"] = app.text("sectorLegendNGO", context)
-        values["sectorHint"] = app.text("sectorHintNGO", context)
-        return app.render("needform", title: heading, values, request, context, status: status)
+        let page = RecordFormPage(
+            heading: app.text("editProfile", context) + ": " + ngo.name, action: "/ngos/\(ngo.id)/edit",
+            submit: app.text("save", context), cancel: "/ngos/\(ngo.id)", sectorLegendKey: "sectorLegendNGO",
+            sectorHintKey: "sectorHintNGO")
+        return app.recordForm(form, page, updatedAt: updatedAt, stale: stale, request, context, status: status)
     }
 }

@@ -143,10 +143,7 @@ struct NeedFormRoutes {
 
     private func view(_ form: FormData, _ context: WebContext) -> FormView {
         let language = context.language
-        let provinces = app.service.reference.provinces.provinces.sorted {
-            NameKey.fold($0.name.vi) < NameKey.fold($1.name.vi)
-        }
-        .map { ($0.id.rawValue, $0.name.vi) }
+        let provinces = app.provincesByName.map { ($0.id.rawValue, $0.name.vi) }
         var provinceValue = form["province"] ?? ""
         if let match = try? app.service.reference.provinces.resolve(provinceValue) {
             provinceValue = match.province.id.rawValue
@@ -192,15 +189,9 @@ struct NeedFormRoutes {
         form: FormView, heading: String, action: String, submit: String, cancel: String, updatedAt: String?,
         _ request: Request, _ context: WebContext, stale: String? = nil, status: HTTPResponse.Status = .ok
     ) -> Response {
-        var values = form.values(taxonomy: app.service.reference.taxonomy, language: context.language)
-        values["heading"] = heading
-        values["action"] = action
-        values["submit"] = submit
-        values["cancelHref"] = cancel
-        values["updatedAt"] = updatedAt
-        values["stale"] = stale
-        values["sectorLegend"] = app.text("sectorLegendNeed", context)
-        values["sectorHint"] = app.text("sectorHintNeed", context)
-        return app.render("needform", title: heading, values, request, context, status: status)
+        let page = RecordFormPage(
+            heading: heading, action: action, submit: submit, cancel: cancel, sectorLegendKey: "sectorLegendNeed",
+            sectorHintKey: "sectorHintNeed")
+        return app.recordForm(form, page, updatedAt: updatedAt, stale: stale, request, context, status: status)
     }
 }
