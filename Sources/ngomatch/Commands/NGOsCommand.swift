@@ -40,10 +40,9 @@ struct NGOsCommand: ParsableCommand {
                     certificateExpiresWithin: certificateExpiresWithin, limit: paging.limit(for: output),
                     after: paging.after), caller: .local("cli"))
             let views = RecordViews(reference: service.reference, language: output.language)
-            try output.emit(
-                NGOsListOperation.self, page, table: { views.ngosTable(page.items) },
-                csv: { ExportRecord.csvLines(page.items.compactMap { try? ExportRecord.json($0) }) })
-            paging.footer(page, command: "ngos list")
+            try RecordOutput.list(NGOsListOperation.self, page, output, paging, command: "ngos list") {
+                views.ngosTable(page.items)
+            }
         }
     }
 

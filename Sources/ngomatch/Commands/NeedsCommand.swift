@@ -64,10 +64,9 @@ struct NeedsCommand: ParsableCommand {
                     limit: paging.limit(for: output), after: paging.after),
                 caller: .local("cli"))
             let views = RecordViews(reference: service.reference, language: output.language)
-            try output.emit(
-                NeedsListOperation.self, page, table: { views.needsTable(page.items) },
-                csv: { ExportRecord.csvLines(page.items.compactMap { try? ExportRecord.json($0) }) })
-            paging.footer(page, command: "needs list")
+            try RecordOutput.list(NeedsListOperation.self, page, output, paging, command: "needs list") {
+                views.needsTable(page.items)
+            }
         }
     }
 

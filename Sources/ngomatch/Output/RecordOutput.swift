@@ -18,6 +18,17 @@ enum RecordOutput {
         try output.emit(
             operation, record, table: table, csv: { ExportRecord.csvLines([record.exported].compactMap { $0 }) })
     }
+
+    /// A page of records as `list` prints it, CSV in the export's columns, and on stderr how
+    /// to see the next page.
+    static func list<Op: ServiceOperation, Record: ExportedRecord>(
+        _ operation: Op.Type, _ page: Page<Record>, _ output: OutputOptions, _ paging: PageOptions, command: String,
+        table: () -> String
+    ) throws where Op.Result == Page<Record> {
+        try output.emit(
+            operation, page, table: table, csv: { ExportRecord.csvLines(page.items.compactMap(\.exported)) })
+        paging.footer(page, command: command)
+    }
 }
 
 /// A record `export` writes, and so the CSV columns it fills.
