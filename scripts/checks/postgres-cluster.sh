@@ -3,7 +3,8 @@
 # password only in a pgpass file.
 #   postgres-cluster.sh start DIR   prints the lines to `eval` (NGOMATCH_TEST_POSTGRES, PGPASSFILE)
 #   postgres-cluster.sh stop DIR    stops it and removes DIR
-# As root the server runs as Debian's `postgres` user: initdb refuses root.
+# As root the server runs as Debian's `postgres` user: initdb refuses root. The tests' cluster
+# skips fsync; FSYNC=on keeps it, for timings that compare fairly with SQLite's.
 set -euo pipefail
 action=${1:?start or stop}; dir=${2:?a directory}
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
@@ -25,7 +26,7 @@ start)
         -keyout "$dir/data/server.key" -out "$dir/data/server.crt" 2>/dev/null
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
     as "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c ssl=on -c fsync=off -c max_connections=200" >/dev/null
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c ssl=on -c fsync=${FSYNC:-off} -c max_connections=200" >/dev/null
     pgpass="$dir/pgpass"
     printf '127.0.0.1:%s:*:ngomatch:%s\n' "$port" "$password" > "$pgpass"
     chmod 600 "$pgpass"
