@@ -4,7 +4,7 @@ every page and form, once trusting the local user and once with --auth and a sig
 session. Their out-of-band endpoints point at a local server, so nothing leaves the machine.
 
     python3 -m venv .build/scan-venv && .build/scan-venv/bin/pip install wapiti3 sqlmap
-    .build/scan-venv/bin/python scripts/web-scan.py [--minutes 20] [--binary PATH]
+    .build/scan-venv/bin/python scripts/web-scan.py [--minutes 20] [--binary PATH] [--modes local,auth]
 
 Prints each finding and exits 1 if there is one that RELIABILITY.md does not explain
 ("Outside scanners"); the reports stay in the work folder it names.
@@ -20,6 +20,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from http.cookiejar import CookieJar
@@ -84,6 +85,21 @@ def signed_in_cookie(base, token):
     raise SystemExit("signing in with the token gave no session")
 
 
+def still_signed_in(base, cookie):
+    """Whether the scan's session still reaches a signed-in page rather than the sign-in form."""
+    request = urllib.request.Request(base + "/needs", headers={"Cookie": f"ngomatch_session={cookie}"})
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        return opener.open(request, timeout=30).status == 200
+    except urllib.error.HTTPError:
+        return False
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
 def wapiti(venv_bin, base, out, minutes, endpoint, cookie):
     args = [
         os.path.join(venv_bin, "wapiti"), "-u", base + "/", "--scope", "folder", "-m", WAPITI_MODULES,
@@ -91,6 +107,9 @@ def wapiti(venv_bin, base, out, minutes, endpoint, cookie):
         "--max-attack-time", str(max(60, minutes * 60 // 12)), "--max-links-per-page", "60",
         "--endpoint", endpoint, "--internal-endpoint", endpoint, "--external-endpoint", endpoint,
         "-x", base + "/signout", "--tasks", "4", "-v", "1",
+        # Revoking the scan's own token signs the scan out; every form's first request would then
+        # fail its CSRF check as the altered one does, which wapiti reads as a token not checked.
+        "-x", base + "/admin/tokens/*/revoke",
     ]
     if cookie:
         args += ["-H", f"Cookie: ngomatch_session={cookie}"]
@@ -109,7 +128,7 @@ def wapiti(venv_bin, base, out, minutes, endpoint, cookie):
 def sqlmap(venv_bin, base, work, cookie, minutes):
     args = [
         os.path.join(venv_bin, "sqlmap"), "-u", base + "/", "--crawl=2", "--forms", "--batch",
-        "--level", "2", "--risk", "1", "--output-dir", work, "--crawl-exclude", "signout",
+        "--level", "2", "--risk", "1", "--output-dir", work, "--crawl-exclude", "signout|/revoke",
         "--time-sec", "2", "--threads", "2", "--disable-coloring",
     ]
     if cookie:
@@ -130,6 +149,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default=None)
     parser.add_argument("--minutes", type=int, default=20, help="each wapiti scan's limit")
+    parser.add_argument("--modes", default="local,auth", help="local (trusting the local user), auth, or both")
     options = parser.parse_args()
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     binary = options.binary or os.path.join(root, ".build", "release", "ngomatch")
@@ -143,7 +163,7 @@ def main():
     endpoint = f"http://127.0.0.1:{endpoint_port}/"
 
     unexplained = 0
-    for mode in ("local", "auth"):
+    for mode in options.modes.split(","):
         db = os.path.join(work, f"{mode}.sqlite")
         subprocess.run([binary, "init", "--db", db], check=True, stdout=subprocess.DEVNULL)
         cookie = None
@@ -179,6 +199,9 @@ def main():
             if web.poll() is not None:
                 unexplained += 1
                 print(f"  FINDING: the server exited with {web.returncode} during the scan")
+            elif cookie and not still_signed_in(base, cookie):
+                unexplained += 1
+                print("  FINDING: the scan was signed out part way, so it did not reach every signed-in page")
         finally:
             web.terminate()
             web.wait(timeout=60)
