@@ -43,6 +43,35 @@ struct WebSignInTests {
         }
     }
 
+    /// A session id known before signing in (planted by someone else, say) is worth nothing
+    /// after it, and one signed out is worth nothing at all.
+    @Test func signingInGivesANewSessionAndSigningOutEndsIt() async throws {
+        let fixture = try WebFixture(auth: true)
+        try await fixture.app.application(logger: .init(label: "test")).test(.router) { client in
+            let planner = Browser(client: client)
+            try await planner.get("/signin")
+            let planted = try #require(planner.cookie)
+            let done = try await planner.post(
+                "/signin", [("token", try fixture.token(.province("cao-bang"))), ("back", "/")])
+            #expect(done.status == .seeOther)
+            let signedIn = try #require(planner.cookie)
+            #expect(signedIn != planted, "signing in gives a new session id")
+            #expect(try await planner.get("/needs").html.contains("Province: Cao Bằng"))
+
+            let rider = Browser(client: client)
+            rider.cookie = planted
+            let riding = try await rider.get("/needs")
+            #expect(riding.status == .seeOther && riding.headers[.location] == "/signin?back=/needs")
+
+            try await planner.get("/needs")
+            #expect(try await planner.post("/signout", []).status == .seeOther)
+            let after = Browser(client: client)
+            after.cookie = signedIn
+            let again = try await after.get("/needs")
+            #expect(again.status == .seeOther && again.headers[.location] == "/signin?back=/needs")
+        }
+    }
+
     @Test func aProvinceSeesItsNeedsAndMayChangeNoOtherProvinces() async throws {
         let fixture = try WebFixture(auth: true)
         try await fixture.browse { browser in
