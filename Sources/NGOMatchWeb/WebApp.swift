@@ -36,6 +36,8 @@ package struct WebApp: Sendable {
     let pages: Pages
     /// Sessions in memory, kept by hummingbird-auth under the id in each browser's cookie.
     let sessionDriver: SessionDriver
+    /// The session cookie: only to this site's pages, never to a script, and over HTTPS only when asked.
+    let sessionStorage: SessionStorage<WebSession>
     let visits = VisitLog()
     let signIns = SignInGuard()
     /// Sign-in mail: a few per address in any hour (each brings a code's 5 tries), and per
@@ -48,6 +50,12 @@ package struct WebApp: Sendable {
         self.options = options
         pages = try Pages()
         sessionDriver = SessionDriver(limit: options.sessionLimit) { ($0 as? WebSession)?.caller == .anonymous }
+        sessionStorage = SessionStorage(
+            sessionDriver,
+            configuration: .init(
+                sessionCookieParameters: .init(
+                    name: "ngomatch_session", path: "/", secure: options.secureCookies, sameSite: .strict),
+                keyPrefix: ""))
     }
 
     /// The application, a lifecycle service; `onRunning` hears the port it bound.
@@ -134,16 +142,6 @@ package struct WebApp: Sendable {
     }
 
     func query(_ request: Request) -> FormData { FormData(request.uri.query ?? "") }
-
-    /// The session cookie: only to this site's pages, never to a script, and over HTTPS only when asked.
-    var sessionStorage: SessionStorage<WebSession> {
-        SessionStorage(
-            sessionDriver,
-            configuration: .init(
-                sessionCookieParameters: .init(
-                    name: "ngomatch_session", path: "/", secure: options.secureCookies, sameSite: .strict),
-                keyPrefix: ""))
-    }
 
     /// A one-time message for the next page the session sees ("Saved.").
     func notice(_ text: String, for context: WebContext) {
